@@ -1,0 +1,108 @@
+package org.tocsin.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.tocsin.accounts.internal.AccountStore;
+import org.tocsin.accounts.internal.UserDocument;
+import org.tocsin.web.ApiProblem;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** Accounts as other features see them: who someone is, by id. Registration and sign-in live here too. */
+@Service
+public class AccountService {
+
+    static final int MIN_PASSWORD_LENGTH = 10;
+    /** bcrypt reads at most 72 bytes; a longer password would be silently truncated, so it is refused. */
+    static final int MAX_PASSWORD_BYTES = 72;
+    static final int MAX_DISPLAY_NAME = 80;
+
+    private final AccountStore store;
+    private final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    private final Set<String> adminEmails;
+    private final Clock clock;
+    /** Compared against when the email is unknown, so a wrong email takes as long as a wrong password. */
+    private final Mono<String> decoyHash;
+
+    AccountService(AccountStore store, AccountProperties properties, Clock clock) {
+        this.store = store;
+        this.adminEmails = properties.adminEmails();
+        this.clock = clock;
+        this.decoyHash = Mono.fromCallable(() -> passwords.encode("decoy-password-never-used"))
+                .subscribeOn(Schedulers.boundedElastic()).cache();
+    }
+
+    public Mono<CurrentUser> findById(String userId) {
+        return store.userById(userId).map(this::toCurrentUser);
+    }
+
+    /** Display names by user id, for member lists; unknown ids are left out. */
+    public Mono<Map<String, String>> displayNames(Collection<String> userIds) {
+        return store.usersByIds(userIds).collectMap(UserDocument::id, UserDocument::displayName);
+    }
+
+    Mono<CurrentUser> register(String email, String password, String displayName) {
+        String normalisedEmail = Emails.normalise(email);
+        String name = displayName.strip();
+        return validatePassword("password", password)
+                .then(hash(password))
+                .flatMap(hash -> store.insertUser(new UserDocument(UUID.randomUUID().toString(), normalisedEmail,
+                        hash, name, clock.instant(), clock.instant())))
+                .onErrorMap(DuplicateKeyException.class, e -> ApiProblem.conflict(ApiProblem.EMAIL_TAKEN,
+                        "An account with this email already exists"))
+                .map(this::toCurrentUser);
+    }
+
+    /** Empty when the email or password is wrong; which one is never told. */
+    Mono<CurrentUser> authenticate(String email, String password) {
+        return store.userByEmail(Emails.normalise(email))
+                .flatMap(user -> matches(password, user.passwordHash()).filter(ok -> ok).map(ok -> toCurrentUser(user)))
+                .switchIfEmpty(Mono.defer(() -> decoyHash.flatMap(h -> matches(password, h)).then(Mono.empty())));
+    }
+
+    Mono<Void> changePassword(String userId, String currentPassword, String newPassword) {
+        return store.userById(userId)
+                .switchIfEmpty(Mono.error(ApiProblem.notFound("Account")))
+                .flatMap(user -> matches(currentPassword, user.passwordHash()))
+                .flatMap(ok -> ok ? validatePassword("newPassword", newPassword).then(hash(newPassword))
+                        : Mono.error(ApiProblem.invalid("currentPassword", "is not your current password")))
+                .flatMap(hash -> store.changePassword(userId, hash, clock.instant()))
+                .then();
+    }
+
+    private Mono<Void> validatePassword(String field, String password) {
+        if (password.length() < MIN_PASSWORD_LENGTH) {
+            return Mono.error(ApiProblem.invalid(field, "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            return Mono.error(ApiProblem.invalid(field, "must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8"));
+        }
+        return Mono.empty();
+    }
+
+    /** bcrypt is deliberately slow: it runs off the event loop. */
+    private Mono<String> hash(String password) {
+        return Mono.fromCallable(() -> passwords.encode(password)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private Mono<Boolean> matches(String password, String hash) {
+        return Mono.fromCallable(() -> passwords.matches(password, hash)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private CurrentUser toCurrentUser(UserDocument user) {
+        return new CurrentUser(user.id(), user.email(), user.displayName(), adminEmails.contains(user.email()));
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

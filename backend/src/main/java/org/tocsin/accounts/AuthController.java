@@ -1,0 +1,80 @@
+package org.tocsin.accounts;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import org.tocsin.web.ApiProblem;
+import org.tocsin.web.ClientAddress;
+import org.tocsin.web.RateLimiter;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/auth")
+class AuthController {
+
+    private final AccountService accounts;
+    private final Sessions sessions;
+    private final RateLimiter rateLimiter;
+
+    AuthController(AccountService accounts, Sessions sessions, RateLimiter rateLimiter) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.rateLimiter = rateLimiter;
+    }
+
+    record RegisterRequest(
+            @NotBlank @Size(max = 254) String email,
+            @NotNull @Size(max = 1024) String password,
+            @NotBlank @Size(max = AccountService.MAX_DISPLAY_NAME) String displayName) {
+    }
+
+    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 1024) String password) {
+    }
+
+    /** The CSRF token a browser echoes in {@code X-XSRF-TOKEN}; asking for it also sets the {@code XSRF-TOKEN} cookie. */
+    @GetMapping("/csrf")
+    Mono<Map<String, String>> csrf(ServerWebExchange exchange) {
+        Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+        return token == null ? Mono.error(ApiProblem.notFound("CSRF token"))
+                : token.map(t -> Map.of("headerName", t.getHeaderName(), "token", t.getToken()));
+    }
+
+    @PostMapping("/register")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<MeController.Me> register(@Valid @RequestBody RegisterRequest request, ServerWebExchange exchange) {
+        if (!Emails.looksValid(request.email())) {
+            return Mono.error(ApiProblem.invalid("email", "is not an email address"));
+        }
+        return rateLimiter.consume("register-per-address", ClientAddress.of(exchange))
+                .then(accounts.register(request.email(), request.password(), request.displayName()))
+                .map(MeController.Me::of);
+    }
+
+    /** Signs in with a new session. A wrong email and a wrong password answer alike (401). */
+    @PostMapping("/login")
+    Mono<MeController.Me> login(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
+        return rateLimiter.consume("login-per-address", ClientAddress.of(exchange))
+                .then(rateLimiter.consume("login-per-account", Emails.normalise(request.email())))
+                .then(accounts.authenticate(request.email(), request.password()))
+                .switchIfEmpty(Mono.error(ApiProblem.of(HttpStatus.UNAUTHORIZED, ApiProblem.BAD_CREDENTIALS,
+                        "Sign-in failed", "The email or the password is wrong")))
+                .flatMap(user -> sessions.start(exchange, user).thenReturn(MeController.Me.of(user)));
+    }
+
+    @PostMapping("/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> logout(ServerWebExchange exchange) {
+        return sessions.end(exchange);
+    }
+}

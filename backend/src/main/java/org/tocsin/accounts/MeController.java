@@ -1,0 +1,104 @@
+package org.tocsin.accounts;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import org.tocsin.accounts.internal.AccountStore;
+import org.tocsin.accounts.internal.ApiTokenDocument;
+import org.tocsin.web.ApiProblem;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/me")
+class MeController {
+
+    static final int MAX_TOKENS_PER_USER = 50;
+
+    private final AccountService accounts;
+    private final AccountStore store;
+    private final Sessions sessions;
+
+    MeController(AccountService accounts, AccountStore store, Sessions sessions) {
+        this.accounts = accounts;
+        this.store = store;
+        this.sessions = sessions;
+    }
+
+    record Me(String id, String email, String displayName, boolean admin) {
+        static Me of(CurrentUser user) {
+            return new Me(user.id(), user.email(), user.displayName(), user.admin());
+        }
+    }
+
+    record NewTokenRequest(@NotBlank @Size(max = 100) String name) {
+    }
+
+    /** The only time the secret is shown. */
+    record NewToken(String id, String name, String token, Instant createdAt) {
+    }
+
+    record TokenInfo(String id, String name, Instant createdAt, Instant lastUsedAt) {
+        static TokenInfo of(ApiTokenDocument t) {
+            return new TokenInfo(t.id(), t.name(), t.createdAt(), t.lastUsedAt());
+        }
+    }
+
+    record PasswordChange(@NotNull @Size(max = 1024) String currentPassword,
+            @NotNull @Size(max = 1024) String newPassword) {
+    }
+
+    @GetMapping
+    Me me(@AuthenticationPrincipal CurrentUser user) {
+        return Me.of(user);
+    }
+
+    @PostMapping("/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<NewToken> createToken(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody NewTokenRequest request) {
+        String secret = SecretTokens.generate("tcs_");
+        Instant now = accounts.now();
+        return store.tokensOf(user.id()).count()
+                .flatMap(count -> count >= MAX_TOKENS_PER_USER
+                        ? Mono.error(ApiProblem.conflict(ApiProblem.CONFLICT,
+                                "You have " + MAX_TOKENS_PER_USER + " tokens already; revoke one first"))
+                        : store.insertToken(new ApiTokenDocument(UUID.randomUUID().toString(), user.id(),
+                                request.name().strip(), SecretTokens.hash(secret), now, null)))
+                .map(t -> new NewToken(t.id(), t.name(), secret, t.createdAt()));
+    }
+
+    @GetMapping("/tokens")
+    Flux<TokenInfo> tokens(@AuthenticationPrincipal CurrentUser user) {
+        return store.tokensOf(user.id()).map(TokenInfo::of);
+    }
+
+    @DeleteMapping("/tokens/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> revokeToken(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+        return store.deleteToken(user.id(), id)
+                .flatMap(deleted -> deleted ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("Token")));
+    }
+
+    /** Changing the password ends every other session of the account. */
+    @PostMapping("/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> changePassword(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody PasswordChange request,
+            ServerWebExchange exchange) {
+        return accounts.changePassword(user.id(), request.currentPassword(), request.newPassword())
+                .then(sessions.endOthers(exchange, user.id()));
+    }
+}

@@ -1,0 +1,24 @@
+package org.tocsin.storage;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where the one-command run keeps what must survive a restart: the embedded database file
+ * and, for features that need one, their own sub-folders.
+ *
+ * @param dataDir {@code tocsin.data-dir}, default {@code ./data}
+ */
+@ConfigurationProperties("tocsin")
+public record DataDirectory(Path dataDir) {
+
+    public DataDirectory {
+        if (dataDir == null) {
+            dataDir = Path.of("data");
+        }
+    }
+
+    public Path resolve(String child) {
+        return dataDir.resolve(child);
+    }
+}

@@ -1,0 +1,94 @@
+package org.tocsin.web;
+
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfException;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.http.HttpStatus;
+import org.tocsin.accounts.AccountSecurity;
+
+/**
+ * Who may call what. Object-level rules ("may this user edit this organization?") live in the
+ * services; this is the coarse outer layer: explicit public routes, the rest of the API for
+ * signed-in callers only, anything else denied.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, AccountSecurity accounts,
+            ProblemResponses problems) {
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> problems.write(exchange,
+                ApiProblem.of(HttpStatus.UNAUTHORIZED, ApiProblem.UNAUTHENTICATED, "Sign-in required",
+                        AccountSecurity.hasBearerToken(exchange) ? "The API token is unknown or revoked"
+                                : "Sign in, or send an API token as Authorization: Bearer"));
+        ServerAccessDeniedHandler denied = (exchange, e) -> problems.write(exchange, e instanceof CsrfException
+                ? ApiProblem.of(HttpStatus.FORBIDDEN, ApiProblem.CSRF, "CSRF token missing or wrong",
+                        "Fetch GET /api/v1/auth/csrf and echo its token in the X-XSRF-TOKEN header")
+                : ApiProblem.forbidden("You may not do this"));
+
+        AuthenticationWebFilter bearer = new AuthenticationWebFilter(accounts.bearerTokenAuthenticationManager());
+        bearer.setServerAuthenticationConverter(accounts.bearerTokenConverter());
+        bearer.setRequiresAuthenticationMatcher(exchange -> AccountSecurity.hasBearerToken(exchange)
+                ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch());
+        bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+        bearer.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(unauthenticated));
+
+        // Token-authenticated calls carry no ambient credential a foreign site could ride on, so they need no CSRF token.
+        ServerWebExchangeMatcher csrfRequired = exchange -> AccountSecurity.hasBearerToken(exchange)
+                ? ServerWebExchangeMatcher.MatchResult.notMatch()
+                : CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange);
+
+        return http
+                .securityContextRepository(accounts.sessionContextRepository())
+                .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(csrfRequired))
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.mode(Mode.DENY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true)))
+                .authorizeExchange(routes -> routes
+                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/auth/csrf").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login",
+                                "/api/v1/auth/logout").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/organizations/*").permitAll()
+                        .pathMatchers("/api/**").authenticated()
+                        .pathMatchers("/actuator/**").denyAll()
+                        // The static web app and, later, the public feeds.
+                        .pathMatchers(HttpMethod.GET, "/**").permitAll()
+                        .pathMatchers(HttpMethod.HEAD, "/**").permitAll()
+                        .anyExchange().denyAll())
+                .build();
+    }
+}
