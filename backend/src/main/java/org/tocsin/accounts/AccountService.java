@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import org.tocsin.storage.Ids;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -55,7 +55,7 @@ public class AccountService {
         String name = displayName.strip();
         return validatePassword("password", password)
                 .then(hash(password))
-                .flatMap(hash -> store.insertUser(new UserDocument(UUID.randomUUID().toString(), normalisedEmail,
+                .flatMap(hash -> store.insertUser(new UserDocument(Ids.newId(), normalisedEmail,
                         hash, name, clock.instant(), clock.instant())))
                 .onErrorMap(DuplicateKeyException.class, e -> ApiProblem.conflict(ApiProblem.EMAIL_TAKEN,
                         "An account with this email already exists"))

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.UUID;
+import org.tocsin.storage.Ids;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -76,7 +76,7 @@ class MeController {
                 .flatMap(count -> count >= MAX_TOKENS_PER_USER
                         ? Mono.error(ApiProblem.conflict(ApiProblem.CONFLICT,
                                 "You have " + MAX_TOKENS_PER_USER + " tokens already; revoke one first"))
-                        : store.insertToken(new ApiTokenDocument(UUID.randomUUID().toString(), user.id(),
+                        : store.insertToken(new ApiTokenDocument(Ids.newId(), user.id(),
                                 request.name().strip(), SecretTokens.hash(secret), now, null)))
                 .map(t -> new NewToken(t.id(), t.name(), secret, t.createdAt()));
     }

@@ -14,7 +14,11 @@ import java.util.HexFormat;
  */
 public final class SecretTokens {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * DRBG generates in-process once seeded; seeding (a read of the OS entropy source) happens here,
+     * at class initialisation, so that no request thread ever reads a device file.
+     */
+    private static final SecureRandom RANDOM = drbg();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private SecretTokens() {
@@ -25,6 +29,16 @@ public final class SecretTokens {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return prefix + BASE64URL.encodeToString(bytes);
+    }
+
+    private static SecureRandom drbg() {
+        try {
+            SecureRandom random = SecureRandom.getInstance("DRBG");
+            random.nextBytes(new byte[32]);
+            return random;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("DRBG is part of every JDK since 9", e);
+        }
     }
 
     public static String hash(String token) {

@@ -11,6 +11,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.NotAcceptableStatusException;
@@ -115,6 +116,12 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             }
             return ApiProblem.of(HttpStatus.BAD_REQUEST, ApiProblem.MALFORMED_REQUEST, "Malformed request",
                     "The request body is not valid JSON");
+        }
+        boolean isBody = input.getMethodParameter() != null
+                && input.getMethodParameter().hasParameterAnnotation(RequestBody.class);
+        if (isBody) {
+            return ApiProblem.of(HttpStatus.BAD_REQUEST, ApiProblem.MALFORMED_REQUEST, "Malformed request",
+                    "The request body is missing or is not valid JSON");
         }
         if (input.getMethodParameter() != null && input.getMethodParameter().getParameterName() != null) {
             return ApiProblem.invalid(input.getMethodParameter().getParameterName(),

@@ -1,0 +1,53 @@
+package org.tocsin.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The whole application on a random port, over HTTP, on the embedded MongoDB wire-protocol server
+ * (a fresh data directory per test run). Set {@code TOCSIN_TEST_MONGODB_URI} to run the same suite
+ * against a real MongoDB instead. All subclasses share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+public abstract class IntegrationTest {
+
+    public static final String ADMIN_EMAIL = "admin@tocsin.test";
+    private static final Path DATA_DIR = newDataDir();
+
+    @Autowired
+    protected WebTestClient web;
+
+    @DynamicPropertySource
+    static void storage(DynamicPropertyRegistry registry) {
+        String uri = System.getenv("TOCSIN_TEST_MONGODB_URI");
+        if (uri != null && !uri.isBlank()) {
+            registry.add("spring.mongodb.uri", () -> uri);
+        } else {
+            registry.add("tocsin.data-dir", DATA_DIR::toString);
+        }
+        // Rate limits have their own test with their own context; here they would trip over the many sign-ups.
+        registry.add("tocsin.rate-limits.enabled", () -> "false");
+        registry.add("tocsin.admins", () -> ADMIN_EMAIL);
+    }
+
+    protected Api api() {
+        return new Api(web);
+    }
+
+    private static Path newDataDir() {
+        try {
+            return Files.createTempDirectory("tocsin-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
