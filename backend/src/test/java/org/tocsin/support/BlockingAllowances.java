@@ -1,6 +1,7 @@
 package org.tocsin.support;
 
 import reactor.blockhound.BlockHound;
+import reactor.blockhound.BlockingOperationError;
 import reactor.blockhound.integration.BlockHoundIntegration;
 
 /**
@@ -18,5 +19,18 @@ public class BlockingAllowances implements BlockHoundIntegration {
         }
         builder.allowBlockingCallsInside("org.hibernate.validator.resourceloading.PlatformResourceBundleLocator",
                 "loadBundle");
+        // The MongoDB driver guards its connection pool with short internal locks; under contention a
+        // thread parks for microseconds. That is the driver's design, not I/O on the event loop.
+        for (String method : new String[] {"withLock", "checkedWithLock", "withInterruptibleLock", "checkedWithInterruptibleLock",
+                "lockInterruptibly"}) {
+            builder.allowBlockingCallsInside("com.mongodb.internal.Locks", method);
+        }
+        // A BlockingOperationError thrown inside a driver callback can be swallowed and surface only as a
+        // hung request; printing it first makes every slip visible in the test output.
+        builder.blockingMethodCallback(method -> {
+            Error error = new BlockingOperationError(method);
+            error.printStackTrace();
+            throw error;
+        });
     }
 }

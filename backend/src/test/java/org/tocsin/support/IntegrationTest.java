@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -23,8 +24,13 @@ public abstract class IntegrationTest {
     public static final String ADMIN_EMAIL = "admin@tocsin.test";
     private static final Path DATA_DIR = newDataDir();
 
-    @Autowired
     protected WebTestClient web;
+
+    /** Generous: bcrypt on two shared cores can be slow, and a timeout is not what these tests are about. */
+    @Autowired
+    void webTestClient(WebTestClient client) {
+        this.web = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    }
 
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {

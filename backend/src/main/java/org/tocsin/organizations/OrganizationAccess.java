@@ -1,0 +1,62 @@
+package org.tocsin.organizations;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.tocsin.accounts.CurrentUser;
+import org.tocsin.organizations.internal.MembershipDocument;
+import org.tocsin.organizations.internal.OrganizationStore;
+import org.tocsin.web.ApiProblem;
+import reactor.core.publisher.Mono;
+
+/**
+ * The one place that answers "may this user do X in this organization?" for every feature.
+ * Platform admins act with OWNER rights everywhere, for moderation.
+ */
+@Service
+public class OrganizationAccess {
+
+    private final OrganizationStore store;
+
+    OrganizationAccess(OrganizationStore store) {
+        this.store = store;
+    }
+
+    /** The caller's effective role; empty for strangers and anonymous callers ({@code user} may be null). */
+    public Mono<Optional<Role>> roleOf(CurrentUser user, String organizationId) {
+        if (user == null) {
+            return Mono.just(Optional.empty());
+        }
+        if (user.admin()) {
+            return Mono.just(Optional.of(Role.OWNER));
+        }
+        return store.membership(organizationId, user.id())
+                .map(m -> Optional.of(m.role()))
+                .defaultIfEmpty(Optional.empty());
+    }
+
+    public Mono<Boolean> can(CurrentUser user, String organizationId, Permission permission) {
+        return roleOf(user, organizationId).map(role -> role.map(permission::grantedTo).orElse(false));
+    }
+
+    /**
+     * Completes with the caller's role when allowed; otherwise fails with a 403 problem. Callers
+     * that must not reveal that an object exists (a PRIVATE event) map that to 404 themselves.
+     */
+    public Mono<Role> require(CurrentUser user, String organizationId, Permission permission) {
+        return roleOf(user, organizationId).flatMap(role -> role.filter(permission::grantedTo)
+                .map(Mono::just)
+                .orElseGet(() -> Mono.error(ApiProblem.forbidden(
+                        "This needs the " + permission.minimum() + " role or above in the organization"))));
+    }
+
+    /** Ids of the organizations the user belongs to, with any role: what members-only lists may include. */
+    public Mono<Set<String>> memberships(CurrentUser user) {
+        if (user == null) {
+            return Mono.just(Set.of());
+        }
+        return store.membershipsOf(user.id()).map(MembershipDocument::organizationId)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+}

@@ -1,0 +1,205 @@
+package org.tocsin.organizations;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.tocsin.accounts.AccountService;
+import org.tocsin.accounts.CurrentUser;
+import org.tocsin.organizations.internal.MembershipDocument;
+import org.tocsin.organizations.internal.OrganizationDocument;
+import org.tocsin.organizations.internal.OrganizationStore;
+import org.tocsin.storage.Ids;
+import org.tocsin.web.ApiProblem;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Organizations and their members. Every rule about roles is asked of {@link OrganizationAccess}. */
+@Service
+public class OrganizationService {
+
+    private final OrganizationStore store;
+    private final OrganizationAccess access;
+    private final AccountService accounts;
+    private final Clock clock;
+
+    OrganizationService(OrganizationStore store, OrganizationAccess access, AccountService accounts, Clock clock) {
+        this.store = store;
+        this.access = access;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    public Mono<OrganizationRef> findBySlug(String slug) {
+        return store.bySlug(slug).map(OrganizationService::ref);
+    }
+
+    public Mono<OrganizationRef> findById(String id) {
+        return store.byId(id).map(OrganizationService::ref);
+    }
+
+    Mono<OrganizationView> create(CurrentUser creator, String name, String slug, String description) {
+        Instant now = clock.instant();
+        String id = Ids.newId();
+        Mono<OrganizationDocument> inserted = slug != null
+                ? store.insert(new OrganizationDocument(id, slug, name, description, 1, now, now))
+                        .onErrorMap(DuplicateKeyException.class, e -> ApiProblem.conflict(ApiProblem.SLUG_TAKEN,
+                                "The slug '" + slug + "' is taken"))
+                : insertWithDerivedSlug(id, name, description, now, Slugs.derive(name, "org-" + id.substring(18)), 1);
+        return inserted
+                .flatMap(org -> store.insertMembership(new MembershipDocument(Ids.newId(), org.id(), creator.id(),
+                        Role.OWNER, now)).thenReturn(org))
+                .map(org -> OrganizationView.of(org, Role.OWNER));
+    }
+
+    /** "berlin-vigils" is taken: try "berlin-vigils-2" … "-9", then a random suffix. */
+    private Mono<OrganizationDocument> insertWithDerivedSlug(String id, String name, String description, Instant now,
+            String base, int attempt) {
+        String candidate = attempt == 1 ? base : attempt < 10 ? base + "-" + attempt : base + "-" + Ids.newId().substring(18);
+        return store.insert(new OrganizationDocument(id, candidate, name, description, 1, now, now))
+                .onErrorResume(DuplicateKeyException.class, e -> attempt < 10
+                        ? insertWithDerivedSlug(id, name, description, now, base, attempt + 1)
+                        : Mono.error(ApiProblem.conflict(ApiProblem.SLUG_TAKEN, "Choose a slug: '" + base + "' is taken")));
+    }
+
+    Mono<OrganizationView> view(CurrentUser viewer, String slug) {
+        return organization(slug).flatMap(org -> access.roleOf(viewer, org.id())
+                .map(role -> OrganizationView.of(org, role.orElse(null))));
+    }
+
+    Mono<OrganizationView> update(CurrentUser actor, String slug, String name, String description) {
+        return organization(slug)
+                .flatMap(org -> access.require(actor, org.id(), Permission.EDIT_ORGANIZATION)
+                        .flatMap(role -> store.update(org.id(), name, description, clock.instant())
+                                .map(updated -> OrganizationView.of(updated, role))));
+    }
+
+    Flux<OrganizationView> mine(CurrentUser user) {
+        return store.membershipsOf(user.id()).collectMap(MembershipDocument::organizationId, MembershipDocument::role)
+                .flatMapMany(roles -> store.byIds(roles.keySet()).map(org -> OrganizationView.of(org, roles.get(org.id()))));
+    }
+
+    Mono<List<MemberView>> members(CurrentUser viewer, String slug) {
+        return organization(slug)
+                .flatMap(org -> access.require(viewer, org.id(), Permission.VIEW_MEMBERS_ONLY)
+                        .then(store.members(org.id()).collectList()))
+                .flatMap(members -> accounts.displayNames(members.stream().map(MembershipDocument::userId).toList())
+                        .map(names -> members.stream().map(m -> MemberView.of(m, names.get(m.userId()))).toList()));
+    }
+
+    /** Adds a member or changes a role. Nobody grants above their own role or changes someone above them. */
+    Mono<MemberView> setRole(CurrentUser actor, String slug, String userId, Role role) {
+        return organization(slug).flatMap(org -> Mono.zip(access.roleOf(actor, org.id()),
+                        store.membership(org.id(), userId).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                .flatMap(t -> {
+                    Role actorRole = t.getT1().orElse(null);
+                    Optional<MembershipDocument> current = t.getT2();
+                    return mayChange(actor, userId, actorRole, current.map(MembershipDocument::role).orElse(null), role)
+                            .then(accounts.findById(userId).switchIfEmpty(Mono.error(ApiProblem.notFound("User"))))
+                            .flatMap(user -> current.isEmpty()
+                                    ? addMember(org, userId, role)
+                                    : changeRole(org, current.get(), role))
+                            .flatMap(m -> accounts.displayNames(List.of(userId))
+                                    .map(names -> MemberView.of(m, names.get(userId))));
+                }));
+    }
+
+    /** Removes a member; anyone may leave on their own, except the last OWNER. */
+    Mono<Void> remove(CurrentUser actor, String slug, String userId) {
+        return organization(slug).flatMap(org -> Mono.zip(access.roleOf(actor, org.id()),
+                        store.membership(org.id(), userId).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                .flatMap(t -> {
+                    Role actorRole = t.getT1().orElse(null);
+                    MembershipDocument target = t.getT2().orElse(null);
+                    boolean self = actor.id().equals(userId);
+                    if (actorRole == null && !self) {
+                        return Mono.error(ApiProblem.forbidden("Only the organization's admins manage its members"));
+                    }
+                    if (target == null) {
+                        return Mono.error(ApiProblem.notFound("Member"));
+                    }
+                    if (!self && (!Permission.MANAGE_MEMBERS.grantedTo(actorRole) || !actorRole.atLeast(target.role()))) {
+                        return Mono.error(ApiProblem.forbidden("You may not remove a member with this role"));
+                    }
+                    return releaseIfOwner(org.id(), target.role())
+                            .then(store.removeMembership(org.id(), userId, target.role()))
+                            .flatMap(removed -> removed ? Mono.<Void>empty()
+                                    : restoreIfOwner(org.id(), target.role()).then(Mono.error(concurrentChange())));
+                }));
+    }
+
+    private Mono<Void> mayChange(CurrentUser actor, String userId, Role actorRole, Role currentRole, Role newRole) {
+        boolean self = actor.id().equals(userId);
+        if (actorRole == null) {
+            return Mono.error(ApiProblem.forbidden("Only the organization's admins manage its members"));
+        }
+        if (!newRole.atLeast(Role.MEMBER) || !actorRole.atLeast(newRole)) {
+            return Mono.error(ApiProblem.forbidden("Nobody grants a role above their own"));
+        }
+        if (self) {
+            // Stepping down is always allowed; stepping up was refused just above.
+            return Mono.empty();
+        }
+        if (!Permission.MANAGE_MEMBERS.grantedTo(actorRole)) {
+            return Mono.error(ApiProblem.forbidden("Only OWNERs and ADMINs manage members"));
+        }
+        if (currentRole != null && !actorRole.atLeast(currentRole)) {
+            return Mono.error(ApiProblem.forbidden("You may not change the role of someone above you"));
+        }
+        return Mono.empty();
+    }
+
+    private Mono<MembershipDocument> addMember(OrganizationDocument org, String userId, Role role) {
+        MembershipDocument membership = new MembershipDocument(Ids.newId(), org.id(), userId, role, clock.instant());
+        return store.insertMembership(membership)
+                .onErrorMap(DuplicateKeyException.class, e -> concurrentChange())
+                .flatMap(m -> role == Role.OWNER ? store.addOwner(org.id()).thenReturn(m) : Mono.just(m));
+    }
+
+    /**
+     * OWNER counts move first when they fall and last when they rise, so a crash in between
+     * leaves the count too low (refusing a legitimate demotion) and never too high (losing the last owner).
+     */
+    private Mono<MembershipDocument> changeRole(OrganizationDocument org, MembershipDocument current, Role role) {
+        if (current.role() == role) {
+            return Mono.just(current);
+        }
+        MembershipDocument changed = new MembershipDocument(current.id(), current.organizationId(), current.userId(),
+                role, current.since());
+        return releaseIfOwner(org.id(), current.role())
+                .then(store.changeRole(org.id(), current.userId(), current.role(), role))
+                .flatMap(done -> done
+                        ? (role == Role.OWNER ? store.addOwner(org.id()) : Mono.<Void>empty()).thenReturn(changed)
+                        : restoreIfOwner(org.id(), current.role()).then(Mono.error(concurrentChange())));
+    }
+
+    private Mono<Void> releaseIfOwner(String organizationId, Role role) {
+        if (role != Role.OWNER) {
+            return Mono.empty();
+        }
+        return store.releaseOwner(organizationId)
+                .switchIfEmpty(Mono.error(ApiProblem.conflict(ApiProblem.LAST_OWNER,
+                        "An organization keeps at least one OWNER: make someone else OWNER first")))
+                .then();
+    }
+
+    private Mono<Void> restoreIfOwner(String organizationId, Role role) {
+        return role == Role.OWNER ? store.addOwner(organizationId) : Mono.empty();
+    }
+
+    private Mono<OrganizationDocument> organization(String slug) {
+        return store.bySlug(slug).switchIfEmpty(Mono.error(ApiProblem.notFound("Organization")));
+    }
+
+    private static ApiProblem concurrentChange() {
+        return ApiProblem.of(HttpStatus.CONFLICT, ApiProblem.CONFLICT, "Conflict",
+                "The membership changed at the same time; reload and try again");
+    }
+
+    private static OrganizationRef ref(OrganizationDocument org) {
+        return new OrganizationRef(org.id(), org.slug(), org.name());
+    }
+}
