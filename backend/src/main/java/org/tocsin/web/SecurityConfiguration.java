@@ -83,7 +83,9 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/v1/auth/csrf").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login",
                                 "/api/v1/auth/logout").permitAll()
-                        .pathMatchers(HttpMethod.GET, "/api/v1/organizations/*").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/organizations/*", "/api/v1/campaigns",
+                                "/api/v1/campaigns/*", "/api/v1/events", "/api/v1/events/*",
+                                "/api/v1/cities").permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .pathMatchers("/actuator/**").denyAll()
                         // The static web app and, later, the public feeds.

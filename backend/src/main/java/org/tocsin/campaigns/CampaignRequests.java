@@ -1,0 +1,28 @@
+package org.tocsin.campaigns;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/** What clients send to create or change a campaign. */
+final class CampaignRequests {
+
+    private CampaignRequests() {
+    }
+
+    record Create(
+            @NotBlank @Size(max = 160) String name,
+            @NotBlank @Pattern(regexp = "^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){1,63}$",
+                    message = "must be 2-64 lower-case letters, digits or single hyphens") String slug,
+            @Size(max = 5000) String description,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            @NotBlank String organization) {
+    }
+
+    /** Absent fields stay as they are. */
+    record Update(@Size(min = 1, max = 160) String name, @Size(max = 5000) String description,
+            LocalDate startsOn, LocalDate endsOn) {
+    }
+}

@@ -1,0 +1,108 @@
+package org.tocsin.campaigns;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.tocsin.accounts.CurrentUser;
+import org.tocsin.campaigns.internal.CampaignDocument;
+import org.tocsin.campaigns.internal.CampaignStore;
+import org.tocsin.organizations.OrganizationAccess;
+import org.tocsin.organizations.OrganizationRef;
+import org.tocsin.organizations.OrganizationService;
+import org.tocsin.organizations.Permission;
+import org.tocsin.storage.Ids;
+import org.tocsin.web.ApiProblem;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Campaigns and days of action: created and edited by ORGANIZERs of the owning organization. */
+@Service
+public class CampaignService {
+
+    private final CampaignStore store;
+    private final OrganizationService organizations;
+    private final OrganizationAccess access;
+    private final Clock clock;
+
+    CampaignService(CampaignStore store, OrganizationService organizations, OrganizationAccess access, Clock clock) {
+        this.store = store;
+        this.organizations = organizations;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    public Mono<CampaignRef> findBySlug(String slug) {
+        return store.bySlug(slug).map(CampaignService::ref);
+    }
+
+    public Mono<CampaignRef> findById(String id) {
+        return store.byId(id).map(CampaignService::ref);
+    }
+
+    Mono<CampaignView> create(CurrentUser user, CampaignRequests.Create request) {
+        Instant now = clock.instant();
+        if (request.startsOn() != null && request.endsOn() != null && request.endsOn().isBefore(request.startsOn())) {
+            return Mono.error(ApiProblem.invalid("endsOn", "must not be before startsOn"));
+        }
+        return organization(request.organization())
+                .flatMap(org -> access.require(user, org.id(), Permission.MANAGE_EVENTS).thenReturn(org))
+                .flatMap(org -> store.insert(new CampaignDocument(Ids.newId(), request.slug(), request.name().strip(),
+                                blankToEmpty(request.description()), iso(request.startsOn()), iso(request.endsOn()),
+                                org.id(), now, now))
+                        .onErrorMap(DuplicateKeyException.class, e -> ApiProblem.conflict(ApiProblem.SLUG_TAKEN,
+                                "The campaign slug '" + request.slug() + "' is taken"))
+                        .map(c -> CampaignView.of(c, org, null)));
+    }
+
+    Mono<CampaignView> update(CurrentUser user, String slug, CampaignRequests.Update request) {
+        return campaign(slug).flatMap(c -> organizations.findById(c.organizationId())
+                .flatMap(org -> access.require(user, org.id(), Permission.MANAGE_EVENTS)
+                        .then(Mono.defer(() -> {
+                            LocalDate starts = request.startsOn() != null ? request.startsOn() : c.startDate();
+                            LocalDate ends = request.endsOn() != null ? request.endsOn() : c.endDate();
+                            if (starts != null && ends != null && ends.isBefore(starts)) {
+                                return Mono.error(ApiProblem.invalid("endsOn", "must not be before startsOn"));
+                            }
+                            return store.save(new CampaignDocument(c.id(), c.slug(),
+                                    request.name() != null ? request.name().strip() : c.name(),
+                                    request.description() != null ? request.description().strip() : c.description(),
+                                    iso(starts), iso(ends), c.organizationId(), c.createdAt(), clock.instant()));
+                        }))
+                        .map(saved -> CampaignView.of(saved, org, null))));
+    }
+
+    Mono<CampaignView> view(String slug) {
+        return campaign(slug).flatMap(c -> organizations.findById(c.organizationId())
+                .map(org -> CampaignView.of(c, org, null)));
+    }
+
+    Flux<CampaignView> current(int limit) {
+        String today = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1).toString();
+        return store.current(today, limit).concatMap(c -> organizations.findById(c.organizationId())
+                .map(org -> CampaignView.of(c, org, null)));
+    }
+
+    private Mono<CampaignDocument> campaign(String slug) {
+        return store.bySlug(slug).switchIfEmpty(Mono.error(ApiProblem.notFound("Campaign")));
+    }
+
+    private Mono<OrganizationRef> organization(String slug) {
+        return organizations.findBySlug(slug)
+                .switchIfEmpty(Mono.error(ApiProblem.invalid("organization", "is not a known organization")));
+    }
+
+    private static String iso(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    private static String blankToEmpty(String s) {
+        return s == null ? "" : s.strip();
+    }
+
+    private static CampaignRef ref(CampaignDocument c) {
+        return new CampaignRef(c.id(), c.slug(), c.name());
+    }
+}

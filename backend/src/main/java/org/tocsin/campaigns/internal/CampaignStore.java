@@ -1,0 +1,52 @@
+package org.tocsin.campaigns.internal;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/** The campaigns feature's MongoDB access. */
+@Component
+public class CampaignStore implements SmartInitializingSingleton {
+
+    private final ReactiveMongoTemplate mongo;
+
+    CampaignStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        mongo.indexOps(CampaignDocument.class).createIndex(new Index().on("slug", Sort.Direction.ASC).unique()).block();
+    }
+
+    public Mono<CampaignDocument> insert(CampaignDocument campaign) {
+        return mongo.insert(campaign);
+    }
+
+    public Mono<CampaignDocument> save(CampaignDocument campaign) {
+        return mongo.save(campaign);
+    }
+
+    public Mono<CampaignDocument> bySlug(String slug) {
+        return mongo.findOne(Query.query(where("slug").is(slug)), CampaignDocument.class);
+    }
+
+    public Mono<CampaignDocument> byId(String id) {
+        return mongo.findById(id, CampaignDocument.class);
+    }
+
+    /** Campaigns that have not ended before {@code today} (ISO dates compare as strings), soonest first. */
+    public Flux<CampaignDocument> current(String today, int limit) {
+        return mongo.find(Query.query(new Criteria().orOperator(
+                        where("endsOn").isNull(), where("endsOn").gte(today)))
+                .with(Sort.by("startsOn", "slug")).limit(limit), CampaignDocument.class);
+    }
+}

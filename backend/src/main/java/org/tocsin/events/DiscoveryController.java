@@ -1,0 +1,169 @@
+package org.tocsin.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.tocsin.accounts.CurrentUser;
+import org.tocsin.campaigns.CampaignCities;
+import org.tocsin.campaigns.CampaignRef;
+import org.tocsin.campaigns.CampaignService;
+import org.tocsin.organizations.OrganizationAccess;
+import org.tocsin.organizations.OrganizationRef;
+import org.tocsin.organizations.OrganizationService;
+import org.tocsin.organizations.Role;
+import org.tocsin.places.CityKeys;
+import org.tocsin.places.Geo;
+import org.tocsin.text.SearchText;
+import org.tocsin.web.ApiProblem;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** {@code GET /api/v1/events}: one item per occurrence in the window, in start order, cursor-paginated. */
+@RestController
+class DiscoveryController {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+    static final double MAX_RADIUS_KM = 1000;
+
+    private final EventIndex index;
+    private final EventViews views;
+    private final OrganizationService organizations;
+    private final OrganizationAccess access;
+    private final CampaignService campaigns;
+    private final Clock clock;
+
+    DiscoveryController(EventIndex index, EventViews views, OrganizationService organizations,
+            OrganizationAccess access, CampaignService campaigns, Clock clock) {
+        this.index = index;
+        this.views = views;
+        this.organizations = organizations;
+        this.access = access;
+        this.campaigns = campaigns;
+        this.clock = clock;
+    }
+
+    record Page(List<EventView> items, String nextCursor) {
+    }
+
+    @GetMapping("/api/v1/events")
+    Mono<Page> discover(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(required = false) String city, @RequestParam(required = false) String country,
+            @RequestParam(required = false) String near, @RequestParam(required = false) Double radiusKm,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) EventKind kind, @RequestParam(required = false) String tag,
+            @RequestParam(required = false) String campaign, @RequestParam(required = false) String organization,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1 || size > MAX_LIMIT) {
+            return Mono.error(ApiProblem.invalid("limit", "must be between 1 and " + MAX_LIMIT));
+        }
+        if (country != null && !country.matches("^[A-Za-z]{2}$")) {
+            return Mono.error(ApiProblem.invalid("country", "must be an ISO 3166 two-letter country code"));
+        }
+        if (city != null && country == null) {
+            return Mono.error(ApiProblem.invalid("country", "is required with city (Paris, FR or Paris, US?)"));
+        }
+        Instant fromInstant = instant("from", from, clock.instant());
+        Instant toInstant = instant("to", to, fromInstant.plus(EventIndex.AHEAD));
+        if (!toInstant.isAfter(fromInstant)) {
+            return Mono.error(ApiProblem.invalid("to", "must be after from"));
+        }
+        double[] centre = near == null ? null : parseNear(near);
+        if (centre == null && radiusKm != null) {
+            return Mono.error(ApiProblem.invalid("near", "is required with radiusKm"));
+        }
+        double radius = radiusKm == null ? 25 : radiusKm;
+        if (radius <= 0 || radius > MAX_RADIUS_KM) {
+            return Mono.error(ApiProblem.invalid("radiusKm", "must be more than 0 and at most " + MAX_RADIUS_KM));
+        }
+        EventQuery.Cursor after = cursor == null ? null : decode(cursor);
+        Mono<Optional<String>> orgId = organization == null ? Mono.just(Optional.empty())
+                : organizations.findBySlug(organization).map(OrganizationRef::id).map(Optional::of)
+                        .defaultIfEmpty(Optional.of("-unknown-"));
+        Mono<Optional<String>> campaignId = campaign == null ? Mono.just(Optional.empty())
+                : campaigns.findBySlug(campaign).map(CampaignRef::id).map(Optional::of)
+                        .defaultIfEmpty(Optional.of("-unknown-"));
+        return Mono.zip(orgId, campaignId, access.memberships(user)).flatMap(t -> {
+            EventQuery query = new EventQuery(city == null ? null : CityKeys.key(city, country),
+                    country == null ? null : country.toUpperCase(Locale.ROOT),
+                    centre == null ? null : Geo.box(centre[0], centre[1], radius),
+                    centre == null ? null : centre[0], centre == null ? null : centre[1], radius,
+                    fromInstant, toInstant, kind, tag == null ? null : Tags.normalise(tag), t.getT2().orElse(null),
+                    t.getT1().orElse(null), q == null ? List.of() : SearchText.tokens(q), t.getT3(), after, size);
+            List<EventIndex.Entry> hits = index.search(query);
+            boolean more = hits.size() > size;
+            List<EventIndex.Entry> page = more ? hits.subList(0, size) : hits;
+            Set<String> memberOf = t.getT3();
+            return Flux.fromIterable(page)
+                    .concatMap(h -> views.view(h.event(), h.occurrence(), new EventPermissions(
+                            memberOf.contains(h.event().organizationId()) ? Optional.of(Role.MEMBER) : Optional.empty())))
+                    .collectList()
+                    .map(items -> new Page(items, more ? encode(page.getLast()) : null));
+        });
+    }
+
+    @GetMapping("/api/v1/cities")
+    List<CampaignCities.CityCount> cities() {
+        return index.upcomingCities();
+    }
+
+    private static Instant instant(String field, String value, Instant fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException e2) {
+                throw ApiProblem.invalid(field, "must be an instant like 2026-03-05T18:00:00Z or a date like 2026-03-05");
+            }
+        }
+    }
+
+    private static double[] parseNear(String near) {
+        String[] parts = near.split(",");
+        try {
+            if (parts.length == 2) {
+                double lat = Double.parseDouble(parts[0].strip());
+                double lon = Double.parseDouble(parts[1].strip());
+                if (lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180) {
+                    return new double[] {lat, lon};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // Falls through to the problem below.
+        }
+        throw ApiProblem.invalid("near", "must be lat,lon with lat in [-90, 90] and lon in [-180, 180]");
+    }
+
+    static String encode(EventIndex.Entry last) {
+        String raw = last.occurrence().startUtc().toEpochMilli() + "|" + last.event().id() + "|"
+                + (last.occurrence().recurrenceId() == null ? "" : last.occurrence().recurrenceId());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static EventQuery.Cursor decode(String cursor) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
+            return new EventQuery.Cursor(Instant.ofEpochMilli(Long.parseLong(parts[0])), parts[1], parts[2]);
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            throw ApiProblem.invalid("cursor", "is not a cursor this API gave out");
+        }
+    }
+}

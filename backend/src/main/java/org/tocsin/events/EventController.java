@@ -1,0 +1,162 @@
+package org.tocsin.events;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.tocsin.accounts.CurrentUser;
+import org.tocsin.events.internal.EventDocument;
+import org.tocsin.web.ApiProblem;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+@RestController
+@RequestMapping("/api/v1/events")
+class EventController {
+
+    private final EventService events;
+    private final EventViews views;
+    private final JsonMapper json;
+    private final Validator validator;
+
+    EventController(EventService events, EventViews views, JsonMapper json, Validator validator) {
+        this.events = events;
+        this.views = views;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    record Reason(@Size(max = 500) String reason) {
+    }
+
+    /** A change to one occurrence of a series: cancel it, or move it to a new local start and end. */
+    record OccurrenceChange(boolean cancelled, LocalDateTime start, LocalDateTime end) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<EventView> create(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody EventRequest body) {
+        return events.create(user, body).flatMap(e -> view(user, e));
+    }
+
+    @GetMapping("/{id}")
+    Mono<EventView> get(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+        return events.visible(user, id).flatMap(e -> view(user, e));
+    }
+
+    /** A JSON merge patch (RFC 7396): absent fields stay, null clears, objects merge; the result is validated whole. */
+    @PatchMapping("/{id}")
+    Mono<EventView> patch(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+            @RequestBody JsonNode patch) {
+        if (!patch.isObject()) {
+            return Mono.error(ApiProblem.invalid("body", "must be a JSON object"));
+        }
+        return events.visible(user, id).flatMap(current -> events.asRequest(current).flatMap(request -> {
+            ObjectNode merged = (ObjectNode) json.valueToTree(request);
+            merge(merged, patch);
+            EventRequest next;
+            try {
+                next = json.treeToValue(merged, EventRequest.class);
+            } catch (JacksonException e) {
+                String field = e.getPath().stream().map(r -> r.getPropertyName() == null ? "[" + r.getIndex() + "]"
+                        : r.getPropertyName()).reduce((a, b) -> a + "." + b).orElse("body");
+                return Mono.error(ApiProblem.invalid(field, "has a value of the wrong form or is not a known property"));
+            }
+            validate(next);
+            return events.update(user, current, next);
+        })).flatMap(e -> view(user, e));
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+        return events.delete(user, id);
+    }
+
+    @PostMapping("/{id}/cancel")
+    Mono<EventView> cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+            @Valid @RequestBody(required = false) Reason body) {
+        return status(user, id, EventStatus.CANCELLED, body);
+    }
+
+    @PostMapping("/{id}/postpone")
+    Mono<EventView> postpone(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+            @Valid @RequestBody(required = false) Reason body) {
+        return status(user, id, EventStatus.POSTPONED, body);
+    }
+
+    /** Undoes a cancellation or postponement. */
+    @PostMapping("/{id}/reinstate")
+    Mono<EventView> reinstate(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+        return status(user, id, EventStatus.SCHEDULED, null);
+    }
+
+    @PutMapping("/{id}/occurrences/{recurrenceId}")
+    Mono<EventView> changeOccurrence(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+            @PathVariable String recurrenceId, @RequestBody OccurrenceChange body) {
+        if (!body.cancelled() && (body.start() == null || body.end() == null)) {
+            return Mono.error(ApiProblem.invalid(body.start() == null ? "start" : "end",
+                    "is required to move an occurrence (or send cancelled: true)"));
+        }
+        return events.setOverride(user, id, recurrenceId, body.cancelled(), body.start(), body.end())
+                .flatMap(e -> view(user, e));
+    }
+
+    @DeleteMapping("/{id}/occurrences/{recurrenceId}")
+    Mono<EventView> restoreOccurrence(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+            @PathVariable String recurrenceId) {
+        return events.clearOverride(user, id, recurrenceId).flatMap(e -> view(user, e));
+    }
+
+    private Mono<EventView> status(CurrentUser user, String id, EventStatus status, Reason body) {
+        return events.setStatus(user, id, status, body == null ? null : body.reason()).flatMap(e -> view(user, e));
+    }
+
+    private Mono<EventView> view(CurrentUser user, EventDocument event) {
+        return events.permissions(user, event).flatMap(p -> views.view(event, null, p));
+    }
+
+    private void validate(EventRequest request) {
+        Set<ConstraintViolation<EventRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw ApiProblem.invalid(violations.stream()
+                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .map(v -> new ApiProblem.FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                    .toList());
+        }
+    }
+
+    private static void merge(ObjectNode target, JsonNode patch) {
+        for (var field : patch.properties()) {
+            JsonNode value = field.getValue();
+            if (value.isNull()) {
+                target.remove(field.getKey());
+            } else if (value.isObject() && target.get(field.getKey()) instanceof ObjectNode nested) {
+                merge(nested, value);
+            } else {
+                target.set(field.getKey(), value);
+            }
+        }
+    }
+
+}

@@ -1,0 +1,224 @@
+package org.tocsin.events;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.tocsin.campaigns.CampaignCities;
+import org.tocsin.events.internal.EventDocument;
+import org.tocsin.events.internal.EventStore;
+import org.tocsin.places.Geo;
+import org.tocsin.text.SearchText;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+
+/**
+ * The in-process read model behind discovery: every occurrence in the indexed span on one
+ * time-ordered skip list, so a query walks forward from {@code from} and stops at {@code limit}
+ * matches instead of scanning the database (the embedded server has no usable secondary indexes).
+ * It follows writes at once through {@link EventChanges}, and other replicas' writes by polling
+ * {@code updatedAt}; a daily rebuild moves the span along.
+ */
+@Component
+class EventIndex implements SmartInitializingSingleton, CampaignCities {
+
+    private static final Logger log = LoggerFactory.getLogger(EventIndex.class);
+    /** Series occurrences are indexed from this far back to {@link #AHEAD} ahead; one-off events whatever their date. */
+    static final Duration BEHIND = Duration.ofDays(366);
+    static final Duration AHEAD = Duration.ofDays(2 * 366);
+
+    record Key(Instant startUtc, String eventId, String recurrenceId) implements Comparable<Key> {
+        private static final Comparator<Key> ORDER = Comparator.comparing(Key::startUtc)
+                .thenComparing(Key::eventId).thenComparing(Key::recurrenceId);
+
+        @Override
+        public int compareTo(Key other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    record Entry(EventDocument event, Occurrence occurrence) {
+    }
+
+    private final EventStore store;
+    private final EventChanges changes;
+    private final Clock clock;
+    private final ConcurrentSkipListMap<Key, Entry> timeline = new ConcurrentSkipListMap<>();
+    private final Map<String, List<Key>> keysByEvent = new ConcurrentHashMap<>();
+    private final Map<String, EventDocument> events = new ConcurrentHashMap<>();
+    private final AtomicReference<Instant> seenUpTo = new AtomicReference<>(Instant.EPOCH);
+    private Disposable subscription;
+
+    EventIndex(EventStore store, EventChanges changes, Clock clock) {
+        this.store = store;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    /** Loaded before the server takes requests: discovery answers completely from the first request on. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        subscription = changes.stream().subscribe(this::put);
+        List<EventDocument> all = store.live(clock.instant().minus(BEHIND)).collectList().block();
+        Objects.requireNonNull(all).forEach(this::put);
+        log.info("Event index loaded {} events, {} occurrences", events.size(), timeline.size());
+    }
+
+    /** Catches up with writes made by other replicas (a no-op for the embedded single-process default). */
+    @Scheduled(fixedDelayString = "${tocsin.events.index-poll:PT5S}", initialDelayString = "PT5S")
+    void poll() {
+        store.changedSince(seenUpTo.get()).doOnNext(this::put).then().onErrorResume(e -> {
+            log.warn("Event index poll failed: {}", e.toString());
+            return Mono.empty();
+        }).subscribe();
+    }
+
+    /** Moves the indexed span along once a day. */
+    @Scheduled(cron = "0 17 3 * * *", zone = "UTC")
+    void rebuildSpan() {
+        List.copyOf(events.values()).forEach(this::put);
+    }
+
+    synchronized void put(EventDocument event) {
+        seenUpTo.accumulateAndGet(event.updatedAt(), (a, b) -> b.isAfter(a) ? b : a);
+        EventDocument known = events.get(event.id());
+        if (known != null && known.version() != null && event.version() != null && known.version() > event.version()) {
+            return;
+        }
+        List<Key> old = keysByEvent.remove(event.id());
+        if (old != null) {
+            old.forEach(timeline::remove);
+        }
+        if (event.deletedAt() != null) {
+            events.remove(event.id());
+            return;
+        }
+        events.put(event.id(), event);
+        Instant now = clock.instant();
+        EventSchedule schedule = EventSchedule.of(event);
+        Instant from = schedule.isSeries() ? now.minus(BEHIND) : Instant.MIN.plusSeconds(1);
+        Instant to = schedule.isSeries() ? now.plus(AHEAD) : Instant.MAX.minusSeconds(1);
+        List<Occurrence> occurrences = schedule.isSeries()
+                ? schedule.between(from, to, EventSchedule.MAX_OCCURRENCES)
+                : List.of(new Occurrence(null, null, null, event.startUtc(), event.endUtc(), false, false));
+        List<Key> keys = new ArrayList<>(occurrences.size());
+        for (Occurrence occurrence : occurrences) {
+            Key key = new Key(occurrence.startUtc(), event.id(),
+                    occurrence.recurrenceId() == null ? "" : occurrence.recurrenceId().toString());
+            timeline.put(key, new Entry(event, occurrence));
+            keys.add(key);
+        }
+        keysByEvent.put(event.id(), keys);
+    }
+
+    /** Occurrences matching the query, in start order, at most {@code limit + 1} (the extra one says there is more). */
+    List<Entry> search(EventQuery query) {
+        Key start = query.after() != null
+                ? new Key(query.after().startUtc(), query.after().eventId(), query.after().recurrenceId())
+                : new Key(query.from().minus(EventRules.MAX_DURATION), "", "");
+        List<Entry> hits = new ArrayList<>(query.limit() + 1);
+        for (Map.Entry<Key, Entry> e : timeline.tailMap(start, false).entrySet()) {
+            if (!e.getKey().startUtc().isBefore(query.to())) {
+                break;
+            }
+            Entry entry = e.getValue();
+            if (entry.occurrence().endUtc().isAfter(query.from()) && matches(entry.event(), query)) {
+                hits.add(entry);
+                if (hits.size() > query.limit()) {
+                    break;
+                }
+            }
+        }
+        return hits;
+    }
+
+    private static boolean matches(EventDocument event, EventQuery q) {
+        if (event.visibility() != Visibility.PUBLIC && !q.memberOf().contains(event.organizationId())) {
+            return false;
+        }
+        if (q.kind() != null && event.kind() != q.kind()) {
+            return false;
+        }
+        if (q.organizationId() != null && !q.organizationId().equals(event.organizationId())) {
+            return false;
+        }
+        if (q.campaignId() != null && !q.campaignId().equals(event.campaignId())) {
+            return false;
+        }
+        if (q.tag() != null && !event.tags().contains(q.tag())) {
+            return false;
+        }
+        EventDocument.Place place = event.place();
+        if (q.cityKey() != null && (place == null || !q.cityKey().equals(place.cityKey()))) {
+            return false;
+        }
+        if (q.country() != null && (place == null || !q.country().equalsIgnoreCase(place.countryCode()))) {
+            return false;
+        }
+        if (q.box() != null) {
+            if (place == null || place.lat() == null || !q.box().contains(place.lat(), place.lon())
+                    || Geo.distanceKm(q.lat(), q.lon(), place.lat(), place.lon()) > q.radiusKm()) {
+                return false;
+            }
+        }
+        return q.text().isEmpty() || SearchText.matches(event.searchTerms(), q.text());
+    }
+
+    @Override
+    public Mono<List<CityCount>> citiesOf(String campaignId) {
+        return Mono.fromSupplier(() -> {
+            Map<String, CityCount> counts = new HashMap<>();
+            for (EventDocument event : events.values()) {
+                if (!campaignId.equals(event.campaignId()) || event.visibility() != Visibility.PUBLIC) {
+                    continue;
+                }
+                EventDocument.Place p = event.place();
+                String key = p == null ? "online" : p.cityKey();
+                counts.merge(key, p == null ? new CityCount("online", null, "online", null, null, 1)
+                                : new CityCount(p.city(), p.countryCode(), p.cityKey(),
+                                        p.lat() == null ? null : Geo.coarse(p.lat()),
+                                        p.lon() == null ? null : Geo.coarse(p.lon()), 1),
+                        (a, b) -> new CityCount(a.city(), a.countryCode(), a.cityKey(),
+                                a.lat() != null ? a.lat() : b.lat(), a.lon() != null ? a.lon() : b.lon(),
+                                a.events() + 1));
+            }
+            return counts.values().stream()
+                    .sorted(Comparator.comparingLong(CityCount::events).reversed().thenComparing(CityCount::cityKey))
+                    .toList();
+        });
+    }
+
+    /** Cities with upcoming public events, for the city list: key, name, country and count. */
+    List<CityCount> upcomingCities() {
+        Instant now = clock.instant();
+        Map<String, CityCount> counts = new HashMap<>();
+        for (EventDocument event : events.values()) {
+            EventDocument.Place p = event.place();
+            if (p == null || event.visibility() != Visibility.PUBLIC
+                    || event.lastEndUtc() != null && event.lastEndUtc().isBefore(now)) {
+                continue;
+            }
+            counts.merge(p.cityKey(), new CityCount(p.city(), p.countryCode(), p.cityKey(), null, null, 1),
+                    (a, b) -> new CityCount(a.city(), a.countryCode(), a.cityKey(), null, null, a.events() + 1));
+        }
+        return counts.values().stream().sorted(Comparator.comparing(CityCount::countryCode)
+                .thenComparing(CityCount::city)).toList();
+    }
+
+    int size() {
+        return events.size();
+    }
+}

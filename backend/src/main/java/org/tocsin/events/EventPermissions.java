@@ -1,0 +1,31 @@
+package org.tocsin.events;
+
+import java.util.Optional;
+import org.tocsin.organizations.Permission;
+import org.tocsin.organizations.Role;
+
+/**
+ * What a caller with a given role in the event's organization may see of it. Kept in one place so
+ * the single-event answer, lists, feeds and RSVPs agree.
+ */
+record EventPermissions(Optional<Role> role) {
+
+    static final EventPermissions STRANGER = new EventPermissions(Optional.empty());
+
+    boolean canSee(Visibility visibility) {
+        return visibility != Visibility.PRIVATE || role.isPresent();
+    }
+
+    /** Members see UNLISTED and PRIVATE events in their own organization's lists too. */
+    boolean listable(Visibility visibility) {
+        return visibility == Visibility.PUBLIC || role.isPresent();
+    }
+
+    boolean seesHiddenLocation() {
+        return role.map(Permission.MANAGE_EVENTS::grantedTo).orElse(false);
+    }
+
+    boolean canManage() {
+        return role.map(Permission.MANAGE_EVENTS::grantedTo).orElse(false);
+    }
+}

@@ -1,0 +1,75 @@
+package org.tocsin.events;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.tocsin.places.CityRef;
+import org.tocsin.web.ApiProblem;
+
+/** The checks on an event that annotations cannot express. Each failure names its field. */
+final class EventRules {
+
+    static final int MAX_TITLE = 200;
+    static final int MAX_DESCRIPTION = 20_000;
+    static final Duration MAX_DURATION = Duration.ofDays(14);
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private EventRules() {
+    }
+
+    static void check(EventRequest request, CityRef city) {
+        List<ApiProblem.FieldProblem> problems = new ArrayList<>();
+        if (request.place() == null && request.online() == null) {
+            problems.add(new ApiProblem.FieldProblem("place", "an event needs a place, an online link, or both"));
+        }
+        if (request.place() != null) {
+            if (!COUNTRIES.contains(request.place().countryCode().toUpperCase(Locale.ROOT))) {
+                problems.add(new ApiProblem.FieldProblem("place.countryCode", "is not an ISO 3166 country code"));
+            }
+            if ((request.place().lat() == null) != (request.place().lon() == null)) {
+                problems.add(new ApiProblem.FieldProblem("place.lat", "lat and lon go together"));
+            }
+        }
+        if (request.online() != null && !isWebLink(request.online().url())) {
+            problems.add(new ApiProblem.FieldProblem("online.url", "must be an http or https link"));
+        }
+        if (request.timeZone() == null && (city == null || city.timeZone() == null)) {
+            problems.add(new ApiProblem.FieldProblem("timeZone",
+                    "is required: no time zone is known for this city yet"));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid(problems);
+        }
+    }
+
+    static void checkTimes(LocalDateTime start, LocalDateTime end, ZoneId zone) {
+        if (start == null || end == null) {
+            throw ApiProblem.invalid(start == null ? "start" : "end", "is required");
+        }
+        Duration length = Duration.between(ZonedDateTime.of(start, zone), ZonedDateTime.of(end, zone));
+        if (!length.isPositive()) {
+            throw ApiProblem.invalid("end", "must be after start");
+        }
+        if (length.compareTo(MAX_DURATION) > 0) {
+            throw ApiProblem.invalid("end", "an occurrence may last at most 14 days; use a series for longer actions");
+        }
+    }
+
+    private static boolean isWebLink(String url) {
+        try {
+            URI uri = new URI(url.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null
+                    && uri.getRawUserInfo() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+}

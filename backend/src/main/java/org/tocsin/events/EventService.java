@@ -1,0 +1,254 @@
+package org.tocsin.events;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.tocsin.accounts.CurrentUser;
+import org.tocsin.campaigns.CampaignRef;
+import org.tocsin.campaigns.CampaignService;
+import org.tocsin.events.internal.EventDocument;
+import org.tocsin.events.internal.EventStore;
+import org.tocsin.organizations.OrganizationAccess;
+import org.tocsin.organizations.OrganizationRef;
+import org.tocsin.organizations.OrganizationService;
+import org.tocsin.organizations.Permission;
+import org.tocsin.organizations.Role;
+import org.tocsin.places.CityRef;
+import org.tocsin.places.PlaceService;
+import org.tocsin.storage.Ids;
+import org.tocsin.web.ApiProblem;
+import reactor.core.publisher.Mono;
+
+/**
+ * Events: who may create, see, change, cancel and delete them, and the derived fields (UTC instants,
+ * rendered description, search terms, city) kept consistent on every write. Every write is
+ * published to the in-process {@link EventChanges} so read models follow at once.
+ */
+@Service
+public class EventService {
+
+    private final EventStore store;
+    private final OrganizationService organizations;
+    private final OrganizationAccess access;
+    private final CampaignService campaigns;
+    private final PlaceService places;
+    private final EventChanges changes;
+    private final Clock clock;
+
+    EventService(EventStore store, OrganizationService organizations, OrganizationAccess access,
+            CampaignService campaigns, PlaceService places, EventChanges changes, Clock clock) {
+        this.store = store;
+        this.organizations = organizations;
+        this.access = access;
+        this.campaigns = campaigns;
+        this.places = places;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    /** The event if the caller may see it; PRIVATE events of other organizations are simply not found. */
+    public Mono<EventDocument> visible(CurrentUser user, String id) {
+        return store.byId(id).flatMap(event -> permissions(user, event)
+                .filter(p -> p.canSee(event.visibility())).map(p -> event))
+                .switchIfEmpty(Mono.error(ApiProblem.notFound("Event")));
+    }
+
+    /** The event in the shape a client sends, the base a merge patch applies to. */
+    Mono<EventRequest> asRequest(EventDocument e) {
+        Mono<String> org = organizations.findById(e.organizationId()).map(OrganizationRef::slug);
+        Mono<Optional<String>> campaign = e.campaignId() == null ? Mono.just(Optional.empty())
+                : campaigns.findById(e.campaignId()).map(c -> Optional.of(c.slug())).defaultIfEmpty(Optional.empty());
+        return Mono.zip(org, campaign).map(t -> new EventRequest(t.getT1(), e.title(), e.description(), e.kind(),
+                LocalDateTime.parse(e.start()), LocalDateTime.parse(e.end()), e.timeZone(),
+                e.recurrence() == null ? null : new EventRequest.RecurrenceRequest(e.recurrence().rrule(),
+                        e.recurrence().exdates().stream().map(LocalDateTime::parse).toList()),
+                e.place() == null ? null : new EventRequest.PlaceRequest(e.place().venue(), e.place().address(),
+                        e.place().city(), e.place().countryCode(), e.place().lat(), e.place().lon()),
+                e.online() == null ? null : new EventRequest.OnlineRequest(e.online().url(), e.online().platform()),
+                e.capacity(), e.rsvpMode(), e.visibility(), e.locationVisibility(), e.tags(), e.languages(),
+                t.getT2().orElse(null), e.speakers().stream()
+                        .map(s -> new EventRequest.SpeakerRequest(s.name(), s.affiliation())).toList()));
+    }
+
+    Mono<EventPermissions> permissions(CurrentUser user, EventDocument event) {
+        return access.roleOf(user, event.organizationId()).map(EventPermissions::new);
+    }
+
+    Mono<EventDocument> create(CurrentUser user, EventRequest request) {
+        return resolve(request).flatMap(resolved -> access.require(user, resolved.organization().id(),
+                        Permission.MANAGE_EVENTS)
+                .then(Mono.defer(() -> {
+                    Instant now = clock.instant();
+                    EventDocument draft = build(Ids.newId(), request, resolved, List.of(), EventStatus.SCHEDULED, null,
+                            0, now, now, null);
+                    return store.insert(draft).flatMap(saved -> rememberCity(resolved, saved));
+                })))
+                .doOnNext(changes::published);
+    }
+
+    /** A JSON merge patch has already been applied to the event's request form; this validates the whole again. */
+    Mono<EventDocument> update(CurrentUser user, EventDocument current, EventRequest request) {
+        return requireManage(user, current)
+                .then(resolve(request))
+                .flatMap(resolved -> {
+                    if (!resolved.organization().id().equals(current.organizationId())) {
+                        return Mono.error(ApiProblem.invalid("organization", "cannot be changed; create the event anew"));
+                    }
+                    EventDocument next = build(current.id(), request, resolved, current.overrides(), current.status(),
+                            current.statusReason(), current.sequence(), current.createdAt(), clock.instant(),
+                            current.version());
+                    return store.save(bumpSequenceIfAttendeesCare(current, next))
+                            .flatMap(saved -> rememberCity(resolved, saved));
+                })
+                .doOnNext(changes::published);
+    }
+
+    Mono<EventDocument> setStatus(CurrentUser user, String id, EventStatus status, String reason) {
+        return visibleForManagement(user, id)
+                .flatMap(current -> store.save(withStatus(current, status, reason)))
+                .doOnNext(changes::published);
+    }
+
+    Mono<EventDocument> setOverride(CurrentUser user, String id, String recurrenceId, boolean cancelled,
+            LocalDateTime start, LocalDateTime end) {
+        return visibleForManagement(user, id).flatMap(current -> {
+            if (current.recurrence() == null) {
+                return Mono.error(ApiProblem.invalid("recurrenceId", "the event is not a series"));
+            }
+            EventSchedule schedule = EventSchedule.of(current);
+            LocalDateTime original = EventSchedule.parseLocal(recurrenceId);
+            if (original == null || !schedule.isOccurrence(original)) {
+                return Mono.error(ApiProblem.notFound("Occurrence"));
+            }
+            List<EventDocument.OccurrenceOverride> overrides = new ArrayList<>(current.overrides() == null
+                    ? List.of() : current.overrides());
+            overrides.removeIf(o -> o.recurrenceId().equals(original.toString()));
+            if (!cancelled) {
+                EventRules.checkTimes(start, end, ZoneIds.of(current.timeZone()));
+            }
+            overrides.add(new EventDocument.OccurrenceOverride(original.toString(), cancelled,
+                    cancelled ? null : start.toString(), cancelled ? null : end.toString()));
+            return store.save(withOverrides(current, overrides));
+        }).doOnNext(changes::published);
+    }
+
+    Mono<EventDocument> clearOverride(CurrentUser user, String id, String recurrenceId) {
+        return visibleForManagement(user, id).flatMap(current -> {
+            List<EventDocument.OccurrenceOverride> overrides = new ArrayList<>(current.overrides() == null
+                    ? List.of() : current.overrides());
+            if (!overrides.removeIf(o -> o.recurrenceId().equals(recurrenceId))) {
+                return Mono.error(ApiProblem.notFound("Occurrence change"));
+            }
+            return store.save(withOverrides(current, overrides));
+        }).doOnNext(changes::published);
+    }
+
+    Mono<Void> delete(CurrentUser user, String id) {
+        return visible(user, id)
+                .flatMap(current -> access.require(user, current.organizationId(), Permission.DELETE_EVENTS)
+                        .onErrorMap(ApiProblem.class, e -> ApiProblem.forbidden("Only ADMINs and OWNERs delete events"))
+                        .then(store.save(tombstone(current))))
+                .doOnNext(changes::published)
+                .then();
+    }
+
+    private Mono<EventDocument> visibleForManagement(CurrentUser user, String id) {
+        return visible(user, id).flatMap(event -> requireManage(user, event).thenReturn(event));
+    }
+
+    private Mono<Role> requireManage(CurrentUser user, EventDocument event) {
+        return access.require(user, event.organizationId(), Permission.MANAGE_EVENTS);
+    }
+
+    /** The organization, campaign and city a request names, looked up once. */
+    record Resolved(OrganizationRef organization, CampaignRef campaign, CityRef city) {
+    }
+
+    private Mono<Resolved> resolve(EventRequest request) {
+        Mono<OrganizationRef> org = organizations.findBySlug(request.organization())
+                .switchIfEmpty(Mono.error(ApiProblem.invalid("organization", "is not a known organization")));
+        Mono<Optional<CampaignRef>> campaign = request.campaign() == null ? Mono.just(Optional.empty())
+                : campaigns.findBySlug(request.campaign()).map(Optional::of)
+                        .switchIfEmpty(Mono.error(ApiProblem.invalid("campaign", "is not a known campaign")));
+        Mono<Optional<CityRef>> city = request.place() == null ? Mono.just(Optional.empty())
+                : places.city(request.place().city(), request.place().countryCode()).map(Optional::of);
+        return Mono.zip(org, campaign, city).map(t -> new Resolved(t.getT1(), t.getT2().orElse(null),
+                t.getT3().orElse(null)));
+    }
+
+    private Mono<EventDocument> rememberCity(Resolved resolved, EventDocument saved) {
+        return resolved.city() == null ? Mono.just(saved)
+                : places.remember(resolved.city(), saved.timeZone()).thenReturn(saved);
+    }
+
+    private EventDocument build(String id, EventRequest request, Resolved resolved,
+            List<EventDocument.OccurrenceOverride> overrides, EventStatus status, String statusReason, int sequence,
+            Instant createdAt, Instant updatedAt, Long version) {
+        EventRules.check(request, resolved.city());
+        String zone = request.timeZone() != null ? request.timeZone() : resolved.city().timeZone();
+        EventDocument.Recurrence recurrence = request.recurrence() == null ? null : new EventDocument.Recurrence(
+                Recurrences.normalise(request.recurrence().rrule()),
+                request.recurrence().exdates() == null ? List.of()
+                        : request.recurrence().exdates().stream().map(LocalDateTime::toString).sorted().distinct().toList());
+        EventSchedule schedule = EventSchedule.validated(request.start(), request.end(), zone, recurrence, overrides);
+        EventDocument.Place place = request.place() == null ? null : new EventDocument.Place(
+                trimToNull(request.place().venue()), trimToNull(request.place().address()), resolved.city().name(),
+                resolved.city().countryCode(), resolved.city().key(), request.place().lat(), request.place().lon());
+        EventDocument.Online online = request.online() == null ? null
+                : new EventDocument.Online(request.online().url().strip(), trimToNull(request.online().platform()));
+        List<EventDocument.Speaker> speakers = request.speakers() == null ? List.of() : request.speakers().stream()
+                .map(s -> new EventDocument.Speaker(s.name().strip(), trimToNull(s.affiliation()))).toList();
+        List<String> tags = request.tags() == null ? List.of()
+                : request.tags().stream().map(Tags::normalise).distinct().sorted().toList();
+        List<String> languages = request.languages() == null ? List.of()
+                : request.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).distinct().toList();
+        String description = request.description() == null ? "" : request.description().strip();
+        List<String> terms = EventSearch.termsOf(request.title(), description, place, speakers);
+        return new EventDocument(id, resolved.organization().id(),
+                resolved.campaign() == null ? null : resolved.campaign().id(),
+                request.title().strip(), description, Descriptions.toSafeHtml(description), request.kind(), status,
+                statusReason, zone, request.start().toString(), request.end().toString(),
+                schedule.firstStartUtc(), schedule.firstEndUtc(), schedule.lastEndUtc(), recurrence, overrides,
+                place, online, speakers, tags, languages, request.capacity(),
+                Objects.requireNonNullElse(request.rsvpMode(), RsvpMode.OPEN),
+                Objects.requireNonNullElse(request.visibility(), Visibility.PUBLIC),
+                Objects.requireNonNullElse(request.locationVisibility(), LocationVisibility.PUBLIC),
+                terms, sequence, createdAt, updatedAt, null, version);
+    }
+
+    /** SEQUENCE rises when something a calendar app or an attendee acts on changes: time, place, status. */
+    private static EventDocument bumpSequenceIfAttendeesCare(EventDocument before, EventDocument after) {
+        boolean matters = !Objects.equals(before.start(), after.start()) || !Objects.equals(before.end(), after.end())
+                || !Objects.equals(before.timeZone(), after.timeZone())
+                || !Objects.equals(before.recurrence(), after.recurrence())
+                || !Objects.equals(before.place(), after.place()) || !Objects.equals(before.online(), after.online())
+                || before.status() != after.status();
+        return matters ? EventDocuments.withSequence(after, before.sequence() + 1) : after;
+    }
+
+    private EventDocument withStatus(EventDocument e, EventStatus status, String reason) {
+        EventDocument changed = EventDocuments.withStatus(e, status, trimToNull(reason), clock.instant());
+        return e.status() == status ? changed : EventDocuments.withSequence(changed, e.sequence() + 1);
+    }
+
+    private EventDocument withOverrides(EventDocument e, List<EventDocument.OccurrenceOverride> overrides) {
+        EventSchedule schedule = EventSchedule.validated(LocalDateTime.parse(e.start()), LocalDateTime.parse(e.end()),
+                e.timeZone(), e.recurrence(), overrides);
+        return EventDocuments.withSequence(EventDocuments.withOverrides(e, List.copyOf(overrides), schedule,
+                clock.instant()), e.sequence() + 1);
+    }
+
+    private EventDocument tombstone(EventDocument e) {
+        return EventDocuments.deleted(e, clock.instant());
+    }
+
+    static String trimToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,68 @@
+package org.tocsin.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import org.tocsin.events.internal.EventDocument;
+
+/**
+ * An event as the API answers it. One view per occurrence in lists ({@code recurrenceId} names the
+ * occurrence of a series). When the location is for attendees only and the caller is not one, the
+ * place carries the city and coarse coordinates only, and the online link is withheld.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EventView(
+        String id,
+        Owner organization,
+        Owner campaign,
+        String title,
+        String description,
+        String descriptionHtml,
+        EventKind kind,
+        EventStatus status,
+        String statusReason,
+        String start,
+        String end,
+        String timeZone,
+        Instant startUtc,
+        Instant endUtc,
+        String recurrenceId,
+        Recurrence recurrence,
+        List<EventDocument.OccurrenceOverride> overrides,
+        Place place,
+        Online online,
+        boolean locationHidden,
+        List<EventDocument.Speaker> speakers,
+        List<String> tags,
+        List<String> languages,
+        Integer capacity,
+        RsvpMode rsvpMode,
+        Visibility visibility,
+        LocationVisibility locationVisibility,
+        Attendance attendance,
+        int sequence,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public record Owner(String slug, String name) {
+    }
+
+    public record Recurrence(String rrule, List<String> exdates) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Place(String venue, String address, String city, String countryCode, String cityKey, Double lat,
+            Double lon) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Online(String url, String platform) {
+    }
+
+    /** Counts only: names, emails and tokens of attendees never appear in a public answer. */
+    public record Attendance(long going, long maybe, long waitlisted, Integer capacity, Integer spotsLeft) {
+        public static Attendance none(Integer capacity) {
+            return new Attendance(0, 0, 0, capacity, capacity);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.tocsin.events;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+import org.tocsin.campaigns.CampaignService;
+import org.tocsin.events.internal.EventDocument;
+import org.tocsin.organizations.OrganizationService;
+import org.tocsin.places.Geo;
+import reactor.core.publisher.Mono;
+
+/**
+ * Builds {@link EventView}s. Organization and campaign names are cached for a minute: a list page
+ * names dozens of events of a handful of organizations, and a renamed group may show its old name
+ * that long.
+ */
+@Component
+class EventViews {
+
+    private static final Duration NAME_TTL = Duration.ofMinutes(1);
+    private static final EventView.Owner UNKNOWN = new EventView.Owner(null, null);
+
+    private record Cached(EventView.Owner owner, Instant at) {
+    }
+
+    private final OrganizationService organizations;
+    private final CampaignService campaigns;
+    private final Clock clock;
+    private final Map<String, Cached> names = new ConcurrentHashMap<>();
+
+    EventViews(OrganizationService organizations, CampaignService campaigns, Clock clock) {
+        this.organizations = organizations;
+        this.campaigns = campaigns;
+        this.clock = clock;
+    }
+
+    Mono<EventView> view(EventDocument event, Occurrence occurrence, EventPermissions permissions) {
+        return Mono.zip(organization(event.organizationId()), campaign(event.campaignId()))
+                .map(t -> build(event, occurrence, permissions, t.getT1(), t.getT2() == UNKNOWN ? null : t.getT2()));
+    }
+
+    private Mono<EventView.Owner> organization(String id) {
+        return cached("o:" + id, organizations.findById(id).map(o -> new EventView.Owner(o.slug(), o.name())));
+    }
+
+    private Mono<EventView.Owner> campaign(String id) {
+        return id == null ? Mono.just(UNKNOWN)
+                : cached("c:" + id, campaigns.findById(id).map(c -> new EventView.Owner(c.slug(), c.name())));
+    }
+
+    private Mono<EventView.Owner> cached(String key, Mono<EventView.Owner> lookup) {
+        Cached hit = names.get(key);
+        Instant now = clock.instant();
+        if (hit != null && hit.at().plus(NAME_TTL).isAfter(now)) {
+            return Mono.just(hit.owner());
+        }
+        return lookup.defaultIfEmpty(UNKNOWN).doOnNext(owner -> names.put(key, new Cached(owner, now)));
+    }
+
+    static EventView build(EventDocument e, Occurrence occurrence, EventPermissions permissions,
+            EventView.Owner organization, EventView.Owner campaign) {
+        boolean hidden = e.locationVisibility() == LocationVisibility.ATTENDEES && !permissions.seesHiddenLocation();
+        EventView.Place place = null;
+        if (e.place() != null) {
+            EventDocument.Place p = e.place();
+            place = hidden
+                    ? new EventView.Place(null, null, p.city(), p.countryCode(), p.cityKey(),
+                            p.lat() == null ? null : Geo.coarse(p.lat()), p.lon() == null ? null : Geo.coarse(p.lon()))
+                    : new EventView.Place(p.venue(), p.address(), p.city(), p.countryCode(), p.cityKey(), p.lat(), p.lon());
+        }
+        EventView.Online online = e.online() == null ? null
+                : new EventView.Online(hidden ? null : e.online().url(), e.online().platform());
+        boolean isOccurrence = occurrence != null && occurrence.recurrenceId() != null;
+        EventStatus status = isOccurrence && occurrence.cancelled() ? EventStatus.CANCELLED : e.status();
+        return new EventView(e.id(), organization, campaign, e.title(), e.description(), e.descriptionHtml(),
+                e.kind(), status, e.statusReason(),
+                isOccurrence ? occurrence.start().toString() : e.start(),
+                isOccurrence ? occurrence.end().toString() : e.end(),
+                e.timeZone(),
+                isOccurrence ? occurrence.startUtc() : e.startUtc(),
+                isOccurrence ? occurrence.endUtc() : e.endUtc(),
+                isOccurrence ? occurrence.recurrenceId().toString() : null,
+                e.recurrence() == null ? null : new EventView.Recurrence(e.recurrence().rrule(), e.recurrence().exdates()),
+                occurrence == null && e.overrides() != null && !e.overrides().isEmpty() ? e.overrides() : null,
+                place, online, hidden, e.speakers(), e.tags(), e.languages(), e.capacity(), e.rsvpMode(),
+                e.visibility(), e.locationVisibility(), EventView.Attendance.none(e.capacity()), e.sequence(),
+                e.createdAt(), e.updatedAt());
+    }
+}

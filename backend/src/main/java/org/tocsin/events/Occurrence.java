@@ -1,0 +1,17 @@
+package org.tocsin.events;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+
+/**
+ * One occurrence of an event. {@code recurrenceId} is the original local start for occurrences of
+ * a series (what RECURRENCE-ID names in a feed) and null for a one-off event; {@code start}/{@code end}
+ * are the actual local times (moved if an organizer moved this one).
+ */
+public record Occurrence(LocalDateTime recurrenceId, LocalDateTime start, LocalDateTime end, Instant startUtc,
+        Instant endUtc, boolean cancelled, boolean moved) {
+
+    public boolean intersects(Instant from, Instant to) {
+        return startUtc.isBefore(to) && endUtc.isAfter(from);
+    }
+}

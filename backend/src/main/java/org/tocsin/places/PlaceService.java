@@ -1,0 +1,43 @@
+package org.tocsin.places;
+
+import java.util.Locale;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import org.tocsin.places.internal.CityDocument;
+import reactor.core.publisher.Mono;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * Cities, derived from the events that name them. The first event in a city fixes its display
+ * name and, when it gives one, the zone later events there default to.
+ */
+@Service
+public class PlaceService {
+
+    private final ReactiveMongoTemplate mongo;
+
+    PlaceService(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The known city, or a new one as typed (nothing is stored until {@link #remember}). */
+    public Mono<CityRef> city(String name, String countryCode) {
+        String country = countryCode.strip().toUpperCase(Locale.ROOT);
+        String key = CityKeys.key(name, country);
+        return mongo.findById(key, CityDocument.class)
+                .map(c -> new CityRef(c.key(), c.name(), c.countryCode(), c.timeZone(), null, null))
+                .defaultIfEmpty(new CityRef(key, name.strip(), country, null, null, null));
+    }
+
+    /** Records a city and, if it has none yet, its zone. Idempotent; concurrent first events agree on one. */
+    public Mono<Void> remember(CityRef city, String timeZone) {
+        return mongo.upsert(Query.query(where("_id").is(city.key())),
+                        new Update().setOnInsert("name", city.name()).setOnInsert("countryCode", city.countryCode())
+                                .setOnInsert("timeZone", timeZone),
+                        CityDocument.class)
+                .then();
+    }
+}
