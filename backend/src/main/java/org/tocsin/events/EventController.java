@@ -50,7 +50,10 @@ class EventController {
     }
 
     /** A change to one occurrence of a series: cancel it, or move it to a new local start and end. */
-    record OccurrenceChange(boolean cancelled, LocalDateTime start, LocalDateTime end) {
+    record OccurrenceChange(Boolean cancelled, LocalDateTime start, LocalDateTime end) {
+        boolean isCancel() {
+            return Boolean.TRUE.equals(cancelled);
+        }
     }
 
     @PostMapping
@@ -114,11 +117,11 @@ class EventController {
     @PutMapping("/{id}/occurrences/{recurrenceId}")
     Mono<EventView> changeOccurrence(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
             @PathVariable String recurrenceId, @RequestBody OccurrenceChange body) {
-        if (!body.cancelled() && (body.start() == null || body.end() == null)) {
+        if (!body.isCancel() && (body.start() == null || body.end() == null)) {
             return Mono.error(ApiProblem.invalid(body.start() == null ? "start" : "end",
                     "is required to move an occurrence (or send cancelled: true)"));
         }
-        return events.setOverride(user, id, recurrenceId, body.cancelled(), body.start(), body.end())
+        return events.setOverride(user, id, recurrenceId, body.isCancel(), body.start(), body.end())
                 .flatMap(e -> view(user, e));
     }
 
