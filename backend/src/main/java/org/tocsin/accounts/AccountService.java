@@ -50,7 +50,7 @@ public class AccountService {
         return store.usersByIds(userIds).collectMap(UserDocument::id, UserDocument::displayName);
     }
 
-    Mono<CurrentUser> register(String email, String password, String displayName) {
+    public Mono<CurrentUser> register(String email, String password, String displayName) {
         String normalisedEmail = Emails.normalise(email);
         String name = displayName.strip();
         return validatePassword("password", password)

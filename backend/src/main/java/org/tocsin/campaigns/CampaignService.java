@@ -42,6 +42,12 @@ public class CampaignService {
         return store.byId(id).map(CampaignService::ref);
     }
 
+    public Mono<CampaignRef> createCampaign(CurrentUser user, String name, String slug, String description,
+            LocalDate startsOn, LocalDate endsOn, String organization) {
+        return create(user, new CampaignRequests.Create(name, slug, description, startsOn, endsOn, organization))
+                .map(v -> new CampaignRef(v.id(), v.slug(), v.name()));
+    }
+
     Mono<CampaignView> create(CurrentUser user, CampaignRequests.Create request) {
         Instant now = clock.instant();
         if (request.startsOn() != null && request.endsOn() != null && request.endsOn().isBefore(request.startsOn())) {

@@ -16,7 +16,7 @@ import java.util.List;
  * An event as an organizer writes it: local start and end in an IANA zone. The same shape is the
  * base of a PATCH (a JSON merge patch applied to the current event, then validated whole).
  */
-record EventRequest(
+public record EventRequest(
         @NotBlank @Size(max = 64) String organization,
         @NotBlank @Size(max = EventRules.MAX_TITLE) String title,
         @Size(max = EventRules.MAX_DESCRIPTION) String description,
@@ -37,10 +37,10 @@ record EventRequest(
         @Size(max = 64) String campaign,
         @Size(max = 30) List<@Valid @NotNull SpeakerRequest> speakers) {
 
-    record RecurrenceRequest(@NotBlank @Size(max = 500) String rrule, @Size(max = 500) List<@NotNull LocalDateTime> exdates) {
+    public record RecurrenceRequest(@NotBlank @Size(max = 500) String rrule, @Size(max = 500) List<@NotNull LocalDateTime> exdates) {
     }
 
-    record PlaceRequest(
+    public record PlaceRequest(
             @Size(max = 200) String venue,
             @Size(max = 300) String address,
             @NotBlank @Size(max = 100) String city,
@@ -49,9 +49,9 @@ record EventRequest(
             @DecimalMin("-180") @DecimalMax("180") Double lon) {
     }
 
-    record OnlineRequest(@NotBlank @Size(max = 2000) String url, @Size(max = 60) String platform) {
+    public record OnlineRequest(@NotBlank @Size(max = 2000) String url, @Size(max = 60) String platform) {
     }
 
-    record SpeakerRequest(@NotBlank @Size(max = 120) String name, @Size(max = 200) String affiliation) {
+    public record SpeakerRequest(@NotBlank @Size(max = 120) String name, @Size(max = 200) String affiliation) {
     }
 }

@@ -80,7 +80,7 @@ public class EventService {
         return access.roleOf(user, event.organizationId()).map(EventPermissions::new);
     }
 
-    Mono<EventDocument> create(CurrentUser user, EventRequest request) {
+    public Mono<EventDocument> create(CurrentUser user, EventRequest request) {
         return resolve(request).flatMap(resolved -> access.require(user, resolved.organization().id(),
                         Permission.MANAGE_EVENTS)
                 .then(Mono.defer(() -> {

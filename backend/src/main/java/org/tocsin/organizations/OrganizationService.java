@@ -41,6 +41,10 @@ public class OrganizationService {
         return store.byId(id).map(OrganizationService::ref);
     }
 
+    public Mono<OrganizationRef> createOrganization(CurrentUser creator, String name, String slug, String description) {
+        return create(creator, name, slug, description).map(v -> new OrganizationRef(v.id(), v.slug(), v.name()));
+    }
+
     Mono<OrganizationView> create(CurrentUser creator, String name, String slug, String description) {
         Instant now = clock.instant();
         String id = Ids.newId();
