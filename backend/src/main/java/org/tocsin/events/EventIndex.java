@@ -218,6 +218,10 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
                 .thenComparing(CityCount::city)).toList();
     }
 
+    java.util.Collection<EventDocument> events() {
+        return events.values();
+    }
+
     int size() {
         return events.size();
     }

@@ -3,7 +3,6 @@ package org.tocsin.events;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
-import org.tocsin.events.internal.EventDocument;
 
 /**
  * An event as the API answers it. One view per occurrence in lists ({@code recurrenceId} names the
@@ -28,11 +27,11 @@ public record EventView(
         Instant endUtc,
         String recurrenceId,
         Recurrence recurrence,
-        List<EventDocument.OccurrenceOverride> overrides,
+        List<OccurrenceChange> overrides,
         Place place,
         Online online,
         boolean locationHidden,
-        List<EventDocument.Speaker> speakers,
+        List<Speaker> speakers,
         List<String> tags,
         List<String> languages,
         Integer capacity,
@@ -47,12 +46,21 @@ public record EventView(
     public record Owner(String slug, String name) {
     }
 
+    /** One occurrence of a series cancelled, or moved to new local times; {@code recurrenceId} is its original start. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OccurrenceChange(String recurrenceId, boolean cancelled, String start, String end) {
+    }
+
     public record Recurrence(String rrule, List<String> exdates) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Place(String venue, String address, String city, String countryCode, String cityKey, Double lat,
             Double lon) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Speaker(String name, String affiliation) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -84,8 +84,12 @@ class EventViews {
                 isOccurrence ? occurrence.endUtc() : e.endUtc(),
                 isOccurrence ? occurrence.recurrenceId().toString() : null,
                 e.recurrence() == null ? null : new EventView.Recurrence(e.recurrence().rrule(), e.recurrence().exdates()),
-                occurrence == null && e.overrides() != null && !e.overrides().isEmpty() ? e.overrides() : null,
-                place, online, hidden, e.speakers(), e.tags(), e.languages(), e.capacity(), e.rsvpMode(),
+                occurrence == null && e.overrides() != null && !e.overrides().isEmpty()
+                        ? e.overrides().stream().map(o -> new EventView.OccurrenceChange(o.recurrenceId(), o.cancelled(),
+                                o.start(), o.end())).toList()
+                        : null,
+                place, online, hidden,
+                e.speakers().stream().map(s -> new EventView.Speaker(s.name(), s.affiliation())).toList(), e.tags(), e.languages(), e.capacity(), e.rsvpMode(),
                 e.visibility(), e.locationVisibility(), EventView.Attendance.none(e.capacity()), e.sequence(),
                 e.createdAt(), e.updatedAt());
     }

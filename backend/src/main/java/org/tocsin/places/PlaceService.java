@@ -32,6 +32,12 @@ public class PlaceService {
                 .defaultIfEmpty(new CityRef(key, name.strip(), country, null, null, null));
     }
 
+    /** A city some event has named, by key ("de/berlin"). */
+    public Mono<CityRef> known(String key) {
+        return mongo.findById(key, CityDocument.class)
+                .map(c -> new CityRef(c.key(), c.name(), c.countryCode(), c.timeZone(), null, null));
+    }
+
     /** Records a city and, if it has none yet, its zone. Idempotent; concurrent first events agree on one. */
     public Mono<Void> remember(CityRef city, String timeZone) {
         return mongo.upsert(Query.query(where("_id").is(city.key())),

@@ -77,9 +77,10 @@ class ProblemExceptionHandler implements WebExceptionHandler {
     }
 
     private static ApiProblem internal(Throwable error, ServerWebExchange exchange) {
-        // The path is logged without its query: query strings may carry capability tokens.
+        // The path is logged without its query, and private feed paths without their token: both are capabilities.
+        String path = exchange.getRequest().getPath().value();
         log.error("Unhandled failure on {} {}", exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath().value(), error);
+                path.startsWith("/feeds/private/") ? "/feeds/private/[token]" : path, error);
         return ApiProblem.of(HttpStatus.INTERNAL_SERVER_ERROR, ApiProblem.INTERNAL, "Internal error",
                 "Something went wrong on our side; nothing you sent was stored unless you were told so");
     }

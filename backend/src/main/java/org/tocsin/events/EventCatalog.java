@@ -1,0 +1,97 @@
+package org.tocsin.events;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.tocsin.events.internal.EventDocument;
+import org.tocsin.organizations.Role;
+import org.tocsin.accounts.CurrentUser;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Events for calendar feeds, read from the in-process index. {@link #version} is cheap (no
+ * rendering, no database), so a conditional request is answered 304 before any feed is built.
+ */
+@Service
+public class EventCatalog {
+
+    /** How long past events stay in feeds, and cancelled ones (so every calendar app learns of it). */
+    public static final Duration PAST = Duration.ofDays(90);
+    public static final Duration CANCELLED_PAST = Duration.ofDays(30);
+    public static final Duration AHEAD = Duration.ofDays(2 * 366);
+
+    private final EventIndex index;
+    private final EventService events;
+    private final EventViews views;
+    private final Clock clock;
+
+    EventCatalog(EventIndex index, EventService events, EventViews views, Clock clock) {
+        this.index = index;
+        this.events = events;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    public FeedSelection.Version version(FeedSelection selection) {
+        List<EventDocument> selected = select(selection);
+        long mix = 0;
+        Instant last = Instant.EPOCH;
+        for (EventDocument e : selected) {
+            // Order-independent mix of (id, version): any added, removed or changed event changes it.
+            mix += (e.id().hashCode() * 0x9E3779B97F4A7C15L) ^ e.updatedAt().toEpochMilli() * 31 + e.sequence();
+            if (e.updatedAt().isAfter(last)) {
+                last = e.updatedAt();
+            }
+        }
+        return new FeedSelection.Version(Integer.toHexString(selected.size()) + "-" + Long.toHexString(mix), last,
+                selected.size());
+    }
+
+    /** The selected events by start, as a stranger sees them (hidden locations withheld). */
+    public Flux<EventView> events(FeedSelection selection) {
+        EventPermissions permissions = selection.membersOf() == null ? EventPermissions.STRANGER
+                : new EventPermissions(Optional.of(Role.MEMBER));
+        return Flux.fromIterable(select(selection)).concatMap(e -> views.view(e, null, permissions));
+    }
+
+    /** One event as the caller may see it (404 when they may not), for "add to calendar". */
+    public Mono<EventView> visibleEvent(CurrentUser user, String id) {
+        return events.visible(user, id).flatMap(e -> events.permissions(user, e).flatMap(p -> views.view(e, null, p)));
+    }
+
+    private List<EventDocument> select(FeedSelection s) {
+        Instant now = clock.instant();
+        Instant horizon = now.plus(AHEAD);
+        return index.events().stream()
+                .filter(e -> visible(e, s) && inWindow(e, now, horizon) && matches(e, s))
+                .sorted(Comparator.comparing(EventDocument::startUtc).thenComparing(EventDocument::id))
+                .toList();
+    }
+
+    private static boolean visible(EventDocument e, FeedSelection s) {
+        return e.visibility() == Visibility.PUBLIC || e.organizationId().equals(s.membersOf());
+    }
+
+    private static boolean inWindow(EventDocument e, Instant now, Instant horizon) {
+        if (e.startUtc().isAfter(horizon)) {
+            return false;
+        }
+        Duration past = e.status() == EventStatus.CANCELLED ? CANCELLED_PAST : PAST;
+        return e.lastEndUtc() == null || e.lastEndUtc().isAfter(now.minus(past));
+    }
+
+    private static boolean matches(EventDocument e, FeedSelection s) {
+        EventDocument.Place p = e.place();
+        return (s.organizationId() == null || s.organizationId().equals(e.organizationId()))
+                && (s.campaignId() == null || s.campaignId().equals(e.campaignId()))
+                && (s.tag() == null || e.tags().contains(s.tag()))
+                && (s.kind() == null || s.kind() == e.kind())
+                && (s.cityKey() == null || p != null && s.cityKey().equals(p.cityKey()))
+                && (s.country() == null || p != null && s.country().equalsIgnoreCase(p.countryCode()));
+    }
+}

@@ -1,0 +1,94 @@
+package org.tocsin.feeds;
+
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.List;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.springframework.stereotype.Component;
+import org.tocsin.events.EventStatus;
+import org.tocsin.events.EventView;
+
+/** Atom (RFC 4287) for feed readers, written with the JDK's StAX writer so every character is escaped. */
+@Component
+class AtomFeed {
+
+    private static final String ATOM = "http://www.w3.org/2005/Atom";
+    private final XMLOutputFactory factory = XMLOutputFactory.newFactory();
+    private final FeedProperties properties;
+
+    AtomFeed(FeedProperties properties) {
+        this.properties = properties;
+    }
+
+    String render(CalendarMeta meta, List<EventView> events, Instant lastModified) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = factory.createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeStartElement("feed");
+            xml.writeDefaultNamespace(ATOM);
+            element(xml, "id", "tag:" + properties.host() + ",2026:" + meta.feedPath());
+            element(xml, "title", meta.name());
+            element(xml, "subtitle", meta.description());
+            element(xml, "updated", lastModified.toString());
+            link(xml, "alternate", properties.base() + meta.pageUrl(), "text/html");
+            link(xml, "self", properties.base() + meta.feedPath() + ".atom", "application/atom+xml");
+            xml.writeStartElement("author");
+            element(xml, "name", "Tocsin");
+            xml.writeEndElement();
+            for (EventView e : events) {
+                xml.writeStartElement("entry");
+                element(xml, "id", "tag:" + properties.host() + ",2026:event:" + e.id());
+                element(xml, "title", (e.status() == EventStatus.CANCELLED ? "Cancelled: " : "") + e.title());
+                element(xml, "published", e.createdAt().toString());
+                element(xml, "updated", e.updatedAt().toString());
+                link(xml, "alternate", properties.base() + "/events/" + e.id(), "text/html");
+                if (e.organization() != null && e.organization().name() != null) {
+                    xml.writeStartElement("author");
+                    element(xml, "name", e.organization().name());
+                    xml.writeEndElement();
+                }
+                element(xml, "summary", summary(e));
+                if (!e.descriptionHtml().isEmpty()) {
+                    xml.writeStartElement("content");
+                    xml.writeAttribute("type", "html");
+                    xml.writeCharacters(e.descriptionHtml());
+                    xml.writeEndElement();
+                }
+                for (String category : e.tags()) {
+                    xml.writeEmptyElement("category");
+                    xml.writeAttribute("term", category);
+                }
+                xml.writeEndElement();
+            }
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("Atom feed could not be written", e);
+        }
+        return out.toString();
+    }
+
+    /** When and where, in the event's own zone: what a reader wants to see first. */
+    private static String summary(EventView e) {
+        String where = e.place() == null ? "Online" : e.place().city() + ", " + e.place().countryCode();
+        return e.start().replace('T', ' ') + " (" + e.timeZone() + ") · " + where
+                + (e.status() == EventStatus.SCHEDULED ? "" : " · " + e.status());
+    }
+
+    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        xml.writeStartElement(name);
+        xml.writeCharacters(text == null ? "" : text);
+        xml.writeEndElement();
+    }
+
+    private static void link(XMLStreamWriter xml, String rel, String href, String type) throws XMLStreamException {
+        xml.writeEmptyElement("link");
+        xml.writeAttribute("rel", rel);
+        xml.writeAttribute("href", href);
+        xml.writeAttribute("type", type);
+    }
+}

@@ -1,0 +1,143 @@
+package org.tocsin.feeds;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import org.tocsin.accounts.CurrentUser;
+import org.tocsin.events.EventCatalog;
+import org.tocsin.events.EventView;
+import org.tocsin.events.FeedSelection;
+import org.tocsin.web.ApiProblem;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The feeds calendar apps and partner sites poll. The validator (ETag, Last-Modified) comes from
+ * the events' versions, so a conditional request is answered 304 before anything is rendered;
+ * rendered feeds are kept by version, so a million subscribers cost one rendering per change.
+ */
+@RestController
+class FeedController {
+
+    static final Duration PUBLIC_MAX_AGE = Duration.ofMinutes(5);
+    private static final Map<String, MediaType> TYPES = Map.of(
+            "ics", MediaType.parseMediaType("text/calendar; charset=utf-8"),
+            "json", MediaType.parseMediaType("application/feed+json; charset=utf-8"),
+            "atom", MediaType.parseMediaType("application/atom+xml; charset=utf-8"));
+
+    private final FeedScopes scopes;
+    private final EventCatalog catalog;
+    private final IcsFeed ics;
+    private final JsonFeed jsonFeed;
+    private final AtomFeed atom;
+    private final RenderedFeeds rendered;
+    private final Clock clock;
+
+    FeedController(FeedScopes scopes, EventCatalog catalog, IcsFeed ics, JsonFeed jsonFeed,
+            AtomFeed atom, RenderedFeeds rendered, Clock clock) {
+        this.scopes = scopes;
+        this.catalog = catalog;
+        this.ics = ics;
+        this.jsonFeed = jsonFeed;
+        this.atom = atom;
+        this.rendered = rendered;
+        this.clock = clock;
+    }
+
+    @GetMapping("/feeds/organizations/{slug}.{format}")
+    Mono<ResponseEntity<byte[]>> organization(@PathVariable String slug, @PathVariable String format,
+            ServerWebExchange exchange) {
+        return serve(format, scopes.organization(slug), exchange);
+    }
+
+    @GetMapping("/feeds/campaigns/{slug}.{format}")
+    Mono<ResponseEntity<byte[]>> campaign(@PathVariable String slug, @PathVariable String format,
+            ServerWebExchange exchange) {
+        return serve(format, scopes.campaign(slug), exchange);
+    }
+
+    @GetMapping("/feeds/cities/{country}/{city}.{format}")
+    Mono<ResponseEntity<byte[]>> city(@PathVariable String country, @PathVariable String city,
+            @PathVariable String format, ServerWebExchange exchange) {
+        return serve(format, scopes.city(country, city), exchange);
+    }
+
+    @GetMapping("/feeds/tags/{tag}.{format}")
+    Mono<ResponseEntity<byte[]>> tag(@PathVariable String tag, @PathVariable String format,
+            ServerWebExchange exchange) {
+        return serve(format, scopes.tag(tag), exchange);
+    }
+
+    @GetMapping("/feeds/events.{format}")
+    Mono<ResponseEntity<byte[]>> filtered(@PathVariable String format, ServerWebExchange exchange) {
+        return serve(format, scopes.filtered(exchange.getRequest().getQueryParams()), exchange);
+    }
+
+    /** "Add to calendar" for one event: the same VEVENTs as in the feeds, as a download. */
+    @GetMapping("/events/{id}.ics")
+    Mono<ResponseEntity<byte[]>> single(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+        return catalog.visibleEvent(user, id)
+                .map(view -> {
+                    CalendarMeta meta = new CalendarMeta(view.title(), "An action on Tocsin", "/events/" + id,
+                            "/events/" + id);
+                    byte[] body = ics.render(meta, List.of(view), clock.instant()).getBytes(StandardCharsets.UTF_8);
+                    return ResponseEntity.ok()
+                            .contentType(TYPES.get("ics"))
+                            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                                    .filename("tocsin-" + id + ".ics").build().toString())
+                            .cacheControl(CacheControl.noCache())
+                            .body(body);
+                });
+    }
+
+    Mono<ResponseEntity<byte[]>> serve(String format, Mono<FeedScope> scope, ServerWebExchange exchange) {
+        MediaType type = TYPES.get(format);
+        if (type == null) {
+            return Mono.error(ApiProblem.notFound("Feed format"));
+        }
+        return scope.flatMap(s -> {
+            FeedSelection.Version version = catalog.version(s.selection());
+            String etag = "\"" + Integer.toHexString(s.key().hashCode()) + "-" + version.tag() + "-" + format + "\"";
+            Instant lastModified = version.lastModified().truncatedTo(ChronoUnit.SECONDS);
+            HttpHeaders headers = exchange.getResponse().getHeaders();
+            headers.setCacheControl(s.isPublic()
+                    ? CacheControl.maxAge(PUBLIC_MAX_AGE).cachePublic().getHeaderValue()
+                    : CacheControl.maxAge(PUBLIC_MAX_AGE).cachePrivate().getHeaderValue());
+            headers.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+            if (s.isPublic()) {
+                headers.setAccessControlAllowOrigin("*");
+            }
+            if (exchange.checkNotModified(etag, lastModified)) {
+                return Mono.just(ResponseEntity.status(304).<byte[]>build());
+            }
+            return rendered.get(etag, () -> catalog.events(s.selection()).collectList()
+                            .publishOn(Schedulers.parallel())
+                            .map(items -> render(format, s.meta(), items, version)))
+                    .map(body -> ResponseEntity.ok().contentType(type).eTag(etag).lastModified(lastModified)
+                            .body(body));
+        });
+    }
+
+    private byte[] render(String format, CalendarMeta meta, List<EventView> items, FeedSelection.Version version) {
+        String text = switch (format) {
+            case "ics" -> ics.render(meta, items, clock.instant());
+            case "json" -> jsonFeed.render(meta, items);
+            default -> atom.render(meta, items, version.lastModified());
+        };
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

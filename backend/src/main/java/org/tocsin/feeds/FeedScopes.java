@@ -1,0 +1,95 @@
+package org.tocsin.feeds;
+
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
+import org.tocsin.campaigns.CampaignService;
+import org.tocsin.events.EventKind;
+import org.tocsin.events.FeedSelection;
+import org.tocsin.events.Tags;
+import org.tocsin.organizations.OrganizationService;
+import org.tocsin.places.CityKeys;
+import org.tocsin.places.PlaceService;
+import org.tocsin.web.ApiProblem;
+import reactor.core.publisher.Mono;
+
+/** Turns a feed address into a {@link FeedScope}; an unknown organization, campaign or city is a 404. */
+@Component
+class FeedScopes {
+
+    private final OrganizationService organizations;
+    private final CampaignService campaigns;
+    private final PlaceService places;
+
+    FeedScopes(OrganizationService organizations, CampaignService campaigns, PlaceService places) {
+        this.organizations = organizations;
+        this.campaigns = campaigns;
+        this.places = places;
+    }
+
+    Mono<FeedScope> organization(String slug) {
+        return organizations.findBySlug(slug)
+                .map(o -> new FeedScope("o:" + o.id(), FeedSelection.organization(o.id()),
+                        new CalendarMeta(o.name(), "Actions of " + o.name() + " on Tocsin",
+                                "/organizations/" + o.slug(), "/feeds/organizations/" + o.slug()), true))
+                .switchIfEmpty(Mono.error(ApiProblem.notFound("Calendar")));
+    }
+
+    Mono<FeedScope> campaign(String slug) {
+        return campaigns.findBySlug(slug)
+                .map(c -> new FeedScope("c:" + c.id(), FeedSelection.campaign(c.id()),
+                        new CalendarMeta(c.name(), "Actions of the campaign " + c.name() + " in every city",
+                                "/campaigns/" + c.slug(), "/feeds/campaigns/" + c.slug()), true))
+                .switchIfEmpty(Mono.error(ApiProblem.notFound("Calendar")));
+    }
+
+    Mono<FeedScope> city(String country, String city) {
+        String key = CityKeys.key(city, country);
+        return places.known(key)
+                .map(c -> new FeedScope("p:" + key, FeedSelection.city(key),
+                        new CalendarMeta("Actions in " + c.name(), "Vigils, rallies and marches in " + c.name()
+                                + " (" + c.countryCode() + ")", "/cities/" + key, "/feeds/cities/" + key), true))
+                .switchIfEmpty(Mono.error(ApiProblem.notFound("Calendar")));
+    }
+
+    Mono<FeedScope> tag(String tag) {
+        String normalised = Tags.normalise(tag);
+        if (normalised.isEmpty()) {
+            return Mono.error(ApiProblem.notFound("Calendar"));
+        }
+        return Mono.just(new FeedScope("t:" + normalised, FeedSelection.tag(normalised),
+                new CalendarMeta("#" + normalised, "Actions tagged #" + normalised, "/?tag=" + normalised,
+                        "/feeds/tags/" + normalised), true));
+    }
+
+    /** {@code /feeds/events.ics?city=&country=&kind=&tag=&campaign=&organization=}: an ad-hoc public calendar. */
+    Mono<FeedScope> filtered(MultiValueMap<String, String> query) {
+        String city = query.getFirst("city");
+        String country = query.getFirst("country");
+        if (city != null && country == null) {
+            return Mono.error(ApiProblem.invalid("country", "is required with city"));
+        }
+        EventKind kind;
+        try {
+            kind = query.getFirst("kind") == null ? null : EventKind.valueOf(query.getFirst("kind"));
+        } catch (IllegalArgumentException e) {
+            return Mono.error(ApiProblem.invalid("kind", "is not a kind of event"));
+        }
+        String tag = query.getFirst("tag") == null ? null : Tags.normalise(query.getFirst("tag"));
+        Mono<String> org = query.getFirst("organization") == null ? Mono.just("")
+                : organizations.findBySlug(query.getFirst("organization")).map(o -> o.id())
+                        .switchIfEmpty(Mono.error(ApiProblem.invalid("organization", "is not a known organization")));
+        Mono<String> campaign = query.getFirst("campaign") == null ? Mono.just("")
+                : campaigns.findBySlug(query.getFirst("campaign")).map(c -> c.id())
+                        .switchIfEmpty(Mono.error(ApiProblem.invalid("campaign", "is not a known campaign")));
+        String cityKey = city == null ? null : CityKeys.key(city, country);
+        return Mono.zip(org, campaign).map(t -> {
+            FeedSelection selection = new FeedSelection(t.getT1().isEmpty() ? null : t.getT1(),
+                    t.getT2().isEmpty() ? null : t.getT2(), cityKey,
+                    country == null ? null : country.toUpperCase(Locale.ROOT), tag, kind, null);
+            String key = "f:" + selection;
+            return new FeedScope(key, selection, new CalendarMeta("Tocsin actions", "Actions matching a search on Tocsin",
+                    "/", "/feeds/events"), true);
+        });
+    }
+}

@@ -1,0 +1,184 @@
+package org.tocsin.feeds;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import net.fortuna.ical4j.model.DateList;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.TextList;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.Feature;
+import net.fortuna.ical4j.model.parameter.Label;
+import net.fortuna.ical4j.model.parameter.TzId;
+import net.fortuna.ical4j.model.parameter.Value;
+import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.property.Conference;
+import net.fortuna.ical4j.model.property.Created;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.ExDate;
+import net.fortuna.ical4j.model.property.Geo;
+import net.fortuna.ical4j.model.property.LastModified;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.model.property.RecurrenceId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Status;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import org.springframework.stereotype.Component;
+import org.tocsin.events.Descriptions;
+import org.tocsin.events.EventStatus;
+import org.tocsin.events.EventView;
+
+/**
+ * An event's VEVENTs (the event, then one per moved or cancelled occurrence of a series), built
+ * with iCal4j and folded by octets. Rendered once per event version and cached: a feed is then
+ * mostly a concatenation of ready fragments, whatever the number of subscribers.
+ */
+@Component
+class IcsEvents {
+
+    private record Cached(Instant version, String text) {
+    }
+
+    private final FeedProperties properties;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    IcsEvents(FeedProperties properties) {
+        this.properties = properties;
+    }
+
+    String render(EventView event) {
+        String key = event.id() + (event.locationHidden() ? ":hidden" : "");
+        Cached hit = cache.get(key);
+        if (hit != null && hit.version().equals(event.updatedAt())) {
+            return hit.text();
+        }
+        String text = ContentLines.fold(build(event));
+        cache.put(key, new Cached(event.updatedAt(), text));
+        return text;
+    }
+
+    void forget(String eventId) {
+        cache.remove(eventId);
+        cache.remove(eventId + ":hidden");
+    }
+
+    private String build(EventView e) {
+        StringBuilder out = new StringBuilder();
+        ParameterList tz = new ParameterList(List.of(new TzId(e.timeZone())));
+        VEvent master = common(e, e.status(), tz);
+        master.add(new DtStart<>(tz, LocalDateTime.parse(e.start())));
+        master.add(new DtEnd<>(tz, LocalDateTime.parse(e.end())));
+        if (e.recurrence() != null) {
+            master.add(new RRule<>(e.recurrence().rrule()));
+            if (!e.recurrence().exdates().isEmpty()) {
+                master.add(new ExDate<>(tz, new DateList<>(e.recurrence().exdates().stream()
+                        .map(LocalDateTime::parse).toList())));
+            }
+        }
+        out.append(master);
+        for (EventView.OccurrenceChange change : e.overrides() == null ? List.<EventView.OccurrenceChange>of()
+                : e.overrides()) {
+            LocalDateTime original = LocalDateTime.parse(change.recurrenceId());
+            VEvent occurrence = common(e, change.cancelled() ? EventStatus.CANCELLED : e.status(), tz);
+            occurrence.add(new RecurrenceId<>(tz, original));
+            LocalDateTime start = change.cancelled() ? original : LocalDateTime.parse(change.start());
+            LocalDateTime end = change.cancelled()
+                    ? original.plus(java.time.Duration.between(LocalDateTime.parse(e.start()), LocalDateTime.parse(e.end())))
+                    : LocalDateTime.parse(change.end());
+            occurrence.add(new DtStart<>(tz, start));
+            occurrence.add(new DtEnd<>(tz, end));
+            out.append(occurrence);
+        }
+        return out.toString();
+    }
+
+    /** The properties every VEVENT of the event shares. */
+    private VEvent common(EventView e, EventStatus status, ParameterList tz) {
+        VEvent v = new VEvent(false);
+        v.add(new Uid(e.id() + "@" + properties.host()));
+        v.add(new DtStamp(e.updatedAt()));
+        v.add(new Created(e.createdAt()));
+        v.add(new LastModified(e.updatedAt()));
+        v.add(new Sequence(e.sequence()));
+        v.add(new Summary(prefix(status) + e.title()));
+        v.add(new Description(description(e)));
+        v.add(new Status(switch (status) {
+            case SCHEDULED -> "CONFIRMED";
+            case POSTPONED -> "TENTATIVE";
+            case CANCELLED -> "CANCELLED";
+        }));
+        List<String> categories = new ArrayList<>();
+        categories.add(e.kind().name());
+        categories.addAll(e.tags());
+        v.add(new Categories(new TextList(categories)));
+        v.add(new Url(java.net.URI.create(properties.base() + "/events/" + e.id())));
+        if (e.organization() != null && e.organization().name() != null) {
+            v.add(new Organizer(new ParameterList(List.of(new Cn(e.organization().name()))),
+                    "mailto:no-reply@" + properties.host()));
+        }
+        EventView.Place place = e.place();
+        if (place != null && !e.locationHidden()) {
+            v.add(new Location(location(place)));
+            if (place.lat() != null) {
+                v.add(new Geo(BigDecimal.valueOf(place.lat()), BigDecimal.valueOf(place.lon())));
+            }
+        }
+        if (e.online() != null && e.online().url() != null) {
+            List<net.fortuna.ical4j.model.Parameter> params = new ArrayList<>(List.of(Value.URI, new Feature("VIDEO")));
+            if (e.online().platform() != null) {
+                params.add(new Label(e.online().platform()));
+            }
+            v.add(new Conference(new ParameterList(params), e.online().url()));
+        }
+        return v;
+    }
+
+    /** Some calendar apps drop cancelled events silently; the word in the title cannot be missed. */
+    private static String prefix(EventStatus status) {
+        return switch (status) {
+            case CANCELLED -> "Cancelled: ";
+            case POSTPONED -> "Postponed: ";
+            case SCHEDULED -> "";
+        };
+    }
+
+    private String description(EventView e) {
+        StringBuilder text = new StringBuilder(Descriptions.toPlainText(e.description()));
+        if (e.statusReason() != null) {
+            text.insert(0, e.statusReason() + "\n\n");
+        }
+        if (!e.speakers().isEmpty()) {
+            text.append(text.isEmpty() ? "" : "\n\n").append("Speakers: ");
+            text.append(String.join("; ", e.speakers().stream().map(s -> s.affiliation() == null ? s.name()
+                    : s.name() + " (" + s.affiliation() + ")").toList()));
+        }
+        if (e.place() != null && e.locationHidden()) {
+            text.append(text.isEmpty() ? "" : "\n\n").append(e.place().city())
+                    .append(": the exact location is shared with confirmed attendees.");
+        }
+        text.append(text.isEmpty() ? "" : "\n\n").append(properties.base()).append("/events/").append(e.id());
+        return text.toString();
+    }
+
+    private static String location(EventView.Place p) {
+        List<String> parts = new ArrayList<>();
+        for (String part : new String[] {p.venue(), p.address(), p.city(), p.countryCode()}) {
+            if (part != null && !part.isBlank()) {
+                parts.add(part);
+            }
+        }
+        return String.join(", ", parts);
+    }
+}

@@ -1,0 +1,94 @@
+package org.tocsin.feeds;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.parameter.Value;
+import net.fortuna.ical4j.model.property.CalScale;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.Method;
+import net.fortuna.ical4j.model.property.Name;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.RefreshInterval;
+import net.fortuna.ical4j.model.property.Version;
+import net.fortuna.ical4j.model.property.XProperty;
+import org.springframework.stereotype.Component;
+import org.tocsin.events.EventCatalog;
+import org.tocsin.events.EventView;
+
+/** A whole iCalendar feed: header, one VTIMEZONE per zone used, then each event's cached VEVENTs. */
+@Component
+class IcsFeed {
+
+    /** Calendar apps poll; an hour is what Google and Apple honour and what a CDN absorbs well. */
+    static final Duration REFRESH = Duration.ofHours(1);
+
+    private final IcsEvents events;
+    private final Map<String, String> timeZones = new ConcurrentHashMap<>();
+
+    IcsFeed(IcsEvents events) {
+        this.events = events;
+    }
+
+    String render(CalendarMeta meta, List<EventView> items, Instant now) {
+        StringBuilder out = new StringBuilder(256 + items.size() * 900);
+        out.append("BEGIN:VCALENDAR\r\n");
+        for (Property property : header(meta, items)) {
+            out.append(ContentLines.fold(property.toString()));
+        }
+        Instant until = now.plus(EventCatalog.AHEAD);
+        Map<String, Instant> earliestByZone = items.stream().collect(Collectors.toMap(EventView::timeZone,
+                EventView::startUtc, (a, b) -> a.isBefore(b) ? a : b, LinkedHashMap::new));
+        earliestByZone.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(zone -> out.append(timeZone(zone.getKey(), zone.getValue(), until)));
+        for (EventView item : items) {
+            out.append(events.render(item));
+        }
+        out.append("END:VCALENDAR\r\n");
+        return out.toString();
+    }
+
+    /** Cached per zone and day span: the same few zones serve every feed. */
+    private String timeZone(String zoneId, Instant earliest, Instant until) {
+        ZoneId zone = ZoneId.of(zoneId);
+        // A day of slack before the first event, so its start is inside the first observance.
+        Instant from = ZonedDateTime.ofInstant(earliest, zone).toLocalDate().minusDays(1).atStartOfDay(zone).toInstant();
+        Instant to = ZonedDateTime.ofInstant(until, zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+        return timeZones.computeIfAbsent(zoneId + "|" + from + "|" + to,
+                k -> ContentLines.fold(TimeZoneComponents.of(zone, from, to).toString()));
+    }
+
+    private static List<Property> header(CalendarMeta meta, List<EventView> items) {
+        List<Property> header = new java.util.ArrayList<>(List.of(
+                new ProdId("-//Tocsin//Tocsin feeds//EN"),
+                new Version(new ParameterList(), "2.0"),
+                new CalScale("GREGORIAN"),
+                new Method("PUBLISH"),
+                new Name(meta.name()),
+                new XProperty("X-WR-CALNAME", meta.name()),
+                new Description(meta.description()),
+                new XProperty("X-WR-CALDESC", meta.description()),
+                new RefreshInterval(new ParameterList(List.of(Value.DURATION)), REFRESH),
+                new XProperty("X-PUBLISHED-TTL", REFRESH.toString())));
+        dominantZone(items).ifPresent(zone -> header.add(new XProperty("X-WR-TIMEZONE", zone)));
+        return header;
+    }
+
+    /** The zone of more than half the events, if there is one: clients use it to show the calendar. */
+    private static java.util.Optional<String> dominantZone(List<EventView> items) {
+        return items.stream().collect(Collectors.groupingBy(EventView::timeZone, Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .filter(e -> e.getValue() * 2 > items.size()).map(Map.Entry::getKey);
+    }
+
+}

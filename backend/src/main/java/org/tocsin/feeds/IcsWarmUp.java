@@ -1,0 +1,24 @@
+package org.tocsin.feeds;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+import net.fortuna.ical4j.model.Recur;
+import net.fortuna.ical4j.model.property.Summary;
+
+/**
+ * iCal4j reads its configuration and resources from the classpath on first use. Doing that once at
+ * start-up keeps those reads off the event loop (and the first subscriber's request fast).
+ */
+@Component
+class IcsWarmUp implements SmartInitializingSingleton {
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        new Recur<java.time.LocalDateTime>("FREQ=WEEKLY;COUNT=2");
+        ContentLines.fold(new Summary("warm-up").toString());
+        ContentLines.fold(TimeZoneComponents.of(ZoneId.of("Europe/Berlin"), Instant.EPOCH,
+                Instant.EPOCH.plusSeconds(86_400 * 400)).toString());
+    }
+}
