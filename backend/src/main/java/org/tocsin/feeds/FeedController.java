@@ -91,6 +91,7 @@ class FeedController {
     @GetMapping("/events/{id}.ics")
     Mono<ResponseEntity<byte[]>> single(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
         return catalog.visibleEvent(user, id)
+                .publishOn(Schedulers.boundedElastic())
                 .map(view -> {
                     CalendarMeta meta = new CalendarMeta(view.title(), "An action on Tocsin", "/events/" + id,
                             "/events/" + id);
@@ -125,7 +126,9 @@ class FeedController {
                 return Mono.just(ResponseEntity.status(304).<byte[]>build());
             }
             return rendered.get(etag, () -> catalog.events(s.selection()).collectList()
-                            .publishOn(Schedulers.parallel())
+                            // iCal4j loads each zone's rules from its jar the first time a TZID is written:
+                            // rendering runs where blocking is allowed.
+                            .publishOn(Schedulers.boundedElastic())
                             .map(items -> render(format, s.meta(), items, version)))
                     .map(body -> ResponseEntity.ok().contentType(type).eTag(etag).lastModified(lastModified)
                             .body(body));
