@@ -85,6 +85,11 @@ public class CampaignService {
                 .map(org -> CampaignView.of(c, org, null)));
     }
 
+    /** Campaigns that have not ended, soonest first, as other features refer to them. */
+    public Flux<CampaignRef> currentCampaigns(int limit) {
+        return current(limit).map(v -> new CampaignRef(v.id(), v.slug(), v.name()));
+    }
+
     Flux<CampaignView> current(int limit) {
         String today = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1).toString();
         return store.current(today, limit).concatMap(c -> organizations.findById(c.organizationId())

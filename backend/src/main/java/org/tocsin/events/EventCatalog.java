@@ -59,6 +59,11 @@ public class EventCatalog {
         return Flux.fromIterable(select(selection)).concatMap(e -> views.view(e, null, permissions));
     }
 
+    /** Cities with upcoming public events, with counts. */
+    public List<org.tocsin.campaigns.CampaignCities.CityCount> upcomingCities() {
+        return index.upcomingCities();
+    }
+
     /** One event as the caller may see it (404 when they may not), for "add to calendar". */
     public Mono<EventView> visibleEvent(CurrentUser user, String id) {
         return events.visible(user, id).flatMap(e -> events.permissions(user, e).flatMap(p -> views.view(e, null, p)));

@@ -9,6 +9,7 @@ import javax.xml.stream.XMLStreamWriter;
 import org.springframework.stereotype.Component;
 import org.tocsin.events.EventStatus;
 import org.tocsin.events.EventView;
+import org.tocsin.web.PublicUrl;
 
 /** Atom (RFC 4287) for feed readers, written with the JDK's StAX writer so every character is escaped. */
 @Component
@@ -16,9 +17,9 @@ class AtomFeed {
 
     private static final String ATOM = "http://www.w3.org/2005/Atom";
     private final XMLOutputFactory factory = XMLOutputFactory.newFactory();
-    private final FeedProperties properties;
+    private final PublicUrl properties;
 
-    AtomFeed(FeedProperties properties) {
+    AtomFeed(PublicUrl properties) {
         this.properties = properties;
     }
 

@@ -82,6 +82,18 @@ class FeedController {
         return serve(format, scopes.tag(tag), exchange);
     }
 
+    @GetMapping("/feeds/calendars/{slug}.{format}")
+    Mono<ResponseEntity<byte[]>> saved(@PathVariable String slug, @PathVariable String format,
+            ServerWebExchange exchange) {
+        return serve(format, scopes.saved(slug), exchange);
+    }
+
+    /** The URL is the credential: it never appears in lists, and logs name it without the token. */
+    @GetMapping("/feeds/private/{token}.ics")
+    Mono<ResponseEntity<byte[]>> members(@PathVariable String token, ServerWebExchange exchange) {
+        return serve("ics", scopes.privateFeed(token), exchange);
+    }
+
     @GetMapping("/feeds/events.{format}")
     Mono<ResponseEntity<byte[]>> filtered(@PathVariable String format, ServerWebExchange exchange) {
         return serve(format, scopes.filtered(exchange.getRequest().getQueryParams()), exchange);

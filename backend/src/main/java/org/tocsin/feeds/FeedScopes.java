@@ -2,7 +2,9 @@ package org.tocsin.feeds;
 
 import java.util.Locale;
 import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.tocsin.calendars.CalendarService;
 import org.tocsin.campaigns.CampaignService;
 import org.tocsin.events.EventKind;
 import org.tocsin.events.FeedSelection;
@@ -20,11 +22,14 @@ class FeedScopes {
     private final OrganizationService organizations;
     private final CampaignService campaigns;
     private final PlaceService places;
+    private final CalendarService calendars;
 
-    FeedScopes(OrganizationService organizations, CampaignService campaigns, PlaceService places) {
+    FeedScopes(OrganizationService organizations, CampaignService campaigns, PlaceService places,
+            CalendarService calendars) {
         this.organizations = organizations;
         this.campaigns = campaigns;
         this.places = places;
+        this.calendars = calendars;
     }
 
     Mono<FeedScope> organization(String slug) {
@@ -60,6 +65,38 @@ class FeedScopes {
         return Mono.just(new FeedScope("t:" + normalised, FeedSelection.tag(normalised),
                 new CalendarMeta("#" + normalised, "Actions tagged #" + normalised, "/?tag=" + normalised,
                         "/feeds/tags/" + normalised), true));
+    }
+
+    Mono<FeedScope> saved(String slug) {
+        return calendars.saved(slug).switchIfEmpty(Mono.error(ApiProblem.notFound("Calendar")))
+                .flatMap(c -> {
+                    LinkedMultiValueMap<String, String> query = new LinkedMultiValueMap<>();
+                    putIfPresent(query, "city", c.city());
+                    putIfPresent(query, "country", c.country());
+                    putIfPresent(query, "kind", c.kind());
+                    putIfPresent(query, "tag", c.tag());
+                    putIfPresent(query, "campaign", c.campaign());
+                    putIfPresent(query, "organization", c.organization());
+                    return filtered(query).map(f -> new FeedScope("s:" + c.slug() + ":" + f.key(), f.selection(),
+                            new CalendarMeta(c.name(), c.name() + " on Tocsin", "/", "/feeds/calendars/" + c.slug()),
+                            true));
+                });
+    }
+
+    /** A member's private feed: the organization's events of every visibility. Not cacheable by others. */
+    Mono<FeedScope> privateFeed(String token) {
+        return calendars.organizationOfToken(token)
+                .map(o -> new FeedScope("m:" + o.id(), FeedSelection.members(o.id()),
+                        new CalendarMeta(o.name() + " (members)", "All actions of " + o.name()
+                                + ", members-only ones included. Do not share this address.",
+                                "/organizations/" + o.slug(), "/feeds/private"), false))
+                .switchIfEmpty(Mono.error(ApiProblem.notFound("Calendar")));
+    }
+
+    private static void putIfPresent(LinkedMultiValueMap<String, String> query, String key, String value) {
+        if (value != null) {
+            query.add(key, value);
+        }
     }
 
     /** {@code /feeds/events.ics?city=&country=&kind=&tag=&campaign=&organization=}: an ad-hoc public calendar. */

@@ -39,6 +39,7 @@ import org.springframework.stereotype.Component;
 import org.tocsin.events.Descriptions;
 import org.tocsin.events.EventStatus;
 import org.tocsin.events.EventView;
+import org.tocsin.web.PublicUrl;
 
 /**
  * An event's VEVENTs (the event, then one per moved or cancelled occurrence of a series), built
@@ -51,10 +52,10 @@ class IcsEvents {
     private record Cached(Instant version, String text) {
     }
 
-    private final FeedProperties properties;
+    private final PublicUrl properties;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    IcsEvents(FeedProperties properties) {
+    IcsEvents(PublicUrl properties) {
         this.properties = properties;
     }
 

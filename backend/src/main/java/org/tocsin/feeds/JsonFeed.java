@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.tocsin.events.EventStatus;
 import org.tocsin.events.EventView;
 import tools.jackson.databind.json.JsonMapper;
+import org.tocsin.web.PublicUrl;
 
 /**
  * JSON Feed 1.1 for partner sites and feed readers: one item per event, with the event's own data
@@ -17,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 class JsonFeed {
 
     private final JsonMapper json;
-    private final FeedProperties properties;
+    private final PublicUrl properties;
 
-    JsonFeed(JsonMapper json, FeedProperties properties) {
+    JsonFeed(JsonMapper json, PublicUrl properties) {
         this.json = json;
         this.properties = properties;
     }

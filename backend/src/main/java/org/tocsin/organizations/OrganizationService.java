@@ -45,6 +45,11 @@ public class OrganizationService {
         return create(creator, name, slug, description).map(v -> new OrganizationRef(v.id(), v.slug(), v.name()));
     }
 
+    /** Every organization, by name: organizations are public. */
+    public Flux<OrganizationRef> all(int limit) {
+        return store.all(limit).map(OrganizationService::ref);
+    }
+
     Mono<OrganizationView> create(CurrentUser creator, String name, String slug, String description) {
         Instant now = clock.instant();
         String id = Ids.newId();

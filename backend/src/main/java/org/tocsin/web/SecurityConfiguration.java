@@ -85,7 +85,7 @@ class SecurityConfiguration {
                                 "/api/v1/auth/logout").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/v1/organizations/*", "/api/v1/campaigns",
                                 "/api/v1/campaigns/*", "/api/v1/events", "/api/v1/events/*",
-                                "/api/v1/cities").permitAll()
+                                "/api/v1/cities", "/api/v1/calendars").permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .pathMatchers("/actuator/**").denyAll()
                         // The static web app and, later, the public feeds.

@@ -73,7 +73,7 @@ class IcsGoldenTest {
 
     @Test
     void theRepresentativeFeedIsExactlyTheGoldenFile() throws IOException {
-        IcsFeed feed = new IcsFeed(new IcsEvents(new FeedProperties(URI.create("https://tocsin.example"))));
+        IcsFeed feed = new IcsFeed(new IcsEvents(new org.tocsin.web.PublicUrl(URI.create("https://tocsin.example"))));
         String rendered = feed.render(new CalendarMeta("United, for freedom; now", "All actions; everywhere",
                 "/organizations/united", "/feeds/organizations/united"), representative(), NOW);
         byte[] bytes = rendered.getBytes(StandardCharsets.UTF_8);

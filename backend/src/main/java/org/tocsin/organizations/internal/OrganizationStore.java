@@ -52,6 +52,10 @@ public class OrganizationStore implements SmartInitializingSingleton {
         return mongo.find(Query.query(where("_id").in(ids)).with(Sort.by("name")), OrganizationDocument.class);
     }
 
+    public Flux<OrganizationDocument> all(int limit) {
+        return mongo.find(new Query().with(Sort.by("name")).limit(limit), OrganizationDocument.class);
+    }
+
     public Mono<OrganizationDocument> update(String id, String name, String description, Instant at) {
         Update update = new Update().set("updatedAt", at);
         if (name != null) {

@@ -1,4 +1,4 @@
-package org.tocsin.feeds;
+package org.tocsin.web;
 
 import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -8,20 +8,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        feeds and the host in event UIDs. UIDs must never change, so set it once for production.
  */
 @ConfigurationProperties("tocsin")
-public record FeedProperties(URI publicUrl) {
+public record PublicUrl(URI publicUrl) {
 
-    public FeedProperties {
+    public PublicUrl {
         if (publicUrl == null) {
             publicUrl = URI.create("http://localhost:8080");
         }
     }
 
-    String base() {
+    /** Without a trailing slash, ready for a path. */
+    public String base() {
         String s = publicUrl.toString();
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 
-    String host() {
+    public String host() {
         return publicUrl.getHost();
     }
+
+    /** The same address for calendar apps: webcal:// opens a subscription dialog instead of a download. */
+    public String webcal(String path) {
+        return base().replaceFirst("^https?", "webcal") + path;
+    }
 }
+

@@ -1,0 +1,135 @@
+package org.tocsin.calendars;
+
+import java.time.Clock;
+import java.util.Locale;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.tocsin.accounts.AccountService;
+import org.tocsin.accounts.CurrentUser;
+import org.tocsin.accounts.SecretTokens;
+import org.tocsin.calendars.internal.CalendarStore;
+import org.tocsin.calendars.internal.FeedTokenDocument;
+import org.tocsin.calendars.internal.SavedCalendarDocument;
+import org.tocsin.campaigns.CampaignService;
+import org.tocsin.events.EventKind;
+import org.tocsin.organizations.OrganizationAccess;
+import org.tocsin.organizations.OrganizationRef;
+import org.tocsin.organizations.OrganizationService;
+import org.tocsin.organizations.Permission;
+import org.tocsin.storage.Ids;
+import org.tocsin.web.ApiProblem;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Saved-filter calendars, and members' private feed tokens for their organizations' members-only events. */
+@Service
+public class CalendarService {
+
+    static final String TOKEN_PREFIX = "tcf_";
+
+    private final CalendarStore store;
+    private final OrganizationService organizations;
+    private final OrganizationAccess access;
+    private final CampaignService campaigns;
+    private final AccountService accounts;
+    private final Clock clock;
+
+    CalendarService(CalendarStore store, OrganizationService organizations, OrganizationAccess access,
+            CampaignService campaigns, AccountService accounts, Clock clock) {
+        this.store = store;
+        this.organizations = organizations;
+        this.access = access;
+        this.campaigns = campaigns;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** A saved calendar as the feeds need it: its name and its filter. */
+    public record SavedCalendar(String slug, String name, String city, String country, String kind, String tag,
+            String campaign, String organization) {
+    }
+
+    public Mono<SavedCalendar> saved(String slug) {
+        return store.bySlug(slug).map(CalendarService::saved);
+    }
+
+    Flux<SavedCalendar> allSaved(int limit) {
+        return store.all(limit).map(CalendarService::saved);
+    }
+
+    Mono<SavedCalendar> create(CurrentUser user, CalendarRequest request) {
+        CalendarRequest.Filter f = request.filter();
+        if (f.city() != null && f.country() == null) {
+            return Mono.error(ApiProblem.invalid("filter.country", "is required with filter.city"));
+        }
+        if (f.kind() != null && !isKind(f.kind())) {
+            return Mono.error(ApiProblem.invalid("filter.kind", "is not a kind of event"));
+        }
+        Mono<Boolean> org = f.organization() == null ? Mono.just(true) : organizations.findBySlug(f.organization())
+                .hasElement().flatMap(ok -> ok ? Mono.just(true)
+                        : Mono.error(ApiProblem.invalid("filter.organization", "is not a known organization")));
+        Mono<Boolean> campaign = f.campaign() == null ? Mono.just(true) : campaigns.findBySlug(f.campaign())
+                .hasElement().flatMap(ok -> ok ? Mono.just(true)
+                        : Mono.error(ApiProblem.invalid("filter.campaign", "is not a known campaign")));
+        return org.then(campaign).then(store.insert(new SavedCalendarDocument(Ids.newId(), request.slug(),
+                        request.name().strip(), new SavedCalendarDocument.Filter(f.city(),
+                                f.country() == null ? null : f.country().toUpperCase(Locale.ROOT), f.kind(), f.tag(),
+                                f.campaign(), f.organization()), user.id(), clock.instant())))
+                .onErrorMap(DuplicateKeyException.class, e -> ApiProblem.conflict(ApiProblem.SLUG_TAKEN,
+                        "A calendar with the slug '" + request.slug() + "' exists"))
+                .map(CalendarService::saved);
+    }
+
+    Mono<Void> delete(CurrentUser user, String slug) {
+        return store.deleteCalendar(slug, user.id())
+                .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("Calendar")));
+    }
+
+    /** A new private feed token for a member (the previous one stops working); shown once. */
+    Mono<String> issueToken(CurrentUser user, String organizationSlug) {
+        return member(user, organizationSlug).flatMap(org -> {
+            String token = SecretTokens.generate(TOKEN_PREFIX);
+            return store.replaceToken(new FeedTokenDocument(Ids.newId(), SecretTokens.hash(token), user.id(),
+                    org.id(), clock.instant())).thenReturn(token);
+        });
+    }
+
+    Mono<Void> revokeToken(CurrentUser user, String organizationSlug) {
+        return member(user, organizationSlug).flatMap(org -> store.deleteToken(user.id(), org.id()))
+                .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("Feed token")));
+    }
+
+    /**
+     * The organization whose members-only feed a token opens, while its holder is still a member:
+     * leaving the organization closes the feed without anyone revoking anything.
+     */
+    public Mono<OrganizationRef> organizationOfToken(String token) {
+        if (!token.startsWith(TOKEN_PREFIX)) {
+            return Mono.empty();
+        }
+        return store.tokenByHash(SecretTokens.hash(token))
+                .flatMap(t -> accounts.findById(t.userId())
+                        .filterWhen(user -> access.can(user, t.organizationId(), Permission.VIEW_MEMBERS_ONLY))
+                        .flatMap(user -> organizations.findById(t.organizationId())));
+    }
+
+    private Mono<OrganizationRef> member(CurrentUser user, String slug) {
+        return organizations.findBySlug(slug).switchIfEmpty(Mono.error(ApiProblem.notFound("Organization")))
+                .flatMap(org -> access.require(user, org.id(), Permission.VIEW_MEMBERS_ONLY).thenReturn(org));
+    }
+
+    private static boolean isKind(String kind) {
+        for (EventKind k : EventKind.values()) {
+            if (k.name().equals(kind)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static SavedCalendar saved(SavedCalendarDocument c) {
+        var f = c.filter();
+        return new SavedCalendar(c.slug(), c.name(), f.city(), f.country(), f.kind(), f.tag(), f.campaign(),
+                f.organization());
+    }
+}

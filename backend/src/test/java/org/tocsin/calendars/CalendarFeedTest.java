@@ -1,0 +1,110 @@
+package org.tocsin.calendars;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.tocsin.support.Api;
+import org.tocsin.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tocsin.support.Problems.expectProblem;
+
+class CalendarFeedTest extends IntegrationTest {
+
+    private Api.Caller owner;
+    private String org;
+
+    @BeforeEach
+    void anOrganizationWithAPublicAndAPrivateEvent() {
+        owner = api().newUser("Owner");
+        org = owner.post("/api/v1/organizations", Map.of("name", "Calendar group " + System.nanoTime()))
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("slug").asString();
+        for (String visibility : new String[] {"PUBLIC", "PRIVATE"}) {
+            Map<String, Object> body = new HashMap<>(Map.of("organization", org, "title", visibility + " meeting",
+                    "kind", "MEETING", "start", "2027-09-01T18:00", "end", "2027-09-01T19:00",
+                    "timeZone", "Europe/Paris", "visibility", visibility,
+                    "place", Map.of("city", "Lyon", "countryCode", "FR")));
+            owner.post("/api/v1/events", body).expectStatus().isCreated();
+        }
+    }
+
+    private String tokenPath(Api.Caller member) {
+        String url = member.post("/api/v1/organizations/" + org + "/feed-token", null).expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("url").asString();
+        return URI.create(url).getPath();
+    }
+
+    private Api.Caller member(String role) {
+        Api.Caller user = api().newUser(role);
+        owner.put("/api/v1/organizations/" + org + "/members/" + user.userId(), Map.of("role", role))
+                .expectStatus().isOk();
+        return user;
+    }
+
+    @Test
+    void aMembersFeedHoldsPrivateEventsAndIsNeverPublic() {
+        Api.Caller member = member("MEMBER");
+        String path = tokenPath(member);
+        assertThat(path).startsWith("/feeds/private/tcf_").endsWith(".ics");
+        String feed = web.get().uri(path).exchange().expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.CACHE_CONTROL, v -> assertThat(v).contains("private"))
+                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(feed).contains("SUMMARY:PRIVATE meeting", "SUMMARY:PUBLIC meeting");
+        String publicFeed = web.get().uri("/feeds/organizations/" + org + ".ics").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(publicFeed).contains("PUBLIC meeting").doesNotContain("PRIVATE meeting");
+        // The directory of public calendars never lists a private feed.
+        String directory = web.get().uri("/api/v1/calendars").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(directory).contains("/feeds/organizations/" + org + ".ics", "webcal://")
+                .doesNotContain("/feeds/private/");
+    }
+
+    @Test
+    void rotatingRevokingOrLeavingClosesThePrivateFeed() {
+        Api.Caller member = member("ORGANIZER");
+        String first = tokenPath(member);
+        String second = tokenPath(member);
+        expectProblem(web.get().uri(first).exchange(), 404, "/problems/not-found");
+        web.get().uri(second).exchange().expectStatus().isOk();
+
+        owner.delete("/api/v1/organizations/" + org + "/members/" + member.userId()).expectStatus().isNoContent();
+        expectProblem(web.get().uri(second).exchange(), 404, "/problems/not-found");
+
+        String ownerPath = tokenPath(owner);
+        owner.delete("/api/v1/organizations/" + org + "/feed-token").expectStatus().isNoContent();
+        expectProblem(web.get().uri(ownerPath).exchange(), 404, "/problems/not-found");
+        expectProblem(web.get().uri("/feeds/private/tcf_guessed.ics").exchange(), 404, "/problems/not-found");
+    }
+
+    @Test
+    void strangersGetNoToken() {
+        Api.Caller stranger = api().newUser("Stranger");
+        expectProblem(stranger.post("/api/v1/organizations/" + org + "/feed-token", null), 403, "/problems/forbidden");
+    }
+
+    @Test
+    void aSavedFilterIsACalendarWithItsOwnFeed() {
+        Api.Caller user = api().newUser("Curator");
+        String slug = "lyon-meetings-" + System.nanoTime();
+        user.post("/api/v1/calendars", Map.of("name", "Meetings in Lyon", "slug", slug,
+                        "filter", Map.of("city", "lyon", "country", "fr", "kind", "MEETING", "organization", org)))
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.webcal").value(v -> assertThat((String) v)
+                        .startsWith("webcal://").endsWith("/feeds/calendars/" + slug + ".ics"));
+        String feed = web.get().uri("/feeds/calendars/" + slug + ".ics").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(feed).contains("X-WR-CALNAME:Meetings in Lyon", "PUBLIC meeting").doesNotContain("PRIVATE meeting");
+        expectProblem(user.post("/api/v1/calendars", Map.of("name", "Bad", "slug", slug + "-x",
+                "filter", Map.of("kind", "PICNIC"))), 400, "/problems/validation")
+                .jsonPath("$.errors[0].field").isEqualTo("filter.kind");
+        expectProblem(user.post("/api/v1/calendars", Map.of("name", "Dup", "slug", slug, "filter", Map.of())), 409,
+                "/problems/slug-taken");
+    }
+}
