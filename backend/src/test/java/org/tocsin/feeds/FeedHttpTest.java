@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.tocsin.support.Api;
@@ -21,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tocsin.support.Problems.expectProblem;
 
+/** One organization with every kind of event, made once: the tests only read, except one rename. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FeedHttpTest extends IntegrationTest {
 
     private Api.Caller owner;
@@ -51,7 +54,7 @@ class FeedHttpTest extends IntegrationTest {
         return body;
     }
 
-    @BeforeEach
+    @BeforeAll
     void anOrganizationWithEveryKindOfEvent() {
         owner = api().newUser("Organizer");
         org = owner.post("/api/v1/organizations", Map.of("name", "Feed group " + System.nanoTime()))
