@@ -5,12 +5,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.tocsin.web.Slugs;
 
 /** {@code POST /api/v1/calendars}: a name, a slug, and the discovery filter the calendar keeps. */
 record CalendarRequest(
         @NotBlank @Size(max = 120) String name,
-        @NotBlank @Pattern(regexp = "^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){1,63}$",
-                message = "must be 2-64 lower-case letters, digits or single hyphens") String slug,
+        @NotBlank @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE) String slug,
         @NotNull @Valid Filter filter) {
 
     record Filter(@Size(max = 100) String city,

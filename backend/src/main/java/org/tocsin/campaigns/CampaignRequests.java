@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.tocsin.web.Slugs;
 
 /** What clients send to create or change a campaign. */
 final class CampaignRequests {
@@ -13,8 +14,7 @@ final class CampaignRequests {
 
     record Create(
             @NotBlank @Size(max = 160) String name,
-            @NotBlank @Pattern(regexp = "^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){1,63}$",
-                    message = "must be 2-64 lower-case letters, digits or single hyphens") String slug,
+            @NotBlank @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE) String slug,
             @Size(max = 5000) String description,
             LocalDate startsOn,
             LocalDate endsOn,

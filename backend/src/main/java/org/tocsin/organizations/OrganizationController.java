@@ -21,6 +21,7 @@ import org.tocsin.accounts.CurrentUser;
 import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import org.tocsin.web.Slugs;
 
 @RestController
 class OrganizationController {
@@ -36,8 +37,7 @@ class OrganizationController {
 
     record CreateOrganization(
             @NotBlank @Size(max = MAX_NAME) String name,
-            @Pattern(regexp = "^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){1,63}$",
-                    message = "must be 2-64 lower-case letters, digits or single hyphens") String slug,
+            @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE) String slug,
             @Size(max = MAX_DESCRIPTION) String description) {
     }
 

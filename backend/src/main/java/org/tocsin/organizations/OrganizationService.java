@@ -57,7 +57,7 @@ public class OrganizationService {
                 ? store.insert(new OrganizationDocument(id, slug, name, description, 1, now, now))
                         .onErrorMap(DuplicateKeyException.class, e -> ApiProblem.conflict(ApiProblem.SLUG_TAKEN,
                                 "The slug '" + slug + "' is taken"))
-                : insertWithDerivedSlug(id, name, description, now, Slugs.derive(name, "org-" + id.substring(18)), 1);
+                : insertWithDerivedSlug(id, name, description, now, DerivedSlugs.derive(name, "org-" + id.substring(18)), 1);
         return inserted
                 .flatMap(org -> store.insertMembership(new MembershipDocument(Ids.newId(), org.id(), creator.id(),
                         Role.OWNER, now)).thenReturn(org))

@@ -4,18 +4,13 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** URL-safe names: lower-case ASCII letters, digits and single hyphens, 2 to 64 characters. */
-final class Slugs {
+/** A URL name made from an organization's name when none is given (see {@link org.tocsin.web.Slugs}). */
+final class DerivedSlugs {
 
-    static final Pattern VALID = Pattern.compile("^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){1,63}$");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
 
-    private Slugs() {
-    }
-
-    static boolean isValid(String slug) {
-        return slug != null && VALID.matcher(slug).matches();
+    private DerivedSlugs() {
     }
 
     /**
