@@ -53,12 +53,21 @@ final class EventRules {
         if (start == null || end == null) {
             throw ApiProblem.invalid(start == null ? "start" : "end", "is required");
         }
+        requireExists("start", start, zone);
+        requireExists("end", end, zone);
         Duration length = Duration.between(ZonedDateTime.of(start, zone), ZonedDateTime.of(end, zone));
         if (!length.isPositive()) {
             throw ApiProblem.invalid("end", "must be after start");
         }
         if (length.compareTo(MAX_DURATION) > 0) {
             throw ApiProblem.invalid("end", "an occurrence may last at most 14 days; use a series for longer actions");
+        }
+    }
+
+    /** The clocks skip this hour that day: better to ask than to guess what the organizer meant. */
+    private static void requireExists(String field, LocalDateTime local, ZoneId zone) {
+        if (zone.getRules().getValidOffsets(local).isEmpty()) {
+            throw ApiProblem.invalid(field, "does not exist in " + zone.getId() + ": the clocks go forward at that time");
         }
     }
 
