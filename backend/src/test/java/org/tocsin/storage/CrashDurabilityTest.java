@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -60,9 +63,17 @@ class CrashDurabilityTest {
         Child first = start();
         Api.Caller anonymous = first.api().anonymous();
         List<String> emails = IntStream.range(0, 50).mapToObj(i -> "burst-" + i + "@tocsin.test").toList();
-        for (String email : emails) {
-            anonymous.post("/api/v1/auth/register",
-                    Map.of("email", email, "password", Api.PASSWORD, "displayName", "Burst")).expectStatus().isCreated();
+        // Eight at a time, so that many acknowledgements fall inside the store's one-second commit window.
+        try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
+            List<Future<?>> registrations = new ArrayList<>();
+            for (String email : emails) {
+                registrations.add(clients.submit(() -> anonymous.post("/api/v1/auth/register",
+                                Map.of("email", email, "password", Api.PASSWORD, "displayName", "Burst"))
+                        .expectStatus().isCreated()));
+            }
+            for (Future<?> registration : registrations) {
+                registration.get();
+            }
         }
         first.kill9();
 
