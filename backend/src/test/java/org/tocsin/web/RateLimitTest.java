@@ -1,10 +1,12 @@
 package org.tocsin.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -32,11 +34,12 @@ import static org.tocsin.support.Problems.expectProblem;
         "tocsin.rate-limits.limits.register-per-address.capacity=2",
         "tocsin.rate-limits.limits.register-per-address.period=1h",
         "server.forward-headers-strategy=native"})
-@AutoConfigureWebTestClient
+// 30 s, not 5 s: on two shared cores under load, a sign-up (bcrypt) can take several seconds.
+@AutoConfigureWebTestClient(timeout = "PT30S")
 class RateLimitTest {
 
-    @TempDir
-    static Path dataDir;
+    /** Not a @TempDir: the cached context outlives this class and still has the file open. */
+    private static final Path DATA_DIR = newDataDir();
 
     @Autowired
     WebTestClient web;
@@ -47,7 +50,7 @@ class RateLimitTest {
         if (uri != null && !uri.isBlank()) {
             registry.add("spring.mongodb.uri", () -> uri);
         } else {
-            registry.add("tocsin.data-dir", dataDir::toString);
+            registry.add("tocsin.data-dir", DATA_DIR::toString);
         }
     }
 
@@ -96,6 +99,14 @@ class RateLimitTest {
         refused.expectHeader().value(HttpHeaders.RETRY_AFTER, seconds -> assertThat(Long.parseLong(seconds)).isPositive());
 
         register(from("198.51.100.21"));
+    }
+
+    private static Path newDataDir() {
+        try {
+            return Files.createTempDirectory("tocsin-rate-limit-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Api from(String clientAddress) {
