@@ -1,13 +1,20 @@
 package org.tocsin.support;
 
 import reactor.blockhound.BlockHound;
+import reactor.blockhound.BlockingOperationError;
 import reactor.blockhound.integration.BlockHoundIntegration;
 
 /**
  * BlockHound runs in every test and fails any blocking call on a non-blocking thread. Allowed:
  * the embedded MongoDB server answers on its own Netty threads (not the web server's) and writes
  * its H2 file there by design; Hibernate Validator reads its message bundle from the jar once per
- * locale and caches it, which is no more blocking than class loading.
+ * locale and caches it, which is no more blocking than class loading; springdoc builds the OpenAPI
+ * document once (scanning the classpath) and caches it: the app pre-loads it at start-up, but a
+ * request that comes in before that is done waits for it, once.
+ *
+ * <p>Every blocking call found is also printed with its stack before the error is thrown: when the
+ * error is thrown inside a library callback that swallows it, the request just hangs, and the log
+ * is the only trace.
  */
 public class BlockingAllowances implements BlockHoundIntegration {
 
@@ -18,5 +25,11 @@ public class BlockingAllowances implements BlockHoundIntegration {
         }
         builder.allowBlockingCallsInside("org.hibernate.validator.resourceloading.PlatformResourceBundleLocator",
                 "loadBundle");
+        builder.allowBlockingCallsInside("org.springdoc.api.AbstractOpenApiResource", "getOpenApi");
+        builder.blockingMethodCallback(method -> {
+            BlockingOperationError error = new BlockingOperationError(method);
+            error.printStackTrace();
+            throw error;
+        });
     }
 }
