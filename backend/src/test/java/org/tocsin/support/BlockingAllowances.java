@@ -10,7 +10,10 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * its H2 file there by design; Hibernate Validator reads its message bundle from the jar once per
  * locale and caches it, which is no more blocking than class loading; springdoc builds the OpenAPI
  * document once (scanning the classpath) and caches it: the app pre-loads it at start-up, but a
- * request that comes in before that is done waits for it, once.
+ * request that comes in before that is done waits for it, once. The MongoDB driver's async path
+ * guards a few tiny critical sections with locks on the Netty threads it runs on (reading a reply,
+ * queueing a connection request); under CPU load they are contended now and then, and a
+ * BlockingOperationError thrown inside the driver is swallowed and hangs the request.
  *
  * <p>Every blocking call found is also printed with its stack before the error is thrown: when the
  * error is thrown inside a library callback that swallows it, the request just hangs, and the log
@@ -26,6 +29,9 @@ public class BlockingAllowances implements BlockHoundIntegration {
         builder.allowBlockingCallsInside("org.hibernate.validator.resourceloading.PlatformResourceBundleLocator",
                 "loadBundle");
         builder.allowBlockingCallsInside("org.springdoc.api.AbstractOpenApiResource", "getOpenApi");
+        builder.allowBlockingCallsInside("com.mongodb.internal.connection.netty.NettyStream", "handleReadResponse");
+        builder.allowBlockingCallsInside("com.mongodb.internal.connection.DefaultConnectionPool$AsyncWorkManager",
+                "enqueue");
         builder.blockingMethodCallback(method -> {
             BlockingOperationError error = new BlockingOperationError(method);
             error.printStackTrace();
