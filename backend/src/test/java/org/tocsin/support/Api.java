@@ -28,6 +28,11 @@ public final class Api {
         this.web = web;
     }
 
+    /** For tests that start the application themselves (restarts, crashes) and bind a client to its port. */
+    public static Api of(WebTestClient web) {
+        return new Api(web);
+    }
+
     /** An anonymous browser: it has a CSRF token but no session. */
     public Caller anonymous() {
         return new Caller(web, csrfToken(), Map.of(), null);
@@ -94,6 +99,11 @@ public final class Api {
 
         public String sessionCookie() {
             return cookies.get("__Host-tocsin-session");
+        }
+
+        /** This caller carrying a session cookie obtained earlier (e.g. from a process that has since restarted). */
+        public Caller withSession(String sessionCookie) {
+            return new Caller(web, csrf, Map.of("__Host-tocsin-session", sessionCookie), userId, bearer);
         }
 
         /** The same session, without its CSRF token: what a forged cross-site request looks like. */

@@ -8,7 +8,16 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * BlockHound runs in every test and fails any blocking call on a non-blocking thread. Allowed:
  * the embedded MongoDB server answers on its own Netty threads (not the web server's) and writes
  * its H2 file there by design; Hibernate Validator reads its message bundle from the jar once per
- * locale and caches it, which is no more blocking than class loading.
+ * locale and caches it, which is no more blocking than class loading; springdoc builds the OpenAPI
+ * document once (scanning the classpath) and caches it: the app pre-loads it at start-up, but a
+ * request that comes in before that is done waits for it, once. The MongoDB driver's async path
+ * guards a few tiny critical sections with locks on the Netty threads it runs on (reading a reply,
+ * queueing a connection request); under CPU load they are contended now and then, and a
+ * BlockingOperationError thrown inside the driver is swallowed and hangs the request.
+ *
+ * <p>Every blocking call found is also printed with its stack before the error is thrown: when the
+ * error is thrown inside a library callback that swallows it, the request just hangs, and the log
+ * is the only trace.
  */
 public class BlockingAllowances implements BlockHoundIntegration {
 
@@ -25,6 +34,12 @@ public class BlockingAllowances implements BlockHoundIntegration {
                 "lockInterruptibly"}) {
             builder.allowBlockingCallsInside("com.mongodb.internal.Locks", method);
         }
+        // springdoc builds its document once (pre-loaded at start-up; a racing first request waits for it);
+        // the driver's Netty stream and pool hand work over under short locks.
+        builder.allowBlockingCallsInside("org.springdoc.api.AbstractOpenApiResource", "getOpenApi");
+        builder.allowBlockingCallsInside("com.mongodb.internal.connection.netty.NettyStream", "handleReadResponse");
+        builder.allowBlockingCallsInside("com.mongodb.internal.connection.DefaultConnectionPool$AsyncWorkManager",
+                "enqueue");
         // A BlockingOperationError thrown inside a driver callback can be swallowed and surface only as a
         // hung request; printing it first makes every slip visible in the test output.
         builder.blockingMethodCallback(method -> {

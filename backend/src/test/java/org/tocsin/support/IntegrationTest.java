@@ -18,7 +18,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * against a real MongoDB instead. All subclasses share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// 30 s, not 5 s: on two shared cores under load, a sign-up (bcrypt) can take several seconds.
+@AutoConfigureWebTestClient(timeout = "PT30S")
 public abstract class IntegrationTest {
 
     public static final String ADMIN_EMAIL = "admin@tocsin.test";

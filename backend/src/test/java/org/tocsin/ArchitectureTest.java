@@ -1,0 +1,81 @@
+package org.tocsin;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The conventions of ARCHITECTURE.md that a compiler does not check. Main code only. */
+class ArchitectureTest {
+
+    private static final Pattern INTERNAL = Pattern.compile("^org\\.tocsin\\.([a-z0-9]+)\\.internal(\\..*)?$");
+
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.tocsin");
+
+    /** A feature's {@code internal} package (its documents and stores) is for that feature alone. */
+    @Test
+    void noFeatureReachesIntoAnotherFeaturesInternals() {
+        Set<String> features = new TreeSet<>();
+        for (JavaClass type : MAIN) {
+            Matcher m = INTERNAL.matcher(type.getPackageName());
+            if (m.matches()) {
+                features.add(m.group(1));
+            }
+        }
+        // Guards against the rule passing because nothing was found (e.g. a renamed package).
+        assertThat(features).contains("accounts");
+
+        for (String feature : features) {
+            noClasses().that().resideOutsideOfPackage("org.tocsin." + feature + "..")
+                    .should().dependOnClassesThat().resideInAPackage("org.tocsin." + feature + ".internal..")
+                    .because(feature + " keeps its storage private; use its public service types")
+                    .check(MAIN);
+        }
+    }
+
+    /**
+     * Blocking on a reactive type stalls an event-loop thread. The one exception is creating indexes
+     * once at start-up, before the server accepts requests, from
+     * {@link SmartInitializingSingleton#afterSingletonsInstantiated()}.
+     */
+    @Test
+    void noBlockingOnMonoOrFluxOutsideStartUpIndexCreation() {
+        noClasses().should().callMethodWhere(blockOnReactiveType().and(DescribedPredicate.not(fromStartUpHook())))
+                .check(MAIN);
+    }
+
+    @Test
+    void noThreadSleepInMainCode() {
+        noClasses().should().callMethodWhere(DescribedPredicate.describe("Thread.sleep(..)", call ->
+                        call.getTargetOwner().isEquivalentTo(Thread.class) && call.getName().equals("sleep")))
+                .because("a sleeping event-loop thread serves nobody; use Mono.delay or a scheduler")
+                .check(MAIN);
+    }
+
+    private static DescribedPredicate<JavaMethodCall> blockOnReactiveType() {
+        return DescribedPredicate.describe("Mono/Flux.block*()", call ->
+                (call.getTargetOwner().isAssignableTo(Mono.class) || call.getTargetOwner().isAssignableTo(Flux.class))
+                        && call.getName().startsWith("block"));
+    }
+
+    private static DescribedPredicate<JavaMethodCall> fromStartUpHook() {
+        return DescribedPredicate.describe("from SmartInitializingSingleton.afterSingletonsInstantiated()", call ->
+                call.getOrigin().getName().equals("afterSingletonsInstantiated")
+                        && call.getOriginOwner().isAssignableTo(SmartInitializingSingleton.class));
+    }
+}
