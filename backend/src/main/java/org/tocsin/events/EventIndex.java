@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.tocsin.campaigns.CampaignCities;
@@ -60,12 +61,16 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     private final Map<String, List<Key>> keysByEvent = new ConcurrentHashMap<>();
     private final Map<String, EventDocument> events = new ConcurrentHashMap<>();
     private final AtomicReference<Instant> seenUpTo = new AtomicReference<>(Instant.EPOCH);
+    /** Other replicas write only to a real MongoDB; the embedded server belongs to this process alone. */
+    private final boolean sharedDatabase;
     private Disposable subscription;
 
-    EventIndex(EventStore store, EventChanges changes, Clock clock) {
+    EventIndex(EventStore store, EventChanges changes, Clock clock,
+            @Value("${spring.mongodb.uri:}") String mongoUri) {
         this.store = store;
         this.changes = changes;
         this.clock = clock;
+        this.sharedDatabase = !mongoUri.isBlank();
     }
 
     /** Loaded before the server takes requests: discovery answers completely from the first request on. */
@@ -77,9 +82,17 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         log.info("Event index loaded {} events, {} occurrences", events.size(), timeline.size());
     }
 
-    /** Catches up with writes made by other replicas (a no-op for the embedded single-process default). */
+    /**
+     * Catches up with writes made by other replicas. Skipped on the embedded server: every write there
+     * is this process's own and already arrived through {@link EventChanges}, and the embedded server
+     * answers {@code updatedAt > x} by deserializing every event document (it ignores secondary
+     * indexes), which with 100,000 events cost a scan every 5 s (docs/discovery-benchmark.md).
+     */
     @Scheduled(fixedDelayString = "${tocsin.events.index-poll:PT5S}", initialDelayString = "PT5S")
     void poll() {
+        if (!sharedDatabase) {
+            return;
+        }
         store.changedSince(seenUpTo.get()).doOnNext(this::put).then().onErrorResume(e -> {
             log.warn("Event index poll failed: {}", e.toString());
             return Mono.empty();
