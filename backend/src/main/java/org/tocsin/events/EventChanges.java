@@ -1,5 +1,7 @@
 package org.tocsin.events;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.tocsin.events.internal.EventDocument;
 import reactor.core.publisher.Flux;
@@ -14,10 +16,20 @@ import reactor.core.publisher.Sinks;
 @Component
 public class EventChanges {
 
+    private static final Logger log = LoggerFactory.getLogger(EventChanges.class);
+
     private final Sinks.Many<EventDocument> sink = Sinks.many().multicast().directBestEffort();
 
-    void published(EventDocument event) {
-        sink.emitNext(event, Sinks.EmitFailureHandler.busyLooping(java.time.Duration.ofMillis(100)));
+    /**
+     * Writes finish on many threads at once, and a sink accepts one emission at a time; the lock
+     * serialises them (subscribers are in-process and quick). Without it a concurrent write failed
+     * with an EmissionException after it had been stored.
+     */
+    synchronized void published(EventDocument event) {
+        Sinks.EmitResult result = sink.tryEmitNext(event);
+        if (result.isFailure() && result != Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
+            log.warn("Event {} not published in-process ({}); replicas' polling will pick it up", event.id(), result);
+        }
     }
 
     public Flux<EventDocument> stream() {

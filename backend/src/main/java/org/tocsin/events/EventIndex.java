@@ -40,6 +40,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     /** Series occurrences are indexed from this far back to {@link #AHEAD} ahead; one-off events whatever their date. */
     static final Duration BEHIND = Duration.ofDays(366);
     static final Duration AHEAD = Duration.ofDays(2 * 366);
+    static final Duration POLL_OVERLAP = Duration.ofMinutes(1);
 
     record Key(Instant startUtc, String eventId, String recurrenceId) implements Comparable<Key> {
         private static final Comparator<Key> ORDER = Comparator.comparing(Key::startUtc)
@@ -93,7 +94,9 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         if (!sharedDatabase) {
             return;
         }
-        store.changedSince(seenUpTo.get()).doOnNext(this::put).then().onErrorResume(e -> {
+        // A minute of overlap: another replica's write may carry an updatedAt a little older than one of
+        // ours already seen (clocks, slow commits). Re-reading a few events is harmless: put() keeps the newest.
+        store.changedSince(seenUpTo.get().minus(POLL_OVERLAP)).doOnNext(this::put).then().onErrorResume(e -> {
             log.warn("Event index poll failed: {}", e.toString());
             return Mono.empty();
         }).subscribe();

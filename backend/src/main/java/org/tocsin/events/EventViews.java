@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.tocsin.campaigns.CampaignService;
 import org.tocsin.events.internal.EventDocument;
@@ -43,21 +44,22 @@ class EventViews {
     }
 
     private Mono<EventView.Owner> organization(String id) {
-        return cached("o:" + id, organizations.findById(id).map(o -> new EventView.Owner(o.slug(), o.name())));
+        return cached("o:" + id, () -> organizations.findById(id).map(o -> new EventView.Owner(o.slug(), o.name())));
     }
 
     private Mono<EventView.Owner> campaign(String id) {
         return id == null ? Mono.just(UNKNOWN)
-                : cached("c:" + id, campaigns.findById(id).map(c -> new EventView.Owner(c.slug(), c.name())));
+                : cached("c:" + id, () -> campaigns.findById(id).map(c -> new EventView.Owner(c.slug(), c.name())));
     }
 
-    private Mono<EventView.Owner> cached(String key, Mono<EventView.Owner> lookup) {
+    /** The lookup is only built on a miss: list pages hit the cache for nearly every item. */
+    private Mono<EventView.Owner> cached(String key, Supplier<Mono<EventView.Owner>> lookup) {
         Cached hit = names.get(key);
         Instant now = clock.instant();
         if (hit != null && hit.at().plus(NAME_TTL).isAfter(now)) {
             return Mono.just(hit.owner());
         }
-        return lookup.defaultIfEmpty(UNKNOWN).doOnNext(owner -> names.put(key, new Cached(owner, now)));
+        return lookup.get().defaultIfEmpty(UNKNOWN).doOnNext(owner -> names.put(key, new Cached(owner, now)));
     }
 
     static EventView build(EventDocument e, Occurrence occurrence, EventPermissions permissions,
