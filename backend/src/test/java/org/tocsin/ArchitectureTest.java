@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.ApplicationRunner;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -49,9 +50,10 @@ class ArchitectureTest {
     }
 
     /**
-     * Blocking on a reactive type stalls an event-loop thread. The one exception is creating indexes
-     * once at start-up, before the server accepts requests, from
-     * {@link SmartInitializingSingleton#afterSingletonsInstantiated()}.
+     * Blocking on a reactive type stalls an event-loop thread. The exceptions are start-up hooks on
+     * the main thread: creating indexes and loading the read model, before the server accepts
+     * requests ({@link SmartInitializingSingleton#afterSingletonsInstantiated()}), and seeding demo
+     * data ({@link ApplicationRunner#run}).
      */
     @Test
     void noBlockingOnMonoOrFluxOutsideStartUpIndexCreation() {
@@ -74,8 +76,10 @@ class ArchitectureTest {
     }
 
     private static DescribedPredicate<JavaMethodCall> fromStartUpHook() {
-        return DescribedPredicate.describe("from SmartInitializingSingleton.afterSingletonsInstantiated()", call ->
+        return DescribedPredicate.describe("from a start-up hook on the main thread", call ->
                 call.getOrigin().getName().equals("afterSingletonsInstantiated")
-                        && call.getOriginOwner().isAssignableTo(SmartInitializingSingleton.class));
+                        && call.getOriginOwner().isAssignableTo(SmartInitializingSingleton.class)
+                        || call.getOrigin().getName().equals("run")
+                        && call.getOriginOwner().isAssignableTo(ApplicationRunner.class));
     }
 }
