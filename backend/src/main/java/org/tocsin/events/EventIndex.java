@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -41,6 +43,8 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     static final Duration BEHIND = Duration.ofDays(366);
     static final Duration AHEAD = Duration.ofDays(2 * 366);
     static final Duration POLL_OVERLAP = Duration.ofMinutes(1);
+    /** Below this many events matching the words, answer from them; above, walking the timeline is as quick. */
+    static final int FEW_CANDIDATES = 2_000;
 
     record Key(Instant startUtc, String eventId, String recurrenceId) implements Comparable<Key> {
         private static final Comparator<Key> ORDER = Comparator.comparing(Key::startUtc)
@@ -61,6 +65,8 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     private final ConcurrentSkipListMap<Key, Entry> timeline = new ConcurrentSkipListMap<>();
     private final Map<String, List<Key>> keysByEvent = new ConcurrentHashMap<>();
     private final Map<String, EventDocument> events = new ConcurrentHashMap<>();
+    /** Search term to the events that carry it: a rare word finds its few events without walking the timeline. */
+    private final ConcurrentSkipListMap<String, Set<String>> eventsByTerm = new ConcurrentSkipListMap<>();
     private final AtomicReference<Instant> seenUpTo = new AtomicReference<>(Instant.EPOCH);
     /** Other replicas write only to a real MongoDB; the embedded server belongs to this process alone. */
     private final boolean sharedDatabase;
@@ -118,11 +124,19 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         if (old != null) {
             old.forEach(timeline::remove);
         }
+        if (known != null) {
+            for (String term : known.searchTerms()) {
+                eventsByTerm.computeIfPresent(term, (t, ids) -> ids.remove(event.id()) && ids.isEmpty() ? null : ids);
+            }
+        }
         if (event.deletedAt() != null) {
             events.remove(event.id());
             return;
         }
         events.put(event.id(), event);
+        for (String term : event.searchTerms()) {
+            eventsByTerm.computeIfAbsent(term, t -> ConcurrentHashMap.newKeySet()).add(event.id());
+        }
         Instant now = clock.instant();
         EventSchedule schedule = EventSchedule.of(event);
         Instant from = schedule.isSeries() ? now.minus(BEHIND) : Instant.MIN.plusSeconds(1);
@@ -145,6 +159,10 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         Key start = query.after() != null
                 ? new Key(query.after().startUtc(), query.after().eventId(), query.after().recurrenceId())
                 : new Key(query.from().minus(EventRules.MAX_DURATION), "", "");
+        Set<String> candidates = query.text().isEmpty() ? null : textCandidates(query.text());
+        if (candidates != null && candidates.size() <= FEW_CANDIDATES) {
+            return searchAmong(candidates, start, query);
+        }
         List<Entry> hits = new ArrayList<>(query.limit() + 1);
         for (Map.Entry<Key, Entry> e : timeline.tailMap(start, false).entrySet()) {
             if (!e.getKey().startUtc().isBefore(query.to())) {
@@ -152,6 +170,48 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
             }
             Entry entry = e.getValue();
             if (entry.occurrence().endUtc().isAfter(query.from()) && matches(entry.event(), query)) {
+                hits.add(entry);
+                if (hits.size() > query.limit()) {
+                    break;
+                }
+            }
+        }
+        return hits;
+    }
+
+    /** Events having, for every query word, a term that starts with it. */
+    private Set<String> textCandidates(List<String> tokens) {
+        Set<String> result = null;
+        for (String token : tokens) {
+            Set<String> forToken = new HashSet<>();
+            eventsByTerm.subMap(token, true, token + Character.MAX_VALUE, false).values().forEach(forToken::addAll);
+            if (result == null) {
+                result = forToken;
+            } else {
+                result.retainAll(forToken);
+            }
+            if (result.isEmpty()) {
+                break;
+            }
+        }
+        return result;
+    }
+
+    /** The same answer as walking the timeline, from a few candidate events' own occurrences. */
+    private List<Entry> searchAmong(Set<String> candidates, Key start, EventQuery query) {
+        List<Key> keys = new ArrayList<>();
+        for (String id : candidates) {
+            for (Key key : keysByEvent.getOrDefault(id, List.of())) {
+                if (key.compareTo(start) > 0 && key.startUtc().isBefore(query.to())) {
+                    keys.add(key);
+                }
+            }
+        }
+        keys.sort(null);
+        List<Entry> hits = new ArrayList<>(query.limit() + 1);
+        for (Key key : keys) {
+            Entry entry = timeline.get(key);
+            if (entry != null && entry.occurrence().endUtc().isAfter(query.from()) && matches(entry.event(), query)) {
                 hits.add(entry);
                 if (hits.size() > query.limit()) {
                     break;

@@ -85,6 +85,30 @@ class DiscoveryTest extends IntegrationTest {
     }
 
     @Test
+    void aRareWordPagesThroughItsFewEventsInStartOrder() {
+        EventFixtures f = new EventFixtures(api());
+        for (int day = 1; day <= 8; day++) {
+            Map<String, Object> body = f.vigil("2027-09-0" + day + "T18:00", "2027-09-0" + day + "T19:00");
+            body.put("title", day % 2 == 0 ? "Vigil with the xylophone choir " + day : "Vigil " + day);
+            f.create(body);
+        }
+        Map<String, Object> series = f.vigil("2027-09-02T12:00", "2027-09-02T13:00");
+        series.put("title", "Weekly xylophone practice");
+        series.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;COUNT=3"));
+        f.create(series);
+        List<JsonNode> paged = f.discoverAll(f.owner, "organization=" + f.organization
+                + "&from=2026-12-01&q=XYLO", 2);
+        assertThat(paged).extracting(e -> e.get("start").asString()).containsExactly(
+                "2027-09-02T12:00", "2027-09-02T18:00", "2027-09-04T18:00", "2027-09-06T18:00",
+                "2027-09-08T18:00", "2027-09-09T12:00", "2027-09-16T12:00");
+        // The word changes: the old one no longer finds the event, the new one does.
+        String id = paged.getFirst().get("id").asString();
+        f.owner.patch("/api/v1/events/" + id, Map.of("title", "Weekly marimba practice")).expectStatus().isOk();
+        assertThat(f.discover(f.owner, "q=marimba")).hasSize(3);
+        assertThat(f.discover(f.owner, "q=xylophone")).hasSize(4);
+    }
+
+    @Test
     void aCampaignCountsItsCities() {
         EventFixtures f = new EventFixtures(api());
         String slug = "day-of-action-" + System.nanoTime();
