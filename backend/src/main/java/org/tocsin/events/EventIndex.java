@@ -139,10 +139,8 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         }
         Instant now = clock.instant();
         EventSchedule schedule = EventSchedule.of(event);
-        Instant from = schedule.isSeries() ? now.minus(BEHIND) : Instant.MIN.plusSeconds(1);
-        Instant to = schedule.isSeries() ? now.plus(AHEAD) : Instant.MAX.minusSeconds(1);
         List<Occurrence> occurrences = schedule.isSeries()
-                ? schedule.between(from, to, EventSchedule.MAX_OCCURRENCES)
+                ? schedule.between(now.minus(BEHIND), now.plus(AHEAD), EventSchedule.MAX_OCCURRENCES)
                 : List.of(new Occurrence(null, null, null, event.startUtc(), event.endUtc(), false, false));
         List<Key> keys = new ArrayList<>(occurrences.size());
         for (Occurrence occurrence : occurrences) {
@@ -296,9 +294,5 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
 
     java.util.Collection<EventDocument> events() {
         return events.values();
-    }
-
-    int size() {
-        return events.size();
     }
 }

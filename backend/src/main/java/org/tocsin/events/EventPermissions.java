@@ -16,16 +16,7 @@ record EventPermissions(Optional<Role> role) {
         return visibility != Visibility.PRIVATE || role.isPresent();
     }
 
-    /** Members see UNLISTED and PRIVATE events in their own organization's lists too. */
-    boolean listable(Visibility visibility) {
-        return visibility == Visibility.PUBLIC || role.isPresent();
-    }
-
     boolean seesHiddenLocation() {
-        return role.map(Permission.MANAGE_EVENTS::grantedTo).orElse(false);
-    }
-
-    boolean canManage() {
         return role.map(Permission.MANAGE_EVENTS::grantedTo).orElse(false);
     }
 }

@@ -17,10 +17,10 @@ class AtomFeed {
 
     private static final String ATOM = "http://www.w3.org/2005/Atom";
     private final XMLOutputFactory factory = XMLOutputFactory.newFactory();
-    private final PublicUrl properties;
+    private final PublicUrl publicUrl;
 
-    AtomFeed(PublicUrl properties) {
-        this.properties = properties;
+    AtomFeed(PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
     }
 
     String render(CalendarMeta meta, List<EventView> events, Instant lastModified) {
@@ -30,22 +30,22 @@ class AtomFeed {
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeStartElement("feed");
             xml.writeDefaultNamespace(ATOM);
-            element(xml, "id", "tag:" + properties.host() + ",2026:" + meta.feedPath());
+            element(xml, "id", "tag:" + publicUrl.host() + ",2026:" + meta.feedPath());
             element(xml, "title", meta.name());
             element(xml, "subtitle", meta.description());
             element(xml, "updated", lastModified.toString());
-            link(xml, "alternate", properties.base() + meta.pageUrl(), "text/html");
-            link(xml, "self", properties.base() + meta.feedPath() + ".atom", "application/atom+xml");
+            link(xml, "alternate", publicUrl.base() + meta.pageUrl(), "text/html");
+            link(xml, "self", publicUrl.base() + meta.feedPath() + ".atom", "application/atom+xml");
             xml.writeStartElement("author");
             element(xml, "name", "Tocsin");
             xml.writeEndElement();
             for (EventView e : events) {
                 xml.writeStartElement("entry");
-                element(xml, "id", "tag:" + properties.host() + ",2026:event:" + e.id());
+                element(xml, "id", "tag:" + publicUrl.host() + ",2026:event:" + e.id());
                 element(xml, "title", (e.status() == EventStatus.CANCELLED ? "Cancelled: " : "") + e.title());
                 element(xml, "published", e.createdAt().toString());
                 element(xml, "updated", e.updatedAt().toString());
-                link(xml, "alternate", properties.base() + "/events/" + e.id(), "text/html");
+                link(xml, "alternate", publicUrl.base() + "/events/" + e.id(), "text/html");
                 if (e.organization() != null && e.organization().name() != null) {
                     xml.writeStartElement("author");
                     element(xml, "name", e.organization().name());

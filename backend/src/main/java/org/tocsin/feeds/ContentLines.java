@@ -1,7 +1,5 @@
 package org.tocsin.feeds;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * RFC 5545 line folding by octets. iCal4j folds by characters, which lets a line of Persian text
  * (two octets a letter) run to 150 octets; calendar apps that follow the RFC then cut letters in
@@ -43,9 +41,5 @@ final class ContentLines {
 
     private static int utf8Length(int codePoint) {
         return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
-    }
-
-    static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

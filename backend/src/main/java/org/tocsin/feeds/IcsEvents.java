@@ -52,11 +52,11 @@ class IcsEvents {
     private record Cached(Instant version, String text) {
     }
 
-    private final PublicUrl properties;
+    private final PublicUrl publicUrl;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    IcsEvents(PublicUrl properties) {
-        this.properties = properties;
+    IcsEvents(PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
     }
 
     String render(EventView event) {
@@ -68,11 +68,6 @@ class IcsEvents {
         String text = ContentLines.fold(build(event));
         cache.put(key, new Cached(event.updatedAt(), text));
         return text;
-    }
-
-    void forget(String eventId) {
-        cache.remove(eventId);
-        cache.remove(eventId + ":hidden");
     }
 
     private String build(EventView e) {
@@ -108,7 +103,7 @@ class IcsEvents {
     /** The properties every VEVENT of the event shares. */
     private VEvent common(EventView e, EventStatus status, ParameterList tz) {
         VEvent v = new VEvent(false);
-        v.add(new Uid(e.id() + "@" + properties.host()));
+        v.add(new Uid(e.id() + "@" + publicUrl.host()));
         v.add(new DtStamp(e.updatedAt()));
         v.add(new Created(e.createdAt()));
         v.add(new LastModified(e.updatedAt()));
@@ -124,10 +119,10 @@ class IcsEvents {
         categories.add(e.kind().name());
         categories.addAll(e.tags());
         v.add(new Categories(new TextList(categories)));
-        v.add(new Url(java.net.URI.create(properties.base() + "/events/" + e.id())));
+        v.add(new Url(java.net.URI.create(publicUrl.base() + "/events/" + e.id())));
         if (e.organization() != null && e.organization().name() != null) {
             v.add(new Organizer(new ParameterList(List.of(new Cn(e.organization().name()))),
-                    "mailto:no-reply@" + properties.host()));
+                    "mailto:no-reply@" + publicUrl.host()));
         }
         EventView.Place place = e.place();
         if (place != null && !e.locationHidden()) {
@@ -169,7 +164,7 @@ class IcsEvents {
             text.append(text.isEmpty() ? "" : "\n\n").append(e.place().city())
                     .append(": the exact location is shared with confirmed attendees.");
         }
-        text.append(text.isEmpty() ? "" : "\n\n").append(properties.base()).append("/events/").append(e.id());
+        text.append(text.isEmpty() ? "" : "\n\n").append(publicUrl.base()).append("/events/").append(e.id());
         return text.toString();
     }
 

@@ -18,11 +18,11 @@ import org.tocsin.web.PublicUrl;
 class JsonFeed {
 
     private final JsonMapper json;
-    private final PublicUrl properties;
+    private final PublicUrl publicUrl;
 
-    JsonFeed(JsonMapper json, PublicUrl properties) {
+    JsonFeed(JsonMapper json, PublicUrl publicUrl) {
         this.json = json;
-        this.properties = properties;
+        this.publicUrl = publicUrl;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -38,12 +38,12 @@ class JsonFeed {
     }
 
     String render(CalendarMeta meta, List<EventView> events) {
-        List<Item> items = events.stream().map(e -> new Item(e.id(), properties.base() + "/events/" + e.id(),
+        List<Item> items = events.stream().map(e -> new Item(e.id(), publicUrl.base() + "/events/" + e.id(),
                 (e.status() == EventStatus.CANCELLED ? "Cancelled: " : "") + e.title(),
                 e.descriptionHtml().isEmpty() ? null : e.descriptionHtml(),
                 e.description().isEmpty() ? e.title() : e.description(), e.createdAt(), e.updatedAt(), e.tags(),
                 e.languages().isEmpty() ? null : e.languages().getFirst(), e)).toList();
         return json.writeValueAsString(new Feed("https://jsonfeed.org/version/1.1", meta.name(), meta.description(),
-                properties.base() + meta.pageUrl(), properties.base() + meta.feedPath() + ".json", items));
+                publicUrl.base() + meta.pageUrl(), publicUrl.base() + meta.feedPath() + ".json", items));
     }
 }
