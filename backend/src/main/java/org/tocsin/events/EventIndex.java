@@ -177,12 +177,18 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         return hits;
     }
 
-    /** Events having, for every query word, a term that starts with it. */
+    /**
+     * A superset of the events having, for every query word, a term that starts with it, built only
+     * from words that are rare (at most FEW_CANDIDATES events each); null when every word is common,
+     * and walking the timeline is cheaper than collecting their events. The full match is checked later.
+     */
     private Set<String> textCandidates(List<String> tokens) {
         Set<String> result = null;
         for (String token : tokens) {
-            Set<String> forToken = new HashSet<>();
-            eventsByTerm.subMap(token, true, token + Character.MAX_VALUE, false).values().forEach(forToken::addAll);
+            Set<String> forToken = rareEvents(token);
+            if (forToken == null) {
+                continue;
+            }
             if (result == null) {
                 result = forToken;
             } else {
@@ -193,6 +199,17 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
             }
         }
         return result;
+    }
+
+    private Set<String> rareEvents(String prefix) {
+        Set<String> events = new HashSet<>();
+        for (Set<String> ids : eventsByTerm.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values()) {
+            events.addAll(ids);
+            if (events.size() > FEW_CANDIDATES) {
+                return null;
+            }
+        }
+        return events;
     }
 
     /** The same answer as walking the timeline, from a few candidate events' own occurrences. */
