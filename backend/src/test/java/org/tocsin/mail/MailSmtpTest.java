@@ -6,18 +6,20 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tocsin.mail.internal.OutboxMail;
-import org.tocsin.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -26,9 +28,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * With {@code spring.mail.host} set, mails go out by SMTP, here to GreenMail, a real SMTP server in the
  * test JVM. It only runs while a test starts it, so a test can also show what happens while it is down.
  */
-class MailSmtpTest extends IntegrationTest {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MailSmtpTest {
 
     private static final int PORT = freePort();
+    /** Not a @TempDir: the cached context outlives this class and still has the file open. */
+    private static final Path DATA_DIR = newDataDir();
 
     @Autowired
     Mailer mailer;
@@ -39,6 +44,15 @@ class MailSmtpTest extends IntegrationTest {
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
+        // Its own context, so its own store: the shared context's embedded database file is locked by it, and
+        // on a real MongoDB the shared context's sender (no SMTP: .eml files) must not take these mails.
+        String uri = System.getenv("TOCSIN_TEST_MONGODB_URI");
+        if (uri != null && !uri.isBlank()) {
+            registry.add("spring.mongodb.uri", () -> uri);
+            registry.add("spring.mongodb.database", () -> "tocsin-mail-smtp-test");
+        } else {
+            registry.add("tocsin.data-dir", DATA_DIR::toString);
+        }
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> PORT);
         registry.add("tocsin.mail.from", () -> "Tocsin Test <no-reply@tocsin.test>");
@@ -105,6 +119,14 @@ class MailSmtpTest extends IntegrationTest {
             return List.of(message.getAllRecipients()).stream().anyMatch(a -> a.toString().equals(to));
         } catch (jakarta.mail.MessagingException e) {
             return false;
+        }
+    }
+
+    private static Path newDataDir() {
+        try {
+            return Files.createTempDirectory("tocsin-mail-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
