@@ -1,12 +1,12 @@
 package org.tocsin.feeds;
 
 import java.math.BigDecimal;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import net.fortuna.ical4j.model.DateList;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.TextList;
@@ -52,11 +52,18 @@ import org.tocsin.web.PublicUrl;
 @Component
 class IcsEvents {
 
+    /** About 100,000 events' fragments. */
+    static final long MAX_CACHED_CHARS = 100_000_000;
+
     private record Cached(Instant version, String text) {
     }
 
     private final PublicUrl publicUrl;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** Bounded: deleted and long-past events age out instead of staying for the life of the process. */
+    private final Cache<String, Cached> cache = Caffeine.newBuilder()
+            .maximumWeight(MAX_CACHED_CHARS)
+            .<String, Cached>weigher((key, cached) -> cached.text().length())
+            .build();
 
     IcsEvents(PublicUrl publicUrl) {
         this.publicUrl = publicUrl;
@@ -64,7 +71,7 @@ class IcsEvents {
 
     String render(EventView event) {
         String key = event.id() + (event.locationHidden() ? ":hidden" : "");
-        Cached hit = cache.get(key);
+        Cached hit = cache.getIfPresent(key);
         if (hit != null && hit.version().equals(event.updatedAt())) {
             return hit.text();
         }
