@@ -1,0 +1,100 @@
+/** Dates, times and numbers through Intl: the event's own zone first, the viewer's zone second. */
+import type { Locale } from '../locales/en';
+
+const DATE: Intl.DateTimeFormatOptions = { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' };
+const SHORT_DATE: Intl.DateTimeFormatOptions = { weekday: 'short', month: 'short', day: 'numeric' };
+const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+
+function fmt(intl: string, zone: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  try {
+    return new Intl.DateTimeFormat(intl, { ...opts, timeZone: zone });
+  } catch {
+    return new Intl.DateTimeFormat(intl, opts); // an unknown zone: the viewer's, rather than nothing
+  }
+}
+
+/** "Thursday, 4 March 2027" in the zone and the locale's calendar (Solar Hijri for fa). */
+export function formatDate(iso: string, zone: string, loc: Locale, short = false): string {
+  return fmt(loc.intl, zone, short ? SHORT_DATE : DATE).format(new Date(iso));
+}
+
+/** The same day in the Gregorian calendar, for languages whose own calendar is another (fa); else undefined. */
+export function formatGregorianDate(iso: string, zone: string, loc: Locale): string | undefined {
+  return loc.gregorianIntl ? fmt(loc.gregorianIntl, zone, DATE).format(new Date(iso)) : undefined;
+}
+
+export function formatTime(iso: string, zone: string, loc: Locale): string {
+  return fmt(loc.intl, zone, TIME).format(new Date(iso));
+}
+
+/** The short name of a zone at an instant, e.g. "GMT+3:30" or "PST". */
+export function zoneName(iso: string, zone: string, loc: Locale): string {
+  const part = fmt(loc.intl, zone, { timeZoneName: 'short' }).formatToParts(new Date(iso)).find((p) => p.type === 'timeZoneName');
+  return part?.value ?? zone;
+}
+
+export function viewerZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+function offsetMinutes(iso: string, zone: string): number {
+  const d = new Date(iso);
+  const parts = fmt('en-US', zone, {
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  }).formatToParts(d);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'), get('second'));
+  return Math.round((asUtc - d.getTime()) / 60000);
+}
+
+export interface When {
+  /** Date and time range in the event's zone, with the zone's name. */
+  local: string;
+  /** The Gregorian date alongside, for non-Gregorian locales. */
+  gregorian?: string;
+  /** The same times in the viewer's zone, when that differs from the event's. */
+  viewer?: string;
+}
+
+/** When an event happens, as people read it: its own zone, and the viewer's when different. */
+export function formatWhen(startUtc: string, endUtc: string, zone: string, loc: Locale, viewer = viewerZone()): When {
+  const range = (z: string) => {
+    const sameDay = formatDate(startUtc, z, loc) === formatDate(endUtc, z, loc);
+    const end = sameDay ? formatTime(endUtc, z, loc) : `${formatDate(endUtc, z, loc, true)} ${formatTime(endUtc, z, loc)}`;
+    return `${formatDate(startUtc, z, loc)}, ${formatTime(startUtc, z, loc)} – ${end} (${zoneName(startUtc, z, loc)})`;
+  };
+  const when: When = { local: range(zone), gregorian: formatGregorianDate(startUtc, zone, loc) };
+  if (viewer && viewer !== zone && offsetMinutes(startUtc, viewer) !== offsetMinutes(startUtc, zone)) when.viewer = range(viewer);
+  return when;
+}
+
+/** "in 3 days", "in 5 hours" (or undefined once it has started). */
+export function countdown(startUtc: string, loc: Locale, now = Date.now()): string | undefined {
+  const ms = new Date(startUtc).getTime() - now;
+  if (ms <= 0) return undefined;
+  const rtf = new Intl.RelativeTimeFormat(loc.intl, { numeric: 'auto' });
+  const minutes = Math.round(ms / 60000);
+  if (minutes < 60) return rtf.format(minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return rtf.format(hours, 'hour');
+  return rtf.format(Math.round(hours / 24), 'day');
+}
+
+export function formatNumber(n: number, loc: Locale): string {
+  return new Intl.NumberFormat(loc.intl).format(n);
+}
+
+/** A country's name from its ISO code, in the locale ("DE" → "Germany" / "آلمان"). */
+export function countryName(code: string, loc: Locale): string {
+  try {
+    return new Intl.DisplayNames([loc.intl], { type: 'region' }).of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The IANA zones this browser knows, for the zone picker. */
+export function timeZones(): string[] {
+  const intl = Intl as unknown as { supportedValuesOf?: (k: string) => string[] };
+  return intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : ['UTC'];
+}
