@@ -14,11 +14,12 @@ export function weeklyRule(w: Weekly): string {
   return rule;
 }
 
-export function parseWeekly(rrule: string | undefined): Weekly | null {
+export function parseWeekly(rrule: string | undefined, start?: string): Weekly | null {
   if (!rrule) return null;
   const parts = new Map(rrule.replace(/^RRULE:/i, '').split(';').map((p) => p.split('=') as [string, string]));
-  if (parts.get('FREQ') !== 'WEEKLY') return null;
-  const day = (parts.get('BYDAY') ?? '').split(',')[0] as Weekday;
+  if (parts.get('FREQ') !== 'WEEKLY' || (parts.get('INTERVAL') ?? '1') !== '1') return null;
+  // Without BYDAY a weekly rule repeats on the weekday of its start.
+  const day = ((parts.get('BYDAY') ?? '').split(',')[0] || (start ? weekdayOf(start) : '')) as Weekday;
   if (!WEEKDAYS.includes(day)) return null;
   const until = parts.get('UNTIL');
   const m = until ? /^(\d{4})(\d{2})(\d{2})/.exec(until) : null;

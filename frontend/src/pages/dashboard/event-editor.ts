@@ -61,7 +61,7 @@ export function eventBody(d: Draft, organization: string, patch = false): Record
 }
 
 function draftOf(e: EventView): Draft {
-  const weekly = parseWeekly(e.recurrence?.rrule);
+  const weekly = parseWeekly(e.recurrence?.rrule, e.start);
   return {
     ...EMPTY,
     title: e.title, description: e.description ?? '', kind: e.kind, start: e.start.slice(0, 16), end: e.end.slice(0, 16),

@@ -66,12 +66,12 @@ export class EventPage extends LightElement {
     const when = formatWhen(e.startUtc, e.endUtc, e.timeZone, loc);
     const cancelled = e.status === 'CANCELLED';
     const soon = cancelled ? undefined : countdown(e.startUtc, loc);
-    const weekly = parseWeekly(e.recurrence?.rrule);
+    const weekly = parseWeekly(e.recurrence?.rrule, e.start);
     const a = e.attendance;
     return html`
       <article class="event ${cancelled ? 'cancelled' : ''}">
         <p class="kind">${kindLabel(e.kind)}</p>
-        <h1>${e.title}</h1>
+        <h1 dir="auto">${e.title}</h1>
         ${cancelled ? html`<div class="banner banner-cancelled" role="status">
           <strong>${t('event.cancelledBanner')}</strong>${e.statusReason ? html` ${e.statusReason}` : nothing}</div>` : nothing}
         ${e.status === 'POSTPONED' ? html`<div class="banner" role="status"><strong>${t('event.postponed')}</strong></div>` : nothing}
