@@ -1,0 +1,236 @@
+// End-to-end: an organizer and a supporter use Tocsin through Debian's Chromium, against the packaged backend.
+// Run: npm run e2e (TOCSIN_JAR defaults to ../backend/target/app/tocsin.jar). Steps run in order and share state.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { axeViolations, isolatedContext, launchBrowser, startBackend, startPartnerSite } from './harness.mjs';
+
+const run = Date.now().toString(36);
+const ORGANIZER = { name: 'Vigil organizer', email: `organizer-${run}@example.org`, password: 'correct horse battery staple' };
+const ORG_NAME = `Berlin Vigil Group ${run}`;
+const TITLE = `Thursday vigil for political prisoners ${run}`;
+
+/** The local date of the Thursday two weeks or so ahead, "YYYY-MM-DD". */
+function thursdayAhead(weeks) {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + 14 + ((4 - d.getUTCDay() + 7) % 7) + 7 * weeks);
+  return d.toISOString().slice(0, 10);
+}
+const FIRST = thursdayAhead(0);
+const UNTIL = thursdayAhead(8);
+
+const record = { offsite: [], csp: [] };
+let backend;
+let partner;
+let browser;
+let organizer; // browser context with the organizer's session
+let supporter; // a context with no account
+let eventId;
+let rsvpBackend = false;
+const axeFindings = [];
+
+async function checkAxe(page, label) {
+  const found = await axeViolations(page);
+  if (found.length) axeFindings.push(`${label}:\n  ${found.join('\n  ')}`);
+}
+
+describe('Tocsin in a browser', { concurrency: 1 }, () => {
+  before(async () => {
+    backend = await startBackend();
+    browser = await launchBrowser();
+    const common = { locale: 'en-GB', timezoneId: 'America/New_York', viewport: { width: 1200, height: 900 } };
+    organizer = await isolatedContext(browser, common, record);
+    supporter = await isolatedContext(browser, common, record);
+    const docs = await (await fetch(`${backend.base}/v3/api-docs`)).text();
+    rsvpBackend = docs.includes('/api/v1/events/{id}/rsvps') && docs.includes('/api/v1/rsvps/{');
+  });
+
+  after(async () => {
+    await browser?.close();
+    await partner?.stop();
+    await backend?.stop();
+  });
+
+  it('an organizer signs up, creates an organization and a weekly recurring vigil through the UI', async () => {
+    const page = await organizer.newPage();
+    await page.goto(`${backend.base}/register`);
+    await checkAxe(page, '/register');
+    await page.getByLabel('Display name').fill(ORGANIZER.name);
+    await page.getByLabel('Email').fill(ORGANIZER.email);
+    await page.getByLabel('Password').fill(ORGANIZER.password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL('**/dashboard');
+    await page.getByRole('heading', { name: 'My organizations' }).waitFor();
+    await checkAxe(page, '/dashboard');
+
+    await page.getByLabel('Name', { exact: true }).fill(ORG_NAME);
+    await page.getByRole('button', { name: 'Create organization' }).click();
+    await page.waitForURL('**/dashboard/organizations/**');
+    await page.getByRole('heading', { name: ORG_NAME }).waitFor();
+    await checkAxe(page, 'organization dashboard');
+
+    await page.getByRole('link', { name: 'New event' }).click();
+    await page.waitForURL('**/events/new');
+    await page.getByLabel('Title').fill(TITLE);
+    await page.getByLabel('Description').fill('We stand in silence with photographs of prisoners.');
+    await page.getByLabel('Kind').selectOption('VIGIL');
+    await page.getByLabel('Starts (local time)').fill(`${FIRST}T18:00`);
+    await page.getByLabel('Ends (local time)').fill(`${FIRST}T19:30`);
+    await page.getByLabel('City').fill('Berlin');
+    await page.getByLabel('Country code').fill('DE');
+    await page.getByLabel('Venue').fill('Pariser Platz');
+    await page.getByLabel('Time zone').fill('Europe/Berlin');
+    await page.getByLabel('Repeats every week').check();
+    assert.equal(await page.getByLabel('Every', { exact: true }).inputValue(), 'TH', 'the weekday follows the start date');
+    await page.getByLabel('Until').fill(UNTIL);
+    await page.getByText(`FREQ=WEEKLY;BYDAY=TH;UNTIL=${UNTIL.replace(/-/g, '')}T235959`).waitFor();
+    await checkAxe(page, 'event editor');
+    await page.getByRole('button', { name: 'Create event' }).click();
+
+    await page.waitForURL(/\/events\/[^/.]+$/);
+    eventId = new URL(page.url()).pathname.split('/').pop();
+    await page.getByRole('heading', { name: TITLE }).waitFor();
+    await page.getByText('Every Thursday until').waitFor();
+    assert.match(await page.locator('dl.facts').innerText(), /18:00/);
+    await page.close();
+  });
+
+  it('an invalid event shows the API’s complaint next to the field', async () => {
+    const page = await organizer.newPage();
+    await page.goto(`${backend.base}/dashboard`);
+    await page.getByRole('link', { name: ORG_NAME }).click();
+    await page.getByRole('link', { name: 'New event' }).click();
+    await page.getByLabel('Title').fill('No times');
+    await page.getByLabel('City').fill('Berlin');
+    await page.getByLabel('Country code').fill('DE');
+    await page.getByRole('button', { name: 'Create event' }).click();
+    const invalid = page.locator('[aria-invalid="true"]');
+    await invalid.first().waitFor();
+    const describedBy = await invalid.first().getAttribute('aria-describedby');
+    assert.ok(describedBy, 'the invalid field points at its message');
+    assert.ok((await page.locator(`#${describedBy.split(' ').pop()}`).innerText()).length > 0);
+    await page.close();
+  });
+
+  it('a supporter finds it by city and opens it', async () => {
+    const page = await supporter.newPage();
+    await page.goto(`${backend.base}/`);
+    await page.getByRole('heading', { name: 'Upcoming actions' }).waitFor();
+    await page.getByLabel('City').selectOption('de/berlin');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.waitForURL(/city=de%2Fberlin/);
+    await checkAxe(page, '/ (filtered)');
+    await page.getByRole('link', { name: TITLE }).first().click();
+    await page.waitForURL(`**/events/${eventId}`);
+    await page.getByRole('heading', { name: TITLE }).waitFor();
+    await page.getByText('0 going').waitFor();
+    await checkAxe(page, '/events/{id}');
+
+    // The city page: deep-linkable, with its Subscribe panel.
+    await page.goto(`${backend.base}/cities/de/berlin`);
+    await page.getByRole('link', { name: TITLE }).first().waitFor();
+    const webcal = await page.getByRole('link', { name: 'Subscribe in your calendar app' }).getAttribute('href');
+    assert.equal(webcal, `webcal://127.0.0.1:${backend.port}/feeds/cities/de/berlin.ics`);
+    assert.equal(await page.getByLabel(/Calendar address/).inputValue(), `${backend.base}/feeds/cities/de/berlin.ics`);
+    const feed = await fetch(`${backend.base}/feeds/cities/de/berlin.ics`);
+    assert.match(await feed.text(), /RRULE:FREQ=WEEKLY/);
+    await checkAxe(page, '/cities/de/berlin');
+
+    // The event's JSON-LD for search engines and link previews.
+    await page.goto(`${backend.base}/events/${eventId}`);
+    await page.getByRole('heading', { name: TITLE }).waitFor();
+    const ld = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
+    assert.equal(ld['@type'], 'Event');
+    assert.equal(ld.eventStatus, 'https://schema.org/EventScheduled');
+    await page.close();
+  });
+
+  it('the supporter RSVPs, gets a manage link, and the event page shows the new count', async (t) => {
+    if (!rsvpBackend) {
+      t.skip('the RSVP API (POST /api/v1/events/{id}/rsvps, /api/v1/rsvps/{token}) is not in this build yet');
+      return;
+    }
+    const page = await supporter.newPage();
+    await page.goto(`${backend.base}/events/${eventId}`);
+    await page.getByLabel('Name or pseudonym').fill('Sara');
+    await page.getByLabel('Guests coming with you').fill('1');
+    await page.getByLabel('Going', { exact: true }).check();
+    await page.getByRole('button', { name: 'Send RSVP' }).click();
+    const manage = page.locator('a.manage-link');
+    await manage.waitFor();
+    const href = await manage.getAttribute('href');
+    assert.match(href, /^\/rsvp\/[^/]+$/);
+    await page.getByText(/[1-9]\d* going/).waitFor();
+
+    await page.goto(`${backend.base}${href}`);
+    await page.getByRole('heading', { name: 'Your RSVP' }).waitFor();
+    await page.getByText('You are going.').waitFor();
+    await checkAxe(page, '/rsvp/{token}');
+
+    const fresh = await supporter.newPage();
+    await fresh.goto(`${backend.base}/events/${eventId}`);
+    await fresh.getByText(/[1-9]\d* going/).waitFor();
+    // Nobody's name appears on the public page.
+    assert.doesNotMatch(await fresh.locator('main').innerText(), /Sara/);
+    await fresh.close();
+    await page.close();
+  });
+
+  it('the widget on a page of another origin lists it, without sending cookies; so does the iframe', async () => {
+    partner = await startPartnerSite(backend.base, 'de/berlin');
+    // The organizer's context holds a session cookie for Tocsin: the widget must not send it.
+    const page = await organizer.newPage();
+    const apiRequests = [];
+    page.on('request', (r) => { if (r.url().includes('/api/v1/events')) apiRequests.push(r); });
+    await page.goto(partner.url);
+    await page.locator('tocsin-events').getByRole('link', { name: TITLE }).first().waitFor();
+    const href = await page.locator('tocsin-events').getByRole('link', { name: TITLE }).first().getAttribute('href');
+    assert.equal(href, `${backend.base}/events/${eventId}`);
+    assert.ok(apiRequests.length > 0);
+    for (const r of apiRequests) assert.equal((await r.allHeaders()).cookie, undefined, 'no cookie goes with the widget’s request');
+    const frame = page.frameLocator('#embed');
+    await frame.getByRole('link', { name: TITLE }).first().waitFor();
+    await page.close();
+  });
+
+  it('the Persian version is right to left, in Persian with Solar Hijri dates', async () => {
+    const page = await supporter.newPage();
+    await page.goto(`${backend.base}/?lang=fa`);
+    await page.getByRole('heading', { name: 'کنش‌های پیش رو' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+    assert.equal(await page.getAttribute('html', 'lang'), 'fa');
+    await checkAxe(page, '/?lang=fa');
+    // Remembered: the next page is Persian without ?lang=.
+    await page.goto(`${backend.base}/events/${eventId}`);
+    await page.getByRole('heading', { name: TITLE }).waitFor();
+    assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+    const when = await page.locator('dl.facts dd').first().innerText();
+    assert.match(when, /[۰-۹]/, 'Persian digits');
+    assert.match(when, /(فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند)/, 'a Solar Hijri month');
+    const box = await page.locator('main').boundingBox();
+    const heading = await page.getByRole('heading', { name: TITLE }).boundingBox();
+    assert.ok(heading.x + heading.width > box.x + box.width / 2, 'the heading starts on the right');
+    await checkAxe(page, '/events/{id}?lang=fa');
+    await page.goto(`${backend.base}/?lang=en`);
+    await page.close();
+  });
+
+  it('the other pages pass axe-core too', async () => {
+    const page = await organizer.newPage();
+    for (const path of ['/signin', '/embed', `/organizations/${ORG_NAME.toLowerCase().replace(/\s+/g, '-')}`]) {
+      await page.goto(`${backend.base}${path}`);
+      await page.locator('main h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await checkAxe(page, path);
+    }
+    await page.close();
+  });
+
+  it('axe-core finds no serious or critical violations', () => {
+    assert.deepEqual(axeFindings, []);
+  });
+
+  it('no request left this machine, and the CSP blocked nothing', () => {
+    assert.deepEqual(record.offsite, []);
+    assert.deepEqual(record.csp, []);
+  });
+});
