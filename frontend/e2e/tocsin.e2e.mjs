@@ -70,23 +70,23 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
 
     await page.getByRole('link', { name: 'New event' }).click();
     await page.waitForURL('**/events/new');
-    await page.getByLabel('Title').fill(TITLE);
-    await page.getByLabel('Description').fill('We stand in silence with photographs of prisoners.');
-    await page.getByLabel('Kind').selectOption('VIGIL');
+    await page.getByLabel('Title', { exact: true }).fill(TITLE);
+    await page.getByLabel('Description', { exact: true }).fill('We stand in silence with photographs of prisoners.');
+    await page.getByLabel('Kind', { exact: true }).selectOption('VIGIL');
     await page.getByLabel('Starts (local time)').fill(`${FIRST}T18:00`);
     await page.getByLabel('Ends (local time)').fill(`${FIRST}T19:30`);
-    await page.getByLabel('City').fill('Berlin');
+    await page.getByLabel('City', { exact: true }).fill('Berlin');
     await page.getByLabel('Country code').fill('DE');
-    await page.getByLabel('Venue').fill('Pariser Platz');
+    await page.getByLabel('Venue', { exact: true }).fill('Pariser Platz');
     await page.getByLabel('Time zone').fill('Europe/Berlin');
     await page.getByLabel('Repeats every week').check();
     assert.equal(await page.getByLabel('Every', { exact: true }).inputValue(), 'TH', 'the weekday follows the start date');
-    await page.getByLabel('Until').fill(UNTIL);
+    await page.getByLabel('Until', { exact: true }).fill(UNTIL);
     await page.getByText(`FREQ=WEEKLY;BYDAY=TH;UNTIL=${UNTIL.replace(/-/g, '')}T235959`).waitFor();
     await checkAxe(page, 'event editor');
     await page.getByRole('button', { name: 'Create event' }).click();
 
-    await page.waitForURL(/\/events\/[^/.]+$/);
+    await page.waitForURL((url) => /^\/events\/[^/.]+$/.test(url.pathname));
     eventId = new URL(page.url()).pathname.split('/').pop();
     await page.getByRole('heading', { name: TITLE }).waitFor();
     await page.getByText('Every Thursday until').waitFor();
@@ -99,8 +99,8 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
     await page.goto(`${backend.base}/dashboard`);
     await page.getByRole('link', { name: ORG_NAME }).click();
     await page.getByRole('link', { name: 'New event' }).click();
-    await page.getByLabel('Title').fill('No times');
-    await page.getByLabel('City').fill('Berlin');
+    await page.getByLabel('Title', { exact: true }).fill('No times');
+    await page.getByLabel('City', { exact: true }).fill('Berlin');
     await page.getByLabel('Country code').fill('DE');
     await page.getByRole('button', { name: 'Create event' }).click();
     const invalid = page.locator('[aria-invalid="true"]');
@@ -115,7 +115,7 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
     const page = await supporter.newPage();
     await page.goto(`${backend.base}/`);
     await page.getByRole('heading', { name: 'Upcoming actions' }).waitFor();
-    await page.getByLabel('City').selectOption('de/berlin');
+    await page.getByLabel('City', { exact: true }).selectOption('de/berlin');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.waitForURL(/city=de%2Fberlin/);
     await checkAxe(page, '/ (filtered)');
