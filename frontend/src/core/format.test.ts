@@ -42,6 +42,8 @@ describe('Persian dates', () => {
     expect(date).toContain('اردیبهشت');
     expect(date).toContain('۱۴۰۲');
     expect(date).not.toMatch(/[0-9]/);
+    // Weekday, day, month, year: as Persian readers expect (not ICU's year-first combined pattern).
+    expect(formatDate('2026-12-03T17:00:00Z', 'Asia/Tehran', fa)).toBe('پنجشنبه ۱۲ آذر ۱۴۰۵');
   });
 
   it('give the Gregorian date alongside, also in Persian digits', () => {

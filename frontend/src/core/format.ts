@@ -1,7 +1,8 @@
 /** Dates, times and numbers through Intl: the event's own zone first, the viewer's zone second. */
 import type { Locale } from '../locales/en';
 
-const DATE: Intl.DateTimeFormatOptions = { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' };
+const DAY: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric' };
+const WEEKDAY: Intl.DateTimeFormatOptions = { weekday: 'long' };
 const SHORT_DATE: Intl.DateTimeFormatOptions = { weekday: 'short', month: 'short', day: 'numeric' };
 const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 
@@ -13,14 +14,19 @@ function fmt(intl: string, zone: string, opts: Intl.DateTimeFormatOptions): Intl
   }
 }
 
-/** "Thursday, 4 March 2027" in the zone and the locale's calendar (Solar Hijri for fa). */
-export function formatDate(iso: string, zone: string, loc: Locale, short = false): string {
-  return fmt(loc.intl, zone, short ? SHORT_DATE : DATE).format(new Date(iso));
+/**
+ * "Thursday, 4 March 2027" in the zone and the locale's calendar (Solar Hijri for fa: "پنجشنبه ۱۳ اسفند ۱۴۰۵").
+ * Weekday and date are formatted apart: ICU's combined Persian pattern puts the year first.
+ */
+export function formatDate(iso: string, zone: string, loc: Locale, short = false, intl = loc.intl): string {
+  const d = new Date(iso);
+  if (short) return fmt(intl, zone, SHORT_DATE).format(d);
+  return `${fmt(intl, zone, WEEKDAY).format(d)}${loc.weekdaySeparator}${fmt(intl, zone, DAY).format(d)}`;
 }
 
 /** The same day in the Gregorian calendar, for languages whose own calendar is another (fa); else undefined. */
 export function formatGregorianDate(iso: string, zone: string, loc: Locale): string | undefined {
-  return loc.gregorianIntl ? fmt(loc.gregorianIntl, zone, DATE).format(new Date(iso)) : undefined;
+  return loc.gregorianIntl ? formatDate(iso, zone, loc, false, loc.gregorianIntl) : undefined;
 }
 
 export function formatTime(iso: string, zone: string, loc: Locale): string {
@@ -60,8 +66,8 @@ export interface When {
 export function formatWhen(startUtc: string, endUtc: string, zone: string, loc: Locale, viewer = viewerZone()): When {
   const range = (z: string) => {
     const sameDay = formatDate(startUtc, z, loc) === formatDate(endUtc, z, loc);
-    const end = sameDay ? formatTime(endUtc, z, loc) : `${formatDate(endUtc, z, loc, true)} ${formatTime(endUtc, z, loc)}`;
-    return `${formatDate(startUtc, z, loc)}, ${formatTime(startUtc, z, loc)} – ${end} (${zoneName(startUtc, z, loc)})`;
+    const end = sameDay ? formatTime(endUtc, z, loc) : `${formatDate(endUtc, z, loc, true)}${loc.separator}${formatTime(endUtc, z, loc)}`;
+    return `${formatDate(startUtc, z, loc)}${loc.separator}${formatTime(startUtc, z, loc)} – ${end} (${zoneName(startUtc, z, loc)})`;
   };
   const when: When = { local: range(zone), gregorian: formatGregorianDate(startUtc, zone, loc) };
   if (viewer && viewer !== zone && offsetMinutes(startUtc, viewer) !== offsetMinutes(startUtc, zone)) when.viewer = range(viewer);

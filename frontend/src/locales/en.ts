@@ -241,8 +241,11 @@ export interface Locale {
   intl: string;
   /** For languages with another calendar: the locale that shows the Gregorian date alongside. */
   gregorianIntl?: string;
+  /** Between a weekday and its date ("Thursday, 3 December 2026"), and between a date and a time. */
+  weekdaySeparator: string;
+  separator: string;
   messages: Messages;
 }
 
-const en: Locale = { lang: 'en', dir: 'ltr', name: 'English', intl: 'en-GB', messages };
+const en: Locale = { lang: 'en', dir: 'ltr', name: 'English', intl: 'en-GB', weekdaySeparator: ', ', separator: ', ', messages };
 export default en;

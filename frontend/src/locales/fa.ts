@@ -7,6 +7,8 @@ const fa: Locale = {
   name: 'فارسی',
   intl: 'fa-IR-u-ca-persian-nu-arabext',
   gregorianIntl: 'fa-IR-u-ca-gregory-nu-arabext',
+  weekdaySeparator: ' ',
+  separator: '، ',
   messages: {
     'common.loading': 'در حال بارگذاری…',
     'nav.skip': 'رفتن به محتوا',

@@ -39,6 +39,11 @@ export class EventPage extends LightElement {
     }
   }
 
+  protected updated(): void {
+    // User-written paragraphs may be in either direction, whatever the page's language.
+    this.querySelectorAll<HTMLElement>('.description > *').forEach((p) => { p.dir = 'auto'; });
+  }
+
   private updateJsonLd() {
     if (!this.event) return;
     // A data block, not a script: the CSP's script-src does not apply to it and nothing runs.
@@ -102,7 +107,7 @@ export class EventPage extends LightElement {
             </dd>` : nothing}
         </dl>
         ${e.descriptionHtml ? html`<div class="description" .innerHTML=${e.descriptionHtml}></div>`
-          : e.description ? html`<p class="description">${e.description}</p>` : nothing}
+          : e.description ? html`<p class="description" dir="auto">${e.description}</p>` : nothing}
         <p class="actions">
           <a class="button secondary" href="/events/${encodeURIComponent(e.id)}.ics" download>${t('event.addToCalendar')}</a>
           <button type="button" class="secondary" @click=${this.share}>${t('event.share')}</button>
