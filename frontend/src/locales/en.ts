@@ -167,6 +167,11 @@ const messages = {
   'dashboard.roleOf': 'Role of {name}',
   'dashboard.roleChanged': 'The role of {name} changed.',
   'dashboard.remove': 'Remove',
+  'dashboard.exportRsvps': 'RSVPs (CSV)',
+  'dashboard.privateFeed': 'Private calendar',
+  'dashboard.privateFeedHelp': 'Your own feed of this organization, members-only events included. Its address is the key: keep it to yourself.',
+  'dashboard.privateFeedMake': 'Make my private calendar address',
+  'dashboard.privateFeedReplace': 'Replace your private calendar address? The old one stops working.',
   'dashboard.confirmRemove': 'Remove {name} from the organization?',
 
   'editor.newTitle': 'New event',

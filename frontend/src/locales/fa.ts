@@ -177,6 +177,11 @@ const fa: Locale = {
     'dashboard.roleOf': 'نقش {name}',
     'dashboard.roleChanged': 'نقش {name} تغییر کرد.',
     'dashboard.remove': 'برداشتن',
+    'dashboard.exportRsvps': 'اعلام حضورها (CSV)',
+    'dashboard.privateFeed': 'تقویم خصوصی',
+    'dashboard.privateFeedHelp': 'خوراک شخصی شما از این سازمان، همراه با رویدادهای ویژه اعضا. نشانی آن کلید است: آن را نزد خود نگه دارید.',
+    'dashboard.privateFeedMake': 'ساختن نشانی تقویم خصوصی من',
+    'dashboard.privateFeedReplace': 'نشانی تقویم خصوصی جایگزین شود؟ نشانی پیشین دیگر کار نمی‌کند.',
     'dashboard.confirmRemove': '{name} از سازمان برداشته شود؟',
 
     'editor.newTitle': 'رویداد تازه',

@@ -18,6 +18,7 @@ export class OrgAdminPage extends LightElement {
   @state() private members: Member[] = [];
   @state() private message = '';
   @state() private error = '';
+  @state() private privateFeed: { url: string; webcal: string } | null = null;
 
   protected willUpdate(changed: Map<string, unknown>) {
     if (changed.has('slug')) void this.load();
@@ -46,6 +47,16 @@ export class OrgAdminPage extends LightElement {
       await api.cancelEvent(e.id, reason || undefined);
       this.message = t('dashboard.cancelledEvent', { title: e.title });
       await this.load();
+    } catch (err) {
+      this.message = err instanceof ApiError ? err.message : t('error.save');
+    }
+  }
+
+  /** A private feed of the organization (members-only events too); the URL is the credential, shown once. */
+  private async makePrivateFeed() {
+    if (this.privateFeed && !confirm(t('dashboard.privateFeedReplace'))) return;
+    try {
+      this.privateFeed = await api.post<{ url: string; webcal: string }>(`/api/v1/organizations/${encodeURIComponent(this.slug)}/feed-token`);
     } catch (err) {
       this.message = err instanceof ApiError ? err.message : t('error.save');
     }
@@ -82,7 +93,7 @@ export class OrgAdminPage extends LightElement {
     const loc = locale();
     return html`
       <p><a href="/dashboard">${t('dashboard.title')}</a></p>
-      <h1>${org.name}</h1>
+      <h1 dir="auto">${org.name}</h1>
       <p><a href=${paths.organization(org.slug)}>${t('dashboard.publicPage')}</a></p>
       <p class="status" aria-live="polite">${this.message}</p>
       <section aria-labelledby="events-h">
@@ -91,12 +102,21 @@ export class OrgAdminPage extends LightElement {
         ${this.events.length ? html`<table>
           <thead><tr><th scope="col">${t('editor.title')}</th><th scope="col">${t('event.when')}</th><th scope="col">${t('dashboard.status')}</th><th scope="col"><span class="visually-hidden">${t('dashboard.actions')}</span></th></tr></thead>
           <tbody>${this.events.map((e) => html`<tr>
-            <td><a href=${paths.event(e.id)}>${e.title}</a></td>
+            <td dir="auto"><a href=${paths.event(e.id)}>${e.title}</a></td>
             <td>${formatWhen(e.startUtc, e.endUtc, e.timeZone, loc).local}</td>
             <td>${t(`status.${e.status}` as MessageKey)}</td>
             <td>${canEdit ? html`<a href=${paths.editEvent(e.id)}>${t('dashboard.edit')}<span class="visually-hidden"> ${e.title}</span></a>
+              <a href="/api/v1/events/${encodeURIComponent(e.id)}/rsvps.csv" download>${t('dashboard.exportRsvps')}<span class="visually-hidden"> ${e.title}</span></a>
               ${e.status !== 'CANCELLED' ? html`<button type="button" class="link danger" @click=${() => this.cancel(e)}>${t('dashboard.cancel')}<span class="visually-hidden"> ${e.title}</span></button>` : nothing}` : nothing}</td>
           </tr>`)}</tbody></table>` : html`<p>${t('events.none')}</p>`}
+      </section>
+      <section aria-labelledby="private-feed-h">
+        <h2 id="private-feed-h">${t('dashboard.privateFeed')}</h2>
+        <p>${t('dashboard.privateFeedHelp')}</p>
+        ${this.privateFeed ? html`<p><a href=${this.privateFeed.webcal}>${t('subscribe.webcal')}</a></p>
+          <label for="private-feed-url">${t('subscribe.url')}</label>
+          <input id="private-feed-url" readonly dir="ltr" .value=${this.privateFeed.url} />` : nothing}
+        <p><button type="button" class="secondary" @click=${this.makePrivateFeed}>${t('dashboard.privateFeedMake')}</button></p>
       </section>
       <section aria-labelledby="members-h">
         <h2 id="members-h">${t('dashboard.members')}</h2>

@@ -32,8 +32,8 @@ export class CampaignPage extends ListingPage {
     const loc = locale();
     const cities = c.cities ?? [];
     return html`
-      <h1>${c.name}</h1>
-      ${c.description ? html`<p class="lede">${c.description}</p>` : nothing}
+      <h1 dir="auto">${c.name}</h1>
+      ${c.description ? html`<p class="lede" dir="auto">${c.description}</p>` : nothing}
       <p>${t('campaign.by')} <a href=${paths.organization(c.organization.slug)}>${c.organization.name}</a></p>
       <section aria-labelledby="cities-h">
         <h2 id="cities-h">${t('campaign.cities', { cities: cities.length, events: c.totalEvents ?? 0 })}</h2>

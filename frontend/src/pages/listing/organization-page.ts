@@ -28,8 +28,8 @@ export class OrganizationPage extends ListingPage {
     if (!this.org) return html`<p aria-live="polite">${t('common.loading')}</p>`;
     document.title = `${this.org.name} · Tocsin`;
     return html`
-      <h1>${this.org.name}</h1>
-      ${this.org.description ? html`<p class="lede">${this.org.description}</p>` : nothing}
+      <h1 dir="auto">${this.org.name}</h1>
+      ${this.org.description ? html`<p class="lede" dir="auto">${this.org.description}</p>` : nothing}
       ${this.org.myRole ? html`<p><a href=${paths.orgAdmin(this.org.slug)}>${t('org.manage')}</a></p>` : nothing}
       ${this.eventsSection(`/feeds/organizations/${encodeURIComponent(this.slug)}`)}`;
   }
