@@ -63,6 +63,15 @@ describe('the API client', () => {
     expect(init.credentials).toBe('omit');
   });
 
+  it('reads one’s own RSVP with its event', async () => {
+    const fetcher = vi.fn(async () => json(200, { rsvp: { id: 'r1', name: 'Sara', state: 'GOING', response: 'GOING', guests: 1 },
+      event: { id: 'e1', title: 'Vigil' } }));
+    const api = new Api('', 'same-origin', fetcher as typeof fetch);
+    const rsvp = await api.myRsvp('tok');
+    expect(rsvp).toMatchObject({ id: 'r1', state: 'GOING', guests: 1, event: { id: 'e1' } });
+    expect((fetcher.mock.calls[0] as unknown as [string])[0]).toBe('/api/v1/rsvps/tok');
+  });
+
   it('reports a network failure as an error, not a crash', async () => {
     const api = new Api('', 'omit', (async () => { throw new TypeError('offline'); }) as typeof fetch);
     const error = await api.cities().catch((e) => e);

@@ -105,10 +105,14 @@ export class Api {
   organization(slug: string) { return this.get<Organization>(`/api/v1/organizations/${encodeURIComponent(slug)}`); }
 
   // RSVPs (guests, no account needed)
-  rsvp(eventId: string, body: { name: string; email?: string; response: string; guests?: number }) {
+  rsvp(eventId: string, body: { name: string; email?: string; response: string; guests?: number; occurrence?: string }) {
     return this.post<Rsvp>(`/api/v1/events/${encodeURIComponent(eventId)}/rsvps`, body);
   }
-  myRsvp(token: string) { return this.get<Rsvp>(`/api/v1/rsvps/${encodeURIComponent(token)}`); }
+  /** One's own RSVP and its event (GET answers {rsvp, event}; a flat RSVP is accepted too). */
+  async myRsvp(token: string): Promise<Rsvp> {
+    const body = await this.get<Rsvp | { rsvp: Rsvp; event?: EventView }>(`/api/v1/rsvps/${encodeURIComponent(token)}`);
+    return 'rsvp' in body && body.rsvp ? { ...body.rsvp, event: body.event ?? body.rsvp.event } : (body as Rsvp);
+  }
   changeRsvp(token: string, body: Partial<Rsvp>) { return this.patch<Rsvp>(`/api/v1/rsvps/${encodeURIComponent(token)}`, body); }
   cancelRsvp(token: string) { return this.del<void>(`/api/v1/rsvps/${encodeURIComponent(token)}`); }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countdown, formatDate, formatGregorianDate, formatWhen, zoneName } from './format';
+import { countdown, formatDate, formatGregorianDate, formatWhen, localToUtc, zoneName } from './format';
 import en from '../locales/en';
 import fa from '../locales/fa';
 
@@ -64,5 +64,14 @@ describe('countdown', () => {
     expect(countdown('2027-01-01T05:00:00Z', en, now)).toBe('in 5 hours');
     expect(countdown('2027-01-01T00:20:00Z', en, now)).toBe('in 20 minutes');
     expect(countdown('2026-12-31T00:00:00Z', en, now)).toBeUndefined();
+  });
+});
+
+describe('local times of a series', () => {
+  it('turn into instants by the zone’s rules on that date', () => {
+    expect(localToUtc('2027-01-07T18:00', 'Europe/Berlin')).toBe('2027-01-07T17:00:00.000Z');
+    expect(localToUtc('2027-07-08T18:00', 'Europe/Berlin')).toBe('2027-07-08T16:00:00.000Z');
+    expect(localToUtc('2027-03-18T18:00', 'America/Los_Angeles')).toBe('2027-03-19T01:00:00.000Z');
+    expect(localToUtc('2027-01-07T18:00', 'Asia/Tehran')).toBe('2027-01-07T14:30:00.000Z');
   });
 });

@@ -62,6 +62,17 @@ export interface When {
   viewer?: string;
 }
 
+/** The instant of a local date-time ("2027-03-04T18:00") in a zone. */
+export function localToUtc(local: string, zone: string): string {
+  const [d, t = '00:00'] = local.split('T');
+  const [y, m, day] = d.split('-').map(Number);
+  const [h, min] = t.split(':').map(Number);
+  const wall = Date.UTC(y, m - 1, day, h, min);
+  let guess = wall - offsetMinutes(new Date(wall).toISOString(), zone) * 60000;
+  guess = wall - offsetMinutes(new Date(guess).toISOString(), zone) * 60000;
+  return new Date(guess).toISOString();
+}
+
 /** When an event happens, as people read it: its own zone, and the viewer's when different. */
 export function formatWhen(startUtc: string, endUtc: string, zone: string, loc: Locale, viewer = viewerZone()): When {
   const range = (z: string) => {

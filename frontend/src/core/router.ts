@@ -51,7 +51,8 @@ export function navigate(href: string, replace = false): void {
 
 /** Path helpers so links are spelt the same everywhere. */
 export const paths = {
-  event: (id: string) => `/events/${encodeURIComponent(id)}`,
+  /** An event; with `occurrence` (a series' recurrenceId, its original local start) one date of it. */
+  event: (id: string, occurrence?: string) => `/events/${encodeURIComponent(id)}${occurrence ? `?occurrence=${encodeURIComponent(occurrence)}` : ''}`,
   /** A city by its key, e.g. "de/berlin" or "ir/تهران". */
   city: (cityKey: string) => `/cities/${cityKey.split('/').map(encodeURIComponent).join('/')}`,
   organization: (slug: string) => `/organizations/${encodeURIComponent(slug)}`,

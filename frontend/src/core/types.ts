@@ -51,7 +51,10 @@ export interface Me { id: string; email: string; displayName: string; admin: boo
 export type RsvpResponse = 'GOING' | 'MAYBE' | 'NOT_GOING';
 export interface Rsvp {
   id: string;
-  state: RsvpResponse | 'WAITLISTED' | 'PENDING';
+  state: RsvpResponse | 'WAITLISTED' | 'PENDING' | 'DECLINED';
+  occurrence?: string;
+  occurrenceStartUtc?: string;
+  waitlistPosition?: number;
   manageToken?: string;
   name?: string;
   email?: string;

@@ -118,6 +118,8 @@ const messages = {
   'rsvp.state.NOT_GOING': 'You are not going.',
   'rsvp.state.WAITLISTED': 'The action is full: you are on the waiting list.',
   'rsvp.state.PENDING': 'Your RSVP waits for the organizers’ approval.',
+  'rsvp.state.DECLINED': 'The organizers could not accept your RSVP.',
+  'rsvp.waitlistPosition': 'Your place on the waiting list: {n}',
   'rsvp.manageTitle': 'Your RSVP',
   'rsvp.unknown': 'This RSVP link is not valid (any more).',
   'rsvp.save': 'Save changes',

@@ -128,6 +128,8 @@ const fa: Locale = {
     'rsvp.state.NOT_GOING': 'شما نمی‌آیید.',
     'rsvp.state.WAITLISTED': 'ظرفیت پر است: شما در فهرست انتظارید.',
     'rsvp.state.PENDING': 'اعلام حضور شما در انتظار تأیید برگزارکنندگان است.',
+    'rsvp.state.DECLINED': 'برگزارکنندگان نتوانستند اعلام حضور شما را بپذیرند.',
+    'rsvp.waitlistPosition': 'جایگاه شما در فهرست انتظار: {n}',
     'rsvp.manageTitle': 'اعلام حضور شما',
     'rsvp.unknown': 'این پیوند اعلام حضور معتبر نیست (یا دیگر معتبر نیست).',
     'rsvp.save': 'ذخیره تغییرات',

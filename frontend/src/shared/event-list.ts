@@ -37,7 +37,7 @@ export class EventList extends LightElement {
         const when = formatWhen(e.startUtc, e.endUtc, e.timeZone, loc);
         const cancelled = e.status === 'CANCELLED';
         return html`<li class="event-card ${cancelled ? 'cancelled' : ''}">
-          <h3 dir="auto"><a href=${paths.event(e.id)}>${e.title}</a></h3>
+          <h3 dir="auto"><a href=${paths.event(e.id, e.recurrence ? e.recurrenceId : undefined)}>${e.title}</a></h3>
           ${cancelled ? html`<p class="badge badge-cancelled">${t('event.cancelled')}</p>` : nothing}
           <p class="when"><time datetime=${e.startUtc}>${when.local}</time></p>
           ${when.gregorian ? html`<p class="secondary">${when.gregorian}</p>` : nothing}

@@ -87,7 +87,7 @@ export class TocsinApp extends LightElement {
       case 'city': return html`<tocsin-city-page country=${params.country} city=${params.city}></tocsin-city-page>`;
       case 'organization': return html`<tocsin-organization-page slug=${params.slug}></tocsin-organization-page>`;
       case 'campaign': return html`<tocsin-campaign-page slug=${params.slug}></tocsin-campaign-page>`;
-      case 'event': return html`<tocsin-event-page eventId=${params.id}></tocsin-event-page>`;
+      case 'event': return html`<tocsin-event-page eventId=${params.id} occurrence=${query.get('occurrence') ?? ''}></tocsin-event-page>`;
       case 'rsvp': return html`<tocsin-rsvp-page token=${params.token}></tocsin-rsvp-page>`;
       case 'signin': return html`<tocsin-signin-page .query=${query}></tocsin-signin-page>`;
       case 'register': return html`<tocsin-register-page></tocsin-register-page>`;

@@ -146,7 +146,7 @@ export class TocsinEvents extends LitElement {
           const when = formatWhen(e.startUtc, e.endUtc, e.timeZone, loc);
           const cancelled = e.status === 'CANCELLED';
           return html`<li part="item" class=${cancelled ? 'cancelled' : ''}>
-            <a part="link title" class="title" dir="auto" href="${this.base}/events/${encodeURIComponent(e.id)}" target=${target} rel=${rel}>${e.title}</a>
+            <a part="link title" class="title" dir="auto" href="${this.base}/events/${encodeURIComponent(e.id)}${e.recurrence && e.recurrenceId ? `?occurrence=${encodeURIComponent(e.recurrenceId)}` : ''}" target=${target} rel=${rel}>${e.title}</a>
             ${cancelled ? html` <span part="badge" class="badge">${this.t('event.cancelled')}</span>` : nothing}
             <p part="time" class="meta"><time datetime=${e.startUtc}>${when.local}</time></p>
             <p part="place" class="meta">${e.place ? e.place.city : this.t('event.online')} · ${e.organization.name}</p>

@@ -5,7 +5,7 @@ import { kindLabel } from '../../shared/event-list';
 import './rsvp-form';
 import { api, ApiError } from '../../core/api';
 import { locale, t } from '../../core/i18n';
-import { countdown, formatNumber, formatWhen, countryName } from '../../core/format';
+import { countdown, formatNumber, formatWhen, countryName, localToUtc } from '../../core/format';
 import { paths } from '../../core/router';
 import { parseWeekly, weekdayName } from '../../core/rrule';
 import { eventJsonLd } from './jsonld';
@@ -15,6 +15,8 @@ import type { EventView } from '../../core/types';
 @customElement('tocsin-event-page')
 export class EventPage extends LightElement {
   @property() eventId = '';
+  /** One occurrence of a series (its recurrenceId, e.g. "2027-03-04T18:00"), from ?occurrence=. */
+  @property() occurrence = '';
   @state() private event: EventView | null = null;
   @state() private error = '';
   @state() private shared = '';
@@ -68,9 +70,12 @@ export class EventPage extends LightElement {
     if (!e) return html`<p aria-live="polite">${t('common.loading')}</p>`;
     document.title = `${e.title} · Tocsin`;
     const loc = locale();
-    const when = formatWhen(e.startUtc, e.endUtc, e.timeZone, loc);
+    // One date of a series: its own start, the series' duration.
+    const startUtc = this.occurrence && e.recurrence ? localToUtc(this.occurrence, e.timeZone) : e.startUtc;
+    const endUtc = new Date(Date.parse(startUtc) + Date.parse(e.endUtc) - Date.parse(e.startUtc)).toISOString();
+    const when = formatWhen(startUtc, endUtc, e.timeZone, loc);
     const cancelled = e.status === 'CANCELLED';
-    const soon = cancelled ? undefined : countdown(e.startUtc, loc);
+    const soon = cancelled ? undefined : countdown(startUtc, loc);
     const weekly = parseWeekly(e.recurrence?.rrule, e.start);
     const a = e.attendance;
     return html`
@@ -114,7 +119,7 @@ export class EventPage extends LightElement {
         </p>
         <p class="status" aria-live="polite">${this.shared}</p>
         ${cancelled || e.rsvpMode === 'CLOSED' ? html`<p>${t('rsvp.closed')}</p>`
-          : html`<tocsin-rsvp-form .event=${e} @rsvp-done=${() => this.load()}></tocsin-rsvp-form>`}
+          : html`<tocsin-rsvp-form .event=${e} occurrence=${e.recurrence ? this.occurrence : ''} @rsvp-done=${() => this.load()}></tocsin-rsvp-form>`}
       </article>`;
   }
 

@@ -16,6 +16,8 @@ const RESPONSES: RsvpResponse[] = ['GOING', 'MAYBE', 'NOT_GOING'];
 @customElement('tocsin-rsvp-form')
 export class RsvpForm extends LightElement {
   @property({ attribute: false }) event!: EventView;
+  /** For a series: the occurrence (its recurrenceId) this RSVP is for; absent, the next one. */
+  @property() occurrence = '';
   @state() private errors?: FormErrors;
   @state() private busy = false;
   @state() private done: Rsvp | null = null;
@@ -33,6 +35,7 @@ export class RsvpForm extends LightElement {
         ...(email ? { email } : {}),
         response: String(data.get('response') ?? 'GOING'),
         ...(guests ? { guests } : {}),
+        ...(this.occurrence ? { occurrence: this.occurrence } : {}),
       });
       this.dispatchEvent(new CustomEvent('rsvp-done', { bubbles: true }));
     } catch (e) {
@@ -60,7 +63,7 @@ export class RsvpForm extends LightElement {
       ${generalError(e)}
       <div class="field">
         <label for="rsvp-name">${t('rsvp.name')}</label>
-        <input id="rsvp-name" name="name" required maxlength="100" autocomplete="nickname"
+        <input id="rsvp-name" name="name" required maxlength="80" autocomplete="nickname"
           aria-invalid=${invalid(e, 'name')} aria-describedby=${ifDefined(e?.fields.name ? 'rsvp-name-error' : undefined)} />
         ${fieldError(e, 'name', 'rsvp-name-error')}
       </div>
@@ -73,7 +76,7 @@ export class RsvpForm extends LightElement {
       </div>
       <div class="field">
         <label for="rsvp-guests">${t('rsvp.guests')}</label>
-        <input id="rsvp-guests" name="guests" type="number" min="0" max="20" value="0" inputmode="numeric"
+        <input id="rsvp-guests" name="guests" type="number" min="0" max="10" value="0" inputmode="numeric"
           aria-invalid=${invalid(e, 'guests')} aria-describedby=${ifDefined(e?.fields.guests ? 'rsvp-guests-error' : undefined)} />
         ${fieldError(e, 'guests', 'rsvp-guests-error')}
       </div>

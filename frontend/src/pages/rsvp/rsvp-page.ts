@@ -63,17 +63,19 @@ export class RsvpPage extends LightElement {
     const r = this.rsvp;
     if (!r) return html`<p aria-live="polite">${t('common.loading')}</p>`;
     const e = this.event;
-    const when = e ? formatWhen(e.startUtc, e.endUtc, e.timeZone, locale()) : null;
+    const start = r.occurrenceStartUtc ?? e?.startUtc;
+    const when = e && start ? formatWhen(start, new Date(Date.parse(start) + Date.parse(e.endUtc) - Date.parse(e.startUtc)).toISOString(), e.timeZone, locale()) : null;
     const current = r.response ?? (r.state === 'WAITLISTED' || r.state === 'PENDING' ? 'GOING' : r.state);
     return html`
       <h1>${t('rsvp.manageTitle')}</h1>
       ${e ? html`<section class="card">
-        <h2><a href=${paths.event(e.id)}>${e.title}</a></h2>
+        <h2 dir="auto"><a href=${paths.event(e.id, r.occurrence)}>${e.title}</a></h2>
         ${when ? html`<p>${when.local}</p>` : nothing}
         ${e.place ? html`<p>${[e.place.venue, e.place.address, e.place.city].filter(Boolean).join(', ')}</p>` : nothing}
         ${e.online?.url ? html`<p><a href=${e.online.url} rel="noopener noreferrer" dir="ltr">${e.online.url}</a></p>` : nothing}
       </section>` : nothing}
       <p role="status">${t(`rsvp.state.${r.state}` as MessageKey)}${r.name ? html` — ${r.name}` : nothing}</p>
+      ${r.waitlistPosition ? html`<p>${t('rsvp.waitlistPosition', { n: r.waitlistPosition })}</p>` : nothing}
       ${generalError(this.errors)}
       <form @submit=${this.save}>
         <fieldset>
@@ -82,7 +84,7 @@ export class RsvpPage extends LightElement {
         </fieldset>
         <div class="field">
           <label for="manage-guests">${t('rsvp.guests')}</label>
-          <input id="manage-guests" name="guests" type="number" min="0" max="20" .value=${String(r.guests ?? 0)} />
+          <input id="manage-guests" name="guests" type="number" min="0" max="10" .value=${String(r.guests ?? 0)} />
           ${fieldError(this.errors, 'guests', 'manage-guests-error')}
         </div>
         <p class="actions">
