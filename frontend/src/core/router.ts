@@ -1,7 +1,7 @@
 /** Client-side routes with real, deep-linkable URLs (the backend answers index.html for each). */
 export type RouteName =
   | 'home' | 'city' | 'organization' | 'campaign' | 'event' | 'rsvp' | 'signin' | 'register'
-  | 'dashboard' | 'org-admin' | 'event-new' | 'event-edit' | 'embed' | 'embed-events' | 'not-found';
+  | 'dashboard' | 'org-admin' | 'event-new' | 'event-edit' | 'event-rsvps' | 'embed' | 'embed-events' | 'not-found';
 
 export interface Route { name: RouteName; params: Record<string, string>; query: URLSearchParams }
 
@@ -18,6 +18,7 @@ const TABLE: [RouteName, RegExp, string[]][] = [
   ['org-admin', /^\/dashboard\/organizations\/([^/]+)$/, ['slug']],
   ['event-new', /^\/dashboard\/organizations\/([^/]+)\/events\/new$/, ['slug']],
   ['event-edit', /^\/dashboard\/events\/([^/]+)$/, ['id']],
+  ['event-rsvps', /^\/dashboard\/events\/([^/]+)\/rsvps$/, ['id']],
   ['embed', /^\/embed$/, []],
   ['embed-events', /^\/embed\/events$/, []],
 ];
@@ -61,4 +62,5 @@ export const paths = {
   orgAdmin: (slug: string) => `/dashboard/organizations/${encodeURIComponent(slug)}`,
   newEvent: (slug: string) => `/dashboard/organizations/${encodeURIComponent(slug)}/events/new`,
   editEvent: (id: string) => `/dashboard/events/${encodeURIComponent(id)}`,
+  eventRsvps: (id: string) => `/dashboard/events/${encodeURIComponent(id)}/rsvps`,
 };

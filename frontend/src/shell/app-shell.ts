@@ -16,6 +16,7 @@ import '../pages/account/account-pages';
 import '../pages/dashboard/dashboard-page';
 import '../pages/dashboard/org-admin-page';
 import '../pages/dashboard/event-editor';
+import '../pages/dashboard/rsvp-list-page';
 import '../pages/embed/embed-page';
 
 /** The app: header, language switch, and the page of the current URL. */
@@ -95,6 +96,7 @@ export class TocsinApp extends LightElement {
       case 'org-admin': return html`<tocsin-org-admin-page slug=${params.slug}></tocsin-org-admin-page>`;
       case 'event-new': return html`<tocsin-event-editor organization=${params.slug}></tocsin-event-editor>`;
       case 'event-edit': return html`<tocsin-event-editor eventId=${params.id}></tocsin-event-editor>`;
+      case 'event-rsvps': return html`<tocsin-rsvp-list-page eventId=${params.id}></tocsin-rsvp-list-page>`;
       case 'embed': return html`<tocsin-embed-page></tocsin-embed-page>`;
       default: return html`<h1>${t('error.notFound')}</h1><p><a href="/">${t('nav.home')}</a></p>`;
     }

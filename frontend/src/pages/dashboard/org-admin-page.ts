@@ -106,7 +106,7 @@ export class OrgAdminPage extends LightElement {
             <td>${formatWhen(e.startUtc, e.endUtc, e.timeZone, loc).local}</td>
             <td>${t(`status.${e.status}` as MessageKey)}</td>
             <td>${canEdit ? html`<a href=${paths.editEvent(e.id)}>${t('dashboard.edit')}<span class="visually-hidden"> ${e.title}</span></a>
-              <a href="/api/v1/events/${encodeURIComponent(e.id)}/rsvps.csv" download>${t('dashboard.exportRsvps')}<span class="visually-hidden"> ${e.title}</span></a>
+              <a href=${paths.eventRsvps(e.id)}>${t('rsvps.title')}<span class="visually-hidden"> ${e.title}</span></a>
               ${e.status !== 'CANCELLED' ? html`<button type="button" class="link danger" @click=${() => this.cancel(e)}>${t('dashboard.cancel')}<span class="visually-hidden"> ${e.title}</span></button>` : nothing}` : nothing}</td>
           </tr>`)}</tbody></table>` : html`<p>${t('events.none')}</p>`}
       </section>
