@@ -121,7 +121,7 @@ export class EventEditor extends LightElement {
     const { city, countryCode } = this.draft;
     if (!city.trim() || !/^[A-Za-z]{2}$/.test(countryCode.trim())) return;
     try {
-      const page = await api.events({ city: city.trim(), country: countryCode.trim(), limit: 1, from: '2000-01-01' });
+      const page = await api.events({ city: city.trim(), country: countryCode.trim(), limit: 1 });
       const zone = page.items[0]?.timeZone;
       if (zone && !this.zoneTouched) this.draft = { ...this.draft, timeZone: zone };
     } catch { /* keep the current guess */ }
