@@ -120,7 +120,7 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
     await page.waitForURL(/city=de%2Fberlin/);
     await checkAxe(page, '/ (filtered)');
     await page.getByRole('link', { name: TITLE }).first().click();
-    await page.waitForURL(`**/events/${eventId}`);
+    await page.waitForURL((url) => url.pathname === `/events/${eventId}`);
     await page.getByRole('heading', { name: TITLE }).waitFor();
     await page.getByText('0 going').waitFor();
     await checkAxe(page, '/events/{id}');
@@ -166,9 +166,21 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
     await page.getByText('You are going.').waitFor();
     await checkAxe(page, '/rsvp/{token}');
 
+    // Change the answer on the manage page.
+    await page.getByLabel('Maybe', { exact: true }).check();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Saved.').waitFor();
+
+    // The organizers, and only they, see who answered.
+    const list = await organizer.newPage();
+    await list.goto(`${backend.base}/dashboard/events/${eventId}/rsvps`);
+    await list.getByRole('cell', { name: 'Sara' }).waitFor();
+    await checkAxe(list, '/dashboard/events/{id}/rsvps');
+    await list.close();
+
     const fresh = await supporter.newPage();
     await fresh.goto(`${backend.base}/events/${eventId}`);
-    await fresh.getByText(/[1-9]\d* going/).waitFor();
+    await fresh.getByText(/[1-9]\d* maybe/).waitFor();
     // Nobody's name appears on the public page.
     assert.doesNotMatch(await fresh.locator('main').innerText(), /Sara/);
     await fresh.close();
@@ -184,7 +196,8 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
     await page.goto(partner.url);
     await page.locator('tocsin-events').getByRole('link', { name: TITLE }).first().waitFor();
     const href = await page.locator('tocsin-events').getByRole('link', { name: TITLE }).first().getAttribute('href');
-    assert.equal(href, `${backend.base}/events/${eventId}`);
+    // A link to that date of the series.
+    assert.match(href, new RegExp(`^${backend.base}/events/${eventId}\\?occurrence=${FIRST}T18%3A00$`));
     assert.ok(apiRequests.length > 0);
     for (const r of apiRequests) assert.equal((await r.allHeaders()).cookie, undefined, 'no cookie goes with the widget’s request');
     const frame = page.frameLocator('#embed');
