@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countdown, formatDate, formatGregorianDate, formatWhen, localToUtc, zoneName } from './format';
+import { countdown, formatDate, formatGregorianDate, formatWhen, localDigits, localToUtc, zoneName } from './format';
 import en from '../locales/en';
 import fa from '../locales/fa';
 
@@ -54,6 +54,8 @@ describe('Persian dates', () => {
     const when = formatWhen('2023-05-20T14:30:00Z', '2023-05-20T15:30:00Z', 'Asia/Tehran', fa, 'Asia/Tehran');
     expect(when.gregorian).toBe(g);
     expect(when.local).toContain('۱۸:۰۰'); // 14:30 UTC is 18:00 in Tehran (+03:30)
+    expect(localDigits('18:05', fa)).toBe('۱۸:۰۵');
+    expect(localDigits('18:05', en)).toBe('18:05');
   });
 });
 

@@ -115,3 +115,9 @@ export function timeZones(): string[] {
   const intl = Intl as unknown as { supportedValuesOf?: (k: string) => string[] };
   return intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : ['UTC'];
 }
+
+/** Digits in the locale's numbering system ("18:00" → "۱۸:۰۰" in Persian). */
+export function localDigits(text: string, loc: Locale): string {
+  const nf = new Intl.NumberFormat(loc.intl, { useGrouping: false });
+  return text.replace(/\d/g, (d) => nf.format(Number(d)));
+}

@@ -34,6 +34,13 @@ const messages = {
   'home.nearClear': 'Show all',
   'home.more': 'More actions',
   'home.cityPage': 'This city’s page and calendar',
+  'home.view': 'View',
+  'home.list': 'List',
+  'home.monthView': 'Month',
+  'month.navigation': 'Months',
+  'month.previous': '← Previous month',
+  'month.next': 'Next month →',
+  'month.truncated': 'Only the first 200 actions of this month are shown; narrow the search to see the rest.',
 
   'kind.VIGIL': 'Vigil',
   'kind.RALLY': 'Rally',
@@ -264,6 +271,8 @@ export interface Locale {
   /** Between a weekday and its date ("Thursday, 3 December 2026"), and between a date and a time. */
   weekdaySeparator: string;
   separator: string;
+  /** The first day of the week in the month view, ISO-numbered: 1 = Monday … 6 = Saturday, 7 = Sunday. */
+  weekStart?: number;
   messages: Messages;
 }
 

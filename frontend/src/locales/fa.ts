@@ -9,6 +9,7 @@ const fa: Locale = {
   gregorianIntl: 'fa-IR-u-ca-gregory-nu-arabext',
   weekdaySeparator: ' ',
   separator: '، ',
+  weekStart: 6,
   messages: {
     'common.loading': 'در حال بارگذاری…',
     'nav.skip': 'رفتن به محتوا',
@@ -44,6 +45,13 @@ const fa: Locale = {
     'home.nearClear': 'نمایش همه',
     'home.more': 'کنش‌های بیشتر',
     'home.cityPage': 'صفحه و تقویم این شهر',
+    'home.view': 'نما',
+    'home.list': 'فهرست',
+    'home.monthView': 'ماه',
+    'month.navigation': 'ماه‌ها',
+    'month.previous': '→ ماه پیش',
+    'month.next': 'ماه بعد ←',
+    'month.truncated': 'فقط ۲۰۰ کنش نخست این ماه نشان داده می‌شود؛ برای دیدن بقیه، جستجو را محدودتر کنید.',
 
     'kind.VIGIL': 'تجمع شمع‌افروزی',
     'kind.RALLY': 'تجمع',

@@ -3,12 +3,13 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { LightElement } from '../../shared/light-element';
 import { kindLabel } from '../../shared/event-list';
 import '../../shared/event-list';
+import './month-view';
 import { api } from '../../core/api';
 import { t } from '../../core/i18n';
 import { navigate, paths } from '../../core/router';
 import { EVENT_KINDS, type Campaign, type CityCount, type EventFilters, type EventView } from '../../core/types';
 
-const FILTER_KEYS = ['q', 'city', 'kind', 'from', 'campaign', 'near'] as const;
+const FILTER_KEYS = ['q', 'city', 'kind', 'from', 'campaign', 'near', 'view', 'month'] as const;
 
 /** "/": upcoming actions, searchable and filtered; the filters live in the URL so a search can be shared. */
 @customElement('tocsin-home-page')
@@ -29,7 +30,16 @@ export class HomePage extends LightElement {
   }
 
   protected willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('query')) void this.load(false);
+    if (changed.has('query') && this.query.get('view') !== 'month') void this.load(false);
+  }
+
+  /** The same search in another view or month. */
+  private href(view: string, month?: string): string {
+    const p = new URLSearchParams(this.query);
+    p.set('view', view);
+    if (view === 'list') { p.delete('view'); p.delete('month'); }
+    if (month) p.set('month', month);
+    return `/?${p}`;
   }
 
   private filters(): EventFilters {
@@ -69,7 +79,7 @@ export class HomePage extends LightElement {
     const data = new FormData(ev.target as HTMLFormElement);
     const params = new URLSearchParams();
     for (const k of FILTER_KEYS) {
-      const v = k === 'near' ? this.query.get('near') : (data.get(k) as string | null);
+      const v = k === 'near' || k === 'view' || k === 'month' ? this.query.get(k) : (data.get(k) as string | null);
       if (v) params.set(k, v);
     }
     const lang = this.query.get('lang');
@@ -143,8 +153,15 @@ export class HomePage extends LightElement {
       ${q.get('near') ? html`<p>${t('home.nearActive')} <button type="button" class="link" @click=${this.clearNear}>${t('home.nearClear')}</button></p>` : nothing}
       ${this.cityLink()}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      <tocsin-event-list .items=${this.items} ?loading=${this.loading}></tocsin-event-list>
-      ${this.cursor ? html`<p><button type="button" class="secondary" ?disabled=${this.loading} @click=${() => this.load(true)}>${t('home.more')}</button></p>` : nothing}
+      <nav class="views" aria-label=${t('home.view')}>
+        <a href=${this.href('list')} aria-current=${q.get('view') === 'month' ? 'false' : 'page'}>${t('home.list')}</a>
+        <a href=${this.href('month', q.get('month') ?? (q.get('from') || new Date().toISOString()).slice(0, 7))} aria-current=${q.get('view') === 'month' ? 'page' : 'false'}>${t('home.monthView')}</a>
+      </nav>
+      ${q.get('view') === 'month' ? html`<tocsin-month-view .filters=${{ ...this.filters(), from: undefined, limit: undefined }}
+          month=${/^\d{4}-\d{2}$/.test(q.get('month') ?? '') ? q.get('month')! : new Date().toISOString().slice(0, 7)}
+          .monthHref=${(m: string) => this.href('month', m)}></tocsin-month-view>`
+        : html`<tocsin-event-list .items=${this.items} ?loading=${this.loading}></tocsin-event-list>`}
+      ${q.get('view') !== 'month' && this.cursor ? html`<p><button type="button" class="secondary" ?disabled=${this.loading} @click=${() => this.load(true)}>${t('home.more')}</button></p>` : nothing}
     `;
   }
 
