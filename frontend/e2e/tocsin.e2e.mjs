@@ -238,6 +238,28 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
     await page.close();
   });
 
+  it('the month view shows the vigil on its dates', async () => {
+    const page = await supporter.newPage();
+    await page.goto(`${backend.base}/?view=month&month=${FIRST.slice(0, 7)}&city=de%2Fberlin`);
+    await page.locator('table.month').getByRole('link', { name: new RegExp(TITLE) }).first().waitFor();
+    await checkAxe(page, '/?view=month');
+    await page.close();
+  });
+
+  it('the first page paints within 1.5 s on a 4× slower CPU', async () => {
+    const page = await supporter.newPage();
+    const cdp = await supporter.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const paints = [];
+    for (let i = 0; i < 2; i++) {
+      await page.goto(`${backend.base}/?lang=en`);
+      await page.getByRole('heading', { name: 'Upcoming actions' }).waitFor();
+      paints.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity));
+    }
+    assert.ok(Math.min(...paints) < 1500, `first contentful paint ${paints.map(Math.round).join(', ')} ms`);
+    await page.close();
+  });
+
   it('axe-core finds no serious or critical violations', () => {
     assert.deepEqual(axeFindings, []);
   });

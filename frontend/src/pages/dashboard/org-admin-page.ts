@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { LightElement } from '../../shared/light-element';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { LightElement, fieldError, formErrors, generalError, invalid, type FormErrors } from '../../shared/light-element';
 import { api, ApiError } from '../../core/api';
 import { locale, t, type MessageKey } from '../../core/i18n';
 import { formatWhen } from '../../core/format';
@@ -19,6 +20,7 @@ export class OrgAdminPage extends LightElement {
   @state() private message = '';
   @state() private error = '';
   @state() private privateFeed: { url: string; webcal: string } | null = null;
+  @state() private campaignErrors?: FormErrors;
 
   protected willUpdate(changed: Map<string, unknown>) {
     if (changed.has('slug')) void this.load();
@@ -60,6 +62,45 @@ export class OrgAdminPage extends LightElement {
     } catch (err) {
       this.message = err instanceof ApiError ? err.message : t('error.save');
     }
+  }
+
+  private async reinstate(e: EventView) {
+    try {
+      await api.reinstateEvent(e.id);
+      this.message = t('dashboard.reinstated', { title: e.title });
+      await this.load();
+    } catch (err) {
+      this.message = err instanceof ApiError ? err.message : t('error.save');
+    }
+  }
+
+  private async createCampaign(ev: Event) {
+    ev.preventDefault();
+    const form = ev.target as HTMLFormElement;
+    const d = new FormData(form);
+    const value = (k: string) => String(d.get(k) ?? '').trim();
+    const body: Record<string, string> = { organization: this.slug, name: value('name'), slug: value('slug') };
+    for (const k of ['description', 'startsOn', 'endsOn']) if (value(k)) body[k] = value(k);
+    this.campaignErrors = undefined;
+    try {
+      const c = await api.post<{ slug: string; name: string }>('/api/v1/campaigns', body);
+      this.message = t('dashboard.campaignCreated', { name: c.name });
+      form.reset();
+    } catch (err) {
+      this.campaignErrors = formErrors(err, t('error.save'));
+      if (err instanceof ApiError && err.problem.type === '/problems/slug-taken') this.campaignErrors = { fields: { slug: t('dashboard.slugTaken') } };
+    }
+  }
+
+  private campaignField(name: string, label: string, type = 'text', hint?: string) {
+    const e = this.campaignErrors;
+    const id = `campaign-${name}`;
+    const describedBy = [hint ? `${id}-hint` : '', e?.fields[name] ? `${id}-error` : ''].filter(Boolean).join(' ');
+    return html`<div class="field"><label for=${id}>${label}</label>
+      <input id=${id} name=${name} type=${type} dir=${ifDefined(name === 'slug' ? 'ltr' : undefined)} aria-invalid=${invalid(e, name)}
+        aria-describedby=${ifDefined(describedBy || undefined)} />
+      ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing}
+      ${fieldError(e, name, `${id}-error`)}</div>`;
   }
 
   private async setRole(m: Member, role: string) {
@@ -107,9 +148,25 @@ export class OrgAdminPage extends LightElement {
             <td>${t(`status.${e.status}` as MessageKey)}</td>
             <td>${canEdit ? html`<a href=${paths.editEvent(e.id)}>${t('dashboard.edit')}<span class="visually-hidden"> ${e.title}</span></a>
               <a href=${paths.eventRsvps(e.id)}>${t('rsvps.title')}<span class="visually-hidden"> ${e.title}</span></a>
-              ${e.status !== 'CANCELLED' ? html`<button type="button" class="link danger" @click=${() => this.cancel(e)}>${t('dashboard.cancel')}<span class="visually-hidden"> ${e.title}</span></button>` : nothing}` : nothing}</td>
+              ${e.status !== 'CANCELLED' ? html`<button type="button" class="link danger" @click=${() => this.cancel(e)}>${t('dashboard.cancel')}<span class="visually-hidden"> ${e.title}</span></button>`
+                : html`<button type="button" class="link" @click=${() => this.reinstate(e)}>${t('dashboard.reinstate')}<span class="visually-hidden"> ${e.title}</span></button>`}` : nothing}</td>
           </tr>`)}</tbody></table>` : html`<p>${t('events.none')}</p>`}
       </section>
+      ${canEdit ? html`<section aria-labelledby="campaign-h">
+        <h2 id="campaign-h">${t('dashboard.newCampaign')}</h2>
+        <p>${t('dashboard.campaignHelp')}</p>
+        <form class="narrow" @submit=${this.createCampaign} novalidate>
+          ${generalError(this.campaignErrors)}
+          ${this.campaignField('name', t('dashboard.orgName'))}
+          ${this.campaignField('slug', t('dashboard.campaignSlug'), 'text', t('dashboard.orgSlugHint'))}
+          ${this.campaignField('description', t('dashboard.orgDescription'))}
+          <div class="row">
+            ${this.campaignField('startsOn', t('dashboard.startsOn'), 'date')}
+            ${this.campaignField('endsOn', t('dashboard.endsOn'), 'date')}
+          </div>
+          <button type="submit">${t('dashboard.createCampaign')}</button>
+        </form>
+      </section>` : nothing}
       <section aria-labelledby="private-feed-h">
         <h2 id="private-feed-h">${t('dashboard.privateFeed')}</h2>
         <p>${t('dashboard.privateFeedHelp')}</p>
