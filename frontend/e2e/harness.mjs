@@ -22,9 +22,10 @@ function freePort() {
   });
 }
 
-async function waitFor(url, ms) {
+async function waitFor(url, ms, proc) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
+    if (proc && proc.exitCode !== null) throw new Error(`the backend exited with ${proc.exitCode}`);
     try { if ((await fetch(url)).ok) return; } catch { /* not yet */ }
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -48,7 +49,7 @@ export async function startBackend() {
   proc.stderr.on('data', (d) => { log += d; });
   const base = `http://127.0.0.1:${port}`;
   try {
-    await waitFor(`${base}/actuator/health`, 120_000);
+    await waitFor(`${base}/actuator/health`, 120_000, proc);
   } catch (e) {
     proc.kill('SIGKILL');
     throw new Error(`${e.message}\n${log.slice(-4000)}`);
