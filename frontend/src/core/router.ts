@@ -50,6 +50,11 @@ export function navigate(href: string, replace = false): void {
   window.dispatchEvent(new Event('tocsin-navigate'));
 }
 
+/** An http(s) address as given, or undefined: never a javascript: or data: link from user input. */
+export function safeUrl(url: string | undefined): string | undefined {
+  return url && /^https?:\/\//i.test(url.trim()) ? url.trim() : undefined;
+}
+
 /** Path helpers so links are spelt the same everywhere. */
 export const paths = {
   /** An event; with `occurrence` (a series' recurrenceId, its original local start) one date of it. */

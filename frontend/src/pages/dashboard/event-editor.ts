@@ -18,6 +18,8 @@ interface Draft {
   city: string; countryCode: string; venue: string; address: string; mode: Mode; onlineUrl: string; platform: string;
   capacity: string; rsvpMode: string; visibility: string; hiddenLocation: boolean;
   repeats: boolean; weekday: Weekday; until: string; campaign: string; speakers: string; tags: string;
+  /** The stored rule when editing; kept as it is unless the organizer changes the recurrence. */
+  originalRule?: string;
 }
 
 const EMPTY: Draft = {
@@ -42,7 +44,7 @@ export function eventBody(d: Draft, organization: string, patch = false): Record
     start: d.start,
     end: d.end,
     timeZone: d.timeZone.trim() || clear,
-    recurrence: d.repeats ? { rrule: weeklyRule({ weekday: d.weekday, until: d.until || undefined }) } : clear,
+    recurrence: d.repeats ? { rrule: d.originalRule ?? weeklyRule({ weekday: d.weekday, until: d.until || undefined }) } : clear,
     place: d.mode === 'ONLINE' ? clear : {
       city: d.city.trim(), countryCode: d.countryCode.trim().toUpperCase(),
       ...(d.venue.trim() ? { venue: d.venue.trim() } : {}), ...(d.address.trim() ? { address: d.address.trim() } : {}),
@@ -69,7 +71,8 @@ function draftOf(e: EventView): Draft {
     address: e.place?.address ?? '', mode: e.place && e.online ? 'HYBRID' : e.online ? 'ONLINE' : 'IN_PERSON',
     onlineUrl: e.online?.url ?? '', platform: e.online?.platform ?? '', capacity: e.capacity ? String(e.capacity) : '',
     rsvpMode: e.rsvpMode ?? 'OPEN', visibility: e.visibility ?? 'PUBLIC', hiddenLocation: e.locationVisibility === 'ATTENDEES',
-    repeats: !!weekly, weekday: weekly?.weekday ?? weekdayOf(e.start), until: weekly?.until ?? '',
+    repeats: !!e.recurrence, weekday: weekly?.weekday ?? weekdayOf(e.start), until: weekly?.until ?? '',
+    originalRule: e.recurrence?.rrule,
     campaign: e.campaign?.slug ?? '', tags: (e.tags ?? []).join(', '),
     speakers: (e.speakers ?? []).map((s) => (s.affiliation ? `${s.name} — ${s.affiliation}` : s.name)).join('\n'),
   };
@@ -103,6 +106,7 @@ export class EventEditor extends LightElement {
 
   private set<K extends keyof Draft>(key: K, value: Draft[K]) {
     this.draft = { ...this.draft, [key]: value };
+    if (key === 'repeats' || key === 'weekday' || key === 'until') this.draft = { ...this.draft, originalRule: undefined };
     if (key === 'timeZone') this.zoneTouched = true;
     if (key === 'weekday') this.weekdayTouched = true;
     if (key === 'start' && typeof value === 'string' && value.length >= 10) {
@@ -205,7 +209,7 @@ export class EventEditor extends LightElement {
             ${this.select('weekday', t('editor.every'), WEEKDAYS.map((w) => [w, weekdayName(w, loc.intl)]))}
             ${this.text('until', 'recurrence.rrule', t('editor.until'), { type: 'date' })}
           </div>
-          <p class="hint" dir="ltr">RRULE: ${weeklyRule({ weekday: d.weekday, until: d.until || undefined })}</p>` : nothing}
+          <p class="hint" dir="ltr">RRULE: ${d.originalRule ?? weeklyRule({ weekday: d.weekday, until: d.until || undefined })}</p>` : nothing}
           ${fieldError(e, 'recurrence', 'ev-recurrence-error')}
         </fieldset>
         <fieldset>

@@ -6,7 +6,7 @@ import './rsvp-form';
 import { api, ApiError } from '../../core/api';
 import { locale, t } from '../../core/i18n';
 import { countdown, formatNumber, formatWhen, countryName, localToUtc } from '../../core/format';
-import { paths } from '../../core/router';
+import { paths, safeUrl } from '../../core/router';
 import { parseWeekly, weekdayName } from '../../core/rrule';
 import { eventJsonLd } from './jsonld';
 import type { EventView } from '../../core/types';
@@ -97,7 +97,7 @@ export class EventPage extends LightElement {
           <dt>${t('event.where')}</dt>
           <dd>${this.where(e)}</dd>
           ${e.online?.url ? html`<dt>${t('event.onlineLink')}</dt>
-            <dd><a href=${e.online.url} rel="noopener noreferrer" dir="ltr">${e.online.platform || e.online.url}</a></dd>` : nothing}
+            <dd>${safeUrl(e.online.url) ? html`<a href=${safeUrl(e.online.url)!} rel="noopener noreferrer" dir="ltr">${e.online.platform || e.online.url}</a>` : html`<span dir="ltr">${e.online.url}</span>`}</dd>` : nothing}
           <dt>${t('event.organizer')}</dt>
           <dd><a href=${paths.organization(e.organization.slug)}>${e.organization.name}</a>
             ${e.campaign ? html` · <a href=${paths.campaign(e.campaign.slug)}>${e.campaign.name}</a>` : nothing}</dd>

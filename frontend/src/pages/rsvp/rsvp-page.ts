@@ -4,7 +4,7 @@ import { LightElement, formErrors, generalError, fieldError, type FormErrors } f
 import { api, ApiError } from '../../core/api';
 import { locale, t, type MessageKey } from '../../core/i18n';
 import { formatWhen } from '../../core/format';
-import { paths } from '../../core/router';
+import { paths, safeUrl } from '../../core/router';
 import type { EventView, Rsvp, RsvpResponse } from '../../core/types';
 
 /** /rsvp/{manageToken}: see, change or cancel one's RSVP; the hidden location shows when allowed. */
@@ -72,7 +72,7 @@ export class RsvpPage extends LightElement {
         <h2 dir="auto"><a href=${paths.event(e.id, r.occurrence)}>${e.title}</a></h2>
         ${when ? html`<p>${when.local}</p>` : nothing}
         ${e.place ? html`<p>${[e.place.venue, e.place.address, e.place.city].filter(Boolean).join(', ')}</p>` : nothing}
-        ${e.online?.url ? html`<p><a href=${e.online.url} rel="noopener noreferrer" dir="ltr">${e.online.url}</a></p>` : nothing}
+        ${safeUrl(e.online?.url) ? html`<p><a href=${safeUrl(e.online?.url)!} rel="noopener noreferrer" dir="ltr">${e.online!.url}</a></p>` : nothing}
       </section>` : nothing}
       <p role="status">${t(`rsvp.state.${r.state}` as MessageKey)}${r.name ? html` — ${r.name}` : nothing}</p>
       ${r.waitlistPosition ? html`<p>${t('rsvp.waitlistPosition', { n: r.waitlistPosition })}</p>` : nothing}
