@@ -85,7 +85,7 @@ class WebAppRoutes implements WebFilter {
                     return Mono.empty();
                 });
             }
-        } else if (STATIC_FILE.matcher(path).matches() && !path.equals("/index.html")) {
+        } else if (STATIC_FILE.matcher(path).matches()) {
             file = path.substring(1);
         } else {
             return chain.filter(exchange);

@@ -43,6 +43,23 @@ class WebFrontendTest extends IntegrationTest {
     }
 
     @Test
+    void builtFilesAreCachedByTheirHashAndPagesRevalidate() {
+        String index = web.get().uri("/").exchange()
+                .expectHeader().value(HttpHeaders.CACHE_CONTROL, cc -> assertThat(cc).contains("no-cache"))
+                .expectBody(String.class).returnResult().getResponseBody();
+        String asset = index.replaceAll("(?s).*src=\"(/assets/[^\"]+\\.js)\".*", "$1");
+        assertThat(asset).startsWith("/assets/");
+        web.get().uri(asset).exchange()
+                .expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.CACHE_CONTROL, cc -> assertThat(cc).contains("max-age=31536000", "immutable"))
+                .expectHeader().value(HttpHeaders.CONTENT_TYPE, type -> assertThat(type).contains("javascript"));
+        String etag = web.get().uri("/widget/tocsin-events.js").exchange()
+                .expectStatus().isOk().returnResult(String.class).getResponseHeaders().getETag();
+        web.get().uri("/widget/tocsin-events.js").header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
+                .expectStatus().isNotModified();
+    }
+
+    @Test
     void pagesHaveAStrictContentSecurityPolicyAndCannotBeFramed() {
         web.get().uri("/events/0123abcd").exchange()
                 .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
