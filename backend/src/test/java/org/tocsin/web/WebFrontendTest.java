@@ -93,6 +93,12 @@ class WebFrontendTest extends IntegrationTest {
     }
 
     @Test
+    void aSharedCacheGetsTheSameCorsHeadersWithOrWithoutAnOrigin() {
+        web.get().uri("/api/v1/cities").exchange()
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+    }
+
+    @Test
     void theWidgetScriptIsServedToAnyOrigin() {
         String script = web.get().uri("/widget/tocsin-events.js").header(HttpHeaders.ORIGIN, PARTNER).exchange()
                 .expectStatus().isOk()
