@@ -238,6 +238,39 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
     await page.close();
   });
 
+  it('works with the keyboard alone, with a visible focus', async () => {
+    const page = await supporter.newPage();
+    await page.goto(`${backend.base}/cities/de/berlin`);
+    await page.getByRole('link', { name: TITLE }).first().waitFor();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    assert.ok(await skip.evaluate((el) => el === document.activeElement), 'the first Tab reaches the skip link');
+    const box = await skip.boundingBox();
+    assert.ok(box && box.y >= 0, 'the focused skip link is on screen');
+    const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle);
+    assert.notEqual(outline, 'none', 'focus is visible');
+    await page.keyboard.press('Enter');
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate((t) => document.activeElement?.textContent?.trim() === t, TITLE)) break;
+    }
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === `/events/${eventId}`);
+    await page.getByRole('heading', { name: TITLE }).waitFor();
+    await page.close();
+  });
+
+  it('the dark colour scheme passes axe-core too', async () => {
+    const page = await supporter.newPage();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    for (const path of ['/', `/events/${eventId}`, '/embed/events?city=de%2Fberlin&theme=dark']) {
+      await page.goto(`${backend.base}${path}`);
+      await page.getByText(TITLE).first().waitFor();
+      await checkAxe(page, `${path} (dark)`);
+    }
+    await page.close();
+  });
+
   it('the month view shows the vigil on its dates', async () => {
     const page = await supporter.newPage();
     await page.goto(`${backend.base}/?view=month&month=${FIRST.slice(0, 7)}&city=de%2Fberlin`);
