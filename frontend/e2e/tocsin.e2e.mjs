@@ -279,6 +279,22 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
     await page.close();
   });
 
+  it('an organizer cancels one date of the weekly vigil from its page', async () => {
+    const second = thursdayAhead(1);
+    const page = await organizer.newPage();
+    await page.goto(`${backend.base}/events/${eventId}?occurrence=${second}T18:00`);
+    await page.getByRole('button', { name: 'Cancel this date only' }).click();
+    await page.getByText('This date is cancelled; the others stay.').waitFor();
+    await page.getByText('This action is cancelled.').waitFor();
+    const ics = await (await fetch(`${backend.base}/feeds/cities/de/berlin.ics`)).text();
+    assert.match(ics.replace(/\r\n[ \t]/g, ''), new RegExp(`RECURRENCE-ID[^:]*:${second.replace(/-/g, '')}T180000`));
+    // The first date still stands.
+    await page.goto(`${backend.base}/events/${eventId}?occurrence=${FIRST}T18:00`);
+    await page.getByRole('button', { name: 'Cancel this date only' }).waitFor();
+    assert.equal(await page.getByText('This action is cancelled.').count(), 0);
+    await page.close();
+  });
+
   it('the first page paints within 1.5 s on a 4× slower CPU', async () => {
     const page = await supporter.newPage();
     const cdp = await supporter.newCDPSession(page);

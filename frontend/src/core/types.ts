@@ -26,6 +26,7 @@ export interface EventView {
   endUtc: string;
   recurrenceId?: string;
   recurrence?: { rrule: string; exdates?: string[] };
+  overrides?: { recurrenceId: string; cancelled: boolean; start?: string; end?: string }[];
   place?: Place;
   online?: { url: string; platform?: string };
   locationHidden: boolean;

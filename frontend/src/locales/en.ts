@@ -103,6 +103,10 @@ const messages = {
   'event.addToCalendar': 'Add to calendar',
   'event.share': 'Share',
   'event.linkCopied': 'Link copied.',
+  'event.cancelDate': 'Cancel this date only',
+  'event.restoreDate': 'Restore this date',
+  'event.dateCancelled': 'This date is cancelled; the others stay.',
+  'event.dateRestored': 'This date is back on.',
 
   'rsvp.title': 'RSVP',
   'rsvp.privacy': 'Only the organizers see RSVPs. No account needed; use a pseudonym if you like.',

@@ -114,6 +114,10 @@ const fa: Locale = {
     'event.addToCalendar': 'افزودن به تقویم',
     'event.share': 'هم‌رسانی',
     'event.linkCopied': 'پیوند رونوشت شد.',
+    'event.cancelDate': 'فقط این تاریخ لغو شود',
+    'event.restoreDate': 'بازگرداندن این تاریخ',
+    'event.dateCancelled': 'این تاریخ لغو شد؛ دیگر تاریخ‌ها به جای خود هستند.',
+    'event.dateRestored': 'این تاریخ دوباره در برنامه است.',
 
     'rsvp.title': 'اعلام حضور',
     'rsvp.privacy': 'فقط برگزارکنندگان اعلام حضورها را می‌بینند. نیازی به حساب نیست؛ می‌توانید نام مستعار به کار ببرید.',

@@ -9,7 +9,8 @@ import { countdown, formatNumber, formatWhen, countryName, localToUtc } from '..
 import { paths, safeUrl } from '../../core/router';
 import { parseWeekly, weekdayName } from '../../core/rrule';
 import { eventJsonLd } from './jsonld';
-import type { EventView } from '../../core/types';
+import { currentUser } from '../../core/session';
+import type { EventView, Role } from '../../core/types';
 
 /** /events/{id}: everything about one action, and the RSVP form. */
 @customElement('tocsin-event-page')
@@ -20,6 +21,8 @@ export class EventPage extends LightElement {
   @state() private event: EventView | null = null;
   @state() private error = '';
   @state() private shared = '';
+  /** The signed-in person's role in the organizing group, if any: organizers get edit links here. */
+  @state() private myRole: Role | undefined;
   private jsonLd?: HTMLScriptElement;
 
   protected willUpdate(changed: Map<string, unknown>) {
@@ -36,6 +39,8 @@ export class EventPage extends LightElement {
       this.event = await api.event(this.eventId);
       this.error = '';
       this.updateJsonLd();
+      const slug = this.event.organization.slug;
+      if (await currentUser()) this.myRole = (await api.organization(slug).catch(() => null))?.myRole;
     } catch (e) {
       this.error = e instanceof ApiError && e.status === 404 ? t('error.notFound') : t('error.load');
     }
@@ -52,6 +57,18 @@ export class EventPage extends LightElement {
     this.jsonLd ??= Object.assign(document.createElement('script'), { type: 'application/ld+json', id: 'event-jsonld' });
     this.jsonLd.textContent = JSON.stringify(eventJsonLd(this.event, location.origin));
     if (!this.jsonLd.isConnected) document.head.append(this.jsonLd);
+  }
+
+  /** Cancels (or restores) one date of a series, leaving the others. */
+  private async toggleOccurrence(cancelled: boolean) {
+    if (!this.event || !this.occurrence) return;
+    const path = `/api/v1/events/${encodeURIComponent(this.event.id)}/occurrences/${encodeURIComponent(this.occurrence)}`;
+    try {
+      this.event = cancelled ? await api.put<EventView>(path, { cancelled: true }) : await api.del<EventView>(path);
+      this.shared = cancelled ? t('event.dateCancelled') : t('event.dateRestored');
+    } catch (e) {
+      this.shared = e instanceof ApiError ? e.message : t('error.save');
+    }
   }
 
   private async share() {
@@ -74,7 +91,8 @@ export class EventPage extends LightElement {
     const startUtc = this.occurrence && e.recurrence ? localToUtc(this.occurrence, e.timeZone) : e.startUtc;
     const endUtc = new Date(Date.parse(startUtc) + Date.parse(e.endUtc) - Date.parse(e.startUtc)).toISOString();
     const when = formatWhen(startUtc, endUtc, e.timeZone, loc);
-    const cancelled = e.status === 'CANCELLED';
+    const occurrenceCancelled = !!this.occurrence && !!e.overrides?.some((o) => o.recurrenceId === this.occurrence && o.cancelled);
+    const cancelled = e.status === 'CANCELLED' || occurrenceCancelled;
     const soon = cancelled ? undefined : countdown(startUtc, loc);
     const weekly = parseWeekly(e.recurrence?.rrule, e.start);
     const a = e.attendance;
@@ -117,6 +135,13 @@ export class EventPage extends LightElement {
           <a class="button secondary" href="/events/${encodeURIComponent(e.id)}.ics" download>${t('event.addToCalendar')}</a>
           <button type="button" class="secondary" @click=${this.share}>${t('event.share')}</button>
         </p>
+        ${this.myRole && this.myRole !== 'MEMBER' ? html`<p class="actions organizer">
+          <a class="button secondary" href=${paths.editEvent(e.id)}>${t('dashboard.edit')}</a>
+          <a class="button secondary" href=${paths.eventRsvps(e.id)}>${t('rsvps.title')}</a>
+          ${e.recurrence && this.occurrence ? (occurrenceCancelled
+            ? html`<button type="button" class="secondary" @click=${() => this.toggleOccurrence(false)}>${t('event.restoreDate')}</button>`
+            : html`<button type="button" class="danger" @click=${() => this.toggleOccurrence(true)}>${t('event.cancelDate')}</button>`) : nothing}
+        </p>` : nothing}
         <p class="status" aria-live="polite">${this.shared}</p>
         ${cancelled || e.rsvpMode === 'CLOSED' ? html`<p>${t('rsvp.closed')}</p>`
           : html`<tocsin-rsvp-form .event=${e} occurrence=${e.recurrence ? this.occurrence : ''} @rsvp-done=${() => this.load()}></tocsin-rsvp-form>`}
