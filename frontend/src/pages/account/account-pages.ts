@@ -32,7 +32,9 @@ export class SignInPage extends LightElement {
     try {
       await api.login(String(d.get('email')), String(d.get('password')));
       sessionChanged();
-      navigate(this.query.get('next')?.startsWith('/') ? this.query.get('next')! : '/dashboard');
+      // Only a path of this site: never "//elsewhere.example".
+      const next = this.query.get('next') ?? '';
+      navigate(/^\/(?![/\\])/.test(next) ? next : '/dashboard');
     } catch (e) {
       this.errors = e instanceof ApiError && e.status === 401 ? { fields: {}, general: t('signin.failed') } : formErrors(e, t('signin.failed'));
     } finally {
