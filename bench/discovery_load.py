@@ -9,6 +9,9 @@
                                 closed model: C keep-alive connections, each sends its next request
                                 when the previous answer is read; gives the saturation throughput
 
+With --path (repeatable) the given paths are requested instead of a kind's, and --header
+(repeatable, "Name: value") adds request headers: bench/feeds-bench.sh uses both for feeds.
+
 Kinds: city (city=&country=), near (near=lat,lon&radiusKm=25), q (q=, English and Persian words),
 rare (q= words that match few or no events: the worst case of the in-process index).
 Only ever point it at 127.0.0.1.
@@ -47,14 +50,15 @@ def paths(kind):
 class Connection:
     """One HTTP/1.1 keep-alive connection; enough of the protocol for these JSON answers."""
 
-    def __init__(self, host, port):
+    def __init__(self, host, port, headers=()):
         self.host, self.port = host, port
+        self.extra = "".join(f"{h}\r\n" for h in headers) or "Accept: application/json\r\n"
         self.reader = self.writer = None
 
     async def get(self, path):
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
-        self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\nAccept: application/json\r\n\r\n"
+        self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n{self.extra}\r\n"
                           .encode("ascii"))
         head = await self.reader.readuntil(b"\r\n\r\n")
         lines = head.decode("latin-1").split("\r\n")
@@ -88,18 +92,18 @@ def report(label, latencies, errors, elapsed):
           f"errors {errors}")
 
 
-async def run_open(host, port, kind, rate, duration, warmup):
+async def run_open(host, port, kind, rate, duration, warmup, targets, headers):
     pool, latencies, errors = [], [], 0
-    cycle = itertools.cycle(paths(kind))
+    cycle = itertools.cycle(targets)
     tasks = set()
 
     async def one(due, path, measured):
         nonlocal errors
-        conn = pool.pop() if pool else Connection(host, port)
+        conn = pool.pop() if pool else Connection(host, port, headers)
         try:
             status = await conn.get(path)
             if measured:
-                if status == 200:
+                if status in (200, 304):
                     latencies.append((time.perf_counter() - due) * 1000)
                 else:
                     errors += 1
@@ -123,19 +127,19 @@ async def run_open(host, port, kind, rate, duration, warmup):
     report(f"open {kind} @ {rate:g}/s offered", latencies, errors, time.perf_counter() - start - warmup)
 
 
-async def run_closed(host, port, kind, connections, duration, warmup):
+async def run_closed(host, port, kind, connections, duration, warmup, targets, headers):
     latencies, errors = [], 0
-    cycle = itertools.cycle(paths(kind))
+    cycle = itertools.cycle(targets)
     begin = time.perf_counter()
     measure_from, end = begin + warmup, begin + warmup + duration
 
     async def worker():
         nonlocal errors
-        conn = Connection(host, port)
+        conn = Connection(host, port, headers)
         while (now := time.perf_counter()) < end:
             status = await conn.get(next(cycle))
             if now >= measure_from:
-                if status == 200:
+                if status in (200, 304):
                     latencies.append((time.perf_counter() - now) * 1000)
                 else:
                     errors += 1
@@ -155,15 +159,19 @@ def main():
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--duration", type=float, default=20, help="measured seconds")
     parser.add_argument("--warmup", type=float, default=3, help="seconds sent but not measured")
+    parser.add_argument("--path", action="append", help="request this path instead of a kind's (repeatable)")
+    parser.add_argument("--header", action="append", default=[], help='"Name: value" (repeatable)')
     a = parser.parse_args()
+    targets = a.path or paths(a.kind)
+    kind = "feed" if a.path else a.kind
     if a.host not in ("127.0.0.1", "localhost", "::1"):
         sys.exit("load tests only against this machine (127.0.0.1)")
     if a.mode == "paths":
         print("\n".join(paths(a.kind)))
     elif a.mode == "open":
-        asyncio.run(run_open(a.host, a.port, a.kind, a.rate, a.duration, a.warmup))
+        asyncio.run(run_open(a.host, a.port, kind, a.rate, a.duration, a.warmup, targets, a.header))
     else:
-        asyncio.run(run_closed(a.host, a.port, a.kind, a.connections, a.duration, a.warmup))
+        asyncio.run(run_closed(a.host, a.port, kind, a.connections, a.duration, a.warmup, targets, a.header))
 
 
 if __name__ == "__main__":

@@ -6,9 +6,17 @@ for line in io.lines(os.getenv("PATHS_FILE")) do
 end
 local i = 0
 
+-- HEADER="Name: value" replaces the Accept header (feeds-bench.sh: If-None-Match for revalidations).
+local headers = { ["Accept"] = "application/json" }
+local header = os.getenv("HEADER")
+if header and header ~= "" then
+  local name, value = header:match("^([^:]+):%s*(.*)$")
+  headers = { [name] = value }
+end
+
 request = function()
   i = i % #paths + 1
-  return wrk.format("GET", paths[i], { ["Accept"] = "application/json" })
+  return wrk.format("GET", paths[i], headers)
 end
 
 done = function(summary, latency, requests)

@@ -1,5 +1,7 @@
 package org.tocsin.events;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +31,7 @@ public class EventCatalog {
     private final EventService events;
     private final EventViews views;
     private final Clock clock;
+    private final Cache<FeedSelection, Selected> selections = Caffeine.newBuilder().maximumSize(10_000).build();
 
     EventCatalog(EventIndex index, EventService events, EventViews views, Clock clock) {
         this.index = index;
@@ -38,7 +41,10 @@ public class EventCatalog {
     }
 
     public FeedSelection.Version version(FeedSelection selection) {
-        List<EventDocument> selected = select(selection);
+        return selected(selection).version();
+    }
+
+    private static FeedSelection.Version versionOf(List<EventDocument> selected) {
         long mix = 0;
         Instant last = Instant.EPOCH;
         for (EventDocument e : selected) {
@@ -56,7 +62,7 @@ public class EventCatalog {
     public Flux<EventView> events(FeedSelection selection) {
         EventPermissions permissions = selection.membersOf() == null ? EventPermissions.STRANGER
                 : new EventPermissions(Optional.of(Role.MEMBER));
-        return Flux.fromIterable(select(selection)).concatMap(e -> views.viewWithoutAttendance(e, null,
+        return Flux.fromIterable(selected(selection).events()).concatMap(e -> views.viewWithoutAttendance(e, null,
                 selection.revealLocationOf().contains(e.id()) ? permissions.asAttendee() : permissions));
     }
 
@@ -69,6 +75,27 @@ public class EventCatalog {
     public Mono<EventView> visibleEvent(CurrentUser user, String id) {
         return events.visible(user, id).flatMap(e -> events.permissions(user, e)
                 .flatMap(p -> views.viewWithoutAttendance(e, null, p)));
+    }
+
+    /**
+     * The selection as of the index's current generation and minute. Calendar apps revalidate the same
+     * few feeds over and over, mostly unchanged: filtering and sorting every event on each of those
+     * requests cost more than answering them. A minute's lag in dropping past events is harmless.
+     */
+    private Selected selected(FeedSelection selection) {
+        long generation = index.generation();
+        long minute = clock.millis() / 60_000;
+        Selected cached = selections.getIfPresent(selection);
+        if (cached != null && cached.generation() == generation && cached.minute() == minute) {
+            return cached;
+        }
+        List<EventDocument> events = select(selection);
+        Selected fresh = new Selected(generation, minute, events, versionOf(events));
+        selections.put(selection, fresh);
+        return fresh;
+    }
+
+    private record Selected(long generation, long minute, List<EventDocument> events, FeedSelection.Version version) {
     }
 
     private List<EventDocument> select(FeedSelection s) {

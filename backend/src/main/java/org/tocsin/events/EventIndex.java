@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +69,8 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     /** Search term to the events that carry it: a rare word finds its few events without walking the timeline. */
     private final ConcurrentSkipListMap<String, Set<String>> eventsByTerm = new ConcurrentSkipListMap<>();
     private final AtomicReference<Instant> seenUpTo = new AtomicReference<>(Instant.EPOCH);
+    /** Rises with every change applied, so a reader can tell that what it derived from the index still holds. */
+    private final AtomicLong generation = new AtomicLong();
     /** Other replicas write only to a real MongoDB; the embedded server belongs to this process alone. */
     private final boolean sharedDatabase;
     private Disposable subscription;
@@ -115,6 +118,12 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     }
 
     synchronized void put(EventDocument event) {
+        apply(event);
+        // After the change, not before: a reader that saw the old number re-derives what it cached.
+        generation.incrementAndGet();
+    }
+
+    private void apply(EventDocument event) {
         seenUpTo.accumulateAndGet(event.updatedAt(), (a, b) -> b.isAfter(a) ? b : a);
         EventDocument known = events.get(event.id());
         if (known != null && known.version() != null && event.version() != null && known.version() > event.version()) {
@@ -307,6 +316,10 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         }
         return counts.values().stream().sorted(Comparator.comparing(CityCount::countryCode)
                 .thenComparing(CityCount::city)).toList();
+    }
+
+    long generation() {
+        return generation.get();
     }
 
     java.util.Collection<EventDocument> events() {

@@ -1,6 +1,10 @@
 package org.tocsin.feeds;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
@@ -21,11 +25,15 @@ import reactor.core.publisher.Mono;
 @Component
 class FeedScopes {
 
+    static final Duration REMEMBERED = Duration.ofSeconds(10);
+
     private final OrganizationService organizations;
     private final CampaignService campaigns;
     private final PlaceService places;
     private final CalendarService calendars;
     private final ObjectProvider<PersonalAgendas> agendas;
+    private final AsyncCache<String, FeedScope> resolved = Caffeine.newBuilder()
+            .expireAfterWrite(REMEMBERED).maximumSize(10_000).buildAsync();
 
     FeedScopes(OrganizationService organizations, CampaignService campaigns, PlaceService places,
             CalendarService calendars, ObjectProvider<PersonalAgendas> agendas) {
@@ -37,27 +45,34 @@ class FeedScopes {
     }
 
     Mono<FeedScope> organization(String slug) {
-        return organizations.findBySlug(slug)
+        return remembered("o:" + slug, () -> organizations.findBySlug(slug)
                 .map(o -> new FeedScope("o:" + o.id(), FeedSelection.organization(o.id()),
                         new CalendarMeta(o.name(), "Actions of " + o.name() + " on Tocsin",
-                                "/organizations/" + o.slug(), "/feeds/organizations/" + o.slug()), true))
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Calendar")));
+                                "/organizations/" + o.slug(), "/feeds/organizations/" + o.slug()), true)));
     }
 
     Mono<FeedScope> campaign(String slug) {
-        return campaigns.findBySlug(slug)
+        return remembered("c:" + slug, () -> campaigns.findBySlug(slug)
                 .map(c -> new FeedScope("c:" + c.id(), FeedSelection.campaign(c.id()),
                         new CalendarMeta(c.name(), "Actions of the campaign " + c.name() + " in every city",
-                                "/campaigns/" + c.slug(), "/feeds/campaigns/" + c.slug()), true))
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Calendar")));
+                                "/campaigns/" + c.slug(), "/feeds/campaigns/" + c.slug()), true)));
     }
 
     Mono<FeedScope> city(String country, String city) {
         String key = CityKeys.key(city, country);
-        return places.known(key)
+        return remembered("p:" + key, () -> places.known(key)
                 .map(c -> new FeedScope("p:" + key, FeedSelection.city(key),
                         new CalendarMeta("Actions in " + c.name(), "Vigils, rallies and marches in " + c.name()
-                                + " (" + c.countryCode() + ")", "/cities/" + key, "/feeds/cities/" + key), true))
+                                + " (" + c.countryCode() + ")", "/cities/" + key, "/feeds/cities/" + key), true)));
+    }
+
+    /**
+     * Public scopes found in the last few seconds. Subscribers poll the same few calendars, and a
+     * database round trip per revalidation cost more than the 304 itself; a renamed organization's
+     * calendar name lags by at most {@link #REMEMBERED}. Unknown addresses are not remembered.
+     */
+    private Mono<FeedScope> remembered(String address, Supplier<Mono<FeedScope>> resolve) {
+        return Mono.fromFuture(() -> resolved.get(address, (a, executor) -> resolve.get().toFuture()), true)
                 .switchIfEmpty(Mono.error(ApiProblem.notFound("Calendar")));
     }
 

@@ -2,16 +2,23 @@ package org.tocsin.feeds;
 
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.tocsin.support.Api;
@@ -207,6 +214,28 @@ class FeedHttpTest extends IntegrationTest {
         expectProblem(web.get().uri("/feeds/organizations/no-such-group.ics").exchange(), 404, "/problems/not-found");
         expectProblem(web.get().uri("/feeds/organizations/" + org + ".pdf").exchange(), 404, "/problems/not-found");
         expectProblem(web.get().uri("/feeds/cities/de/atlantis.ics").exchange(), 404, "/problems/not-found");
+    }
+
+    @Test
+    void feedsTravelGzippedToClientsThatAcceptItAndUnzipToTheSameCalendar(@LocalServerPort int port) throws Exception {
+        String path = "/feeds/organizations/" + org + ".ics";
+        byte[] plain = feed(path);
+        // A plain HTTP client, as a calendar app is: the test client's own connector handles encodings itself.
+        HttpResponse<byte[]> zipped = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header(HttpHeaders.ACCEPT_ENCODING, "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zipped.statusCode()).isEqualTo(200);
+        assertThat(zipped.headers().firstValue(HttpHeaders.CONTENT_ENCODING)).hasValue("gzip");
+        assertThat(zipped.headers().firstValue(HttpHeaders.CONTENT_TYPE)).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/calendar"));
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(plain);
+        }
+        // Calendar apps poll often: the compressed feed is a fraction of the plain one.
+        assertThat(zipped.body().length).isLessThan(plain.length / 2);
+        // A cache between them must not hand the gzip bytes to a client that did not ask for them.
+        assertThat(zipped.headers().allValues(HttpHeaders.VARY)).contains(HttpHeaders.ACCEPT_ENCODING);
     }
 
     @Test
