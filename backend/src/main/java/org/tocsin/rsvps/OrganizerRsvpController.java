@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,9 +20,9 @@ import reactor.core.publisher.Mono;
 
 /** The organizers' RSVP routes under the event: list, CSV export, approve, decline, remove. */
 @RestController
-@RequestMapping("/api/v1/events/{id}/rsvps")
 class OrganizerRsvpController {
 
+    private static final String BASE = "/api/v1/events/{id}/rsvps";
     private static final MediaType CSV = MediaType.parseMediaType("text/csv; charset=utf-8");
 
     private final OrganizerRsvps organizer;
@@ -33,13 +32,13 @@ class OrganizerRsvpController {
     }
 
     /** {@code occurrence}: one occurrence's RSVPs (its key, as the RSVPs name it); absent, all. */
-    @GetMapping
+    @GetMapping(BASE)
     Mono<List<OrganizerRsvps.Entry>> list(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
             @RequestParam(required = false) String occurrence) {
         return organizer.list(user, id, occurrence);
     }
 
-    @GetMapping(".csv")
+    @GetMapping(BASE + ".csv")
     Mono<ResponseEntity<byte[]>> csv(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
             @RequestParam(required = false) String occurrence) {
         return organizer.list(user, id, occurrence).map(entries -> ResponseEntity.ok()
@@ -51,19 +50,19 @@ class OrganizerRsvpController {
                 .body(RsvpCsv.render(entries)));
     }
 
-    @PostMapping("/{rsvpId}/approve")
+    @PostMapping(BASE + "/{rsvpId}/approve")
     Mono<OrganizerRsvps.Entry> approve(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
             @PathVariable String rsvpId) {
         return organizer.approve(user, id, rsvpId).map(r -> OrganizerRsvps.entries(List.of(r)).getFirst());
     }
 
-    @PostMapping("/{rsvpId}/decline")
+    @PostMapping(BASE + "/{rsvpId}/decline")
     Mono<OrganizerRsvps.Entry> decline(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
             @PathVariable String rsvpId) {
         return organizer.decline(user, id, rsvpId).map(r -> OrganizerRsvps.entries(List.of(r)).getFirst());
     }
 
-    @DeleteMapping("/{rsvpId}")
+    @DeleteMapping(BASE + "/{rsvpId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> remove(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
             @PathVariable String rsvpId) {
