@@ -3,8 +3,6 @@ package org.tocsin.feeds;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.CacheControl;
@@ -124,17 +122,10 @@ class FeedController {
         }
         return scope.flatMap(s -> {
             FeedSelection.Version version = catalog.version(s.selection());
-            String etag = "\"" + Integer.toHexString(s.key().hashCode()) + "-" + version.tag() + "-" + format + "\"";
-            Instant lastModified = version.lastModified().truncatedTo(ChronoUnit.SECONDS);
-            HttpHeaders headers = exchange.getResponse().getHeaders();
-            headers.setCacheControl(s.isPublic()
-                    ? CacheControl.maxAge(PUBLIC_MAX_AGE).cachePublic().getHeaderValue()
-                    : CacheControl.maxAge(PUBLIC_MAX_AGE).cachePrivate().getHeaderValue());
-            headers.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-            if (s.isPublic()) {
-                headers.setAccessControlAllowOrigin("*");
-            }
-            if (exchange.checkNotModified(etag, lastModified)) {
+            FeedValidators validators = FeedValidators.of(s, version, format);
+            validators.writeTo(exchange.getResponse().getHeaders());
+            String etag = validators.etag();
+            if (exchange.checkNotModified(etag, validators.lastModified())) {
                 return Mono.just(ResponseEntity.status(304).<byte[]>build());
             }
             return rendered.get(etag, () -> catalog.events(s.selection()).collectList()
@@ -142,7 +133,7 @@ class FeedController {
                             // rendering runs where blocking is allowed.
                             .publishOn(Schedulers.boundedElastic())
                             .map(items -> render(format, s.meta(), items, version)))
-                    .map(body -> ResponseEntity.ok().contentType(type).eTag(etag).lastModified(lastModified)
+                    .map(body -> ResponseEntity.ok().contentType(type).eTag(etag).lastModified(validators.lastModified())
                             .body(body));
         });
     }

@@ -1,12 +1,12 @@
 package org.tocsin.feeds;
 
 import java.math.BigDecimal;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import net.fortuna.ical4j.model.DateList;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.TextList;
@@ -14,8 +14,11 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.parameter.Cn;
 import net.fortuna.ical4j.model.parameter.Feature;
 import net.fortuna.ical4j.model.parameter.Label;
+import net.fortuna.ical4j.model.parameter.Role;
+import net.fortuna.ical4j.model.parameter.Rsvp;
 import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.parameter.Value;
+import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.Categories;
 import net.fortuna.ical4j.model.property.Conference;
 import net.fortuna.ical4j.model.property.Created;
@@ -49,11 +52,18 @@ import org.tocsin.web.PublicUrl;
 @Component
 class IcsEvents {
 
+    /** About 100,000 events' fragments. */
+    static final long MAX_CACHED_CHARS = 100_000_000;
+
     private record Cached(Instant version, String text) {
     }
 
     private final PublicUrl publicUrl;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** Bounded: deleted and long-past events age out instead of staying for the life of the process. */
+    private final Cache<String, Cached> cache = Caffeine.newBuilder()
+            .maximumWeight(MAX_CACHED_CHARS)
+            .<String, Cached>weigher((key, cached) -> cached.text().length())
+            .build();
 
     IcsEvents(PublicUrl publicUrl) {
         this.publicUrl = publicUrl;
@@ -61,19 +71,38 @@ class IcsEvents {
 
     String render(EventView event) {
         String key = event.id() + (event.locationHidden() ? ":hidden" : "");
-        Cached hit = cache.get(key);
+        Cached hit = cache.getIfPresent(key);
         if (hit != null && hit.version().equals(event.updatedAt())) {
             return hit.text();
         }
-        String text = ContentLines.fold(build(event));
+        String text = ContentLines.fold(build(event, Itip.FEED, null));
         cache.put(key, new Cached(event.updatedAt(), text));
         return text;
     }
 
-    private String build(EventView e) {
+    /** How the VEVENTs of an iTIP message (RFC 5546) differ from the feed's. */
+    enum Itip {
+        /** As in the feeds. */
+        FEED,
+        /** METHOD:REQUEST: an ORGANIZER always, even for an event without an organization. */
+        REQUEST,
+        /** METHOD:CANCEL: an ORGANIZER always, and every VEVENT STATUS:CANCELLED, whatever the event's status. */
+        CANCEL
+    }
+
+    /**
+     * The same VEVENTs as {@link #render}, adjusted for an iTIP message and not cached (messages are few).
+     *
+     * @param attendee the recipient's address for an ATTENDEE property, or null for none
+     */
+    String render(EventView event, Itip itip, String attendee) {
+        return ContentLines.fold(build(event, itip, attendee));
+    }
+
+    private String build(EventView e, Itip itip, String attendee) {
         StringBuilder out = new StringBuilder();
         ParameterList tz = new ParameterList(List.of(new TzId(e.timeZone())));
-        VEvent master = common(e, e.status(), tz);
+        VEvent master = common(e, itip == Itip.CANCEL ? EventStatus.CANCELLED : e.status(), tz, itip, attendee);
         master.add(new DtStart<>(tz, LocalDateTime.parse(e.start())));
         master.add(new DtEnd<>(tz, LocalDateTime.parse(e.end())));
         if (e.recurrence() != null) {
@@ -87,7 +116,8 @@ class IcsEvents {
         for (EventView.OccurrenceChange change : e.overrides() == null ? List.<EventView.OccurrenceChange>of()
                 : e.overrides()) {
             LocalDateTime original = LocalDateTime.parse(change.recurrenceId());
-            VEvent occurrence = common(e, change.cancelled() ? EventStatus.CANCELLED : e.status(), tz);
+            VEvent occurrence = common(e, change.cancelled() || itip == Itip.CANCEL ? EventStatus.CANCELLED : e.status(),
+                    tz, itip, attendee);
             occurrence.add(new RecurrenceId<>(tz, original));
             LocalDateTime start = change.cancelled() ? original : LocalDateTime.parse(change.start());
             LocalDateTime end = change.cancelled()
@@ -101,7 +131,7 @@ class IcsEvents {
     }
 
     /** The properties every VEVENT of the event shares. */
-    private VEvent common(EventView e, EventStatus status, ParameterList tz) {
+    private VEvent common(EventView e, EventStatus status, ParameterList tz, Itip itip, String attendee) {
         VEvent v = new VEvent(false);
         v.add(new Uid(e.id() + "@" + publicUrl.host()));
         v.add(new DtStamp(e.updatedAt()));
@@ -123,6 +153,13 @@ class IcsEvents {
         if (e.organization() != null && e.organization().name() != null) {
             v.add(new Organizer(new ParameterList(List.of(new Cn(e.organization().name()))),
                     "mailto:no-reply@" + publicUrl.host()));
+        } else if (itip != Itip.FEED) {
+            v.add(new Organizer(new ParameterList(List.of(new Cn("Tocsin"))), "mailto:no-reply@" + publicUrl.host()));
+        }
+        if (attendee != null) {
+            // RSVP=FALSE: replies would go to a no-reply address; people answer on Tocsin itself.
+            v.add(new Attendee(new ParameterList(List.of(Role.REQ_PARTICIPANT, Rsvp.FALSE)),
+                    java.net.URI.create("mailto:" + attendee)));
         }
         EventView.Place place = e.place();
         if (place != null && !e.locationHidden()) {

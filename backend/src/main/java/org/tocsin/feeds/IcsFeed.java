@@ -40,9 +40,31 @@ class IcsFeed {
     }
 
     String render(CalendarMeta meta, List<EventView> items, Instant now) {
+        return calendar(header(meta, items), items, now, events::render);
+    }
+
+    /**
+     * One event as an iTIP message (RFC 5546) to attach to a mail: METHOD, the event's VTIMEZONE and the
+     * same VEVENTs as in the feeds (same UID and SEQUENCE), without the feed-only calendar properties.
+     */
+    String message(EventView event, IcsEvents.Itip itip, String attendee, Instant now) {
+        List<Property> header = List.of(
+                new ProdId("-//Tocsin//Tocsin feeds//EN"),
+                new Version(new ParameterList(), "2.0"),
+                new CalScale("GREGORIAN"),
+                new Method(switch (itip) {
+                    case FEED -> "PUBLISH";
+                    case REQUEST -> "REQUEST";
+                    case CANCEL -> "CANCEL";
+                }));
+        return calendar(header, List.of(event), now, e -> events.render(e, itip, attendee));
+    }
+
+    private String calendar(List<Property> header, List<EventView> items, Instant now,
+            java.util.function.Function<EventView, String> vevents) {
         StringBuilder out = new StringBuilder(256 + items.size() * 900);
         out.append("BEGIN:VCALENDAR\r\n");
-        for (Property property : header(meta, items)) {
+        for (Property property : header) {
             out.append(ContentLines.fold(property.toString()));
         }
         Instant until = now.plus(EventCatalog.AHEAD);
@@ -51,7 +73,7 @@ class IcsFeed {
         earliestByZone.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(zone -> out.append(timeZone(zone.getKey(), zone.getValue(), until)));
         for (EventView item : items) {
-            out.append(events.render(item));
+            out.append(vevents.apply(item));
         }
         out.append("END:VCALENDAR\r\n");
         return out.toString();

@@ -205,6 +205,28 @@ class FeedHttpTest extends IntegrationTest {
     }
 
     @Test
+    void aRevalidationIsAnsweredWithTheSameValidatorsAsTheFeedWhateverTheScope() {
+        for (String path : List.of("/feeds/organizations/" + org + ".ics", "/feeds/organizations/" + org + ".json",
+                "/feeds/cities/us/los-angeles.atom", "/feeds/tags/vigil.ics")) {
+            var full = web.get().uri(path).exchange().expectStatus().isOk().expectBody().returnResult();
+            HttpHeaders headers = full.getResponseHeaders();
+            web.get().uri(path).header(HttpHeaders.IF_NONE_MATCH, "\"stale\", " + headers.getETag()).exchange()
+                    .expectStatus().isNotModified()
+                    .expectHeader().valueEquals(HttpHeaders.ETAG, headers.getETag())
+                    .expectHeader().valueEquals(HttpHeaders.LAST_MODIFIED, headers.getFirst(HttpHeaders.LAST_MODIFIED))
+                    .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, headers.getCacheControl())
+                    .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                    .expectHeader().valueEquals(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
+                    .expectBody().isEmpty();
+            web.get().uri(path).header(HttpHeaders.IF_NONE_MATCH, "\"stale\"").exchange().expectStatus().isOk()
+                    .expectHeader().valueEquals(HttpHeaders.ETAG, headers.getETag());
+        }
+        // An unknown calendar is a 404 problem whatever validator the client sends.
+        expectProblem(web.get().uri("/feeds/organizations/no-such-group.ics").header(HttpHeaders.IF_NONE_MATCH, "*")
+                .exchange(), 404, "/problems/not-found");
+    }
+
+    @Test
     void publicFeedsAreCacheableAndReadableFromAnyOrigin() {
         web.get().uri("/feeds/organizations/" + org + ".ics").exchange().expectStatus().isOk()
                 .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")

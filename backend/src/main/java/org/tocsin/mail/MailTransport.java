@@ -1,0 +1,94 @@
+package org.tocsin.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.Date;
+import java.util.Properties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.tocsin.storage.DataDirectory;
+
+/**
+ * Hands one mail over: by SMTP when {@code spring.mail.host} is set (Spring Boot then provides a
+ * {@link JavaMailSender}), else as an RFC 822 file {@code <tocsin.data-dir>/outbox/<id>.eml}, the same
+ * MIME message either way. Blocking: call it on {@code Schedulers.boundedElastic()} only.
+ */
+@Component
+class MailTransport {
+
+    private final ObjectProvider<JavaMailSender> smtp;
+    private final DataDirectory dataDirectory;
+    private final MailSettings settings;
+    private final Clock clock;
+    private final Session fileSession = Session.getInstance(new Properties());
+
+    MailTransport(ObjectProvider<JavaMailSender> smtp, DataDirectory dataDirectory, MailSettings settings,
+            Clock clock) {
+        this.smtp = smtp;
+        this.dataDirectory = dataDirectory;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Where mails go without SMTP. */
+    Path outbox() {
+        return dataDirectory.resolve("outbox");
+    }
+
+    void send(String id, MailMessage message) throws MessagingException, IOException {
+        JavaMailSender sender = smtp.getIfAvailable();
+        MimeMessage mime = compose(sender == null ? new MimeMessage(fileSession) : sender.createMimeMessage(), message);
+        if (sender != null) {
+            sender.send(mime);
+        } else {
+            write(id, mime);
+        }
+    }
+
+    /** text/plain UTF-8 alone, or multipart/mixed with it first and then the attachments as given. */
+    private MimeMessage compose(MimeMessage mime, MailMessage message) throws MessagingException {
+        boolean multipart = !message.attachments().isEmpty();
+        MimeMessageHelper helper = new MimeMessageHelper(mime,
+                multipart ? MimeMessageHelper.MULTIPART_MODE_MIXED : MimeMessageHelper.MULTIPART_MODE_NO, "UTF-8");
+        helper.setFrom(new InternetAddress(settings.from(), true));
+        helper.setTo(new InternetAddress(message.to(), true));
+        helper.setSubject(message.subject());
+        helper.setSentDate(Date.from(clock.instant()));
+        helper.setText(message.text() == null ? "" : message.text(), false);
+        for (MailAttachment attachment : message.attachments()) {
+            helper.addAttachment(attachment.filename(),
+                    new ByteArrayDataSource(attachment.content(), attachment.contentType()));
+        }
+        mime.saveChanges();
+        return mime;
+    }
+
+    /** Written whole to a temporary file, flushed to disk, then renamed: a reader never sees half a mail. */
+    private void write(String id, MimeMessage mime) throws MessagingException, IOException {
+        Path dir = outbox();
+        Files.createDirectories(dir);
+        Path temporary = dir.resolve("." + id + ".tmp");
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING); OutputStream out = Channels.newOutputStream(channel)) {
+            mime.writeTo(out);
+            out.flush();
+            channel.force(true);
+        }
+        Files.move(temporary, dir.resolve(id + ".eml"), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+}

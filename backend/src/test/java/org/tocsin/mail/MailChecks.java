@@ -1,0 +1,79 @@
+package org.tocsin.mail;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/** Reading back what the mailer produced, as a mail client would. */
+final class MailChecks {
+
+    static final String ICS = String.join("\r\n",
+            "BEGIN:VCALENDAR",
+            "PRODID:-//Tocsin//Tocsin feeds//EN",
+            "VERSION:2.0",
+            "METHOD:REQUEST",
+            "BEGIN:VEVENT",
+            "UID:m1@tocsin.example",
+            "DTSTAMP:20261101T113000Z",
+            "DTSTART:20270101T180000Z",
+            "DTEND:20270101T190000Z",
+            "SEQUENCE:0",
+            "SUMMARY:Vigil for Ahmad — شب‌زنده‌داری",
+            "ORGANIZER;CN=Tocsin:mailto:no-reply@tocsin.example",
+            "END:VEVENT",
+            "END:VCALENDAR", "");
+
+    private MailChecks() {
+    }
+
+    static MailMessage invitation(String to) {
+        return new MailMessage(to, "You're going: Vigil for Ahmad — شب‌زنده‌داری",
+                "See you there.\nشب‌زنده‌داری", List.of(new MailAttachment("invite.ics",
+                        "text/calendar; charset=UTF-8; method=REQUEST", ICS.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** The text part and the invitation, which must parse with iCal4j and carry its METHOD. */
+    static void isTheInvitation(MimeMessage mime, String to) throws Exception {
+        assertThat(mime.getAllRecipients()).extracting(Object::toString).containsExactly(to);
+        assertThat(mime.getFrom()).extracting(Object::toString).isNotEmpty();
+        assertThat(mime.getSubject()).isEqualTo("You're going: Vigil for Ahmad — شب‌زنده‌داری");
+        assertThat(mime.getContent()).isInstanceOf(Multipart.class);
+        Multipart parts = (Multipart) mime.getContent();
+        assertThat(parts.getCount()).isEqualTo(2);
+        BodyPart text = parts.getBodyPart(0);
+        assertThat(text.getContentType()).startsWith("text/plain").containsIgnoringCase("charset=UTF-8");
+        assertThat(text.getContent().toString()).contains("شب‌زنده‌داری");
+        BodyPart invite = parts.getBodyPart(1);
+        assertThat(invite.getDisposition()).isEqualTo(Part.ATTACHMENT);
+        assertThat(invite.getFileName()).isEqualTo("invite.ics");
+        assertThat(invite.getContentType()).startsWith("text/calendar").containsIgnoringCase("method=REQUEST");
+        String ics = new String(invite.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        assertThat(calendar.getProperty(Property.METHOD)).hasValueSatisfying(m -> assertThat(m.getValue())
+                .isEqualTo("REQUEST"));
+        assertThat(ics).isEqualTo(ICS);
+    }
+
+    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        Instant until = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(until)) {
+                fail("Timed out waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.tocsin.mail;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.tocsin.mail.internal.OutboxMail;
+import org.tocsin.storage.DataDirectory;
+import org.tocsin.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/** The one-command default has no SMTP server: mails become .eml files in the data directory. */
+class MailOutboxTest extends IntegrationTest {
+
+    @Autowired
+    Mailer mailer;
+    @Autowired
+    DataDirectory dataDirectory;
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Test
+    void withoutSmtpAMailBecomesAnEmlFileAndLeavesTheQueue() throws Exception {
+        String to = "outbox-" + System.nanoTime() + "@example.org";
+        mailer.enqueue(MailChecks.invitation(to)).block(Duration.ofSeconds(30));
+
+        Path outbox = dataDirectory.resolve("outbox");
+        MailChecks.await("the .eml file", Duration.ofSeconds(20), () -> find(outbox, to) != null);
+        Path file = find(outbox, to);
+
+        assertThat(file.getFileName().toString()).endsWith(".eml");
+        try (InputStream in = Files.newInputStream(file)) {
+            MailChecks.isTheInvitation(new MimeMessage(Session.getInstance(new Properties()), in), to);
+        }
+        // No half-written files are left behind, and the queue keeps no copy of a sent mail.
+        try (Stream<Path> files = Files.list(outbox)) {
+            assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith(".tmp"));
+        }
+        MailChecks.await("the queue to forget it", Duration.ofSeconds(10), () -> Boolean.FALSE.equals(
+                mongo.exists(Query.query(where("to").is(to)), OutboxMail.class).block()));
+    }
+
+    @Test
+    void aMailWithoutAttachmentsIsPlainText() throws Exception {
+        String to = "plain-" + System.nanoTime() + "@example.org";
+        mailer.enqueue(new MailMessage(to, "Your RSVP", "Hello", List.of())).block(Duration.ofSeconds(30));
+
+        Path outbox = dataDirectory.resolve("outbox");
+        MailChecks.await("the .eml file", Duration.ofSeconds(20), () -> find(outbox, to) != null);
+        try (InputStream in = Files.newInputStream(find(outbox, to))) {
+            MimeMessage mime = new MimeMessage(Session.getInstance(new Properties()), in);
+            assertThat(mime.getContentType()).startsWith("text/plain").containsIgnoringCase("charset=UTF-8");
+            assertThat(mime.getContent().toString()).isEqualTo("Hello");
+        }
+    }
+
+    @Test
+    void badAddressesAndMultiLineSubjectsAreRefusedBeforeQueueing() {
+        assertThatThrownBy(() -> mailer.enqueue(new MailMessage("not an address", "s", "t", List.of())).block())
+                .isInstanceOf(IllegalArgumentException.class).message().doesNotContain("not an address");
+        assertThatThrownBy(() -> mailer.enqueue(new MailMessage("a@example.org, b@example.org", "s", "t", List.of()))
+                .block()).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> mailer.enqueue(new MailMessage("a@example.org", "s\r\nBcc: x@example.org", "t",
+                List.of())).block()).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Path find(Path outbox, String to) {
+        if (!Files.isDirectory(outbox)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(outbox)) {
+            return files.filter(p -> p.toString().endsWith(".eml")).filter(p -> {
+                try {
+                    return Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1).contains(to);
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            }).findFirst().orElse(null);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+}
