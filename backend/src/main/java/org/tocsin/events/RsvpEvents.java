@@ -33,13 +33,14 @@ public class RsvpEvents {
 
     /**
      * One occurrence of the event as a person who RSVPed sees it: with its location when {@code attendee}
-     * (a confirmed GOING answer), otherwise as a stranger does.
+     * (a confirmed GOING answer), otherwise as a stranger does. A null {@code occurrenceKey}: the whole
+     * event (a series with its RRULE, as in an invitation).
      */
     public Mono<EventView> viewFor(String id, String occurrenceKey, boolean attendee) {
         return store.byId(id).switchIfEmpty(Mono.error(ApiProblem.notFound("Event"))).flatMap(e -> {
             RsvpTarget target = target(e);
             // An occurrence since dropped from the series (an EXDATE added later) shows the series instead.
-            Occurrence occurrence = e.recurrence() == null ? null : target.occurrenceByKey(occurrenceKey)
+            Occurrence occurrence = e.recurrence() == null || occurrenceKey == null ? null : target.occurrenceByKey(occurrenceKey)
                     .orElse(null);
             EventPermissions permissions = attendee ? EventPermissions.STRANGER.asAttendee() : EventPermissions.STRANGER;
             return views.view(e, occurrence, permissions);

@@ -30,10 +30,12 @@ class OrganizerRsvps {
     private final OrganizationAccess access;
     private final RsvpService rsvps;
     private final Seats seats;
+    private final RsvpNotifications notifications;
     private final Clock clock;
 
     OrganizerRsvps(RsvpStore store, RsvpEvents events, OrganizationAccess access, RsvpService rsvps, Seats seats,
-            Clock clock) {
+            RsvpNotifications notifications, Clock clock) {
+        this.notifications = notifications;
         this.clock = clock;
         this.store = store;
         this.events = events;
@@ -60,7 +62,8 @@ class OrganizerRsvps {
                 return Mono.just(r);
             }
             // An approved RSVP then takes a place like any other: GOING, or WAITLISTED when full.
-            return seats.settle(r, r, Rsvps.Wish.of(r).asApproved(), t.target());
+            return seats.settle(r, r, Rsvps.Wish.of(r).asApproved(), t.target())
+                    .doOnNext(approved -> notifications.send(RsvpNotifications.Kind.APPROVED, approved, null));
         });
     }
 

@@ -30,12 +30,14 @@ public class RsvpService {
     private final RsvpStore store;
     private final RsvpEvents events;
     private final Seats seats;
+    private final RsvpNotifications notifications;
     private final Clock clock;
 
-    RsvpService(RsvpStore store, RsvpEvents events, Seats seats, Clock clock) {
+    RsvpService(RsvpStore store, RsvpEvents events, Seats seats, RsvpNotifications notifications, Clock clock) {
         this.store = store;
         this.events = events;
         this.seats = seats;
+        this.notifications = notifications;
         this.clock = clock;
         // Seeds SecretTokens' DRBG now, on the start-up thread: its first use reads the OS entropy source,
         // and the first manage-token lookup may otherwise come before any sign-in, on an event-loop thread.
@@ -47,7 +49,9 @@ public class RsvpService {
     }
 
     Mono<Answered> answer(CurrentUser user, String eventId, RsvpRequest request) {
-        return Mono.defer(() -> answer(user, eventId, request, email(request.email())));
+        return Mono.defer(() -> answer(user, eventId, request, email(request.email())))
+                // The confirmation carries the manage link: sent whenever a token is issued.
+                .doOnNext(a -> notifications.send(RsvpNotifications.Kind.CONFIRMED, a.rsvp(), a.manageToken()));
     }
 
     private Mono<Answered> answer(CurrentUser user, String eventId, RsvpRequest request, String email) {
@@ -75,7 +79,7 @@ public class RsvpService {
                         RsvpDocument identity = new RsvpDocument(id, eventId, occurrence.key(), occurrence.startUtc(),
                                 occurrence.endUtc(), user == null ? "g:" + id : "u:" + user.id(),
                                 user == null ? null : user.id(), null, null, null, 0, null, false, 0, null,
-                                SecretTokens.hash(token), now, now, null);
+                                SecretTokens.hash(token), null, now, now, null);
                         return seats.settle(null, identity, wish, target).map(saved -> new Answered(saved, token, true));
                     }));
         });

@@ -23,19 +23,19 @@ final class Rsvps {
     static RsvpDocument settled(RsvpDocument r, Wish wish, RsvpState state, int places, Instant queuedAt, Instant now) {
         return new RsvpDocument(r.id(), r.eventId(), r.occurrenceKey(), r.occurrenceStartUtc(), r.occurrenceEndUtc(),
                 r.ownerKey(), r.userId(), wish.name(), wish.email(), wish.response(), wish.guests(), state,
-                wish.approved(), places, queuedAt, r.manageTokenHash(), r.createdAt(), now, r.version());
+                wish.approved(), places, queuedAt, r.manageTokenHash(), r.remindedAt(), r.createdAt(), now, r.version());
     }
 
     static RsvpDocument withState(RsvpDocument r, RsvpState state, int places, Instant queuedAt, Instant now) {
         return new RsvpDocument(r.id(), r.eventId(), r.occurrenceKey(), r.occurrenceStartUtc(), r.occurrenceEndUtc(),
                 r.ownerKey(), r.userId(), r.name(), r.email(), r.response(), r.guests(), state, r.approved(), places,
-                queuedAt, r.manageTokenHash(), r.createdAt(), now, r.version());
+                queuedAt, r.manageTokenHash(), r.remindedAt(), r.createdAt(), now, r.version());
     }
 
     static RsvpDocument withTokenHash(RsvpDocument r, String manageTokenHash) {
         return new RsvpDocument(r.id(), r.eventId(), r.occurrenceKey(), r.occurrenceStartUtc(), r.occurrenceEndUtc(),
                 r.ownerKey(), r.userId(), r.name(), r.email(), r.response(), r.guests(), r.state(), r.approved(),
-                r.places(), r.queuedAt(), manageTokenHash, r.createdAt(), r.updatedAt(), r.version());
+                r.places(), r.queuedAt(), manageTokenHash, r.remindedAt(), r.createdAt(), r.updatedAt(), r.version());
     }
 
     /** People counted under {@code state} by this RSVP (0 when it is in another state, or absent). */

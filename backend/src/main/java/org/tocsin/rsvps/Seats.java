@@ -30,11 +30,13 @@ class Seats {
 
     private final RsvpStore store;
     private final SeatCounters counters;
+    private final RsvpNotifications notifications;
     private final Clock clock;
 
-    Seats(RsvpStore store, SeatCounters counters, Clock clock) {
+    Seats(RsvpStore store, SeatCounters counters, RsvpNotifications notifications, Clock clock) {
         this.store = store;
         this.counters = counters;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -123,7 +125,9 @@ class Seats {
                     }
                     RsvpDocument seated = Rsvps.withState(head, RsvpState.GOING, head.people(), null, clock.instant());
                     return store.save(seated)
-                            .flatMap(saved -> counters.adjust(eventId, occurrenceKey, "waitlisted", -saved.people()))
+                            .flatMap(saved -> counters.adjust(eventId, occurrenceKey, "waitlisted", -saved.people())
+                                    .doOnSuccess(done -> notifications.send(RsvpNotifications.Kind.PROMOTED, saved,
+                                            null)))
                             .onErrorResume(OptimisticLockingFailureException.class,
                                     e -> counters.release(eventId, occurrenceKey, head.people()))
                             .then(Mono.defer(() -> promoteFrom(eventId, occurrenceKey, capacity, round + 1)));

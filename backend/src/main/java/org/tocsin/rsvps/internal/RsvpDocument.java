@@ -17,6 +17,7 @@ import org.tocsin.rsvps.RsvpState;
  * @param approved      an organizer approved it (events in APPROVAL mode)
  * @param queuedAt      when it joined the waitlist; the line is ordered by (queuedAt, id)
  * @param manageTokenHash SHA-256 of the manage token; the token itself is never stored
+ * @param remindedAt    when the day-before reminder was claimed for sending (once, across replicas)
  */
 @Document("rsvps")
 public record RsvpDocument(
@@ -36,6 +37,7 @@ public record RsvpDocument(
         int places,
         Instant queuedAt,
         String manageTokenHash,
+        Instant remindedAt,
         Instant createdAt,
         Instant updatedAt,
         @Version Long version) {

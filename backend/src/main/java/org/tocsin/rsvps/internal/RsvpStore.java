@@ -8,6 +8,7 @@ import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.tocsin.rsvps.RsvpState;
 import reactor.core.publisher.Flux;
@@ -104,6 +105,31 @@ public class RsvpStore implements SmartInitializingSingleton {
 
     public Flux<RsvpDocument> ofUser(String userId, Collection<RsvpState> states) {
         return mongo.find(Query.query(where("userId").is(userId).and("state").in(states)), RsvpDocument.class);
+    }
+
+    /** After a reschedule: the occurrence's new times, which reminders and the retention cleanup go by. */
+    public Mono<Void> moveOccurrence(String eventId, String occurrenceKey, Instant startUtc, Instant endUtc) {
+        return mongo.updateMulti(Query.query(where("eventId").is(eventId).and("occurrenceKey").is(occurrenceKey)),
+                new Update().set("occurrenceStartUtc", startUtc)
+                        .set("occurrenceEndUtc", endUtc), RsvpDocument.class).then();
+    }
+
+    /** Every RSVP of a deleted event goes with it. */
+    public Mono<Long> deleteOfEvent(String eventId) {
+        return mongo.remove(Query.query(where("eventId").is(eventId)), RsvpDocument.class).map(r -> r.getDeletedCount());
+    }
+
+    /** GOING RSVPs with an email whose occurrence starts in [from, to) and that have not been reminded. */
+    public Flux<RsvpDocument> dueForReminder(Instant from, Instant to) {
+        return mongo.find(Query.query(where("state").is(RsvpState.GOING).and("email").ne(null)
+                .and("remindedAt").is(null).and("occurrenceStartUtc").gte(from).lt(to)), RsvpDocument.class);
+    }
+
+    /** Marks the reminder as claimed; true for exactly one caller, whichever replica it runs on. */
+    public Mono<Boolean> claimReminder(String id, Instant at) {
+        return mongo.findAndModify(Query.query(where("_id").is(id).and("remindedAt").is(null)),
+                new Update().set("remindedAt", at), RsvpDocument.class)
+                .hasElement();
     }
 
     /** RSVPs of occurrences that ended before {@code endedBefore}: what the retention cleanup deletes. */
