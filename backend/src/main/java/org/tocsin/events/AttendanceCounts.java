@@ -1,5 +1,7 @@
 package org.tocsin.events;
 
+import java.util.Collection;
+import java.util.Map;
 import reactor.core.publisher.Mono;
 
 /**
@@ -9,6 +11,12 @@ import reactor.core.publisher.Mono;
  */
 public interface AttendanceCounts {
 
-    /** {@code occurrenceKey} is {@link Occurrence#key()}; a null capacity means unlimited. */
+    /** One occurrence: {@code occurrenceKey} is {@link Occurrence#key()}; a null capacity means unlimited. */
+    record Slot(String eventId, String occurrenceKey, Integer capacity) {
+    }
+
     Mono<EventView.Attendance> attendance(String eventId, String occurrenceKey, Integer capacity);
+
+    /** Many occurrences in one lookup (a discovery page): every slot asked for is in the answer. */
+    Mono<Map<Slot, EventView.Attendance>> attendance(Collection<Slot> slots);
 }

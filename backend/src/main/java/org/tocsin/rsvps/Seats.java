@@ -50,7 +50,9 @@ class Seats {
         RsvpState wanted = wanted(current, wish, target);
         int people = 1 + wish.guests();
         int held = current == null ? 0 : current.places();
-        if (wanted == RsvpState.GOING && target.rsvpMode() == RsvpMode.CLOSED && people > held) {
+        // CLOSED takes nobody new and no more guests; those already seated or in line keep their place.
+        if (wanted == RsvpState.GOING && target.rsvpMode() == RsvpMode.CLOSED && (!admitted(current) || people > held
+                && current.state() == RsvpState.GOING)) {
             return Mono.error(RsvpProblems.closed());
         }
         Mono<Placement> placement;
@@ -149,9 +151,14 @@ class Seats {
         return switch (wish.response()) {
             case NOT_GOING -> RsvpState.NOT_GOING;
             case MAYBE -> RsvpState.MAYBE;
-            case GOING -> target.rsvpMode() == RsvpMode.APPROVAL && !wish.approved() ? RsvpState.PENDING
-                    : RsvpState.GOING;
+            // Seated or in line before the event switched to APPROVAL: already admitted.
+            case GOING -> target.rsvpMode() == RsvpMode.APPROVAL && !wish.approved() && !admitted(current)
+                    ? RsvpState.PENDING : RsvpState.GOING;
         };
+    }
+
+    private static boolean admitted(RsvpDocument current) {
+        return current != null && (current.state() == RsvpState.GOING || current.state() == RsvpState.WAITLISTED);
     }
 
     /** The state an RSVP lands in, the places it holds, when it joined the line, and what this step claimed. */

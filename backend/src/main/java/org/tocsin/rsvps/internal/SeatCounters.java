@@ -1,5 +1,6 @@
 package org.tocsin.rsvps.internal;
 
+import java.util.Collection;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -66,6 +67,11 @@ public class SeatCounters {
 
     public Mono<SeatCounterDocument> of(String eventId, String occurrenceKey) {
         return mongo.findById(SeatCounterDocument.idOf(eventId, occurrenceKey), SeatCounterDocument.class);
+    }
+
+    public Flux<SeatCounterDocument> ofIds(Collection<String> ids) {
+        return ids.isEmpty() ? Flux.empty()
+                : mongo.find(Query.query(where("_id").in(ids)), SeatCounterDocument.class);
     }
 
     public Flux<SeatCounterDocument> ofEvent(String eventId) {
