@@ -105,7 +105,7 @@ class RsvpNotifications {
         }
         if (manageToken != null) {
             text.append("\nChange or withdraw your RSVP (keep this link to yourself): ")
-                    .append(publicUrl.base()).append("/rsvps/").append(manageToken).append('\n');
+                    .append(manageLink(manageToken)).append('\n');
         }
         text.append("\nYou get this mail because you RSVPed on Tocsin with this address.\n");
         return new MailMessage(rsvp.email(), subject, text.toString(), List.of(attachment(kind, rsvp, event)));
@@ -119,6 +119,14 @@ class RsvpNotifications {
         };
         return new MailAttachment(kind == Kind.CANCELLED ? "cancel.ics" : "invite.ics",
                 EventInvitations.contentType(ics), ics.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The web app's page for the RSVP. The token rides in the fragment, which browsers never send to a
+     * server: it stays out of access logs, proxies and Referer headers, and {@code /} always exists.
+     */
+    String manageLink(String manageToken) {
+        return publicUrl.base() + "/#/rsvps/" + manageToken;
     }
 
     private static String describe(RsvpDocument rsvp) {
