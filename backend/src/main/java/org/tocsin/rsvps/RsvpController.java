@@ -39,7 +39,7 @@ class RsvpController {
         this.rateLimiter = rateLimiter;
     }
 
-    /** The answer to a new RSVP: the manage token is shown this once. */
+    /** The answer to a new RSVP: the manage token is shown this once (for an UNCONFIRMED one, only in the mail). */
     record Answer(String id, RsvpState state, RsvpResponse response, int guests, String occurrence,
             Instant occurrenceStartUtc, String manageToken) {
     }
@@ -59,9 +59,11 @@ class RsvpController {
         return rateLimiter.consume("rsvp-per-address", ClientAddress.of(exchange))
                 .then(rateLimiter.consume("rsvp-per-event", id))
                 .then(rsvps.answer(user, id, body))
+                // An UNCONFIRMED RSVP's token goes only to the mailbox: holding it is the confirmation.
                 .map(a -> ResponseEntity.status(a.created() ? HttpStatus.CREATED : HttpStatus.OK).body(new Answer(
                         a.rsvp().id(), a.rsvp().state(), a.rsvp().response(), a.rsvp().guests(),
-                        a.rsvp().occurrenceKey(), a.rsvp().occurrenceStartUtc(), a.manageToken())));
+                        a.rsvp().occurrenceKey(), a.rsvp().occurrenceStartUtc(),
+                        a.rsvp().state() == RsvpState.UNCONFIRMED ? null : a.manageToken())));
     }
 
     @GetMapping("/api/v1/rsvps/{token}")
@@ -69,6 +71,12 @@ class RsvpController {
         return rsvps.byToken(token).flatMap(r -> Mono.zip(own(r),
                 events.viewFor(r.eventId(), r.occurrenceKey(), r.state() == RsvpState.GOING),
                 Managed::new));
+    }
+
+    /** Confirms a guest's RSVP to an EMAIL_CONFIRMED event (a POST: mail scanners prefetch links with GET). */
+    @PostMapping("/api/v1/rsvps/{token}/confirm")
+    Mono<Own> confirm(@PathVariable String token) {
+        return rsvps.confirm(token).flatMap(this::own);
     }
 
     @PatchMapping("/api/v1/rsvps/{token}")

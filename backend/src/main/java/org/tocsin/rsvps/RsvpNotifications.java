@@ -50,7 +50,7 @@ class RsvpNotifications {
         this.publicUrl = publicUrl;
     }
 
-    enum Kind { CONFIRMED, PROMOTED, APPROVED, CHANGED, CANCELLED, REMINDER }
+    enum Kind { CONFIRM_EMAIL, CONFIRMED, PROMOTED, APPROVED, CHANGED, CANCELLED, REMINDER }
 
     /** Queues the mail for {@code kind}, if the RSVP has an email; {@code manageToken} only when just issued. */
     void send(Kind kind, RsvpDocument rsvp, String manageToken) {
@@ -72,6 +72,7 @@ class RsvpNotifications {
     private MailMessage message(Kind kind, RsvpDocument rsvp, String manageToken, EventView event) {
         String when = when(rsvp, event);
         String subject = switch (kind) {
+            case CONFIRM_EMAIL -> "Please confirm your RSVP: ";
             case CONFIRMED -> switch (rsvp.state()) {
                 case GOING -> "You're going: ";
                 case WAITLISTED -> "You're on the waitlist: ";
@@ -88,6 +89,8 @@ class RsvpNotifications {
         StringBuilder text = new StringBuilder();
         text.append("Hello ").append(rsvp.name()).append(",\n\n");
         text.append(switch (kind) {
+            case CONFIRM_EMAIL -> "Thank you for your RSVP to \"" + event.title() + "\". It counts once you confirm it: "
+                    + "open the link below and confirm. If you did not RSVP, ignore this mail and nothing happens.";
             case CONFIRMED -> "Thank you for your RSVP to \"" + event.title() + "\". You are "
                     + describe(rsvp) + ".";
             case PROMOTED -> "A place has opened up: you are now going to \"" + event.title() + "\".";
@@ -108,7 +111,9 @@ class RsvpNotifications {
                     .append(manageLink(manageToken)).append('\n');
         }
         text.append("\nYou get this mail because you RSVPed on Tocsin with this address.\n");
-        return new MailMessage(rsvp.email(), subject, text.toString(), List.of(attachment(kind, rsvp, event)));
+        // A confirmation request carries no invitation: nothing is confirmed yet.
+        return new MailMessage(rsvp.email(), subject, text.toString(),
+                kind == Kind.CONFIRM_EMAIL ? List.of() : List.of(attachment(kind, rsvp, event)));
     }
 
     private MailAttachment attachment(Kind kind, RsvpDocument rsvp, EventView event) {
@@ -137,6 +142,7 @@ class RsvpNotifications {
             case MAYBE -> "a maybe";
             case NOT_GOING -> "not going";
             case DECLINED -> "declined by the organizers";
+            case UNCONFIRMED -> "not counted until you confirm";
         };
     }
 

@@ -51,7 +51,9 @@ public class RsvpService {
     Mono<Answered> answer(CurrentUser user, String eventId, RsvpRequest request) {
         return Mono.defer(() -> answer(user, eventId, request, email(request.email())))
                 // The confirmation carries the manage link: sent whenever a token is issued.
-                .doOnNext(a -> notifications.send(RsvpNotifications.Kind.CONFIRMED, a.rsvp(), a.manageToken()));
+                .doOnNext(a -> notifications.send(a.rsvp().state() == RsvpState.UNCONFIRMED
+                        ? RsvpNotifications.Kind.CONFIRM_EMAIL : RsvpNotifications.Kind.CONFIRMED, a.rsvp(),
+                        a.manageToken()));
     }
 
     private Mono<Answered> answer(CurrentUser user, String eventId, RsvpRequest request, String email) {
@@ -80,9 +82,34 @@ public class RsvpService {
                                 occurrence.endUtc(), user == null ? "g:" + id : "u:" + user.id(),
                                 user == null ? null : user.id(), null, null, null, 0, null, false, 0, null,
                                 SecretTokens.hash(token), null, now, now, null);
+                        if (user == null && target.rsvpMode() == RsvpMode.EMAIL_CONFIRMED) {
+                            return unconfirmed(identity, wish, now).map(saved -> new Answered(saved, token, true));
+                        }
                         return seats.settle(null, identity, wish, target).map(saved -> new Answered(saved, token, true));
                     }));
         });
+    }
+
+    /**
+     * A guest's RSVP to an EMAIL_CONFIRMED event: stored, counting for nothing, until its holder confirms
+     * it with the token, which only the mail to the address given carries.
+     */
+    private Mono<RsvpDocument> unconfirmed(RsvpDocument identity, Rsvps.Wish wish, Instant now) {
+        if (wish.email() == null) {
+            return Mono.error(ApiProblem.invalid("email", "is required: this event confirms guests' RSVPs by email"));
+        }
+        return store.insert(Rsvps.settled(identity, wish, RsvpState.UNCONFIRMED, 0, null, now));
+    }
+
+    /** Confirms an UNCONFIRMED RSVP: it now takes a place (or waits in line) like any other. */
+    Mono<RsvpDocument> confirm(String token) {
+        return byToken(token).flatMap(current -> current.state() != RsvpState.UNCONFIRMED ? Mono.just(current)
+                : target(current).flatMap(target -> {
+                    checkOpen(target, occurrenceOf(target, current), clock.instant());
+                    return seats.settle(current, current, Rsvps.Wish.of(current), target)
+                            .doOnNext(confirmed -> notifications.send(RsvpNotifications.Kind.CONFIRMED, confirmed,
+                                    null));
+                }));
     }
 
     /** The RSVP a manage token opens; 404 for an unknown (or withdrawn, or expired) one. */

@@ -89,6 +89,7 @@ class SecurityConfiguration {
                         // RSVPs need no account: answering, and managing one with its token (the URL is the credential).
                         .pathMatchers(HttpMethod.POST, "/api/v1/events/*/rsvps").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/v1/rsvps/*").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/rsvps/*/confirm").permitAll()
                         .pathMatchers(HttpMethod.PATCH, "/api/v1/rsvps/*").permitAll()
                         .pathMatchers(HttpMethod.DELETE, "/api/v1/rsvps/*").permitAll()
                         .pathMatchers("/api/**").authenticated()
