@@ -118,8 +118,9 @@ public class EventService {
         return visibleForManagement(user, id)
                 .flatMap(current -> store.save(withStatus(current, status, reason)).doOnNext(saved -> {
                     changes.published(saved);
+                    // Postponed or reinstated: attendees hear of it as a change; cancelled, as a cancellation.
                     changes.changed(new EventChange(saved.id(), false,
-                            current.status() != EventStatus.SCHEDULED && status == EventStatus.SCHEDULED,
+                            current.status() != status && status != EventStatus.CANCELLED,
                             current.status() != EventStatus.CANCELLED && status == EventStatus.CANCELLED));
                 }));
     }
