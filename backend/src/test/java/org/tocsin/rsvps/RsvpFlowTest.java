@@ -92,6 +92,13 @@ class RsvpFlowTest extends IntegrationTest {
                 Map.of("name", "D", "response", "GOING", "occurrence", "2027-01-15T18:00")), 400, "/problems/validation")
                 .jsonPath("$.errors[0].field").isEqualTo("occurrence");
 
+        // Organizers can look at one occurrence's RSVPs.
+        JsonNode third = f.owner.get("/api/v1/events/" + event + "/rsvps?occurrence=2027-01-21T18:00").expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(third).hasSize(1);
+        assertThat(third.get(0).get("name").asString()).isEqualTo("B");
+        assertThat(f.list(event)).hasSize(3);
+
         // Discovery shows each occurrence's own attendance.
         JsonNode items = api().anonymous().get("/api/v1/events?organization=" + f.organization
                         + "&from=2027-01-01&to=2027-01-28").expectStatus().isOk()
