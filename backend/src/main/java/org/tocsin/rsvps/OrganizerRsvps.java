@@ -71,7 +71,7 @@ class OrganizerRsvps {
         return managedRsvp(user, eventId, rsvpId).flatMap(t -> {
             RsvpDocument r = t.rsvp();
             RsvpDocument declined = Rsvps.withState(r, RsvpState.DECLINED, 0, null, clock.instant());
-            return store.save(declined).flatMap(saved -> seats.afterChange(r, saved, t.target()).thenReturn(saved));
+            return seats.touch(r).then(store.save(declined)).flatMap(saved -> seats.afterChange(r, saved, t.target()).thenReturn(saved));
         });
     }
 

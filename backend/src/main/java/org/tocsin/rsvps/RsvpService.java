@@ -137,7 +137,7 @@ public class RsvpService {
     }
 
     Mono<Void> remove(RsvpDocument rsvp) {
-        return store.delete(rsvp).flatMap(deleted -> deleted
+        return seats.touch(rsvp).then(store.delete(rsvp)).flatMap(deleted -> deleted
                 ? events.byId(rsvp.eventId()).flatMap(target -> seats.afterRemoval(rsvp, target))
                 : Mono.error(ApiProblem.conflict(ApiProblem.CONFLICT,
                         "The RSVP changed at the same time; reload and try again")));

@@ -74,7 +74,7 @@ class Seats {
                     .map(ok -> ok ? new Placement(RsvpState.GOING, people, null, people)
                             : new Placement(RsvpState.WAITLISTED, 0, now, 0));
         }
-        return placement.flatMap(p -> {
+        return counters.touch(identity.eventId(), identity.occurrenceKey()).then(placement).flatMap(p -> {
             RsvpDocument next = Rsvps.settled(identity, wish, p.state(), p.places(), p.queuedAt(), now);
             Mono<RsvpDocument> write = current == null ? store.insert(next) : store.save(next);
             return write
@@ -100,6 +100,10 @@ class Seats {
     }
 
     /** Counts for an RSVP that is gone (withdrawn, removed): its places back to the waitlist. */
+    Mono<Void> touch(RsvpDocument rsvp) {
+        return counters.touch(rsvp.eventId(), rsvp.occurrenceKey());
+    }
+
     Mono<Void> afterRemoval(RsvpDocument removed, RsvpTarget target) {
         RsvpDocument none = Rsvps.withState(removed, RsvpState.NOT_GOING, 0, null, clock.instant());
         return afterChange(removed, none, target);

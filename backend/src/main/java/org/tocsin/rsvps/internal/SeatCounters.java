@@ -1,5 +1,7 @@
 package org.tocsin.rsvps.internal;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -22,9 +24,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 public class SeatCounters {
 
     private final ReactiveMongoTemplate mongo;
+    private final Clock clock;
 
-    SeatCounters(ReactiveMongoTemplate mongo) {
+    SeatCounters(ReactiveMongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     /**
@@ -38,8 +42,8 @@ public class SeatCounters {
             criteria = criteria.and("going").lte((long) capacity - places);
         }
         Query query = Query.query(criteria);
-        Mono<SeatCounterDocument> take = mongo.findAndModify(query, new Update().inc("going", places),
-                FindAndModifyOptions.options().returnNew(true), SeatCounterDocument.class);
+        Mono<SeatCounterDocument> take = Mono.defer(() -> mongo.findAndModify(query, inc("going", places),
+                FindAndModifyOptions.options().returnNew(true), SeatCounterDocument.class));
         // No match: either full, or the counter does not exist yet (then create it and try once more).
         return take.switchIfEmpty(Mono.defer(() -> mongo.exists(Query.query(where("_id").is(id)),
                         SeatCounterDocument.class)
@@ -59,8 +63,8 @@ public class SeatCounters {
             return Mono.empty();
         }
         String id = SeatCounterDocument.idOf(eventId, occurrenceKey);
-        Mono<Long> update = mongo.updateFirst(Query.query(where("_id").is(id)), new Update().inc(field, delta),
-                SeatCounterDocument.class).map(r -> r.getMatchedCount());
+        Mono<Long> update = Mono.defer(() -> mongo.updateFirst(Query.query(where("_id").is(id)), inc(field, delta),
+                SeatCounterDocument.class)).map(r -> r.getMatchedCount());
         return update.flatMap(matched -> matched > 0 ? Mono.<Long>empty() : ensure(eventId, occurrenceKey).then(update))
                 .then();
     }
@@ -78,9 +82,40 @@ public class SeatCounters {
         return mongo.find(Query.query(where("eventId").is(eventId)), SeatCounterDocument.class);
     }
 
+    /**
+     * Marks the counter as being changed, before an RSVP write that a count change will follow: the
+     * repair then leaves it alone while that is under way (see SeatRepair).
+     */
+    public Mono<Void> touch(String eventId, String occurrenceKey) {
+        return Mono.defer(() -> mongo.updateFirst(Query.query(where("_id").is(SeatCounterDocument.idOf(eventId,
+                occurrenceKey))), new Update().set("touchedAt", clock.instant()), SeatCounterDocument.class)).then();
+    }
+
+    private Update inc(String field, long delta) {
+        return new Update().inc(field, delta).set("touchedAt", clock.instant());
+    }
+
+    /** Counters last changed in [from, to): those a repair may look at (nobody is changing them now). */
+    public Flux<SeatCounterDocument> quiet(Instant from, Instant to) {
+        return mongo.find(Query.query(where("touchedAt").gte(from).lt(to)), SeatCounterDocument.class);
+    }
+
+    /**
+     * Sets the counts to what the RSVPs add up to, only if the counter is still exactly as observed
+     * (same counts, same {@code touchedAt}): any change since then wins, and the repair waits for the next run.
+     */
+    public Mono<Boolean> correct(SeatCounterDocument observed, long going, long maybe, long waitlisted, long pending) {
+        return mongo.updateFirst(Query.query(where("_id").is(observed.id()).and("touchedAt").is(observed.touchedAt())
+                                .and("going").is(observed.going()).and("maybe").is(observed.maybe())
+                                .and("waitlisted").is(observed.waitlisted()).and("pending").is(observed.pending())),
+                        new Update().set("going", going).set("maybe", maybe).set("waitlisted", waitlisted)
+                                .set("pending", pending), SeatCounterDocument.class)
+                .map(r -> r.getModifiedCount() > 0);
+    }
+
     private Mono<Void> ensure(String eventId, String occurrenceKey) {
         return mongo.insert(new SeatCounterDocument(SeatCounterDocument.idOf(eventId, occurrenceKey), eventId,
-                        occurrenceKey, 0, 0, 0, 0))
+                        occurrenceKey, 0, 0, 0, 0, clock.instant()))
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.empty())
                 .then();
     }
