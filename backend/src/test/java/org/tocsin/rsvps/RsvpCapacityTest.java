@@ -61,7 +61,8 @@ class RsvpCapacityTest extends IntegrationTest {
         assertThat(waiting.get("state").asString()).isEqualTo("WAITLISTED");
 
         f.owner.patch("/api/v1/events/" + event, Map.of("capacity", 3)).expectStatus().isOk();
-        assertThat(stateOf(waiting)).isEqualTo("GOING");
+        // The line moves right after the change is stored, beside the answer to the PATCH.
+        awaitState(waiting, "GOING");
         assertThat(f.attendance(event).get("going").asInt()).isEqualTo(3);
 
         f.owner.patch("/api/v1/events/" + event, Map.of("capacity", 1)).expectStatus().isOk();
@@ -106,6 +107,19 @@ class RsvpCapacityTest extends IntegrationTest {
         assertThat(after.stream().filter(e -> e.get("state").asString().equals("GOING"))).hasSize(10);
         assertThat(f.attendance(event).get("going").asInt()).isEqualTo(20);
         assertThat(f.attendance(event).get("waitlisted").asInt()).isEqualTo(378);
+    }
+
+    private void awaitState(JsonNode answer, String state) {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!stateOf(answer).equals(state) && System.nanoTime() < until) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        assertThat(stateOf(answer)).isEqualTo(state);
     }
 
     private String stateOf(JsonNode answer) {
