@@ -213,6 +213,10 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     private Set<String> rareEvents(String prefix) {
         Set<String> events = new HashSet<>();
         for (Set<String> ids : eventsByTerm.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values()) {
+            // Checked before copying: a common word's own set can hold most of the events.
+            if (ids.size() > FEW_CANDIDATES) {
+                return null;
+            }
             events.addAll(ids);
             if (events.size() > FEW_CANDIDATES) {
                 return null;
