@@ -47,6 +47,31 @@ class RsvpPrivacyTest extends IntegrationTest {
     }
 
     @Test
+    void aPrivateEventTakesRsvpsFromMembersOnlyAndADeletedEventTakesItsRsvpsAlong() throws InterruptedException {
+        RsvpFixtures f = new RsvpFixtures(api());
+        Map<String, Object> body = f.vigil(null);
+        body.put("visibility", "PRIVATE");
+        String event = f.create(body);
+        expectProblem(api().anonymous().post("/api/v1/events/" + event + "/rsvps", rsvp("Outsider", "GOING", 0)),
+                404, "/problems/not-found");
+        expectProblem(api().newUser("Stranger").post("/api/v1/events/" + event + "/rsvps",
+                rsvp("Stranger", "GOING", 0)), 404, "/problems/not-found");
+        Api.Caller member = f.memberWithRole("MEMBER");
+        String token = member.post("/api/v1/events/" + event + "/rsvps", rsvp("Member", "GOING", 0))
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("manageToken").asString();
+
+        f.owner.delete("/api/v1/events/" + event).expectStatus().isNoContent();
+        // The deletion reaches the RSVPs right after it is stored.
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < until && api().anonymous().get("/api/v1/rsvps/" + token)
+                .returnResult(String.class).getStatus().value() != 404) {
+            Thread.sleep(50);
+        }
+        expectProblem(api().anonymous().get("/api/v1/rsvps/" + token), 404, "/problems/not-found");
+    }
+
+    @Test
     void theCsvExportIsUtf8WithABomAndDefusesFormulas() {
         RsvpFixtures f = new RsvpFixtures(api());
         String event = f.event(null);
