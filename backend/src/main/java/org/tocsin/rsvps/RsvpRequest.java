@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -12,7 +13,8 @@ import jakarta.validation.constraints.Size;
  * org.tocsin.events.RsvpTarget#occurrence}); absent, the next one.
  */
 record RsvpRequest(
-        @NotBlank @Size(max = RsvpRequest.MAX_NAME) String name,
+        @NotBlank @Size(max = RsvpRequest.MAX_NAME)
+        @Pattern(regexp = RsvpRequest.NO_CONTROLS, message = "must be one line without control characters") String name,
         @Size(max = 254) String email,
         @NotNull RsvpResponse response,
         @Min(0) @Max(RsvpRequest.MAX_GUESTS) Integer guests,
@@ -20,6 +22,8 @@ record RsvpRequest(
 
     static final int MAX_NAME = 80;
     static final int MAX_GUESTS = 10;
+    /** Names go into CSV cells and mail text: one line, no control characters. */
+    static final String NO_CONTROLS = "[^\\p{Cntrl}]*";
 
     int guestCount() {
         return guests == null ? 0 : guests;

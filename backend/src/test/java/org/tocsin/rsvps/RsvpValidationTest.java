@@ -24,6 +24,7 @@ class RsvpValidationTest extends IntegrationTest {
         expectField(guest.post(uri, rsvp("  ", "GOING", 0)), "name");
         expectField(guest.post(uri, rsvp("x".repeat(81), "GOING", 0)), "name");
         expectField(guest.post(uri, rsvp("Ana", "PERHAPS", 0)), "response");
+        expectField(guest.post(uri, rsvp("Ana\nBcc: x@example.org", "GOING", 0)), "name");
         expectField(guest.post(uri, rsvp("Ana", "GOING", -1)), "guests");
         expectField(guest.post(uri, rsvp("Ana", "GOING", 11)), "guests");
         expectField(guest.post(uri, rsvp("Ana", "GOING", 1_000_000)), "guests");
