@@ -39,6 +39,15 @@ class PersonalFeedTest extends IntegrationTest {
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(ics).contains("SUMMARY:Going vigil").contains("SUMMARY:Maybe vigil")
                 .doesNotContain("Skipped vigil").doesNotContain("Unanswered vigil");
+        // An independent parser reads the same: two events, the place only in the one they are going to.
+        biweekly.ICalendar parsed = biweekly.Biweekly.parse(ics).first();
+        assertThat(parsed.getEvents()).extracting(e -> e.getSummary().getValue())
+                .containsExactlyInAnyOrder("Going vigil", "Maybe vigil");
+        assertThat(parsed.getEvents()).filteredOn(e -> e.getSummary().getValue().equals("Going vigil"))
+                .allSatisfy(e -> assertThat(e.getLocation().getValue()).startsWith("Secret courtyard"));
+        assertThat(parsed.getEvents()).filteredOn(e -> e.getSummary().getValue().equals("Maybe vigil"))
+                .allSatisfy(e -> assertThat(e.getLocation() == null ? "" : e.getLocation().getValue())
+                        .doesNotContain("Secret courtyard"));
         // Both events keep their place for attendees: it shows in the one they are going to only.
         assertThat(vevent(ics, "Going vigil")).contains("LOCATION:Secret courtyard");
         assertThat(vevent(ics, "Maybe vigil")).doesNotContain("Secret courtyard").doesNotContain("Hidden Street");
