@@ -107,11 +107,20 @@ public class RsvpStore implements SmartInitializingSingleton {
         return mongo.find(Query.query(where("userId").is(userId).and("state").in(states)), RsvpDocument.class);
     }
 
-    /** After a reschedule: the occurrence's new times, which reminders and the retention cleanup go by. */
+    /**
+     * After a reschedule: the occurrence's new times, which reminders and the retention cleanup go by.
+     * A new start also means a new reminder, due a day before it. The version rises, so that a change
+     * made from a copy read before this fails (409) instead of putting the old times back.
+     */
     public Mono<Void> moveOccurrence(String eventId, String occurrenceKey, Instant startUtc, Instant endUtc) {
-        return mongo.updateMulti(Query.query(where("eventId").is(eventId).and("occurrenceKey").is(occurrenceKey)),
-                new Update().set("occurrenceStartUtc", startUtc)
-                        .set("occurrenceEndUtc", endUtc), RsvpDocument.class).then();
+        return mongo.updateMulti(Query.query(where("eventId").is(eventId).and("occurrenceKey").is(occurrenceKey)
+                                .and("occurrenceStartUtc").ne(startUtc)),
+                        new Update().set("occurrenceStartUtc", startUtc).set("remindedAt", null).inc("version", 1),
+                        RsvpDocument.class)
+                .then(mongo.updateMulti(Query.query(where("eventId").is(eventId).and("occurrenceKey").is(occurrenceKey)
+                                .and("occurrenceEndUtc").ne(endUtc)),
+                        new Update().set("occurrenceEndUtc", endUtc).inc("version", 1), RsvpDocument.class))
+                .then();
     }
 
     /** Every RSVP of a deleted event goes with it. */
