@@ -114,6 +114,9 @@ class RsvpMailTest {
         Mail changed = awaitMail(second, "Changed: Vigil for the prisoners");
         assertThat(changed.ics()).contains("METHOD:REQUEST").contains("SEQUENCE:1").contains("T190000");
         assertThat(changed.text()).contains("7:00");
+        // The RSVP follows the event to its new time (reminders and retention go by it).
+        assertThat(store.byId(waiting.get("id").asString()).block(Duration.ofSeconds(10)).occurrenceStartUtc())
+                .isEqualTo(Instant.parse("2027-05-06T17:00:00Z"));
 
         f.owner.post("/api/v1/events/" + event + "/cancel", Map.of("reason", "Police ban")).expectStatus().isOk();
         Mail cancelled = awaitMail(second, "Cancelled: Vigil for the prisoners");
