@@ -1,5 +1,6 @@
 package org.tocsin.rsvps;
 
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tocsin.rsvps.internal.SeatCounters;
@@ -15,6 +16,18 @@ class SeatCountersTest extends IntegrationTest {
 
     @Autowired
     SeatCounters counters;
+
+    /** The first claims of an occurrence race to create its counter: none of them may fail for it. */
+    @RepeatedTest(5)
+    void theFirstClaimsOfANewOccurrenceAllSucceedWhileThereIsRoom() {
+        String event = Ids.newId();
+        StepVerifier.create(Flux.range(0, 100).flatMap(i -> counters.claim(event, "once", 1, 1_000), 100)
+                        .filter(ok -> !ok).count())
+                .expectNext(0L)
+                .verifyComplete();
+        StepVerifier.create(counters.of(event, "once")).assertNext(c -> assertThat(c.going()).isEqualTo(100))
+                .verifyComplete();
+    }
 
     @Test
     void concurrentClaimsTakeExactlyTheCapacityAndReleasesGiveItBack() {

@@ -44,11 +44,12 @@ public class SeatCounters {
         Query query = Query.query(criteria);
         Mono<SeatCounterDocument> take = Mono.defer(() -> mongo.findAndModify(query, inc("going", places),
                 FindAndModifyOptions.options().returnNew(true), SeatCounterDocument.class));
-        // No match: either full, or the counter does not exist yet (then create it and try once more).
+        // No match: full, or the counter did not exist yet. Try once more with the counter surely there: it
+        // may have been created by a concurrent request just after the first try, so "it exists now" alone
+        // does not mean "full" (that mistake sent the first answers of a new event to the waitlist).
         return take.switchIfEmpty(Mono.defer(() -> mongo.exists(Query.query(where("_id").is(id)),
                         SeatCounterDocument.class)
-                .flatMap(exists -> exists ? Mono.<SeatCounterDocument>empty()
-                        : ensure(eventId, occurrenceKey).then(take))))
+                .flatMap(exists -> exists ? take : ensure(eventId, occurrenceKey).then(take))))
                 .hasElement();
     }
 
