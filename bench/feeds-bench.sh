@@ -125,11 +125,11 @@ for c in 10 400; do
   echo "$FEED" >"$WORK/paths"
   # Peak resident memory during the load, sampled twice a second.
   (peak=0; while kill -0 $SERVER 2>/dev/null; do
-     rss=$(awk '/VmRSS/ {print $2}' /proc/$SERVER/status); (( rss > peak )) && peak=$rss
-     echo $peak >"$WORK/peak"; sleep 0.5; done) &
+     rss=$(awk '/VmRSS/ {print $2}' /proc/$SERVER/status); if (( rss > peak )); then peak=$rss; fi
+     echo $peak >"$WORK/peak.new"; mv "$WORK/peak.new" "$WORK/peak"; sleep 0.5; done) &
   SAMPLER=$!
   PATHS_FILE="$WORK/paths" KIND="$c subscribers" HEADER="Accept: text/calendar" \
-    wrk -t2 -c$c -d"${SECONDS_CLOSED}s" -s "$HERE/paths.lua" "$URL" | grep '^closed' | sed 's/^/   /'
+    wrk -t2 -c$c -d"${SECONDS_CLOSED}s" --timeout 10s -s "$HERE/paths.lua" "$URL" | grep '^closed' | sed 's/^/   /'
   kill $SAMPLER; wait $SAMPLER 2>/dev/null || true
   echo "   $c concurrent subscribers: peak RSS during the load $(( $(cat "$WORK/peak") / 1024 )) MB; then $(heap)"
 done

@@ -1,0 +1,320 @@
+// End-to-end: an organizer and a supporter use Tocsin through Debian's Chromium, against the packaged backend.
+// Run: npm run e2e (TOCSIN_JAR defaults to ../backend/target/app/tocsin.jar). Steps run in order and share state.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { axeViolations, isolatedContext, launchBrowser, startBackend, startPartnerSite } from './harness.mjs';
+
+const run = Date.now().toString(36);
+const ORGANIZER = { name: 'Vigil organizer', email: `organizer-${run}@example.org`, password: 'correct horse battery staple' };
+const ORG_NAME = `Berlin Vigil Group ${run}`;
+const TITLE = `Thursday vigil for political prisoners ${run}`;
+
+/** The local date of the Thursday two weeks or so ahead, "YYYY-MM-DD". */
+function thursdayAhead(weeks) {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + 14 + ((4 - d.getUTCDay() + 7) % 7) + 7 * weeks);
+  return d.toISOString().slice(0, 10);
+}
+const FIRST = thursdayAhead(0);
+const UNTIL = thursdayAhead(8);
+
+const record = { offsite: [], csp: [] };
+let backend;
+let partner;
+let browser;
+let organizer; // browser context with the organizer's session
+let supporter; // a context with no account
+let eventId;
+let rsvpBackend = false;
+const axeFindings = [];
+
+async function checkAxe(page, label) {
+  const found = await axeViolations(page);
+  if (found.length) axeFindings.push(`${label}:\n  ${found.join('\n  ')}`);
+}
+
+describe('Tocsin in a browser', { concurrency: 1 }, () => {
+  before(async () => {
+    backend = await startBackend();
+    browser = await launchBrowser();
+    const common = { locale: 'en-GB', timezoneId: 'America/New_York', viewport: { width: 1200, height: 900 } };
+    organizer = await isolatedContext(browser, common, record);
+    supporter = await isolatedContext(browser, common, record);
+    const docs = await (await fetch(`${backend.base}/v3/api-docs`)).text();
+    rsvpBackend = docs.includes('/api/v1/events/{id}/rsvps') && docs.includes('/api/v1/rsvps/{');
+  });
+
+  after(async () => {
+    await browser?.close();
+    await partner?.stop();
+    await backend?.stop();
+  });
+
+  it('an organizer signs up, creates an organization and a weekly recurring vigil through the UI', async () => {
+    const page = await organizer.newPage();
+    await page.goto(`${backend.base}/register`);
+    await checkAxe(page, '/register');
+    await page.getByLabel('Display name').fill(ORGANIZER.name);
+    await page.getByLabel('Email').fill(ORGANIZER.email);
+    await page.getByLabel('Password').fill(ORGANIZER.password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL('**/dashboard');
+    await page.getByRole('heading', { name: 'My organizations' }).waitFor();
+    await checkAxe(page, '/dashboard');
+
+    await page.getByLabel('Name', { exact: true }).fill(ORG_NAME);
+    await page.getByRole('button', { name: 'Create organization' }).click();
+    await page.waitForURL('**/dashboard/organizations/**');
+    await page.getByRole('heading', { name: ORG_NAME }).waitFor();
+    await checkAxe(page, 'organization dashboard');
+
+    await page.getByRole('link', { name: 'New event' }).click();
+    await page.waitForURL('**/events/new');
+    await page.getByLabel('Title', { exact: true }).fill(TITLE);
+    await page.getByLabel('Description', { exact: true }).fill('We stand in silence with photographs of prisoners.');
+    await page.getByLabel('Kind', { exact: true }).selectOption('VIGIL');
+    await page.getByLabel('Starts (local time)').fill(`${FIRST}T18:00`);
+    await page.getByLabel('Ends (local time)').fill(`${FIRST}T19:30`);
+    await page.getByLabel('City', { exact: true }).fill('Berlin');
+    await page.getByLabel('Country code').fill('DE');
+    await page.getByLabel('Venue', { exact: true }).fill('Pariser Platz');
+    await page.getByLabel('Time zone').fill('Europe/Berlin');
+    await page.getByLabel('Repeats every week').check();
+    assert.equal(await page.getByLabel('Every', { exact: true }).inputValue(), 'TH', 'the weekday follows the start date');
+    await page.getByLabel('Until', { exact: true }).fill(UNTIL);
+    await page.getByText(`FREQ=WEEKLY;BYDAY=TH;UNTIL=${UNTIL.replace(/-/g, '')}T235959`).waitFor();
+    await checkAxe(page, 'event editor');
+    await page.getByRole('button', { name: 'Create event' }).click();
+
+    await page.waitForURL((url) => /^\/events\/[^/.]+$/.test(url.pathname));
+    eventId = new URL(page.url()).pathname.split('/').pop();
+    await page.getByRole('heading', { name: TITLE }).waitFor();
+    await page.getByText('Every Thursday until').waitFor();
+    assert.match(await page.locator('dl.facts').innerText(), /18:00/);
+    await page.close();
+  });
+
+  it('an invalid event shows the API’s complaint next to the field', async () => {
+    const page = await organizer.newPage();
+    await page.goto(`${backend.base}/dashboard`);
+    await page.getByRole('link', { name: ORG_NAME }).click();
+    await page.getByRole('link', { name: 'New event' }).click();
+    await page.getByLabel('Title', { exact: true }).fill('No times');
+    await page.getByLabel('City', { exact: true }).fill('Berlin');
+    await page.getByLabel('Country code').fill('DE');
+    await page.getByRole('button', { name: 'Create event' }).click();
+    const invalid = page.locator('[aria-invalid="true"]');
+    await invalid.first().waitFor();
+    const describedBy = await invalid.first().getAttribute('aria-describedby');
+    assert.ok(describedBy, 'the invalid field points at its message');
+    assert.ok((await page.locator(`#${describedBy.split(' ').pop()}`).innerText()).length > 0);
+    await page.close();
+  });
+
+  it('a supporter finds it by city and opens it', async () => {
+    const page = await supporter.newPage();
+    await page.goto(`${backend.base}/`);
+    await page.getByRole('heading', { name: 'Upcoming actions' }).waitFor();
+    await page.getByLabel('City', { exact: true }).selectOption('de/berlin');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.waitForURL(/city=de%2Fberlin/);
+    await checkAxe(page, '/ (filtered)');
+    await page.getByRole('link', { name: TITLE }).first().click();
+    await page.waitForURL((url) => url.pathname === `/events/${eventId}`);
+    await page.getByRole('heading', { name: TITLE }).waitFor();
+    await page.getByText('0 going').waitFor();
+    await checkAxe(page, '/events/{id}');
+
+    // The city page: deep-linkable, with its Subscribe panel.
+    await page.goto(`${backend.base}/cities/de/berlin`);
+    await page.getByRole('link', { name: TITLE }).first().waitFor();
+    const webcal = await page.getByRole('link', { name: 'Subscribe in your calendar app' }).getAttribute('href');
+    assert.equal(webcal, `webcal://127.0.0.1:${backend.port}/feeds/cities/de/berlin.ics`);
+    assert.equal(await page.getByLabel(/Calendar address/).inputValue(), `${backend.base}/feeds/cities/de/berlin.ics`);
+    const feed = await fetch(`${backend.base}/feeds/cities/de/berlin.ics`);
+    assert.match(await feed.text(), /RRULE:FREQ=WEEKLY/);
+    await checkAxe(page, '/cities/de/berlin');
+
+    // The event's JSON-LD for search engines and link previews.
+    await page.goto(`${backend.base}/events/${eventId}`);
+    await page.getByRole('heading', { name: TITLE }).waitFor();
+    const ld = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
+    assert.equal(ld['@type'], 'Event');
+    assert.equal(ld.eventStatus, 'https://schema.org/EventScheduled');
+    await page.close();
+  });
+
+  it('the supporter RSVPs, gets a manage link, and the event page shows the new count', async (t) => {
+    if (!rsvpBackend) {
+      t.skip('the RSVP API (POST /api/v1/events/{id}/rsvps, /api/v1/rsvps/{token}) is not in this build yet');
+      return;
+    }
+    const page = await supporter.newPage();
+    await page.goto(`${backend.base}/events/${eventId}`);
+    await page.getByLabel('Name or pseudonym').fill('Sara');
+    await page.getByLabel('Guests coming with you').fill('1');
+    await page.getByLabel('Going', { exact: true }).check();
+    await page.getByRole('button', { name: 'Send RSVP' }).click();
+    const manage = page.locator('a.manage-link');
+    await manage.waitFor();
+    const href = await manage.getAttribute('href');
+    assert.match(href, /^\/rsvp\/[^/]+$/);
+    await page.getByText(/[1-9]\d* going/).waitFor();
+
+    await page.goto(`${backend.base}${href}`);
+    await page.getByRole('heading', { name: 'Your RSVP' }).waitFor();
+    await page.getByText('You are going.').waitFor();
+    await checkAxe(page, '/rsvp/{token}');
+
+    // Change the answer on the manage page.
+    await page.getByLabel('Maybe', { exact: true }).check();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Saved.').waitFor();
+
+    // The organizers, and only they, see who answered.
+    const list = await organizer.newPage();
+    await list.goto(`${backend.base}/dashboard/events/${eventId}/rsvps`);
+    await list.getByRole('cell', { name: 'Sara' }).waitFor();
+    await checkAxe(list, '/dashboard/events/{id}/rsvps');
+    await list.close();
+
+    const fresh = await supporter.newPage();
+    await fresh.goto(`${backend.base}/events/${eventId}`);
+    await fresh.getByText(/[1-9]\d* maybe/).waitFor();
+    // Nobody's name appears on the public page.
+    assert.doesNotMatch(await fresh.locator('main').innerText(), /Sara/);
+    await fresh.close();
+    await page.close();
+  });
+
+  it('the widget on a page of another origin lists it, without sending cookies; so does the iframe', async () => {
+    partner = await startPartnerSite(backend.base, 'de/berlin');
+    // The organizer's context holds a session cookie for Tocsin: the widget must not send it.
+    const page = await organizer.newPage();
+    const apiRequests = [];
+    page.on('request', (r) => { if (r.url().includes('/api/v1/events')) apiRequests.push(r); });
+    await page.goto(partner.url);
+    await page.locator('tocsin-events').getByRole('link', { name: TITLE }).first().waitFor();
+    const href = await page.locator('tocsin-events').getByRole('link', { name: TITLE }).first().getAttribute('href');
+    // A link to that date of the series.
+    assert.match(href, new RegExp(`^${backend.base}/events/${eventId}\\?occurrence=${FIRST}T18%3A00$`));
+    assert.ok(apiRequests.length > 0);
+    for (const r of apiRequests) assert.equal((await r.allHeaders()).cookie, undefined, 'no cookie goes with the widget’s request');
+    const frame = page.frameLocator('#embed');
+    await frame.getByRole('link', { name: TITLE }).first().waitFor();
+    await page.close();
+  });
+
+  it('the Persian version is right to left, in Persian with Solar Hijri dates', async () => {
+    const page = await supporter.newPage();
+    await page.goto(`${backend.base}/?lang=fa`);
+    await page.getByRole('heading', { name: 'کنش‌های پیش رو' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+    assert.equal(await page.getAttribute('html', 'lang'), 'fa');
+    await checkAxe(page, '/?lang=fa');
+    // Remembered: the next page is Persian without ?lang=.
+    await page.goto(`${backend.base}/events/${eventId}`);
+    await page.getByRole('heading', { name: TITLE }).waitFor();
+    assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+    const when = await page.locator('dl.facts dd').first().innerText();
+    assert.match(when, /[۰-۹]/, 'Persian digits');
+    assert.match(when, /(فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند)/, 'a Solar Hijri month');
+    const box = await page.locator('main').boundingBox();
+    const heading = await page.getByRole('heading', { name: TITLE }).boundingBox();
+    assert.ok(heading.x + heading.width > box.x + box.width / 2, 'the heading starts on the right');
+    await checkAxe(page, '/events/{id}?lang=fa');
+    await page.goto(`${backend.base}/?lang=en`);
+    await page.close();
+  });
+
+  it('the other pages pass axe-core too', async () => {
+    const page = await organizer.newPage();
+    for (const path of ['/signin', '/embed', `/organizations/${ORG_NAME.toLowerCase().replace(/\s+/g, '-')}`]) {
+      await page.goto(`${backend.base}${path}`);
+      await page.locator('main h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await checkAxe(page, path);
+    }
+    await page.close();
+  });
+
+  it('works with the keyboard alone, with a visible focus', async () => {
+    const page = await supporter.newPage();
+    await page.goto(`${backend.base}/cities/de/berlin`);
+    await page.getByRole('link', { name: TITLE }).first().waitFor();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    assert.ok(await skip.evaluate((el) => el === document.activeElement), 'the first Tab reaches the skip link');
+    const box = await skip.boundingBox();
+    assert.ok(box && box.y >= 0, 'the focused skip link is on screen');
+    const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle);
+    assert.notEqual(outline, 'none', 'focus is visible');
+    await page.keyboard.press('Enter');
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate((t) => document.activeElement?.textContent?.trim() === t, TITLE)) break;
+    }
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === `/events/${eventId}`);
+    await page.getByRole('heading', { name: TITLE }).waitFor();
+    await page.close();
+  });
+
+  it('the dark colour scheme passes axe-core too', async () => {
+    const page = await supporter.newPage();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    for (const path of ['/', `/events/${eventId}`, '/embed/events?city=de%2Fberlin&theme=dark']) {
+      await page.goto(`${backend.base}${path}`);
+      await page.getByText(TITLE).first().waitFor();
+      await checkAxe(page, `${path} (dark)`);
+    }
+    await page.close();
+  });
+
+  it('the month view shows the vigil on its dates', async () => {
+    const page = await supporter.newPage();
+    await page.goto(`${backend.base}/?view=month&month=${FIRST.slice(0, 7)}&city=de%2Fberlin`);
+    await page.locator('table.month').getByRole('link', { name: new RegExp(TITLE) }).first().waitFor();
+    await checkAxe(page, '/?view=month');
+    await page.close();
+  });
+
+  it('an organizer cancels one date of the weekly vigil from its page', async () => {
+    const second = thursdayAhead(1);
+    const page = await organizer.newPage();
+    await page.goto(`${backend.base}/events/${eventId}?occurrence=${second}T18:00`);
+    await page.getByRole('button', { name: 'Cancel this date only' }).click();
+    await page.getByText('This date is cancelled; the others stay.').waitFor();
+    await page.getByText('This action is cancelled.').waitFor();
+    const ics = await (await fetch(`${backend.base}/feeds/cities/de/berlin.ics`)).text();
+    assert.match(ics.replace(/\r\n[ \t]/g, ''), new RegExp(`RECURRENCE-ID[^:]*:${second.replace(/-/g, '')}T180000`));
+    // The first date still stands.
+    await page.goto(`${backend.base}/events/${eventId}?occurrence=${FIRST}T18:00`);
+    await page.getByRole('button', { name: 'Cancel this date only' }).waitFor();
+    assert.equal(await page.getByText('This action is cancelled.').count(), 0);
+    await page.close();
+  });
+
+  it('the first page paints within 1.5 s on a 4× slower CPU', async () => {
+    const page = await supporter.newPage();
+    const cdp = await supporter.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const paints = [];
+    for (let i = 0; i < 2; i++) {
+      await page.goto(`${backend.base}/?lang=en`);
+      await page.getByRole('heading', { name: 'Upcoming actions' }).waitFor();
+      paints.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity));
+    }
+    assert.ok(Math.min(...paints) < 1500, `first contentful paint ${paints.map(Math.round).join(', ')} ms`);
+    await page.close();
+  });
+
+  it('axe-core finds no serious or critical violations', () => {
+    assert.deepEqual(axeFindings, []);
+  });
+
+  it('no request left this machine, and the CSP blocked nothing', () => {
+    assert.deepEqual(record.offsite, []);
+    assert.deepEqual(record.csp, []);
+  });
+});

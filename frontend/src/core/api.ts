@@ -1,0 +1,163 @@
+import type {
+  Campaign, CityCount, EventFilters, EventPage, EventView, Me, Member, Organization, Rsvp,
+} from './types';
+
+/** One field's complaint in an RFC 9457 problem body (see backend web/Problem.java). */
+export interface FieldProblem { field: string; message: string }
+export interface Problem { type?: string; title?: string; status: number; detail?: string; errors?: FieldProblem[] }
+
+/** An API answer that was not 2xx, carrying the problem details. */
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail || problem.title || `HTTP ${problem.status}`);
+  }
+  get status(): number { return this.problem.status; }
+  /** Messages by field name, for showing next to the offending input. */
+  fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const e of this.problem.errors ?? []) out[e.field] ??= e.message;
+    return out;
+  }
+}
+
+type FetchLike = typeof fetch;
+
+/** The query string of GET /api/v1/events (and /feeds/events.*) for a set of filters; empty values are left out. */
+export function eventQuery(filters: EventFilters): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) {
+    if (v !== undefined && v !== null && String(v).trim() !== '') p.set(k, String(v).trim());
+  }
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+/**
+ * A small client for the Tocsin JSON API. In the app it sends the session cookie (same origin) and the CSRF
+ * token on writes; the widget makes one with `credentials: 'omit'` for a foreign origin.
+ */
+export class Api {
+  private csrf: Promise<{ headerName: string; token: string }> | null = null;
+
+  constructor(
+    readonly baseUrl = '',
+    private readonly credentials: RequestCredentials = 'same-origin',
+    private readonly fetcher: FetchLike = (...a) => fetch(...a),
+  ) {}
+
+  url(path: string): string {
+    return this.baseUrl.replace(/\/+$/, '') + path;
+  }
+
+  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (method !== 'GET' && method !== 'HEAD' && this.credentials !== 'omit') {
+      const c = await this.csrfToken();
+      headers[c.headerName || 'X-XSRF-TOKEN'] = c.token;
+    }
+    let res: Response;
+    try {
+      res = await this.fetcher(this.url(path), {
+        method, headers, credentials: this.credentials,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new ApiError({ status: 0, type: 'network', title: 'Network error' });
+    }
+    if (res.status === 403 && method !== 'GET' && this.csrf) {
+      const problem = await readProblem(res);
+      if (problem.type === '/problems/csrf') {
+        this.csrf = null; // the session changed (sign-in or sign-out): fetch a fresh token once and retry
+        return this.request<T>(method, path, body);
+      }
+      throw new ApiError(problem);
+    }
+    if (!res.ok) throw new ApiError(await readProblem(res));
+    if (res.status === 204) return undefined as T;
+    const text = await res.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  private csrfToken(): Promise<{ headerName: string; token: string }> {
+    this.csrf ??= this.request<{ headerName: string; token: string }>('GET', '/api/v1/auth/csrf').catch((e) => {
+      this.csrf = null;
+      throw e;
+    });
+    return this.csrf;
+  }
+
+  /** Forget the CSRF token (after sign-in/out the server issues a new one). */
+  resetCsrf(): void { this.csrf = null; }
+
+  get<T>(path: string) { return this.request<T>('GET', path); }
+  post<T>(path: string, body?: unknown) { return this.request<T>('POST', path, body ?? {}); }
+  patch<T>(path: string, body: unknown) { return this.request<T>('PATCH', path, body); }
+  put<T>(path: string, body: unknown) { return this.request<T>('PUT', path, body); }
+  del<T>(path: string) { return this.request<T>('DELETE', path); }
+
+  // Public reads
+  events(filters: EventFilters) { return this.get<EventPage>(`/api/v1/events${eventQuery(filters)}`); }
+  event(id: string) { return this.get<EventView>(`/api/v1/events/${encodeURIComponent(id)}`); }
+  cities() { return this.get<CityCount[]>('/api/v1/cities'); }
+  campaigns() { return this.get<Campaign[]>('/api/v1/campaigns'); }
+  campaign(slug: string) { return this.get<Campaign>(`/api/v1/campaigns/${encodeURIComponent(slug)}`); }
+  organization(slug: string) { return this.get<Organization>(`/api/v1/organizations/${encodeURIComponent(slug)}`); }
+
+  // RSVPs (guests, no account needed)
+  rsvp(eventId: string, body: { name: string; email?: string; response: string; guests?: number; occurrence?: string }) {
+    return this.post<Rsvp>(`/api/v1/events/${encodeURIComponent(eventId)}/rsvps`, body);
+  }
+  /** One's own RSVP and its event (GET answers {rsvp, event}; a flat RSVP is accepted too). */
+  async myRsvp(token: string): Promise<Rsvp> {
+    const body = await this.get<Rsvp | { rsvp: Rsvp; event?: EventView }>(`/api/v1/rsvps/${encodeURIComponent(token)}`);
+    return 'rsvp' in body && body.rsvp ? { ...body.rsvp, event: body.event ?? body.rsvp.event } : (body as Rsvp);
+  }
+  changeRsvp(token: string, body: Partial<Rsvp>) { return this.patch<Rsvp>(`/api/v1/rsvps/${encodeURIComponent(token)}`, body); }
+  cancelRsvp(token: string) { return this.del<void>(`/api/v1/rsvps/${encodeURIComponent(token)}`); }
+
+  // Accounts
+  me() { return this.get<Me>('/api/v1/me'); }
+  async login(email: string, password: string) {
+    await this.post<unknown>('/api/v1/auth/login', { email, password });
+    this.resetCsrf();
+  }
+  register(email: string, password: string, displayName: string) {
+    return this.post<unknown>('/api/v1/auth/register', { email, password, displayName });
+  }
+  async logout() {
+    await this.post<unknown>('/api/v1/auth/logout');
+    this.resetCsrf();
+  }
+
+  // Organizer
+  myOrganizations() { return this.get<Organization[]>('/api/v1/me/organizations'); }
+  createOrganization(body: { name: string; slug?: string; description?: string }) {
+    return this.post<Organization>('/api/v1/organizations', body);
+  }
+  members(slug: string) { return this.get<Member[]>(`/api/v1/organizations/${encodeURIComponent(slug)}/members`); }
+  setRole(slug: string, userId: string, role: string) {
+    return this.put<Member>(`/api/v1/organizations/${encodeURIComponent(slug)}/members/${encodeURIComponent(userId)}`, { role });
+  }
+  removeMember(slug: string, userId: string) {
+    return this.del<void>(`/api/v1/organizations/${encodeURIComponent(slug)}/members/${encodeURIComponent(userId)}`);
+  }
+  createEvent(body: unknown) { return this.post<EventView>('/api/v1/events', body); }
+  updateEvent(id: string, body: unknown) { return this.patch<EventView>(`/api/v1/events/${encodeURIComponent(id)}`, body); }
+  cancelEvent(id: string, reason?: string) {
+    return this.post<EventView>(`/api/v1/events/${encodeURIComponent(id)}/cancel`, reason ? { reason } : {});
+  }
+  reinstateEvent(id: string) { return this.post<EventView>(`/api/v1/events/${encodeURIComponent(id)}/reinstate`, {}); }
+}
+
+async function readProblem(res: Response): Promise<Problem> {
+  try {
+    const body = (await res.json()) as Problem;
+    return { ...body, status: res.status };
+  } catch {
+    return { status: res.status, title: res.statusText };
+  }
+}
+
+/** The app's client: same origin, session cookie, CSRF on writes. */
+export const api = new Api();

@@ -1,0 +1,70 @@
+/** Shapes of the public API v1 (see ARCHITECTURE.md and /v3/api-docs). */
+export type EventKind = 'VIGIL' | 'RALLY' | 'MARCH' | 'ONLINE_SESSION' | 'MEETING' | 'SCREENING' | 'OTHER';
+export const EVENT_KINDS: EventKind[] = ['VIGIL', 'RALLY', 'MARCH', 'ONLINE_SESSION', 'MEETING', 'SCREENING', 'OTHER'];
+export type Role = 'OWNER' | 'ADMIN' | 'ORGANIZER' | 'MEMBER';
+export const ROLES: Role[] = ['OWNER', 'ADMIN', 'ORGANIZER', 'MEMBER'];
+
+export interface Owner { slug: string; name: string }
+export interface Place {
+  venue?: string; address?: string; city: string; countryCode: string; cityKey?: string; lat?: number; lon?: number;
+}
+export interface Attendance { going: number; maybe: number; waitlisted: number; capacity?: number | null; spotsLeft?: number | null }
+export interface EventView {
+  id: string;
+  organization: Owner;
+  campaign?: Owner;
+  title: string;
+  description?: string;
+  descriptionHtml?: string;
+  kind: EventKind;
+  status: 'SCHEDULED' | 'CANCELLED' | 'POSTPONED' | string;
+  statusReason?: string;
+  start: string;
+  end: string;
+  timeZone: string;
+  startUtc: string;
+  endUtc: string;
+  recurrenceId?: string;
+  recurrence?: { rrule: string; exdates?: string[] };
+  overrides?: { recurrenceId: string; cancelled: boolean; start?: string; end?: string }[];
+  place?: Place;
+  online?: { url: string; platform?: string };
+  locationHidden: boolean;
+  speakers?: { name: string; affiliation?: string }[];
+  tags?: string[];
+  languages?: string[];
+  capacity?: number;
+  rsvpMode?: 'OPEN' | 'APPROVAL' | 'CLOSED';
+  visibility?: 'PUBLIC' | 'UNLISTED' | 'PRIVATE';
+  locationVisibility?: 'PUBLIC' | 'ATTENDEES';
+  attendance?: Attendance;
+  sequence: number;
+}
+export interface EventPage { items: EventView[]; nextCursor?: string | null }
+export interface CityCount { city: string; countryCode: string; cityKey: string; lat?: number; lon?: number; events: number }
+export interface Campaign {
+  id: string; slug: string; name: string; description?: string; startsOn?: string; endsOn?: string;
+  organization: Owner; cities?: CityCount[]; totalEvents?: number;
+}
+export interface Organization { id: string; slug: string; name: string; description?: string; myRole?: Role }
+export interface Member { userId: string; displayName: string; role: Role; since: string }
+export interface Me { id: string; email: string; displayName: string; admin: boolean }
+export type RsvpResponse = 'GOING' | 'MAYBE' | 'NOT_GOING';
+export interface Rsvp {
+  id: string;
+  state: RsvpResponse | 'WAITLISTED' | 'PENDING' | 'DECLINED';
+  occurrence?: string;
+  occurrenceStartUtc?: string;
+  waitlistPosition?: number;
+  manageToken?: string;
+  name?: string;
+  email?: string;
+  guests?: number;
+  response?: RsvpResponse;
+  event?: EventView;
+  eventId?: string;
+}
+export interface EventFilters {
+  q?: string; city?: string; country?: string; kind?: string; campaign?: string; organization?: string;
+  tag?: string; from?: string; to?: string; near?: string; radiusKm?: string; limit?: number; cursor?: string;
+}

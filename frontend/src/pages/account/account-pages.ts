@@ -1,0 +1,97 @@
+import { html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { LightElement, fieldError, formErrors, generalError, invalid, type FormErrors } from '../../shared/light-element';
+import { api, ApiError } from '../../core/api';
+import { t } from '../../core/i18n';
+import { navigate } from '../../core/router';
+import { sessionChanged } from '../../core/session';
+
+function input(id: string, name: string, label: string, type: string, autocomplete: string, e?: FormErrors, hint?: string) {
+  const describedBy = [hint ? `${id}-hint` : '', e?.fields[name] ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class="field">
+    <label for=${id}>${label}</label>
+    <input id=${id} name=${name} type=${type} autocomplete=${autocomplete} required dir=${ifDefined(type === 'email' ? 'ltr' : undefined)}
+      aria-invalid=${invalid(e, name)} aria-describedby=${ifDefined(describedBy || undefined)} />
+    ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : ''}
+    ${fieldError(e, name, `${id}-error`)}
+  </div>`;
+}
+
+/** /signin */
+@customElement('tocsin-signin-page')
+export class SignInPage extends LightElement {
+  @property({ attribute: false }) query = new URLSearchParams();
+  @state() private errors?: FormErrors;
+  @state() private busy = false;
+
+  private async submit(ev: Event) {
+    ev.preventDefault();
+    const d = new FormData(ev.target as HTMLFormElement);
+    this.busy = true;
+    try {
+      await api.login(String(d.get('email')), String(d.get('password')));
+      sessionChanged();
+      // Only a path of this site: never "//elsewhere.example".
+      const next = this.query.get('next') ?? '';
+      navigate(/^\/(?![/\\])/.test(next) ? next : '/dashboard');
+    } catch (e) {
+      this.errors = e instanceof ApiError && e.status === 401 ? { fields: {}, general: t('signin.failed') } : formErrors(e, t('signin.failed'));
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  render() {
+    document.title = `${t('signin.title')} · Tocsin`;
+    return html`<h1>${t('signin.title')}</h1>
+      <form class="narrow" @submit=${this.submit} novalidate>
+        ${generalError(this.errors)}
+        ${input('signin-email', 'email', t('account.email'), 'email', 'username', this.errors)}
+        ${input('signin-password', 'password', t('account.password'), 'password', 'current-password', this.errors)}
+        <button type="submit" ?disabled=${this.busy}>${t('signin.submit')}</button>
+      </form>
+      <p>${t('signin.noAccount')} <a href="/register">${t('register.title')}</a></p>`;
+  }
+}
+
+/** /register */
+@customElement('tocsin-register-page')
+export class RegisterPage extends LightElement {
+  @state() private errors?: FormErrors;
+  @state() private busy = false;
+
+  private async submit(ev: Event) {
+    ev.preventDefault();
+    const d = new FormData(ev.target as HTMLFormElement);
+    const email = String(d.get('email'));
+    const password = String(d.get('password'));
+    this.busy = true;
+    this.errors = undefined;
+    try {
+      await api.register(email, password, String(d.get('displayName')));
+      await api.login(email, password);
+      sessionChanged();
+      navigate('/dashboard');
+    } catch (e) {
+      this.errors = e instanceof ApiError && e.problem.type === '/problems/email-taken'
+        ? { fields: { email: t('register.emailTaken') } } : formErrors(e, t('register.failed'));
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  render() {
+    document.title = `${t('register.title')} · Tocsin`;
+    return html`<h1>${t('register.title')}</h1>
+      <p>${t('register.intro')}</p>
+      <form class="narrow" @submit=${this.submit} novalidate>
+        ${generalError(this.errors)}
+        ${input('reg-name', 'displayName', t('account.displayName'), 'text', 'nickname', this.errors, t('account.displayNameHint'))}
+        ${input('reg-email', 'email', t('account.email'), 'email', 'username', this.errors)}
+        ${input('reg-password', 'password', t('account.password'), 'password', 'new-password', this.errors, t('account.passwordHint'))}
+        <button type="submit" ?disabled=${this.busy}>${t('register.submit')}</button>
+      </form>
+      <p><a href="/signin">${t('signin.title')}</a></p>`;
+  }
+}

@@ -1,0 +1,159 @@
+import { html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { LightElement } from '../../shared/light-element';
+import { kindLabel } from '../../shared/event-list';
+import './rsvp-form';
+import { api, ApiError } from '../../core/api';
+import { locale, t } from '../../core/i18n';
+import { countdown, formatNumber, formatWhen, countryName, localToUtc } from '../../core/format';
+import { paths, safeUrl } from '../../core/router';
+import { parseWeekly, weekdayName } from '../../core/rrule';
+import { eventJsonLd } from './jsonld';
+import { currentUser } from '../../core/session';
+import type { EventView, Role } from '../../core/types';
+
+/** /events/{id}: everything about one action, and the RSVP form. */
+@customElement('tocsin-event-page')
+export class EventPage extends LightElement {
+  @property() eventId = '';
+  /** One occurrence of a series (its recurrenceId, e.g. "2027-03-04T18:00"), from ?occurrence=. */
+  @property() occurrence = '';
+  @state() private event: EventView | null = null;
+  @state() private error = '';
+  @state() private shared = '';
+  /** The signed-in person's role in the organizing group, if any: organizers get edit links here. */
+  @state() private myRole: Role | undefined;
+  private jsonLd?: HTMLScriptElement;
+
+  protected willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('eventId')) void this.load();
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.jsonLd?.remove();
+  }
+
+  private async load() {
+    try {
+      this.event = await api.event(this.eventId);
+      this.error = '';
+      this.updateJsonLd();
+      const slug = this.event.organization.slug;
+      if (await currentUser()) this.myRole = (await api.organization(slug).catch(() => null))?.myRole;
+    } catch (e) {
+      this.error = e instanceof ApiError && e.status === 404 ? t('error.notFound') : t('error.load');
+    }
+  }
+
+  protected updated(): void {
+    // User-written paragraphs may be in either direction, whatever the page's language.
+    this.querySelectorAll<HTMLElement>('.description > *').forEach((p) => { p.dir = 'auto'; });
+  }
+
+  private updateJsonLd() {
+    if (!this.event) return;
+    // A data block, not a script: the CSP's script-src does not apply to it and nothing runs.
+    this.jsonLd ??= Object.assign(document.createElement('script'), { type: 'application/ld+json', id: 'event-jsonld' });
+    this.jsonLd.textContent = JSON.stringify(eventJsonLd(this.event, location.origin));
+    if (!this.jsonLd.isConnected) document.head.append(this.jsonLd);
+  }
+
+  /** Cancels (or restores) one date of a series, leaving the others. */
+  private async toggleOccurrence(cancelled: boolean) {
+    if (!this.event || !this.occurrence) return;
+    const path = `/api/v1/events/${encodeURIComponent(this.event.id)}/occurrences/${encodeURIComponent(this.occurrence)}`;
+    try {
+      this.event = cancelled ? await api.put<EventView>(path, { cancelled: true }) : await api.del<EventView>(path);
+      this.shared = cancelled ? t('event.dateCancelled') : t('event.dateRestored');
+    } catch (e) {
+      this.shared = e instanceof ApiError ? e.message : t('error.save');
+    }
+  }
+
+  private async share() {
+    const url = `${location.origin}${paths.event(this.eventId)}`;
+    try {
+      if (navigator.share) await navigator.share({ title: this.event?.title, url });
+      else { await navigator.clipboard.writeText(url); this.shared = t('event.linkCopied'); }
+    } catch {
+      this.shared = url;
+    }
+  }
+
+  render() {
+    if (this.error) return html`<h1>${this.error}</h1>`;
+    const e = this.event;
+    if (!e) return html`<p aria-live="polite">${t('common.loading')}</p>`;
+    document.title = `${e.title} · Tocsin`;
+    const loc = locale();
+    // One date of a series: its own start, the series' duration.
+    const startUtc = this.occurrence && e.recurrence ? localToUtc(this.occurrence, e.timeZone) : e.startUtc;
+    const endUtc = new Date(Date.parse(startUtc) + Date.parse(e.endUtc) - Date.parse(e.startUtc)).toISOString();
+    const when = formatWhen(startUtc, endUtc, e.timeZone, loc);
+    const occurrenceCancelled = !!this.occurrence && !!e.overrides?.some((o) => o.recurrenceId === this.occurrence && o.cancelled);
+    const cancelled = e.status === 'CANCELLED' || occurrenceCancelled;
+    const soon = cancelled ? undefined : countdown(startUtc, loc);
+    const weekly = parseWeekly(e.recurrence?.rrule, e.start);
+    const a = e.attendance;
+    return html`
+      <article class="event ${cancelled ? 'cancelled' : ''}">
+        <p class="kind">${kindLabel(e.kind)}</p>
+        <h1 dir="auto">${e.title}</h1>
+        ${cancelled ? html`<div class="banner banner-cancelled" role="status">
+          <strong>${t('event.cancelledBanner')}</strong>${e.statusReason ? html` ${e.statusReason}` : nothing}</div>` : nothing}
+        ${e.status === 'POSTPONED' ? html`<div class="banner" role="status"><strong>${t('event.postponed')}</strong></div>` : nothing}
+        <dl class="facts">
+          <dt>${t('event.when')}</dt>
+          <dd>
+            <time datetime=${e.startUtc}>${when.local}</time>
+            ${when.gregorian ? html`<br /><span class="secondary">${when.gregorian}</span>` : nothing}
+            ${when.viewer ? html`<br /><span class="secondary">${t('event.yourTime', { time: when.viewer })}</span>` : nothing}
+            ${weekly ? html`<br /><span>${weekly.until ? t('event.weeklyUntil', { day: weekdayName(weekly.weekday, loc.intl), until: weekly.until }) : t('event.weekly', { day: weekdayName(weekly.weekday, loc.intl) })}</span>` : nothing}
+            ${soon ? html`<br /><span class="countdown">${t('event.startsIn', { when: soon })}</span>` : nothing}
+          </dd>
+          <dt>${t('event.where')}</dt>
+          <dd>${this.where(e)}</dd>
+          ${e.online?.url ? html`<dt>${t('event.onlineLink')}</dt>
+            <dd>${safeUrl(e.online.url) ? html`<a href=${safeUrl(e.online.url)!} rel="noopener noreferrer" dir="ltr">${e.online.platform || e.online.url}</a>` : html`<span dir="ltr">${e.online.url}</span>`}</dd>` : nothing}
+          <dt>${t('event.organizer')}</dt>
+          <dd><a href=${paths.organization(e.organization.slug)}>${e.organization.name}</a>
+            ${e.campaign ? html` · <a href=${paths.campaign(e.campaign.slug)}>${e.campaign.name}</a>` : nothing}</dd>
+          ${e.speakers?.length ? html`<dt>${t('event.speakers')}</dt>
+            <dd><ul class="plain">${e.speakers.map((s) => html`<li>${s.name}${s.affiliation ? html` <span class="secondary">(${s.affiliation})</span>` : nothing}</li>`)}</ul></dd>` : nothing}
+          ${a ? html`<dt>${t('event.attendance')}</dt>
+            <dd class="attendance" aria-live="polite">
+              <span data-count="going">${t('event.going', { n: a.going })}</span> ·
+              <span data-count="maybe">${t('event.maybe', { n: a.maybe })}</span>
+              ${a.waitlisted ? html` · <span>${t('event.waitlisted', { n: a.waitlisted })}</span>` : nothing}
+              ${a.capacity != null ? html` · <span>${t('event.spotsLeft', { n: a.spotsLeft ?? 0, capacity: formatNumber(a.capacity, loc) })}</span>` : nothing}
+            </dd>` : nothing}
+        </dl>
+        ${e.descriptionHtml ? html`<div class="description" .innerHTML=${e.descriptionHtml}></div>`
+          : e.description ? html`<p class="description" dir="auto">${e.description}</p>` : nothing}
+        <p class="actions">
+          <a class="button secondary" href="/events/${encodeURIComponent(e.id)}.ics" download>${t('event.addToCalendar')}</a>
+          <button type="button" class="secondary" @click=${this.share}>${t('event.share')}</button>
+        </p>
+        ${this.myRole && this.myRole !== 'MEMBER' ? html`<p class="actions organizer">
+          <a class="button secondary" href=${paths.editEvent(e.id)}>${t('dashboard.edit')}</a>
+          <a class="button secondary" href=${paths.eventRsvps(e.id)}>${t('rsvps.title')}</a>
+          ${e.recurrence && this.occurrence ? (occurrenceCancelled
+            ? html`<button type="button" class="secondary" @click=${() => this.toggleOccurrence(false)}>${t('event.restoreDate')}</button>`
+            : html`<button type="button" class="danger" @click=${() => this.toggleOccurrence(true)}>${t('event.cancelDate')}</button>`) : nothing}
+        </p>` : nothing}
+        <p class="status" aria-live="polite">${this.shared}</p>
+        ${cancelled || e.rsvpMode === 'CLOSED' ? html`<p>${t('rsvp.closed')}</p>`
+          : html`<tocsin-rsvp-form .event=${e} occurrence=${e.recurrence ? this.occurrence : ''} @rsvp-done=${() => this.load()}></tocsin-rsvp-form>`}
+      </article>`;
+  }
+
+  private where(e: EventView) {
+    if (!e.place) return t('event.onlineOnly');
+    const city = html`<a href=${paths.city(e.place.cityKey ?? `${e.place.countryCode.toLowerCase()}/${e.place.city.toLowerCase()}`)}>${e.place.city}</a>, ${countryName(e.place.countryCode, locale())}`;
+    if (e.locationHidden || (e.locationVisibility === 'ATTENDEES' && !e.place.venue && !e.place.address)) {
+      return html`${city}<br /><span class="hidden-location">${t('event.locationHidden')}</span>`;
+    }
+    return html`${e.place.venue ? html`${e.place.venue}<br />` : nothing}${e.place.address ? html`${e.place.address}<br />` : nothing}${city}`;
+  }
+}

@@ -1,0 +1,49 @@
+import { html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ListingPage } from './listing';
+import { api } from '../../core/api';
+import { locale, t } from '../../core/i18n';
+import { formatNumber } from '../../core/format';
+import { paths } from '../../core/router';
+import type { Campaign } from '../../core/types';
+
+/** /campaigns/{slug}: the day of action as a list of cities with counts, its actions and its calendar. */
+@customElement('tocsin-campaign-page')
+export class CampaignPage extends ListingPage {
+  @property() slug = '';
+  @state() private campaign: Campaign | null = null;
+  @state() private missing = false;
+
+  protected filters() { return { campaign: this.slug }; }
+
+  protected willUpdate(changed: Map<string, unknown>) {
+    if (!changed.has('slug')) return;
+    this.campaign = null;
+    this.missing = false;
+    api.campaign(this.slug).then((c) => { this.campaign = c; }).catch(() => { this.missing = true; });
+    void this.loadEvents();
+  }
+
+  render() {
+    if (this.missing) return html`<h1>${t('error.notFound')}</h1>`;
+    const c = this.campaign;
+    if (!c) return html`<p aria-live="polite">${t('common.loading')}</p>`;
+    document.title = `${c.name} · Tocsin`;
+    const loc = locale();
+    const cities = c.cities ?? [];
+    return html`
+      <h1 dir="auto">${c.name}</h1>
+      ${c.description ? html`<p class="lede" dir="auto">${c.description}</p>` : nothing}
+      <p>${t('campaign.by')} <a href=${paths.organization(c.organization.slug)}>${c.organization.name}</a></p>
+      <section aria-labelledby="cities-h">
+        <h2 id="cities-h">${t('campaign.cities', { cities: cities.length, events: c.totalEvents ?? 0 })}</h2>
+        <ul class="city-counts">
+          ${cities.map((city) => html`<li>
+            ${city.cityKey.includes('/') ? html`<a href=${paths.city(city.cityKey)}>${city.city}</a>` : html`<span>${t('event.online')}</span>`}
+            <span class="count">${formatNumber(city.events, loc)}</span>
+          </li>`)}
+        </ul>
+      </section>
+      ${this.eventsSection(`/feeds/campaigns/${encodeURIComponent(this.slug)}`)}`;
+  }
+}
