@@ -126,12 +126,9 @@ class RsvpNotifications {
                 EventInvitations.contentType(ics), ics.getBytes(StandardCharsets.UTF_8));
     }
 
-    /**
-     * The web app's page for the RSVP. The token rides in the fragment, which browsers never send to a
-     * server: it stays out of access logs, proxies and Referer headers, and {@code /} always exists.
-     */
+    /** The web app's page for the RSVP ({@code /rsvp/{token}}); every page answers Referrer-Policy: no-referrer. */
     String manageLink(String manageToken) {
-        return publicUrl.base() + "/#/rsvps/" + manageToken;
+        return publicUrl.base() + "/rsvp/" + manageToken;
     }
 
     private static String describe(RsvpDocument rsvp) {

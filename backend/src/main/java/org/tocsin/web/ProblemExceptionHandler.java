@@ -84,13 +84,16 @@ class ProblemExceptionHandler implements WebExceptionHandler {
                 "Something went wrong on our side; nothing you sent was stored unless you were told so");
     }
 
-    /** Private feed and RSVP manage paths carry their capability token: logs name them without it. */
+    /** Private feed and RSVP manage paths (API and web page) carry a capability token: logs name them without it. */
     static String withoutToken(String path) {
         if (path.startsWith("/feeds/private/")) {
             return "/feeds/private/[token]";
         }
         if (path.startsWith("/api/v1/rsvps/")) {
             return "/api/v1/rsvps/[token]";
+        }
+        if (path.startsWith("/rsvp/")) {
+            return "/rsvp/[token]";
         }
         return path;
     }

@@ -96,12 +96,12 @@ class RsvpMailTest {
         assertThat(waiting.get("state").asString()).isEqualTo("WAITLISTED");
 
         Mail confirmation = awaitMail(first, "You're going: Vigil for the prisoners");
-        assertThat(confirmation.text()).contains("/rsvps/" + going.get("manageToken").asString());
+        assertThat(confirmation.text()).contains("/rsvp/" + going.get("manageToken").asString());
         assertThat(confirmation.icsType()).containsIgnoringCase("method=REQUEST");
         assertThat(confirmation.ics()).contains("METHOD:REQUEST").contains("Secret courtyard");
         Mail queued = awaitMail(second, "You're on the waitlist: Vigil for the prisoners");
         assertThat(queued.ics()).contains("METHOD:PUBLISH").doesNotContain("Secret courtyard");
-        assertThat(queued.text()).contains("/rsvps/" + waiting.get("manageToken").asString());
+        assertThat(queued.text()).contains("/rsvp/" + waiting.get("manageToken").asString());
 
         Api.of(web).anonymous().delete("/api/v1/rsvps/" + going.get("manageToken").asString())
                 .expectStatus().isNoContent();
@@ -146,7 +146,7 @@ class RsvpMailTest {
         assertThat(f.attendance(event).get("going").asInt()).isZero();
 
         Mail request = awaitMail(to, "Please confirm your RSVP: Vigil for the prisoners");
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/#/rsvps/(tcm_[A-Za-z0-9_-]+)")
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/rsvp/(tcm_[A-Za-z0-9_-]+)")
                 .matcher(request.text());
         assertThat(link.find()).isTrue();
         String token = link.group(1);
