@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.tocsin.storage.Ids;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -32,16 +33,24 @@ class MeController {
     private final AccountService accounts;
     private final AccountStore store;
     private final Sessions sessions;
+    private final ObjectProvider<PersonalCalendarFeeds> feeds;
 
-    MeController(AccountService accounts, AccountStore store, Sessions sessions) {
+    MeController(AccountService accounts, AccountStore store, Sessions sessions,
+            ObjectProvider<PersonalCalendarFeeds> feeds) {
         this.accounts = accounts;
         this.store = store;
         this.sessions = sessions;
+        this.feeds = feeds;
     }
 
-    record Me(String id, String email, String displayName, boolean admin) {
+    /** {@code calendarFeedUrl}: the private address of the calendar of your RSVPs, null until you ask for one. */
+    record Me(String id, String email, String displayName, boolean admin, String calendarFeedUrl) {
         static Me of(CurrentUser user) {
-            return new Me(user.id(), user.email(), user.displayName(), user.admin());
+            return of(user, null);
+        }
+
+        static Me of(CurrentUser user, String calendarFeedUrl) {
+            return new Me(user.id(), user.email(), user.displayName(), user.admin(), calendarFeedUrl);
         }
     }
 
@@ -63,8 +72,10 @@ class MeController {
     }
 
     @GetMapping
-    Me me(@AuthenticationPrincipal CurrentUser user) {
-        return Me.of(user);
+    Mono<Me> me(@AuthenticationPrincipal CurrentUser user) {
+        PersonalCalendarFeeds personal = feeds.getIfAvailable();
+        return personal == null ? Mono.just(Me.of(user))
+                : personal.feedUrl(user.id()).map(url -> Me.of(user, url)).defaultIfEmpty(Me.of(user));
     }
 
     @PostMapping("/tokens")

@@ -27,7 +27,6 @@ import org.tocsin.places.CityKeys;
 import org.tocsin.places.Geo;
 import org.tocsin.text.SearchText;
 import org.tocsin.web.ApiProblem;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** {@code GET /api/v1/events}: one item per occurrence in the window, in start order, cursor-paginated. */
@@ -108,10 +107,9 @@ class DiscoveryController {
             boolean more = hits.size() > size;
             List<EventIndex.Entry> page = more ? hits.subList(0, size) : hits;
             Set<String> memberOf = t.getT3();
-            return Flux.fromIterable(page)
-                    .concatMap(h -> views.view(h.event(), h.occurrence(), new EventPermissions(
-                            memberOf.contains(h.event().organizationId()) ? Optional.of(Role.MEMBER) : Optional.empty())))
-                    .collectList()
+            return views.views(page.stream().map(h -> new EventViews.Item(h.event(), h.occurrence(),
+                            new EventPermissions(memberOf.contains(h.event().organizationId()) ? Optional.of(Role.MEMBER)
+                                    : Optional.empty()))).toList())
                     .map(items -> new Page(items, more ? encode(page.getLast()) : null));
         });
     }

@@ -62,7 +62,8 @@ public class EventCatalog {
     public Flux<EventView> events(FeedSelection selection) {
         EventPermissions permissions = selection.membersOf() == null ? EventPermissions.STRANGER
                 : new EventPermissions(Optional.of(Role.MEMBER));
-        return Flux.fromIterable(selected(selection).events()).concatMap(e -> views.view(e, null, permissions));
+        return Flux.fromIterable(selected(selection).events()).concatMap(e -> views.viewWithoutAttendance(e, null,
+                selection.revealLocationOf().contains(e.id()) ? permissions.asAttendee() : permissions));
     }
 
     /** Cities with upcoming public events, with counts. */
@@ -72,7 +73,8 @@ public class EventCatalog {
 
     /** One event as the caller may see it (404 when they may not), for "add to calendar". */
     public Mono<EventView> visibleEvent(CurrentUser user, String id) {
-        return events.visible(user, id).flatMap(e -> events.permissions(user, e).flatMap(p -> views.view(e, null, p)));
+        return events.visible(user, id).flatMap(e -> events.permissions(user, e)
+                .flatMap(p -> views.viewWithoutAttendance(e, null, p)));
     }
 
     /**
@@ -106,6 +108,10 @@ public class EventCatalog {
     }
 
     private static boolean visible(EventDocument e, FeedSelection s) {
+        if (s.eventIds() != null) {
+            // A person's own feed: the events they answered, whatever their visibility (they could see them then).
+            return s.eventIds().contains(e.id());
+        }
         return e.visibility() == Visibility.PUBLIC || e.organizationId().equals(s.membersOf());
     }
 

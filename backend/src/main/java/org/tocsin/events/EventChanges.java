@@ -19,6 +19,7 @@ public class EventChanges {
     private static final Logger log = LoggerFactory.getLogger(EventChanges.class);
 
     private final Sinks.Many<EventDocument> sink = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Many<EventChange> changes = Sinks.many().multicast().directBestEffort();
 
     /**
      * Writes finish on many threads at once, and a sink accepts one emission at a time; the lock
@@ -30,6 +31,22 @@ public class EventChanges {
         if (result.isFailure() && result != Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
             log.warn("Event {} not published in-process ({}); replicas' polling will pick it up", event.id(), result);
         }
+    }
+
+    /** Serialised like {@link #published}; only changes that matter to attendees are emitted. */
+    synchronized void changed(EventChange change) {
+        if (!change.mattersToAttendees()) {
+            return;
+        }
+        Sinks.EmitResult result = changes.tryEmitNext(change);
+        if (result.isFailure() && result != Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
+            log.warn("Change of event {} not published in-process ({})", change.eventId(), result);
+        }
+    }
+
+    /** Changes that matter to people who RSVPed: capacity raised, rescheduled, cancelled. */
+    public Flux<EventChange> changes() {
+        return changes.asFlux();
     }
 
     public Flux<EventDocument> stream() {

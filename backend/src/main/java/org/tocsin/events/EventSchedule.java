@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import net.fortuna.ical4j.model.Recur;
 import org.tocsin.events.internal.EventDocument;
@@ -83,6 +84,11 @@ public final class EventSchedule {
         return new EventSchedule(start, end, zone, recur, exdates(recurrence), overrides(overrides));
     }
 
+    /** The local start of the event, or of the first occurrence of a series. */
+    public LocalDateTime start() {
+        return start;
+    }
+
     public ZoneId zone() {
         return zone;
     }
@@ -116,6 +122,15 @@ public final class EventSchedule {
             }
         }
         return last;
+    }
+
+    /** The occurrence whose original local start is {@code original}; empty when there is none (or it is excluded). */
+    public Optional<Occurrence> occurrenceAt(LocalDateTime original) {
+        if (recur == null) {
+            return original.equals(start) ? Optional.of(new Occurrence(null, start, start.plus(duration),
+                    firstStartUtc(), firstEndUtc(), false, false)) : Optional.empty();
+        }
+        return isOccurrence(original) ? Optional.ofNullable(occurrence(original)) : Optional.empty();
     }
 
     /** Is {@code original} the local start of one of this series' occurrences (excluded ones included)? */

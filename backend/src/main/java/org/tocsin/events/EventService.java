@@ -104,15 +104,25 @@ public class EventService {
                             current.statusReason(), current.sequence(), current.createdAt(), clock.instant(),
                             current.version());
                     return store.save(bumpSequenceIfAttendeesCare(current, next))
-                            .flatMap(saved -> rememberCity(resolved, saved));
-                })
-                .doOnNext(changes::published);
+                            .flatMap(saved -> rememberCity(resolved, saved))
+                            .doOnNext(saved -> {
+                                changes.published(saved);
+                                changes.changed(new EventChange(saved.id(), capacityRaised(current, saved),
+                                        saved.sequence() > current.sequence() && saved.status() == current.status(),
+                                        false));
+                            });
+                });
     }
 
     Mono<EventDocument> setStatus(CurrentUser user, String id, EventStatus status, String reason) {
         return visibleForManagement(user, id)
-                .flatMap(current -> store.save(withStatus(current, status, reason)))
-                .doOnNext(changes::published);
+                .flatMap(current -> store.save(withStatus(current, status, reason)).doOnNext(saved -> {
+                    changes.published(saved);
+                    // Postponed or reinstated: attendees hear of it as a change; cancelled, as a cancellation.
+                    changes.changed(new EventChange(saved.id(), false,
+                            current.status() != status && status != EventStatus.CANCELLED,
+                            current.status() != EventStatus.CANCELLED && status == EventStatus.CANCELLED));
+                }));
     }
 
     Mono<EventDocument> setOverride(CurrentUser user, String id, String recurrenceId, boolean cancelled,
@@ -135,7 +145,7 @@ public class EventService {
             overrides.add(new EventDocument.OccurrenceOverride(original.toString(), cancelled,
                     cancelled ? null : start.toString(), cancelled ? null : end.toString()));
             return store.save(withOverrides(current, overrides));
-        }).doOnNext(changes::published);
+        }).doOnNext(this::publishRescheduled);
     }
 
     Mono<EventDocument> clearOverride(CurrentUser user, String id, String recurrenceId) {
@@ -146,7 +156,16 @@ public class EventService {
                 return Mono.error(ApiProblem.notFound("Occurrence change"));
             }
             return store.save(withOverrides(current, overrides));
-        }).doOnNext(changes::published);
+        }).doOnNext(this::publishRescheduled);
+    }
+
+    private void publishRescheduled(EventDocument saved) {
+        changes.published(saved);
+        changes.changed(new EventChange(saved.id(), false, true, false));
+    }
+
+    private static boolean capacityRaised(EventDocument before, EventDocument after) {
+        return before.capacity() != null && (after.capacity() == null || after.capacity() > before.capacity());
     }
 
     Mono<Void> delete(CurrentUser user, String id) {
@@ -154,7 +173,10 @@ public class EventService {
                 .flatMap(current -> access.require(user, current.organizationId(), Permission.DELETE_EVENTS)
                         .onErrorMap(ApiProblem.class, e -> ApiProblem.forbidden("Only ADMINs and OWNERs delete events"))
                         .then(store.save(tombstone(current))))
-                .doOnNext(changes::published)
+                .doOnNext(saved -> {
+                    changes.published(saved);
+                    changes.changed(new EventChange(saved.id(), false, false, true));
+                })
                 .then();
     }
 

@@ -72,5 +72,11 @@ public record EventView(
         public static Attendance none(Integer capacity) {
             return new Attendance(0, 0, 0, capacity, capacity);
         }
+
+        /** Places, guests included; {@code spotsLeft} never goes below zero (a lowered capacity drops nobody). */
+        public static Attendance of(long going, long maybe, long waitlisted, Integer capacity) {
+            return new Attendance(going, maybe, waitlisted, capacity,
+                    capacity == null ? null : (int) Math.max(0, capacity - going));
+        }
     }
 }

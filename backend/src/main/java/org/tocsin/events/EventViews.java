@@ -3,14 +3,17 @@ package org.tocsin.events;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.tocsin.campaigns.CampaignService;
 import org.tocsin.events.internal.EventDocument;
 import org.tocsin.organizations.OrganizationService;
 import org.tocsin.places.Geo;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,16 +34,67 @@ class EventViews {
     private final CampaignService campaigns;
     private final Clock clock;
     private final Map<String, Cached> names = new ConcurrentHashMap<>();
+    private final ObjectProvider<AttendanceCounts> attendance;
 
-    EventViews(OrganizationService organizations, CampaignService campaigns, Clock clock) {
+    EventViews(OrganizationService organizations, CampaignService campaigns, Clock clock,
+            ObjectProvider<AttendanceCounts> attendance) {
         this.organizations = organizations;
         this.campaigns = campaigns;
         this.clock = clock;
+        this.attendance = attendance;
     }
 
+    /** The API's view, with the live attendance of the occurrence (a series without one: its next occurrence). */
     Mono<EventView> view(EventDocument event, Occurrence occurrence, EventPermissions permissions) {
+        AttendanceCounts counts = attendance.getIfAvailable();
+        Mono<EventView.Attendance> live = counts == null ? Mono.just(EventView.Attendance.none(event.capacity()))
+                : counts.attendance(event.id(), occurrenceKey(event, occurrence), event.capacity());
+        return Mono.zip(organization(event.organizationId()), campaign(event.campaignId()), live)
+                .map(t -> build(event, occurrence, permissions, t.getT1(), t.getT2() == UNKNOWN ? null : t.getT2(),
+                        t.getT3()));
+    }
+
+    /** A view to build in a batch: the event, the occurrence (or null) and what the caller may see. */
+    record Item(EventDocument event, Occurrence occurrence, EventPermissions permissions) {
+    }
+
+    /** Views of a list page, with every item's attendance fetched in one lookup instead of one each. */
+    Mono<List<EventView>> views(List<Item> items) {
+        AttendanceCounts counts = attendance.getIfAvailable();
+        List<AttendanceCounts.Slot> slots = items.stream().map(i -> new AttendanceCounts.Slot(i.event().id(),
+                occurrenceKey(i.event(), i.occurrence()), i.event().capacity())).toList();
+        Mono<Map<AttendanceCounts.Slot, EventView.Attendance>> live = counts == null || slots.isEmpty()
+                ? Mono.just(Map.of()) : counts.attendance(slots);
+        return live.flatMap(found -> Flux.range(0, items.size()).concatMap(n -> {
+            Item i = items.get(n);
+            AttendanceCounts.Slot slot = slots.get(n);
+            return Mono.zip(organization(i.event().organizationId()), campaign(i.event().campaignId()))
+                    .map(t -> build(i.event(), i.occurrence(), i.permissions(), t.getT1(),
+                            t.getT2() == UNKNOWN ? null : t.getT2(),
+                            found.getOrDefault(slot, EventView.Attendance.none(slot.capacity()))));
+        }).collectList());
+    }
+
+    /**
+     * For feeds: no attendance. A rendered feed is cached by the events' versions, which RSVPs do not
+     * change, so counts in it would go stale; and a feed of thousands of events would cost as many lookups.
+     */
+    Mono<EventView> viewWithoutAttendance(EventDocument event, Occurrence occurrence, EventPermissions permissions) {
         return Mono.zip(organization(event.organizationId()), campaign(event.campaignId()))
-                .map(t -> build(event, occurrence, permissions, t.getT1(), t.getT2() == UNKNOWN ? null : t.getT2()));
+                .map(t -> build(event, occurrence, permissions, t.getT1(), t.getT2() == UNKNOWN ? null : t.getT2(),
+                        null));
+    }
+
+    private String occurrenceKey(EventDocument event, Occurrence occurrence) {
+        if (occurrence != null) {
+            return occurrence.key();
+        }
+        if (event.recurrence() == null) {
+            return Occurrence.ONCE;
+        }
+        Instant now = clock.instant();
+        List<Occurrence> next = EventSchedule.of(event).between(now, now.plus(EventIndex.AHEAD), 1);
+        return next.isEmpty() ? event.start() : next.getFirst().key();
     }
 
     private Mono<EventView.Owner> organization(String id) {
@@ -63,7 +117,7 @@ class EventViews {
     }
 
     static EventView build(EventDocument e, Occurrence occurrence, EventPermissions permissions,
-            EventView.Owner organization, EventView.Owner campaign) {
+            EventView.Owner organization, EventView.Owner campaign, EventView.Attendance attendance) {
         boolean hidden = e.locationVisibility() == LocationVisibility.ATTENDEES && !permissions.seesHiddenLocation();
         EventView.Place place = null;
         if (e.place() != null) {
@@ -92,7 +146,7 @@ class EventViews {
                         : null,
                 place, online, hidden,
                 e.speakers().stream().map(s -> new EventView.Speaker(s.name(), s.affiliation())).toList(), e.tags(), e.languages(), e.capacity(), e.rsvpMode(),
-                e.visibility(), e.locationVisibility(), EventView.Attendance.none(e.capacity()), e.sequence(),
+                e.visibility(), e.locationVisibility(), attendance, e.sequence(),
                 e.createdAt(), e.updatedAt());
     }
 }

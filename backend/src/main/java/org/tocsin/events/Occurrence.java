@@ -11,6 +11,13 @@ import java.time.LocalDateTime;
 public record Occurrence(LocalDateTime recurrenceId, LocalDateTime start, LocalDateTime end, Instant startUtc,
         Instant endUtc, boolean cancelled, boolean moved) {
 
+    /** The occurrence as RSVPs and attendance counts name it: its original local start, or "once" for a one-off event. */
+    public String key() {
+        return recurrenceId == null ? ONCE : recurrenceId.toString();
+    }
+
+    public static final String ONCE = "once";
+
     public boolean intersects(Instant from, Instant to) {
         return startUtc.isBefore(to) && endUtc.isAfter(from);
     }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -12,6 +13,7 @@ import org.tocsin.calendars.CalendarService;
 import org.tocsin.campaigns.CampaignService;
 import org.tocsin.events.EventKind;
 import org.tocsin.events.FeedSelection;
+import org.tocsin.events.PersonalAgendas;
 import org.tocsin.events.Tags;
 import org.tocsin.organizations.OrganizationService;
 import org.tocsin.places.CityKeys;
@@ -29,15 +31,17 @@ class FeedScopes {
     private final CampaignService campaigns;
     private final PlaceService places;
     private final CalendarService calendars;
+    private final ObjectProvider<PersonalAgendas> agendas;
     private final AsyncCache<String, FeedScope> resolved = Caffeine.newBuilder()
             .expireAfterWrite(REMEMBERED).maximumSize(10_000).buildAsync();
 
     FeedScopes(OrganizationService organizations, CampaignService campaigns, PlaceService places,
-            CalendarService calendars) {
+            CalendarService calendars, ObjectProvider<PersonalAgendas> agendas) {
         this.organizations = organizations;
         this.campaigns = campaigns;
         this.places = places;
         this.calendars = calendars;
+        this.agendas = agendas;
     }
 
     Mono<FeedScope> organization(String slug) {
@@ -98,8 +102,20 @@ class FeedScopes {
                 });
     }
 
-    /** A member's private feed: the organization's events of every visibility. Not cacheable by others. */
+    /**
+     * A private feed, not cacheable by others: a person's own RSVPs, or a member's feed of an
+     * organization (its events of every visibility). The token's prefix tells which.
+     */
     Mono<FeedScope> privateFeed(String token) {
+        PersonalAgendas personal = agendas.getIfAvailable();
+        Mono<FeedScope> own = personal == null ? Mono.empty() : personal.agenda(token)
+                .map(a -> new FeedScope("r:" + a.key(), a.selection(), new CalendarMeta("My actions on Tocsin",
+                        "The actions you said you are going to (or might). Do not share this address.", "/",
+                        "/feeds/private"), false));
+        return own.switchIfEmpty(Mono.defer(() -> membersFeed(token)));
+    }
+
+    private Mono<FeedScope> membersFeed(String token) {
         return calendars.organizationOfToken(token)
                 .map(o -> new FeedScope("m:" + o.id(), FeedSelection.members(o.id()),
                         new CalendarMeta(o.name() + " (members)", "All actions of " + o.name()

@@ -26,6 +26,10 @@ public final class ApiProblem extends RuntimeException {
     public static final String SLUG_TAKEN = "/problems/slug-taken";
     public static final String LAST_OWNER = "/problems/last-owner";
     public static final String CONFLICT = "/problems/conflict";
+    public static final String RSVPS_CLOSED = "/problems/rsvps-closed";
+    public static final String EVENT_ENDED = "/problems/event-ended";
+    public static final String EVENT_CANCELLED = "/problems/event-cancelled";
+    public static final String NO_ROOM = "/problems/no-room";
     public static final String RATE_LIMITED = "/problems/rate-limited";
     public static final String INTERNAL = "/problems/internal";
 

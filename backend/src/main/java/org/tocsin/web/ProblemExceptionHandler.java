@@ -77,12 +77,25 @@ class ProblemExceptionHandler implements WebExceptionHandler {
     }
 
     private static ApiProblem internal(Throwable error, ServerWebExchange exchange) {
-        // The path is logged without its query, and private feed paths without their token: both are capabilities.
+        // The path is logged without its query, and capability paths without their token.
         String path = exchange.getRequest().getPath().value();
-        log.error("Unhandled failure on {} {}", exchange.getRequest().getMethod(),
-                path.startsWith("/feeds/private/") ? "/feeds/private/[token]" : path, error);
+        log.error("Unhandled failure on {} {}", exchange.getRequest().getMethod(), withoutToken(path), error);
         return ApiProblem.of(HttpStatus.INTERNAL_SERVER_ERROR, ApiProblem.INTERNAL, "Internal error",
                 "Something went wrong on our side; nothing you sent was stored unless you were told so");
+    }
+
+    /** Private feed and RSVP manage paths (API and web page) carry a capability token: logs name them without it. */
+    static String withoutToken(String path) {
+        if (path.startsWith("/feeds/private/")) {
+            return "/feeds/private/[token]";
+        }
+        if (path.startsWith("/api/v1/rsvps/")) {
+            return "/api/v1/rsvps/[token]";
+        }
+        if (path.startsWith("/rsvp/")) {
+            return "/rsvp/[token]";
+        }
+        return path;
     }
 
     private static List<ApiProblem.FieldProblem> fieldProblems(WebExchangeBindException bind) {

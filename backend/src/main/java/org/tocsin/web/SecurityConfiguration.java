@@ -86,6 +86,12 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/v1/organizations/*", "/api/v1/campaigns",
                                 "/api/v1/campaigns/*", "/api/v1/events", "/api/v1/events/*",
                                 "/api/v1/cities", "/api/v1/calendars").permitAll()
+                        // RSVPs need no account: answering, and managing one with its token (the URL is the credential).
+                        .pathMatchers(HttpMethod.POST, "/api/v1/events/*/rsvps").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/rsvps/*").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/rsvps/*/confirm").permitAll()
+                        .pathMatchers(HttpMethod.PATCH, "/api/v1/rsvps/*").permitAll()
+                        .pathMatchers(HttpMethod.DELETE, "/api/v1/rsvps/*").permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .pathMatchers("/actuator/**").denyAll()
                         // The static web app and, later, the public feeds.

@@ -40,6 +40,9 @@ public class BlockingAllowances implements BlockHoundIntegration {
         builder.allowBlockingCallsInside("com.mongodb.internal.connection.netty.NettyStream", "handleReadResponse");
         builder.allowBlockingCallsInside("com.mongodb.internal.connection.DefaultConnectionPool$AsyncWorkManager",
                 "enqueue");
+        // Jackson builds a type's deserializer once, under a lock; concurrent first requests of a fresh
+        // instance wait for it (seen with 100 RSVPs hitting a just-started second instance). Like class loading.
+        builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer");
         // A BlockingOperationError thrown inside a driver callback can be swallowed and surface only as a
         // hung request; printing it first makes every slip visible in the test output.
         builder.blockingMethodCallback(method -> {

@@ -1,0 +1,114 @@
+package org.tocsin.rsvps;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+import org.tocsin.events.EventChange;
+import org.tocsin.events.EventChanges;
+import org.tocsin.events.RsvpEvents;
+import org.tocsin.rsvps.internal.SeatCounters;
+import org.tocsin.events.RsvpTarget;
+import org.tocsin.rsvps.internal.RsvpDocument;
+import org.tocsin.rsvps.internal.RsvpStore;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reacts to event changes made on this replica: a raised capacity seats the waitlist of every
+ * occurrence that has one; a new time or place updates the RSVPs' occurrence times (reminders and
+ * retention go by them) and tells those GOING (iTIP REQUEST); a cancellation tells them too (iTIP
+ * CANCEL); a deleted event takes its RSVPs with it. A failure is logged and the next change is
+ * still handled.
+ */
+@Component
+class EventChangeListener implements SmartInitializingSingleton, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(EventChangeListener.class);
+
+    private final EventChanges changes;
+    private final RsvpEvents events;
+    private final SeatCounters counters;
+    private final Seats seats;
+    private final RsvpStore store;
+    private final RsvpNotifications notifications;
+    private final Clock clock;
+    private Disposable subscription;
+
+    EventChangeListener(EventChanges changes, RsvpEvents events, SeatCounters counters, Seats seats, RsvpStore store,
+            RsvpNotifications notifications, Clock clock) {
+        this.changes = changes;
+        this.events = events;
+        this.counters = counters;
+        this.seats = seats;
+        this.store = store;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        subscription = changes.changes()
+                .onBackpressureBuffer(10_000)
+                .concatMap(change -> handle(change).onErrorResume(e -> {
+                    log.warn("RSVPs not updated after a change of event {}: {}", change.eventId(), e.toString());
+                    return Mono.empty();
+                }))
+                .subscribe();
+    }
+
+    Mono<Void> handle(EventChange change) {
+        return events.byId(change.eventId())
+                .flatMap(target -> promote(change, target).then(tell(change, target)).thenReturn(true))
+                .switchIfEmpty(Mono.defer(() -> store.deleteOfEvent(change.eventId()).thenReturn(false)))
+                .then();
+    }
+
+    private Mono<Void> promote(EventChange change, RsvpTarget target) {
+        if (!change.capacityRaised()) {
+            return Mono.empty();
+        }
+        return counters.ofEvent(change.eventId())
+                .concatMap(c -> seats.promote(c.eventId(), c.occurrenceKey(), target.capacity()))
+                .then();
+    }
+
+    /** One mail per person and event, to those GOING to an occurrence that has not ended. */
+    private Mono<Void> tell(EventChange change, RsvpTarget target) {
+        if (!change.rescheduled() && !change.cancelled()) {
+            return Mono.empty();
+        }
+        Instant now = clock.instant();
+        return store.ofEvent(change.eventId(), null).collectList().flatMap(rsvps -> {
+            Mono<Void> moved = change.rescheduled() ? Flux.fromIterable(rsvps).map(RsvpDocument::occurrenceKey)
+                    .distinct()
+                    .concatMap(key -> target.occurrenceByKey(key).map(o -> store.moveOccurrence(target.id(), key,
+                            o.startUtc(), o.endUtc())).orElse(Mono.empty()))
+                    .then() : Mono.empty();
+            return moved.then(Mono.fromRunnable(() -> {
+                Set<String> told = new HashSet<>();
+                for (RsvpDocument r : rsvps) {
+                    boolean current = target.occurrenceByKey(r.occurrenceKey())
+                            .map(o -> o.endUtc().isAfter(now)).orElse(false);
+                    if (r.state() == RsvpState.GOING && r.email() != null && current && told.add(r.email())) {
+                        notifications.send(change.cancelled() ? RsvpNotifications.Kind.CANCELLED
+                                : RsvpNotifications.Kind.CHANGED, r, null);
+                    }
+                }
+            }));
+        });
+    }
+
+    @Override
+    public void destroy() {
+        if (subscription != null) {
+            subscription.dispose();
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package org.tocsin.rsvps;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.tocsin.events.EventView;
+import org.tocsin.events.RsvpEvents;
+import org.tocsin.feeds.EventInvitations;
+import org.tocsin.mail.MailAttachment;
+import org.tocsin.mail.MailMessage;
+import org.tocsin.mail.Mailer;
+import org.tocsin.rsvps.internal.RsvpDocument;
+import org.tocsin.web.PublicUrl;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Mails to people who RSVPed with an email: the confirmation (with the event's .ics and the manage
+ * link), a waitlist promotion, an approval, a change of time or place (iTIP REQUEST), a cancellation
+ * (iTIP CANCEL), and the day-before reminder. Sending is fire-and-forget: the mail is only queued
+ * (the outbox sends it later, with retries), rendering runs off the event loop, and a failure is
+ * logged without the address and never fails the RSVP.
+ *
+ * <p>The invitation carries the exact place of an event kept for attendees only when the RSVP is
+ * GOING; for a series it is the series (the text names the occurrence the RSVP is for).
+ */
+@Component
+class RsvpNotifications {
+
+    private static final Logger log = LoggerFactory.getLogger(RsvpNotifications.class);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+            .withLocale(Locale.ENGLISH);
+
+    private final Mailer mailer;
+    private final EventInvitations invitations;
+    private final RsvpEvents events;
+    private final PublicUrl publicUrl;
+
+    RsvpNotifications(Mailer mailer, EventInvitations invitations, RsvpEvents events, PublicUrl publicUrl) {
+        this.mailer = mailer;
+        this.invitations = invitations;
+        this.events = events;
+        this.publicUrl = publicUrl;
+    }
+
+    enum Kind { CONFIRM_EMAIL, CONFIRMED, PROMOTED, APPROVED, CHANGED, CANCELLED, REMINDER }
+
+    /** Queues the mail for {@code kind}, if the RSVP has an email; {@code manageToken} only when just issued. */
+    void send(Kind kind, RsvpDocument rsvp, String manageToken) {
+        if (rsvp.email() == null) {
+            return;
+        }
+        boolean attendee = rsvp.state() == RsvpState.GOING;
+        events.viewFor(rsvp.eventId(), null, attendee && kind != Kind.CANCELLED)
+                .publishOn(Schedulers.boundedElastic())
+                .map(event -> message(kind, rsvp, manageToken, event))
+                .flatMap(mailer::enqueue)
+                .onErrorResume(e -> {
+                    log.warn("Mail ({}) for RSVP {} not queued: {}", kind, rsvp.id(), e.getClass().getName());
+                    return Mono.empty();
+                })
+                .subscribe();
+    }
+
+    private MailMessage message(Kind kind, RsvpDocument rsvp, String manageToken, EventView event) {
+        String when = when(rsvp, event);
+        String subject = switch (kind) {
+            case CONFIRM_EMAIL -> "Please confirm your RSVP: ";
+            case CONFIRMED -> switch (rsvp.state()) {
+                case GOING -> "You're going: ";
+                case WAITLISTED -> "You're on the waitlist: ";
+                case PENDING -> "RSVP received, awaiting approval: ";
+                case MAYBE -> "You might go: ";
+                default -> "Your RSVP: ";
+            };
+            case PROMOTED -> "A place opened up, you're going: ";
+            case APPROVED -> rsvp.state() == RsvpState.GOING ? "Approved, you're going: " : "Approved, on the waitlist: ";
+            case CHANGED -> "Changed: ";
+            case CANCELLED -> "Cancelled: ";
+            case REMINDER -> "Tomorrow: ";
+        } + event.title();
+        StringBuilder text = new StringBuilder();
+        text.append("Hello ").append(rsvp.name()).append(",\n\n");
+        text.append(switch (kind) {
+            case CONFIRM_EMAIL -> "Thank you for your RSVP to \"" + event.title() + "\". It counts once you confirm it: "
+                    + "open the link below and confirm. If you did not RSVP, ignore this mail and nothing happens.";
+            case CONFIRMED -> "Thank you for your RSVP to \"" + event.title() + "\". You are "
+                    + describe(rsvp) + ".";
+            case PROMOTED -> "A place has opened up: you are now going to \"" + event.title() + "\".";
+            case APPROVED -> "The organizers approved your RSVP to \"" + event.title() + "\". You are "
+                    + describe(rsvp) + ".";
+            case CHANGED -> "The time or place of \"" + event.title() + "\" has changed. The attached invitation "
+                    + "updates your calendar.";
+            case CANCELLED -> "\"" + event.title() + "\" is cancelled"
+                    + (event.statusReason() == null ? "." : ": " + event.statusReason());
+            case REMINDER -> "A reminder: \"" + event.title() + "\" is tomorrow.";
+        });
+        text.append("\n\nWhen: ").append(when).append('\n');
+        if (rsvp.guests() > 0) {
+            text.append("Guests: ").append(rsvp.guests()).append('\n');
+        }
+        if (manageToken != null) {
+            text.append("\nChange or withdraw your RSVP (keep this link to yourself): ")
+                    .append(manageLink(manageToken)).append('\n');
+        }
+        text.append("\nYou get this mail because you RSVPed on Tocsin with this address.\n");
+        // A confirmation request carries no invitation: nothing is confirmed yet.
+        return new MailMessage(rsvp.email(), subject, text.toString(),
+                kind == Kind.CONFIRM_EMAIL ? List.of() : List.of(attachment(kind, rsvp, event)));
+    }
+
+    private MailAttachment attachment(Kind kind, RsvpDocument rsvp, EventView event) {
+        String ics = switch (kind) {
+            case CANCELLED -> invitations.cancel(event, rsvp.email());
+            default -> rsvp.state() == RsvpState.GOING ? invitations.request(event, rsvp.email())
+                    : invitations.publish(event);
+        };
+        return new MailAttachment(kind == Kind.CANCELLED ? "cancel.ics" : "invite.ics",
+                EventInvitations.contentType(ics), ics.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The web app's page for the RSVP ({@code /rsvp/{token}}); every page answers Referrer-Policy: no-referrer. */
+    String manageLink(String manageToken) {
+        return publicUrl.base() + "/rsvp/" + manageToken;
+    }
+
+    private static String describe(RsvpDocument rsvp) {
+        return switch (rsvp.state()) {
+            case GOING -> "going";
+            case WAITLISTED -> "on the waitlist; we will write when a place opens up";
+            case PENDING -> "waiting for the organizers to approve";
+            case MAYBE -> "a maybe";
+            case NOT_GOING -> "not going";
+            case DECLINED -> "declined by the organizers";
+            case UNCONFIRMED -> "not counted until you confirm";
+        };
+    }
+
+    private static String when(RsvpDocument rsvp, EventView event) {
+        ZoneId zone = ZoneId.of(event.timeZone());
+        // A one-off event's own start is current even right after a change; a series names the RSVP's occurrence.
+        ZonedDateTime start = (event.recurrence() == null ? event.startUtc() : rsvp.occurrenceStartUtc()).atZone(zone);
+        return WHEN.format(start) + " (" + zone.getId() + ")";
+    }
+}

@@ -1,0 +1,250 @@
+package org.tocsin.rsvps;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.tocsin.rsvps.internal.RsvpDocument;
+import org.tocsin.rsvps.internal.RsvpStore;
+import org.tocsin.support.Api;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * What people who RSVP with an email receive, read from a real SMTP server (GreenMail) as a mail
+ * client would: the confirmation with its invitation and manage link, the promotion from the
+ * waitlist, a change of time (iTIP REQUEST), a cancellation (iTIP CANCEL) and the reminder.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "PT30S")
+class RsvpMailTest {
+
+    private static final int PORT = freePort();
+    private static final Path DATA_DIR = newDataDir();
+    private static GreenMail smtp;
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    RsvpStore store;
+    @Autowired
+    RsvpReminders reminders;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        String uri = System.getenv("TOCSIN_TEST_MONGODB_URI");
+        if (uri != null && !uri.isBlank()) {
+            registry.add("spring.mongodb.uri", () -> uri);
+            registry.add("spring.mongodb.database", () -> "tocsin-rsvp-mail-test");
+        } else {
+            registry.add("tocsin.data-dir", DATA_DIR::toString);
+        }
+        registry.add("tocsin.rate-limits.enabled", () -> "false");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> PORT);
+        registry.add("tocsin.mail.from", () -> "Tocsin Test <no-reply@tocsin.test>");
+        registry.add("tocsin.mail.poll-interval", () -> "PT0.5S");
+    }
+
+    @BeforeAll
+    static void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    @Test
+    void goingWaitlistedPromotedChangedAndCancelledEachGetTheirMail() throws Exception {
+        RsvpFixtures f = new RsvpFixtures(Api.of(web));
+        String event = f.event(1);
+        String first = address("first");
+        String second = address("second");
+        JsonNode going = f.answer(event, Map.of("name", "First", "email", first, "response", "GOING"));
+        f.answer(event, Map.of("name", "Quiet", "response", "MAYBE"));
+        JsonNode waiting = f.answer(event, Map.of("name", "Second", "email", second, "response", "GOING"));
+        assertThat(waiting.get("state").asString()).isEqualTo("WAITLISTED");
+
+        Mail confirmation = awaitMail(first, "You're going: Vigil for the prisoners");
+        assertThat(confirmation.text()).contains("/rsvp/" + going.get("manageToken").asString());
+        assertThat(confirmation.icsType()).containsIgnoringCase("method=REQUEST");
+        assertThat(confirmation.ics()).contains("METHOD:REQUEST").contains("Secret courtyard");
+        Mail queued = awaitMail(second, "You're on the waitlist: Vigil for the prisoners");
+        assertThat(queued.ics()).contains("METHOD:PUBLISH").doesNotContain("Secret courtyard");
+        assertThat(queued.text()).contains("/rsvp/" + waiting.get("manageToken").asString());
+
+        Api.of(web).anonymous().delete("/api/v1/rsvps/" + going.get("manageToken").asString())
+                .expectStatus().isNoContent();
+        Mail promoted = awaitMail(second, "A place opened up, you're going: Vigil for the prisoners");
+        assertThat(promoted.ics()).contains("METHOD:REQUEST").contains("Secret courtyard");
+        assertThat(promoted.text()).doesNotContain("tcm_");
+
+        f.owner.patch("/api/v1/events/" + event, Map.of("start", "2027-05-06T19:00", "end", "2027-05-06T20:00"))
+                .expectStatus().isOk();
+        Mail changed = awaitMail(second, "Changed: Vigil for the prisoners");
+        assertThat(changed.ics()).contains("METHOD:REQUEST").contains("SEQUENCE:1").contains("T190000");
+        assertThat(changed.text()).contains("7:00");
+        // The RSVP follows the event to its new time (reminders and retention go by it).
+        assertThat(store.byId(waiting.get("id").asString()).block(Duration.ofSeconds(10)).occurrenceStartUtc())
+                .isEqualTo(Instant.parse("2027-05-06T17:00:00Z"));
+
+        f.owner.post("/api/v1/events/" + event + "/cancel", Map.of("reason", "Police ban")).expectStatus().isOk();
+        Mail cancelled = awaitMail(second, "Cancelled: Vigil for the prisoners");
+        assertThat(cancelled.icsType()).containsIgnoringCase("method=CANCEL");
+        assertThat(cancelled.ics()).contains("METHOD:CANCEL").contains("STATUS:CANCELLED");
+        assertThat(cancelled.text()).contains("Police ban");
+        // The one who withdrew hears nothing more.
+        assertThat(mailsTo(first)).hasSize(1);
+    }
+
+    @Test
+    void aGuestsRsvpToAnEmailConfirmedEventCountsOnlyOnceConfirmedFromTheMail() throws Exception {
+        RsvpFixtures f = new RsvpFixtures(Api.of(web));
+        Map<String, Object> body = f.vigil(10);
+        body.put("rsvpMode", "EMAIL_CONFIRMED");
+        String event = f.create(body);
+        Api.Caller guest = Api.of(web).anonymous();
+        String uri = "/api/v1/events/" + event + "/rsvps";
+        org.tocsin.support.Problems.expectProblem(guest.post(uri, RsvpFixtures.rsvp("No mail", "GOING", 0)), 400,
+                "/problems/validation").jsonPath("$.errors[0].field").isEqualTo("email");
+
+        String to = address("confirm");
+        JsonNode answer = guest.post(uri, Map.of("name", "Conf", "email", to, "response", "GOING", "guests", 1))
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(answer.get("state").asString()).isEqualTo("UNCONFIRMED");
+        assertThat(answer.hasNonNull("manageToken")).as("the token goes to the mailbox only").isFalse();
+        assertThat(f.attendance(event).get("going").asInt()).isZero();
+
+        Mail request = awaitMail(to, "Please confirm your RSVP: Vigil for the prisoners");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/rsvp/(tcm_[A-Za-z0-9_-]+)")
+                .matcher(request.text());
+        assertThat(link.find()).isTrue();
+        String token = link.group(1);
+        guest.post("/api/v1/rsvps/" + token + "/confirm", Map.of()).expectStatus().isOk()
+                .expectBody().jsonPath("$.state").isEqualTo("GOING");
+        assertThat(f.attendance(event).get("going").asInt()).isEqualTo(2);
+        awaitMail(to, "You're going: Vigil for the prisoners");
+        // Confirming twice changes nothing.
+        guest.post("/api/v1/rsvps/" + token + "/confirm", Map.of()).expectStatus().isOk();
+        assertThat(f.attendance(event).get("going").asInt()).isEqualTo(2);
+
+        // Signed-in people need no confirmation.
+        Api.Caller member = Api.of(web).newUser("Member");
+        member.post(uri, RsvpFixtures.rsvp("Signed in", "GOING", 0)).expectStatus().isCreated()
+                .expectBody().jsonPath("$.state").isEqualTo("GOING");
+    }
+
+    @Test
+    void theDayBeforeThoseGoingGetOneReminder() throws Exception {
+        RsvpFixtures f = new RsvpFixtures(Api.of(web));
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        LocalDateTime start = LocalDateTime.ofInstant(Instant.now().plus(Duration.ofHours(20)), berlin)
+                .truncatedTo(ChronoUnit.MINUTES);
+        Map<String, Object> soon = f.vigil(null);
+        soon.put("start", start.toString());
+        soon.put("end", start.plusHours(1).toString());
+        String event = f.create(soon);
+        String to = address("reminded");
+        JsonNode answer = f.answer(event, Map.of("name", "Rem", "email", to, "response", "GOING"));
+        awaitMail(to, "You're going: Vigil for the prisoners");
+        // As if the RSVP had been made three days ago (a fresh one needs no reminder on top of its confirmation).
+        RsvpDocument r = store.byId(answer.get("id").asString()).block(Duration.ofSeconds(10));
+        RsvpDocument old = new RsvpDocument(r.id(), r.eventId(), r.occurrenceKey(), r.occurrenceStartUtc(),
+                r.occurrenceEndUtc(), r.ownerKey(), r.userId(), r.name(), r.email(), r.response(), r.guests(), r.state(),
+                r.approved(), r.places(), r.queuedAt(), r.manageTokenHash(), null, Instant.now().minus(Duration.ofDays(3)),
+                r.updatedAt(), r.version());
+        store.save(old).block(Duration.ofSeconds(10));
+
+        StepVerifier.create(reminders.remind()).assertNext(n -> assertThat(n).isGreaterThanOrEqualTo(1)).verifyComplete();
+        Mail reminder = awaitMail(to, "Tomorrow: Vigil for the prisoners");
+        assertThat(reminder.ics()).contains("Secret courtyard");
+        StepVerifier.create(reminders.remind()).assertNext(n -> assertThat(n).isZero()).verifyComplete();
+        Thread.sleep(1500);
+        assertThat(mailsTo(to).stream().filter(m -> m.subject().startsWith("Tomorrow"))).hasSize(1);
+    }
+
+    record Mail(String subject, String text, String icsType, String ics) {
+    }
+
+    private static Mail awaitMail(String to, String subject) throws Exception {
+        Instant until = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(until)) {
+            for (Mail m : mailsTo(to)) {
+                if (m.subject().equals(subject)) {
+                    return m;
+                }
+            }
+            Thread.sleep(100);
+        }
+        fail("No mail '" + subject + "' arrived; got " + mailsTo(to).stream().map(Mail::subject).toList());
+        return null;
+    }
+
+    private static List<Mail> mailsTo(String to) throws Exception {
+        List<Mail> mails = new java.util.ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (Arrays.stream(m.getAllRecipients()).noneMatch(a -> a.toString().equals(to))) {
+                continue;
+            }
+            if (!(m.getContent() instanceof Multipart parts)) {
+                mails.add(new Mail(m.getSubject(), m.getContent().toString(), null, null));
+                continue;
+            }
+            BodyPart text = parts.getBodyPart(0);
+            BodyPart ics = parts.getBodyPart(1);
+            mails.add(new Mail(m.getSubject(), text.getContent().toString(), ics.getContentType(),
+                    new String(ics.getInputStream().readAllBytes(), StandardCharsets.UTF_8)));
+        }
+        return mails;
+    }
+
+    private static String address(String who) {
+        return who + "-" + System.nanoTime() + "@example.org";
+    }
+
+    private static Path newDataDir() {
+        try {
+            return Files.createTempDirectory("tocsin-rsvp-mail-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
