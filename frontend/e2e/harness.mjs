@@ -57,6 +57,8 @@ export async function startBackend() {
   return {
     base,
     port,
+    /** Mails land in <dataDir>/outbox/*.eml (no spring.mail.host here). */
+    dataDir,
     log: () => log,
     async stop() {
       proc.kill('SIGTERM');

@@ -1,6 +1,8 @@
 // End-to-end: an organizer and a supporter use Tocsin through Debian's Chromium, against the packaged backend.
 // Run: npm run e2e (TOCSIN_JAR defaults to ../backend/target/app/tocsin.jar). Steps run in order and share state.
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { axeViolations, isolatedContext, launchBrowser, startBackend, startPartnerSite } from './harness.mjs';
 
@@ -8,6 +10,9 @@ const run = Date.now().toString(36);
 const ORGANIZER = { name: 'Vigil organizer', email: `organizer-${run}@example.org`, password: 'correct horse battery staple' };
 const ORG_NAME = `Berlin Vigil Group ${run}`;
 const TITLE = `Thursday vigil for political prisoners ${run}`;
+const TITLE_CONFIRMED = `Letter-writing evening ${run}`;
+const MEMBER = { name: 'Night owl', email: `member-${run}@example.org`, password: 'another long passphrase' };
+const GUEST_EMAIL = `guest-${run}@example.org`;
 
 /** The local date of the Thursday two weeks or so ahead, "YYYY-MM-DD". */
 function thursdayAhead(weeks) {
@@ -25,8 +30,27 @@ let browser;
 let organizer; // browser context with the organizer's session
 let supporter; // a context with no account
 let eventId;
-let rsvpBackend = false;
 const axeFindings = [];
+
+/** The manage token in the mail to this address (the outbox of a backend without SMTP), waiting for it. */
+async function mailedToken(address) {
+  const outbox = join(backend.dataDir, 'outbox');
+  const decode = (raw) => {
+    const qp = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+    const b64 = [...raw.matchAll(/\r?\n\r?\n([A-Za-z0-9+/=\r\n]{40,})/g)].map((m) => Buffer.from(m[1].replace(/\s/g, ''), 'base64').toString('utf8'));
+    return [qp, ...b64].join('\n');
+  };
+  for (let i = 0; i < 60; i++) {
+    for (const f of existsSync(outbox) ? readdirSync(outbox).filter((n) => n.endsWith('.eml')) : []) {
+      const raw = readFileSync(join(outbox, f), 'utf8');
+      if (!raw.includes(address)) continue;
+      const token = decode(raw).match(/\/rsvp\/(tcm_[A-Za-z0-9_-]+)/)?.[1];
+      if (token) return token;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`no mail with a manage link to ${address} in ${outbox}`);
+}
 
 async function checkAxe(page, label) {
   const found = await axeViolations(page);
@@ -40,8 +64,6 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
     const common = { locale: 'en-GB', timezoneId: 'America/New_York', viewport: { width: 1200, height: 900 } };
     organizer = await isolatedContext(browser, common, record);
     supporter = await isolatedContext(browser, common, record);
-    const docs = await (await fetch(`${backend.base}/v3/api-docs`)).text();
-    rsvpBackend = docs.includes('/api/v1/events/{id}/rsvps') && docs.includes('/api/v1/rsvps/{');
   });
 
   after(async () => {
@@ -144,13 +166,10 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
     await page.close();
   });
 
-  it('the supporter RSVPs, gets a manage link, and the event page shows the new count', async (t) => {
-    if (!rsvpBackend) {
-      t.skip('the RSVP API (POST /api/v1/events/{id}/rsvps, /api/v1/rsvps/{token}) is not in this build yet');
-      return;
-    }
+  it('the supporter RSVPs, gets a manage link, and the event page shows the new count', async () => {
     const page = await supporter.newPage();
     await page.goto(`${backend.base}/events/${eventId}`);
+    await page.getByText('0 going', { exact: true }).waitFor();
     await page.getByLabel('Name or pseudonym').fill('Sara');
     await page.getByLabel('Guests coming with you').fill('1');
     await page.getByLabel('Going', { exact: true }).check();
@@ -159,7 +178,9 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
     await manage.waitFor();
     const href = await manage.getAttribute('href');
     assert.match(href, /^\/rsvp\/[^/]+$/);
-    await page.getByText(/[1-9]\d* going/).waitFor();
+    // Sara and her guest: two people, counted in place of the 0 before.
+    await page.getByText('2 going', { exact: true }).waitFor();
+    assert.equal(await page.locator('[data-count="going"]').innerText(), '2 going');
 
     await page.goto(`${backend.base}${href}`);
     await page.getByRole('heading', { name: 'Your RSVP' }).waitFor();
@@ -180,10 +201,113 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
 
     const fresh = await supporter.newPage();
     await fresh.goto(`${backend.base}/events/${eventId}`);
-    await fresh.getByText(/[1-9]\d* maybe/).waitFor();
+    await fresh.getByText('2 maybe', { exact: true }).waitFor();
+    assert.equal(await fresh.locator('[data-count="going"]').innerText(), '0 going');
     // Nobody's name appears on the public page.
     assert.doesNotMatch(await fresh.locator('main').innerText(), /Sara/);
     await fresh.close();
+    await page.close();
+  });
+
+  it('a signed-in supporter RSVPs, makes their private calendar address on the dashboard, and the feed holds the event', async () => {
+    const context = await isolatedContext(browser, { locale: 'en-GB', timezoneId: 'Europe/Berlin', viewport: { width: 1200, height: 900 } }, record);
+    const page = await context.newPage();
+    await page.goto(`${backend.base}/register`);
+    await page.getByLabel('Display name').fill(MEMBER.name);
+    await page.getByLabel('Email').fill(MEMBER.email);
+    await page.getByLabel('Password').fill(MEMBER.password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL('**/dashboard');
+
+    await page.goto(`${backend.base}/events/${eventId}`);
+    await page.getByText('0 going', { exact: true }).waitFor();
+    await page.getByLabel('Name or pseudonym').fill(MEMBER.name);
+    await page.getByLabel('Going', { exact: true }).check();
+    await page.getByRole('button', { name: 'Send RSVP' }).click();
+    await page.locator('a.manage-link').waitFor();
+    await page.getByText('1 going', { exact: true }).waitFor();
+
+    await page.goto(`${backend.base}/dashboard`);
+    await page.getByRole('heading', { name: 'My calendar' }).waitFor();
+    await page.getByText('You have no calendar address yet.').waitFor();
+    await page.getByText(/This address is private/).waitFor();
+    await page.getByRole('button', { name: 'Make my calendar address' }).click();
+    await page.getByText('Your new calendar address is ready.').waitFor();
+    const address = page.getByLabel(/Calendar address/);
+    const url = await address.inputValue();
+    assert.match(url, new RegExp(`^${backend.base.replace(/\./g, '\\.')}/feeds/private/tcr_[A-Za-z0-9_-]+\\.ics$`));
+    assert.equal(await page.getByRole('link', { name: 'Subscribe in your calendar app' }).getAttribute('href'), url.replace(/^http:/, 'webcal:'));
+    await page.getByRole('button', { name: 'Copy' }).waitFor();
+    await checkAxe(page, '/dashboard (my calendar)');
+
+    // The address alone opens the feed (no cookie), and it holds the event under the UID of its own .ics.
+    const unfold = (text) => text.replace(/\r\n[ \t]/g, '');
+    const uid = unfold(await (await fetch(`${backend.base}/events/${eventId}.ics`)).text()).match(/^UID:(.+)$/m)?.[1]?.trim();
+    assert.ok(uid, 'the event has a UID');
+    const feed = await fetch(url);
+    assert.equal(feed.status, 200);
+    assert.match(feed.headers.get('content-type'), /^text\/calendar/);
+    assert.ok(unfold(await feed.text()).includes(`UID:${uid}`), `the feed holds UID:${uid}`);
+
+    // GET /api/v1/me shows it after a reload; turning it off closes the address.
+    await page.reload();
+    assert.equal(await page.getByLabel(/Calendar address/).inputValue(), url);
+    page.once('dialog', (d) => d.accept());
+    await page.getByRole('button', { name: 'Turn off this address' }).click();
+    await page.getByText('Your calendar address is turned off.').waitFor();
+    assert.equal((await fetch(url)).status, 404);
+    await context.close();
+  });
+
+  it('under “Guests confirm by email” a guest’s RSVP counts once confirmed from the mailed link', async () => {
+    const day = new Date(Date.parse(FIRST) + 86_400_000).toISOString().slice(0, 10);
+    const org = await organizer.newPage();
+    await org.goto(`${backend.base}/dashboard`);
+    await org.getByRole('link', { name: ORG_NAME }).click();
+    await org.getByRole('link', { name: 'New event' }).click();
+    await org.waitForURL('**/events/new');
+    await org.getByLabel('Title', { exact: true }).fill(TITLE_CONFIRMED);
+    await org.getByLabel('Kind', { exact: true }).selectOption('MEETING');
+    await org.getByLabel('Starts (local time)').fill(`${day}T19:00`);
+    await org.getByLabel('Ends (local time)').fill(`${day}T21:00`);
+    await org.getByLabel('City', { exact: true }).fill('Hamburg');
+    await org.getByLabel('Country code').fill('DE');
+    await org.getByLabel('Venue', { exact: true }).fill('Rathausmarkt');
+    await org.getByLabel('Time zone').fill('Europe/Berlin');
+    const mode = org.getByLabel('RSVPs', { exact: true });
+    assert.ok((await mode.locator('option').allInnerTexts()).includes('Guests confirm by email'));
+    await mode.selectOption({ label: 'Guests confirm by email' });
+    await checkAxe(org, 'event editor (email confirmation)');
+    await org.getByRole('button', { name: 'Create event' }).click();
+    await org.waitForURL((url) => /^\/events\/[^/.]+$/.test(url.pathname));
+    const confirmedId = new URL(org.url()).pathname.split('/').pop();
+    await org.close();
+
+    const page = await supporter.newPage();
+    await page.goto(`${backend.base}/events/${confirmedId}`);
+    await page.getByRole('heading', { name: TITLE_CONFIRMED }).waitFor();
+    await page.getByText('0 going', { exact: true }).waitFor();
+    await page.getByLabel('Name or pseudonym').fill('Dana');
+    await page.getByLabel(/^Email \(needed to confirm/).fill(GUEST_EMAIL);
+    await page.getByLabel('Going', { exact: true }).check();
+    await page.getByRole('button', { name: 'Send RSVP' }).click();
+    await page.getByText(/^Not confirmed yet/).waitFor();
+    await page.getByText(/^Check your email/).waitFor();
+    assert.equal(await page.locator('a.manage-link').count(), 0, 'the manage link goes only to the mailbox');
+    await page.getByText('0 going', { exact: true }).waitFor();
+    await checkAxe(page, '/events/{id} (unconfirmed RSVP)');
+
+    // The link in the mail (written to the outbox here) opens the RSVP; confirming it makes it count.
+    const token = await mailedToken(GUEST_EMAIL);
+    await page.goto(`${backend.base}/rsvp/${token}`);
+    await page.getByRole('heading', { name: 'Your RSVP' }).waitFor();
+    await page.getByText(/^Not confirmed yet/).waitFor();
+    await checkAxe(page, '/rsvp/{token} (unconfirmed)');
+    await page.getByRole('button', { name: 'Confirm my RSVP' }).click();
+    await page.getByText('Confirmed. Thank you.').waitFor();
+    await page.getByText(/^You are going\./).waitFor();
+    await page.goto(`${backend.base}/events/${confirmedId}`);
+    await page.getByText('1 going', { exact: true }).waitFor();
     await page.close();
   });
 

@@ -1,5 +1,5 @@
 import type {
-  Campaign, CityCount, EventFilters, EventPage, EventView, Me, Member, Organization, Rsvp,
+  Campaign, CityCount, EventFilters, EventPage, EventView, FeedAddress, Me, Member, Organization, Rsvp,
 } from './types';
 
 /** One field's complaint in an RFC 9457 problem body (see backend web/Problem.java). */
@@ -115,9 +115,14 @@ export class Api {
   }
   changeRsvp(token: string, body: Partial<Rsvp>) { return this.patch<Rsvp>(`/api/v1/rsvps/${encodeURIComponent(token)}`, body); }
   cancelRsvp(token: string) { return this.del<void>(`/api/v1/rsvps/${encodeURIComponent(token)}`); }
+  /** Confirms a guest's UNCONFIRMED RSVP (to an EMAIL_CONFIRMED event): holding the mailed token is the proof. */
+  confirmRsvp(token: string) { return this.post<Rsvp>(`/api/v1/rsvps/${encodeURIComponent(token)}/confirm`); }
 
   // Accounts
   me() { return this.get<Me>('/api/v1/me'); }
+  /** A new private address of the calendar of one's RSVPs (the old one stops working). */
+  createCalendarFeed() { return this.post<FeedAddress>('/api/v1/me/calendar-feed'); }
+  revokeCalendarFeed() { return this.del<void>('/api/v1/me/calendar-feed'); }
   async login(email: string, password: string) {
     await this.post<unknown>('/api/v1/auth/login', { email, password });
     this.resetCsrf();

@@ -1,6 +1,8 @@
 /** Shapes of the public API v1 (see ARCHITECTURE.md and /v3/api-docs). */
 export type EventKind = 'VIGIL' | 'RALLY' | 'MARCH' | 'ONLINE_SESSION' | 'MEETING' | 'SCREENING' | 'OTHER';
 export const EVENT_KINDS: EventKind[] = ['VIGIL', 'RALLY', 'MARCH', 'ONLINE_SESSION', 'MEETING', 'SCREENING', 'OTHER'];
+export type RsvpMode = 'OPEN' | 'APPROVAL' | 'EMAIL_CONFIRMED' | 'CLOSED';
+export const RSVP_MODES: RsvpMode[] = ['OPEN', 'APPROVAL', 'EMAIL_CONFIRMED', 'CLOSED'];
 export type Role = 'OWNER' | 'ADMIN' | 'ORGANIZER' | 'MEMBER';
 export const ROLES: Role[] = ['OWNER', 'ADMIN', 'ORGANIZER', 'MEMBER'];
 
@@ -34,7 +36,7 @@ export interface EventView {
   tags?: string[];
   languages?: string[];
   capacity?: number;
-  rsvpMode?: 'OPEN' | 'APPROVAL' | 'CLOSED';
+  rsvpMode?: RsvpMode;
   visibility?: 'PUBLIC' | 'UNLISTED' | 'PRIVATE';
   locationVisibility?: 'PUBLIC' | 'ATTENDEES';
   attendance?: Attendance;
@@ -48,11 +50,15 @@ export interface Campaign {
 }
 export interface Organization { id: string; slug: string; name: string; description?: string; myRole?: Role }
 export interface Member { userId: string; displayName: string; role: Role; since: string }
-export interface Me { id: string; email: string; displayName: string; admin: boolean }
+/** calendarFeedUrl: the private address of the calendar of one's RSVPs; null until asked for. */
+export interface Me { id: string; email: string; displayName: string; admin: boolean; calendarFeedUrl?: string | null }
+/** The answer of POST /api/v1/me/calendar-feed. */
+export interface FeedAddress { url: string; webcal: string }
 export type RsvpResponse = 'GOING' | 'MAYBE' | 'NOT_GOING';
 export interface Rsvp {
   id: string;
-  state: RsvpResponse | 'WAITLISTED' | 'PENDING' | 'DECLINED';
+  /** UNCONFIRMED: a guest's RSVP to an EMAIL_CONFIRMED event, counting for nothing until confirmed from the mail. */
+  state: RsvpResponse | 'WAITLISTED' | 'PENDING' | 'DECLINED' | 'UNCONFIRMED';
   occurrence?: string;
   occurrenceStartUtc?: string;
   waitlistPosition?: number;

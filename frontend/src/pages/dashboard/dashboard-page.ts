@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { LightElement, fieldError, formErrors, generalError, invalid, type FormErrors } from '../../shared/light-element';
@@ -6,6 +6,7 @@ import { api } from '../../core/api';
 import { t, type MessageKey } from '../../core/i18n';
 import { navigate, paths } from '../../core/router';
 import { currentUser } from '../../core/session';
+import './personal-feed';
 import type { Me, Organization } from '../../core/types';
 
 /** /dashboard: my organizations, and a new one. */
@@ -48,6 +49,7 @@ export class DashboardPage extends LightElement {
     return html`
       <h1>${t('dashboard.title')}</h1>
       <p>${t('dashboard.hello', { name: this.me.displayName })}</p>
+      <tocsin-personal-feed></tocsin-personal-feed>
       <section aria-labelledby="orgs-h">
         <h2 id="orgs-h">${t('dashboard.myOrganizations')}</h2>
         ${this.orgs.length ? html`<ul class="org-list">${this.orgs.map((o) => html`<li>
@@ -78,7 +80,6 @@ export class DashboardPage extends LightElement {
           </div>
           <button type="submit" ?disabled=${this.busy}>${t('dashboard.create')}</button>
         </form>
-      </section>
-      ${nothing}`;
+      </section>`;
   }
 }

@@ -26,4 +26,8 @@ describe('the event editor’s body', () => {
     expect(body.recurrence).toEqual({ rrule: 'FREQ=WEEKLY;COUNT=8' });
     expect(eventBody({ ...draft, repeats: false }, 'group', true).recurrence).toBeNull();
   });
+
+  it('passes on the email-confirmed RSVP mode', () => {
+    expect(eventBody({ ...draft, rsvpMode: 'EMAIL_CONFIRMED' }, 'group').rsvpMode).toBe('EMAIL_CONFIRMED');
+  });
 });

@@ -8,7 +8,7 @@ import { locale, t, type MessageKey } from '../../core/i18n';
 import { timeZones, viewerZone } from '../../core/format';
 import { navigate, paths } from '../../core/router';
 import { parseWeekly, weekdayName, weekdayOf, weeklyRule, WEEKDAYS, type Weekday } from '../../core/rrule';
-import { EVENT_KINDS, type EventView } from '../../core/types';
+import { EVENT_KINDS, RSVP_MODES, type EventView } from '../../core/types';
 
 type Mode = 'IN_PERSON' | 'ONLINE' | 'HYBRID';
 
@@ -233,7 +233,7 @@ export class EventEditor extends LightElement {
         <fieldset>
           <legend>${t('editor.attendance')}</legend>
           ${this.text('capacity', 'capacity', t('editor.capacity'), { type: 'number', hint: t('editor.capacityHint') })}
-          ${this.select('rsvpMode', t('editor.rsvpMode'), ['OPEN', 'APPROVAL', 'CLOSED'].map((m) => [m, t(`rsvpMode.${m}` as MessageKey)]))}
+          ${this.select('rsvpMode', t('editor.rsvpMode'), RSVP_MODES.map((m) => [m, t(`rsvpMode.${m}` as MessageKey)]))}
           ${this.select('visibility', t('editor.visibility'), ['PUBLIC', 'UNLISTED', 'PRIVATE'].map((m) => [m, t(`visibility.${m}` as MessageKey)]))}
         </fieldset>
         ${this.text('campaign', 'campaign', t('editor.campaign'), { ltr: true, hint: t('editor.campaignHint') })}

@@ -9,6 +9,11 @@ import type { EventView, Rsvp, RsvpResponse } from '../../core/types';
 
 const RESPONSES: RsvpResponse[] = ['GOING', 'MAYBE', 'NOT_GOING'];
 
+/** What an RSVP's state means for its holder, in the page's language. */
+export function rsvpStateLabel(r: Pick<Rsvp, 'state'>): string {
+  return t(`rsvp.state.${r.state}` as MessageKey);
+}
+
 /**
  * The RSVP form: a name or pseudonym, an optional email, guests, a response. No account needed; the answer's
  * manage link is the only key to the RSVP, shown once here and kept nowhere on this device.
@@ -50,15 +55,18 @@ export class RsvpForm extends LightElement {
       const link = this.done.manageToken ? `${location.origin}${paths.rsvp(this.done.manageToken)}` : '';
       return html`<section class="rsvp-done" aria-labelledby="rsvp-h" role="status">
         <h2 id="rsvp-h">${t('rsvp.thanks')}</h2>
-        <p>${t(`rsvp.state.${this.done.state}` as MessageKey)}</p>
+        <p class="rsvp-state" data-state=${this.done.state}>${rsvpStateLabel(this.done)}</p>
+        ${this.done.state === 'UNCONFIRMED' ? html`<p>${t('rsvp.checkEmail')}</p>` : nothing}
         ${link ? html`<p>${t('rsvp.keepLink')}</p>
           <p><a class="manage-link" href=${paths.rsvp(this.done.manageToken!)} dir="ltr">${link}</a></p>` : nothing}
       </section>`;
     }
     const e = this.errors;
+    const emailConfirmed = this.event.rsvpMode === 'EMAIL_CONFIRMED';
     return html`<form class="rsvp" @submit=${this.submit} novalidate aria-labelledby="rsvp-h">
       <h2 id="rsvp-h">${t('rsvp.title')}</h2>
       ${this.event.rsvpMode === 'APPROVAL' ? html`<p>${t('rsvp.approval')}</p>` : nothing}
+      ${emailConfirmed ? html`<p>${t('rsvp.emailConfirmed')}</p>` : nothing}
       <p class="secondary">${t('rsvp.privacy')}</p>
       ${generalError(e)}
       <div class="field">
@@ -68,7 +76,7 @@ export class RsvpForm extends LightElement {
         ${fieldError(e, 'name', 'rsvp-name-error')}
       </div>
       <div class="field">
-        <label for="rsvp-email">${t('rsvp.email')}</label>
+        <label for="rsvp-email">${emailConfirmed ? t('rsvp.emailRequired') : t('rsvp.email')}</label>
         <input id="rsvp-email" name="email" type="email" autocomplete="email" dir="ltr"
           aria-invalid=${invalid(e, 'email')} aria-describedby="rsvp-email-hint ${e?.fields.email ? 'rsvp-email-error' : ''}" />
         <p class="hint" id="rsvp-email-hint">${t('rsvp.emailHint')}</p>

@@ -5,6 +5,7 @@ import { api, ApiError } from '../../core/api';
 import { locale, t, type MessageKey } from '../../core/i18n';
 import { formatWhen } from '../../core/format';
 import { paths, safeUrl } from '../../core/router';
+import { rsvpStateLabel } from '../event/rsvp-form';
 import type { EventView, Rsvp, RsvpResponse } from '../../core/types';
 
 /** /rsvp/{manageToken}: see, change or cancel one's RSVP; the hidden location shows when allowed. */
@@ -46,6 +47,17 @@ export class RsvpPage extends LightElement {
     }
   }
 
+  /** A guest's RSVP to an EMAIL_CONFIRMED event counts once confirmed: this page's token came by mail. */
+  private async confirmRsvp() {
+    this.errors = undefined;
+    try {
+      this.rsvp = { ...this.rsvp, ...(await api.confirmRsvp(this.token)) };
+      this.message = t('rsvp.confirmed');
+    } catch (e) {
+      this.errors = formErrors(e, t('rsvp.failed'));
+    }
+  }
+
   private async cancel() {
     if (!confirm(t('rsvp.confirmCancel'))) return;
     try {
@@ -65,7 +77,7 @@ export class RsvpPage extends LightElement {
     const e = this.event;
     const start = r.occurrenceStartUtc ?? e?.startUtc;
     const when = e && start ? formatWhen(start, new Date(Date.parse(start) + Date.parse(e.endUtc) - Date.parse(e.startUtc)).toISOString(), e.timeZone, locale()) : null;
-    const current = r.response ?? (r.state === 'WAITLISTED' || r.state === 'PENDING' ? 'GOING' : r.state);
+    const current = r.response ?? (r.state === 'WAITLISTED' || r.state === 'PENDING' || r.state === 'UNCONFIRMED' ? 'GOING' : r.state);
     return html`
       <h1>${t('rsvp.manageTitle')}</h1>
       ${e ? html`<section class="card">
@@ -74,9 +86,15 @@ export class RsvpPage extends LightElement {
         ${e.place ? html`<p>${[e.place.venue, e.place.address, e.place.city].filter(Boolean).join(', ')}</p>` : nothing}
         ${safeUrl(e.online?.url) ? html`<p><a href=${safeUrl(e.online?.url)!} rel="noopener noreferrer" dir="ltr">${e.online!.url}</a></p>` : nothing}
       </section>` : nothing}
-      <p role="status">${t(`rsvp.state.${r.state}` as MessageKey)}${r.name ? html` — ${r.name}` : nothing}</p>
+      <p role="status" class="rsvp-state" data-state=${r.state}>${rsvpStateLabel(r)}${r.name ? html` — ${r.name}` : nothing}</p>
       ${r.waitlistPosition ? html`<p>${t('rsvp.waitlistPosition', { n: r.waitlistPosition })}</p>` : nothing}
       ${generalError(this.errors)}
+      ${r.state === 'UNCONFIRMED' ? html`
+        <p class="actions">
+          <button type="button" class="confirm-rsvp" @click=${this.confirmRsvp}>${t('rsvp.confirm')}</button>
+          <button type="button" class="danger" @click=${this.cancel}>${t('rsvp.cancel')}</button>
+        </p>
+        <p class="status" aria-live="polite">${this.message}</p>` : html`
       <form @submit=${this.save}>
         <fieldset>
           <legend>${t('rsvp.response')}</legend>
@@ -92,6 +110,6 @@ export class RsvpPage extends LightElement {
           <button type="button" class="danger" @click=${this.cancel}>${t('rsvp.cancel')}</button>
         </p>
         <p class="status" aria-live="polite">${this.message}</p>
-      </form>`;
+      </form>`}`;
   }
 }

@@ -1,0 +1,60 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import './rsvp-page';
+import { fakeFetch, until } from '../../test/fake-api';
+import { setLanguage } from '../../core/i18n';
+
+const EVENT = {
+  id: 'e1', organization: { slug: 'group', name: 'Group' }, title: 'Vigil', kind: 'VIGIL', status: 'SCHEDULED',
+  start: '2027-01-07T18:00', end: '2027-01-07T19:00', timeZone: 'Europe/Berlin', startUtc: '2027-01-07T17:00:00Z',
+  endUtc: '2027-01-07T18:00:00Z', locationHidden: false, sequence: 0, rsvpMode: 'EMAIL_CONFIRMED',
+};
+const OWN = { id: 'r1', name: 'Sara', email: 'sara@example.org', response: 'GOING', guests: 0, state: 'UNCONFIRMED' };
+
+function mount(token: string) {
+  const el = document.createElement('tocsin-rsvp-page') as HTMLElement & { token: string };
+  el.token = token;
+  document.body.append(el);
+  return el;
+}
+
+beforeEach(() => setLanguage('en', false));
+afterEach(() => {
+  document.body.innerHTML = '';
+  vi.unstubAllGlobals();
+});
+
+describe('the RSVP page (/rsvp/{token})', () => {
+  it('shows an UNCONFIRMED RSVP as such and confirms it with the token, as the API expects', async () => {
+    const calls = fakeFetch({
+      'GET /api/v1/rsvps/rsvp_abc': () => ({ status: 200, body: { rsvp: OWN, event: EVENT } }),
+      'POST /api/v1/rsvps/rsvp_abc/confirm': () => ({ status: 200, body: { ...OWN, state: 'GOING' } }),
+    });
+    const el = mount('rsvp_abc');
+    await until(() => !!el.querySelector('.rsvp-state'), 'the RSVP');
+    const state = el.querySelector('.rsvp-state')!;
+    expect(state.getAttribute('data-state')).toBe('UNCONFIRMED');
+    expect(state.textContent).toContain('Not confirmed yet');
+    // No change form until it is confirmed: a change would confirm it unasked.
+    expect(el.querySelector('form')).toBeNull();
+
+    el.querySelector<HTMLButtonElement>('button.confirm-rsvp')!.click();
+    await until(() => el.querySelector('.rsvp-state')?.getAttribute('data-state') === 'GOING', 'the confirmation');
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual(['/api/v1/rsvps/rsvp_abc/confirm']);
+    expect(el.querySelector('.rsvp-state')!.textContent).toContain('You are going.');
+    expect(el.querySelector('button.confirm-rsvp')).toBeNull();
+    expect(el.querySelector('form')).not.toBeNull();
+    expect(el.textContent).toContain('Confirmed. Thank you.');
+  });
+
+  it('labels the waiting list with its position, in Persian too', async () => {
+    setLanguage('fa', false);
+    fakeFetch({
+      'GET /api/v1/rsvps/rsvp_w': () => ({ status: 200, body: { rsvp: { ...OWN, state: 'WAITLISTED', waitlistPosition: 3 }, event: EVENT } }),
+    });
+    const el = mount('rsvp_w');
+    await until(() => !!el.querySelector('.rsvp-state'), 'the RSVP');
+    expect(el.querySelector('.rsvp-state')!.textContent).toContain('فهرست انتظار');
+    expect(el.textContent).toContain('جایگاه شما در فهرست انتظار: ۳');
+    expect(el.querySelector('button.confirm-rsvp')).toBeNull();
+  });
+});
