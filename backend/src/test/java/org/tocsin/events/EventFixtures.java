@@ -4,28 +4,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.tocsin.support.Api;
+import org.tocsin.support.OrganizationFixtures;
 import tools.jackson.databind.JsonNode;
 
 /** An organization with an organizer, and event bodies to post to it. */
-final class EventFixtures {
-
-    final Api api;
-    final Api.Caller owner;
-    final String organization;
+final class EventFixtures extends OrganizationFixtures {
 
     EventFixtures(Api api) {
-        this.api = api;
-        this.owner = api.newUser("Organizer");
-        this.organization = owner.post("/api/v1/organizations", Map.of("name", "Group " + System.nanoTime()))
-                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
-                .get("slug").asString();
-    }
-
-    Api.Caller memberWithRole(String role) {
-        Api.Caller user = api.newUser(role.toLowerCase());
-        owner.put("/api/v1/organizations/" + organization + "/members/" + user.userId(), Map.of("role", role))
-                .expectStatus().isOk();
-        return user;
+        super(api);
     }
 
     /** A one-hour vigil in Berlin's centre; callers override what their test is about. */

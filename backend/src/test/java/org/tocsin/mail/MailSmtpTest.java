@@ -3,10 +3,6 @@ package org.tocsin.mail;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -20,6 +16,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tocsin.mail.internal.OutboxMail;
+import org.tocsin.support.TestStorage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -31,9 +28,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MailSmtpTest {
 
-    private static final int PORT = freePort();
+    private static final int PORT = TestStorage.freePort();
     /** Not a @TempDir: the cached context outlives this class and still has the file open. */
-    private static final Path DATA_DIR = newDataDir();
+    private static final Path DATA_DIR = TestStorage.newDataDir("tocsin-mail-test-");
 
     @Autowired
     Mailer mailer;
@@ -46,13 +43,7 @@ class MailSmtpTest {
     static void smtp(DynamicPropertyRegistry registry) {
         // Its own context, so its own store: the shared context's embedded database file is locked by it, and
         // on a real MongoDB the shared context's sender (no SMTP: .eml files) must not take these mails.
-        String uri = System.getenv("TOCSIN_TEST_MONGODB_URI");
-        if (uri != null && !uri.isBlank()) {
-            registry.add("spring.mongodb.uri", () -> uri);
-            registry.add("spring.mongodb.database", () -> "tocsin-mail-smtp-test");
-        } else {
-            registry.add("tocsin.data-dir", DATA_DIR::toString);
-        }
+        TestStorage.register(registry, DATA_DIR, "tocsin-mail-smtp-test");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> PORT);
         registry.add("tocsin.mail.from", () -> "Tocsin Test <no-reply@tocsin.test>");
@@ -119,22 +110,6 @@ class MailSmtpTest {
             return List.of(message.getAllRecipients()).stream().anyMatch(a -> a.toString().equals(to));
         } catch (jakarta.mail.MessagingException e) {
             return false;
-        }
-    }
-
-    private static Path newDataDir() {
-        try {
-            return Files.createTempDirectory("tocsin-mail-test-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -3,28 +3,14 @@ package org.tocsin.rsvps;
 import java.util.HashMap;
 import java.util.Map;
 import org.tocsin.support.Api;
+import org.tocsin.support.OrganizationFixtures;
 import tools.jackson.databind.JsonNode;
 
 /** An organization with an organizer, events to RSVP to, and RSVP helpers. */
-final class RsvpFixtures {
-
-    final Api api;
-    final Api.Caller owner;
-    final String organization;
+final class RsvpFixtures extends OrganizationFixtures {
 
     RsvpFixtures(Api api) {
-        this.api = api;
-        this.owner = api.newUser("Organizer");
-        this.organization = owner.post("/api/v1/organizations", Map.of("name", "Group " + System.nanoTime()))
-                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
-                .get("slug").asString();
-    }
-
-    Api.Caller memberWithRole(String role) {
-        Api.Caller user = api.newUser(role.toLowerCase());
-        owner.put("/api/v1/organizations/" + organization + "/members/" + user.userId(), Map.of("role", role))
-                .expectStatus().isOk();
-        return user;
+        super(api);
     }
 
     /** A one-hour vigil next year, whose exact place is for attendees only. */

@@ -5,11 +5,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +27,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.tocsin.rsvps.internal.RsvpDocument;
 import org.tocsin.rsvps.internal.RsvpStore;
 import org.tocsin.support.Api;
+import org.tocsin.support.TestStorage;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
@@ -46,8 +43,8 @@ import static org.assertj.core.api.Assertions.fail;
 @AutoConfigureWebTestClient(timeout = "PT30S")
 class RsvpMailTest {
 
-    private static final int PORT = freePort();
-    private static final Path DATA_DIR = newDataDir();
+    private static final int PORT = TestStorage.freePort();
+    private static final Path DATA_DIR = TestStorage.newDataDir("tocsin-rsvp-mail-test-");
     private static GreenMail smtp;
 
     @Autowired
@@ -59,13 +56,7 @@ class RsvpMailTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        String uri = System.getenv("TOCSIN_TEST_MONGODB_URI");
-        if (uri != null && !uri.isBlank()) {
-            registry.add("spring.mongodb.uri", () -> uri);
-            registry.add("spring.mongodb.database", () -> "tocsin-rsvp-mail-test");
-        } else {
-            registry.add("tocsin.data-dir", DATA_DIR::toString);
-        }
+        TestStorage.register(registry, DATA_DIR, "tocsin-rsvp-mail-test");
         registry.add("tocsin.rate-limits.enabled", () -> "false");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> PORT);
@@ -230,21 +221,5 @@ class RsvpMailTest {
 
     private static String address(String who) {
         return who + "-" + System.nanoTime() + "@example.org";
-    }
-
-    private static Path newDataDir() {
-        try {
-            return Files.createTempDirectory("tocsin-rsvp-mail-test-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

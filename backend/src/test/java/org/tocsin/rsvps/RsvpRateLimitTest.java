@@ -1,8 +1,5 @@
 package org.tocsin.rsvps;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +10,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.tocsin.support.Api;
+import org.tocsin.support.TestStorage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tocsin.rsvps.RsvpFixtures.rsvp;
@@ -32,19 +30,14 @@ import static org.tocsin.support.Problems.expectProblem;
 @AutoConfigureWebTestClient(timeout = "PT30S")
 class RsvpRateLimitTest {
 
-    private static final Path DATA_DIR = newDataDir();
+    private static final Path DATA_DIR = TestStorage.newDataDir("tocsin-rsvp-limit-test-");
 
     @Autowired
     WebTestClient web;
 
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
-        String uri = System.getenv("TOCSIN_TEST_MONGODB_URI");
-        if (uri != null && !uri.isBlank()) {
-            registry.add("spring.mongodb.uri", () -> uri);
-        } else {
-            registry.add("tocsin.data-dir", DATA_DIR::toString);
-        }
+        TestStorage.register(registry, DATA_DIR, null);
     }
 
     @Test
@@ -81,13 +74,5 @@ class RsvpRateLimitTest {
 
     private Api.Caller from(String address) {
         return Api.of(web.mutate().defaultHeader("X-Forwarded-For", address).build()).anonymous();
-    }
-
-    private static Path newDataDir() {
-        try {
-            return Files.createTempDirectory("tocsin-rsvp-limit-test-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,8 +1,5 @@
 package org.tocsin.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +20,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 public abstract class IntegrationTest {
 
     public static final String ADMIN_EMAIL = "admin@tocsin.test";
-    private static final Path DATA_DIR = newDataDir();
+    private static final Path DATA_DIR = TestStorage.newDataDir("tocsin-test-");
 
     protected WebTestClient web;
 
@@ -35,12 +32,7 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
-        String uri = System.getenv("TOCSIN_TEST_MONGODB_URI");
-        if (uri != null && !uri.isBlank()) {
-            registry.add("spring.mongodb.uri", () -> uri);
-        } else {
-            registry.add("tocsin.data-dir", DATA_DIR::toString);
-        }
+        TestStorage.register(registry, DATA_DIR, null);
         // Rate limits have their own test with their own context; here they would trip over the many sign-ups.
         registry.add("tocsin.rate-limits.enabled", () -> "false");
         registry.add("tocsin.admins", () -> ADMIN_EMAIL);
@@ -48,13 +40,5 @@ public abstract class IntegrationTest {
 
     protected Api api() {
         return new Api(web);
-    }
-
-    private static Path newDataDir() {
-        try {
-            return Files.createTempDirectory("tocsin-test-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,8 +1,5 @@
 package org.tocsin.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +12,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.tocsin.support.Api;
+import org.tocsin.support.TestStorage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tocsin.support.Problems.expectProblem;
@@ -39,19 +37,14 @@ import static org.tocsin.support.Problems.expectProblem;
 class RateLimitTest {
 
     /** Not a @TempDir: the cached context outlives this class and still has the file open. */
-    private static final Path DATA_DIR = newDataDir();
+    private static final Path DATA_DIR = TestStorage.newDataDir("tocsin-rate-limit-test-");
 
     @Autowired
     WebTestClient web;
 
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
-        String uri = System.getenv("TOCSIN_TEST_MONGODB_URI");
-        if (uri != null && !uri.isBlank()) {
-            registry.add("spring.mongodb.uri", () -> uri);
-        } else {
-            registry.add("tocsin.data-dir", DATA_DIR::toString);
-        }
+        TestStorage.register(registry, DATA_DIR, null);
     }
 
     @Test
@@ -99,14 +92,6 @@ class RateLimitTest {
         refused.expectHeader().value(HttpHeaders.RETRY_AFTER, seconds -> assertThat(Long.parseLong(seconds)).isPositive());
 
         register(from("198.51.100.21"));
-    }
-
-    private static Path newDataDir() {
-        try {
-            return Files.createTempDirectory("tocsin-rate-limit-test-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private Api from(String clientAddress) {
