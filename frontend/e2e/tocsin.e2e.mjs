@@ -419,6 +419,41 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
     await page.close();
   });
 
+  it('an organizer moves one date of the weekly vigil from its page', async () => {
+    const third = thursdayAhead(2);
+    const page = await organizer.newPage();
+    await page.goto(`${backend.base}/events/${eventId}?occurrence=${third}T18:00`);
+    await page.getByRole('button', { name: 'Move this date' }).click();
+    // The form starts from the date as it is: its own start, the series' length.
+    assert.equal(await page.getByLabel('New start').inputValue(), `${third}T18:00`);
+    assert.equal(await page.getByLabel('New end').inputValue(), `${third}T19:30`);
+    await checkAxe(page, 'event page, moving a date');
+    // A problem is shown next to the field it is about.
+    await page.getByLabel('New end').fill(`${third}T17:00`);
+    await page.locator('form.move-occurrence').getByRole('button', { name: 'Move this date' }).click();
+    await page.locator('#move-end-error').waitFor();
+    assert.equal(await page.getByLabel('New end').getAttribute('aria-invalid'), 'true');
+    await checkAxe(page, 'event page, a problem with the moved date');
+
+    await page.getByLabel('New start').fill(`${third}T19:30`);
+    await page.getByLabel('New end').fill(`${third}T21:00`);
+    await page.locator('form.move-occurrence').getByRole('button', { name: 'Move this date' }).click();
+    await page.getByText('This date is moved; the others stay.').waitFor();
+    assert.match(await page.locator('dl.facts time').textContent(), /19:30/);
+    // Still there after a reload.
+    await page.reload();
+    await page.getByRole('button', { name: 'Move this date' }).waitFor();
+    assert.match(await page.locator('dl.facts time').textContent(), /19:30/);
+    // The feed carries the date under its RECURRENCE-ID with the new DTSTART.
+    const ics = (await (await fetch(`${backend.base}/feeds/cities/de/berlin.ics`)).text()).replace(/\r\n[ \t]/g, '');
+    const day = third.replace(/-/g, '');
+    const moved = ics.split('BEGIN:VEVENT').find((v) => new RegExp(`RECURRENCE-ID[^:]*:${day}T180000`).test(v));
+    assert.ok(moved, 'a VEVENT for the moved date');
+    assert.match(moved, new RegExp(`DTSTART[^:]*:${day}T193000`));
+    assert.match(moved, new RegExp(`DTEND[^:]*:${day}T210000`));
+    await page.close();
+  });
+
   it('the first page paints within 1.5 s on a 4× slower CPU', async () => {
     const page = await supporter.newPage();
     const cdp = await supporter.newCDPSession(page);

@@ -108,6 +108,12 @@ const messages = {
   'event.restoreDate': 'Restore this date',
   'event.dateCancelled': 'This date is cancelled; the others stay.',
   'event.dateRestored': 'This date is back on.',
+  'event.moveDate': 'Move this date',
+  'event.moveDateHint': 'New start and end of this date only, in {zone}. Those going to it are told by email; the other dates stay.',
+  'event.moveStart': 'New start',
+  'event.moveEnd': 'New end',
+  'event.moveSubmit': 'Move this date',
+  'event.dateMoved': 'This date is moved; the others stay.',
 
   'rsvp.title': 'RSVP',
   'rsvp.privacy': 'Only the organizers see RSVPs. No account needed; use a pseudonym if you like.',

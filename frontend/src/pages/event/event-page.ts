@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { LightElement } from '../../shared/light-element';
 import { kindLabel } from '../../shared/event-list';
 import './rsvp-form';
+import { occurrenceTimes } from './move-occurrence';
 import { api, ApiError } from '../../core/api';
 import { locale, t } from '../../core/i18n';
 import { countdown, formatNumber, formatWhen, countryName, localToUtc } from '../../core/format';
@@ -23,6 +24,8 @@ export class EventPage extends LightElement {
   @state() private shared = '';
   /** The signed-in person's role in the organizing group, if any: organizers get edit links here. */
   @state() private myRole: Role | undefined;
+  /** An organizer opened the form that moves this date. */
+  @state() private moving = false;
   private jsonLd?: HTMLScriptElement;
 
   protected willUpdate(changed: Map<string, unknown>) {
@@ -71,6 +74,12 @@ export class EventPage extends LightElement {
     }
   }
 
+  private moved(ev: CustomEvent<EventView>) {
+    this.event = ev.detail;
+    this.moving = false;
+    this.shared = t('event.dateMoved');
+  }
+
   private async share() {
     const url = `${location.origin}${paths.event(this.eventId)}`;
     try {
@@ -87,9 +96,10 @@ export class EventPage extends LightElement {
     if (!e) return html`<p aria-live="polite">${t('common.loading')}</p>`;
     document.title = `${e.title} · Tocsin`;
     const loc = locale();
-    // One date of a series: its own start, the series' duration.
-    const startUtc = this.occurrence && e.recurrence ? localToUtc(this.occurrence, e.timeZone) : e.startUtc;
-    const endUtc = new Date(Date.parse(startUtc) + Date.parse(e.endUtc) - Date.parse(e.startUtc)).toISOString();
+    // One date of a series: its own start and end (as moved, if it was; otherwise the series' duration).
+    const times = this.occurrence && e.recurrence ? occurrenceTimes(e, this.occurrence) : null;
+    const startUtc = times ? localToUtc(times.start, e.timeZone) : e.startUtc;
+    const endUtc = times ? localToUtc(times.end, e.timeZone) : e.endUtc;
     const when = formatWhen(startUtc, endUtc, e.timeZone, loc);
     const occurrenceCancelled = !!this.occurrence && !!e.overrides?.some((o) => o.recurrenceId === this.occurrence && o.cancelled);
     const cancelled = e.status === 'CANCELLED' || occurrenceCancelled;
@@ -106,7 +116,7 @@ export class EventPage extends LightElement {
         <dl class="facts">
           <dt>${t('event.when')}</dt>
           <dd>
-            <time datetime=${e.startUtc}>${when.local}</time>
+            <time datetime=${startUtc}>${when.local}</time>
             ${when.gregorian ? html`<br /><span class="secondary">${when.gregorian}</span>` : nothing}
             ${when.viewer ? html`<br /><span class="secondary">${t('event.yourTime', { time: when.viewer })}</span>` : nothing}
             ${weekly ? html`<br /><span>${weekly.until ? t('event.weeklyUntil', { day: weekdayName(weekly.weekday, loc.intl), until: weekly.until }) : t('event.weekly', { day: weekdayName(weekly.weekday, loc.intl) })}</span>` : nothing}
@@ -140,8 +150,13 @@ export class EventPage extends LightElement {
           <a class="button secondary" href=${paths.eventRsvps(e.id)}>${t('rsvps.title')}</a>
           ${e.recurrence && this.occurrence ? (occurrenceCancelled
             ? html`<button type="button" class="secondary" @click=${() => this.toggleOccurrence(false)}>${t('event.restoreDate')}</button>`
-            : html`<button type="button" class="danger" @click=${() => this.toggleOccurrence(true)}>${t('event.cancelDate')}</button>`) : nothing}
-        </p>` : nothing}
+            : html`<button type="button" class="secondary" aria-expanded=${this.moving ? 'true' : 'false'}
+                @click=${() => { this.moving = !this.moving; }}>${t('event.moveDate')}</button>
+              <button type="button" class="danger" @click=${() => this.toggleOccurrence(true)}>${t('event.cancelDate')}</button>`) : nothing}
+        </p>
+        ${this.moving && e.recurrence && this.occurrence && !occurrenceCancelled
+          ? html`<tocsin-move-occurrence id="move-occurrence" .event=${e} occurrence=${this.occurrence}
+              @occurrence-moved=${this.moved}></tocsin-move-occurrence>` : nothing}` : nothing}
         <p class="status" aria-live="polite">${this.shared}</p>
         ${cancelled || e.rsvpMode === 'CLOSED' ? html`<p>${t('rsvp.closed')}</p>`
           : html`<tocsin-rsvp-form .event=${e} occurrence=${e.recurrence ? this.occurrence : ''} @rsvp-done=${() => this.load()}></tocsin-rsvp-form>`}

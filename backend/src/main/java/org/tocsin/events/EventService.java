@@ -39,11 +39,13 @@ public class EventService {
     private final CampaignService campaigns;
     private final PlaceService places;
     private final EventChanges changes;
+    private final EventViews views;
     private final Clock clock;
 
     EventService(EventStore store, OrganizationService organizations, OrganizationAccess access,
-            CampaignService campaigns, PlaceService places, EventChanges changes, Clock clock) {
+            CampaignService campaigns, PlaceService places, EventChanges changes, EventViews views, Clock clock) {
         this.store = store;
+        this.views = views;
         this.organizations = organizations;
         this.access = access;
         this.campaigns = campaigns;
@@ -144,8 +146,9 @@ public class EventService {
             }
             overrides.add(new EventDocument.OccurrenceOverride(original.toString(), cancelled,
                     cancelled ? null : start.toString(), cancelled ? null : end.toString()));
-            return store.save(withOverrides(current, overrides));
-        }).doOnNext(this::publishRescheduled);
+            return store.save(withOverrides(current, overrides))
+                    .doOnNext(saved -> publishRescheduled(saved, original.toString()));
+        });
     }
 
     Mono<EventDocument> clearOverride(CurrentUser user, String id, String recurrenceId) {
@@ -155,13 +158,15 @@ public class EventService {
             if (!overrides.removeIf(o -> o.recurrenceId().equals(recurrenceId))) {
                 return Mono.error(ApiProblem.notFound("Occurrence change"));
             }
-            return store.save(withOverrides(current, overrides));
-        }).doOnNext(this::publishRescheduled);
+            return store.save(withOverrides(current, overrides))
+                    .doOnNext(saved -> publishRescheduled(saved, recurrenceId));
+        });
     }
 
-    private void publishRescheduled(EventDocument saved) {
+    /** One occurrence moved, cancelled or restored: only the people going to that one hear of it. */
+    private void publishRescheduled(EventDocument saved, String occurrenceKey) {
         changes.published(saved);
-        changes.changed(new EventChange(saved.id(), false, true, false));
+        changes.changed(new EventChange(saved.id(), false, true, false, List.of(occurrenceKey), null));
     }
 
     private static boolean capacityRaised(EventDocument before, EventDocument after) {
@@ -173,9 +178,12 @@ public class EventService {
                 .flatMap(current -> access.require(user, current.organizationId(), Permission.DELETE_EVENTS)
                         .onErrorMap(ApiProblem.class, e -> ApiProblem.forbidden("Only ADMINs and OWNERs delete events"))
                         .then(store.save(tombstone(current))))
-                .doOnNext(saved -> {
+                .flatMap(saved -> {
                     changes.published(saved);
-                    changes.changed(new EventChange(saved.id(), false, false, true));
+                    // The event can no longer be read: the change carries what attendees' CANCEL is made of.
+                    return views.viewWithoutAttendance(saved, null, EventPermissions.STRANGER)
+                            .doOnNext(view -> changes.changed(new EventChange(saved.id(), false, false, true,
+                                    List.of(), new EventChange.Deleted(RsvpEvents.target(saved), view))));
                 })
                 .then();
     }
@@ -266,8 +274,9 @@ public class EventService {
                 clock.instant()), e.sequence() + 1);
     }
 
+    /** SEQUENCE rises, as for a cancellation: the CANCEL sent to attendees must outrank their last invitation. */
     private EventDocument tombstone(EventDocument e) {
-        return EventDocuments.deleted(e, clock.instant());
+        return EventDocuments.withSequence(EventDocuments.deleted(e, clock.instant()), e.sequence() + 1);
     }
 
     static String trimToNull(String s) {

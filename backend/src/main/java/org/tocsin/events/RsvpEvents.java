@@ -47,7 +47,7 @@ public class RsvpEvents {
         });
     }
 
-    private static RsvpTarget target(EventDocument e) {
+    static RsvpTarget target(EventDocument e) {
         return new RsvpTarget(e.id(), e.organizationId(), e.title(), e.capacity(), e.rsvpMode(), e.status(),
                 e.visibility(), e.locationVisibility(), EventSchedule.of(e), e.sequence());
     }

@@ -24,7 +24,9 @@ import reactor.core.publisher.Mono;
  * Reacts to event changes made on this replica: a raised capacity seats the waitlist of every
  * occurrence that has one; a new time or place updates the RSVPs' occurrence times (reminders and
  * retention go by them) and tells those GOING (iTIP REQUEST); a cancellation tells them too (iTIP
- * CANCEL); a deleted event takes its RSVPs with it. A failure is logged and the next change is
+ * CANCEL); a deleted event tells them the same way, from the last state the change carries, then
+ * takes its RSVPs with it. A change to one occurrence of a series (moved, cancelled, restored) is
+ * told only to those going to that occurrence. A failure is logged and the next change is
  * still handled.
  */
 @Component
@@ -64,6 +66,10 @@ class EventChangeListener implements SmartInitializingSingleton, DisposableBean 
     }
 
     Mono<Void> handle(EventChange change) {
+        if (change.deleted() != null) {
+            // Told before the RSVPs go: they hold the addresses.
+            return tellDeleted(change.deleted()).then(store.deleteOfEvent(change.eventId())).then();
+        }
         return events.byId(change.eventId())
                 .flatMap(target -> promote(change, target).then(tell(change, target)).thenReturn(true))
                 .switchIfEmpty(Mono.defer(() -> store.deleteOfEvent(change.eventId()).thenReturn(false)))
@@ -79,30 +85,46 @@ class EventChangeListener implements SmartInitializingSingleton, DisposableBean 
                 .then();
     }
 
-    /** One mail per person and event, to those GOING to an occurrence that has not ended. */
+    /**
+     * One mail per person and event, to those GOING to an occurrence that has not ended; when only
+     * some occurrences of a series changed, to those going to one of them.
+     */
     private Mono<Void> tell(EventChange change, RsvpTarget target) {
         if (!change.rescheduled() && !change.cancelled()) {
             return Mono.empty();
         }
         Instant now = clock.instant();
-        return store.ofEvent(change.eventId(), null).collectList().flatMap(rsvps -> {
-            Mono<Void> moved = change.rescheduled() ? Flux.fromIterable(rsvps).map(RsvpDocument::occurrenceKey)
-                    .distinct()
-                    .concatMap(key -> target.occurrenceByKey(key).map(o -> store.moveOccurrence(target.id(), key,
-                            o.startUtc(), o.endUtc())).orElse(Mono.empty()))
-                    .then() : Mono.empty();
-            return moved.then(Mono.fromRunnable(() -> {
-                Set<String> told = new HashSet<>();
-                for (RsvpDocument r : rsvps) {
-                    boolean current = target.occurrenceByKey(r.occurrenceKey())
-                            .map(o -> o.endUtc().isAfter(now)).orElse(false);
-                    if (r.state() == RsvpState.GOING && r.email() != null && current && told.add(r.email())) {
-                        notifications.send(change.cancelled() ? RsvpNotifications.Kind.CANCELLED
-                                : RsvpNotifications.Kind.CHANGED, r, null);
-                    }
+        Flux<RsvpDocument> concerned = store.ofEvent(change.eventId(), null).filter(r -> change.concerns(r.occurrenceKey()));
+        Mono<Void> moved = !change.rescheduled() ? Mono.empty() : concerned.map(RsvpDocument::occurrenceKey)
+                .distinct()
+                .concatMap(key -> target.occurrenceByKey(key).map(o -> store.moveOccurrence(target.id(), key,
+                        o.startUtc(), o.endUtc())).orElse(Mono.empty()))
+                .then();
+        // Read again once moved: the mail names the RSVP's occurrence at its new time.
+        return moved.thenMany(concerned).collectList().doOnNext(rsvps -> {
+            Set<String> told = new HashSet<>();
+            for (RsvpDocument r : rsvps) {
+                boolean current = target.occurrenceByKey(r.occurrenceKey())
+                        .map(o -> o.endUtc().isAfter(now)).orElse(false);
+                if (r.state() == RsvpState.GOING && r.email() != null && current && told.add(r.email())) {
+                    notifications.send(change.cancelled() ? RsvpNotifications.Kind.CANCELLED
+                            : RsvpNotifications.Kind.CHANGED, r, null);
                 }
-            }));
-        });
+            }
+        }).then();
+    }
+
+    /** A deleted event: a CANCEL, rendered from its last state, to those GOING to an occurrence that has not ended. */
+    private Mono<Void> tellDeleted(EventChange.Deleted deleted) {
+        Instant now = clock.instant();
+        RsvpTarget target = deleted.target();
+        Set<String> told = new HashSet<>();
+        return store.ofEvent(target.id(), null)
+                .filter(r -> r.state() == RsvpState.GOING && r.email() != null)
+                .filter(r -> target.occurrenceByKey(r.occurrenceKey()).map(o -> o.endUtc().isAfter(now)).orElse(false))
+                .filter(r -> told.add(r.email()))
+                .concatMap(r -> notifications.queue(RsvpNotifications.Kind.CANCELLED, r, deleted.view()))
+                .then();
     }
 
     @Override

@@ -69,6 +69,24 @@ class RsvpNotifications {
                 .subscribe();
     }
 
+    /**
+     * Queues the mail for {@code kind} rendered from {@code event} as given (for an event that can no
+     * longer be read: a deleted one); completes once the mail is in the outbox. Never fails.
+     */
+    Mono<Void> queue(Kind kind, RsvpDocument rsvp, EventView event) {
+        if (rsvp.email() == null) {
+            return Mono.empty();
+        }
+        return Mono.fromCallable(() -> message(kind, rsvp, null, event))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(mailer::enqueue)
+                .onErrorResume(e -> {
+                    log.warn("Mail ({}) for RSVP {} not queued: {}", kind, rsvp.id(), e.getClass().getName());
+                    return Mono.empty();
+                })
+                .then();
+    }
+
     private MailMessage message(Kind kind, RsvpDocument rsvp, String manageToken, EventView event) {
         String when = when(rsvp, event);
         String subject = switch (kind) {

@@ -184,6 +184,62 @@ class RsvpMailTest {
         assertThat(mailsTo(to).stream().filter(m -> m.subject().startsWith("Tomorrow"))).hasSize(1);
     }
 
+    @Test
+    void aDeletedEventsAttendeesGetACancellationWithTheFeedsUid() throws Exception {
+        RsvpFixtures f = new RsvpFixtures(Api.of(web));
+        String event = f.event(null);
+        String to = address("deleted");
+        f.answer(event, Map.of("name", "Del", "email", to, "response", "GOING"));
+        awaitMail(to, "You're going: Vigil for the prisoners");
+        String feed = Api.of(web).anonymous().get("/events/" + event + ".ics").expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        String uid = line(feed, "UID:");
+
+        f.owner.delete("/api/v1/events/" + event).expectStatus().isNoContent();
+        Mail cancelled = awaitMail(to, "Cancelled: Vigil for the prisoners");
+        assertThat(cancelled.icsType()).containsIgnoringCase("method=CANCEL");
+        assertThat(cancelled.ics()).contains("METHOD:CANCEL").contains("STATUS:CANCELLED")
+                .contains("SEQUENCE:1").doesNotContain("Secret courtyard");
+        assertThat(line(cancelled.ics(), "UID:")).isEqualTo(uid);
+        Instant until = Instant.now().plusSeconds(10);
+        while (!store.ofEvent(event, null).collectList().block(Duration.ofSeconds(10)).isEmpty()
+                && Instant.now().isBefore(until)) {
+            Thread.sleep(100);
+        }
+        assertThat(store.ofEvent(event, null).collectList().block(Duration.ofSeconds(10))).isEmpty();
+    }
+
+    @Test
+    void movingOneDateOfASeriesTellsOnlyThoseGoingToThatDate() throws Exception {
+        RsvpFixtures f = new RsvpFixtures(Api.of(web));
+        Map<String, Object> body = f.vigil(null);
+        body.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;COUNT=4"));
+        String event = f.create(body);
+        String first = address("week1");
+        String second = address("week2");
+        f.answer(event, Map.of("name", "Week one", "email", first, "response", "GOING", "occurrence", "2027-05-06T18:00"));
+        f.answer(event, Map.of("name", "Week two", "email", second, "response", "GOING", "occurrence", "2027-05-13T18:00"));
+        awaitMail(first, "You're going: Vigil for the prisoners");
+        awaitMail(second, "You're going: Vigil for the prisoners");
+
+        f.owner.put("/api/v1/events/" + event + "/occurrences/2027-05-13T18:00",
+                Map.of("start", "2027-05-13T19:30", "end", "2027-05-13T20:30")).expectStatus().isOk();
+        Mail changed = awaitMail(second, "Changed: Vigil for the prisoners");
+        assertThat(changed.ics()).contains("METHOD:REQUEST").contains("RECURRENCE-ID").contains("T193000");
+        assertThat(changed.text()).contains("7:30");
+        Thread.sleep(1500);
+        assertThat(mailsTo(first).stream().map(Mail::subject)).containsExactly("You're going: Vigil for the prisoners");
+
+        // A change to the whole series still reaches everyone going to a date of it.
+        f.owner.post("/api/v1/events/" + event + "/cancel", Map.of()).expectStatus().isOk();
+        awaitMail(first, "Cancelled: Vigil for the prisoners");
+        awaitMail(second, "Cancelled: Vigil for the prisoners");
+    }
+
+    private static String line(String ics, String prefix) {
+        return ics.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
+    }
+
     record Mail(String subject, String text, String icsType, String ics) {
     }
 
