@@ -88,6 +88,8 @@ class SecurityConfiguration {
                                 "/api/v1/cities", "/api/v1/calendars").permitAll()
                         // RSVPs need no account: answering, and managing one with its token (the URL is the credential).
                         .pathMatchers(HttpMethod.POST, "/api/v1/events/*/rsvps").permitAll()
+                        // Where an invitation link leads (the link is the credential); accepting it needs an account.
+                        .pathMatchers(HttpMethod.GET, "/api/v1/invitations/*").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/v1/rsvps/*").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/v1/rsvps/*/confirm").permitAll()
                         .pathMatchers(HttpMethod.PATCH, "/api/v1/rsvps/*").permitAll()

@@ -41,7 +41,7 @@ import reactor.core.scheduler.Schedulers;
 class WebAppRoutes implements WebFilter {
 
     static final Pattern APP_PAGE = Pattern.compile("^/(?:"
-            + "|cities/[^/.]+/[^/.]+|organizations/[^/.]+|campaigns/[^/.]+|events/[^/.]+|rsvp/[^/.]+"
+            + "|cities/[^/.]+/[^/.]+|organizations/[^/.]+|campaigns/[^/.]+|events/[^/.]+|rsvp/[^/.]+|join/[^/.]+"
             + "|signin|register|dashboard(?:/[^.]*)?|embed|embed/events"
             + ")/?$");
 

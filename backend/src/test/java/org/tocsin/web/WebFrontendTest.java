@@ -20,7 +20,7 @@ class WebFrontendTest extends IntegrationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/events/0123abcd", "/cities/de/berlin", "/cities/ir/تهران",
-            "/organizations/some-group", "/campaigns/united-against-executions", "/rsvp/some-manage-token", "/signin",
+            "/organizations/some-group", "/campaigns/united-against-executions", "/rsvp/some-manage-token", "/join/tci_some-invitation-token", "/signin",
             "/register", "/dashboard", "/dashboard/organizations/some-group/events/new", "/dashboard/events/abc",
             "/embed", "/embed/events"})
     void deepLinksOpenTheApp(String path) {

@@ -1,0 +1,202 @@
+package org.tocsin.organizations;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.tocsin.accounts.CurrentUser;
+import org.tocsin.accounts.SecretTokens;
+import org.tocsin.organizations.internal.InvitationDocument;
+import org.tocsin.organizations.internal.InvitationStore;
+import org.tocsin.organizations.internal.MembershipDocument;
+import org.tocsin.organizations.internal.OrganizationDocument;
+import org.tocsin.organizations.internal.OrganizationStore;
+import org.tocsin.storage.Ids;
+import org.tocsin.web.ApiProblem;
+import org.tocsin.web.PublicUrl;
+import reactor.core.publisher.Mono;
+
+/**
+ * Invitation links: the way in that needs nobody's user id or email. An OWNER or ADMIN makes a link
+ * for a role no higher than their own; whoever opens it, signed in, joins with that role. The token is
+ * shown once and stored as a SHA-256. Unknown, expired, used-up and revoked links all answer the same 404.
+ */
+@Service
+class InvitationService {
+
+    static final String TOKEN_PREFIX = "tci_";
+    static final int DEFAULT_DAYS = 7;
+    static final int MAX_DAYS = 30;
+    static final int DEFAULT_USES = 1;
+    static final int MAX_USES = 50;
+
+    private static final Logger log = LoggerFactory.getLogger(InvitationService.class);
+
+    private final InvitationStore invitations;
+    private final OrganizationStore organizations;
+    private final OrganizationAccess access;
+    private final PublicUrl publicUrl;
+    private final Clock clock;
+
+    InvitationService(InvitationStore invitations, OrganizationStore organizations, OrganizationAccess access,
+            PublicUrl publicUrl, Clock clock) {
+        this.invitations = invitations;
+        this.organizations = organizations;
+        this.access = access;
+        this.publicUrl = publicUrl;
+        this.clock = clock;
+    }
+
+    record Created(String id, String url, Role role, Instant expiresAt, int maxUses) {
+    }
+
+    record Open(String id, Role role, Instant expiresAt, int maxUses, int uses, Instant createdAt) {
+        static Open of(InvitationDocument i) {
+            return new Open(i.id(), i.role(), i.expiresAt(), i.maxUses(), i.uses(), i.createdAt());
+        }
+    }
+
+    record OrganizationSummary(String slug, String name) {
+    }
+
+    record Preview(OrganizationSummary organization, Role role) {
+    }
+
+    record Joined(OrganizationSummary organization, Role role, Instant since) {
+    }
+
+    Mono<Created> create(CurrentUser actor, String slug, Role role, Integer expiresInDays, Integer maxUses) {
+        int days = expiresInDays == null ? DEFAULT_DAYS : expiresInDays;
+        int uses = maxUses == null ? DEFAULT_USES : maxUses;
+        if (days < 1 || days > MAX_DAYS) {
+            return Mono.error(ApiProblem.invalid("expiresInDays", "must be between 1 and " + MAX_DAYS));
+        }
+        if (uses < 1 || uses > MAX_USES) {
+            return Mono.error(ApiProblem.invalid("maxUses", "must be between 1 and " + MAX_USES));
+        }
+        return organization(slug).flatMap(org -> mayInvite(actor, org.id(), role).then(Mono.defer(() -> {
+            Instant now = clock.instant();
+            String token = SecretTokens.generate(TOKEN_PREFIX);
+            InvitationDocument doc = new InvitationDocument(Ids.newId(), org.id(), SecretTokens.hash(token), role, uses,
+                    0, now.plus(Duration.ofDays(days)), now);
+            return invitations.insert(doc).map(saved -> new Created(saved.id(), publicUrl.base() + "/join/" + token,
+                    saved.role(), saved.expiresAt(), saved.maxUses()));
+        })));
+    }
+
+    Mono<List<Open>> list(CurrentUser actor, String slug) {
+        return organization(slug).flatMap(org -> access.require(actor, org.id(), Permission.MANAGE_MEMBERS)
+                .then(invitations.openOf(org.id(), clock.instant()).map(Open::of).collectList()));
+    }
+
+    Mono<Void> revoke(CurrentUser actor, String slug, String id) {
+        return organization(slug).flatMap(org -> access.require(actor, org.id(), Permission.MANAGE_MEMBERS)
+                .then(invitations.revoke(org.id(), id))
+                .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("Invitation"))));
+    }
+
+    Mono<Preview> preview(String token) {
+        return openInvitation(token).flatMap(i -> organizations.byId(i.organizationId())
+                .map(org -> new Preview(summary(org), i.role())))
+                .switchIfEmpty(Mono.error(notFound()));
+    }
+
+    /**
+     * Joins with the invitation's role. Someone already in the organization with that role or a higher
+     * one keeps it and takes no use; someone with a lower role is raised to it.
+     */
+    Mono<Joined> accept(CurrentUser user, String token) {
+        Instant now = clock.instant();
+        return openInvitation(token)
+                .switchIfEmpty(Mono.error(notFound()))
+                .flatMap(invitation -> organizations.byId(invitation.organizationId())
+                        .switchIfEmpty(Mono.error(notFound()))
+                        .flatMap(org -> organizations.membership(org.id(), user.id())
+                                .flatMap(current -> current.role().atLeast(invitation.role())
+                                        ? Mono.just(current)
+                                        : useThen(invitation, now, raise(org, current, invitation.role())))
+                                .switchIfEmpty(Mono.defer(() -> useThen(invitation, now, join(org, user, invitation.role()))))
+                                .map(m -> new Joined(summary(org), m.role(), m.since()))));
+    }
+
+    /** Takes a use, then does {@code change}; gives the use back when the change fails. */
+    private Mono<MembershipDocument> useThen(InvitationDocument invitation, Instant now, Mono<MembershipDocument> change) {
+        return invitations.takeUse(invitation, now)
+                .switchIfEmpty(Mono.error(notFound()))
+                .flatMap(used -> change
+                        .onErrorResume(e -> invitations.giveBackUse(invitation.id()).then(Mono.error(e)))
+                        .flatMap(m -> invitations.deleteIfUsedUp(invitation.id(), invitation.maxUses()).thenReturn(m)));
+    }
+
+    private Mono<MembershipDocument> join(OrganizationDocument org, CurrentUser user, Role role) {
+        MembershipDocument membership = new MembershipDocument(Ids.newId(), org.id(), user.id(), role, clock.instant());
+        return organizations.insertMembership(membership)
+                .onErrorMap(DuplicateKeyException.class, e -> concurrentChange())
+                .flatMap(m -> role == Role.OWNER ? organizations.addOwner(org.id()).thenReturn(m) : Mono.just(m));
+    }
+
+    /** Only ever upward, so the current role is never OWNER and no OWNER count falls. */
+    private Mono<MembershipDocument> raise(OrganizationDocument org, MembershipDocument current, Role role) {
+        return organizations.changeRole(org.id(), current.userId(), current.role(), role)
+                .flatMap(done -> done
+                        ? (role == Role.OWNER ? organizations.addOwner(org.id()) : Mono.<Void>empty())
+                                .thenReturn(new MembershipDocument(current.id(), current.organizationId(),
+                                        current.userId(), role, current.since()))
+                        : Mono.error(concurrentChange()));
+    }
+
+    /** The same rules as granting a role: OWNERs and ADMINs only, never above their own role. */
+    private Mono<Void> mayInvite(CurrentUser actor, String organizationId, Role role) {
+        return access.require(actor, organizationId, Permission.MANAGE_MEMBERS).flatMap(actorRole -> actorRole.atLeast(role)
+                ? Mono.<Void>empty()
+                : Mono.error(ApiProblem.forbidden("Nobody invites to a role above their own")));
+    }
+
+    private Mono<InvitationDocument> openInvitation(String token) {
+        if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 100) {
+            return Mono.empty();
+        }
+        return invitations.open(SecretTokens.hash(token), clock.instant());
+    }
+
+    @Scheduled(fixedDelayString = "${tocsin.invitations.cleanup-interval:PT1H}", initialDelayString = "PT1M")
+    void scheduledCleanup() {
+        cleanup().subscribe();
+    }
+
+    /** Deletes expired invitations (the embedded server has no TTL indexes); answers how many. */
+    Mono<Long> cleanup() {
+        return invitations.deleteExpiredBefore(clock.instant())
+                .doOnNext(n -> {
+                    if (n > 0) {
+                        log.info("Deleted {} expired invitations", n);
+                    }
+                })
+                .onErrorResume(e -> {
+                    log.warn("Invitation cleanup failed: {}", e.toString());
+                    return Mono.just(0L);
+                });
+    }
+
+    private Mono<OrganizationDocument> organization(String slug) {
+        return organizations.bySlug(slug).switchIfEmpty(Mono.error(ApiProblem.notFound("Organization")));
+    }
+
+    private static OrganizationSummary summary(OrganizationDocument org) {
+        return new OrganizationSummary(org.slug(), org.name());
+    }
+
+    /** One answer for unknown, expired, used-up and revoked links alike. */
+    private static ApiProblem notFound() {
+        return ApiProblem.notFound("Invitation");
+    }
+
+    private static ApiProblem concurrentChange() {
+        return ApiProblem.conflict(ApiProblem.CONFLICT, "The membership changed at the same time; reload and try again");
+    }
+}
