@@ -1,5 +1,6 @@
 import type {
-  Campaign, CityCount, EventFilters, EventPage, EventView, FeedAddress, Me, Member, Organization, Rsvp,
+  Campaign, CityCount, CreatedInvitation, EventFilters, EventPage, EventView, FeedAddress, Invitation, InvitationPreview, Me,
+  Member, Organization, Rsvp,
 } from './types';
 
 /** One field's complaint in an RFC 9457 problem body (see backend web/Problem.java). */
@@ -146,6 +147,18 @@ export class Api {
   }
   removeMember(slug: string, userId: string) {
     return this.del<void>(`/api/v1/organizations/${encodeURIComponent(slug)}/members/${encodeURIComponent(userId)}`);
+  }
+  invitations(slug: string) { return this.get<Invitation[]>(`/api/v1/organizations/${encodeURIComponent(slug)}/invitations`); }
+  createInvitation(slug: string, body: { role: string; expiresInDays?: number; maxUses?: number }) {
+    return this.post<CreatedInvitation>(`/api/v1/organizations/${encodeURIComponent(slug)}/invitations`, body);
+  }
+  revokeInvitation(slug: string, id: string) {
+    return this.del<void>(`/api/v1/organizations/${encodeURIComponent(slug)}/invitations/${encodeURIComponent(id)}`);
+  }
+  /** Where an invitation link leads; anyone holding the link may ask. */
+  invitation(token: string) { return this.get<InvitationPreview>(`/api/v1/invitations/${encodeURIComponent(token)}`); }
+  acceptInvitation(token: string) {
+    return this.post<InvitationPreview & { since: string }>(`/api/v1/invitations/${encodeURIComponent(token)}/accept`);
   }
   createEvent(body: unknown) { return this.post<EventView>('/api/v1/events', body); }
   updateEvent(id: string, body: unknown) { return this.patch<EventView>(`/api/v1/events/${encodeURIComponent(id)}`, body); }

@@ -1,6 +1,6 @@
 /** Client-side routes with real, deep-linkable URLs (the backend answers index.html for each). */
 export type RouteName =
-  | 'home' | 'city' | 'organization' | 'campaign' | 'event' | 'rsvp' | 'signin' | 'register'
+  | 'home' | 'city' | 'organization' | 'campaign' | 'event' | 'rsvp' | 'join' | 'signin' | 'register'
   | 'dashboard' | 'org-admin' | 'event-new' | 'event-edit' | 'event-rsvps' | 'embed' | 'embed-events' | 'not-found';
 
 export interface Route { name: RouteName; params: Record<string, string>; query: URLSearchParams }
@@ -12,6 +12,7 @@ const TABLE: [RouteName, RegExp, string[]][] = [
   ['campaign', /^\/campaigns\/([^/]+)$/, ['slug']],
   ['event', /^\/events\/([^/.]+)$/, ['id']],
   ['rsvp', /^\/rsvp\/([^/]+)$/, ['token']],
+  ['join', /^\/join\/([^/]+)$/, ['token']],
   ['signin', /^\/signin$/, []],
   ['register', /^\/register$/, []],
   ['dashboard', /^\/dashboard$/, []],
@@ -64,6 +65,7 @@ export const paths = {
   organization: (slug: string) => `/organizations/${encodeURIComponent(slug)}`,
   campaign: (slug: string) => `/campaigns/${encodeURIComponent(slug)}`,
   rsvp: (token: string) => `/rsvp/${encodeURIComponent(token)}`,
+  join: (token: string) => `/join/${encodeURIComponent(token)}`,
   orgAdmin: (slug: string) => `/dashboard/organizations/${encodeURIComponent(slug)}`,
   newEvent: (slug: string) => `/dashboard/organizations/${encodeURIComponent(slug)}/events/new`,
   editEvent: (id: string) => `/dashboard/events/${encodeURIComponent(id)}`,

@@ -50,6 +50,12 @@ export interface Campaign {
 }
 export interface Organization { id: string; slug: string; name: string; description?: string; myRole?: Role }
 export interface Member { userId: string; displayName: string; role: Role; since: string }
+/** A new invitation link, as POST …/invitations answers it: the only time its url is shown. */
+export interface CreatedInvitation { id: string; url: string; role: Role; expiresAt: string; maxUses: number }
+/** An open invitation as the organization's admins see it (never its link). */
+export interface Invitation { id: string; role: Role; expiresAt: string; maxUses: number; uses: number; createdAt: string }
+/** Where an invitation link leads (GET /api/v1/invitations/{token}). */
+export interface InvitationPreview { organization: { slug: string; name: string }; role: Role }
 /** calendarFeedUrl: the private address of the calendar of one's RSVPs; null until asked for. */
 export interface Me { id: string; email: string; displayName: string; admin: boolean; calendarFeedUrl?: string | null }
 /** The answer of POST /api/v1/me/calendar-feed. */

@@ -12,6 +12,7 @@ import '../pages/listing/organization-page';
 import '../pages/listing/campaign-page';
 import '../pages/event/event-page';
 import '../pages/rsvp/rsvp-page';
+import '../pages/join/join-page';
 import '../pages/account/account-pages';
 import '../pages/dashboard/dashboard-page';
 import '../pages/dashboard/org-admin-page';
@@ -90,8 +91,9 @@ export class TocsinApp extends LightElement {
       case 'campaign': return html`<tocsin-campaign-page slug=${params.slug}></tocsin-campaign-page>`;
       case 'event': return html`<tocsin-event-page eventId=${params.id} occurrence=${query.get('occurrence') ?? ''}></tocsin-event-page>`;
       case 'rsvp': return html`<tocsin-rsvp-page token=${params.token}></tocsin-rsvp-page>`;
+      case 'join': return html`<tocsin-join-page token=${params.token}></tocsin-join-page>`;
       case 'signin': return html`<tocsin-signin-page .query=${query}></tocsin-signin-page>`;
-      case 'register': return html`<tocsin-register-page></tocsin-register-page>`;
+      case 'register': return html`<tocsin-register-page .query=${query}></tocsin-register-page>`;
       case 'dashboard': return html`<tocsin-dashboard-page></tocsin-dashboard-page>`;
       case 'org-admin': return html`<tocsin-org-admin-page slug=${params.slug}></tocsin-org-admin-page>`;
       case 'event-new': return html`<tocsin-event-editor organization=${params.slug}></tocsin-event-editor>`;

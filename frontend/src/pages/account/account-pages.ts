@@ -7,6 +7,17 @@ import { t } from '../../core/i18n';
 import { navigate } from '../../core/router';
 import { sessionChanged } from '../../core/session';
 
+/** Where to go after signing in or registering: `next` when it is a path of this site (never "//elsewhere.example"). */
+export function nextPath(query: URLSearchParams): string {
+  const next = query.get('next') ?? '';
+  return /^\/(?![/\\])/.test(next) ? next : '/dashboard';
+}
+
+/** The same `next`, to carry over between the sign-in and register pages. */
+function withNext(path: string, query: URLSearchParams): string {
+  return query.has('next') ? `${path}?next=${encodeURIComponent(nextPath(query))}` : path;
+}
+
 function input(id: string, name: string, label: string, type: string, autocomplete: string, e?: FormErrors, hint?: string) {
   const describedBy = [hint ? `${id}-hint` : '', e?.fields[name] ? `${id}-error` : ''].filter(Boolean).join(' ');
   return html`<div class="field">
@@ -32,9 +43,7 @@ export class SignInPage extends LightElement {
     try {
       await api.login(String(d.get('email')), String(d.get('password')));
       sessionChanged();
-      // Only a path of this site: never "//elsewhere.example".
-      const next = this.query.get('next') ?? '';
-      navigate(/^\/(?![/\\])/.test(next) ? next : '/dashboard');
+      navigate(nextPath(this.query));
     } catch (e) {
       this.errors = e instanceof ApiError && e.status === 401 ? { fields: {}, general: t('signin.failed') } : formErrors(e, t('signin.failed'));
     } finally {
@@ -51,13 +60,14 @@ export class SignInPage extends LightElement {
         ${input('signin-password', 'password', t('account.password'), 'password', 'current-password', this.errors)}
         <button type="submit" ?disabled=${this.busy}>${t('signin.submit')}</button>
       </form>
-      <p>${t('signin.noAccount')} <a href="/register">${t('register.title')}</a></p>`;
+      <p>${t('signin.noAccount')} <a href=${withNext('/register', this.query)}>${t('register.title')}</a></p>`;
   }
 }
 
 /** /register */
 @customElement('tocsin-register-page')
 export class RegisterPage extends LightElement {
+  @property({ attribute: false }) query = new URLSearchParams();
   @state() private errors?: FormErrors;
   @state() private busy = false;
 
@@ -72,7 +82,7 @@ export class RegisterPage extends LightElement {
       await api.register(email, password, String(d.get('displayName')));
       await api.login(email, password);
       sessionChanged();
-      navigate('/dashboard');
+      navigate(nextPath(this.query));
     } catch (e) {
       this.errors = e instanceof ApiError && e.problem.type === '/problems/email-taken'
         ? { fields: { email: t('register.emailTaken') } } : formErrors(e, t('register.failed'));
@@ -92,6 +102,6 @@ export class RegisterPage extends LightElement {
         ${input('reg-password', 'password', t('account.password'), 'password', 'new-password', this.errors, t('account.passwordHint'))}
         <button type="submit" ?disabled=${this.busy}>${t('register.submit')}</button>
       </form>
-      <p><a href="/signin">${t('signin.title')}</a></p>`;
+      <p><a href=${withNext('/signin', this.query)}>${t('signin.title')}</a></p>`;
   }
 }

@@ -6,6 +6,7 @@ import { api, ApiError } from '../../core/api';
 import { locale, t, type MessageKey } from '../../core/i18n';
 import { formatWhen } from '../../core/format';
 import { paths } from '../../core/router';
+import './invite-panel';
 import { ROLES, type EventView, type Member, type Organization, type Role } from '../../core/types';
 
 const RANK: Record<Role, number> = { OWNER: 4, ADMIN: 3, ORGANIZER: 2, MEMBER: 1 };
@@ -188,6 +189,7 @@ export class OrgAdminPage extends LightElement {
             : html`<span class="badge">${t(`role.${m.role}` as MessageKey)}</span>`}
         </li>`)}</ul>
         <p class="hint">${t('dashboard.membersHint')}</p>
-      </section>`;
+      </section>
+      ${canManage && org.myRole ? html`<tocsin-invite-panel slug=${org.slug} role=${org.myRole}></tocsin-invite-panel>` : nothing}`;
   }
 }
