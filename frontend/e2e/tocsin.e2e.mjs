@@ -13,6 +13,7 @@ const TITLE = `Thursday vigil for political prisoners ${run}`;
 const TITLE_CONFIRMED = `Letter-writing evening ${run}`;
 const MEMBER = { name: 'Night owl', email: `member-${run}@example.org`, password: 'another long passphrase' };
 const GUEST_EMAIL = `guest-${run}@example.org`;
+const INVITEE = { name: 'Invited co-organizer', email: `invitee-${run}@example.org`, password: 'a third long passphrase' };
 
 /** The local date of the Thursday two weeks or so ahead, "YYYY-MM-DD". */
 function thursdayAhead(weeks) {
@@ -130,6 +131,43 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
     const describedBy = await invalid.first().getAttribute('aria-describedby');
     assert.ok(describedBy, 'the invalid field points at its message');
     assert.ok((await page.locator(`#${describedBy.split(' ').pop()}`).innerText()).length > 0);
+    await page.close();
+  });
+
+  it('an organizer makes an invitation link; a second person opens it, registers, accepts and is a member', async () => {
+    const page = await organizer.newPage();
+    await page.goto(`${backend.base}/dashboard`);
+    await page.getByRole('link', { name: ORG_NAME }).click();
+    await page.getByRole('heading', { name: 'Invite people' }).waitFor();
+    await page.getByLabel('Role', { exact: true }).selectOption('ORGANIZER');
+    await page.getByLabel('How many people may use it').fill('1');
+    await page.getByRole('button', { name: 'Make an invitation link' }).click();
+    const link = await page.locator('#invite-url').inputValue();
+    assert.match(link, /\/join\/tci_[A-Za-z0-9_-]+$/);
+    await page.getByText('0 of 1 used').waitFor();
+    await checkAxe(page, 'organization dashboard with an invitation link');
+
+    const invitee = await isolatedContext(browser, { locale: 'en-GB', viewport: { width: 1200, height: 900 } }, record);
+    const joining = await invitee.newPage();
+    await joining.goto(link.replace(/^https?:\/\/[^/]+/, backend.base));
+    await joining.getByRole('heading', { name: `Join ${ORG_NAME} as Organizer` }).waitFor();
+    await checkAxe(joining, '/join/{token}');
+    await joining.getByRole('link', { name: 'Create an account' }).click();
+    await joining.waitForURL('**/register?next=*');
+    await joining.getByLabel('Display name').fill(INVITEE.name);
+    await joining.getByLabel('Email').fill(INVITEE.email);
+    await joining.getByLabel('Password').fill(INVITEE.password);
+    await joining.getByRole('button', { name: 'Create account' }).click();
+    await joining.waitForURL('**/join/**');
+    await joining.getByRole('button', { name: 'Accept' }).click();
+    await joining.waitForURL('**/dashboard/organizations/**');
+    await joining.getByRole('heading', { name: ORG_NAME }).waitFor();
+    await joining.locator('.members').getByText(INVITEE.name).waitFor();
+    await invitee.close();
+
+    await page.reload();
+    await page.locator('.members').getByText(INVITEE.name).waitFor();
+    await page.getByText('No open invitation links.').waitFor();
     await page.close();
   });
 
