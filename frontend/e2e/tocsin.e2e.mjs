@@ -162,11 +162,11 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
     await joining.getByRole('button', { name: 'Accept' }).click();
     await joining.waitForURL('**/dashboard/organizations/**');
     await joining.getByRole('heading', { name: ORG_NAME }).waitFor();
-    await joining.locator('.members').getByText(INVITEE.name).waitFor();
+    await joining.locator('.members').getByText(INVITEE.name, { exact: true }).waitFor();
     await invitee.close();
 
     await page.reload();
-    await page.locator('.members').getByText(INVITEE.name).waitFor();
+    await page.locator('.members').getByText(INVITEE.name, { exact: true }).waitFor();
     await page.getByText('No open invitation links.').waitFor();
     await page.close();
   });

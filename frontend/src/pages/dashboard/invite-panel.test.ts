@@ -9,7 +9,7 @@ const OPEN = { id: 'i1', role: 'ORGANIZER', expiresAt: '2027-01-08T12:00:00Z', m
 function mount(role: string) {
   const el = document.createElement('tocsin-invite-panel');
   el.setAttribute('slug', 'vigils');
-  el.setAttribute('role', role);
+  el.setAttribute('my-role', role);
   document.body.append(el);
   return el;
 }

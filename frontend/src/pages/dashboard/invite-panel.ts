@@ -17,7 +17,8 @@ const EXPIRY_DAYS = [1, 7, 30];
 @customElement('tocsin-invite-panel')
 export class InvitePanel extends LightElement {
   @property() slug = '';
-  @property() role: Role = 'MEMBER';
+  /** The viewer's own role (not `role`, which is an ARIA attribute). */
+  @property({ attribute: 'my-role' }) myRole: Role = 'MEMBER';
   @state() private open: Invitation[] = [];
   @state() private created: CreatedInvitation | null = null;
   @state() private errors?: FormErrors;
@@ -84,7 +85,7 @@ export class InvitePanel extends LightElement {
   }
 
   render() {
-    const mine = RANK[this.role] ?? 0;
+    const mine = RANK[this.myRole] ?? 0;
     const loc = locale();
     const e = this.errors;
     return html`<section class="invite-panel" aria-labelledby="invite-h">

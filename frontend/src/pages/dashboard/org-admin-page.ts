@@ -190,6 +190,6 @@ export class OrgAdminPage extends LightElement {
         </li>`)}</ul>
         <p class="hint">${t('dashboard.membersHint')}</p>
       </section>
-      ${canManage && org.myRole ? html`<tocsin-invite-panel slug=${org.slug} role=${org.myRole}></tocsin-invite-panel>` : nothing}`;
+      ${canManage && org.myRole ? html`<tocsin-invite-panel slug=${org.slug} my-role=${org.myRole}></tocsin-invite-panel>` : nothing}`;
   }
 }
