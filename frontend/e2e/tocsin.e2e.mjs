@@ -166,7 +166,7 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
     await invitee.close();
 
     await page.reload();
-    await page.locator('.members').getByText(INVITEE.name, { exact: true }).waitFor();
+    assert.equal(await page.getByLabel(`Role of ${INVITEE.name}`).inputValue(), 'ORGANIZER', 'the new member, with the invited role');
     await page.getByText('No open invitation links.').waitFor();
     await page.close();
   });
