@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -209,7 +210,7 @@ class InvitationTest extends IntegrationTest {
         owner.get(invitations()).expectBody().jsonPath("$[0].uses").isEqualTo(1);
     }
 
-    @Test
+    @RepeatedTest(3)
     void twentyAcceptsAtOnceOfAFiveUseLinkAdmitExactlyFive() {
         String token = token(invite(owner, Map.of("role", "MEMBER", "maxUses", 5)));
         List<Api.Caller> people = Flux.range(0, 20).parallel(4).runOn(Schedulers.boundedElastic())

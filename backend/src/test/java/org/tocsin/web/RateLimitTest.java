@@ -31,6 +31,8 @@ import static org.tocsin.support.Problems.expectProblem;
         "tocsin.rate-limits.limits.login-per-address.period=5m",
         "tocsin.rate-limits.limits.register-per-address.capacity=2",
         "tocsin.rate-limits.limits.register-per-address.period=1h",
+        "tocsin.rate-limits.limits.invitation-accept-per-address.capacity=2",
+        "tocsin.rate-limits.limits.invitation-accept-per-address.period=10m",
         "server.forward-headers-strategy=native"})
 // 30 s, not 5 s: on two shared cores under load, a sign-up (bcrypt) can take several seconds.
 @AutoConfigureWebTestClient(timeout = "PT30S")
@@ -92,6 +94,26 @@ class RateLimitTest {
         refused.expectHeader().value(HttpHeaders.RETRY_AFTER, seconds -> assertThat(Long.parseLong(seconds)).isPositive());
 
         register(from("198.51.100.21"));
+    }
+
+    @Test
+    void acceptingInvitationsIsLimitedPerAddress() {
+        Api.Caller owner = from("198.51.100.30").signIn(register(from("198.51.100.30")), Api.PASSWORD);
+        String slug = owner.post("/api/v1/organizations", Map.of("name", "Limited " + UUID.randomUUID()))
+                .expectStatus().isCreated().expectBody(tools.jackson.databind.JsonNode.class).returnResult()
+                .getResponseBody().get("slug").asString();
+        String url = owner.post("/api/v1/organizations/" + slug + "/invitations", Map.of("role", "MEMBER", "maxUses", 5))
+                .expectStatus().isCreated().expectBody(tools.jackson.databind.JsonNode.class).returnResult()
+                .getResponseBody().get("url").asString();
+        String accept = "/api/v1/invitations/" + url.substring(url.lastIndexOf('/') + 1) + "/accept";
+        Api shared = from("198.51.100.31");
+        String first = register(from("198.51.100.32"));
+        String second = register(from("198.51.100.32"));
+        String third = register(from("198.51.100.33"));
+        shared.signIn(first, Api.PASSWORD).post(accept, Map.of()).expectStatus().isOk();
+        shared.signIn(second, Api.PASSWORD).post(accept, Map.of()).expectStatus().isOk();
+        expectProblem(shared.signIn(third, Api.PASSWORD).post(accept, Map.of()), 429, "/problems/rate-limited");
+        from("198.51.100.34").signIn(third, Api.PASSWORD).post(accept, Map.of()).expectStatus().isOk();
     }
 
     private Api from(String clientAddress) {
