@@ -52,3 +52,13 @@ describe('the join page', () => {
     expect(el.textContent).toContain('This invitation link is not valid');
   });
 });
+
+describe('coming back after signing in or registering', () => {
+  it('follows next= to a path of this site only', async () => {
+    const { nextPath } = await import('../account/account-pages');
+    expect(nextPath(new URLSearchParams('next=%2Fjoin%2Ftci_abc'))).toBe('/join/tci_abc');
+    expect(nextPath(new URLSearchParams('next=%2F%2Fevil.example'))).toBe('/dashboard');
+    expect(nextPath(new URLSearchParams('next=https%3A%2F%2Fevil.example'))).toBe('/dashboard');
+    expect(nextPath(new URLSearchParams(''))).toBe('/dashboard');
+  });
+});

@@ -38,13 +38,13 @@ class InvitationController {
 
     @PostMapping("/api/v1/organizations/{slug}/invitations")
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<InvitationService.Created> create(@AuthenticationPrincipal CurrentUser user, @PathVariable String slug,
+    Mono<InvitationService.NewInvitation> create(@AuthenticationPrincipal CurrentUser user, @PathVariable String slug,
             @Valid @RequestBody CreateInvitation body) {
         return invitations.create(user, slug, body.role(), body.expiresInDays(), body.maxUses());
     }
 
     @GetMapping("/api/v1/organizations/{slug}/invitations")
-    Mono<List<InvitationService.Open>> list(@AuthenticationPrincipal CurrentUser user, @PathVariable String slug) {
+    Mono<List<InvitationService.OpenInvitation>> list(@AuthenticationPrincipal CurrentUser user, @PathVariable String slug) {
         return invitations.list(user, slug);
     }
 
@@ -56,13 +56,13 @@ class InvitationController {
 
     /** Anyone holding the link may see where it leads; the link is the credential. */
     @GetMapping("/api/v1/invitations/{token}")
-    Mono<InvitationService.Preview> preview(@PathVariable String token, ServerWebExchange exchange) {
+    Mono<InvitationService.InvitationPreview> preview(@PathVariable String token, ServerWebExchange exchange) {
         return rateLimiter.consume("invitation-per-address", ClientAddress.of(exchange))
                 .then(invitations.preview(token));
     }
 
     @PostMapping("/api/v1/invitations/{token}/accept")
-    Mono<InvitationService.Joined> accept(@AuthenticationPrincipal CurrentUser user, @PathVariable String token,
+    Mono<InvitationService.InvitationAccepted> accept(@AuthenticationPrincipal CurrentUser user, @PathVariable String token,
             ServerWebExchange exchange) {
         return rateLimiter.consume("invitation-accept-per-address", ClientAddress.of(exchange))
                 .then(invitations.accept(user, token));

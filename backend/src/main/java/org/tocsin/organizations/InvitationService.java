@@ -52,25 +52,25 @@ class InvitationService {
         this.clock = clock;
     }
 
-    record Created(String id, String url, Role role, Instant expiresAt, int maxUses) {
+    record NewInvitation(String id, String url, Role role, Instant expiresAt, int maxUses) {
     }
 
-    record Open(String id, Role role, Instant expiresAt, int maxUses, int uses, Instant createdAt) {
-        static Open of(InvitationDocument i) {
-            return new Open(i.id(), i.role(), i.expiresAt(), i.maxUses(), i.uses(), i.createdAt());
+    record OpenInvitation(String id, Role role, Instant expiresAt, int maxUses, int uses, Instant createdAt) {
+        static OpenInvitation of(InvitationDocument i) {
+            return new OpenInvitation(i.id(), i.role(), i.expiresAt(), i.maxUses(), i.uses(), i.createdAt());
         }
     }
 
-    record OrganizationSummary(String slug, String name) {
+    record InvitedOrganization(String slug, String name) {
     }
 
-    record Preview(OrganizationSummary organization, Role role) {
+    record InvitationPreview(InvitedOrganization organization, Role role) {
     }
 
-    record Joined(OrganizationSummary organization, Role role, Instant since) {
+    record InvitationAccepted(InvitedOrganization organization, Role role, Instant since) {
     }
 
-    Mono<Created> create(CurrentUser actor, String slug, Role role, Integer expiresInDays, Integer maxUses) {
+    Mono<NewInvitation> create(CurrentUser actor, String slug, Role role, Integer expiresInDays, Integer maxUses) {
         int days = expiresInDays == null ? DEFAULT_DAYS : expiresInDays;
         int uses = maxUses == null ? DEFAULT_USES : maxUses;
         if (days < 1 || days > MAX_DAYS) {
@@ -84,14 +84,14 @@ class InvitationService {
             String token = SecretTokens.generate(TOKEN_PREFIX);
             InvitationDocument doc = new InvitationDocument(Ids.newId(), org.id(), SecretTokens.hash(token), role, uses,
                     0, now.plus(Duration.ofDays(days)), now);
-            return invitations.insert(doc).map(saved -> new Created(saved.id(), publicUrl.base() + "/join/" + token,
+            return invitations.insert(doc).map(saved -> new NewInvitation(saved.id(), publicUrl.base() + "/join/" + token,
                     saved.role(), saved.expiresAt(), saved.maxUses()));
         })));
     }
 
-    Mono<List<Open>> list(CurrentUser actor, String slug) {
+    Mono<List<OpenInvitation>> list(CurrentUser actor, String slug) {
         return organization(slug).flatMap(org -> access.require(actor, org.id(), Permission.MANAGE_MEMBERS)
-                .then(invitations.openOf(org.id(), clock.instant()).map(Open::of).collectList()));
+                .then(invitations.openOf(org.id(), clock.instant()).map(OpenInvitation::of).collectList()));
     }
 
     Mono<Void> revoke(CurrentUser actor, String slug, String id) {
@@ -100,9 +100,9 @@ class InvitationService {
                 .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("Invitation"))));
     }
 
-    Mono<Preview> preview(String token) {
+    Mono<InvitationPreview> preview(String token) {
         return openInvitation(token).flatMap(i -> organizations.byId(i.organizationId())
-                .map(org -> new Preview(summary(org), i.role())))
+                .map(org -> new InvitationPreview(summary(org), i.role())))
                 .switchIfEmpty(Mono.error(notFound()));
     }
 
@@ -110,7 +110,7 @@ class InvitationService {
      * Joins with the invitation's role. Someone already in the organization with that role or a higher
      * one keeps it and takes no use; someone with a lower role is raised to it.
      */
-    Mono<Joined> accept(CurrentUser user, String token) {
+    Mono<InvitationAccepted> accept(CurrentUser user, String token) {
         Instant now = clock.instant();
         return openInvitation(token)
                 .switchIfEmpty(Mono.error(notFound()))
@@ -121,7 +121,7 @@ class InvitationService {
                                         ? Mono.just(current)
                                         : useThen(invitation, now, raise(org, current, invitation.role())))
                                 .switchIfEmpty(Mono.defer(() -> useThen(invitation, now, join(org, user, invitation.role()))))
-                                .map(m -> new Joined(summary(org), m.role(), m.since()))));
+                                .map(m -> new InvitationAccepted(summary(org), m.role(), m.since()))));
     }
 
     /** Takes a use, then does {@code change}; gives the use back when the change fails. */
@@ -187,8 +187,8 @@ class InvitationService {
         return organizations.bySlug(slug).switchIfEmpty(Mono.error(ApiProblem.notFound("Organization")));
     }
 
-    private static OrganizationSummary summary(OrganizationDocument org) {
-        return new OrganizationSummary(org.slug(), org.name());
+    private static InvitedOrganization summary(OrganizationDocument org) {
+        return new InvitedOrganization(org.slug(), org.name());
     }
 
     /** One answer for unknown, expired, used-up and revoked links alike. */

@@ -22,7 +22,9 @@ class OpenApiTest extends IntegrationTest {
         List<String> paths = doc.get("paths").propertyNames().stream().toList();
         assertThat(paths).contains(
                 "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/logout", "/api/v1/auth/csrf",
-                "/api/v1/me", "/api/v1/me/tokens", "/api/v1/me/tokens/{id}", "/api/v1/me/password");
+                "/api/v1/me", "/api/v1/me/tokens", "/api/v1/me/tokens/{id}", "/api/v1/me/password",
+                "/api/v1/organizations/{slug}/invitations", "/api/v1/organizations/{slug}/invitations/{id}",
+                "/api/v1/invitations/{token}", "/api/v1/invitations/{token}/accept");
         assertThat(doc.at("/paths/~1api~1v1~1auth~1register/post").isObject()).as("POST register").isTrue();
         assertThat(doc.at("/paths/~1api~1v1~1me~1tokens~1{id}/delete").isObject()).as("DELETE token").isTrue();
     }
