@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.tocsin.accounts.AccountService;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.accounts.SecretTokens;
 import org.tocsin.organizations.internal.InvitationDocument;
@@ -40,14 +41,16 @@ class InvitationService {
     private final InvitationStore invitations;
     private final OrganizationStore organizations;
     private final OrganizationAccess access;
+    private final AccountService accounts;
     private final PublicUrl publicUrl;
     private final Clock clock;
 
     InvitationService(InvitationStore invitations, OrganizationStore organizations, OrganizationAccess access,
-            PublicUrl publicUrl, Clock clock) {
+            AccountService accounts, PublicUrl publicUrl, Clock clock) {
         this.invitations = invitations;
         this.organizations = organizations;
         this.access = access;
+        this.accounts = accounts;
         this.publicUrl = publicUrl;
         this.clock = clock;
     }
@@ -83,7 +86,7 @@ class InvitationService {
             Instant now = clock.instant();
             String token = SecretTokens.generate(TOKEN_PREFIX);
             InvitationDocument doc = new InvitationDocument(Ids.newId(), org.id(), SecretTokens.hash(token), role, uses,
-                    0, now.plus(Duration.ofDays(days)), now);
+                    0, now.plus(Duration.ofDays(days)), now, actor.id());
             return invitations.insert(doc).map(saved -> new NewInvitation(saved.id(), publicUrl.base() + "/join/" + token,
                     saved.role(), saved.expiresAt(), saved.maxUses()));
         })));
@@ -91,7 +94,8 @@ class InvitationService {
 
     Mono<List<OpenInvitation>> list(CurrentUser actor, String slug) {
         return organization(slug).flatMap(org -> access.require(actor, org.id(), Permission.MANAGE_MEMBERS)
-                .then(invitations.openOf(org.id(), clock.instant()).map(OpenInvitation::of).collectList()));
+                .then(invitations.openOf(org.id(), clock.instant()).filterWhen(this::makerMayStillInvite)
+                        .map(OpenInvitation::of).collectList()));
     }
 
     Mono<Void> revoke(CurrentUser actor, String slug, String id) {
@@ -161,7 +165,22 @@ class InvitationService {
         if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 100) {
             return Mono.empty();
         }
-        return invitations.open(SecretTokens.hash(token), clock.instant());
+        return invitations.open(SecretTokens.hash(token), clock.instant()).filterWhen(this::makerMayStillInvite);
+    }
+
+    /**
+     * A link is only as good as its maker's right to invite: an admin removed or demoted (say, one
+     * suspected of passing names on) leaves no working way in behind.
+     */
+    private Mono<Boolean> makerMayStillInvite(InvitationDocument invitation) {
+        if (invitation.createdBy() == null) {
+            return Mono.just(false);
+        }
+        return accounts.findById(invitation.createdBy())
+                .flatMap(maker -> access.roleOf(maker, invitation.organizationId()))
+                .map(role -> role.filter(Permission.MANAGE_MEMBERS::grantedTo)
+                        .map(r -> r.atLeast(invitation.role())).orElse(false))
+                .defaultIfEmpty(false);
     }
 
     @Scheduled(fixedDelayString = "${tocsin.invitations.cleanup-interval:PT1H}", initialDelayString = "PT1M")

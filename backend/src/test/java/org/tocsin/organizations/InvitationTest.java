@@ -188,6 +188,35 @@ class InvitationTest extends IntegrationTest {
     }
 
     @Test
+    void aLinkDiesWithItsMakersRightToInvite() {
+        Api.Caller admin = memberWithRole("Admin", "ADMIN");
+        String demotedAdminsLink = token(invite(admin, Map.of("role", "ORGANIZER")));
+        String removedAdminsLink = token(invite(memberWithRole("Other admin", "ADMIN"), Map.of("role", "MEMBER")));
+        String ownersLink = token(invite(owner, Map.of("role", "MEMBER")));
+        web.get().uri("/api/v1/invitations/" + demotedAdminsLink).exchange().expectStatus().isOk();
+
+        owner.put("/api/v1/organizations/" + slug + "/members/" + admin.userId(), Map.of("role", "ORGANIZER"))
+                .expectStatus().isOk();
+        String removed = owner.get("/api/v1/organizations/" + slug + "/members").expectBody(JsonNode.class)
+                .returnResult().getResponseBody().valueStream()
+                .filter(m -> m.get("role").asString().equals("ADMIN")).findFirst().orElseThrow()
+                .get("userId").asString();
+        owner.delete("/api/v1/organizations/" + slug + "/members/" + removed).expectStatus().is2xxSuccessful();
+
+        Api.Caller newcomer = api().newUser("Newcomer");
+        for (String token : List.of(demotedAdminsLink, removedAdminsLink)) {
+            expectProblem(web.get().uri("/api/v1/invitations/" + token).exchange(), 404, "/problems/not-found");
+            expectProblem(newcomer.post("/api/v1/invitations/" + token + "/accept", Map.of()), 404,
+                    "/problems/not-found");
+        }
+        assertThat(roleOf(newcomer.userId())).isNull();
+        // Nor are they listed as open: only the owner's link is.
+        owner.get(invitations()).expectBody().jsonPath("$.length()").isEqualTo(1);
+        newcomer.post("/api/v1/invitations/" + ownersLink + "/accept", Map.of()).expectStatus().isOk();
+        assertThat(roleOf(newcomer.userId())).isEqualTo("MEMBER");
+    }
+
+    @Test
     void aMemberWithAnEqualOrHigherRoleKeepsItAndTakesNoUse() {
         Api.Caller admin = memberWithRole("Admin", "ADMIN");
         JsonNode created = invite(owner, Map.of("role", "ORGANIZER", "maxUses", 2));
