@@ -1,4 +1,5 @@
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { setLanguage } from '../core/i18n';
 
 /** A fake backend for component tests: routes "METHOD /path" to a JSON answer (or a status with no body). */
 export type Route = (body: unknown) => { status: number; body?: unknown };
@@ -28,3 +29,16 @@ export async function until(check: () => boolean, what = 'the condition'): Promi
   }
   throw new Error(`timed out waiting for ${what}`);
 }
+
+/** Each test of the file starts in English on an empty page, with the real fetch back afterwards. */
+export function freshPageEachTest(): void {
+  beforeEach(() => setLanguage('en', false));
+  afterEach(() => {
+    document.body.innerHTML = '';
+    vi.unstubAllGlobals();
+  });
+}
+
+/** The button of a component whose text contains {@code text}. */
+export const buttonWithText = (el: Element, text: string) =>
+  [...el.querySelectorAll('button')].find((b) => b.textContent!.includes(text));

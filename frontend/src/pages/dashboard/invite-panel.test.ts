@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import './invite-panel';
-import { fakeFetch, until } from '../../test/fake-api';
-import { setLanguage } from '../../core/i18n';
+import { buttonWithText, fakeFetch, freshPageEachTest, until } from '../../test/fake-api';
 
 const URL1 = 'https://tocsin.example/join/tci_secret';
 const OPEN = { id: 'i1', role: 'ORGANIZER', expiresAt: '2027-01-08T12:00:00Z', maxUses: 5, uses: 1, createdAt: '2027-01-01T12:00:00Z' };
@@ -13,13 +12,9 @@ function mount(role: string) {
   document.body.append(el);
   return el;
 }
-const button = (el: Element, text: string) => [...el.querySelectorAll('button')].find((b) => b.textContent!.includes(text));
+const button = buttonWithText;
 
-beforeEach(() => setLanguage('en', false));
-afterEach(() => {
-  document.body.innerHTML = '';
-  vi.unstubAllGlobals();
-});
+freshPageEachTest();
 
 describe('the invite panel', () => {
   it('offers only the roles one may grant', async () => {

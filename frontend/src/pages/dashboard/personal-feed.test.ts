@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import './personal-feed';
 import { webcalOf } from '../../shared/subscribe-panel';
-import { fakeFetch, until } from '../../test/fake-api';
-import { setLanguage } from '../../core/i18n';
+import { buttonWithText, fakeFetch, freshPageEachTest, until } from '../../test/fake-api';
 
 const ME = { id: 'u1', email: 'a@example.org', displayName: 'A', admin: false };
 const URL1 = 'https://tocsin.example/feeds/private/tcr_one.ics';
@@ -13,13 +12,9 @@ function mount() {
   document.body.append(el);
   return el;
 }
-const button = (el: Element, text: string) => [...el.querySelectorAll('button')].find((b) => b.textContent!.includes(text));
+const button = buttonWithText;
 
-beforeEach(() => setLanguage('en', false));
-afterEach(() => {
-  document.body.innerHTML = '';
-  vi.unstubAllGlobals();
-});
+freshPageEachTest();
 
 describe('the personal calendar feed', () => {
   it('makes an address when there is none, and shows it as webcal and https with a copy button and the privacy warning', async () => {

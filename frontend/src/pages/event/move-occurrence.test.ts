@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import './move-occurrence';
 import { occurrenceTimes } from './move-occurrence';
-import { fakeFetch, until } from '../../test/fake-api';
-import { LOCALES, setLanguage, translate, type MessageKey } from '../../core/i18n';
+import { fakeFetch, freshPageEachTest, until } from '../../test/fake-api';
+import { LOCALES, translate, type MessageKey } from '../../core/i18n';
 import type { EventView } from '../../core/types';
 
 const SERIES = {
@@ -24,11 +24,7 @@ async function form(event = SERIES): Promise<Form> {
   return el;
 }
 
-beforeEach(() => setLanguage('en', false));
-afterEach(() => {
-  document.body.innerHTML = '';
-  vi.unstubAllGlobals();
-});
+freshPageEachTest();
 
 describe('moving one date of a series', () => {
   it('starts from the date as it is: the original start and the series length, or the moved times', () => {

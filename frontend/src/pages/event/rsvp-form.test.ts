@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import './rsvp-form';
 import { rsvpStateLabel } from './rsvp-form';
-import { fakeFetch, until } from '../../test/fake-api';
-import { LOCALES, setLanguage, translate, type MessageKey } from '../../core/i18n';
+import { fakeFetch, freshPageEachTest, until } from '../../test/fake-api';
+import { LOCALES, translate, type MessageKey } from '../../core/i18n';
 import { RSVP_MODES, type EventView, type Rsvp } from '../../core/types';
 
 const EVENT = {
@@ -12,11 +12,7 @@ const EVENT = {
 } as EventView;
 const STATES: Rsvp['state'][] = ['GOING', 'MAYBE', 'NOT_GOING', 'WAITLISTED', 'PENDING', 'DECLINED', 'UNCONFIRMED'];
 
-beforeEach(() => setLanguage('en', false));
-afterEach(() => {
-  document.body.innerHTML = '';
-  vi.unstubAllGlobals();
-});
+freshPageEachTest();
 
 describe('RSVP states and modes', () => {
   it('every state has its own label for the person and for the organizers, and every mode one, in every language', () => {

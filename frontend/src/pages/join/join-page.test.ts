@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import './join-page';
-import { fakeFetch, until } from '../../test/fake-api';
-import { setLanguage } from '../../core/i18n';
+import { fakeFetch, freshPageEachTest, until } from '../../test/fake-api';
 import { sessionChanged } from '../../core/session';
 
 const PREVIEW = { organization: { slug: 'vigils', name: 'Berlin Vigils' }, role: 'ORGANIZER' };
@@ -14,11 +13,8 @@ function mount(token = 'tci_abc') {
   return el;
 }
 
-beforeEach(() => { setLanguage('en', false); sessionChanged(); });
-afterEach(() => {
-  document.body.innerHTML = '';
-  vi.unstubAllGlobals();
-});
+freshPageEachTest();
+beforeEach(() => sessionChanged());
 
 describe('the join page', () => {
   it('tells where the link leads and asks to sign in or register first, coming back here', async () => {

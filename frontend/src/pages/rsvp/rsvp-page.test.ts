@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import './rsvp-page';
-import { fakeFetch, until } from '../../test/fake-api';
+import { fakeFetch, freshPageEachTest, until } from '../../test/fake-api';
 import { setLanguage } from '../../core/i18n';
 
 const EVENT = {
@@ -17,11 +17,7 @@ function mount(token: string) {
   return el;
 }
 
-beforeEach(() => setLanguage('en', false));
-afterEach(() => {
-  document.body.innerHTML = '';
-  vi.unstubAllGlobals();
-});
+freshPageEachTest();
 
 describe('the RSVP page (/rsvp/{token})', () => {
   it('shows an UNCONFIRMED RSVP as such and confirms it with the token, as the API expects', async () => {
