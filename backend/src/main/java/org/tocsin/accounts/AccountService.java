@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.tocsin.storage.Ids;
@@ -27,14 +28,16 @@ public class AccountService {
     static final int MAX_DISPLAY_NAME = 80;
 
     private final AccountStore store;
+    private final PasswordStrength strength;
     private final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
     private final Set<String> adminEmails;
     private final Clock clock;
     /** Compared against when the email is unknown, so a wrong email takes as long as a wrong password. */
     private final Mono<String> decoyHash;
 
-    AccountService(AccountStore store, AccountProperties properties, Clock clock) {
+    AccountService(AccountStore store, PasswordStrength strength, AccountProperties properties, Clock clock) {
         this.store = store;
+        this.strength = strength;
         this.adminEmails = properties.adminEmails();
         this.clock = clock;
         this.decoyHash = Mono.fromCallable(() -> passwords.encode("decoy-password-never-used"))
@@ -54,6 +57,7 @@ public class AccountService {
         String normalisedEmail = Emails.normalise(email);
         String name = displayName.strip();
         return validatePassword("password", password)
+                .then(strength.check("password", password, personal(normalisedEmail, name)))
                 .then(hash(password))
                 .flatMap(hash -> store.insertUser(new UserDocument(Ids.newId(), normalisedEmail,
                         hash, name, clock.instant(), clock.instant())))
@@ -72,9 +76,12 @@ public class AccountService {
     Mono<Void> changePassword(String userId, String currentPassword, String newPassword) {
         return store.userById(userId)
                 .switchIfEmpty(Mono.error(ApiProblem.notFound("Account")))
-                .flatMap(user -> matches(currentPassword, user.passwordHash()))
-                .flatMap(ok -> ok ? validatePassword("newPassword", newPassword).then(hash(newPassword))
-                        : Mono.error(ApiProblem.invalid("currentPassword", "is not your current password")))
+                .flatMap(user -> matches(currentPassword, user.passwordHash()).flatMap(ok -> ok
+                        ? validatePassword("newPassword", newPassword)
+                                .then(strength.check("newPassword", newPassword,
+                                        personal(user.email(), user.displayName())))
+                                .then(hash(newPassword))
+                        : Mono.error(ApiProblem.invalid("currentPassword", "is not your current password"))))
                 .flatMap(hash -> store.changePassword(userId, hash, clock.instant()))
                 .then();
     }
@@ -87,6 +94,11 @@ public class AccountService {
             return Mono.error(ApiProblem.invalid(field, "must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8"));
         }
         return Mono.empty();
+    }
+
+    /** What a guesser would try first for this person: their email, its local part, their name. */
+    private static List<String> personal(String email, String displayName) {
+        return List.of(email, email.substring(0, Math.max(0, email.indexOf('@'))), displayName);
     }
 
     /** bcrypt is deliberately slow: it runs off the event loop. */

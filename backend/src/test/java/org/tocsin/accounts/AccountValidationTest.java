@@ -25,6 +25,28 @@ class AccountValidationTest extends IntegrationTest {
     }
 
     @Test
+    void easilyGuessedPasswordsAreRefusedAtSignUpAndOnChangeAndNothingIsStored() {
+        String email = "samira.rahimi." + System.nanoTime() + "@tocsin.test";
+        String localPart = email.substring(0, email.indexOf('@'));
+        for (String weak : java.util.List.of("password1234", "1234567890", "qwertyuiop12", "iloveyou2024", localPart)) {
+            Api.Caller anonymous = api().anonymous();
+            expectProblem(anonymous.post("/api/v1/auth/register",
+                    Map.of("email", email, "password", weak, "displayName", "Samira")), 400, "/problems/validation")
+                    .jsonPath("$.errors[0].field").isEqualTo("password")
+                    .jsonPath("$.errors[0].message").value(m -> org.assertj.core.api.Assertions
+                            .assertThat(String.valueOf(m)).startsWith("is too easy to guess"));
+        }
+        // Nothing was stored: the email is still free, and a passphrase is accepted.
+        api().anonymous().post("/api/v1/auth/register", Map.of("email", email, "password", Api.PASSWORD,
+                "displayName", "Samira")).expectStatus().isCreated();
+        Api.Caller samira = api().signIn(email, Api.PASSWORD);
+        expectProblem(samira.post("/api/v1/me/password", Map.of("currentPassword", Api.PASSWORD,
+                "newPassword", "password1234")), 400, "/problems/validation")
+                .jsonPath("$.errors[0].field").isEqualTo("newPassword");
+        api().signIn(email, Api.PASSWORD).get("/api/v1/me").expectStatus().isOk();
+    }
+
+    @Test
     void passwordsBcryptWouldTruncateAreRefused() {
         expectRegisterRejected(Map.of("email", "long-" + System.nanoTime() + "@tocsin.test",
                 "password", "x".repeat(73), "displayName", "X"), "password");
