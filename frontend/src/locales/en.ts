@@ -168,7 +168,7 @@ const messages = {
   'rsvps.state.UNCONFIRMED': 'Not confirmed by email yet',
   'account.email': 'Email',
   'account.password': 'Password',
-  'account.passwordHint': 'At least 10 characters.',
+  'account.passwordHint': 'At least 10 characters, hard to guess: a few unrelated words work well.',
   'account.displayName': 'Display name',
   'account.displayNameHint': 'Shown to the other members of your organizations. A pseudonym is fine.',
   'signin.title': 'Sign in',

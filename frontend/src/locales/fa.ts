@@ -179,7 +179,7 @@ const fa: Locale = {
     'rsvps.state.UNCONFIRMED': 'هنوز با ایمیل تأیید نشده',
     'account.email': 'ایمیل',
     'account.password': 'گذرواژه',
-    'account.passwordHint': 'دست‌کم ۱۰ نویسه.',
+    'account.passwordHint': 'دست‌کم ۱۰ نویسه و دشوار برای حدس‌زدن: چند واژه‌ی بی‌ربط به هم خوب است.',
     'account.displayName': 'نام نمایشی',
     'account.displayNameHint': 'به دیگر اعضای سازمان‌هایتان نشان داده می‌شود. نام مستعار هم رواست.',
     'signin.title': 'ورود',
