@@ -96,7 +96,7 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.DELETE, "/api/v1/rsvps/*").permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .pathMatchers("/actuator/**").denyAll()
-                        // The static web app and, later, the public feeds.
+                        // The static web app, the public feeds (capability URLs for private ones) and single-event .ics downloads.
                         .pathMatchers(HttpMethod.GET, "/**").permitAll()
                         .pathMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .anyExchange().denyAll())
