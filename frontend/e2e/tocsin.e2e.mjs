@@ -492,6 +492,32 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
     await page.close();
   });
 
+  it('a campaign page shows its cities on a world map, the list keeping the links', async () => {
+    const page = await organizer.newPage();
+    await page.goto(`${backend.base}/dashboard`);
+    const slug = `day-of-action-${run}`;
+    const org = ORG_NAME.toLowerCase().replace(/\s+/g, '-');
+    const statuses = await page.evaluate(async ({ slug, org, day }) => {
+      const csrf = await (await fetch('/api/v1/auth/csrf')).json();
+      const headers = { 'Content-Type': 'application/json', [csrf.headerName || 'X-XSRF-TOKEN']: csrf.token };
+      const post = (path, body) => fetch(path, { method: 'POST', headers, body: JSON.stringify(body) }).then((r) => r.status);
+      const out = [await post('/api/v1/campaigns', { name: 'Day of action', slug, startsOn: day, endsOn: day, organization: org })];
+      for (const [city, countryCode, lat, lon, timeZone] of [['Berlin', 'DE', 52.52, 13.4, 'Europe/Berlin'], ['Sydney', 'AU', -33.87, 151.21, 'Australia/Sydney']]) {
+        out.push(await post('/api/v1/events', { organization: org, campaign: slug, title: `Day of action in ${city}`, kind: 'VIGIL',
+          start: `${day}T12:00`, end: `${day}T13:00`, timeZone, place: { city, countryCode, lat, lon } }));
+      }
+      return out;
+    }, { slug, org, day: FIRST });
+    assert.deepEqual(statuses, [201, 201, 201]);
+    await page.goto(`${backend.base}/campaigns/${slug}`);
+    await page.getByRole('img', { name: /World map/ }).waitFor();
+    assert.equal(await page.locator('svg.campaign-map circle').count(), 2);
+    await page.locator('.city-counts').getByRole('link', { name: 'Sydney' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await checkAxe(page, '/campaigns/{slug}');
+    await page.close();
+  });
+
   it('the first page paints within 1.5 s on a 4× slower CPU', async () => {
     const page = await supporter.newPage();
     const cdp = await supporter.newCDPSession(page);

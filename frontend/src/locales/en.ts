@@ -68,6 +68,7 @@ const messages = {
   'city.title': 'Actions in {city}',
   'campaign.by': 'Called by',
   'campaign.cities': '{cities} cities, {events} actions',
+  'campaign.map': 'World map of the cities taking part; the list below names each with its number of actions',
   'org.manage': 'Manage this organization',
 
   'subscribe.title': 'Subscribe',

@@ -79,6 +79,7 @@ const fa: Locale = {
     'city.title': 'کنش‌ها در {city}',
     'campaign.by': 'فراخوان از',
     'campaign.cities': '{cities} شهر، {events} کنش',
+    'campaign.map': 'نقشهٔ جهان با شهرهای همراه؛ فهرست زیر نام هر شهر و شمار کنش‌هایش را می‌آورد',
     'org.manage': 'مدیریت این سازمان',
 
     'subscribe.title': 'اشتراک',

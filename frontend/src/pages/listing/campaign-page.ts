@@ -6,8 +6,9 @@ import { locale, t } from '../../core/i18n';
 import { formatNumber } from '../../core/format';
 import { paths } from '../../core/router';
 import type { Campaign } from '../../core/types';
+import { campaignMap } from './campaign-map';
 
-/** /campaigns/{slug}: the day of action as a list of cities with counts, its actions and its calendar. */
+/** /campaigns/{slug}: the day of action as a world map and a list of cities with counts, its actions and its calendar. */
 @customElement('tocsin-campaign-page')
 export class CampaignPage extends ListingPage {
   @property() slug = '';
@@ -37,6 +38,7 @@ export class CampaignPage extends ListingPage {
       <p>${t('campaign.by')} <a href=${paths.organization(c.organization.slug)}>${c.organization.name}</a></p>
       <section aria-labelledby="cities-h">
         <h2 id="cities-h">${t('campaign.cities', { cities: cities.length, events: c.totalEvents ?? 0 })}</h2>
+        ${campaignMap(cities, t('campaign.map'))}
         <ul class="city-counts">
           ${cities.map((city) => html`<li>
             ${city.cityKey.includes('/') ? html`<a href=${paths.city(city.cityKey)}>${city.city}</a>` : html`<span>${t('event.online')}</span>`}

@@ -125,6 +125,9 @@ class DiscoveryTest extends IntegrationTest {
                 .jsonPath("$.totalEvents").isEqualTo(3)
                 .jsonPath("$.cities[0].cityKey").isEqualTo("de/berlin")
                 .jsonPath("$.cities[0].events").isEqualTo(2)
+                // Where to put the city on the campaign's map (coarse: a city, not a doorstep).
+                .jsonPath("$.cities[0].lat").isEqualTo(50.0)
+                .jsonPath("$.cities[0].lon").isEqualTo(5.0)
                 .jsonPath("$.cities[1].cityKey").isEqualTo("fr/paris");
         assertThat(f.discover(f.owner, "campaign=" + slug)).hasSize(3);
     }
