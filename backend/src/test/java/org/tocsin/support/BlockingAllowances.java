@@ -43,6 +43,10 @@ public class BlockingAllowances implements BlockHoundIntegration {
         // Jackson builds a type's deserializer once, under a lock; concurrent first requests of a fresh
         // instance wait for it (seen with 100 RSVPs hitting a just-started second instance). Like class loading.
         builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer");
+        // Hibernate Validator likewise builds a bean's constraint metadata once, in a segment-locked map; the
+        // same concurrent first requests of a fresh instance park there for an instant (seen once in CI).
+        builder.allowBlockingCallsInside("org.hibernate.validator.internal.metadata.BeanMetaDataManagerImpl",
+                "getBeanMetaData");
         // A BlockingOperationError thrown inside a driver callback can be swallowed and surface only as a
         // hung request; printing it first makes every slip visible in the test output.
         builder.blockingMethodCallback(method -> {
