@@ -42,6 +42,10 @@ public class AccountService {
         this.clock = clock;
         this.decoyHash = Mono.fromCallable(() -> passwords.encode("decoy-password-never-used"))
                 .subscribeOn(Schedulers.boundedElastic()).cache();
+        // Seeds SecretTokens' DRBG on the start-up thread (its class initialisation reads the OS entropy
+        // source): every feature's tokens (sessions, manage links, invitations, feeds) use it, and the first
+        // use may otherwise come on an event-loop thread. Every context has this service.
+        SecretTokens.generate("");
     }
 
     public Mono<CurrentUser> findById(String userId) {

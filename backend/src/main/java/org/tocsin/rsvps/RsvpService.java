@@ -39,9 +39,6 @@ public class RsvpService {
         this.seats = seats;
         this.notifications = notifications;
         this.clock = clock;
-        // Seeds SecretTokens' DRBG now, on the start-up thread: its first use reads the OS entropy source,
-        // and the first manage-token lookup may otherwise come before any sign-in, on an event-loop thread.
-        SecretTokens.hash(MANAGE_TOKEN_PREFIX);
     }
 
     /** An RSVP with the manage token that was just issued for it. */

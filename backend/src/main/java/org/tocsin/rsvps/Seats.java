@@ -99,11 +99,12 @@ class Seats {
                 .then(promote ? promote(event, occurrence, target.capacity()) : Mono.empty());
     }
 
-    /** Counts for an RSVP that is gone (withdrawn, removed): its places back to the waitlist. */
+    /** Marks the RSVP's counter as being changed, before the RSVP itself is (see SeatRepair). */
     Mono<Void> touch(RsvpDocument rsvp) {
         return counters.touch(rsvp.eventId(), rsvp.occurrenceKey());
     }
 
+    /** Counts for an RSVP that is gone (withdrawn, removed): its places back to the waitlist. */
     Mono<Void> afterRemoval(RsvpDocument removed, RsvpTarget target) {
         RsvpDocument none = Rsvps.withState(removed, RsvpState.NOT_GOING, 0, null, clock.instant());
         return afterChange(removed, none, target);

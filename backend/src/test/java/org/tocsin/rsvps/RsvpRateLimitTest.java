@@ -73,6 +73,6 @@ class RsvpRateLimitTest {
     }
 
     private Api.Caller from(String address) {
-        return Api.of(web.mutate().defaultHeader("X-Forwarded-For", address).build()).anonymous();
+        return Api.from(web, address).anonymous();
     }
 }

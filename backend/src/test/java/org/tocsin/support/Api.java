@@ -33,6 +33,14 @@ public final class Api {
         return new Api(web);
     }
 
+    /**
+     * Callers seen as coming from {@code clientAddress}, as a trusted reverse proxy reports it
+     * ({@code X-Forwarded-For}; the context needs {@code server.forward-headers-strategy=native}).
+     */
+    public static Api from(WebTestClient web, String clientAddress) {
+        return new Api(web.mutate().defaultHeader("X-Forwarded-For", clientAddress).build());
+    }
+
     /** An anonymous browser: it has a CSRF token but no session. */
     public Caller anonymous() {
         return new Caller(web, csrfToken(), Map.of(), null);

@@ -117,7 +117,7 @@ class RateLimitTest {
     }
 
     private Api from(String clientAddress) {
-        return Api.of(web.mutate().defaultHeader("X-Forwarded-For", clientAddress).build());
+        return Api.from(web, clientAddress);
     }
 
     private static String register(Api api) {
