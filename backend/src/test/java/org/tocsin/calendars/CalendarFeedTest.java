@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.tocsin.support.Api;
 import org.tocsin.support.IntegrationTest;
+import org.tocsin.support.OrganizationFixtures;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,12 +19,13 @@ class CalendarFeedTest extends IntegrationTest {
     private Api.Caller owner;
     private String org;
 
+    private OrganizationFixtures group;
+
     @BeforeEach
     void anOrganizationWithAPublicAndAPrivateEvent() {
-        owner = api().newUser("Owner");
-        org = owner.post("/api/v1/organizations", Map.of("name", "Calendar group " + System.nanoTime()))
-                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
-                .get("slug").asString();
+        group = new OrganizationFixtures(api(), "Calendar group");
+        owner = group.owner;
+        org = group.organization;
         for (String visibility : new String[] {"PUBLIC", "PRIVATE"}) {
             Map<String, Object> body = new HashMap<>(Map.of("organization", org, "title", visibility + " meeting",
                     "kind", "MEETING", "start", "2027-09-01T18:00", "end", "2027-09-01T19:00",
@@ -39,16 +41,9 @@ class CalendarFeedTest extends IntegrationTest {
         return URI.create(url).getPath();
     }
 
-    private Api.Caller member(String role) {
-        Api.Caller user = api().newUser(role);
-        owner.put("/api/v1/organizations/" + org + "/members/" + user.userId(), Map.of("role", role))
-                .expectStatus().isOk();
-        return user;
-    }
-
     @Test
     void aMembersFeedHoldsPrivateEventsAndIsNeverPublic() {
-        Api.Caller member = member("MEMBER");
+        Api.Caller member = group.memberWithRole("MEMBER");
         String path = tokenPath(member);
         assertThat(path).startsWith("/feeds/private/tcf_").endsWith(".ics");
         String feed = web.get().uri(path).exchange().expectStatus().isOk()
@@ -68,7 +63,7 @@ class CalendarFeedTest extends IntegrationTest {
 
     @Test
     void rotatingRevokingOrLeavingClosesThePrivateFeed() {
-        Api.Caller member = member("ORGANIZER");
+        Api.Caller member = group.memberWithRole("ORGANIZER");
         String first = tokenPath(member);
         String second = tokenPath(member);
         expectProblem(web.get().uri(first).exchange(), 404, "/problems/not-found");

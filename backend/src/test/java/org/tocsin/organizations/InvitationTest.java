@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatusCode;
 import org.tocsin.accounts.SecretTokens;
 import org.tocsin.support.Api;
 import org.tocsin.support.IntegrationTest;
+import org.tocsin.support.OrganizationFixtures;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
@@ -34,12 +35,13 @@ class InvitationTest extends IntegrationTest {
     private Api.Caller owner;
     private String slug;
 
+    private OrganizationFixtures group;
+
     @BeforeEach
     void anOrganizationWithItsOwner() {
-        owner = api().newUser("Owner");
-        slug = owner.post("/api/v1/organizations", Map.of("name", "Invite Group " + System.nanoTime()))
-                .expectStatus().isCreated()
-                .expectBody(JsonNode.class).returnResult().getResponseBody().get("slug").asString();
+        group = new OrganizationFixtures(api(), "Invite Group");
+        owner = group.owner;
+        slug = group.organization;
     }
 
     private String invitations() {
@@ -61,13 +63,6 @@ class InvitationTest extends IntegrationTest {
                 .expectBody(JsonNode.class).returnResult().getResponseBody().valueStream()
                 .filter(m -> m.get("userId").asString().equals(userId)).map(m -> m.get("role").asString())
                 .findFirst().orElse(null);
-    }
-
-    private Api.Caller memberWithRole(String name, String role) {
-        Api.Caller user = api().newUser(name);
-        owner.put("/api/v1/organizations/" + slug + "/members/" + user.userId(), Map.of("role", role))
-                .expectStatus().isOk();
-        return user;
     }
 
     @Test
@@ -127,12 +122,12 @@ class InvitationTest extends IntegrationTest {
 
     @Test
     void nobodyInvitesAboveTheirOwnRole() {
-        Api.Caller admin = memberWithRole("Admin", "ADMIN");
+        Api.Caller admin = group.memberWithRole("ADMIN");
         expectProblem(admin.post(invitations(), Map.of("role", "OWNER")), 403, "/problems/forbidden");
         invite(admin, Map.of("role", "ADMIN"));
         admin.get(invitations()).expectStatus().isOk();
 
-        Api.Caller organizer = memberWithRole("Organizer", "ORGANIZER");
+        Api.Caller organizer = group.memberWithRole("ORGANIZER");
         expectProblem(organizer.post(invitations(), Map.of("role", "MEMBER")), 403, "/problems/forbidden");
         expectProblem(organizer.get(invitations()), 403, "/problems/forbidden");
         Api.Caller stranger = api().newUser("Stranger");
@@ -189,9 +184,9 @@ class InvitationTest extends IntegrationTest {
 
     @Test
     void aLinkDiesWithItsMakersRightToInvite() {
-        Api.Caller admin = memberWithRole("Admin", "ADMIN");
+        Api.Caller admin = group.memberWithRole("ADMIN");
         String demotedAdminsLink = token(invite(admin, Map.of("role", "ORGANIZER")));
-        String removedAdminsLink = token(invite(memberWithRole("Other admin", "ADMIN"), Map.of("role", "MEMBER")));
+        String removedAdminsLink = token(invite(group.memberWithRole("ADMIN"), Map.of("role", "MEMBER")));
         String ownersLink = token(invite(owner, Map.of("role", "MEMBER")));
         web.get().uri("/api/v1/invitations/" + demotedAdminsLink).exchange().expectStatus().isOk();
 
@@ -218,7 +213,7 @@ class InvitationTest extends IntegrationTest {
 
     @Test
     void aMemberWithAnEqualOrHigherRoleKeepsItAndTakesNoUse() {
-        Api.Caller admin = memberWithRole("Admin", "ADMIN");
+        Api.Caller admin = group.memberWithRole("ADMIN");
         JsonNode created = invite(owner, Map.of("role", "ORGANIZER", "maxUses", 2));
         String token = token(created);
         admin.post("/api/v1/invitations/" + token + "/accept", Map.of()).expectStatus().isOk().expectBody()
@@ -229,7 +224,7 @@ class InvitationTest extends IntegrationTest {
         assertThat(roleOf(admin.userId())).isEqualTo("ADMIN");
 
         // A lower role is raised to the invitation's, and that takes a use.
-        Api.Caller member = memberWithRole("Member", "MEMBER");
+        Api.Caller member = group.memberWithRole("MEMBER");
         member.post("/api/v1/invitations/" + token + "/accept", Map.of()).expectStatus().isOk().expectBody()
                 .jsonPath("$.role").isEqualTo("ORGANIZER");
         assertThat(roleOf(member.userId())).isEqualTo("ORGANIZER");

@@ -11,9 +11,14 @@ public class OrganizationFixtures {
     public final String organization;
 
     public OrganizationFixtures(Api api) {
+        this(api, "Group");
+    }
+
+    /** An organization named {@code name} and a unique number (slugs must be unique across tests). */
+    public OrganizationFixtures(Api api, String name) {
         this.api = api;
         this.owner = api.newUser("Organizer");
-        this.organization = owner.post("/api/v1/organizations", Map.of("name", "Group " + System.nanoTime()))
+        this.organization = owner.post("/api/v1/organizations", Map.of("name", name + " " + System.nanoTime()))
                 .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
                 .get("slug").asString();
     }
