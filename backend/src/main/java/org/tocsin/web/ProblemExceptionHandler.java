@@ -84,16 +84,16 @@ class ProblemExceptionHandler implements WebExceptionHandler {
                 "Something went wrong on our side; nothing you sent was stored unless you were told so");
     }
 
-    /** Private feed and RSVP manage paths (API and web page) carry a capability token: logs name them without it. */
+    /** Paths that carry a capability token after them: private feeds, RSVP manage links, invitation links. */
+    private static final List<String> CAPABILITY_PATHS = List.of("/feeds/private/", "/api/v1/rsvps/", "/rsvp/",
+            "/api/v1/invitations/", "/join/");
+
+    /** Capability paths (API and web page) are logged without their token. */
     static String withoutToken(String path) {
-        if (path.startsWith("/feeds/private/")) {
-            return "/feeds/private/[token]";
-        }
-        if (path.startsWith("/api/v1/rsvps/")) {
-            return "/api/v1/rsvps/[token]";
-        }
-        if (path.startsWith("/rsvp/")) {
-            return "/rsvp/[token]";
+        for (String prefix : CAPABILITY_PATHS) {
+            if (path.startsWith(prefix)) {
+                return prefix + "[token]";
+            }
         }
         return path;
     }
