@@ -61,6 +61,24 @@ class CalendarFeedTest extends IntegrationTest {
                 .doesNotContain("/feeds/private/");
     }
 
+    /**
+     * Issue 10 #8: the token was checked against "is a member now", so a member removed (say, suspected
+     * of passing names on) and later let back in found the old address working again, and so did whoever
+     * they had given it to. It is bound to the membership it was made in.
+     */
+    @Test
+    void aRemovedMembersFeedStaysDeadWhenTheyAreLetBackIn() {
+        Api.Caller member = group.memberWithRole("MEMBER");
+        String old = tokenPath(member);
+        owner.delete("/api/v1/organizations/" + org + "/members/" + member.userId()).expectStatus().isNoContent();
+        expectProblem(web.get().uri(old).exchange(), 404, "/problems/not-found");
+
+        group.joins(member, "MEMBER");
+        expectProblem(web.get().uri(old).exchange(), 404, "/problems/not-found");
+        // A token made in the new membership works.
+        web.get().uri(tokenPath(member)).exchange().expectStatus().isOk();
+    }
+
     @Test
     void rotatingRevokingOrLeavingClosesThePrivateFeed() {
         Api.Caller member = group.memberWithRole("ORGANIZER");
