@@ -5,6 +5,10 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpHeaders;
 import org.tocsin.support.Api;
 import org.tocsin.support.IntegrationTest;
@@ -12,9 +16,13 @@ import org.tocsin.support.OrganizationFixtures;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.tocsin.support.Problems.expectProblem;
 
 class CalendarFeedTest extends IntegrationTest {
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
 
     private Api.Caller owner;
     private String org;
@@ -77,6 +85,19 @@ class CalendarFeedTest extends IntegrationTest {
         expectProblem(web.get().uri(old).exchange(), 404, "/problems/not-found");
         // A token made in the new membership works.
         web.get().uri(tokenPath(member)).exchange().expectStatus().isOk();
+    }
+
+    /** Tokens stored before the binding (no membershipId) are held to the membership current when made. */
+    @Test
+    void aTokenFromBeforeTheBindingWorksInItsMembershipAndNotAfterReadding() {
+        Api.Caller member = group.memberWithRole("MEMBER");
+        String old = tokenPath(member);
+        mongo.updateMulti(Query.query(where("userId").is(member.userId())), new Update().unset("membershipId"),
+                "feed_tokens").block();
+        web.get().uri(old).exchange().expectStatus().isOk();
+        owner.delete("/api/v1/organizations/" + org + "/members/" + member.userId()).expectStatus().isNoContent();
+        group.joins(member, "MEMBER");
+        expectProblem(web.get().uri(old).exchange(), 404, "/problems/not-found");
     }
 
     @Test
