@@ -85,6 +85,7 @@ public class EventService {
     public Mono<EventDocument> create(CurrentUser user, EventRequest request) {
         return resolve(request).flatMap(resolved -> access.require(user, resolved.organization().id(),
                         Permission.MANAGE_EVENTS)
+                .then(mayJoinCampaign(user, null, resolved))
                 .then(Mono.defer(() -> {
                     Instant now = clock.instant();
                     EventDocument draft = build(Ids.newId(), request, resolved, List.of(), EventStatus.SCHEDULED, null,
@@ -102,18 +103,32 @@ public class EventService {
                     if (!resolved.organization().id().equals(current.organizationId())) {
                         return Mono.error(ApiProblem.invalid("organization", "cannot be changed; create the event anew"));
                     }
-                    EventDocument next = build(current.id(), request, resolved, current.overrides(), current.status(),
-                            current.statusReason(), current.sequence(), current.createdAt(), clock.instant(),
-                            current.version());
-                    return store.save(bumpSequenceIfAttendeesCare(current, next))
-                            .flatMap(saved -> rememberCity(resolved, saved))
-                            .doOnNext(saved -> {
-                                changes.published(saved);
-                                changes.changed(new EventChange(saved.id(), capacityRaised(current, saved),
-                                        saved.sequence() > current.sequence() && saved.status() == current.status(),
-                                        false));
-                            });
+                    return mayJoinCampaign(user, current.campaignId(), resolved)
+                            .then(Mono.defer(() -> replace(current, request, resolved)));
                 });
+    }
+
+    private Mono<EventDocument> replace(EventDocument current, EventRequest request, Resolved resolved) {
+        EventDocument next = build(current.id(), request, resolved, current.overrides(), current.status(),
+                current.statusReason(), current.sequence(), current.createdAt(), clock.instant(), current.version());
+        return store.save(bumpSequenceIfAttendeesCare(current, next))
+                .flatMap(saved -> rememberCity(resolved, saved))
+                .doOnNext(saved -> {
+                    changes.published(saved);
+                    changes.changed(new EventChange(saved.id(), capacityRaised(current, saved),
+                            saved.sequence() > current.sequence() && saved.status() == current.status(), false));
+                });
+    }
+
+    /**
+     * Putting an event into a campaign (on create, or by moving it in with a PATCH) needs the campaign
+     * organization's leave; an event already in it stays, whoever edits it.
+     */
+    private Mono<Void> mayJoinCampaign(CurrentUser user, String currentCampaignId, Resolved resolved) {
+        if (resolved.campaign() == null || resolved.campaign().id().equals(currentCampaignId)) {
+            return Mono.empty();
+        }
+        return campaigns.requireMayAddEvents(user, resolved.campaign().id());
     }
 
     Mono<EventDocument> setStatus(CurrentUser user, String id, EventStatus status, String reason) {
