@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import org.tocsin.text.Verbatim;
 import org.tocsin.web.ApiProblem;
 import org.tocsin.web.ClientAddress;
 import org.tocsin.web.RateLimiter;
@@ -37,11 +38,11 @@ class AuthController {
 
     record RegisterRequest(
             @NotBlank @Size(max = 254) String email,
-            @NotNull @Size(max = 1024) String password,
+            @NotNull @Size(max = 1024) @Verbatim String password,
             @NotBlank @Size(max = AccountService.MAX_DISPLAY_NAME) String displayName) {
     }
 
-    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 1024) String password) {
+    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 1024) @Verbatim String password) {
     }
 
     /** The CSRF token a browser echoes in {@code X-XSRF-TOKEN}; asking for it also sets the {@code XSRF-TOKEN} cookie. */

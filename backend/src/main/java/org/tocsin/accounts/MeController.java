@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.tocsin.accounts.internal.AccountStore;
 import org.tocsin.accounts.internal.ApiTokenDocument;
+import org.tocsin.text.Verbatim;
 import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -71,8 +72,8 @@ class MeController {
         }
     }
 
-    record PasswordChange(@NotNull @Size(max = 1024) String currentPassword,
-            @NotNull @Size(max = 1024) String newPassword) {
+    record PasswordChange(@NotNull @Size(max = 1024) @Verbatim String currentPassword,
+            @NotNull @Size(max = 1024) @Verbatim String newPassword) {
     }
 
     /**

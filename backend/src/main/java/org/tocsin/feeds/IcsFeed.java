@@ -95,10 +95,10 @@ class IcsFeed {
                 new Version(new ParameterList(), "2.0"),
                 new CalScale("GREGORIAN"),
                 new Method("PUBLISH"),
-                new Name(meta.name()),
-                new XProperty("X-WR-CALNAME", meta.name()),
-                new Description(meta.description()),
-                new XProperty("X-WR-CALDESC", meta.description()),
+                new Name(ContentLines.text(meta.name())),
+                new XProperty("X-WR-CALNAME", ContentLines.text(meta.name())),
+                new Description(ContentLines.text(meta.description())),
+                new XProperty("X-WR-CALDESC", ContentLines.text(meta.description())),
                 new RefreshInterval(new ParameterList(List.of(Value.DURATION)), REFRESH),
                 new XProperty("X-PUBLISHED-TTL", REFRESH.toString())));
         dominantZone(items).ifPresent(zone -> header.add(new XProperty("X-WR-TIMEZONE", zone)));

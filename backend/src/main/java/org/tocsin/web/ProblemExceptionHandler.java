@@ -122,6 +122,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             String message = switch (jackson) {
                 case UnrecognizedPropertyException e -> "is not a known property";
                 case InvalidFormatException e -> "has a value of the wrong form: " + e.getValue();
+                case RefusedText e -> e.reason();
                 case MismatchedInputException e -> "has a value of the wrong type";
                 default -> "could not be read";
             };
