@@ -2,6 +2,7 @@ package org.tocsin.events;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -27,6 +28,7 @@ import org.tocsin.places.CityKeys;
 import org.tocsin.places.Geo;
 import org.tocsin.text.SearchText;
 import org.tocsin.web.ApiProblem;
+import org.tocsin.web.Dates;
 import reactor.core.publisher.Mono;
 
 /** {@code GET /api/v1/events}: one item per occurrence in the window, in start order, cursor-paginated. */
@@ -36,6 +38,9 @@ class DiscoveryController {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
     static final double MAX_RADIUS_KM = 1000;
+    /** The widest window one query may ask for: what the index holds (a year back, two ahead). */
+    static final Duration MAX_SPAN = EventIndex.BEHIND.plus(EventIndex.AHEAD);
+    static final int MAX_QUERY = 200;
 
     private final EventIndex index;
     private final EventViews views;
@@ -81,6 +86,12 @@ class DiscoveryController {
         if (!toInstant.isAfter(fromInstant)) {
             return Mono.error(ApiProblem.invalid("to", "must be after from"));
         }
+        if (toInstant.isAfter(fromInstant.plus(MAX_SPAN))) {
+            return Mono.error(ApiProblem.invalid("to", "may be at most " + MAX_SPAN.toDays() + " days after from"));
+        }
+        if (q != null && q.length() > MAX_QUERY) {
+            return Mono.error(ApiProblem.invalid("q", "may be at most " + MAX_QUERY + " characters"));
+        }
         double[] centre = near == null ? null : parseNear(near);
         if (centre == null && radiusKm != null) {
             return Mono.error(ApiProblem.invalid("near", "is required with radiusKm"));
@@ -123,15 +134,17 @@ class DiscoveryController {
         if (value == null) {
             return fallback;
         }
+        Instant parsed;
         try {
-            return Instant.parse(value);
+            parsed = Instant.parse(value);
         } catch (DateTimeParseException e) {
             try {
-                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+                parsed = LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException e2) {
                 throw ApiProblem.invalid(field, "must be an instant like 2026-03-05T18:00:00Z or a date like 2026-03-05");
             }
         }
+        return Dates.requireInRange(field, parsed);
     }
 
     private static double[] parseNear(String near) {
@@ -159,8 +172,9 @@ class DiscoveryController {
     static EventQuery.Cursor decode(String cursor) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
-            return new EventQuery.Cursor(Instant.ofEpochMilli(Long.parseLong(parts[0])), parts[1], parts[2]);
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            return new EventQuery.Cursor(Dates.requireInRange("cursor", Instant.ofEpochMilli(Long.parseLong(parts[0]))),
+                    parts[1], parts[2]);
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException | ApiProblem e) {
             throw ApiProblem.invalid("cursor", "is not a cursor this API gave out");
         }
     }
