@@ -24,9 +24,15 @@ public final class Dates {
     private Dates() {
     }
 
+    private static final Instant FIRST = LocalDate.of(MIN_YEAR, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Instant AFTER_LAST = LocalDate.of(MAX_YEAR + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+
     public static boolean inRange(Temporal value) {
+        if (value instanceof Instant instant) {
+            // Compared, not converted: an Instant near its limits has no year in UTC's calendar to ask for.
+            return !instant.isBefore(FIRST) && instant.isBefore(AFTER_LAST);
+        }
         int year = switch (value) {
-            case Instant i -> i.atOffset(ZoneOffset.UTC).getYear();
             case LocalDate d -> d.getYear();
             case LocalDateTime d -> d.getYear();
             case OffsetDateTime d -> d.getYear();
