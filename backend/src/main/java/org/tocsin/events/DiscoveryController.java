@@ -89,15 +89,19 @@ class DiscoveryController {
         if (toInstant.isAfter(fromInstant.plus(MAX_SPAN))) {
             return Mono.error(ApiProblem.invalid("to", "may be at most " + MAX_SPAN.toDays() + " days after from"));
         }
-        if (q != null && q.length() > MAX_QUERY) {
-            return Mono.error(ApiProblem.invalid("q", "may be at most " + MAX_QUERY + " characters"));
-        }
+        // Every filter is bounded: the longest real value is far below these, and nothing longer is looked up.
+        requireAtMost("q", q, MAX_QUERY);
+        requireAtMost("city", city, 100);
+        requireAtMost("tag", tag, 40);
+        requireAtMost("campaign", campaign, 64);
+        requireAtMost("organization", organization, 64);
+        requireAtMost("cursor", cursor, 200);
         double[] centre = near == null ? null : parseNear(near);
         if (centre == null && radiusKm != null) {
             return Mono.error(ApiProblem.invalid("near", "is required with radiusKm"));
         }
         double radius = radiusKm == null ? 25 : radiusKm;
-        if (radius <= 0 || radius > MAX_RADIUS_KM) {
+        if (!(radius > 0 && radius <= MAX_RADIUS_KM)) { // NaN fails both comparisons, so it is refused too
             return Mono.error(ApiProblem.invalid("radiusKm", "must be more than 0 and at most " + MAX_RADIUS_KM));
         }
         EventQuery.Cursor after = cursor == null ? null : decode(cursor);
@@ -145,6 +149,12 @@ class DiscoveryController {
             }
         }
         return Dates.requireInRange(field, parsed);
+    }
+
+    private static void requireAtMost(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw ApiProblem.invalid(field, "may be at most " + max + " characters");
+        }
     }
 
     private static double[] parseNear(String near) {

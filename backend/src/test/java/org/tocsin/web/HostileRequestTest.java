@@ -112,6 +112,17 @@ class HostileRequestTest extends IntegrationTest {
     }
 
     @Test
+    void discoveryFiltersAndWindowsAreBounded() {
+        for (String[] bad : new String[][] {{"q", "q=" + "word ".repeat(60)}, {"tag", "tag=" + "t".repeat(41)},
+                {"city", "country=DE&city=" + "c".repeat(101)}, {"organization", "organization=" + "o".repeat(65)},
+                {"cursor", "cursor=" + "A".repeat(201)}, {"radiusKm", "near=52.5,13.4&radiusKm=NaN"},
+                {"to", "from=2027-01-01&to=2030-12-31"}, {"limit", "limit=201"}}) {
+            expectProblem(web.get().uri("/api/v1/events?" + bad[1]).exchange(), 400, "/problems/validation")
+                    .jsonPath("$.errors[0].field").isEqualTo(bad[0]);
+        }
+    }
+
+    @Test
     void tenThousandUnknownFileNamesDoNotGrowTheCacheBeyondItsBound() {
         String salt = Long.toString(ThreadLocalRandom.current().nextLong(), 36).replace('-', 'x');
         // Over the wire, as an attacker sends them (a thousand: each costs a jar lookup and a 404 problem).
