@@ -101,7 +101,7 @@ class DiscoveryController {
             return Mono.error(ApiProblem.invalid("near", "is required with radiusKm"));
         }
         double radius = radiusKm == null ? 25 : radiusKm;
-        if (!(radius > 0 && radius <= MAX_RADIUS_KM)) { // NaN fails both comparisons, so it is refused too
+        if (Double.isNaN(radius) || radius <= 0 || radius > MAX_RADIUS_KM) {
             return Mono.error(ApiProblem.invalid("radiusKm", "must be more than 0 and at most " + MAX_RADIUS_KM));
         }
         EventQuery.Cursor after = cursor == null ? null : decode(cursor);

@@ -113,13 +113,16 @@ class HostileRequestTest extends IntegrationTest {
 
     @Test
     void discoveryFiltersAndWindowsAreBounded() {
+        List<String> failures = new ArrayList<>();
         for (String[] bad : new String[][] {{"q", "q=" + "word ".repeat(60)}, {"tag", "tag=" + "t".repeat(41)},
                 {"city", "country=DE&city=" + "c".repeat(101)}, {"organization", "organization=" + "o".repeat(65)},
                 {"cursor", "cursor=" + "A".repeat(201)}, {"radiusKm", "near=52.5,13.4&radiusKm=NaN"},
                 {"to", "from=2027-01-01&to=2030-12-31"}, {"limit", "limit=201"}}) {
-            expectProblem(web.get().uri("/api/v1/events?" + bad[1]).exchange(), 400, "/problems/validation")
-                    .jsonPath("$.errors[0].field").isEqualTo(bad[0]);
+            var result = web.get().uri("/api/v1/events?" + bad[1]).exchange().expectBody(JsonNode.class).returnResult();
+            failures.add(bad[0] + " -> " + result.getStatus().value() + " "
+                    + result.getResponseBody().path("errors").path(0).path("field").asString());
         }
+        assertThat(failures).allMatch(line -> line.matches("(\\w+) -> 400 \\1"));
     }
 
     @Test
