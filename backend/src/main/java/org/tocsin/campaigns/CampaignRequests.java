@@ -19,7 +19,7 @@ final class CampaignRequests {
             @Size(max = 5000) @MultiLine String description,
             LocalDate startsOn,
             LocalDate endsOn,
-            @NotBlank String organization) {
+            @NotBlank @Size(max = 64) String organization) {
     }
 
     /** Absent fields stay as they are. */
