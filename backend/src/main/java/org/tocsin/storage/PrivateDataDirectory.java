@@ -9,9 +9,10 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up, before the database opens: the data directory exists, and it and everything in it
- * (the database file, the outbox's .eml files) are its owner's alone, also when an older version or
- * a loose umask left them readable by other local users.
+ * At start-up, before the database opens: the data directory exists, and it and Tocsin's files in it
+ * (the database file, the outbox folder and its .eml files) are its owner's alone, also when an older
+ * version or a loose umask left them readable by other local users. Other files an operator keeps
+ * there are left as they are.
  */
 @Component
 class PrivateDataDirectory implements InitializingBean {
@@ -29,7 +30,9 @@ class PrivateDataDirectory implements InitializingBean {
         Path root = dataDirectory.dataDir().toAbsolutePath();
         try {
             PrivateFiles.directory(root);
-            PrivateFiles.tighten(root);
+            // The database file (and any file H2 keeps beside it), and the mail feature's .eml files.
+            PrivateFiles.tighten(root, name -> name.startsWith("tocsin."));
+            PrivateFiles.tighten(root.resolve("outbox"), name -> true);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the data directory " + root, e);
         }

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,19 +53,19 @@ public final class PrivateFiles {
     }
 
     /**
-     * Everything under {@code root} (itself included) for its owner only: directories 0700, regular files
-     * 0600. Symbolic links are neither followed nor changed: whatever they point to is not ours to change.
+     * {@code dir} for its owner only (0700), and its regular files whose names {@code names} accepts
+     * (0600); not recursive. Symbolic links are neither followed nor changed: what they point to is not
+     * ours to change, nor is anything else an operator keeps beside Tocsin's files.
      */
-    static void tighten(Path root) throws IOException {
-        if (!posix(root)) {
+    static void tighten(Path dir, Predicate<String> names) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-                    set(path, DIRECTORY);
-                } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-                    set(path, FILE);
+        set(dir, DIRECTORY);
+        try (Stream<Path> children = Files.list(dir)) {
+            for (Path child : (Iterable<Path>) children::iterator) {
+                if (Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS) && names.test(child.getFileName().toString())) {
+                    set(child, FILE);
                 }
             }
         }
