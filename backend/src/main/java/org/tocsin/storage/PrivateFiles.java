@@ -64,7 +64,8 @@ public final class PrivateFiles {
         set(dir, DIRECTORY);
         try (Stream<Path> children = Files.list(dir)) {
             for (Path child : (Iterable<Path>) children::iterator) {
-                if (Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS) && names.test(child.getFileName().toString())) {
+                if (Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS)
+                        && names.test(child.getFileName().toString())) {
                     set(child, FILE);
                 }
             }

@@ -89,8 +89,9 @@ class RsvpMailCrashTest {
     }
 
     private ChildApp start(Path dataDir) throws IOException, InterruptedException {
-        // A short poll: after the restart, the sender picks up what the killed process had queued.
-        ChildApp child = ChildApp.start(dataDir, "--tocsin.mail.poll-interval=PT1S");
+        // A short poll and lease: after the restart, the sender picks up what the killed process had queued,
+        // and also what it had claimed for sending (a lease of minutes would hold those past the test).
+        ChildApp child = ChildApp.start(dataDir, "--tocsin.mail.poll-interval=PT1S", "--tocsin.mail.lease=PT5S");
         children.add(child.process());
         return child;
     }
