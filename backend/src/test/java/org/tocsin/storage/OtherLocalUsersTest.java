@@ -9,7 +9,13 @@ import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -90,7 +96,7 @@ class OtherLocalUsersTest {
     }
 
     @Test
-    void aLocalProcessWithoutTheSecretCanNeitherReadNorWriteTheEmbeddedDatabase() {
+    void aLocalProcessWithoutTheSecretCanNeitherReadNorWriteTheEmbeddedDatabase() throws IOException {
         start(temporary.resolve("data"));
         int port = running.getBean(MongoServer.class).getLocalAddress().getPort();
         running.getBean(ReactiveMongoTemplate.class).insert(new Document("email", "victim@tocsin.test"), "users")
@@ -114,8 +120,37 @@ class OtherLocalUsersTest {
             assertThat(failure(Flux.from(guesser.getDatabase("tocsin").getCollection("users").find()).collectList()))
                     .isInstanceOf(MongoSecurityException.class);
         }
+        // The legacy wire protocol (OP_QUERY) is another door to the same collections.
+        String legacy = legacyQuery(port, "tocsin.users");
+        assertThat(legacy).doesNotContain("victim@tocsin.test");
         assertThat(running.getBean(ReactiveMongoTemplate.class).exists(
                 Query.query(Criteria.where("_id").is("planted")), "sessions").block(Duration.ofSeconds(30))).isFalse();
+    }
+
+    /**
+     * Sends an OP_QUERY for every document of {@code collection}; the reply as ISO-8859-1 text, or
+     * "(closed)" when the server hung up instead (as it does on a refused legacy query).
+     */
+    private static String legacyQuery(int port, String collection) throws IOException {
+        byte[] name = collection.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer query = ByteBuffer.allocate(16 + 4 + name.length + 1 + 8 + 5).order(ByteOrder.LITTLE_ENDIAN);
+        query.putInt(query.capacity()).putInt(1).putInt(0).putInt(2004); // header: length, id, responseTo, OP_QUERY
+        query.putInt(0).put(name).put((byte) 0).putInt(0).putInt(0); // flags, collection, skip, limit
+        query.putInt(5).put((byte) 0); // the empty query document {}
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(query.array());
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            byte[] length = new byte[4];
+            try {
+                in.readFully(length);
+            } catch (EOFException closed) {
+                return "(closed)";
+            }
+            byte[] reply = new byte[ByteBuffer.wrap(length).order(ByteOrder.LITTLE_ENDIAN).getInt() - 4];
+            in.readFully(reply);
+            return new String(reply, StandardCharsets.ISO_8859_1);
+        }
     }
 
     /** MongoDB's error 13: the command needs an authenticated connection. */
