@@ -16,11 +16,13 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Properties;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.tocsin.storage.DataDirectory;
+import org.tocsin.storage.PrivateFiles;
 
 /**
  * Hands one mail over: by SMTP when {@code spring.mail.host} is set (Spring Boot then provides a
@@ -79,15 +81,18 @@ class MailTransport {
 
     /** Written whole to a temporary file, flushed to disk, then renamed: a reader never sees half a mail. */
     private void write(String id, MimeMessage mime) throws MessagingException, IOException {
-        Path dir = outbox();
-        Files.createDirectories(dir);
+        // For the owner alone, directory and file (0700, 0600): a mail carries a manage link.
+        Path dir = PrivateFiles.directory(outbox());
         Path temporary = dir.resolve("." + id + ".tmp");
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING); OutputStream out = Channels.newOutputStream(channel)) {
+        try (FileChannel channel = FileChannel.open(temporary, Set.of(StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), PrivateFiles.newFile(dir));
+                OutputStream out = Channels.newOutputStream(channel)) {
             mime.writeTo(out);
             out.flush();
             channel.force(true);
         }
+        // A left-over temporary file of a crashed attempt keeps its old mode when truncated: set it again.
+        PrivateFiles.file(temporary);
         Files.move(temporary, dir.resolve(id + ".eml"), StandardCopyOption.ATOMIC_MOVE,
                 StandardCopyOption.REPLACE_EXISTING);
     }

@@ -62,8 +62,10 @@ class OrganizerRsvps {
                 return Mono.just(r);
             }
             // An approved RSVP then takes a place like any other: GOING, or WAITLISTED when full.
+            // The mail is queued before the organizer's answer: a crash after it cannot lose the attendee's news.
             return seats.settle(r, r, Rsvps.Wish.of(r).asApproved(), t.target())
-                    .doOnNext(approved -> notifications.send(RsvpNotifications.Kind.APPROVED, approved, null));
+                    .flatMap(approved -> notifications.enqueue(RsvpNotifications.Kind.APPROVED, approved, null)
+                            .onErrorResume(e -> Mono.empty()).thenReturn(approved));
         });
     }
 

@@ -24,9 +24,10 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Mails to people who RSVPed with an email: the confirmation (with the event's .ics and the manage
  * link), a waitlist promotion, an approval, a change of time or place (iTIP REQUEST), a cancellation
- * (iTIP CANCEL), and the day-before reminder. Sending is fire-and-forget: the mail is only queued
- * (the outbox sends it later, with retries), rendering runs off the event loop, and a failure is
- * logged without the address and never fails the RSVP.
+ * (iTIP CANCEL), and the day-before reminder. The mail is only queued (the outbox sends it later, with
+ * retries) and rendering runs off the event loop. A mail that answers a request (the confirmation with
+ * its manage link, an approval) is queued before the request is acknowledged; the others are queued in
+ * the background, and a failure is logged without the address.
  *
  * <p>The invitation carries the exact place of an event kept for attendees only when the RSVP is
  * GOING; for a series it is the series (the text names the occurrence the RSVP is for).
@@ -52,21 +53,31 @@ class RsvpNotifications {
 
     enum Kind { CONFIRM_EMAIL, CONFIRMED, PROMOTED, APPROVED, CHANGED, CANCELLED, REMINDER }
 
-    /** Queues the mail for {@code kind}, if the RSVP has an email; {@code manageToken} only when just issued. */
-    void send(Kind kind, RsvpDocument rsvp, String manageToken) {
+    /**
+     * Queues the mail for {@code kind}, if the RSVP has an email; {@code manageToken} only when just issued.
+     * Completes once the mail is durably in the outbox, so that a request can acknowledge only what a
+     * crash cannot take back (the confirmation is a guest's only copy of the manage link); errors, logged
+     * without the address, when it could not be queued.
+     */
+    Mono<Void> enqueue(Kind kind, RsvpDocument rsvp, String manageToken) {
         if (rsvp.email() == null) {
-            return;
+            return Mono.empty();
         }
         boolean attendee = rsvp.state() == RsvpState.GOING;
-        events.viewFor(rsvp.eventId(), null, attendee && kind != Kind.CANCELLED)
+        return events.viewFor(rsvp.eventId(), null, attendee && kind != Kind.CANCELLED)
                 .publishOn(Schedulers.boundedElastic())
                 .map(event -> message(kind, rsvp, manageToken, event))
                 .flatMap(mailer::enqueue)
-                .onErrorResume(e -> {
-                    log.warn("Mail ({}) for RSVP {} not queued: {}", kind, rsvp.id(), e.getClass().getName());
-                    return Mono.empty();
-                })
-                .subscribe();
+                .doOnError(e -> log.warn("Mail ({}) for RSVP {} not queued: {}", kind, rsvp.id(),
+                        e.getClass().getName()));
+    }
+
+    /**
+     * Queues the mail for {@code kind} in the background, for work that acknowledges nobody (promotions,
+     * reminders, changes seen by a listener); a failure is logged by {@link #enqueue(Kind, RsvpDocument, String)}.
+     */
+    void send(Kind kind, RsvpDocument rsvp, String manageToken) {
+        enqueue(kind, rsvp, manageToken).onErrorResume(e -> Mono.empty()).subscribe();
     }
 
     /**

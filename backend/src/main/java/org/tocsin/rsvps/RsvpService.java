@@ -2,6 +2,7 @@ package org.tocsin.rsvps;
 
 import java.time.Clock;
 import java.time.Instant;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.accounts.Emails;
@@ -47,10 +48,26 @@ public class RsvpService {
 
     Mono<Answered> answer(CurrentUser user, String eventId, RsvpRequest request) {
         return Mono.defer(() -> answer(user, eventId, request, email(request.email())))
-                // The confirmation carries the manage link: sent whenever a token is issued.
-                .doOnNext(a -> notifications.send(a.rsvp().state() == RsvpState.UNCONFIRMED
-                        ? RsvpNotifications.Kind.CONFIRM_EMAIL : RsvpNotifications.Kind.CONFIRMED, a.rsvp(),
-                        a.manageToken()));
+                // The confirmation carries the manage link: sent whenever a token is issued, and queued
+                // before the answer goes out, so that a crash cannot lose the mail of an acknowledged RSVP.
+                .flatMap(a -> notifications.enqueue(a.rsvp().state() == RsvpState.UNCONFIRMED
+                                ? RsvpNotifications.Kind.CONFIRM_EMAIL : RsvpNotifications.Kind.CONFIRMED, a.rsvp(),
+                                a.manageToken())
+                        .thenReturn(a)
+                        .onErrorResume(e -> mailNotQueued(a)));
+    }
+
+    /**
+     * The confirmation could not be queued (the store failed): a new RSVP is taken back, since its mail
+     * may be the only copy of its manage link, and the caller is told to try again.
+     */
+    private Mono<Answered> mailNotQueued(Answered a) {
+        Mono<Void> undo = a.created() ? remove(a.rsvp()).onErrorResume(e -> Mono.empty()) : Mono.empty();
+        return undo.then(Mono.error(ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, ApiProblem.INTERNAL,
+                "Try again", a.created()
+                        ? "Your RSVP could not be confirmed by mail just now, so it was not stored; try again"
+                        : "Your RSVP was changed, but its confirmation mail could not be queued; answer again "
+                                + "for a new manage link")));
     }
 
     private Mono<Answered> answer(CurrentUser user, String eventId, RsvpRequest request, String email) {
@@ -103,9 +120,10 @@ public class RsvpService {
         return byToken(token).flatMap(current -> current.state() != RsvpState.UNCONFIRMED ? Mono.just(current)
                 : target(current).flatMap(target -> {
                     checkOpen(target, occurrenceOf(target, current), clock.instant());
+                    // Queued before the answer: a crash after it cannot lose the invitation of a confirmed RSVP.
                     return seats.settle(current, current, Rsvps.Wish.of(current), target)
-                            .doOnNext(confirmed -> notifications.send(RsvpNotifications.Kind.CONFIRMED, confirmed,
-                                    null));
+                            .flatMap(confirmed -> notifications.enqueue(RsvpNotifications.Kind.CONFIRMED, confirmed,
+                                    null).onErrorResume(e -> Mono.empty()).thenReturn(confirmed));
                 }));
     }
 

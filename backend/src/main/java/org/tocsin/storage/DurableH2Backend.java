@@ -1,32 +1,92 @@
 package org.tocsin.storage;
 
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
+import io.netty.util.AttributeKey;
+import java.util.Collection;
+import java.util.Set;
 import org.h2.mvstore.MVStore;
 
 /**
  * The H2 MVStore commits about once a second on its own, so an acknowledged write could be lost
  * to a crash in that window. Committing after every command that changed the store, before the
  * reply goes out, makes every acknowledged write survive a {@code kill -9}.
+ *
+ * <p>mongo-java-server has no authentication, and any local account can connect to a loopback port.
+ * So a connection must first prove it knows this start's {@link EmbeddedCredential} (SASL PLAIN);
+ * until then it may only say hello, as the driver's monitoring connections do, and learns nothing.
  */
 final class DurableH2Backend extends H2Backend {
 
-    private final MVStore store;
+    private static final AttributeKey<Boolean> AUTHENTICATED = AttributeKey.valueOf("tocsin.authenticated");
+    /** What a connection may send before it authenticates: the handshake and liveness, no data. */
+    private static final Set<String> OPEN = Set.of("hello", "isMaster", "ismaster", "ping", "buildInfo",
+            "buildinfo", "saslStart");
 
-    DurableH2Backend(MVStore store) {
+    private final MVStore store;
+    private final EmbeddedCredential credential;
+
+    DurableH2Backend(MVStore store, EmbeddedCredential credential) {
         super(store);
         this.store = store;
+        this.credential = credential;
     }
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        if ("saslStart".equals(command)) {
+            return authenticate(channel, query);
+        }
+        if (!OPEN.contains(command)) {
+            requireAuthenticated(channel);
+        }
         try {
             // Drivers (and Spring Boot's health check) say "hello"; this server knows its older name.
             String known = "hello".equals(command) ? "isMaster" : command;
             return super.handleCommand(channel, database, known, query);
         } finally {
             commitIfChanged();
+        }
+    }
+
+    /** Legacy OP_QUERY reads of a collection. */
+    @Override
+    public QueryResult handleQuery(MongoQuery query) {
+        requireAuthenticated(query.getChannel());
+        return super.handleQuery(query);
+    }
+
+    @Override
+    public Collection<Document> getCurrentOperations(MongoQuery query) {
+        requireAuthenticated(query.getChannel());
+        return super.getCurrentOperations(query);
+    }
+
+    /** One step: the PLAIN message carries the secret, and the answer is final. */
+    private Document authenticate(Channel channel, Document query) {
+        Object payload = query.get("payload");
+        if (channel == null || !"PLAIN".equals(query.get("mechanism")) || !(payload instanceof BinData message)
+                || !credential.accepts(message.getData())) {
+            throw new MongoServerError(18, "AuthenticationFailed", "Authentication failed.");
+        }
+        channel.attr(AUTHENTICATED).set(Boolean.TRUE);
+        Document answer = new Document();
+        answer.put("conversationId", 1);
+        answer.put("done", true);
+        answer.put("payload", new BinData(new byte[0]));
+        answer.put("ok", 1.0);
+        return answer;
+    }
+
+    /** A null channel is a call from inside this process, never from a client. */
+    private static void requireAuthenticated(Channel channel) {
+        if (channel != null && !Boolean.TRUE.equals(channel.attr(AUTHENTICATED).get())) {
+            throw new MongoServerError(13, "Unauthorized", "Command requires authentication");
         }
     }
 

@@ -11,6 +11,7 @@ import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,11 @@ import org.springframework.context.annotation.Configuration;
  * The one-command default: with no MongoDB URI configured, Tocsin runs an embedded MongoDB
  * wire-protocol server in-process, on the loopback interface, storing its data in one H2 MVStore
  * file under the data directory. With {@code spring.mongodb.uri} set, none of this starts.
+ *
+ * <p>Other accounts on the host: the data directory and its files are the owner's alone
+ * ({@link PrivateDataDirectory}), and the server answers only connections that know this start's
+ * {@link EmbeddedCredential}. It listens on TCP, not on a socket file in the data directory, because
+ * the reactive MongoDB driver connects over TCP only (its Unix socket support is the blocking driver's).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.mongodb.uri:}'.isEmpty()")
@@ -27,16 +33,28 @@ class EmbeddedMongoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
     static final String DATABASE = "tocsin";
 
+    /** Made anew at each start, kept in memory only. */
+    @Bean
+    EmbeddedCredential embeddedCredential() {
+        return EmbeddedCredential.random();
+    }
+
+    /** {@code privateDataDirectory}: the directory exists, for its owner only, before the file opens. */
     @Bean(destroyMethod = "shutdownNow")
-    MongoServer embeddedMongoServer(DataDirectory dataDirectory) {
+    MongoServer embeddedMongoServer(DataDirectory dataDirectory, PrivateDataDirectory privateDataDirectory,
+            EmbeddedCredential credential) {
         Path file = dataDirectory.resolve("tocsin.mv.db").toAbsolutePath();
         try {
-            Files.createDirectories(file.getParent());
+            // Created empty for its owner alone (H2 starts a new store in an empty file): never world-readable.
+            if (!Files.exists(file)) {
+                Files.createFile(file, PrivateFiles.newFile(file.getParent()));
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data directory " + file.getParent(), e);
+            throw new UncheckedIOException("Cannot create the database file " + file, e);
         }
+        PrivateFiles.file(file);
         MVStore store = new MVStore.Builder().fileName(file.toString()).compress().open();
-        MongoServer server = new MongoServer(new DurableH2Backend(store));
+        MongoServer server = new MongoServer(new DurableH2Backend(store, credential));
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded MongoDB server on {} storing data in {}", address, file);
@@ -49,5 +67,11 @@ class EmbeddedMongoConfiguration {
         ConnectionString uri = new ConnectionString(
                 "mongodb://127.0.0.1:" + address.getPort() + "/" + DATABASE);
         return () -> uri;
+    }
+
+    /** The application's client proves it is this process; the secret stays out of the URI (and so out of logs). */
+    @Bean
+    MongoClientSettingsBuilderCustomizer embeddedMongoCredential(EmbeddedCredential credential) {
+        return settings -> settings.credential(credential.credential());
     }
 }

@@ -11,10 +11,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.tocsin.mail.internal.OutboxMail;
 import org.tocsin.support.TestStorage;
 
@@ -88,6 +90,18 @@ class MailSmtpTest {
         MailChecks.await("the queue to forget it", Duration.ofSeconds(10), () -> !queued(to));
         Thread.sleep(1500);
         assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> sentTo(m, to))).hasSize(1);
+    }
+
+    /**
+     * Mail is queued and retried, so an SMTP outage must not take the app out: a load balancer pulls a
+     * replica whose health is DOWN, and every replica shares the one SMTP server.
+     */
+    @Test
+    void whileSmtpIsDownTheAppStaysHealthy(@LocalServerPort int port) {
+        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30))
+                .build().get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
     }
 
     private void startSmtp() {

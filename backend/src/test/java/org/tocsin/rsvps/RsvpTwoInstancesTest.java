@@ -7,10 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.tocsin.TocsinApplication;
+import org.tocsin.storage.EmbeddedMongoAccess;
 import org.tocsin.support.Api;
 import org.tocsin.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +32,9 @@ class RsvpTwoInstancesTest extends IntegrationTest {
     @Autowired
     MongoConnectionDetails mongo;
 
+    @Autowired
+    ApplicationContext context;
+
     private ConfigurableApplicationContext second;
 
     @AfterEach
@@ -41,7 +46,8 @@ class RsvpTwoInstancesTest extends IntegrationTest {
 
     @Test
     void twoHundredAtOnceThroughTwoInstancesFillExactlyTheCapacity() {
-        second = new SpringApplicationBuilder(TocsinApplication.class).run(
+        second = new SpringApplicationBuilder(TocsinApplication.class)
+                .initializers(EmbeddedMongoAccess.credentialOf(context)).run(
                 "--server.port=0",
                 "--spring.mongodb.uri=" + mongo.getConnectionString().getConnectionString(),
                 "--tocsin.rate-limits.enabled=false",

@@ -1,12 +1,7 @@
 package org.tocsin.storage;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,23 +13,15 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.tocsin.support.Api;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import org.tocsin.support.ChildApp;
 
 /**
  * An acknowledged write must survive {@code kill -9}. The H2 store would otherwise commit on its
  * own about once a second, so the process is killed right after the last 201, while a lazy store
- * would still hold the write in memory. The app runs as a child JVM on the test classpath because
- * only a separate process can really be killed.
+ * would still hold the write in memory.
  */
 class CrashDurabilityTest {
-
-    // Generous: a child JVM starting on two cores shared with the test JVM (and, on a developer's
-    // machine, other builds) can take a minute; the test is about durability, not start-up time.
-    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(180);
 
     @TempDir
     Path dataDir;
@@ -51,7 +38,7 @@ class CrashDurabilityTest {
 
     @Test
     void aRegistrationAcknowledgedJustBeforeKill9SurvivesIt() throws Exception {
-        Child first = start();
+        ChildApp first = start();
         first.api().anonymous().post("/api/v1/auth/register",
                         Map.of("email", "crash@tocsin.test", "password", Api.PASSWORD, "displayName", "Kai"))
                 .expectStatus().isCreated();
@@ -62,7 +49,7 @@ class CrashDurabilityTest {
 
     @Test
     void aBurstOfRegistrationsAllSurviveKill9() throws Exception {
-        Child first = start();
+        ChildApp first = start();
         Api.Caller anonymous = first.api().anonymous();
         List<String> emails = IntStream.range(0, 50).mapToObj(i -> "burst-" + i + "@tocsin.test").toList();
         // Eight at a time, so that many acknowledgements fall inside the store's one-second commit window.
@@ -85,70 +72,9 @@ class CrashDurabilityTest {
         }
     }
 
-    private Child start() throws IOException, InterruptedException {
-        int port = freePort();
-        Path log = Files.createTempFile(dataDir, "child-", ".log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "org.tocsin.TocsinApplication",
-                "--server.port=" + port,
-                "--tocsin.data-dir=" + dataDir,
-                "--tocsin.rate-limits.enabled=false",
-                "--spring.mongodb.uri=")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .start();
-        children.add(process);
-        Child child = new Child(process, port, log);
-        child.awaitHealthy();
+    private ChildApp start() throws IOException, InterruptedException {
+        ChildApp child = ChildApp.start(dataDir);
+        children.add(child.process());
         return child;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private record Child(Process process, int port, Path log) {
-
-        WebTestClient client() {
-            return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                    .responseTimeout(Duration.ofSeconds(30)).build();
-        }
-
-        Api api() {
-            return Api.of(client());
-        }
-
-        /** Polls the health endpoint; a child that dies or stays down fails the test with its log. */
-        void awaitHealthy() throws IOException, InterruptedException {
-            WebTestClient health = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                    .responseTimeout(Duration.ofSeconds(2)).build();
-            Instant deadline = Instant.now().plus(STARTUP_LIMIT);
-            while (Instant.now().isBefore(deadline)) {
-                if (!process.isAlive()) {
-                    fail("The app exited with " + process.exitValue() + ":\n" + Files.readString(log));
-                }
-                try {
-                    String status = new String(health.get().uri("/actuator/health").exchange()
-                            .expectBody().returnResult().getResponseBodyContent());
-                    if (status.contains("\"UP\"")) {
-                        return;
-                    }
-                } catch (RuntimeException | AssertionError notYetListening) {
-                    // Connection refused until the server is up.
-                }
-                process.waitFor(250, TimeUnit.MILLISECONDS);
-            }
-            fail("The app was not healthy within " + STARTUP_LIMIT + ":\n" + Files.readString(log));
-        }
-
-        /** SIGKILL on Linux: no shutdown hooks, no closing of the store. */
-        void kill9() throws InterruptedException {
-            process.destroyForcibly();
-            assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("killed").isTrue();
-        }
     }
 }
