@@ -25,7 +25,6 @@ import org.tocsin.campaigns.CampaignCities;
 import org.tocsin.events.internal.EventDocument;
 import org.tocsin.events.internal.EventStore;
 import org.tocsin.places.Geo;
-import org.tocsin.text.SearchText;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
@@ -66,8 +65,15 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     private final ConcurrentSkipListMap<Key, Entry> timeline = new ConcurrentSkipListMap<>();
     private final Map<String, List<Key>> keysByEvent = new ConcurrentHashMap<>();
     private final Map<String, EventDocument> events = new ConcurrentHashMap<>();
-    /** Search term to the events that carry it: a rare word finds its few events without walking the timeline. */
+    /**
+     * Public search term to the events that carry it: a rare word finds its few events without walking
+     * the timeline. Public words only, so that which path a stranger's query takes, and how long it
+     * takes, cannot depend on a hidden venue.
+     */
     private final ConcurrentSkipListMap<String, Set<String>> eventsByTerm = new ConcurrentSkipListMap<>();
+    /** The words of hidden venues, per organization: only a query by someone who may read them looks here. */
+    private final Map<String, ConcurrentSkipListMap<String, Set<String>>> hiddenEventsByTerm = new ConcurrentHashMap<>();
+    private final Map<String, EventSearch.Terms> termsByEvent = new ConcurrentHashMap<>();
     private final AtomicReference<Instant> seenUpTo = new AtomicReference<>(Instant.EPOCH);
     /** Rises with every change applied, so a reader can tell that what it derived from the index still holds. */
     private final AtomicLong generation = new AtomicLong();
@@ -133,9 +139,12 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         if (old != null) {
             old.forEach(timeline::remove);
         }
-        if (known != null) {
-            for (String term : known.searchTerms()) {
-                eventsByTerm.computeIfPresent(term, (t, ids) -> ids.remove(event.id()) && ids.isEmpty() ? null : ids);
+        EventSearch.Terms knownTerms = termsByEvent.remove(event.id());
+        if (known != null && knownTerms != null) {
+            unindex(eventsByTerm, knownTerms.visible(), event.id());
+            ConcurrentSkipListMap<String, Set<String>> hidden = hiddenEventsByTerm.get(known.organizationId());
+            if (hidden != null) {
+                unindex(hidden, knownTerms.hidden(), event.id());
             }
         }
         if (event.deletedAt() != null) {
@@ -143,8 +152,17 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
             return;
         }
         events.put(event.id(), event);
-        for (String term : event.searchTerms()) {
+        EventSearch.Terms terms = EventSearch.termsOf(event);
+        termsByEvent.put(event.id(), terms);
+        for (String term : terms.visible()) {
             eventsByTerm.computeIfAbsent(term, t -> ConcurrentHashMap.newKeySet()).add(event.id());
+        }
+        if (!terms.hidden().isEmpty()) {
+            ConcurrentSkipListMap<String, Set<String>> hidden = hiddenEventsByTerm.computeIfAbsent(
+                    event.organizationId(), o -> new ConcurrentSkipListMap<>());
+            for (String term : terms.hidden()) {
+                hidden.computeIfAbsent(term, t -> ConcurrentHashMap.newKeySet()).add(event.id());
+            }
         }
         Instant now = clock.instant();
         EventSchedule schedule = EventSchedule.of(event);
@@ -161,12 +179,18 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         keysByEvent.put(event.id(), keys);
     }
 
+    private static void unindex(ConcurrentSkipListMap<String, Set<String>> index, List<String> terms, String id) {
+        for (String term : terms) {
+            index.computeIfPresent(term, (t, ids) -> ids.remove(id) && ids.isEmpty() ? null : ids);
+        }
+    }
+
     /** Occurrences matching the query, in start order, at most {@code limit + 1} (the extra one says there is more). */
     List<Entry> search(EventQuery query) {
         Key start = query.after() != null
                 ? new Key(query.after().startUtc(), query.after().eventId(), query.after().recurrenceId())
                 : new Key(query.from().minus(EventRules.MAX_DURATION), "", "");
-        Set<String> candidates = query.text().isEmpty() ? null : textCandidates(query.text());
+        Set<String> candidates = query.text().isEmpty() ? null : textCandidates(query.text(), query.locationsOf());
         if (candidates != null && candidates.size() <= FEW_CANDIDATES) {
             return searchAmong(candidates, start, query);
         }
@@ -191,10 +215,23 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
      * from words that are rare (at most FEW_CANDIDATES events each); null when every word is common,
      * and walking the timeline is cheaper than collecting their events. The full match is checked later.
      */
-    private Set<String> textCandidates(List<String> tokens) {
+    private Set<String> textCandidates(List<String> tokens, Set<String> locationsOf) {
         Set<String> result = null;
         for (String token : tokens) {
-            Set<String> forToken = rareEvents(token);
+            Set<String> forToken = rareEvents(eventsByTerm, token);
+            if (forToken == null) {
+                continue;
+            }
+            // Venues hidden from strangers count only for the organizations whose venues the caller may read.
+            for (String organizationId : locationsOf) {
+                ConcurrentSkipListMap<String, Set<String>> hidden = hiddenEventsByTerm.get(organizationId);
+                Set<String> more = hidden == null ? Set.of() : rareEvents(hidden, token);
+                if (more == null) {
+                    forToken = null;
+                    break;
+                }
+                forToken.addAll(more);
+            }
             if (forToken == null) {
                 continue;
             }
@@ -210,9 +247,9 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         return result;
     }
 
-    private Set<String> rareEvents(String prefix) {
+    private static Set<String> rareEvents(ConcurrentSkipListMap<String, Set<String>> index, String prefix) {
         Set<String> events = new HashSet<>();
-        for (Set<String> ids : eventsByTerm.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values()) {
+        for (Set<String> ids : index.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values()) {
             // Checked before copying: a common word's own set can hold most of the events.
             if (ids.size() > FEW_CANDIDATES) {
                 return null;
@@ -249,7 +286,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         return hits;
     }
 
-    private static boolean matches(EventDocument event, EventQuery q) {
+    private boolean matches(EventDocument event, EventQuery q) {
         if (event.visibility() != Visibility.PUBLIC && !q.memberOf().contains(event.organizationId())) {
             return false;
         }
@@ -272,13 +309,25 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         if (q.country() != null && (place == null || !q.country().equalsIgnoreCase(place.countryCode()))) {
             return false;
         }
+        // A location kept for attendees is, to everyone who may not read it, the coarse point public
+        // answers show: filtering on the exact one would answer "is it within r km?" about the secret.
+        boolean exact = event.locationVisibility() != LocationVisibility.ATTENDEES
+                || q.locationsOf().contains(event.organizationId());
         if (q.box() != null) {
-            if (place == null || place.lat() == null || !q.box().contains(place.lat(), place.lon())
-                    || Geo.distanceKm(q.lat(), q.lon(), place.lat(), place.lon()) > q.radiusKm()) {
+            if (place == null || place.lat() == null) {
+                return false;
+            }
+            double lat = exact ? place.lat() : Geo.coarse(place.lat());
+            double lon = exact ? place.lon() : Geo.coarse(place.lon());
+            if (!q.box().contains(lat, lon) || Geo.distanceKm(q.lat(), q.lon(), lat, lon) > q.radiusKm()) {
                 return false;
             }
         }
-        return q.text().isEmpty() || SearchText.matches(event.searchTerms(), q.text());
+        if (q.text().isEmpty()) {
+            return true;
+        }
+        EventSearch.Terms terms = termsByEvent.get(event.id());
+        return terms != null && terms.matches(q.text(), exact);
     }
 
     @Override

@@ -212,8 +212,12 @@ public class EventService {
                 t.getT3().orElse(null)));
     }
 
+    /**
+     * Only a PUBLIC event makes its city known: a known city has a public feed (200, not 404), and the
+     * first event there fixes the city's display name and default zone, all of which strangers see.
+     */
     private Mono<EventDocument> rememberCity(Resolved resolved, EventDocument saved) {
-        return resolved.city() == null ? Mono.just(saved)
+        return resolved.city() == null || saved.visibility() != Visibility.PUBLIC ? Mono.just(saved)
                 : places.remember(resolved.city(), saved.timeZone()).thenReturn(saved);
     }
 
@@ -239,7 +243,9 @@ public class EventService {
         List<String> languages = request.languages() == null ? List.of()
                 : request.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).distinct().toList();
         String description = request.description() == null ? "" : request.description().strip();
-        List<String> terms = EventSearch.termsOf(request.title(), description, place, speakers);
+        // Only the public words are stored: the index derives the hidden ones from the fields it holds.
+        List<String> terms = EventSearch.termsOf(request.title(), description, place, speakers,
+                Objects.requireNonNullElse(request.locationVisibility(), LocationVisibility.PUBLIC)).visible();
         return new EventDocument(id, resolved.organization().id(),
                 resolved.campaign() == null ? null : resolved.campaign().id(),
                 request.title().strip(), description, Descriptions.toSafeHtml(description), request.kind(), status,

@@ -1,5 +1,6 @@
 package org.tocsin.organizations;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -58,5 +59,14 @@ public class OrganizationAccess {
         }
         return store.membershipsOf(user.id()).map(MembershipDocument::organizationId)
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The user's role in each organization they belong to: what a list answer may show of each event. */
+    public Mono<Map<String, Role>> roles(CurrentUser user) {
+        if (user == null) {
+            return Mono.just(Map.of());
+        }
+        return store.membershipsOf(user.id())
+                .collectMap(MembershipDocument::organizationId, MembershipDocument::role).map(Map::copyOf);
     }
 }

@@ -38,6 +38,12 @@ public class EventStore implements SmartInitializingSingleton {
                 .blockLast();
     }
 
+    /** The keys of the cities that PUBLIC events (deleted ones too, until purged) name. */
+    public Flux<String> publicCityKeys() {
+        return mongo.findDistinct(Query.query(where("visibility").is("PUBLIC").and("place").ne(null)), "place.cityKey",
+                EventDocument.class, String.class);
+    }
+
     public Mono<EventDocument> insert(EventDocument event) {
         return mongo.insert(event);
     }
