@@ -54,10 +54,17 @@ public class EventService {
         this.clock = clock;
     }
 
-    /** The event if the caller may see it; PRIVATE events of other organizations are simply not found. */
+    /**
+     * The event if the caller may see it; PRIVATE events of other organizations are simply not found.
+     * An UNLISTED event is reached by its unguessable id; one made before ids were random keeps a
+     * guessable ObjectId, so for it the link alone no longer grants anything: members only.
+     */
     public Mono<EventDocument> visible(CurrentUser user, String id) {
         return store.byId(id).flatMap(event -> permissions(user, event)
-                .filter(p -> p.canSee(event.visibility())).map(p -> event))
+                .filter(p -> p.canSee(event.visibility()))
+                .filter(p -> p.role().isPresent() || event.visibility() != Visibility.UNLISTED
+                        || !Ids.isLegacy(event.id()))
+                .map(p -> event))
                 .switchIfEmpty(Mono.error(ApiProblem.notFound("Event")));
     }
 
