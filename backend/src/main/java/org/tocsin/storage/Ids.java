@@ -55,10 +55,16 @@ public final class Ids {
      * Replaces where ids come from until the returned handle is closed, for a test that must build
      * the same data twice (one application context at a time: the source is one per JVM).
      */
-    public static AutoCloseable replaceSourceForTest(Supplier<String> replacement) {
+    public static Replacement replaceSourceForTest(Supplier<String> replacement) {
         Objects.requireNonNull(replacement);
         source = replacement;
         return () -> source = CSPRNG;
+    }
+
+    /** Puts the CSPRNG back. */
+    public interface Replacement extends AutoCloseable {
+        @Override
+        void close();
     }
 
     private static String random() {
