@@ -38,6 +38,7 @@ final class PublicProbes {
         this.world.hiddenPoints().addAll(otherWorld.hiddenPoints());
         cities.addAll(HiddenWorlds.PUBLIC_CITIES);
         cities.addAll(HiddenWorlds.HIDDEN_CITIES);
+        cities.add(HiddenWorlds.ONLY_IN_A);
         words.addAll(HiddenWorlds.TITLE_WORDS);
         words.addAll(HiddenWorlds.VENUE_WORDS);
         tags.addAll(HiddenWorlds.PUBLIC_TAGS);
