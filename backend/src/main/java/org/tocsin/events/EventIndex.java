@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -62,16 +65,24 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     private final EventStore store;
     private final EventChanges changes;
     private final Clock clock;
+    /**
+     * PUBLIC events' occurrences. Non-public ones are on their organization's own timeline, which only
+     * its members' queries walk: what and how much a query walks never depends on events the caller
+     * may not list.
+     */
     private final ConcurrentSkipListMap<Key, Entry> timeline = new ConcurrentSkipListMap<>();
+    private final Map<String, ConcurrentSkipListMap<Key, Entry>> membersTimelines = new ConcurrentHashMap<>();
     private final Map<String, List<Key>> keysByEvent = new ConcurrentHashMap<>();
     private final Map<String, EventDocument> events = new ConcurrentHashMap<>();
     /**
-     * Public search term to the events that carry it: a rare word finds its few events without walking
-     * the timeline. Public words only, so that which path a stranger's query takes, and how long it
-     * takes, cannot depend on a hidden venue.
+     * Search term to the PUBLIC events that carry it where anyone may read it: a rare word finds its few
+     * events without walking the timeline. Nothing else is in it, so that which path a stranger's query
+     * takes, and how long it takes, cannot depend on a hidden venue or a non-public event.
      */
     private final ConcurrentSkipListMap<String, Set<String>> eventsByTerm = new ConcurrentSkipListMap<>();
-    /** The words of hidden venues, per organization: only a query by someone who may read them looks here. */
+    /** Per organization, the words of its non-public events: looked up only for its members. */
+    private final Map<String, ConcurrentSkipListMap<String, Set<String>>> membersEventsByTerm = new ConcurrentHashMap<>();
+    /** Per organization, the words of its hidden venues: looked up only for those who may read them. */
     private final Map<String, ConcurrentSkipListMap<String, Set<String>>> hiddenEventsByTerm = new ConcurrentHashMap<>();
     private final Map<String, EventSearch.Terms> termsByEvent = new ConcurrentHashMap<>();
     private final AtomicReference<Instant> seenUpTo = new AtomicReference<>(Instant.EPOCH);
@@ -95,7 +106,8 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         subscription = changes.stream().subscribe(this::put);
         List<EventDocument> all = store.live(clock.instant().minus(BEHIND)).collectList().block();
         Objects.requireNonNull(all).forEach(this::put);
-        log.info("Event index loaded {} events, {} occurrences", events.size(), timeline.size());
+        log.info("Event index loaded {} events, {} occurrences", events.size(), keysByEvent.values().stream()
+                .mapToInt(List::size).sum());
     }
 
     /**
@@ -136,16 +148,14 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
             return;
         }
         List<Key> old = keysByEvent.remove(event.id());
-        if (old != null) {
-            old.forEach(timeline::remove);
+        if (old != null && known != null) {
+            old.forEach(timelineOf(known)::remove);
         }
         EventSearch.Terms knownTerms = termsByEvent.remove(event.id());
         if (known != null && knownTerms != null) {
-            unindex(eventsByTerm, knownTerms.visible(), event.id());
-            ConcurrentSkipListMap<String, Set<String>> hidden = hiddenEventsByTerm.get(known.organizationId());
-            if (hidden != null) {
-                unindex(hidden, knownTerms.hidden(), event.id());
-            }
+            unindex(termsIndexOf(known), knownTerms.visible(), event.id());
+            unindex(hiddenEventsByTerm.computeIfAbsent(known.organizationId(), o -> new ConcurrentSkipListMap<>()),
+                    knownTerms.hidden(), event.id());
         }
         if (event.deletedAt() != null) {
             events.remove(event.id());
@@ -154,8 +164,9 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         events.put(event.id(), event);
         EventSearch.Terms terms = EventSearch.termsOf(event);
         termsByEvent.put(event.id(), terms);
+        ConcurrentSkipListMap<String, Set<String>> visibleTo = termsIndexOf(event);
         for (String term : terms.visible()) {
-            eventsByTerm.computeIfAbsent(term, t -> ConcurrentHashMap.newKeySet()).add(event.id());
+            visibleTo.computeIfAbsent(term, t -> ConcurrentHashMap.newKeySet()).add(event.id());
         }
         if (!terms.hidden().isEmpty()) {
             ConcurrentSkipListMap<String, Set<String>> hidden = hiddenEventsByTerm.computeIfAbsent(
@@ -170,13 +181,24 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
                 ? schedule.between(now.minus(BEHIND), now.plus(AHEAD), EventSchedule.MAX_OCCURRENCES)
                 : List.of(new Occurrence(null, null, null, event.startUtc(), event.endUtc(), false, false));
         List<Key> keys = new ArrayList<>(occurrences.size());
+        ConcurrentSkipListMap<Key, Entry> into = timelineOf(event);
         for (Occurrence occurrence : occurrences) {
             Key key = new Key(occurrence.startUtc(), event.id(),
                     occurrence.recurrenceId() == null ? "" : occurrence.recurrenceId().toString());
-            timeline.put(key, new Entry(event, occurrence));
+            into.put(key, new Entry(event, occurrence));
             keys.add(key);
         }
         keysByEvent.put(event.id(), keys);
+    }
+
+    private ConcurrentSkipListMap<Key, Entry> timelineOf(EventDocument event) {
+        return event.visibility() == Visibility.PUBLIC ? timeline
+                : membersTimelines.computeIfAbsent(event.organizationId(), o -> new ConcurrentSkipListMap<>());
+    }
+
+    private ConcurrentSkipListMap<String, Set<String>> termsIndexOf(EventDocument event) {
+        return event.visibility() == Visibility.PUBLIC ? eventsByTerm
+                : membersEventsByTerm.computeIfAbsent(event.organizationId(), o -> new ConcurrentSkipListMap<>());
     }
 
     private static void unindex(ConcurrentSkipListMap<String, Set<String>> index, List<String> terms, String id) {
@@ -190,12 +212,12 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         Key start = query.after() != null
                 ? new Key(query.after().startUtc(), query.after().eventId(), query.after().recurrenceId())
                 : new Key(query.from().minus(EventRules.MAX_DURATION), "", "");
-        Set<String> candidates = query.text().isEmpty() ? null : textCandidates(query.text(), query.locationsOf());
+        Set<String> candidates = query.text().isEmpty() ? null : textCandidates(query);
         if (candidates != null && candidates.size() <= FEW_CANDIDATES) {
             return searchAmong(candidates, start, query);
         }
         List<Entry> hits = new ArrayList<>(query.limit() + 1);
-        for (Map.Entry<Key, Entry> e : timeline.tailMap(start, false).entrySet()) {
+        for (Map.Entry<Key, Entry> e : walk(start, query.memberOf())) {
             if (!e.getKey().startUtc().isBefore(query.to())) {
                 break;
             }
@@ -215,22 +237,22 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
      * from words that are rare (at most FEW_CANDIDATES events each); null when every word is common,
      * and walking the timeline is cheaper than collecting their events. The full match is checked later.
      */
-    private Set<String> textCandidates(List<String> tokens, Set<String> locationsOf) {
+    private Set<String> textCandidates(EventQuery query) {
+        // Which indexes this caller's words are looked up in: the public one, their organizations' own.
+        List<ConcurrentSkipListMap<String, Set<String>>> indexes = new ArrayList<>();
+        indexes.add(eventsByTerm);
+        query.memberOf().forEach(o -> indexes.add(membersEventsByTerm.get(o)));
+        query.locationsOf().forEach(o -> indexes.add(hiddenEventsByTerm.get(o)));
         Set<String> result = null;
-        for (String token : tokens) {
-            Set<String> forToken = rareEvents(eventsByTerm, token);
-            if (forToken == null) {
-                continue;
-            }
-            // Venues hidden from strangers count only for the organizations whose venues the caller may read.
-            for (String organizationId : locationsOf) {
-                ConcurrentSkipListMap<String, Set<String>> hidden = hiddenEventsByTerm.get(organizationId);
-                Set<String> more = hidden == null ? Set.of() : rareEvents(hidden, token);
-                if (more == null) {
+        for (String token : query.text()) {
+            Set<String> forToken = new HashSet<>();
+            for (ConcurrentSkipListMap<String, Set<String>> index : indexes) {
+                Set<String> found = index == null ? Set.of() : rareEvents(index, token);
+                if (found == null) {
                     forToken = null;
                     break;
                 }
-                forToken.addAll(more);
+                forToken.addAll(found);
             }
             if (forToken == null) {
                 continue;
@@ -275,7 +297,8 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         keys.sort(null);
         List<Entry> hits = new ArrayList<>(query.limit() + 1);
         for (Key key : keys) {
-            Entry entry = timeline.get(key);
+            EventDocument event = events.get(key.eventId());
+            Entry entry = event == null ? null : timelineOf(event).get(key);
             if (entry != null && entry.occurrence().endUtc().isAfter(query.from()) && matches(entry.event(), query)) {
                 hits.add(entry);
                 if (hits.size() > query.limit()) {
@@ -284,6 +307,59 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
             }
         }
         return hits;
+    }
+
+    /**
+     * The occurrences a caller may list, in order, from {@code start}: the public timeline, merged with
+     * the timelines of the caller's own organizations (a stranger walks the public one alone).
+     */
+    private Iterable<Map.Entry<Key, Entry>> walk(Key start, Set<String> memberOf) {
+        List<Iterator<Map.Entry<Key, Entry>>> sources = new ArrayList<>();
+        sources.add(timeline.tailMap(start, false).entrySet().iterator());
+        for (String organizationId : memberOf) {
+            ConcurrentSkipListMap<Key, Entry> own = membersTimelines.get(organizationId);
+            if (own != null) {
+                sources.add(own.tailMap(start, false).entrySet().iterator());
+            }
+        }
+        if (sources.size() == 1) {
+            Iterator<Map.Entry<Key, Entry>> only = sources.getFirst();
+            return () -> only;
+        }
+        return () -> new Merged(sources);
+    }
+
+    /** Several ordered iterators as one ordered iterator. */
+    private static final class Merged implements Iterator<Map.Entry<Key, Entry>> {
+        private record Head(Map.Entry<Key, Entry> entry, Iterator<Map.Entry<Key, Entry>> rest) {
+        }
+
+        private final PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparing(h -> h.entry().getKey()));
+
+        Merged(List<Iterator<Map.Entry<Key, Entry>>> sources) {
+            sources.forEach(this::advance);
+        }
+
+        private void advance(Iterator<Map.Entry<Key, Entry>> source) {
+            if (source.hasNext()) {
+                heads.add(new Head(source.next(), source));
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            return !heads.isEmpty();
+        }
+
+        @Override
+        public Map.Entry<Key, Entry> next() {
+            Head head = heads.poll();
+            if (head == null) {
+                throw new NoSuchElementException();
+            }
+            advance(head.rest());
+            return head.entry();
+        }
     }
 
     private boolean matches(EventDocument event, EventQuery q) {
