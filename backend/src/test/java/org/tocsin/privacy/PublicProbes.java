@@ -50,6 +50,7 @@ final class PublicProbes {
         // Every fixed route once, then random ones.
         probes.add(new Probe("/api/v1/cities", 1, false));
         probes.add(new Probe("/api/v1/campaigns", 1, false));
+        probes.add(new Probe("/api/v1/calendars", 1, false));
         for (String slug : HiddenWorlds.CAMPAIGNS) {
             probes.add(new Probe("/api/v1/campaigns/" + slug, 1, false));
         }
@@ -84,7 +85,7 @@ final class PublicProbes {
             case 14 -> new Probe("/feeds/calendars/" + HiddenWorlds.SAVED_CALENDAR + "." + format, 1, true);
             case 15 -> new Probe(cityFeed(cities.get(random.nextInt(cities.size())), format), 1, true);
             case 16 -> new Probe("/api/v1/campaigns/" + pickOf(HiddenWorlds.CAMPAIGNS), 1, false);
-            case 17 -> new Probe("/api/v1/cities", 1, false);
+            case 17 -> new Probe(random.nextBoolean() ? "/api/v1/cities" : "/api/v1/calendars", 1, false);
             default -> new Probe("/feeds/events." + format + "?" + feedQuery(), 1, true);
         };
     }
