@@ -1,6 +1,6 @@
 import type {
   Campaign, CityCount, CreatedInvitation, EventFilters, EventPage, EventView, FeedAddress, Invitation, InvitationPreview, Me,
-  Member, Organization, Rsvp,
+  Member, Organization, PasswordChanged, Rsvp,
 } from './types';
 
 /** One field's complaint in an RFC 9457 problem body (see backend web/Problem.java). */
@@ -124,6 +124,10 @@ export class Api {
   /** A new private address of the calendar of one's RSVPs (the old one stops working). */
   createCalendarFeed() { return this.post<FeedAddress>('/api/v1/me/calendar-feed'); }
   revokeCalendarFeed() { return this.del<void>('/api/v1/me/calendar-feed'); }
+  /** Ends every other session and revokes API tokens and calendar addresses; says what it ended. */
+  changePassword(currentPassword: string, newPassword: string) {
+    return this.post<PasswordChanged>('/api/v1/me/password', { currentPassword, newPassword });
+  }
   async login(email: string, password: string) {
     await this.post<unknown>('/api/v1/auth/login', { email, password });
     this.resetCsrf();

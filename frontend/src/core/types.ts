@@ -60,6 +60,11 @@ export interface InvitationPreview { organization: { slug: string; name: string 
 export interface Me { id: string; email: string; displayName: string; admin: boolean; calendarFeedUrl?: string | null }
 /** The answer of POST /api/v1/me/calendar-feed. */
 export interface FeedAddress { url: string; webcal: string }
+/** What a password change ended: other sessions, and by kind the credentials revoked with them. */
+export interface PasswordChanged {
+  otherSessionsEnded: number;
+  revoked: { apiTokens?: number; calendarFeed?: number; organizationFeeds?: number };
+}
 export type RsvpResponse = 'GOING' | 'MAYBE' | 'NOT_GOING';
 export interface Rsvp {
   id: string;

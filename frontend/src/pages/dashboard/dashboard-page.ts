@@ -6,7 +6,9 @@ import { api } from '../../core/api';
 import { t, type MessageKey } from '../../core/i18n';
 import { navigate, paths } from '../../core/router';
 import { currentUser } from '../../core/session';
+import type { PersonalFeed } from './personal-feed';
 import './personal-feed';
+import './password-panel';
 import type { Me, Organization } from '../../core/types';
 
 /** /dashboard: my organizations, and a new one. */
@@ -80,6 +82,7 @@ export class DashboardPage extends LightElement {
           </div>
           <button type="submit" ?disabled=${this.busy}>${t('dashboard.create')}</button>
         </form>
-      </section>`;
+      </section>
+      <tocsin-password-panel @credentials-revoked=${() => this.querySelector<PersonalFeed>('tocsin-personal-feed')?.reload()}></tocsin-password-panel>`;
   }
 }

@@ -25,6 +25,12 @@ export class PersonalFeed extends LightElement {
     void this.load();
   }
 
+  /** After a password change, which turns the address off. */
+  reload() {
+    this.message = '';
+    void this.load();
+  }
+
   private async load() {
     try {
       const me = await api.me();

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import org.tocsin.text.Verbatim;
 import org.tocsin.web.ApiProblem;
 import org.tocsin.web.ClientAddress;
 import org.tocsin.web.RateLimiter;
@@ -26,20 +27,22 @@ class AuthController {
     private final AccountService accounts;
     private final Sessions sessions;
     private final RateLimiter rateLimiter;
+    private final KnownSignIns knownSignIns;
 
-    AuthController(AccountService accounts, Sessions sessions, RateLimiter rateLimiter) {
+    AuthController(AccountService accounts, Sessions sessions, RateLimiter rateLimiter, KnownSignIns knownSignIns) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.rateLimiter = rateLimiter;
+        this.knownSignIns = knownSignIns;
     }
 
     record RegisterRequest(
             @NotBlank @Size(max = 254) String email,
-            @NotNull @Size(max = 1024) String password,
+            @NotNull @Size(max = 1024) @Verbatim String password,
             @NotBlank @Size(max = AccountService.MAX_DISPLAY_NAME) String displayName) {
     }
 
-    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 1024) String password) {
+    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 1024) @Verbatim String password) {
     }
 
     /** The CSRF token a browser echoes in {@code X-XSRF-TOKEN}; asking for it also sets the {@code XSRF-TOKEN} cookie. */
@@ -61,14 +64,25 @@ class AuthController {
                 .map(MeController.Me::of);
     }
 
-    /** Signs in with a new session. A wrong email and a wrong password answer alike (401). */
+    /**
+     * Signs in with a new session. A wrong email and a wrong password answer alike (401). Attempts are
+     * limited per address (whatever the account), per (account, address), and per account only for
+     * addresses that have not signed in to it before: so many addresses guessing at one account slow
+     * each other down, never its owner at an address they use. Every limit is a slowdown (buckets refill
+     * steadily), and the right password waits like a wrong one, or the limit would tell when a guess was right.
+     */
     @PostMapping("/login")
     Mono<MeController.Me> login(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
-        return rateLimiter.consume("login-per-address", ClientAddress.of(exchange))
-                .then(rateLimiter.consume("login-per-account", Emails.normalise(request.email())))
+        String address = ClientAddress.of(exchange);
+        String account = Emails.normalise(request.email());
+        return rateLimiter.consume("login-per-address", address)
+                .then(rateLimiter.consume("login-per-account-and-address", account, address))
+                .then(Mono.defer(() -> knownSignIns.knows(account, address) ? Mono.<Void>empty()
+                        : rateLimiter.consume("login-per-account", account)))
                 .then(accounts.authenticate(request.email(), request.password()))
                 .switchIfEmpty(Mono.error(ApiProblem.of(HttpStatus.UNAUTHORIZED, ApiProblem.BAD_CREDENTIALS,
                         "Sign-in failed", "The email or the password is wrong")))
+                .doOnNext(user -> knownSignIns.remember(account, address))
                 .flatMap(user -> sessions.start(exchange, user).thenReturn(MeController.Me.of(user)));
     }
 

@@ -5,6 +5,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import org.tocsin.storage.Ids;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.tocsin.accounts.internal.AccountStore;
 import org.tocsin.accounts.internal.ApiTokenDocument;
+import org.tocsin.text.Verbatim;
 import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -34,13 +37,15 @@ class MeController {
     private final AccountStore store;
     private final Sessions sessions;
     private final ObjectProvider<PersonalCalendarFeeds> feeds;
+    private final ObjectProvider<HeldCredentials> heldElsewhere;
 
     MeController(AccountService accounts, AccountStore store, Sessions sessions,
-            ObjectProvider<PersonalCalendarFeeds> feeds) {
+            ObjectProvider<PersonalCalendarFeeds> feeds, ObjectProvider<HeldCredentials> heldElsewhere) {
         this.accounts = accounts;
         this.store = store;
         this.sessions = sessions;
         this.feeds = feeds;
+        this.heldElsewhere = heldElsewhere;
     }
 
     /** {@code calendarFeedUrl}: the private address of the calendar of your RSVPs, null until you ask for one. */
@@ -67,8 +72,16 @@ class MeController {
         }
     }
 
-    record PasswordChange(@NotNull @Size(max = 1024) String currentPassword,
-            @NotNull @Size(max = 1024) String newPassword) {
+    record PasswordChange(@NotNull @Size(max = 1024) @Verbatim String currentPassword,
+            @NotNull @Size(max = 1024) @Verbatim String newPassword) {
+    }
+
+    /**
+     * What a password change ended, so the person knows what to make anew: {@code revoked} counts, by
+     * kind, the credentials that stopped working ({@code apiTokens}, {@code calendarFeed} for the
+     * personal RSVP calendar, {@code organizationFeeds} for members-only calendar feeds).
+     */
+    record PasswordChanged(long otherSessionsEnded, Map<String, Long> revoked, String message) {
     }
 
     @GetMapping
@@ -104,12 +117,27 @@ class MeController {
                 .flatMap(deleted -> deleted ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("Token")));
     }
 
-    /** Changing the password ends every other session of the account. */
+    /**
+     * Changing the password ends every other session of the account and revokes every credential made
+     * with it (API tokens, personal and organization calendar-feed URLs): someone who took the account
+     * over may have made some, and must not keep access through them. This session stays signed in.
+     */
     @PostMapping("/password")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    Mono<Void> changePassword(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody PasswordChange request,
-            ServerWebExchange exchange) {
+    Mono<PasswordChanged> changePassword(@AuthenticationPrincipal CurrentUser user,
+            @Valid @RequestBody PasswordChange request, ServerWebExchange exchange) {
         return accounts.changePassword(user.id(), request.currentPassword(), request.newPassword())
-                .then(sessions.endOthers(exchange, user.id()));
+                .then(Mono.defer(() -> sessions.endOthers(exchange, user.id())))
+                .flatMap(sessionsEnded -> Flux.concat(
+                                store.deleteTokensOf(user.id()).map(n -> Map.entry("apiTokens", n)),
+                                Flux.fromStream(heldElsewhere::orderedStream)
+                                        .concatMap(held -> held.revokeAll(user.id()).map(n -> Map.entry(held.kind(), n))))
+                        .collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new)
+                        .map(revoked -> new PasswordChanged(sessionsEnded, revoked, message(sessionsEnded, revoked))));
+    }
+
+    private static String message(long sessionsEnded, Map<String, Long> revoked) {
+        long credentials = revoked.values().stream().mapToLong(Long::longValue).sum();
+        return "Password changed. " + sessionsEnded + " other session(s) signed out; " + credentials
+                + " API token(s) and calendar-feed address(es) revoked. Make new ones where you still need them.";
     }
 }

@@ -64,9 +64,10 @@ class Sessions {
     }
 
     /** After a password change: every other session of the user ends. */
-    Mono<Void> endOthers(ServerWebExchange exchange, String userId) {
+    /** Ends every session of the user but this request's own; answers how many ended. */
+    Mono<Long> endOthers(ServerWebExchange exchange, String userId) {
         String token = cookieValue(exchange.getRequest());
-        return store.deleteSessionsOf(userId, token == null ? null : SecretTokens.hash(token)).then();
+        return store.deleteSessionsOf(userId, token == null ? null : SecretTokens.hash(token));
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")

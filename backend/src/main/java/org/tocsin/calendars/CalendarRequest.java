@@ -15,7 +15,7 @@ record CalendarRequest(
 
     record Filter(@Size(max = 100) String city,
             @Pattern(regexp = "^[A-Za-z]{2}$", message = "must be an ISO 3166 two-letter country code") String country,
-            String kind, @Size(max = 40) String tag, @Size(max = 64) String campaign,
+            @Size(max = 40) String kind, @Size(max = 40) String tag, @Size(max = 64) String campaign,
             @Size(max = 64) String organization) {
     }
 }

@@ -2,6 +2,7 @@ package org.tocsin.calendars;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.AccountService;
@@ -12,6 +13,7 @@ import org.tocsin.calendars.internal.FeedTokenDocument;
 import org.tocsin.calendars.internal.SavedCalendarDocument;
 import org.tocsin.campaigns.CampaignService;
 import org.tocsin.events.EventKind;
+import org.tocsin.organizations.Membership;
 import org.tocsin.organizations.OrganizationAccess;
 import org.tocsin.organizations.OrganizationRef;
 import org.tocsin.organizations.OrganizationService;
@@ -87,11 +89,13 @@ public class CalendarService {
 
     /** A new private feed token for a member (the previous one stops working); shown once. */
     Mono<String> issueToken(CurrentUser user, String organizationSlug) {
-        return member(user, organizationSlug).flatMap(org -> {
-            String token = SecretTokens.generate(TOKEN_PREFIX);
-            return store.replaceToken(new FeedTokenDocument(Ids.newId(), SecretTokens.hash(token), user.id(),
-                    org.id(), clock.instant())).thenReturn(token);
-        });
+        return member(user, organizationSlug).flatMap(org -> access.membership(user.id(), org.id())
+                .map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(membership -> {
+                    String token = SecretTokens.generate(TOKEN_PREFIX);
+                    return store.replaceToken(new FeedTokenDocument(Ids.newId(), SecretTokens.hash(token), user.id(),
+                            org.id(), membership.map(Membership::id).orElse(null), clock.instant())).thenReturn(token);
+                }));
     }
 
     Mono<Void> revokeToken(CurrentUser user, String organizationSlug) {
@@ -100,17 +104,33 @@ public class CalendarService {
     }
 
     /**
-     * The organization whose members-only feed a token opens, while its holder is still a member:
-     * leaving the organization closes the feed without anyone revoking anything.
+     * The organization whose members-only feed a token opens, while the membership it was made in lasts:
+     * leaving the organization closes the feed without anyone revoking anything, and being added again
+     * (a new membership) does not reopen it.
      */
     public Mono<OrganizationRef> organizationOfToken(String token) {
         if (!token.startsWith(TOKEN_PREFIX)) {
             return Mono.empty();
         }
         return store.tokenByHash(SecretTokens.hash(token))
+                .filterWhen(this::madeInCurrentMembership)
                 .flatMap(t -> accounts.findById(t.userId())
                         .filterWhen(user -> access.can(user, t.organizationId(), Permission.VIEW_MEMBERS_ONLY))
                         .flatMap(user -> organizations.findById(t.organizationId())));
+    }
+
+    private Mono<Boolean> madeInCurrentMembership(FeedTokenDocument t) {
+        return access.membership(t.userId(), t.organizationId())
+                .map(m -> t.membershipId() != null ? m.id().equals(t.membershipId())
+                        // A token from before the binding: only if made during this membership.
+                        : !m.since().isAfter(t.createdAt()))
+                // No membership: only a platform admin's token, made without one, can still be good.
+                .defaultIfEmpty(t.membershipId() == null);
+    }
+
+    /** Every organization feed token of the user; a password change revokes them (see HeldCredentials). */
+    Mono<Long> revokeAllTokens(String userId) {
+        return store.deleteTokensOf(userId);
     }
 
     private Mono<OrganizationRef> member(CurrentUser user, String slug) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.campaigns.internal.CampaignDocument;
@@ -40,6 +41,22 @@ public class CampaignService {
 
     public Mono<CampaignRef> findById(String id) {
         return store.byId(id).map(CampaignService::ref);
+    }
+
+    /**
+     * Completes when the caller may put an event into this campaign, else fails with a 403
+     * {@code /problems/campaign-closed}. A campaign's page, counts, feeds and partners' widgets show its
+     * events at once, so a stranger's event in it would speak in the campaign's name (a decoy "vigil" in
+     * a trusted coalition's day of action). Until submissions with the campaign's approval exist, only
+     * the ORGANIZERs (and above) of the organization that runs it add events to it.
+     */
+    public Mono<Void> requireMayAddEvents(CurrentUser user, String campaignId) {
+        return store.byId(campaignId).switchIfEmpty(Mono.error(ApiProblem.invalid("campaign", "is not a known campaign")))
+                .flatMap(c -> access.can(user, c.organizationId(), Permission.MANAGE_EVENTS)
+                        .flatMap(allowed -> allowed ? Mono.<Void>empty() : Mono.error(ApiProblem.of(
+                                HttpStatus.FORBIDDEN, ApiProblem.CAMPAIGN_CLOSED, "Campaign closed to your events",
+                                "Only ORGANIZERs of the organization running the campaign '" + c.slug()
+                                        + "' add events to it; ask them to add yours or to invite you"))));
     }
 
     public Mono<CampaignRef> createCampaign(CurrentUser user, String name, String slug, String description,

@@ -20,7 +20,9 @@ import org.tocsin.accounts.CurrentUser;
 import org.tocsin.campaigns.CampaignService;
 import org.tocsin.events.EventRequest;
 import org.tocsin.events.EventService;
+import org.tocsin.organizations.InvitationService;
 import org.tocsin.organizations.OrganizationService;
+import org.tocsin.organizations.Role;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -39,16 +41,19 @@ class DemoDataLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     private final AccountService accounts;
     private final OrganizationService organizations;
+    private final InvitationService invitations;
     private final CampaignService campaigns;
     private final EventService events;
     private final Clock clock;
     private final int generated;
     private final SecureRandom random = new SecureRandom();
 
-    DemoDataLoader(AccountService accounts, OrganizationService organizations, CampaignService campaigns,
-            EventService events, Clock clock, @Value("${tocsin.demo.events:0}") int generated) {
+    DemoDataLoader(AccountService accounts, OrganizationService organizations, InvitationService invitations,
+            CampaignService campaigns, EventService events, Clock clock,
+            @Value("${tocsin.demo.events:0}") int generated) {
         this.accounts = accounts;
         this.organizations = organizations;
+        this.invitations = invitations;
         this.campaigns = campaigns;
         this.events = events;
         this.clock = clock;
@@ -76,7 +81,7 @@ class DemoDataLoader implements ApplicationRunner {
         return Flux.fromIterable(DemoOrganizations.ALL)
                 .concatMap(org -> owner(org).map(user -> Map.entry(org.slug(), user)))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue)
-                .flatMap(owners -> campaigns.createCampaign(owners.get(DemoOrganizations.COALITION.slug()),
+                .flatMap(owners -> joinCoalition(owners).then(campaigns.createCampaign(owners.get(DemoOrganizations.COALITION.slug()),
                                 DemoCampaignDay.NAME, DemoCampaignDay.SLUG, DemoCampaignDay.DESCRIPTION, day, day,
                                 DemoOrganizations.COALITION.slug())
                         .then(create(owners, Flux.concat(Flux.fromIterable(DemoCampaignDay.actions(day)),
@@ -86,7 +91,19 @@ class DemoDataLoader implements ApplicationRunner {
                         .then(generated <= 0 ? Mono.empty()
                                 : create(owners, Flux.range(0, generated).map(i -> SyntheticEvents.nth(i, today)),
                                         "generated")
-                                        .doOnNext(n -> log.info("Demo data: {} generated events", n)).then()));
+                                        .doOnNext(n -> log.info("Demo data: {} generated events", n)).then())));
+    }
+
+    /**
+     * Only the coalition's own ORGANIZERs put events into its campaign: each local group's organizer
+     * joins the coalition as one, by an invitation its owner makes and they accept.
+     */
+    private Mono<Void> joinCoalition(Map<String, CurrentUser> owners) {
+        CurrentUser coalition = owners.get(DemoOrganizations.COALITION.slug());
+        return Flux.fromIterable(DemoOrganizations.ALL).filter(org -> org != DemoOrganizations.COALITION)
+                .concatMap(org -> invitations.inviteAndAccept(coalition, owners.get(org.slug()),
+                        DemoOrganizations.COALITION.slug(), Role.ORGANIZER))
+                .then();
     }
 
     /** A data owner: an account nobody signs in to (its password is random and never shown) owning one group. */

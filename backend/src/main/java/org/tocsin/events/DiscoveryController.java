@@ -2,6 +2,7 @@ package org.tocsin.events;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -30,6 +31,7 @@ import org.tocsin.places.CityKeys;
 import org.tocsin.places.Geo;
 import org.tocsin.text.SearchText;
 import org.tocsin.web.ApiProblem;
+import org.tocsin.web.Dates;
 import reactor.core.publisher.Mono;
 
 /** {@code GET /api/v1/events}: one item per occurrence in the window, in start order, cursor-paginated. */
@@ -39,6 +41,9 @@ class DiscoveryController {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
     static final double MAX_RADIUS_KM = 1000;
+    /** The widest window one query may ask for: what the index holds (a year back, two ahead). */
+    static final Duration MAX_SPAN = EventIndex.BEHIND.plus(EventIndex.AHEAD);
+    static final int MAX_QUERY = 200;
 
     private final EventIndex index;
     private final EventViews views;
@@ -84,12 +89,22 @@ class DiscoveryController {
         if (!toInstant.isAfter(fromInstant)) {
             return Mono.error(ApiProblem.invalid("to", "must be after from"));
         }
+        if (toInstant.isAfter(fromInstant.plus(MAX_SPAN))) {
+            return Mono.error(ApiProblem.invalid("to", "may be at most " + MAX_SPAN.toDays() + " days after from"));
+        }
+        // Every filter is bounded: the longest real value is far below these, and nothing longer is looked up.
+        requireAtMost("q", q, MAX_QUERY);
+        requireAtMost("city", city, 100);
+        requireAtMost("tag", tag, 40);
+        requireAtMost("campaign", campaign, 64);
+        requireAtMost("organization", organization, 64);
+        requireAtMost("cursor", cursor, 200);
         double[] centre = near == null ? null : parseNear(near);
         if (centre == null && radiusKm != null) {
             return Mono.error(ApiProblem.invalid("near", "is required with radiusKm"));
         }
         double radius = radiusKm == null ? 25 : radiusKm;
-        if (radius <= 0 || radius > MAX_RADIUS_KM) {
+        if (Double.isNaN(radius) || radius <= 0 || radius > MAX_RADIUS_KM) {
             return Mono.error(ApiProblem.invalid("radiusKm", "must be more than 0 and at most " + MAX_RADIUS_KM));
         }
         EventQuery.Cursor after = cursor == null ? null : decode(cursor);
@@ -131,14 +146,22 @@ class DiscoveryController {
         if (value == null) {
             return fallback;
         }
+        Instant parsed;
         try {
-            return Instant.parse(value);
+            parsed = Instant.parse(value);
         } catch (DateTimeParseException e) {
             try {
-                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+                parsed = LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException e2) {
                 throw ApiProblem.invalid(field, "must be an instant like 2026-03-05T18:00:00Z or a date like 2026-03-05");
             }
+        }
+        return Dates.requireInRange(field, parsed);
+    }
+
+    private static void requireAtMost(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw ApiProblem.invalid(field, "may be at most " + max + " characters");
         }
     }
 
@@ -167,8 +190,9 @@ class DiscoveryController {
     static EventQuery.Cursor decode(String cursor) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
-            return new EventQuery.Cursor(Instant.ofEpochMilli(Long.parseLong(parts[0])), parts[1], parts[2]);
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            return new EventQuery.Cursor(Dates.requireInRange("cursor", Instant.ofEpochMilli(Long.parseLong(parts[0]))),
+                    parts[1], parts[2]);
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException | ApiProblem e) {
             throw ApiProblem.invalid("cursor", "is not a cursor this API gave out");
         }
     }

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.events.internal.EventDocument;
 import org.tocsin.web.ApiProblem;
+import org.tocsin.web.RefusedText;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -83,7 +84,8 @@ class EventController {
             } catch (JacksonException e) {
                 String field = e.getPath().stream().map(r -> r.getPropertyName() == null ? "[" + r.getIndex() + "]"
                         : r.getPropertyName()).reduce((a, b) -> a + "." + b).orElse("body");
-                return Mono.error(ApiProblem.invalid(field, "has a value of the wrong form or is not a known property"));
+                return Mono.error(ApiProblem.invalid(field, e instanceof RefusedText refused ? refused.reason()
+                        : "has a value of the wrong form or is not a known property"));
             }
             validate(next);
             return events.update(user, current, next);

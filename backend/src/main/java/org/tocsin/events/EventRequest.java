@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.tocsin.text.MultiLine;
 
 /**
  * An event as an organizer writes it: local start and end in an IANA zone. The same shape is the
@@ -19,7 +20,7 @@ import java.util.List;
 public record EventRequest(
         @NotBlank @Size(max = 64) String organization,
         @NotBlank @Size(max = EventRules.MAX_TITLE) String title,
-        @Size(max = EventRules.MAX_DESCRIPTION) String description,
+        @Size(max = EventRules.MAX_DESCRIPTION) @MultiLine String description,
         @NotNull EventKind kind,
         @NotNull LocalDateTime start,
         @NotNull LocalDateTime end,

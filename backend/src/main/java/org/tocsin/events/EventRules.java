@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.tocsin.places.CityRef;
 import org.tocsin.web.ApiProblem;
+import org.tocsin.web.Dates;
 
 /** The checks on an event that annotations cannot express. Each failure names its field. */
 final class EventRules {
@@ -53,6 +54,8 @@ final class EventRules {
         if (start == null || end == null) {
             throw ApiProblem.invalid(start == null ? "start" : "end", "is required");
         }
+        Dates.requireInRange("start", start);
+        Dates.requireInRange("end", end);
         requireExists("start", start, zone);
         requireExists("end", end, zone);
         Duration length = Duration.between(ZonedDateTime.of(start, zone), ZonedDateTime.of(end, zone));

@@ -17,6 +17,7 @@ import java.util.Set;
 import net.fortuna.ical4j.model.Recur;
 import org.tocsin.events.internal.EventDocument;
 import org.tocsin.web.ApiProblem;
+import org.tocsin.web.Dates;
 
 /**
  * When an event happens: one occurrence, or a series (RRULE, EXDATEs, per-occurrence overrides)
@@ -68,6 +69,7 @@ public final class EventSchedule {
         if (recurrence != null) {
             try {
                 recur = Recurrences.parse(recurrence.rrule(), zone);
+                RecurrenceBounds.check(recurrence.rrule(), start);
             } catch (IllegalArgumentException e) {
                 throw ApiProblem.invalid("recurrence.rrule", e.getMessage());
             }
@@ -80,6 +82,12 @@ public final class EventSchedule {
             if (firstYears.isEmpty()) {
                 throw ApiProblem.invalid("recurrence.rrule", "makes no occurrence at or after the start");
             }
+            if (recurrence.exdates() != null && recurrence.exdates().size() > MAX_OCCURRENCES) {
+                throw ApiProblem.invalid("recurrence.exdates", "may list at most " + MAX_OCCURRENCES + " dates");
+            }
+        }
+        if (overrides != null && overrides.size() > MAX_OCCURRENCES) {
+            throw ApiProblem.invalid("recurrenceId", "a series may have at most " + MAX_OCCURRENCES + " changed occurrences");
         }
         return new EventSchedule(start, end, zone, recur, exdates(recurrence), overrides(overrides));
     }
@@ -208,9 +216,11 @@ public final class EventSchedule {
         return ZonedDateTime.of(local, zone).toInstant();
     }
 
+    /** A local date-time from a path or a query; null when it is not one or lies outside {@link Dates}' years. */
     static LocalDateTime parseLocal(String value) {
         try {
-            return LocalDateTime.parse(value);
+            LocalDateTime parsed = LocalDateTime.parse(value);
+            return Dates.inRange(parsed) ? parsed : null;
         } catch (DateTimeParseException | NullPointerException e) {
             return null;
         }

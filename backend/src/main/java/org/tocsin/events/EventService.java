@@ -1,6 +1,7 @@
 package org.tocsin.events;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.campaigns.CampaignRef;
@@ -24,6 +26,7 @@ import org.tocsin.places.PlaceService;
 import org.tocsin.storage.Ids;
 import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Events: who may create, see, change, cancel and delete them, and the derived fields (UTC instants,
@@ -32,6 +35,8 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class EventService {
+
+    static final Duration EXPANSION_DEADLINE = Duration.ofSeconds(2);
 
     private final EventStore store;
     private final OrganizationService organizations;
@@ -92,12 +97,13 @@ public class EventService {
     public Mono<EventDocument> create(CurrentUser user, EventRequest request) {
         return resolve(request).flatMap(resolved -> access.require(user, resolved.organization().id(),
                         Permission.MANAGE_EVENTS)
+                .then(mayJoinCampaign(user, null, resolved))
                 .then(Mono.defer(() -> {
                     Instant now = clock.instant();
-                    EventDocument draft = build(Ids.newId(), request, resolved, List.of(), EventStatus.SCHEDULED, null,
-                            0, now, now, null);
-                    return store.insert(draft).flatMap(saved -> rememberCity(resolved, saved));
-                })))
+                    return offTheEventLoop(() -> build(Ids.newId(), request, resolved, List.of(),
+                            EventStatus.SCHEDULED, null, 0, now, now, null));
+                }))
+                .flatMap(draft -> store.insert(draft).flatMap(saved -> rememberCity(resolved, saved))))
                 .doOnNext(changes::published);
     }
 
@@ -109,18 +115,33 @@ public class EventService {
                     if (!resolved.organization().id().equals(current.organizationId())) {
                         return Mono.error(ApiProblem.invalid("organization", "cannot be changed; create the event anew"));
                     }
-                    EventDocument next = build(current.id(), request, resolved, current.overrides(), current.status(),
-                            current.statusReason(), current.sequence(), current.createdAt(), clock.instant(),
-                            current.version());
-                    return store.save(bumpSequenceIfAttendeesCare(current, next))
-                            .flatMap(saved -> rememberCity(resolved, saved))
-                            .doOnNext(saved -> {
-                                changes.published(saved);
-                                changes.changed(new EventChange(saved.id(), capacityRaised(current, saved),
-                                        saved.sequence() > current.sequence() && saved.status() == current.status(),
-                                        false));
-                            });
+                    return mayJoinCampaign(user, current.campaignId(), resolved)
+                            .then(Mono.defer(() -> replace(current, request, resolved)));
                 });
+    }
+
+    private Mono<EventDocument> replace(EventDocument current, EventRequest request, Resolved resolved) {
+        return offTheEventLoop(() -> build(current.id(), request, resolved, current.overrides(), current.status(),
+                        current.statusReason(), current.sequence(), current.createdAt(), clock.instant(),
+                        current.version()))
+                .flatMap(next -> store.save(bumpSequenceIfAttendeesCare(current, next)))
+                .flatMap(saved -> rememberCity(resolved, saved))
+                .doOnNext(saved -> {
+                    changes.published(saved);
+                    changes.changed(new EventChange(saved.id(), capacityRaised(current, saved),
+                            saved.sequence() > current.sequence() && saved.status() == current.status(), false));
+                });
+    }
+
+    /**
+     * Putting an event into a campaign (on create, or by moving it in with a PATCH) needs the campaign
+     * organization's leave; an event already in it stays, whoever edits it.
+     */
+    private Mono<Void> mayJoinCampaign(CurrentUser user, String currentCampaignId, Resolved resolved) {
+        if (resolved.campaign() == null || resolved.campaign().id().equals(currentCampaignId)) {
+            return Mono.empty();
+        }
+        return campaigns.requireMayAddEvents(user, resolved.campaign().id());
     }
 
     Mono<EventDocument> setStatus(CurrentUser user, String id, EventStatus status, String reason) {
@@ -193,6 +214,19 @@ public class EventService {
                                     List.of(), new EventChange.Deleted(RsvpEvents.target(saved), view))));
                 })
                 .then();
+    }
+
+    /**
+     * Validation expands the recurrence rule to count its occurrences. {@link RecurrenceBounds} keeps
+     * that small, so this is defence in depth: the work runs on a worker rather than on a thread that
+     * serves other requests (bounded elastic, not parallel: iCal4j's BYDAY expansion joins a parallel
+     * stream, which parks), and a caller waits at most {@link #EXPANSION_DEADLINE} (the work itself
+     * cannot be interrupted, but it is bounded, so it ends soon after).
+     */
+    private static Mono<EventDocument> offTheEventLoop(Supplier<EventDocument> build) {
+        return Mono.fromSupplier(build).subscribeOn(Schedulers.boundedElastic())
+                .timeout(EXPANSION_DEADLINE, Mono.error(() -> ApiProblem.invalid("recurrence.rrule",
+                        "takes too long to expand; use fewer or simpler BY parts")));
     }
 
     private Mono<EventDocument> visibleForManagement(CurrentUser user, String id) {

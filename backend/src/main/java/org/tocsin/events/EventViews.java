@@ -1,11 +1,12 @@
 package org.tocsin.events;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,7 @@ import reactor.core.publisher.Mono;
 class EventViews {
 
     private static final Duration NAME_TTL = Duration.ofMinutes(1);
+    static final int MAX_NAMES = 10_000;
     private static final EventView.Owner UNKNOWN = new EventView.Owner(null, null);
 
     private record Cached(EventView.Owner owner, Instant at) {
@@ -33,7 +35,8 @@ class EventViews {
     private final OrganizationService organizations;
     private final CampaignService campaigns;
     private final Clock clock;
-    private final Map<String, Cached> names = new ConcurrentHashMap<>();
+    /** Bounded: one entry per organization and campaign shown recently, never more than this many. */
+    private final Cache<String, Cached> names = Caffeine.newBuilder().maximumSize(MAX_NAMES).build();
     private final ObjectProvider<AttendanceCounts> attendance;
 
     EventViews(OrganizationService organizations, CampaignService campaigns, Clock clock,
@@ -108,7 +111,7 @@ class EventViews {
 
     /** The lookup is only built on a miss: list pages hit the cache for nearly every item. */
     private Mono<EventView.Owner> cached(String key, Supplier<Mono<EventView.Owner>> lookup) {
-        Cached hit = names.get(key);
+        Cached hit = names.getIfPresent(key);
         Instant now = clock.instant();
         if (hit != null && hit.at().plus(NAME_TTL).isAfter(now)) {
             return Mono.just(hit.owner());

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import org.tocsin.web.Dates;
 
 /**
  * What the rsvps feature needs to know of an event: who runs it, its capacity and RSVP mode, its
@@ -35,7 +36,7 @@ public record RsvpTarget(String id, String organizationId, String title, Integer
         String value = requested.strip();
         try {
             Instant at = Instant.parse(value);
-            return startingAt(at);
+            return Dates.inRange(at) ? startingAt(at) : Optional.empty();
         } catch (DateTimeParseException e) {
             // Not an instant: a local date-time, below.
         }
@@ -43,6 +44,9 @@ public record RsvpTarget(String id, String organizationId, String title, Integer
         try {
             local = LocalDateTime.parse(value);
         } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+        if (!Dates.inRange(local)) {
             return Optional.empty();
         }
         Optional<Occurrence> original = schedule.occurrenceAt(local);
@@ -58,7 +62,8 @@ public record RsvpTarget(String id, String organizationId, String title, Integer
             return schedule.isSeries() ? Optional.empty() : schedule.occurrenceAt(schedule.start());
         }
         try {
-            return schedule.isSeries() ? schedule.occurrenceAt(LocalDateTime.parse(key)) : Optional.empty();
+            LocalDateTime original = LocalDateTime.parse(key);
+            return schedule.isSeries() && Dates.inRange(original) ? schedule.occurrenceAt(original) : Optional.empty();
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

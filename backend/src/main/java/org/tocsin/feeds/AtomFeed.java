@@ -9,9 +9,15 @@ import javax.xml.stream.XMLStreamWriter;
 import org.springframework.stereotype.Component;
 import org.tocsin.events.EventStatus;
 import org.tocsin.events.EventView;
+import org.tocsin.text.UserText;
 import org.tocsin.web.PublicUrl;
 
-/** Atom (RFC 4287) for feed readers, written with the JDK's StAX writer so every character is escaped. */
+/**
+ * Atom (RFC 4287) for feed readers, written with the JDK's StAX writer so every character is escaped.
+ * Escaping is not enough: XML 1.0 has no way at all to write most control characters (U+0000–U+001F
+ * but tab, LF and CR), U+FFFE/U+FFFF or half a surrogate pair, and one of them in one stored title
+ * would make the feed unreadable for every subscriber. Every text goes through {@link #text} first.
+ */
 @Component
 class AtomFeed {
 
@@ -55,12 +61,12 @@ class AtomFeed {
                 if (!e.descriptionHtml().isEmpty()) {
                     xml.writeStartElement("content");
                     xml.writeAttribute("type", "html");
-                    xml.writeCharacters(e.descriptionHtml());
+                    xml.writeCharacters(text(e.descriptionHtml()));
                     xml.writeEndElement();
                 }
                 for (String category : e.tags()) {
                     xml.writeEmptyElement("category");
-                    xml.writeAttribute("term", category);
+                    xml.writeAttribute("term", text(category));
                 }
                 xml.writeEndElement();
             }
@@ -80,16 +86,21 @@ class AtomFeed {
                 + (e.status() == EventStatus.SCHEDULED ? "" : " · " + e.status());
     }
 
+    /** Only characters XML 1.0 can carry (see {@link UserText#printable}). */
+    static String text(String text) {
+        return text == null ? "" : UserText.printable(text, "\t\n\r");
+    }
+
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement(name);
-        xml.writeCharacters(text == null ? "" : text);
+        xml.writeCharacters(text(text));
         xml.writeEndElement();
     }
 
     private static void link(XMLStreamWriter xml, String rel, String href, String type) throws XMLStreamException {
         xml.writeEmptyElement("link");
         xml.writeAttribute("rel", rel);
-        xml.writeAttribute("href", href);
+        xml.writeAttribute("href", text(href));
         xml.writeAttribute("type", type);
     }
 }

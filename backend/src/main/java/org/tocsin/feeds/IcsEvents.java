@@ -138,8 +138,8 @@ class IcsEvents {
         v.add(new Created(e.createdAt()));
         v.add(new LastModified(e.updatedAt()));
         v.add(new Sequence(e.sequence()));
-        v.add(new Summary(prefix(status) + e.title()));
-        v.add(new Description(description(e)));
+        v.add(new Summary(ContentLines.text(prefix(status) + e.title())));
+        v.add(new Description(ContentLines.text(description(e))));
         v.add(new Status(switch (status) {
             case SCHEDULED -> "CONFIRMED";
             case POSTPONED -> "TENTATIVE";
@@ -147,11 +147,11 @@ class IcsEvents {
         }));
         List<String> categories = new ArrayList<>();
         categories.add(e.kind().name());
-        categories.addAll(e.tags());
+        e.tags().forEach(tag -> categories.add(ContentLines.text(tag)));
         v.add(new Categories(new TextList(categories)));
         v.add(new Url(java.net.URI.create(publicUrl.base() + "/events/" + e.id())));
         if (e.organization() != null && e.organization().name() != null) {
-            v.add(new Organizer(new ParameterList(List.of(new Cn(e.organization().name()))),
+            v.add(new Organizer(new ParameterList(List.of(new Cn(ContentLines.parameter(e.organization().name())))),
                     "mailto:no-reply@" + publicUrl.host()));
         } else if (itip != Itip.FEED) {
             v.add(new Organizer(new ParameterList(List.of(new Cn("Tocsin"))), "mailto:no-reply@" + publicUrl.host()));
@@ -163,7 +163,7 @@ class IcsEvents {
         }
         EventView.Place place = e.place();
         if (place != null && !e.locationHidden()) {
-            v.add(new Location(location(place)));
+            v.add(new Location(ContentLines.text(location(place))));
             if (place.lat() != null) {
                 v.add(new Geo(BigDecimal.valueOf(place.lat()), BigDecimal.valueOf(place.lon())));
             }
@@ -171,7 +171,7 @@ class IcsEvents {
         if (e.online() != null && e.online().url() != null) {
             List<net.fortuna.ical4j.model.Parameter> params = new ArrayList<>(List.of(Value.URI, new Feature("VIDEO")));
             if (e.online().platform() != null) {
-                params.add(new Label(e.online().platform()));
+                params.add(new Label(ContentLines.parameter(e.online().platform())));
             }
             v.add(new Conference(new ParameterList(params), e.online().url()));
         }

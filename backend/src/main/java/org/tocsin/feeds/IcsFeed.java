@@ -1,5 +1,7 @@
 package org.tocsin.feeds;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -8,7 +10,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.Property;
@@ -33,7 +34,8 @@ class IcsFeed {
     static final Duration REFRESH = Duration.ofHours(1);
 
     private final IcsEvents events;
-    private final Map<String, String> timeZones = new ConcurrentHashMap<>();
+    /** VTIMEZONEs by zone and span: a few zones serve every feed, but spans vary, so the number is bounded. */
+    private final Cache<String, String> timeZones = Caffeine.newBuilder().maximumSize(1_000).build();
 
     IcsFeed(IcsEvents events) {
         this.events = events;
@@ -85,7 +87,7 @@ class IcsFeed {
         // A day of slack before the first event, so its start is inside the first observance.
         Instant from = ZonedDateTime.ofInstant(earliest, zone).toLocalDate().minusDays(1).atStartOfDay(zone).toInstant();
         Instant to = ZonedDateTime.ofInstant(until, zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
-        return timeZones.computeIfAbsent(zoneId + "|" + from + "|" + to,
+        return timeZones.get(zoneId + "|" + from + "|" + to,
                 k -> ContentLines.fold(TimeZoneComponents.of(zone, from, to).toString()));
     }
 
@@ -95,10 +97,10 @@ class IcsFeed {
                 new Version(new ParameterList(), "2.0"),
                 new CalScale("GREGORIAN"),
                 new Method("PUBLISH"),
-                new Name(meta.name()),
-                new XProperty("X-WR-CALNAME", meta.name()),
-                new Description(meta.description()),
-                new XProperty("X-WR-CALDESC", meta.description()),
+                new Name(ContentLines.text(meta.name())),
+                new XProperty("X-WR-CALNAME", ContentLines.text(meta.name())),
+                new Description(ContentLines.text(meta.description())),
+                new XProperty("X-WR-CALDESC", ContentLines.text(meta.description())),
                 new RefreshInterval(new ParameterList(List.of(Value.DURATION)), REFRESH),
                 new XProperty("X-PUBLISHED-TTL", REFRESH.toString())));
         dominantZone(items).ifPresent(zone -> header.add(new XProperty("X-WR-TIMEZONE", zone)));

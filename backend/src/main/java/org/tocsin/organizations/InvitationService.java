@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
  * shown once and stored as a SHA-256. Unknown, expired, used-up and revoked links all answer the same 404.
  */
 @Service
-class InvitationService {
+public class InvitationService {
 
     static final String TOKEN_PREFIX = "tci_";
     static final int DEFAULT_DAYS = 7;
@@ -82,13 +82,31 @@ class InvitationService {
         if (uses < 1 || uses > MAX_USES) {
             return Mono.error(ApiProblem.invalid("maxUses", "must be between 1 and " + MAX_USES));
         }
+        return issue(actor, slug, role, days, uses).map(issued -> new NewInvitation(issued.saved().id(),
+                publicUrl.base() + "/join/" + issued.token(), issued.saved().role(), issued.saved().expiresAt(),
+                issued.saved().maxUses()));
+    }
+
+    /**
+     * Both sides of a one-use invitation at once, for set-ups the operator runs with accounts it holds
+     * itself (the demo data's groups joining their coalition). Still the same path as everyone's: the
+     * inviter must be allowed to invite to {@code role}, and it is the joiner who accepts.
+     */
+    public Mono<Role> inviteAndAccept(CurrentUser inviter, CurrentUser joiner, String slug, Role role) {
+        return issue(inviter, slug, role, 1, 1).flatMap(issued -> accept(joiner, issued.token()))
+                .map(InvitationAccepted::role);
+    }
+
+    private record Issued(String token, InvitationDocument saved) {
+    }
+
+    private Mono<Issued> issue(CurrentUser actor, String slug, Role role, int days, int uses) {
         return organization(slug).flatMap(org -> mayInvite(actor, org.id(), role).then(Mono.defer(() -> {
             Instant now = clock.instant();
             String token = SecretTokens.generate(TOKEN_PREFIX);
             InvitationDocument doc = new InvitationDocument(Ids.newId(), org.id(), SecretTokens.hash(token), role, uses,
                     0, now.plus(Duration.ofDays(days)), now, actor.id());
-            return invitations.insert(doc).map(saved -> new NewInvitation(saved.id(), publicUrl.base() + "/join/" + token,
-                    saved.role(), saved.expiresAt(), saved.maxUses()));
+            return invitations.insert(doc).map(saved -> new Issued(token, saved));
         })));
     }
 

@@ -52,6 +52,11 @@ public class OrganizationAccess {
                         "This needs the " + permission.minimum() + " role or above in the organization"))));
     }
 
+    /** The user's current membership of the organization; empty when not a member (platform admins included). */
+    public Mono<Membership> membership(String userId, String organizationId) {
+        return store.membership(organizationId, userId).map(m -> new Membership(m.id(), m.role(), m.since()));
+    }
+
     /** Ids of the organizations the user belongs to, with any role: what members-only lists may include. */
     public Mono<Set<String>> memberships(CurrentUser user) {
         if (user == null) {

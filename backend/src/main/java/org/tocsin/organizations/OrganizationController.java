@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.tocsin.accounts.CurrentUser;
+import org.tocsin.text.MultiLine;
 import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,11 +39,11 @@ class OrganizationController {
     record CreateOrganization(
             @NotBlank @Size(max = MAX_NAME) String name,
             @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE) String slug,
-            @Size(max = MAX_DESCRIPTION) String description) {
+            @Size(max = MAX_DESCRIPTION) @MultiLine String description) {
     }
 
     /** Absent fields stay as they are. */
-    record UpdateOrganization(@Size(min = 1, max = MAX_NAME) String name, @Size(max = MAX_DESCRIPTION) String description) {
+    record UpdateOrganization(@Size(min = 1, max = MAX_NAME) String name, @Size(max = MAX_DESCRIPTION) @MultiLine String description) {
     }
 
     record SetRole(@NotNull Role role) {

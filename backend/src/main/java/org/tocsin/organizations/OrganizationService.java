@@ -99,18 +99,27 @@ public class OrganizationService {
                         .map(names -> members.stream().map(m -> MemberView.of(m, names.get(m.userId()))).toList()));
     }
 
-    /** Adds a member or changes a role. Nobody grants above their own role or changes someone above them. */
+    /**
+     * Changes an existing member's role. Nobody grants above their own role or changes someone above them.
+     * Nobody is added this way: joining takes the person's consent, i.e. an invitation link they accept
+     * ({@link InvitationService}). A user id that is not a member answers the same 404 whether an account
+     * has it or not, so this route neither adds strangers nor tells whether an account exists (or its name).
+     */
     Mono<MemberView> setRole(CurrentUser actor, String slug, String userId, Role role) {
         return organization(slug).flatMap(org -> Mono.zip(access.roleOf(actor, org.id()),
                         store.membership(org.id(), userId).map(Optional::of).defaultIfEmpty(Optional.empty()))
                 .flatMap(t -> {
                     Role actorRole = t.getT1().orElse(null);
-                    Optional<MembershipDocument> current = t.getT2();
-                    return mayChange(actor, userId, actorRole, current.map(MembershipDocument::role).orElse(null), role)
-                            .then(accounts.findById(userId).switchIfEmpty(Mono.error(ApiProblem.notFound("User"))))
-                            .flatMap(user -> current.isEmpty()
-                                    ? addMember(org, userId, role)
-                                    : changeRole(org, current.get(), role))
+                    if (actorRole == null
+                            || !actor.id().equals(userId) && !Permission.MANAGE_MEMBERS.grantedTo(actorRole)) {
+                        return Mono.error(ApiProblem.forbidden("Only the organization's admins manage its members"));
+                    }
+                    MembershipDocument current = t.getT2().orElse(null);
+                    if (current == null) {
+                        return Mono.error(ApiProblem.notFound("Member"));
+                    }
+                    return mayChange(actor, userId, actorRole, current.role(), role)
+                            .then(Mono.defer(() -> changeRole(org, current, role)))
                             .flatMap(m -> accounts.displayNames(List.of(userId))
                                     .map(names -> MemberView.of(m, names.get(userId))));
                 }));
@@ -159,13 +168,6 @@ public class OrganizationService {
             return Mono.error(ApiProblem.forbidden("You may not change the role of someone above you"));
         }
         return Mono.empty();
-    }
-
-    private Mono<MembershipDocument> addMember(OrganizationDocument org, String userId, Role role) {
-        MembershipDocument membership = new MembershipDocument(Ids.newId(), org.id(), userId, role, clock.instant());
-        return store.insertMembership(membership)
-                .onErrorMap(DuplicateKeyException.class, e -> concurrentChange())
-                .flatMap(m -> role == Role.OWNER ? store.addOwner(org.id()).thenReturn(m) : Mono.just(m));
     }
 
     /**

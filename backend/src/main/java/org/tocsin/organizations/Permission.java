@@ -13,7 +13,7 @@ public enum Permission {
     DELETE_EVENTS(Role.ADMIN),
     /** Edit the organization's name and description. */
     EDIT_ORGANIZATION(Role.ADMIN),
-    /** Add, promote, demote and remove members (never above one's own role). */
+    /** Invite, promote, demote and remove members (never above one's own role); nobody joins without accepting. */
     MANAGE_MEMBERS(Role.ADMIN);
 
     private final Role minimum;

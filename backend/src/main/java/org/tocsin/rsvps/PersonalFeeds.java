@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.tocsin.accounts.HeldCredentials;
 import org.tocsin.accounts.PersonalCalendarFeeds;
 import org.tocsin.accounts.SecretTokens;
 import org.tocsin.events.FeedSelection;
@@ -24,7 +25,7 @@ import reactor.core.publisher.Mono;
  * an event kept for attendees shows only where their RSVP is GOING.
  */
 @Service
-class PersonalFeeds implements PersonalAgendas, PersonalCalendarFeeds {
+class PersonalFeeds implements PersonalAgendas, PersonalCalendarFeeds, HeldCredentials {
 
     static final String TOKEN_PREFIX = "tcr_";
     private static final Set<RsvpState> LISTED = EnumSet.of(RsvpState.GOING, RsvpState.MAYBE, RsvpState.WAITLISTED,
@@ -53,6 +54,17 @@ class PersonalFeeds implements PersonalAgendas, PersonalCalendarFeeds {
     Mono<Void> revoke(String userId) {
         return store.deleteFeed(userId)
                 .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("Calendar feed")));
+    }
+
+    @Override
+    public String kind() {
+        return "calendarFeed";
+    }
+
+    /** A password change closes the personal feed: whoever took the account over may have copied its address. */
+    @Override
+    public Mono<Long> revokeAll(String userId) {
+        return store.deleteFeed(userId).map(done -> done ? 1L : 0L);
     }
 
     @Override

@@ -56,8 +56,9 @@ class RsvpController {
     @PostMapping("/api/v1/events/{id}/rsvps")
     Mono<ResponseEntity<Answer>> answer(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
             @Valid @RequestBody RsvpRequest body, ServerWebExchange exchange) {
+        // Per address only: a per-event limit let a few flooding addresses close the event to its real
+        // supporters (issue 10 #13). Each flooder now spends its own budget; an IPv6 /64 counts as one.
         return rateLimiter.consume("rsvp-per-address", ClientAddress.of(exchange))
-                .then(rateLimiter.consume("rsvp-per-event", id))
                 .then(rsvps.answer(user, id, body))
                 // An UNCONFIRMED RSVP's token goes only to the mailbox: holding it is the confirmation.
                 .map(a -> ResponseEntity.status(a.created() ? HttpStatus.CREATED : HttpStatus.OK).body(new Answer(

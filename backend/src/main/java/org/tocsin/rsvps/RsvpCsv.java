@@ -2,11 +2,14 @@ package org.tocsin.rsvps;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.tocsin.text.UserText;
 
 /**
  * The organizers' RSVP export as CSV (RFC 4180), UTF-8 with a BOM so spreadsheet apps read
  * non-Latin names right. Cells that a spreadsheet would run as a formula (starting with = + - @,
  * a tab or a carriage return) get a leading apostrophe: names and emails are typed by strangers.
+ * Control characters (and bidi overrides, half surrogate pairs) are dropped first, whatever is
+ * stored: a cell is one line of plain text, and a dropped leading tab must not uncover a formula.
  */
 final class RsvpCsv {
 
@@ -40,7 +43,7 @@ final class RsvpCsv {
     }
 
     static String cell(String value) {
-        String v = value;
+        String v = UserText.printable(value, "");
         if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
             v = "'" + v;
         }

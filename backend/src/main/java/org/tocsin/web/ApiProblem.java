@@ -26,6 +26,8 @@ public final class ApiProblem extends RuntimeException {
     public static final String SLUG_TAKEN = "/problems/slug-taken";
     public static final String LAST_OWNER = "/problems/last-owner";
     public static final String CONFLICT = "/problems/conflict";
+    /** The campaign takes events only from its own organization's ORGANIZERs (no submissions with approval yet). */
+    public static final String CAMPAIGN_CLOSED = "/problems/campaign-closed";
     public static final String RSVPS_CLOSED = "/problems/rsvps-closed";
     public static final String EVENT_ENDED = "/problems/event-ended";
     public static final String EVENT_CANCELLED = "/problems/event-cancelled";

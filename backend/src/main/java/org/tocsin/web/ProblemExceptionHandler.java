@@ -121,7 +121,9 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             String field = fieldPath(jackson);
             String message = switch (jackson) {
                 case UnrecognizedPropertyException e -> "is not a known property";
+                case DateRangeModule.OutOfRange e -> Dates.OUT_OF_RANGE;
                 case InvalidFormatException e -> "has a value of the wrong form: " + e.getValue();
+                case RefusedText e -> e.reason();
                 case MismatchedInputException e -> "has a value of the wrong type";
                 default -> "could not be read";
             };

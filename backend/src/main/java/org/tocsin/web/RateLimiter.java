@@ -2,9 +2,17 @@ package org.tocsin.web;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -13,6 +21,8 @@ import reactor.core.publisher.Mono;
  * In-process token buckets (Bucket4j) against credential stuffing and spam. Limits are per
  * replica: N replicas allow N times the configured rate, which is what the limits are sized for.
  * Full buckets are dropped every few minutes, so memory follows only the recently active keys.
+ * Keys (client addresses, emails) are held only as HMACs under a key drawn at start and never stored:
+ * a heap dump shows which buckets exist, not whose.
  */
 @Component
 public class RateLimiter {
@@ -20,15 +30,45 @@ public class RateLimiter {
     private final RateLimitProperties properties;
     private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
+    private final SecretKeySpec hashKey;
+    private final ThreadLocal<Mac> macs;
+
     RateLimiter(RateLimitProperties properties) {
         this.properties = properties;
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        this.hashKey = new SecretKeySpec(secret, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(hashKey);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+            }
+        });
     }
 
     /**
-     * Takes one token from the bucket of {@code limit} for {@code key}; fails with a 429
-     * {@link ApiProblem} carrying Retry-After when it is empty. Unknown limit names never limit.
+     * A keyed hash (HMAC-SHA256 under this process's random key, 128 bits kept) of {@code parts}: what
+     * in-memory limits and lists keep instead of addresses and emails. Stable for the life of the process.
      */
-    public Mono<Void> consume(String limit, String key) {
+    public String fingerprint(String... parts) {
+        Mac mac = macs.get();
+        for (String part : parts) {
+            mac.update(part.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+        }
+        byte[] digest = mac.doFinal();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
+    }
+
+    /**
+     * Takes one token from the bucket of {@code limit} for the key made of {@code key} (one or more
+     * parts, e.g. an account and an address); fails with a 429 {@link ApiProblem} carrying Retry-After
+     * when it is empty. Unknown limit names never limit.
+     */
+    public Mono<Void> consume(String limit, String... key) {
         return Mono.defer(() -> {
             if (!properties.enabled()) {
                 return Mono.empty();
@@ -37,7 +77,7 @@ public class RateLimiter {
             if (config == null) {
                 return Mono.empty();
             }
-            Bucket bucket = buckets.computeIfAbsent(limit + '\u0000' + key, k -> Bucket.builder()
+            Bucket bucket = buckets.computeIfAbsent(limit + '\u0000' + fingerprint(key), k -> Bucket.builder()
                     .addLimit(l -> l.capacity(config.capacity()).refillGreedy(config.capacity(), config.period()))
                     .build());
             ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
@@ -46,6 +86,11 @@ public class RateLimiter {
             }
             return Mono.error(ApiProblem.rateLimited(Duration.ofNanos(probe.getNanosToWaitForRefill())));
         });
+    }
+
+    /** The keys held (limit name and keyed hash): what a heap dump would show; for tests. */
+    Set<String> keys() {
+        return Set.copyOf(buckets.keySet());
     }
 
     @Scheduled(fixedDelayString = "PT5M")

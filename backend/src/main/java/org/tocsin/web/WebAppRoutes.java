@@ -1,5 +1,7 @@
 package org.tocsin.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,11 +57,19 @@ class WebAppRoutes implements WebFilter {
 
     private static final Duration IMMUTABLE = Duration.ofDays(365);
     private static final Duration SHORT = Duration.ofMinutes(5);
+    static final int MAX_MISSING = 1_000;
 
     private record StaticFile(byte[] body, MediaType type, String etag) {
     }
 
-    private final Map<String, Optional<StaticFile>> files = new ConcurrentHashMap<>();
+    /** Files found: bounded by what the jar holds, so a flood of names cannot grow it. */
+    private final Map<String, StaticFile> files = new ConcurrentHashMap<>();
+    /**
+     * Names looked up and not found, so the jar is not searched for them again and again. Anyone can
+     * send a new name with every request (a 3 KB path each), so this one is bounded; a name evicted
+     * is merely looked up again.
+     */
+    private final Cache<String, Boolean> missing = Caffeine.newBuilder().maximumSize(MAX_MISSING).build();
 
     static boolean isAppPage(String path) {
         return APP_PAGE.matcher(path).matches();
@@ -112,12 +122,24 @@ class WebAppRoutes implements WebFilter {
 
     /** Reads a built file from the class path once (off the event loop: the jar read blocks) and keeps it. */
     private Mono<Optional<StaticFile>> load(String file) {
-        Optional<StaticFile> cached = files.get(file);
+        StaticFile cached = files.get(file);
         if (cached != null) {
-            return Mono.just(cached);
+            return Mono.just(Optional.of(cached));
         }
-        return Mono.fromCallable(() -> files.computeIfAbsent(file, WebAppRoutes::read))
-                .subscribeOn(Schedulers.boundedElastic());
+        if (missing.getIfPresent(file) != null) {
+            return Mono.just(Optional.empty());
+        }
+        return Mono.fromCallable(() -> {
+            Optional<StaticFile> found = read(file);
+            found.ifPresentOrElse(f -> files.putIfAbsent(file, f), () -> missing.put(file, Boolean.TRUE));
+            return found;
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** How many names this keeps, found or not (for the test that floods it). */
+    long cachedNames() {
+        missing.cleanUp();
+        return files.size() + missing.estimatedSize();
     }
 
     private static Optional<StaticFile> read(String file) {

@@ -1,10 +1,12 @@
 package org.tocsin.accounts;
 
+import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.tocsin.support.Api;
 import org.tocsin.support.IntegrationTest;
+import org.tocsin.support.OrganizationFixtures;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -122,16 +124,50 @@ class AccountFlowTest extends IntegrationTest {
         owner.get("/api/v1/me/tokens").expectBody().jsonPath("$.length()").isEqualTo(1);
     }
 
+    /**
+     * Issue 10 #8: someone who took the account over may have made API tokens and copied feed addresses;
+     * a password change used to leave them all working. Now it ends them, and says what it ended.
+     */
     @Test
-    void passwordChangeEndsOtherSessions() {
+    void passwordChangeEndsOtherSessionsAndRevokesEveryCredentialMadeWithTheAccount() {
         String email = "pw-" + System.nanoTime() + "@tocsin.test";
         Api.Caller laptop = api().newUser("Ha", email);
         Api.Caller phone = api().signIn(email, Api.PASSWORD);
+        OrganizationFixtures group = new OrganizationFixtures(api(), "Password group");
+        group.joins(laptop, "MEMBER");
+
+        // What an intruder would make from the phone's session and keep.
+        String apiToken = phone.post("/api/v1/me/tokens", Map.of("name", "mine now")).expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("token").asString();
+        String personalFeed = URI.create(phone.post("/api/v1/me/calendar-feed", Map.of()).expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("url").asString()).getPath();
+        String organizationFeed = URI.create(phone.post("/api/v1/organizations/" + group.organization + "/feed-token",
+                        null).expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("url").asString()).getPath();
+        api().bearer(apiToken).get("/api/v1/me").expectStatus().isOk();
+        web.get().uri(personalFeed).exchange().expectStatus().isOk();
+        web.get().uri(organizationFeed).exchange().expectStatus().isOk();
+
         laptop.post("/api/v1/me/password", Map.of("currentPassword", Api.PASSWORD, "newPassword", "another long passphrase"))
-                .expectStatus().isNoContent();
-        laptop.get("/api/v1/me").expectStatus().isOk();
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.otherSessionsEnded").isEqualTo(1)
+                .jsonPath("$.revoked.apiTokens").isEqualTo(1)
+                .jsonPath("$.revoked.calendarFeed").isEqualTo(1)
+                .jsonPath("$.revoked.organizationFeeds").isEqualTo(1)
+                .jsonPath("$.message").value(m -> assertThat((String) m).contains("Make new ones"));
+
+        laptop.get("/api/v1/me").expectStatus().isOk().expectBody().jsonPath("$.calendarFeedUrl").doesNotExist();
         expectProblem(phone.get("/api/v1/me"), 401, "/problems/unauthenticated");
+        expectProblem(api().bearer(apiToken).get("/api/v1/me"), 401, "/problems/unauthenticated");
+        expectProblem(web.get().uri(personalFeed).exchange(), 404, "/problems/not-found");
+        expectProblem(web.get().uri(organizationFeed).exchange(), 404, "/problems/not-found");
+        laptop.get("/api/v1/me/tokens").expectBody().jsonPath("$.length()").isEqualTo(0);
         api().signIn(email, "another long passphrase");
+
+        // The owner makes new ones; they work.
+        String fresh = laptop.post("/api/v1/me/tokens", Map.of("name", "new")).expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("token").asString();
+        api().bearer(fresh).get("/api/v1/me").expectStatus().isOk();
     }
 
     @Test

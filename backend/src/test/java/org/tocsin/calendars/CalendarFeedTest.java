@@ -5,6 +5,10 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpHeaders;
 import org.tocsin.support.Api;
 import org.tocsin.support.IntegrationTest;
@@ -12,9 +16,13 @@ import org.tocsin.support.OrganizationFixtures;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.tocsin.support.Problems.expectProblem;
 
 class CalendarFeedTest extends IntegrationTest {
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
 
     private Api.Caller owner;
     private String org;
@@ -59,6 +67,37 @@ class CalendarFeedTest extends IntegrationTest {
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(directory).contains("/feeds/organizations/" + org + ".ics", "webcal://")
                 .doesNotContain("/feeds/private/");
+    }
+
+    /**
+     * Issue 10 #8: the token was checked against "is a member now", so a member removed (say, suspected
+     * of passing names on) and later let back in found the old address working again, and so did whoever
+     * they had given it to. It is bound to the membership it was made in.
+     */
+    @Test
+    void aRemovedMembersFeedStaysDeadWhenTheyAreLetBackIn() {
+        Api.Caller member = group.memberWithRole("MEMBER");
+        String old = tokenPath(member);
+        owner.delete("/api/v1/organizations/" + org + "/members/" + member.userId()).expectStatus().isNoContent();
+        expectProblem(web.get().uri(old).exchange(), 404, "/problems/not-found");
+
+        group.joins(member, "MEMBER");
+        expectProblem(web.get().uri(old).exchange(), 404, "/problems/not-found");
+        // A token made in the new membership works.
+        web.get().uri(tokenPath(member)).exchange().expectStatus().isOk();
+    }
+
+    /** Tokens stored before the binding (no membershipId) are held to the membership current when made. */
+    @Test
+    void aTokenFromBeforeTheBindingWorksInItsMembershipAndNotAfterReadding() {
+        Api.Caller member = group.memberWithRole("MEMBER");
+        String old = tokenPath(member);
+        mongo.updateMulti(Query.query(where("userId").is(member.userId())), new Update().unset("membershipId"),
+                "feed_tokens").block();
+        web.get().uri(old).exchange().expectStatus().isOk();
+        owner.delete("/api/v1/organizations/" + org + "/members/" + member.userId()).expectStatus().isNoContent();
+        group.joins(member, "MEMBER");
+        expectProblem(web.get().uri(old).exchange(), 404, "/problems/not-found");
     }
 
     @Test

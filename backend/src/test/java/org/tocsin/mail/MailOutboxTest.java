@@ -67,13 +67,16 @@ class MailOutboxTest extends IntegrationTest {
     }
 
     @Test
-    void badAddressesAndMultiLineSubjectsAreRefusedBeforeQueueing() {
+    void badAddressesAreRefusedBeforeQueueingAndSubjectsAreOneLine() {
         assertThatThrownBy(() -> mailer.enqueue(new MailMessage("not an address", "s", "t", List.of())).block())
                 .isInstanceOf(IllegalArgumentException.class).message().doesNotContain("not an address");
         assertThatThrownBy(() -> mailer.enqueue(new MailMessage("a@example.org, b@example.org", "s", "t", List.of()))
                 .block()).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> mailer.enqueue(new MailMessage("a@example.org", "s\r\nBcc: x@example.org", "t",
-                List.of())).block()).isInstanceOf(IllegalArgumentException.class);
+        // A line break in a subject (a title stored before input was checked) cannot start a header.
+        MailMessage injected = new MailMessage("a@example.org", "s\r\nBcc: x@example.org\u0000\u202E", "t\r\nu\u0007",
+                List.of());
+        assertThat(injected.subject()).isEqualTo("s Bcc: x@example.org");
+        assertThat(injected.text()).isEqualTo("t\nu");
     }
 
     private static Path find(Path outbox, String to) {

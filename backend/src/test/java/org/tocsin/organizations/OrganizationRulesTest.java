@@ -10,6 +10,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import org.tocsin.support.Api;
 import org.tocsin.support.IntegrationTest;
+import org.tocsin.support.OrganizationFixtures;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,15 +18,15 @@ import static org.tocsin.support.Problems.expectProblem;
 
 class OrganizationRulesTest extends IntegrationTest {
 
+    private OrganizationFixtures group;
     private Api.Caller owner;
     private String slug;
 
     @BeforeEach
     void anOrganizationWithItsOwner() {
-        owner = api().newUser("Owner");
-        slug = owner.post("/api/v1/organizations", Map.of("name", "Vigil Group " + System.nanoTime()))
-                .expectStatus().isCreated()
-                .expectBody(JsonNode.class).returnResult().getResponseBody().get("slug").asString();
+        group = new OrganizationFixtures(api(), "Vigil Group");
+        owner = group.owner;
+        slug = group.organization;
     }
 
     private String members(Api.Caller viewer) {
@@ -36,11 +37,9 @@ class OrganizationRulesTest extends IntegrationTest {
         return "/api/v1/organizations/" + slug + "/members/" + userId;
     }
 
+    /** Joins through an invitation link: the only way in. */
     private Api.Caller memberWithRole(String name, String role) {
-        Api.Caller user = api().newUser(name);
-        owner.put(member(user.userId()), Map.of("role", role)).expectStatus().isOk()
-                .expectBody().jsonPath("$.role").isEqualTo(role);
-        return user;
+        return group.joins(api().newUser(name), role);
     }
 
     @Test
@@ -52,7 +51,7 @@ class OrganizationRulesTest extends IntegrationTest {
         owner.get(members(owner)).expectStatus().isOk().expectBody()
                 .jsonPath("$.length()").isEqualTo(1)
                 .jsonPath("$[0].role").isEqualTo("OWNER")
-                .jsonPath("$[0].displayName").isEqualTo("Owner")
+                .jsonPath("$[0].displayName").isEqualTo("Organizer")
                 .jsonPath("$[0].email").doesNotExist();
         owner.get("/api/v1/me/organizations").expectStatus().isOk().expectBody()
                 .jsonPath("$[0].slug").isEqualTo(slug).jsonPath("$[0].myRole").isEqualTo("OWNER");
@@ -93,7 +92,7 @@ class OrganizationRulesTest extends IntegrationTest {
     @Test
     void anAdminManagesMembersButNeverAboveHisOwnRole() {
         Api.Caller admin = memberWithRole("Admin", "ADMIN");
-        Api.Caller newcomer = api().newUser("Newcomer");
+        Api.Caller newcomer = memberWithRole("Newcomer", "MEMBER");
         admin.put(member(newcomer.userId()), Map.of("role", "ORGANIZER")).expectStatus().isOk();
         admin.put(member(newcomer.userId()), Map.of("role", "ADMIN")).expectStatus().isOk();
         expectProblem(admin.put(member(newcomer.userId()), Map.of("role", "OWNER")), 403, "/problems/forbidden");
@@ -147,9 +146,33 @@ class OrganizationRulesTest extends IntegrationTest {
         expectProblem(web.get().uri("/api/v1/organizations/no-such-org").exchange(), 404, "/problems/not-found");
     }
 
+    /**
+     * Issue 10 #5: an admin used to add any account by its id, with no consent, and read its display name
+     * back. Now an account that is not a member answers exactly like one that does not exist, and nothing
+     * is stored: the person is in only after accepting an invitation.
+     */
+    @Test
+    void nobodyIsAddedWithoutConsentAndTheAnswerDoesNotTellWhetherTheAccountExists() {
+        Api.Caller someone = api().newUser("Quiet Person");
+        String existing = new String(expectProblem(owner.put(member(someone.userId()), Map.of("role", "MEMBER")), 404,
+                "/problems/not-found").returnResult().getResponseBody());
+        String missing = new String(expectProblem(owner.put(member("000000000000000000000000"), Map.of("role", "MEMBER")),
+                404, "/problems/not-found").returnResult().getResponseBody());
+        assertThat(existing).doesNotContain("Quiet Person");
+        assertThat(existing.replace(someone.userId(), "X").replaceAll(",?\"instance\":\"[^\"]*\"", ""))
+                .isEqualTo(missing.replace("000000000000000000000000", "X").replaceAll(",?\"instance\":\"[^\"]*\"", ""));
+        owner.get(members(owner)).expectBody().jsonPath("$.length()").isEqualTo(1);
+        someone.get("/api/v1/me/organizations").expectBody().jsonPath("$.length()").isEqualTo(0);
+
+        // The person's own consent: accepting an invitation. Then the role can be changed by id.
+        group.joins(someone, "MEMBER");
+        owner.put(member(someone.userId()), Map.of("role", "ORGANIZER")).expectStatus().isOk().expectBody()
+                .jsonPath("$.role").isEqualTo("ORGANIZER").jsonPath("$.displayName").isEqualTo("Quiet Person");
+    }
+
     @Test
     void badRolesAreRejectedNaming400() {
-        Api.Caller user = api().newUser("U");
+        Api.Caller user = memberWithRole("U", "MEMBER");
         expectProblem(owner.put(member(user.userId()), Map.of("role", "SUPREME_LEADER")), 400, "/problems/validation")
                 .jsonPath("$.errors[0].field").isEqualTo("role");
         expectProblem(owner.put(member(user.userId()), Map.of()), 400, "/problems/validation")

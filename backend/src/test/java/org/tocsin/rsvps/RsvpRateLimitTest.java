@@ -17,15 +17,13 @@ import static org.tocsin.rsvps.RsvpFixtures.rsvp;
 import static org.tocsin.support.Problems.expectProblem;
 
 /**
- * RSVPs are limited per client address and per event, with small capacities in a context of its
- * own; client addresses come from X-Forwarded-For as a trusted proxy sets them.
+ * RSVPs are limited per client address (an IPv6 /64 counts as one), with small capacities in a context
+ * of its own; client addresses come from X-Forwarded-For as a trusted proxy sets them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tocsin.rate-limits.enabled=true",
         "tocsin.rate-limits.limits.rsvp-per-address.capacity=3",
         "tocsin.rate-limits.limits.rsvp-per-address.period=10m",
-        "tocsin.rate-limits.limits.rsvp-per-event.capacity=5",
-        "tocsin.rate-limits.limits.rsvp-per-event.period=10m",
         "server.forward-headers-strategy=native"})
 @AutoConfigureWebTestClient(timeout = "PT30S")
 class RsvpRateLimitTest {
@@ -57,19 +55,42 @@ class RsvpRateLimitTest {
         assertThat(f.list(event)).hasSize(2);
     }
 
+    /**
+     * Issue 10 #13: a per-event limit let 11 flooding addresses (660 junk RSVPs) make the next real
+     * visitor get 429. Now each flooding address spends only its own budget, and the event stays open.
+     */
     @Test
-    void oneEventTakesAFewAnswersAtATimeFromEveryone() {
+    void aFloodFromSeveralAddressesCostsTheFloodersNotTheEventsRealSupporters() {
         RsvpFixtures f = new RsvpFixtures(Api.of(web));
         String event = f.event(null);
-        for (int i = 0; i < 5; i++) {
-            from("203.0.113." + (100 + i)).post("/api/v1/events/" + event + "/rsvps", rsvp("P" + i, "GOING", 0))
+        int flooders = 11;
+        for (int a = 0; a < flooders; a++) {
+            Api.Caller flooder = from("203.0.113." + (100 + a));
+            for (int i = 0; i < 3; i++) {
+                flooder.post("/api/v1/events/" + event + "/rsvps", rsvp("Junk " + a + "-" + i, "GOING", 0))
+                        .expectStatus().isCreated();
+            }
+            expectProblem(flooder.post("/api/v1/events/" + event + "/rsvps", rsvp("Junk " + a, "GOING", 0)),
+                    429, "/problems/rate-limited");
+        }
+        from("203.0.113.250").post("/api/v1/events/" + event + "/rsvps", rsvp("Real supporter", "GOING", 0))
+                .expectStatus().isCreated();
+        assertThat(f.list(event)).hasSize(flooders * 3 + 1);
+    }
+
+    /** One subscriber has a whole IPv6 /64: its 2^64 addresses are one flooder, not 2^64 fresh ones. */
+    @Test
+    void anIpv6NetworkIsOneAddress() {
+        RsvpFixtures f = new RsvpFixtures(Api.of(web));
+        String event = f.event(null);
+        for (int i = 1; i <= 3; i++) {
+            from("2001:db8:1:2::" + i).post("/api/v1/events/" + event + "/rsvps", rsvp("V6 " + i, "GOING", 0))
                     .expectStatus().isCreated();
         }
-        expectProblem(from("203.0.113.200").post("/api/v1/events/" + event + "/rsvps", rsvp("Late", "GOING", 0)),
-                429, "/problems/rate-limited");
-        from("203.0.113.200").post("/api/v1/events/" + f.event(null) + "/rsvps", rsvp("Elsewhere", "GOING", 0))
+        expectProblem(from("2001:db8:1:2:ffff::4").post("/api/v1/events/" + event + "/rsvps",
+                rsvp("V6 4", "GOING", 0)), 429, "/problems/rate-limited");
+        from("2001:db8:1:3::1").post("/api/v1/events/" + event + "/rsvps", rsvp("Next door", "GOING", 0))
                 .expectStatus().isCreated();
-        assertThat(f.list(event)).hasSize(5);
     }
 
     private Api.Caller from(String address) {

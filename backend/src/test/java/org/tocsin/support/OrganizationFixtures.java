@@ -23,11 +23,22 @@ public class OrganizationFixtures {
                 .get("slug").asString();
     }
 
-    /** A new user given this role in the organization by its owner. */
+    /** A new user who joins the organization with this role through an invitation link from its owner. */
     public Api.Caller memberWithRole(String role) {
-        Api.Caller user = api.newUser(role.toLowerCase());
-        owner.put("/api/v1/organizations/" + organization + "/members/" + user.userId(), Map.of("role", role))
-                .expectStatus().isOk();
+        return joins(api.newUser(role.toLowerCase()), role);
+    }
+
+    /** {@code user} accepts an invitation from the owner for this role: joining always takes the person's consent. */
+    public Api.Caller joins(Api.Caller user, String role) {
+        user.post("/api/v1/invitations/" + invitationToken(role) + "/accept", Map.of()).expectStatus().isOk();
         return user;
+    }
+
+    /** A fresh one-use invitation token for this role, made by the owner. */
+    public String invitationToken(String role) {
+        String url = owner.post("/api/v1/organizations/" + organization + "/invitations", Map.of("role", role))
+                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("url").asString();
+        return url.substring(url.lastIndexOf('/') + 1);
     }
 }

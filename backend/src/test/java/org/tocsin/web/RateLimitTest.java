@@ -27,6 +27,8 @@ import static org.tocsin.support.Problems.expectProblem;
         "tocsin.rate-limits.enabled=true",
         "tocsin.rate-limits.limits.login-per-account.capacity=3",
         "tocsin.rate-limits.limits.login-per-account.period=15m",
+        "tocsin.rate-limits.limits.login-per-account-and-address.capacity=3",
+        "tocsin.rate-limits.limits.login-per-account-and-address.period=15m",
         "tocsin.rate-limits.limits.login-per-address.capacity=20",
         "tocsin.rate-limits.limits.login-per-address.period=5m",
         "tocsin.rate-limits.limits.register-per-address.capacity=2",
@@ -43,6 +45,9 @@ class RateLimitTest {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    RateLimiter limiter;
 
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
@@ -82,6 +87,69 @@ class RateLimitTest {
         // Even the right password now waits: otherwise the limit would tell a guesser when they were right.
         expectProblem(api.anonymous().post("/api/v1/auth/login", Map.of("email", target, "password", Api.PASSWORD)),
                 429, "/problems/rate-limited");
+    }
+
+    /**
+     * Issue 10 #14: ten wrong passwords from anywhere used to lock the owner out, renewably. Now many
+     * addresses guessing at one account drain only what they share (the account's bucket for addresses
+     * that never signed in to it, and their own buckets), and the owner signs in from their own address.
+     */
+    @Test
+    void guessingFromManyAddressesNeverLocksTheOwnerOutButLimitsTheGuessers() {
+        String target = register(from("198.51.100.40"));
+        Api home = from("198.51.100.41");
+        home.signIn(target, Api.PASSWORD);
+
+        int guesses = 0;
+        int refused = 0;
+        for (int address = 0; address < 8; address++) {
+            Api attacker = from("192.0.2." + (10 + address));
+            for (int attempt = 0; attempt < 4; attempt++) {
+                int status = attacker.anonymous().post("/api/v1/auth/login",
+                                Map.of("email", target, "password", "guess " + address + "-" + attempt))
+                        .returnResult(String.class).getStatus().value();
+                assertThat(status).isIn(401, 429);
+                if (status == 401) {
+                    guesses++;
+                } else {
+                    refused++;
+                }
+            }
+        }
+        // 32 attempts from 8 addresses: only what was left of the account's 3 shared attempts (the owner's
+        // first sign-in at home, before home was known, took one) was tried; the rest waited.
+        assertThat(guesses).isEqualTo(2);
+        assertThat(refused).isEqualTo(30);
+        // Even the right password waits at an attacker's address (the limit must not tell a right guess)...
+        expectProblem(from("192.0.2.99").anonymous().post("/api/v1/auth/login",
+                Map.of("email", target, "password", Api.PASSWORD)), 429, "/problems/rate-limited");
+        // ...while the owner, at home, signs in as usual, again and again.
+        home.signIn(target, Api.PASSWORD);
+        home.signIn(target, Api.PASSWORD);
+    }
+
+    /** One address guessing across many accounts is limited too (the per-address limit). */
+    @Test
+    void oneAddressGuessingAcrossAccountsIsLimited() {
+        Api guesser = from("192.0.2.200");
+        int refused = 0;
+        for (int i = 0; i < 25; i++) {
+            int status = guesser.anonymous().post("/api/v1/auth/login",
+                            Map.of("email", "nobody-" + i + "@tocsin.test", "password", "guess"))
+                    .returnResult(String.class).getStatus().value();
+            refused += status == 429 ? 1 : 0;
+        }
+        assertThat(refused).isEqualTo(5);
+    }
+
+    /** What a heap dump of the limiter shows: keyed hashes, no client address and no email. */
+    @Test
+    void theLimiterKeepsNoAddressOrEmailInMemory() {
+        Api api = from("198.51.100.77");
+        String target = register(api);
+        api.signIn(target, Api.PASSWORD);
+        assertThat(limiter.keys()).isNotEmpty().noneMatch(k -> k.contains("198.51.100") || k.contains("@")
+                || k.contains(target));
     }
 
     @Test

@@ -59,6 +59,11 @@ public class CalendarStore implements SmartInitializingSingleton {
         return mongo.findOne(Query.query(where("tokenHash").is(hash)), FeedTokenDocument.class);
     }
 
+    public Mono<Long> deleteTokensOf(String userId) {
+        return mongo.remove(Query.query(where("userId").is(userId)), FeedTokenDocument.class)
+                .map(r -> r.getDeletedCount());
+    }
+
     public Mono<Boolean> deleteToken(String userId, String organizationId) {
         return mongo.remove(Query.query(where("userId").is(userId).and("organizationId").is(organizationId)),
                 FeedTokenDocument.class).map(r -> r.getDeletedCount() > 0);

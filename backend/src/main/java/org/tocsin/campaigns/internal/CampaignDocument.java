@@ -7,7 +7,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A day of action or a longer campaign, owned by one organization; events of any organization may
- * join it. Dates are calendar dates (a worldwide day of action is "the 10th" in every zone), kept
+ * join it, put there by an ORGANIZER of the owning organization (see CampaignService#requireMayAddEvents). Dates are calendar dates (a worldwide day of action is "the 10th" in every zone), kept
  * as ISO strings so no driver ever shifts them through a time zone.
  */
 @Document("campaigns")

@@ -1,0 +1,18 @@
+package org.tocsin.accounts;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Credentials of an account that other features keep, such as the capability URLs a calendar app
+ * polls without signing in. A password change means "someone else may have had my account", and
+ * whoever had it may have made these too, so it revokes them all ({@code POST /api/v1/me/password}).
+ * Declared here and implemented by the features that hold them, which depend on accounts, not the reverse.
+ */
+public interface HeldCredentials {
+
+    /** What the password change's answer calls them, e.g. {@code calendarFeed}. */
+    String kind();
+
+    /** Revokes every one the user holds; answers how many there were. */
+    Mono<Long> revokeAll(String userId);
+}

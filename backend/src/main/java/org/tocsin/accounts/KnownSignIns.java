@@ -1,0 +1,45 @@
+package org.tocsin.accounts;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.tocsin.web.RateLimiter;
+
+/**
+ * Which (account, client address) pairs have signed in successfully, so that the account-wide limit on
+ * sign-in attempts counts only attempts from elsewhere: an attacker guessing from many addresses drains
+ * that bucket, and the owner, from an address they signed in from before, is not locked out by it.
+ * Held in memory as keyed hashes only, at most {@link #CAPACITY} pairs, least recently used out first;
+ * per replica and forgotten on restart (then the owner counts as "elsewhere" until they next sign in).
+ */
+@Component
+class KnownSignIns {
+
+    static final int CAPACITY = 100_000;
+
+    private final RateLimiter hashes;
+    private final Map<String, Boolean> known = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    KnownSignIns(RateLimiter hashes) {
+        this.hashes = hashes;
+    }
+
+    boolean knows(String account, String address) {
+        String key = hashes.fingerprint("signed-in", account, address);
+        synchronized (known) {
+            return known.get(key) != null;
+        }
+    }
+
+    void remember(String account, String address) {
+        String key = hashes.fingerprint("signed-in", account, address);
+        synchronized (known) {
+            known.put(key, Boolean.TRUE);
+        }
+    }
+}
