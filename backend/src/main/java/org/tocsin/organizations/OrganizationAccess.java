@@ -2,8 +2,6 @@ package org.tocsin.organizations;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.organizations.internal.MembershipDocument;
@@ -55,15 +53,6 @@ public class OrganizationAccess {
     /** The user's current membership of the organization; empty when not a member (platform admins included). */
     public Mono<Membership> membership(String userId, String organizationId) {
         return store.membership(organizationId, userId).map(m -> new Membership(m.id(), m.role(), m.since()));
-    }
-
-    /** Ids of the organizations the user belongs to, with any role: what members-only lists may include. */
-    public Mono<Set<String>> memberships(CurrentUser user) {
-        if (user == null) {
-            return Mono.just(Set.of());
-        }
-        return store.membershipsOf(user.id()).map(MembershipDocument::organizationId)
-                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The user's role in each organization they belong to: what a list answer may show of each event. */
