@@ -10,8 +10,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,6 +25,7 @@ import org.tocsin.campaigns.CampaignService;
 import org.tocsin.organizations.OrganizationAccess;
 import org.tocsin.organizations.OrganizationRef;
 import org.tocsin.organizations.OrganizationService;
+import org.tocsin.organizations.Permission;
 import org.tocsin.organizations.Role;
 import org.tocsin.places.CityKeys;
 import org.tocsin.places.Geo;
@@ -111,20 +114,25 @@ class DiscoveryController {
         Mono<Optional<String>> campaignId = campaign == null ? Mono.just(Optional.empty())
                 : campaigns.findBySlug(campaign).map(CampaignRef::id).map(Optional::of)
                         .defaultIfEmpty(Optional.of("-unknown-"));
-        return Mono.zip(orgId, campaignId, access.memberships(user)).flatMap(t -> {
+        return Mono.zip(orgId, campaignId, access.roles(user)).flatMap(t -> {
+            Map<String, Role> roles = t.getT3();
+            // Hidden locations are filtered and searched on only by those who may read them (organizers).
+            Set<String> locationsOf = roles.entrySet().stream()
+                    .filter(r -> Permission.MANAGE_EVENTS.grantedTo(r.getValue())).map(Map.Entry::getKey)
+                    .collect(Collectors.toUnmodifiableSet());
             EventQuery query = new EventQuery(city == null ? null : CityKeys.key(city, country),
                     country == null ? null : country.toUpperCase(Locale.ROOT),
                     centre == null ? null : Geo.box(centre[0], centre[1], radius),
                     centre == null ? null : centre[0], centre == null ? null : centre[1], radius,
                     fromInstant, toInstant, kind, tag == null ? null : Tags.normalise(tag), t.getT2().orElse(null),
-                    t.getT1().orElse(null), q == null ? List.of() : SearchText.tokens(q), t.getT3(), after, size);
+                    t.getT1().orElse(null), q == null ? List.of() : SearchText.tokens(q), roles.keySet(), locationsOf,
+                    after, size);
             List<EventIndex.Entry> hits = index.search(query);
             boolean more = hits.size() > size;
             List<EventIndex.Entry> page = more ? hits.subList(0, size) : hits;
-            Set<String> memberOf = t.getT3();
             return views.views(page.stream().map(h -> new EventViews.Item(h.event(), h.occurrence(),
-                            new EventPermissions(memberOf.contains(h.event().organizationId()) ? Optional.of(Role.MEMBER)
-                                    : Optional.empty()))).toList())
+                            new EventPermissions(Optional.ofNullable(roles.get(h.event().organizationId())))))
+                            .toList())
                     .map(items -> new Page(items, more ? encode(page.getLast()) : null));
         });
     }

@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -25,7 +28,6 @@ import org.tocsin.campaigns.CampaignCities;
 import org.tocsin.events.internal.EventDocument;
 import org.tocsin.events.internal.EventStore;
 import org.tocsin.places.Geo;
-import org.tocsin.text.SearchText;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
@@ -63,11 +65,26 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     private final EventStore store;
     private final EventChanges changes;
     private final Clock clock;
+    /**
+     * PUBLIC events' occurrences. Non-public ones are on their organization's own timeline, which only
+     * its members' queries walk: what and how much a query walks never depends on events the caller
+     * may not list.
+     */
     private final ConcurrentSkipListMap<Key, Entry> timeline = new ConcurrentSkipListMap<>();
+    private final Map<String, ConcurrentSkipListMap<Key, Entry>> membersTimelines = new ConcurrentHashMap<>();
     private final Map<String, List<Key>> keysByEvent = new ConcurrentHashMap<>();
     private final Map<String, EventDocument> events = new ConcurrentHashMap<>();
-    /** Search term to the events that carry it: a rare word finds its few events without walking the timeline. */
+    /**
+     * Search term to the PUBLIC events that carry it where anyone may read it: a rare word finds its few
+     * events without walking the timeline. Nothing else is in it, so that which path a stranger's query
+     * takes, and how long it takes, cannot depend on a hidden venue or a non-public event.
+     */
     private final ConcurrentSkipListMap<String, Set<String>> eventsByTerm = new ConcurrentSkipListMap<>();
+    /** Per organization, the words of its non-public events: looked up only for its members. */
+    private final Map<String, ConcurrentSkipListMap<String, Set<String>>> membersEventsByTerm = new ConcurrentHashMap<>();
+    /** Per organization, the words of its hidden venues: looked up only for those who may read them. */
+    private final Map<String, ConcurrentSkipListMap<String, Set<String>>> hiddenEventsByTerm = new ConcurrentHashMap<>();
+    private final Map<String, EventSearch.Terms> termsByEvent = new ConcurrentHashMap<>();
     private final AtomicReference<Instant> seenUpTo = new AtomicReference<>(Instant.EPOCH);
     /** Rises with every change applied, so a reader can tell that what it derived from the index still holds. */
     private final AtomicLong generation = new AtomicLong();
@@ -89,7 +106,8 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         subscription = changes.stream().subscribe(this::put);
         List<EventDocument> all = store.live(clock.instant().minus(BEHIND)).collectList().block();
         Objects.requireNonNull(all).forEach(this::put);
-        log.info("Event index loaded {} events, {} occurrences", events.size(), timeline.size());
+        log.info("Event index loaded {} events, {} occurrences", events.size(), keysByEvent.values().stream()
+                .mapToInt(List::size).sum());
     }
 
     /**
@@ -130,21 +148,32 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
             return;
         }
         List<Key> old = keysByEvent.remove(event.id());
-        if (old != null) {
-            old.forEach(timeline::remove);
+        if (old != null && known != null) {
+            old.forEach(timelineOf(known)::remove);
         }
-        if (known != null) {
-            for (String term : known.searchTerms()) {
-                eventsByTerm.computeIfPresent(term, (t, ids) -> ids.remove(event.id()) && ids.isEmpty() ? null : ids);
-            }
+        EventSearch.Terms knownTerms = termsByEvent.remove(event.id());
+        if (known != null && knownTerms != null) {
+            unindex(termsIndexOf(known), knownTerms.visible(), event.id());
+            unindex(hiddenEventsByTerm.computeIfAbsent(known.organizationId(), o -> new ConcurrentSkipListMap<>()),
+                    knownTerms.hidden(), event.id());
         }
         if (event.deletedAt() != null) {
             events.remove(event.id());
             return;
         }
         events.put(event.id(), event);
-        for (String term : event.searchTerms()) {
-            eventsByTerm.computeIfAbsent(term, t -> ConcurrentHashMap.newKeySet()).add(event.id());
+        EventSearch.Terms terms = EventSearch.termsOf(event);
+        termsByEvent.put(event.id(), terms);
+        ConcurrentSkipListMap<String, Set<String>> visibleTo = termsIndexOf(event);
+        for (String term : terms.visible()) {
+            visibleTo.computeIfAbsent(term, t -> ConcurrentHashMap.newKeySet()).add(event.id());
+        }
+        if (!terms.hidden().isEmpty()) {
+            ConcurrentSkipListMap<String, Set<String>> hidden = hiddenEventsByTerm.computeIfAbsent(
+                    event.organizationId(), o -> new ConcurrentSkipListMap<>());
+            for (String term : terms.hidden()) {
+                hidden.computeIfAbsent(term, t -> ConcurrentHashMap.newKeySet()).add(event.id());
+            }
         }
         Instant now = clock.instant();
         EventSchedule schedule = EventSchedule.of(event);
@@ -152,13 +181,30 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
                 ? schedule.between(now.minus(BEHIND), now.plus(AHEAD), EventSchedule.MAX_OCCURRENCES)
                 : List.of(new Occurrence(null, null, null, event.startUtc(), event.endUtc(), false, false));
         List<Key> keys = new ArrayList<>(occurrences.size());
+        ConcurrentSkipListMap<Key, Entry> into = timelineOf(event);
         for (Occurrence occurrence : occurrences) {
             Key key = new Key(occurrence.startUtc(), event.id(),
                     occurrence.recurrenceId() == null ? "" : occurrence.recurrenceId().toString());
-            timeline.put(key, new Entry(event, occurrence));
+            into.put(key, new Entry(event, occurrence));
             keys.add(key);
         }
         keysByEvent.put(event.id(), keys);
+    }
+
+    private ConcurrentSkipListMap<Key, Entry> timelineOf(EventDocument event) {
+        return event.visibility() == Visibility.PUBLIC ? timeline
+                : membersTimelines.computeIfAbsent(event.organizationId(), o -> new ConcurrentSkipListMap<>());
+    }
+
+    private ConcurrentSkipListMap<String, Set<String>> termsIndexOf(EventDocument event) {
+        return event.visibility() == Visibility.PUBLIC ? eventsByTerm
+                : membersEventsByTerm.computeIfAbsent(event.organizationId(), o -> new ConcurrentSkipListMap<>());
+    }
+
+    private static void unindex(ConcurrentSkipListMap<String, Set<String>> index, List<String> terms, String id) {
+        for (String term : terms) {
+            index.computeIfPresent(term, (t, ids) -> ids.remove(id) && ids.isEmpty() ? null : ids);
+        }
     }
 
     /** Occurrences matching the query, in start order, at most {@code limit + 1} (the extra one says there is more). */
@@ -166,12 +212,12 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         Key start = query.after() != null
                 ? new Key(query.after().startUtc(), query.after().eventId(), query.after().recurrenceId())
                 : new Key(query.from().minus(EventRules.MAX_DURATION), "", "");
-        Set<String> candidates = query.text().isEmpty() ? null : textCandidates(query.text());
+        Set<String> candidates = query.text().isEmpty() ? null : textCandidates(query);
         if (candidates != null && candidates.size() <= FEW_CANDIDATES) {
             return searchAmong(candidates, start, query);
         }
         List<Entry> hits = new ArrayList<>(query.limit() + 1);
-        for (Map.Entry<Key, Entry> e : timeline.tailMap(start, false).entrySet()) {
+        for (Map.Entry<Key, Entry> e : walk(start, query.memberOf())) {
             if (!e.getKey().startUtc().isBefore(query.to())) {
                 break;
             }
@@ -191,10 +237,23 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
      * from words that are rare (at most FEW_CANDIDATES events each); null when every word is common,
      * and walking the timeline is cheaper than collecting their events. The full match is checked later.
      */
-    private Set<String> textCandidates(List<String> tokens) {
+    private Set<String> textCandidates(EventQuery query) {
+        // Which indexes this caller's words are looked up in: the public one, their organizations' own.
+        List<ConcurrentSkipListMap<String, Set<String>>> indexes = new ArrayList<>();
+        indexes.add(eventsByTerm);
+        query.memberOf().forEach(o -> indexes.add(membersEventsByTerm.get(o)));
+        query.locationsOf().forEach(o -> indexes.add(hiddenEventsByTerm.get(o)));
         Set<String> result = null;
-        for (String token : tokens) {
-            Set<String> forToken = rareEvents(token);
+        for (String token : query.text()) {
+            Set<String> forToken = new HashSet<>();
+            for (ConcurrentSkipListMap<String, Set<String>> index : indexes) {
+                Set<String> found = index == null ? Set.of() : rareEvents(index, token);
+                if (found == null) {
+                    forToken = null;
+                    break;
+                }
+                forToken.addAll(found);
+            }
             if (forToken == null) {
                 continue;
             }
@@ -210,9 +269,9 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         return result;
     }
 
-    private Set<String> rareEvents(String prefix) {
+    private static Set<String> rareEvents(ConcurrentSkipListMap<String, Set<String>> index, String prefix) {
         Set<String> events = new HashSet<>();
-        for (Set<String> ids : eventsByTerm.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values()) {
+        for (Set<String> ids : index.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values()) {
             // Checked before copying: a common word's own set can hold most of the events.
             if (ids.size() > FEW_CANDIDATES) {
                 return null;
@@ -238,7 +297,8 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         keys.sort(null);
         List<Entry> hits = new ArrayList<>(query.limit() + 1);
         for (Key key : keys) {
-            Entry entry = timeline.get(key);
+            EventDocument event = events.get(key.eventId());
+            Entry entry = event == null ? null : timelineOf(event).get(key);
             if (entry != null && entry.occurrence().endUtc().isAfter(query.from()) && matches(entry.event(), query)) {
                 hits.add(entry);
                 if (hits.size() > query.limit()) {
@@ -249,7 +309,60 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         return hits;
     }
 
-    private static boolean matches(EventDocument event, EventQuery q) {
+    /**
+     * The occurrences a caller may list, in order, from {@code start}: the public timeline, merged with
+     * the timelines of the caller's own organizations (a stranger walks the public one alone).
+     */
+    private Iterable<Map.Entry<Key, Entry>> walk(Key start, Set<String> memberOf) {
+        List<Iterator<Map.Entry<Key, Entry>>> sources = new ArrayList<>();
+        sources.add(timeline.tailMap(start, false).entrySet().iterator());
+        for (String organizationId : memberOf) {
+            ConcurrentSkipListMap<Key, Entry> own = membersTimelines.get(organizationId);
+            if (own != null) {
+                sources.add(own.tailMap(start, false).entrySet().iterator());
+            }
+        }
+        if (sources.size() == 1) {
+            Iterator<Map.Entry<Key, Entry>> only = sources.getFirst();
+            return () -> only;
+        }
+        return () -> new Merged(sources);
+    }
+
+    /** Several ordered iterators as one ordered iterator. */
+    private static final class Merged implements Iterator<Map.Entry<Key, Entry>> {
+        private record Head(Map.Entry<Key, Entry> entry, Iterator<Map.Entry<Key, Entry>> rest) {
+        }
+
+        private final PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparing(h -> h.entry().getKey()));
+
+        Merged(List<Iterator<Map.Entry<Key, Entry>>> sources) {
+            sources.forEach(this::advance);
+        }
+
+        private void advance(Iterator<Map.Entry<Key, Entry>> source) {
+            if (source.hasNext()) {
+                heads.add(new Head(source.next(), source));
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            return !heads.isEmpty();
+        }
+
+        @Override
+        public Map.Entry<Key, Entry> next() {
+            Head head = heads.poll();
+            if (head == null) {
+                throw new NoSuchElementException();
+            }
+            advance(head.rest());
+            return head.entry();
+        }
+    }
+
+    private boolean matches(EventDocument event, EventQuery q) {
         if (event.visibility() != Visibility.PUBLIC && !q.memberOf().contains(event.organizationId())) {
             return false;
         }
@@ -272,13 +385,25 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         if (q.country() != null && (place == null || !q.country().equalsIgnoreCase(place.countryCode()))) {
             return false;
         }
+        // A location kept for attendees is, to everyone who may not read it, the coarse point public
+        // answers show: filtering on the exact one would answer "is it within r km?" about the secret.
+        boolean exact = event.locationVisibility() != LocationVisibility.ATTENDEES
+                || q.locationsOf().contains(event.organizationId());
         if (q.box() != null) {
-            if (place == null || place.lat() == null || !q.box().contains(place.lat(), place.lon())
-                    || Geo.distanceKm(q.lat(), q.lon(), place.lat(), place.lon()) > q.radiusKm()) {
+            if (place == null || place.lat() == null) {
+                return false;
+            }
+            double lat = exact ? place.lat() : Geo.coarse(place.lat());
+            double lon = exact ? place.lon() : Geo.coarse(place.lon());
+            if (!q.box().contains(lat, lon) || Geo.distanceKm(q.lat(), q.lon(), lat, lon) > q.radiusKm()) {
                 return false;
             }
         }
-        return q.text().isEmpty() || SearchText.matches(event.searchTerms(), q.text());
+        if (q.text().isEmpty()) {
+            return true;
+        }
+        EventSearch.Terms terms = termsByEvent.get(event.id());
+        return terms != null && terms.matches(q.text(), exact);
     }
 
     @Override

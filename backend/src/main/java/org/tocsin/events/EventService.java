@@ -59,10 +59,17 @@ public class EventService {
         this.clock = clock;
     }
 
-    /** The event if the caller may see it; PRIVATE events of other organizations are simply not found. */
+    /**
+     * The event if the caller may see it; PRIVATE events of other organizations are simply not found.
+     * An UNLISTED event is reached by its unguessable id; one made before ids were random keeps a
+     * guessable ObjectId, so for it the link alone no longer grants anything: members only.
+     */
     public Mono<EventDocument> visible(CurrentUser user, String id) {
         return store.byId(id).flatMap(event -> permissions(user, event)
-                .filter(p -> p.canSee(event.visibility())).map(p -> event))
+                .filter(p -> p.canSee(event.visibility()))
+                .filter(p -> p.role().isPresent() || event.visibility() != Visibility.UNLISTED
+                        || !Ids.isLegacy(event.id()))
+                .map(p -> event))
                 .switchIfEmpty(Mono.error(ApiProblem.notFound("Event")));
     }
 
@@ -246,8 +253,12 @@ public class EventService {
                 t.getT3().orElse(null)));
     }
 
+    /**
+     * Only a PUBLIC event makes its city known: a known city has a public feed (200, not 404), and the
+     * first event there fixes the city's display name and default zone, all of which strangers see.
+     */
     private Mono<EventDocument> rememberCity(Resolved resolved, EventDocument saved) {
-        return resolved.city() == null ? Mono.just(saved)
+        return resolved.city() == null || saved.visibility() != Visibility.PUBLIC ? Mono.just(saved)
                 : places.remember(resolved.city(), saved.timeZone()).thenReturn(saved);
     }
 
@@ -273,7 +284,9 @@ public class EventService {
         List<String> languages = request.languages() == null ? List.of()
                 : request.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).distinct().toList();
         String description = request.description() == null ? "" : request.description().strip();
-        List<String> terms = EventSearch.termsOf(request.title(), description, place, speakers);
+        // Only the public words are stored: the index derives the hidden ones from the fields it holds.
+        List<String> terms = EventSearch.termsOf(request.title(), description, place, speakers,
+                Objects.requireNonNullElse(request.locationVisibility(), LocationVisibility.PUBLIC)).visible();
         return new EventDocument(id, resolved.organization().id(),
                 resolved.campaign() == null ? null : resolved.campaign().id(),
                 request.title().strip(), description, Descriptions.toSafeHtml(description), request.kind(), status,

@@ -1,8 +1,7 @@
 package org.tocsin.organizations;
 
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.organizations.internal.MembershipDocument;
@@ -56,12 +55,12 @@ public class OrganizationAccess {
         return store.membership(organizationId, userId).map(m -> new Membership(m.id(), m.role(), m.since()));
     }
 
-    /** Ids of the organizations the user belongs to, with any role: what members-only lists may include. */
-    public Mono<Set<String>> memberships(CurrentUser user) {
+    /** The user's role in each organization they belong to: what a list answer may show of each event. */
+    public Mono<Map<String, Role>> roles(CurrentUser user) {
         if (user == null) {
-            return Mono.just(Set.of());
+            return Mono.just(Map.of());
         }
-        return store.membershipsOf(user.id()).map(MembershipDocument::organizationId)
-                .collect(Collectors.toUnmodifiableSet());
+        return store.membershipsOf(user.id())
+                .collectMap(MembershipDocument::organizationId, MembershipDocument::role).map(Map::copyOf);
     }
 }

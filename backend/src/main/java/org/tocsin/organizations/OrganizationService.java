@@ -57,7 +57,7 @@ public class OrganizationService {
                 ? store.insert(new OrganizationDocument(id, slug, name, description, 1, now, now))
                         .onErrorMap(DuplicateKeyException.class, e -> ApiProblem.conflict(ApiProblem.SLUG_TAKEN,
                                 "The slug '" + slug + "' is taken"))
-                : insertWithDerivedSlug(id, name, description, now, DerivedSlugs.derive(name, "org-" + id.substring(18)), 1);
+                : insertWithDerivedSlug(id, name, description, now, DerivedSlugs.derive(name, "org-" + Ids.newSlugSuffix()), 1);
         return inserted
                 .flatMap(org -> store.insertMembership(new MembershipDocument(Ids.newId(), org.id(), creator.id(),
                         Role.OWNER, now)).thenReturn(org))
@@ -67,7 +67,7 @@ public class OrganizationService {
     /** "berlin-vigils" is taken: try "berlin-vigils-2" … "-9", then a random suffix. */
     private Mono<OrganizationDocument> insertWithDerivedSlug(String id, String name, String description, Instant now,
             String base, int attempt) {
-        String candidate = attempt == 1 ? base : attempt < 10 ? base + "-" + attempt : base + "-" + Ids.newId().substring(18);
+        String candidate = attempt == 1 ? base : attempt < 10 ? base + "-" + attempt : base + "-" + Ids.newSlugSuffix();
         return store.insert(new OrganizationDocument(id, candidate, name, description, 1, now, now))
                 .onErrorResume(DuplicateKeyException.class, e -> attempt < 10
                         ? insertWithDerivedSlug(id, name, description, now, base, attempt + 1)

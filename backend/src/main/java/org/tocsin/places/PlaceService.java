@@ -1,5 +1,7 @@
 package org.tocsin.places;
 
+import com.mongodb.client.result.DeleteResult;
+import java.util.Collection;
 import java.util.Locale;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -36,6 +38,15 @@ public class PlaceService {
     public Mono<CityRef> known(String key) {
         return mongo.findById(key, CityDocument.class)
                 .map(c -> new CityRef(c.key(), c.name(), c.countryCode(), c.timeZone(), null, null));
+    }
+
+    /**
+     * Forgets every city but {@code keep}. Cities used to be remembered from events of any visibility,
+     * so a PRIVATE event in a new city made that city's public feed exist; this drops such cities.
+     */
+    public Mono<Long> forgetAllBut(Collection<String> keep) {
+        return mongo.remove(Query.query(where("_id").nin(keep)), CityDocument.class)
+                .map(DeleteResult::getDeletedCount);
     }
 
     /** Records a city and, if it has none yet, its zone. Idempotent; concurrent first events agree on one. */

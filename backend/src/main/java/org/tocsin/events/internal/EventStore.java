@@ -7,6 +7,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+import org.tocsin.storage.Ids;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -38,6 +39,12 @@ public class EventStore implements SmartInitializingSingleton {
                 .blockLast();
     }
 
+    /** The keys of the cities that PUBLIC events (deleted ones too, until purged) name. */
+    public Flux<String> publicCityKeys() {
+        return mongo.findDistinct(Query.query(where("visibility").is("PUBLIC").and("place").ne(null)), "place.cityKey",
+                EventDocument.class, String.class);
+    }
+
     public Mono<EventDocument> insert(EventDocument event) {
         return mongo.insert(event);
     }
@@ -48,6 +55,10 @@ public class EventStore implements SmartInitializingSingleton {
     }
 
     public Mono<EventDocument> byId(String id) {
+        // Not a shape any id has: not found, without a query built from whatever the path held.
+        if (!Ids.isWellFormed(id)) {
+            return Mono.empty();
+        }
         return mongo.findById(id, EventDocument.class).filter(e -> e.deletedAt() == null);
     }
 

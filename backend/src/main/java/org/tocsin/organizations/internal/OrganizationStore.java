@@ -1,6 +1,7 @@
 package org.tocsin.organizations.internal;
 
 import java.time.Instant;
+import java.util.Collection;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -48,7 +49,11 @@ public class OrganizationStore implements SmartInitializingSingleton {
         return mongo.findById(id, OrganizationDocument.class);
     }
 
-    public Flux<OrganizationDocument> byIds(Iterable<String> ids) {
+    /**
+     * A Collection, not an Iterable: {@code in(Object...)} would take an Iterable for one value and ask
+     * for {@code $in: [[...]]}, which matched legacy ObjectId ids only by accident of their conversion.
+     */
+    public Flux<OrganizationDocument> byIds(Collection<String> ids) {
         return mongo.find(Query.query(where("_id").in(ids)).with(Sort.by("name")), OrganizationDocument.class);
     }
 
