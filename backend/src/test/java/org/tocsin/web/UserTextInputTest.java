@@ -192,7 +192,8 @@ class UserTextInputTest extends IntegrationTest {
         refused(getRaw("/api/v1/events?city=Ber%0Alin&country=DE"), "city");
         refused(getRaw("/api/v1/events?tag=%1B%5B2J"), "tag");
         refused(getRaw("/feeds/events.atom?city=a%07"), "city");
-        refused(getRaw("/api/v1/events?x%00=1"), "query");
+        // A control in a parameter's name is refused earlier, by the security firewall, as a malformed request.
+        expectProblem(getRaw("/api/v1/events?x%00=1"), 400, ApiProblem.MALFORMED_REQUEST);
         // Harmless Unicode still searches: an override in a query cannot match anything, and is not an error.
         getRaw("/api/v1/events?q=%E2%80%AEvigil").expectStatus().isOk();
     }
