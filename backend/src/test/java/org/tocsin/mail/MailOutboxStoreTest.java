@@ -1,14 +1,18 @@
 package org.tocsin.mail;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.tocsin.mail.internal.OutboxMail;
 import org.tocsin.mail.internal.OutboxStore;
 import org.tocsin.storage.Ids;
-import org.tocsin.support.IntegrationTest;
+import org.tocsin.support.TestStorage;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
@@ -17,11 +21,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What lets several replicas share one outbox: a claim is atomic, a held lease keeps others off, an
  * expired one lets another replica take over, and a late attempt cannot release a mail it lost.
- * The mails here are due in the year 2000, before anything the running sender would look at first.
+ * Its own context and store, with the app's sender idle: in the shared context any mail another test
+ * queues in the background wakes the sender, which claims the earliest due mail, these ones included.
  */
-class MailOutboxStoreTest extends IntegrationTest {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MailOutboxStoreTest {
 
     private static final Instant T0 = Instant.parse("2000-01-01T00:00:00Z");
+    /** Not a @TempDir: the cached context outlives this class and still has the file open. */
+    private static final Path DATA_DIR = TestStorage.newDataDir("tocsin-outbox-store-test-");
+
+    @DynamicPropertySource
+    static void quietSender(DynamicPropertyRegistry registry) {
+        TestStorage.register(registry, DATA_DIR, "tocsin-outbox-store-test");
+        registry.add("tocsin.mail.poll-interval", () -> "PT1H");
+    }
 
     @Autowired
     OutboxStore store;
