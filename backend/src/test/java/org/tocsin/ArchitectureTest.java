@@ -16,6 +16,11 @@ import org.springframework.boot.ApplicationRunner;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +52,27 @@ class ArchitectureTest {
                     .because(feature + " keeps its storage private; use its public service types")
                     .check(MAIN);
         }
+    }
+
+    /** An RSVP mail attaches its invitation from {@code ical}; it has no business with the feeds' HTTP. */
+    @Test
+    void rsvpsDoesNotDependOnFeeds() {
+        noClasses().that().resideInAPackage("org.tocsin.rsvps..")
+                .should().dependOnClassesThat().resideInAPackage("org.tocsin.feeds..")
+                .check(MAIN);
+    }
+
+    /**
+     * {@code ical} writes what it is given: events' public views, text hygiene and the public address
+     * for UIDs and links. Which events, for whom, is decided by its callers (feeds, rsvps), never here.
+     */
+    @Test
+    void icalDependsOnlyOnEventsPublicTypes() {
+        classes().that().resideInAPackage("org.tocsin.ical..")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage("org.tocsin..")
+                        .or(resideInAnyPackage("org.tocsin.ical..", "org.tocsin.events", "org.tocsin.text.."))
+                        .or(resideInAPackage("org.tocsin..").and(simpleName("PublicUrl"))))
+                .check(MAIN);
     }
 
     /**

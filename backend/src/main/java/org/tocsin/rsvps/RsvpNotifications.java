@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.tocsin.events.EventView;
 import org.tocsin.events.RsvpEvents;
-import org.tocsin.feeds.EventInvitations;
+import org.tocsin.ical.EventInvitations;
 import org.tocsin.mail.MailAttachment;
 import org.tocsin.mail.MailMessage;
 import org.tocsin.mail.Mailer;
