@@ -6,16 +6,25 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.ApplicationRunner;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +58,27 @@ class ArchitectureTest {
         }
     }
 
+    /** An RSVP mail attaches its invitation from {@code ical}; it has no business with the feeds' HTTP. */
+    @Test
+    void rsvpsDoesNotDependOnFeeds() {
+        noClasses().that().resideInAPackage("org.tocsin.rsvps..")
+                .should().dependOnClassesThat().resideInAPackage("org.tocsin.feeds..")
+                .check(MAIN);
+    }
+
+    /**
+     * {@code ical} writes what it is given: events' public views, text hygiene and the public address
+     * for UIDs and links. Which events, for whom, is decided by its callers (feeds, rsvps), never here.
+     */
+    @Test
+    void icalDependsOnlyOnEventsPublicTypes() {
+        classes().that().resideInAPackage("org.tocsin.ical..")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage("org.tocsin..")
+                        .or(resideInAnyPackage("org.tocsin.ical..", "org.tocsin.events", "org.tocsin.text.."))
+                        .or(resideInAPackage("org.tocsin..").and(simpleName("PublicUrl"))))
+                .check(MAIN);
+    }
+
     /**
      * Blocking on a reactive type stalls an event-loop thread. The exceptions are start-up hooks on
      * the main thread: creating indexes and loading the read model, before the server accepts
@@ -67,6 +97,36 @@ class ArchitectureTest {
                         call.getTargetOwner().isEquivalentTo(Thread.class) && call.getName().equals("sleep")))
                 .because("a sleeping event-loop thread serves nobody; use Mono.delay or a scheduler")
                 .check(MAIN);
+    }
+
+    /**
+     * Subscriptions that may end without an error handler, as "Class.method" to the reason. None today:
+     * notifications return their Mono and are composed into the caller's flow; scheduled jobs and the
+     * event-change followers subscribe with an error consumer that logs.
+     */
+    private static final Map<String, String> SUBSCRIBE_WITHOUT_ERROR_HANDLER = Map.of();
+
+    /**
+     * No fire-and-forget: a bare {@code subscribe()} (or one with a value consumer only) drops its
+     * failure where nobody looks, and the work it started is lost without a word. Compose the Mono into
+     * the caller's flow, or subscribe with an error consumer that logs.
+     */
+    @Test
+    void noSubscriptionWithoutAnErrorHandler() {
+        noClasses().should().callMethodWhere(subscribeWithoutErrorHandler()
+                        .and(DescribedPredicate.not(DescribedPredicate.describe("allowed with a reason", call ->
+                                SUBSCRIBE_WITHOUT_ERROR_HANDLER.containsKey(call.getOriginOwner().getSimpleName() + "."
+                                        + call.getOrigin().getName())))))
+                .because("a failure nobody sees is a side effect silently lost")
+                .check(MAIN);
+    }
+
+    private static DescribedPredicate<JavaMethodCall> subscribeWithoutErrorHandler() {
+        return DescribedPredicate.describe("subscribe() or subscribe(Consumer) on a Publisher", call -> {
+            List<JavaClass> parameters = call.getTarget().getRawParameterTypes();
+            return call.getTargetOwner().isAssignableTo(Publisher.class) && call.getName().equals("subscribe")
+                    && (parameters.isEmpty() || parameters.size() == 1 && parameters.getFirst().isEquivalentTo(Consumer.class));
+        });
     }
 
     private static DescribedPredicate<JavaMethodCall> blockOnReactiveType() {

@@ -2,6 +2,8 @@ package org.tocsin.accounts;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,6 +22,7 @@ import reactor.core.publisher.Mono;
 @Component
 class Sessions {
 
+    private static final Logger log = LoggerFactory.getLogger(Sessions.class);
     private static final Duration TOUCH_INTERVAL = Duration.ofHours(1);
 
     private final AccountStore store;
@@ -72,7 +75,8 @@ class Sessions {
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
     void sweepExpired() {
-        store.deleteExpiredSessions(accounts.now()).subscribe();
+        store.deleteExpiredSessions(accounts.now())
+                .subscribe(null, e -> log.warn("Expired sessions not swept: {}", e.toString()));
     }
 
     private Mono<Void> touchIfStale(SessionDocument session, Instant now) {

@@ -103,7 +103,8 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     /** Loaded before the server takes requests: discovery answers completely from the first request on. */
     @Override
     public void afterSingletonsInstantiated() {
-        subscription = changes.stream().subscribe(this::put);
+        subscription = changes.stream().subscribe(this::put, e -> log.error(
+                "Event index stopped following this replica's writes ({}); discovery is stale until restart", e.toString()));
         List<EventDocument> all = store.live(clock.instant().minus(BEHIND)).collectList().block();
         Objects.requireNonNull(all).forEach(this::put);
         log.info("Event index loaded {} events, {} occurrences", events.size(), keysByEvent.values().stream()
@@ -123,10 +124,8 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         }
         // A minute of overlap: another replica's write may carry an updatedAt a little older than one of
         // ours already seen (clocks, slow commits). Re-reading a few events is harmless: put() keeps the newest.
-        store.changedSince(seenUpTo.get().minus(POLL_OVERLAP)).doOnNext(this::put).then().onErrorResume(e -> {
-            log.warn("Event index poll failed: {}", e.toString());
-            return Mono.empty();
-        }).subscribe();
+        store.changedSince(seenUpTo.get().minus(POLL_OVERLAP))
+                .subscribe(this::put, e -> log.warn("Event index poll failed: {}", e.toString()));
     }
 
     /** Moves the indexed span along once a day. */

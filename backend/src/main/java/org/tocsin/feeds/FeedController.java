@@ -19,6 +19,7 @@ import org.tocsin.accounts.CurrentUser;
 import org.tocsin.events.EventCatalog;
 import org.tocsin.events.EventView;
 import org.tocsin.events.FeedSelection;
+import org.tocsin.ical.IcsFeed;
 import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -105,7 +106,8 @@ class FeedController {
                 .map(view -> {
                     CalendarMeta meta = new CalendarMeta(view.title(), "An action on Tocsin", "/events/" + id,
                             "/events/" + id);
-                    byte[] body = ics.render(meta, List.of(view), clock.instant()).getBytes(StandardCharsets.UTF_8);
+                    byte[] body = ics.render(meta.name(), meta.description(), List.of(view), clock.instant())
+                            .getBytes(StandardCharsets.UTF_8);
                     return ResponseEntity.ok()
                             .contentType(TYPES.get("ics"))
                             .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -140,7 +142,7 @@ class FeedController {
 
     private byte[] render(String format, CalendarMeta meta, List<EventView> items, FeedSelection.Version version) {
         String text = switch (format) {
-            case "ics" -> ics.render(meta, items, clock.instant());
+            case "ics" -> ics.render(meta.name(), meta.description(), items, clock.instant());
             case "json" -> jsonFeed.render(meta, items);
             default -> atom.render(meta, items, version.lastModified());
         };

@@ -5,7 +5,7 @@ import org.tocsin.text.UserText;
 
 /**
  * A plain-text mail to one person, with attachments (e.g. an invitation from
- * {@code org.tocsin.feeds.EventInvitations}). Hand it to {@link Mailer#enqueue}.
+ * {@code org.tocsin.ical.EventInvitations}). Hand it to {@link Mailer#enqueue}.
  *
  * @param to one address ({@code alice@example.org}); never logged
  * @param subject one line: line breaks become a space (no header injection from a stored title), other

@@ -107,17 +107,13 @@ public class Mailer {
     private void run(int requests) {
         Mono.defer(this::sendNext).repeat().takeWhile(Boolean::booleanValue).take(BATCH).then()
                 .subscribeOn(Schedulers.boundedElastic())
-                .onErrorResume(e -> {
-                    log.warn("Mail sender stopped early ({}); the next poll carries on", causes(e));
-                    return Mono.empty();
-                })
                 .doFinally(signal -> {
                     int more = wanted.addAndGet(-requests);
                     if (more != 0) {
                         run(more);
                     }
                 })
-                .subscribe();
+                .subscribe(null, e -> log.warn("Mail sender stopped early ({}); the next poll carries on", causes(e)));
     }
 
     /** Claims, sends and settles the mail due first; false when none is due. */

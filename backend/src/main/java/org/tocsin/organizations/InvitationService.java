@@ -203,7 +203,7 @@ public class InvitationService {
 
     @Scheduled(fixedDelayString = "${tocsin.invitations.cleanup-interval:PT1H}", initialDelayString = "PT1M")
     void scheduledCleanup() {
-        cleanup().subscribe();
+        cleanup().subscribe(null, e -> log.warn("Invitation cleanup failed: {}", e.toString()));
     }
 
     /** Deletes expired invitations (the embedded server has no TTL indexes); answers how many. */
@@ -213,10 +213,6 @@ public class InvitationService {
                     if (n > 0) {
                         log.info("Deleted {} expired invitations", n);
                     }
-                })
-                .onErrorResume(e -> {
-                    log.warn("Invitation cleanup failed: {}", e.toString());
-                    return Mono.just(0L);
                 });
     }
 

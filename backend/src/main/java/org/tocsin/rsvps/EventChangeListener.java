@@ -62,7 +62,9 @@ class EventChangeListener implements SmartInitializingSingleton, DisposableBean 
                     log.warn("RSVPs not updated after a change of event {}: {}", change.eventId(), e.toString());
                     return Mono.empty();
                 }))
-                .subscribe();
+                // Only the stream itself can end here (a burst beyond the buffer): said loudly, not dropped.
+                .subscribe(null, e -> log.error("Stopped following event changes ({}): RSVPs are not updated nor "
+                        + "told of changes until restart", e.toString()));
     }
 
     Mono<Void> handle(EventChange change) {
@@ -101,17 +103,13 @@ class EventChangeListener implements SmartInitializingSingleton, DisposableBean 
                         o.startUtc(), o.endUtc())).orElse(Mono.empty()))
                 .then();
         // Read again once moved: the mail names the RSVP's occurrence at its new time.
-        return moved.thenMany(concerned).collectList().doOnNext(rsvps -> {
-            Set<String> told = new HashSet<>();
-            for (RsvpDocument r : rsvps) {
-                boolean current = target.occurrenceByKey(r.occurrenceKey())
-                        .map(o -> o.endUtc().isAfter(now)).orElse(false);
-                if (r.state() == RsvpState.GOING && r.email() != null && current && told.add(r.email())) {
-                    notifications.send(change.cancelled() ? RsvpNotifications.Kind.CANCELLED
-                            : RsvpNotifications.Kind.CHANGED, r, null);
-                }
-            }
-        }).then();
+        Set<String> told = new HashSet<>();
+        return moved.thenMany(concerned).collectList().flatMapMany(Flux::fromIterable)
+                .filter(r -> r.state() == RsvpState.GOING && r.email() != null && target.occurrenceByKey(r.occurrenceKey())
+                        .map(o -> o.endUtc().isAfter(now)).orElse(false) && told.add(r.email()))
+                .concatMap(r -> notifications.send(change.cancelled() ? RsvpNotifications.Kind.CANCELLED
+                        : RsvpNotifications.Kind.CHANGED, r, null))
+                .then();
     }
 
     /** A deleted event: a CANCEL, rendered from its last state, to those GOING to an occurrence that has not ended. */

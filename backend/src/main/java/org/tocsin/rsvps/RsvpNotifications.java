@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.tocsin.events.EventView;
 import org.tocsin.events.RsvpEvents;
-import org.tocsin.feeds.EventInvitations;
+import org.tocsin.ical.EventInvitations;
 import org.tocsin.mail.MailAttachment;
 import org.tocsin.mail.MailMessage;
 import org.tocsin.mail.Mailer;
@@ -25,9 +25,10 @@ import reactor.core.scheduler.Schedulers;
  * Mails to people who RSVPed with an email: the confirmation (with the event's .ics and the manage
  * link), a waitlist promotion, an approval, a change of time or place (iTIP REQUEST), a cancellation
  * (iTIP CANCEL), and the day-before reminder. The mail is only queued (the outbox sends it later, with
- * retries) and rendering runs off the event loop. A mail that answers a request (the confirmation with
- * its manage link, an approval) is queued before the request is acknowledged; the others are queued in
- * the background, and a failure is logged without the address.
+ * retries) and rendering runs off the event loop. Every mail is queued in the flow that changed the
+ * RSVP: one that answers a request (the confirmation with its manage link, an approval) before the
+ * request is acknowledged, and fails it when it cannot be queued; the others (promotions, reminders,
+ * changes) before that work is done, their failure logged without the address.
  *
  * <p>The invitation carries the exact place of an event kept for attendees only when the RSVP is
  * GOING; for a series it is the series (the text names the occurrence the RSVP is for).
@@ -73,11 +74,12 @@ class RsvpNotifications {
     }
 
     /**
-     * Queues the mail for {@code kind} in the background, for work that acknowledges nobody (promotions,
-     * reminders, changes seen by a listener); a failure is logged by {@link #enqueue(Kind, RsvpDocument, String)}.
+     * {@link #enqueue(Kind, RsvpDocument, String)} for work that acknowledges nobody (promotions, reminders,
+     * changes seen by a listener): composed into that work, completes once the mail is queued; a failure is
+     * logged by {@code enqueue} and never fails the work.
      */
-    void send(Kind kind, RsvpDocument rsvp, String manageToken) {
-        enqueue(kind, rsvp, manageToken).onErrorResume(e -> Mono.empty()).subscribe();
+    Mono<Void> send(Kind kind, RsvpDocument rsvp, String manageToken) {
+        return enqueue(kind, rsvp, manageToken).onErrorResume(e -> Mono.empty());
     }
 
     /**

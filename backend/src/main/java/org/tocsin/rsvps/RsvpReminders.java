@@ -39,10 +39,7 @@ class RsvpReminders {
 
     @Scheduled(fixedDelayString = "${tocsin.rsvps.reminder-interval:PT5M}", initialDelayString = "PT30S")
     void scheduled() {
-        remind().onErrorResume(e -> {
-            log.warn("RSVP reminders failed: {}", e.toString());
-            return Mono.just(0L);
-        }).subscribe();
+        remind().subscribe(null, e -> log.warn("RSVP reminders failed: {}", e.toString()));
     }
 
     /** Sends the reminders that are due; answers how many were queued. */
@@ -51,7 +48,7 @@ class RsvpReminders {
         return store.dueForReminder(now, now.plus(AHEAD))
                 .concatMap(r -> store.claimReminder(r.id(), now).filter(Boolean::booleanValue)
                         .flatMap(claimed -> due(r, now)).filter(Boolean::booleanValue)
-                        .doOnNext(send -> notifications.send(RsvpNotifications.Kind.REMINDER, r, null)))
+                        .flatMap(due -> notifications.send(RsvpNotifications.Kind.REMINDER, r, null).thenReturn(due)))
                 .count();
     }
 

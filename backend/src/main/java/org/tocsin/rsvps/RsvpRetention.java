@@ -30,7 +30,7 @@ class RsvpRetention {
 
     @Scheduled(fixedDelayString = "${tocsin.rsvps.cleanup-interval:PT1H}", initialDelayString = "PT1M")
     void scheduled() {
-        purge().subscribe();
+        purge().subscribe(null, e -> log.warn("RSVP retention cleanup failed: {}", e.toString()));
     }
 
     /** Deletes the RSVPs of occurrences that ended more than the retention ago; answers how many. */
@@ -40,10 +40,6 @@ class RsvpRetention {
                     if (n > 0) {
                         log.info("Deleted {} RSVPs of occurrences that ended over {} ago", n, properties.retention());
                     }
-                })
-                .onErrorResume(e -> {
-                    log.warn("RSVP retention cleanup failed: {}", e.toString());
-                    return Mono.just(0L);
                 });
     }
 }

@@ -48,10 +48,7 @@ class SeatRepair {
 
     @Scheduled(fixedDelayString = "${tocsin.rsvps.repair-interval:PT1H}", initialDelayString = "PT10M")
     void scheduled() {
-        repair().onErrorResume(e -> {
-            log.warn("Seat counter repair failed: {}", e.toString());
-            return Mono.just(0L);
-        }).subscribe();
+        repair().subscribe(null, e -> log.warn("Seat counter repair failed: {}", e.toString()));
     }
 
     /** Repairs the quiet counters that disagree with their RSVPs; answers how many. */

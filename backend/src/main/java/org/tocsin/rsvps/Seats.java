@@ -133,8 +133,8 @@ class Seats {
                     RsvpDocument seated = Rsvps.withState(head, RsvpState.GOING, head.people(), null, clock.instant());
                     return store.save(seated)
                             .flatMap(saved -> counters.adjust(eventId, occurrenceKey, "waitlisted", -saved.people())
-                                    .doOnSuccess(done -> notifications.send(RsvpNotifications.Kind.PROMOTED, saved,
-                                            null)))
+                                    .then(Mono.defer(() -> notifications.send(RsvpNotifications.Kind.PROMOTED, saved,
+                                            null))))
                             .onErrorResume(OptimisticLockingFailureException.class,
                                     e -> counters.release(eventId, occurrenceKey, head.people()))
                             .then(Mono.defer(() -> promoteFrom(eventId, occurrenceKey, capacity, round + 1)));

@@ -1,4 +1,4 @@
-package org.tocsin.feeds;
+package org.tocsin.ical;
 
 import biweekly.Biweekly;
 import biweekly.ICalendar;
@@ -18,13 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /** What every iCalendar feed must satisfy, checked on the bytes and through biweekly, an independent parser. */
-final class IcsChecks {
+public final class IcsChecks {
 
     private IcsChecks() {
     }
 
     /** CRLF line ends, at most 75 octets a physical line, and no UTF-8 sequence cut by a fold. */
-    static void wellFormed(byte[] body) {
+    public static void wellFormed(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
         assertThat(text).startsWith("BEGIN:VCALENDAR\r\n").endsWith("END:VCALENDAR\r\n");
         assertThat(text.replace("\r\n", "")).doesNotContain("\n").doesNotContain("\r");
@@ -43,14 +43,14 @@ final class IcsChecks {
         }
     }
 
-    static ICalendar parse(byte[] body) {
+    public static ICalendar parse(byte[] body) {
         List<ICalendar> calendars = Biweekly.parse(new String(body, StandardCharsets.UTF_8)).all();
         assertThat(calendars).hasSize(1);
         return calendars.getFirst();
     }
 
     /** The event's occurrences as biweekly expands them (RRULE minus EXDATE), in UTC, within [from, to). */
-    static List<Instant> expand(ICalendar calendar, VEvent master, Instant from, Instant to) {
+    public static List<Instant> expand(ICalendar calendar, VEvent master, Instant from, Instant to) {
         TimezoneInfo tz = calendar.getTimezoneInfo();
         var assignment = tz.getTimezone(master.getDateStart());
         TimeZone zone = assignment == null ? TimeZone.getTimeZone("UTC") : assignment.getTimeZone();

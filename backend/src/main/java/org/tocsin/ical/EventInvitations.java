@@ -1,4 +1,4 @@
-package org.tocsin.feeds;
+package org.tocsin.ical;
 
 import java.time.Clock;
 import org.springframework.stereotype.Service;

@@ -1,4 +1,4 @@
-package org.tocsin.feeds;
+package org.tocsin.ical;
 
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
@@ -42,7 +42,7 @@ class EventInvitationsTest {
     }
 
     private String feedUid(EventView event) {
-        ICalendar calendar = IcsChecks.parse(feed.render(new CalendarMeta("t", "d", "/", "/"), List.of(event), NOW)
+        ICalendar calendar = IcsChecks.parse(feed.render("t", "d", List.of(event), NOW)
                 .getBytes(StandardCharsets.UTF_8));
         return calendar.getEvents().getFirst().getUid().getValue();
     }
@@ -110,10 +110,10 @@ class EventInvitationsTest {
 
     @Test
     void renderingACancelLeavesTheFeedsCachedEventAlone() {
-        String before = feed.render(new CalendarMeta("t", "d", "/", "/"), List.of(vigil()), NOW);
+        String before = feed.render("t", "d", List.of(vigil()), NOW);
         invitations.cancel(vigil());
 
-        String after = feed.render(new CalendarMeta("t", "d", "/", "/"), List.of(vigil()), NOW);
+        String after = feed.render("t", "d", List.of(vigil()), NOW);
 
         assertThat(after).isEqualTo(before).contains("STATUS:CONFIRMED");
     }

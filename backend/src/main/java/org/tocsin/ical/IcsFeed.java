@@ -1,4 +1,4 @@
-package org.tocsin.feeds;
+package org.tocsin.ical;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -26,9 +26,13 @@ import org.springframework.stereotype.Component;
 import org.tocsin.events.EventCatalog;
 import org.tocsin.events.EventView;
 
-/** A whole iCalendar feed: header, one VTIMEZONE per zone used, then each event's cached VEVENTs. */
+/**
+ * A whole iCalendar feed: header, one VTIMEZONE per zone used, then each event's cached VEVENTs.
+ * What the feed holds and who may read it is the caller's business (the feeds feature); this
+ * class only writes what it is given.
+ */
 @Component
-class IcsFeed {
+public class IcsFeed {
 
     /** Calendar apps poll; an hour is what Google and Apple honour and what a CDN absorbs well. */
     static final Duration REFRESH = Duration.ofHours(1);
@@ -41,8 +45,12 @@ class IcsFeed {
         this.events = events;
     }
 
-    String render(CalendarMeta meta, List<EventView> items, Instant now) {
-        return calendar(header(meta, items), items, now, events::render);
+    /**
+     * The feed of {@code items}, called {@code name} in calendar apps; CRLF-terminated, folded at 75
+     * octets. It may read iCal4j's zone data on first use: call it off the event loop.
+     */
+    public String render(String name, String description, List<EventView> items, Instant now) {
+        return calendar(header(name, description, items), items, now, events::render);
     }
 
     /**
@@ -91,16 +99,16 @@ class IcsFeed {
                 k -> ContentLines.fold(TimeZoneComponents.of(zone, from, to).toString()));
     }
 
-    private static List<Property> header(CalendarMeta meta, List<EventView> items) {
+    private static List<Property> header(String name, String description, List<EventView> items) {
         List<Property> header = new java.util.ArrayList<>(List.of(
                 new ProdId("-//Tocsin//Tocsin feeds//EN"),
                 new Version(new ParameterList(), "2.0"),
                 new CalScale("GREGORIAN"),
                 new Method("PUBLISH"),
-                new Name(ContentLines.text(meta.name())),
-                new XProperty("X-WR-CALNAME", ContentLines.text(meta.name())),
-                new Description(ContentLines.text(meta.description())),
-                new XProperty("X-WR-CALDESC", ContentLines.text(meta.description())),
+                new Name(ContentLines.text(name)),
+                new XProperty("X-WR-CALNAME", ContentLines.text(name)),
+                new Description(ContentLines.text(description)),
+                new XProperty("X-WR-CALDESC", ContentLines.text(description)),
                 new RefreshInterval(new ParameterList(List.of(Value.DURATION)), REFRESH),
                 new XProperty("X-PUBLISHED-TTL", REFRESH.toString())));
         dominantZone(items).ifPresent(zone -> header.add(new XProperty("X-WR-TIMEZONE", zone)));

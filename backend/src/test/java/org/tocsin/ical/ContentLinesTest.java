@@ -1,4 +1,4 @@
-package org.tocsin.feeds;
+package org.tocsin.ical;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

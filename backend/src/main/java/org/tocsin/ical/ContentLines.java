@@ -1,4 +1,4 @@
-package org.tocsin.feeds;
+package org.tocsin.ical;
 
 import org.tocsin.text.UserText;
 

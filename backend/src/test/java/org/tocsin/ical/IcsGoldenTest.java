@@ -1,4 +1,4 @@
-package org.tocsin.feeds;
+package org.tocsin.ical;
 
 import java.io.IOException;
 import java.net.URI;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class IcsGoldenTest {
 
-    private static final Path GOLDEN = Path.of("src/test/resources/feeds/representative.ics");
+    private static final Path GOLDEN = Path.of("src/test/resources/ical/representative.ics");
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
     private static final Instant CREATED = Instant.parse("2026-11-01T09:30:00Z");
     private static final EventView.Owner ORG = new EventView.Owner("united", "United, for freedom; now");
@@ -74,8 +74,7 @@ class IcsGoldenTest {
     @Test
     void theRepresentativeFeedIsExactlyTheGoldenFile() throws IOException {
         IcsFeed feed = new IcsFeed(new IcsEvents(new org.tocsin.web.PublicUrl(URI.create("https://tocsin.example"))));
-        String rendered = feed.render(new CalendarMeta("United, for freedom; now", "All actions; everywhere",
-                "/organizations/united", "/feeds/organizations/united"), representative(), NOW);
+        String rendered = feed.render("United, for freedom; now", "All actions; everywhere", representative(), NOW);
         byte[] bytes = rendered.getBytes(StandardCharsets.UTF_8);
         IcsChecks.wellFormed(bytes);
         IcsChecks.parse(bytes);

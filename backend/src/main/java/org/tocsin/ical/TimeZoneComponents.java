@@ -1,4 +1,4 @@
-package org.tocsin.feeds;
+package org.tocsin.ical;
 
 import java.time.DayOfWeek;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.tocsin.feeds;
+package org.tocsin.ical;
 
 import java.math.BigDecimal;
 import com.github.benmanes.caffeine.cache.Cache;
