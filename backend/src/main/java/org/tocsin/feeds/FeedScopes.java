@@ -4,15 +4,16 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.function.Supplier;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.tocsin.calendars.CalendarService;
+import org.tocsin.calendars.PrivateCalendars;
 import org.tocsin.campaigns.CampaignService;
 import org.tocsin.events.EventFilters;
 import org.tocsin.events.FeedSelection;
 import org.tocsin.events.PersonalAgendas;
 import org.tocsin.events.Tags;
+import org.tocsin.organizations.OrganizationRef;
 import org.tocsin.organizations.OrganizationService;
 import org.tocsin.places.CityKeys;
 import org.tocsin.places.PlaceService;
@@ -29,18 +30,18 @@ class FeedScopes {
     private final CampaignService campaigns;
     private final PlaceService places;
     private final CalendarService calendars;
-    private final ObjectProvider<PersonalAgendas> agendas;
+    private final PrivateCalendars privateCalendars;
     private final EventFilters filters;
     private final AsyncCache<String, FeedScope> resolved = Caffeine.newBuilder()
             .expireAfterWrite(REMEMBERED).maximumSize(10_000).buildAsync();
 
     FeedScopes(OrganizationService organizations, CampaignService campaigns, PlaceService places,
-            CalendarService calendars, ObjectProvider<PersonalAgendas> agendas, EventFilters filters) {
+            CalendarService calendars, PrivateCalendars privateCalendars, EventFilters filters) {
         this.organizations = organizations;
         this.campaigns = campaigns;
         this.places = places;
         this.calendars = calendars;
-        this.agendas = agendas;
+        this.privateCalendars = privateCalendars;
         this.filters = filters;
     }
 
@@ -103,24 +104,19 @@ class FeedScopes {
 
     /**
      * A private feed, not cacheable by others: a person's own RSVPs, or a member's feed of an
-     * organization (its events of every visibility). The token's prefix tells which.
+     * organization (its events of every visibility). The calendars feature tells which from the token.
      */
     Mono<FeedScope> privateFeed(String token) {
-        PersonalAgendas personal = agendas.getIfAvailable();
-        Mono<FeedScope> own = personal == null ? Mono.empty() : personal.agenda(token)
-                .map(a -> new FeedScope("r:" + a.key(), a.selection(), new CalendarMeta("My actions on Tocsin",
-                        "The actions you said you are going to (or might). Do not share this address.", "/",
-                        "/feeds/private"), false));
-        return own.switchIfEmpty(Mono.defer(() -> membersFeed(token)));
-    }
-
-    private Mono<FeedScope> membersFeed(String token) {
-        return calendars.organizationOfToken(token)
-                .map(o -> new FeedScope("m:" + o.id(), FeedSelection.members(o.id()),
-                        new CalendarMeta(o.name() + " (members)", "All actions of " + o.name()
-                                + ", members-only ones included. Do not share this address.",
-                                "/organizations/" + o.slug(), "/feeds/private"), false))
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Calendar")));
+        return privateCalendars.byToken(token).map(calendar -> switch (calendar) {
+            case PrivateCalendars.Personal(PersonalAgendas.Agenda a) -> new FeedScope("r:" + a.key(), a.selection(),
+                    new CalendarMeta("My actions on Tocsin",
+                            "The actions you said you are going to (or might). Do not share this address.", "/",
+                            "/feeds/private"), false);
+            case PrivateCalendars.Members(OrganizationRef o) -> new FeedScope("m:" + o.id(),
+                    FeedSelection.members(o.id()), new CalendarMeta(o.name() + " (members)", "All actions of "
+                            + o.name() + ", members-only ones included. Do not share this address.",
+                            "/organizations/" + o.slug(), "/feeds/private"), false);
+        }).switchIfEmpty(Mono.error(ApiProblem.notFound("Calendar")));
     }
 
     /**
