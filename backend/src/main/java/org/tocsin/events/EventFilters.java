@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
 import org.tocsin.campaigns.CampaignRef;
 import org.tocsin.campaigns.CampaignService;
 import org.tocsin.organizations.OrganizationRef;
@@ -44,7 +45,7 @@ public class EventFilters {
     public record Params(String city, String country, String near, Double radiusKm, String kind, String tag,
             String campaign, String organization, String q) {
 
-        public static Params of(org.springframework.util.MultiValueMap<String, String> query) {
+        public static Params of(MultiValueMap<String, String> query) {
             String radius = query.getFirst("radiusKm");
             Double radiusKm;
             try {
@@ -68,7 +69,7 @@ public class EventFilters {
     }
 
     /** Checks every part that needs no lookup; throws the 400. */
-    public void validate(Params p, String prefix) {
+    private static void validate(Params p, String prefix) {
         requireAtMost(prefix + "q", p.q(), MAX_QUERY);
         requireAtMost(prefix + "city", p.city(), MAX_CITY);
         requireAtMost(prefix + "tag", p.tag(), MAX_TAG);
