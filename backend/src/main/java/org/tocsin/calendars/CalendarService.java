@@ -11,8 +11,8 @@ import org.tocsin.accounts.SecretTokens;
 import org.tocsin.calendars.internal.CalendarStore;
 import org.tocsin.calendars.internal.FeedTokenDocument;
 import org.tocsin.calendars.internal.SavedCalendarDocument;
-import org.tocsin.campaigns.CampaignService;
-import org.tocsin.events.EventKind;
+import org.tocsin.events.EventFilter;
+import org.tocsin.events.EventFilters;
 import org.tocsin.organizations.Membership;
 import org.tocsin.organizations.OrganizationAccess;
 import org.tocsin.organizations.OrganizationRef;
@@ -32,16 +32,16 @@ public class CalendarService {
     private final CalendarStore store;
     private final OrganizationService organizations;
     private final OrganizationAccess access;
-    private final CampaignService campaigns;
+    private final EventFilters filters;
     private final AccountService accounts;
     private final Clock clock;
 
     CalendarService(CalendarStore store, OrganizationService organizations, OrganizationAccess access,
-            CampaignService campaigns, AccountService accounts, Clock clock) {
+            EventFilters filters, AccountService accounts, Clock clock) {
         this.store = store;
         this.organizations = organizations;
         this.access = access;
-        this.campaigns = campaigns;
+        this.filters = filters;
         this.accounts = accounts;
         this.clock = clock;
     }
@@ -61,19 +61,10 @@ public class CalendarService {
 
     Mono<SavedCalendar> create(CurrentUser user, CalendarRequest request) {
         CalendarRequest.Filter f = request.filter();
-        if (f.city() != null && f.country() == null) {
-            return Mono.error(ApiProblem.invalid("filter.country", "is required with filter.city"));
-        }
-        if (f.kind() != null && !isKind(f.kind())) {
-            return Mono.error(ApiProblem.invalid("filter.kind", "is not a kind of event"));
-        }
-        Mono<Boolean> org = f.organization() == null ? Mono.just(true) : organizations.findBySlug(f.organization())
-                .hasElement().flatMap(ok -> ok ? Mono.just(true)
-                        : Mono.error(ApiProblem.invalid("filter.organization", "is not a known organization")));
-        Mono<Boolean> campaign = f.campaign() == null ? Mono.just(true) : campaigns.findBySlug(f.campaign())
-                .hasElement().flatMap(ok -> ok ? Mono.just(true)
-                        : Mono.error(ApiProblem.invalid("filter.campaign", "is not a known campaign")));
-        return org.then(campaign).then(store.insert(new SavedCalendarDocument(Ids.newId(), request.slug(),
+        // Checked (and its organization and campaign looked up) by the binder its feed will use.
+        Mono<EventFilter> checked = filters.resolve(new EventFilters.Params(f.city(), f.country(), null, null, f.kind(),
+                f.tag(), f.campaign(), f.organization(), null), "filter.", EventFilters.Unknown.INVALID);
+        return checked.then(store.insert(new SavedCalendarDocument(Ids.newId(), request.slug(),
                         request.name().strip(), new SavedCalendarDocument.Filter(f.city(),
                                 f.country() == null ? null : f.country().toUpperCase(Locale.ROOT), f.kind(), f.tag(),
                                 f.campaign(), f.organization()), user.id(), clock.instant())))
@@ -136,15 +127,6 @@ public class CalendarService {
     private Mono<OrganizationRef> member(CurrentUser user, String slug) {
         return organizations.findBySlug(slug).switchIfEmpty(Mono.error(ApiProblem.notFound("Organization")))
                 .flatMap(org -> access.require(user, org.id(), Permission.VIEW_MEMBERS_ONLY).thenReturn(org));
-    }
-
-    private static boolean isKind(String kind) {
-        for (EventKind k : EventKind.values()) {
-            if (k.name().equals(kind)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static SavedCalendar saved(SavedCalendarDocument c) {

@@ -102,7 +102,9 @@ public class EventCatalog {
         Instant now = clock.instant();
         Instant horizon = now.plus(AHEAD);
         return index.events().stream()
-                .filter(e -> visible(e, s) && inWindow(e, now, horizon) && matches(e, s))
+                // Feeds are read by strangers: hidden locations match only by their coarse point.
+                .filter(e -> visible(e, s) && inWindow(e, now, horizon)
+                        && s.filter().matches(e, index.termsOf(e.id()), false))
                 .sorted(Comparator.comparing(EventDocument::startUtc).thenComparing(EventDocument::id))
                 .toList();
     }
@@ -121,15 +123,5 @@ public class EventCatalog {
         }
         Duration past = e.status() == EventStatus.CANCELLED ? CANCELLED_PAST : PAST;
         return e.lastEndUtc() == null || e.lastEndUtc().isAfter(now.minus(past));
-    }
-
-    private static boolean matches(EventDocument e, FeedSelection s) {
-        EventDocument.Place p = e.place();
-        return (s.organizationId() == null || s.organizationId().equals(e.organizationId()))
-                && (s.campaignId() == null || s.campaignId().equals(e.campaignId()))
-                && (s.tag() == null || e.tags().contains(s.tag()))
-                && (s.kind() == null || s.kind() == e.kind())
-                && (s.cityKey() == null || p != null && s.cityKey().equals(p.cityKey()))
-                && (s.country() == null || p != null && s.country().equalsIgnoreCase(p.countryCode()));
     }
 }

@@ -211,7 +211,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         Key start = query.after() != null
                 ? new Key(query.after().startUtc(), query.after().eventId(), query.after().recurrenceId())
                 : new Key(query.from().minus(EventRules.MAX_DURATION), "", "");
-        Set<String> candidates = query.text().isEmpty() ? null : textCandidates(query);
+        Set<String> candidates = query.filter().text().isEmpty() ? null : textCandidates(query);
         if (candidates != null && candidates.size() <= FEW_CANDIDATES) {
             return searchAmong(candidates, start, query);
         }
@@ -243,7 +243,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         query.memberOf().forEach(o -> indexes.add(membersEventsByTerm.get(o)));
         query.locationsOf().forEach(o -> indexes.add(hiddenEventsByTerm.get(o)));
         Set<String> result = null;
-        for (String token : query.text()) {
+        for (String token : query.filter().text()) {
             Set<String> forToken = new HashSet<>();
             for (ConcurrentSkipListMap<String, Set<String>> index : indexes) {
                 Set<String> found = index == null ? Set.of() : rareEvents(index, token);
@@ -365,44 +365,12 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         if (event.visibility() != Visibility.PUBLIC && !q.memberOf().contains(event.organizationId())) {
             return false;
         }
-        if (q.kind() != null && event.kind() != q.kind()) {
-            return false;
-        }
-        if (q.organizationId() != null && !q.organizationId().equals(event.organizationId())) {
-            return false;
-        }
-        if (q.campaignId() != null && !q.campaignId().equals(event.campaignId())) {
-            return false;
-        }
-        if (q.tag() != null && !event.tags().contains(q.tag())) {
-            return false;
-        }
-        EventDocument.Place place = event.place();
-        if (q.cityKey() != null && (place == null || !q.cityKey().equals(place.cityKey()))) {
-            return false;
-        }
-        if (q.country() != null && (place == null || !q.country().equalsIgnoreCase(place.countryCode()))) {
-            return false;
-        }
-        // A location kept for attendees is, to everyone who may not read it, the coarse point public
-        // answers show: filtering on the exact one would answer "is it within r km?" about the secret.
-        boolean exact = event.locationVisibility() != LocationVisibility.ATTENDEES
-                || q.locationsOf().contains(event.organizationId());
-        if (q.box() != null) {
-            if (place == null || place.lat() == null) {
-                return false;
-            }
-            double lat = exact ? place.lat() : Geo.coarse(place.lat());
-            double lon = exact ? place.lon() : Geo.coarse(place.lon());
-            if (!q.box().contains(lat, lon) || Geo.distanceKm(q.lat(), q.lon(), lat, lon) > q.radiusKm()) {
-                return false;
-            }
-        }
-        if (q.text().isEmpty()) {
-            return true;
-        }
-        EventSearch.Terms terms = termsByEvent.get(event.id());
-        return terms != null && terms.matches(q.text(), exact);
+        return q.filter().matches(event, termsByEvent.get(event.id()), q.locationsOf().contains(event.organizationId()));
+    }
+
+    /** The words {@code q=} searches in one event, as indexed; null for an event not in the index. */
+    EventSearch.Terms termsOf(String eventId) {
+        return termsByEvent.get(eventId);
     }
 
     @Override

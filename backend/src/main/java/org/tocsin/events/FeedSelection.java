@@ -7,46 +7,47 @@ import java.util.Set;
  * Which events a calendar feed carries. Public feeds carry PUBLIC events only; a members' feed of
  * one organization ({@code membersOf}) carries its UNLISTED and PRIVATE events too; a person's own
  * feed ({@code eventIds}) carries exactly the events they RSVPed to, and reveals a location kept for
- * attendees only for those in {@code revealLocationOf}. Filters left null do not filter. Events stay
- * in a feed from {@code since} (cancelled ones 30 days past their end, the others until {@code since})
- * to two years ahead.
+ * attendees only for those in {@code revealLocationOf}. Each is narrowed by {@code filter}, matched as
+ * discovery matches it, as a stranger would (hidden locations by their coarse point, public words only).
+ * Events stay in a feed from {@code since} (cancelled ones 30 days past their end, the others until
+ * {@code since}) to two years ahead.
  */
-public record FeedSelection(String organizationId, String campaignId, String cityKey, String country, String tag,
-        EventKind kind, String membersOf, Set<String> eventIds, Set<String> revealLocationOf) {
+public record FeedSelection(EventFilter filter, String membersOf, Set<String> eventIds, Set<String> revealLocationOf) {
 
     public FeedSelection {
+        filter = filter == null ? EventFilter.ALL : filter;
         eventIds = eventIds == null ? null : Set.copyOf(eventIds);
         revealLocationOf = revealLocationOf == null ? Set.of() : Set.copyOf(revealLocationOf);
     }
 
-    public FeedSelection(String organizationId, String campaignId, String cityKey, String country, String tag,
-            EventKind kind, String membersOf) {
-        this(organizationId, campaignId, cityKey, country, tag, kind, membersOf, null, null);
+    /** The public events passing a filter. */
+    public static FeedSelection of(EventFilter filter) {
+        return new FeedSelection(filter, null, null, null);
     }
 
     public static FeedSelection organization(String id) {
-        return new FeedSelection(id, null, null, null, null, null, null);
+        return of(EventFilter.organization(id));
     }
 
     public static FeedSelection campaign(String id) {
-        return new FeedSelection(null, id, null, null, null, null, null);
+        return of(EventFilter.campaign(id));
     }
 
     public static FeedSelection city(String cityKey) {
-        return new FeedSelection(null, null, cityKey, null, null, null, null);
+        return of(EventFilter.city(cityKey));
     }
 
     public static FeedSelection tag(String tag) {
-        return new FeedSelection(null, null, null, null, Tags.normalise(tag), null, null);
+        return of(EventFilter.tag(Tags.normalise(tag)));
     }
 
     public static FeedSelection members(String organizationId) {
-        return new FeedSelection(organizationId, null, null, null, null, null, organizationId);
+        return new FeedSelection(EventFilter.organization(organizationId), organizationId, null, null);
     }
 
     /** A person's RSVPs: {@code eventIds} answered GOING or MAYBE, the locations of {@code revealLocationOf} shown. */
     public static FeedSelection personal(Set<String> eventIds, Set<String> revealLocationOf) {
-        return new FeedSelection(null, null, null, null, null, null, null, eventIds, revealLocationOf);
+        return new FeedSelection(EventFilter.ALL, null, eventIds, revealLocationOf);
     }
 
     /** The validator of a feed's content, derived from the events' versions without rendering anything. */

@@ -9,6 +9,9 @@ import reactor.core.publisher.Mono;
  */
 public interface PersonalAgendas {
 
+    /** What every such token starts with: the calendars feature tells its kinds of private calendar apart by it. */
+    String TOKEN_PREFIX = "tcr_";
+
     /**
      * The selection for a token, empty when the token is unknown or revoked.
      *

@@ -3,18 +3,17 @@ package org.tocsin.feeds;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.Supplier;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.tocsin.calendars.CalendarService;
+import org.tocsin.calendars.PrivateCalendars;
 import org.tocsin.campaigns.CampaignService;
-import org.tocsin.events.EventKind;
+import org.tocsin.events.EventFilters;
 import org.tocsin.events.FeedSelection;
 import org.tocsin.events.PersonalAgendas;
 import org.tocsin.events.Tags;
+import org.tocsin.organizations.OrganizationRef;
 import org.tocsin.organizations.OrganizationService;
 import org.tocsin.places.CityKeys;
 import org.tocsin.places.PlaceService;
@@ -31,17 +30,19 @@ class FeedScopes {
     private final CampaignService campaigns;
     private final PlaceService places;
     private final CalendarService calendars;
-    private final ObjectProvider<PersonalAgendas> agendas;
+    private final PrivateCalendars privateCalendars;
+    private final EventFilters filters;
     private final AsyncCache<String, FeedScope> resolved = Caffeine.newBuilder()
             .expireAfterWrite(REMEMBERED).maximumSize(10_000).buildAsync();
 
     FeedScopes(OrganizationService organizations, CampaignService campaigns, PlaceService places,
-            CalendarService calendars, ObjectProvider<PersonalAgendas> agendas) {
+            CalendarService calendars, PrivateCalendars privateCalendars, EventFilters filters) {
         this.organizations = organizations;
         this.campaigns = campaigns;
         this.places = places;
         this.calendars = calendars;
-        this.agendas = agendas;
+        this.privateCalendars = privateCalendars;
+        this.filters = filters;
     }
 
     Mono<FeedScope> organization(String slug) {
@@ -86,78 +87,47 @@ class FeedScopes {
                         "/feeds/tags/" + normalised), true));
     }
 
+    /**
+     * A saved calendar's filter, bound by the same binder as when it was saved, never turned back into a
+     * query string. An organization or campaign it names that no longer resolves matches nothing: the
+     * calendar app asked for a calendar that exists, and an empty one is what it can show.
+     */
     Mono<FeedScope> saved(String slug) {
         return calendars.saved(slug).switchIfEmpty(Mono.error(ApiProblem.notFound("Calendar")))
-                .flatMap(c -> {
-                    LinkedMultiValueMap<String, String> query = new LinkedMultiValueMap<>();
-                    putIfPresent(query, "city", c.city());
-                    putIfPresent(query, "country", c.country());
-                    putIfPresent(query, "kind", c.kind());
-                    putIfPresent(query, "tag", c.tag());
-                    putIfPresent(query, "campaign", c.campaign());
-                    putIfPresent(query, "organization", c.organization());
-                    return filtered(query).map(f -> new FeedScope("s:" + c.slug() + ":" + f.key(), f.selection(),
-                            new CalendarMeta(c.name(), c.name() + " on Tocsin", "/", "/feeds/calendars/" + c.slug()),
-                            true));
-                });
+                .flatMap(c -> filters.resolve(new EventFilters.Params(c.city(), c.country(), null, null, c.kind(),
+                                c.tag(), c.campaign(), c.organization(), null), "", EventFilters.Unknown.MATCHES_NOTHING)
+                        .map(FeedSelection::of)
+                        .map(selection -> new FeedScope("s:" + c.slug() + ":f:" + selection, selection,
+                                new CalendarMeta(c.name(), c.name() + " on Tocsin", "/", "/feeds/calendars/" + c.slug()),
+                                true)));
     }
 
     /**
      * A private feed, not cacheable by others: a person's own RSVPs, or a member's feed of an
-     * organization (its events of every visibility). The token's prefix tells which.
+     * organization (its events of every visibility). The calendars feature tells which from the token.
      */
     Mono<FeedScope> privateFeed(String token) {
-        PersonalAgendas personal = agendas.getIfAvailable();
-        Mono<FeedScope> own = personal == null ? Mono.empty() : personal.agenda(token)
-                .map(a -> new FeedScope("r:" + a.key(), a.selection(), new CalendarMeta("My actions on Tocsin",
-                        "The actions you said you are going to (or might). Do not share this address.", "/",
-                        "/feeds/private"), false));
-        return own.switchIfEmpty(Mono.defer(() -> membersFeed(token)));
+        return privateCalendars.byToken(token).map(calendar -> switch (calendar) {
+            case PrivateCalendars.Personal(PersonalAgendas.Agenda a) -> new FeedScope("r:" + a.key(), a.selection(),
+                    new CalendarMeta("My actions on Tocsin",
+                            "The actions you said you are going to (or might). Do not share this address.", "/",
+                            "/feeds/private"), false);
+            case PrivateCalendars.Members(OrganizationRef o) -> new FeedScope("m:" + o.id(),
+                    FeedSelection.members(o.id()), new CalendarMeta(o.name() + " (members)", "All actions of "
+                            + o.name() + ", members-only ones included. Do not share this address.",
+                            "/organizations/" + o.slug(), "/feeds/private"), false);
+        }).switchIfEmpty(Mono.error(ApiProblem.notFound("Calendar")));
     }
 
-    private Mono<FeedScope> membersFeed(String token) {
-        return calendars.organizationOfToken(token)
-                .map(o -> new FeedScope("m:" + o.id(), FeedSelection.members(o.id()),
-                        new CalendarMeta(o.name() + " (members)", "All actions of " + o.name()
-                                + ", members-only ones included. Do not share this address.",
-                                "/organizations/" + o.slug(), "/feeds/private"), false))
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Calendar")));
-    }
-
-    private static void putIfPresent(LinkedMultiValueMap<String, String> query, String key, String value) {
-        if (value != null) {
-            query.add(key, value);
-        }
-    }
-
-    /** {@code /feeds/events.ics?city=&country=&kind=&tag=&campaign=&organization=}: an ad-hoc public calendar. */
+    /**
+     * {@code /feeds/events.ics?city=&country=&near=&radiusKm=&kind=&tag=&campaign=&organization=&q=}: an
+     * ad-hoc public calendar, filtered as discovery filters. Naming an organization or campaign that does
+     * not exist is a 400: a feed address is written once and polled for months, and a typo must show.
+     */
     Mono<FeedScope> filtered(MultiValueMap<String, String> query) {
-        String city = query.getFirst("city");
-        String country = query.getFirst("country");
-        if (city != null && country == null) {
-            return Mono.error(ApiProblem.invalid("country", "is required with city"));
-        }
-        EventKind kind;
-        try {
-            kind = query.getFirst("kind") == null ? null : EventKind.valueOf(query.getFirst("kind"));
-        } catch (IllegalArgumentException e) {
-            return Mono.error(ApiProblem.invalid("kind", "is not a kind of event"));
-        }
-        String tag = query.getFirst("tag") == null ? null : Tags.normalise(query.getFirst("tag"));
-        Mono<String> org = query.getFirst("organization") == null ? Mono.just("")
-                : organizations.findBySlug(query.getFirst("organization")).map(o -> o.id())
-                        .switchIfEmpty(Mono.error(ApiProblem.invalid("organization", "is not a known organization")));
-        Mono<String> campaign = query.getFirst("campaign") == null ? Mono.just("")
-                : campaigns.findBySlug(query.getFirst("campaign")).map(c -> c.id())
-                        .switchIfEmpty(Mono.error(ApiProblem.invalid("campaign", "is not a known campaign")));
-        String cityKey = city == null ? null : CityKeys.key(city, country);
-        return Mono.zip(org, campaign).map(t -> {
-            FeedSelection selection = new FeedSelection(t.getT1().isEmpty() ? null : t.getT1(),
-                    t.getT2().isEmpty() ? null : t.getT2(), cityKey,
-                    country == null ? null : country.toUpperCase(Locale.ROOT), tag, kind, null);
-            String key = "f:" + selection;
-            return new FeedScope(key, selection, new CalendarMeta("Tocsin actions", "Actions matching a search on Tocsin",
-                    "/", "/feeds/events"), true);
-        });
+        return Mono.defer(() -> filters.resolve(EventFilters.Params.of(query), "", EventFilters.Unknown.INVALID))
+                .map(FeedSelection::of)
+                .map(selection -> new FeedScope("f:" + selection, selection, new CalendarMeta("Tocsin actions",
+                        "Actions matching a search on Tocsin", "/", "/feeds/events"), true));
     }
 }

@@ -27,7 +27,6 @@ import reactor.core.publisher.Mono;
 @Service
 class PersonalFeeds implements PersonalAgendas, PersonalCalendarFeeds, HeldCredentials {
 
-    static final String TOKEN_PREFIX = "tcr_";
     private static final Set<RsvpState> LISTED = EnumSet.of(RsvpState.GOING, RsvpState.MAYBE, RsvpState.WAITLISTED,
             RsvpState.PENDING);
 

@@ -92,6 +92,27 @@ final class PublicProbes {
 
     private String discoveryQuery() {
         StringJoiner query = new StringJoiner("&");
+        addSearchFilters(query);
+        addCommonFilters(query);
+        if (random.nextInt(4) == 0) {
+            query.add("from=" + now.plus(random.nextInt(30), ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS));
+        }
+        if (random.nextInt(5) == 0) {
+            query.add("to=" + now.plus(5 + random.nextInt(40), ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS));
+        }
+        query.add("limit=" + (1 + random.nextInt(random.nextBoolean() ? 5 : 60)));
+        return query.toString();
+    }
+
+    /** The ad-hoc feed takes discovery's filter, bound and matched on the same path: near= and q= included. */
+    private String feedQuery() {
+        StringJoiner query = new StringJoiner("&");
+        addSearchFilters(query);
+        addCommonFilters(query);
+        return query.toString();
+    }
+
+    private void addSearchFilters(StringJoiner query) {
         if (random.nextInt(3) == 0) {
             double[] centre = random.nextBoolean() && !world.hiddenPoints().isEmpty()
                     ? world.hiddenPoints().get(random.nextInt(world.hiddenPoints().size()))
@@ -105,21 +126,6 @@ final class PublicProbes {
             // Prefixes too: the enumeration attack asks one letter at a time.
             query.add("q=" + encode(random.nextBoolean() ? word : word.substring(0, 2 + random.nextInt(word.length() - 1))));
         }
-        addCommonFilters(query);
-        if (random.nextInt(4) == 0) {
-            query.add("from=" + now.plus(random.nextInt(30), ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS));
-        }
-        if (random.nextInt(5) == 0) {
-            query.add("to=" + now.plus(5 + random.nextInt(40), ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS));
-        }
-        query.add("limit=" + (1 + random.nextInt(random.nextBoolean() ? 5 : 60)));
-        return query.toString();
-    }
-
-    private String feedQuery() {
-        StringJoiner query = new StringJoiner("&");
-        addCommonFilters(query);
-        return query.toString();
     }
 
     private void addCommonFilters(StringJoiner query) {
