@@ -1,12 +1,12 @@
 package org.tocsin.storage;
 
+import org.awaitility.core.ConditionTimeoutException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +23,7 @@ import org.tocsin.support.Api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An acknowledged write must survive {@code kill -9}. The H2 store would otherwise commit on its
@@ -126,23 +127,22 @@ class CrashDurabilityTest {
         void awaitHealthy() throws IOException, InterruptedException {
             WebTestClient health = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
                     .responseTimeout(Duration.ofSeconds(2)).build();
-            Instant deadline = Instant.now().plus(STARTUP_LIMIT);
-            while (Instant.now().isBefore(deadline)) {
-                if (!process.isAlive()) {
-                    fail("The app exited with " + process.exitValue() + ":\n" + Files.readString(log));
-                }
-                try {
-                    String status = new String(health.get().uri("/actuator/health").exchange()
-                            .expectBody().returnResult().getResponseBodyContent());
-                    if (status.contains("\"UP\"")) {
-                        return;
+            try {
+                // A child that dies fails at once: fail() inside the condition is not retried.
+                await().atMost(STARTUP_LIMIT).pollInterval(Duration.ofMillis(250)).until(() -> {
+                    if (!process.isAlive()) {
+                        fail("The app exited with " + process.exitValue() + ":\n" + Files.readString(log));
                     }
-                } catch (RuntimeException | AssertionError notYetListening) {
-                    // Connection refused until the server is up.
-                }
-                process.waitFor(250, TimeUnit.MILLISECONDS);
+                    try {
+                        return new String(health.get().uri("/actuator/health").exchange()
+                                .expectBody().returnResult().getResponseBodyContent()).contains("\"UP\"");
+                    } catch (RuntimeException | AssertionError notYetListening) {
+                        return false; // Connection refused until the server is up.
+                    }
+                });
+            } catch (ConditionTimeoutException e) {
+                fail("The app was not healthy within " + STARTUP_LIMIT + ":\n" + Files.readString(log));
             }
-            fail("The app was not healthy within " + STARTUP_LIMIT + ":\n" + Files.readString(log));
         }
 
         /** SIGKILL on Linux: no shutdown hooks, no closing of the store. */
