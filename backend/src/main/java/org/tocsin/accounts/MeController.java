@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
-import org.tocsin.storage.Ids;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,10 +19,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
-import org.tocsin.accounts.internal.AccountStore;
 import org.tocsin.accounts.internal.ApiTokenDocument;
 import org.tocsin.text.Verbatim;
-import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -31,18 +28,16 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/me")
 class MeController {
 
-    static final int MAX_TOKENS_PER_USER = 50;
-
     private final AccountService accounts;
-    private final AccountStore store;
+    private final ApiTokens apiTokens;
     private final Sessions sessions;
     private final ObjectProvider<PersonalCalendarFeeds> feeds;
     private final ObjectProvider<HeldCredentials> heldElsewhere;
 
-    MeController(AccountService accounts, AccountStore store, Sessions sessions,
+    MeController(AccountService accounts, ApiTokens apiTokens, Sessions sessions,
             ObjectProvider<PersonalCalendarFeeds> feeds, ObjectProvider<HeldCredentials> heldElsewhere) {
         this.accounts = accounts;
-        this.store = store;
+        this.apiTokens = apiTokens;
         this.sessions = sessions;
         this.feeds = feeds;
         this.heldElsewhere = heldElsewhere;
@@ -94,27 +89,19 @@ class MeController {
     @PostMapping("/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<NewToken> createToken(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody NewTokenRequest request) {
-        String secret = SecretTokens.generate("tcs_");
-        Instant now = accounts.now();
-        return store.tokensOf(user.id()).count()
-                .flatMap(count -> count >= MAX_TOKENS_PER_USER
-                        ? Mono.error(ApiProblem.conflict(ApiProblem.CONFLICT,
-                                "You have " + MAX_TOKENS_PER_USER + " tokens already; revoke one first"))
-                        : store.insertToken(new ApiTokenDocument(Ids.newId(), user.id(),
-                                request.name().strip(), SecretTokens.hash(secret), now, null)))
-                .map(t -> new NewToken(t.id(), t.name(), secret, t.createdAt()));
+        return apiTokens.create(user.id(), request.name())
+                .map(i -> new NewToken(i.token().id(), i.token().name(), i.secret(), i.token().createdAt()));
     }
 
     @GetMapping("/tokens")
     Flux<TokenInfo> tokens(@AuthenticationPrincipal CurrentUser user) {
-        return store.tokensOf(user.id()).map(TokenInfo::of);
+        return apiTokens.of(user.id()).map(TokenInfo::of);
     }
 
     @DeleteMapping("/tokens/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> revokeToken(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
-        return store.deleteToken(user.id(), id)
-                .flatMap(deleted -> deleted ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("Token")));
+        return apiTokens.revoke(user.id(), id);
     }
 
     /**
@@ -128,7 +115,7 @@ class MeController {
         return accounts.changePassword(user.id(), request.currentPassword(), request.newPassword())
                 .then(Mono.defer(() -> sessions.endOthers(exchange, user.id())))
                 .flatMap(sessionsEnded -> Flux.concat(
-                                store.deleteTokensOf(user.id()).map(n -> Map.entry("apiTokens", n)),
+                                apiTokens.revokeAll(user.id()).map(n -> Map.entry("apiTokens", n)),
                                 Flux.fromStream(heldElsewhere::orderedStream)
                                         .concatMap(held -> held.revokeAll(user.id()).map(n -> Map.entry(held.kind(), n))))
                         .collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new)

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.AccountService;
@@ -40,15 +39,17 @@ public class InvitationService {
 
     private final InvitationStore invitations;
     private final OrganizationStore organizations;
+    private final Memberships memberships;
     private final OrganizationAccess access;
     private final AccountService accounts;
     private final PublicUrl publicUrl;
     private final Clock clock;
 
-    InvitationService(InvitationStore invitations, OrganizationStore organizations, OrganizationAccess access,
-            AccountService accounts, PublicUrl publicUrl, Clock clock) {
+    InvitationService(InvitationStore invitations, OrganizationStore organizations, Memberships memberships,
+            OrganizationAccess access, AccountService accounts, PublicUrl publicUrl, Clock clock) {
         this.invitations = invitations;
         this.organizations = organizations;
+        this.memberships = memberships;
         this.access = access;
         this.accounts = accounts;
         this.publicUrl = publicUrl;
@@ -138,11 +139,13 @@ public class InvitationService {
                 .switchIfEmpty(Mono.error(notFound()))
                 .flatMap(invitation -> organizations.byId(invitation.organizationId())
                         .switchIfEmpty(Mono.error(notFound()))
-                        .flatMap(org -> organizations.membership(org.id(), user.id())
+                        .flatMap(org -> memberships.of(org.id(), user.id())
                                 .flatMap(current -> current.role().atLeast(invitation.role())
                                         ? Mono.just(current)
-                                        : useThen(invitation, now, raise(org, current, invitation.role())))
-                                .switchIfEmpty(Mono.defer(() -> useThen(invitation, now, join(org, user, invitation.role()))))
+                                        // Only ever upward, so the current role is never OWNER and no OWNER count falls.
+                                        : useThen(invitation, now, memberships.changeRole(current, invitation.role())))
+                                .switchIfEmpty(Mono.defer(() -> useThen(invitation, now,
+                                        memberships.add(org.id(), user.id(), invitation.role()))))
                                 .map(m -> new InvitationAccepted(summary(org), m.role(), m.since()))));
     }
 
@@ -153,23 +156,6 @@ public class InvitationService {
                 .flatMap(used -> change
                         .onErrorResume(e -> invitations.giveBackUse(invitation.id()).then(Mono.error(e)))
                         .flatMap(m -> invitations.deleteIfUsedUp(invitation.id(), invitation.maxUses()).thenReturn(m)));
-    }
-
-    private Mono<MembershipDocument> join(OrganizationDocument org, CurrentUser user, Role role) {
-        MembershipDocument membership = new MembershipDocument(Ids.newId(), org.id(), user.id(), role, clock.instant());
-        return organizations.insertMembership(membership)
-                .onErrorMap(DuplicateKeyException.class, e -> concurrentChange())
-                .flatMap(m -> role == Role.OWNER ? organizations.addOwner(org.id()).thenReturn(m) : Mono.just(m));
-    }
-
-    /** Only ever upward, so the current role is never OWNER and no OWNER count falls. */
-    private Mono<MembershipDocument> raise(OrganizationDocument org, MembershipDocument current, Role role) {
-        return organizations.changeRole(org.id(), current.userId(), current.role(), role)
-                .flatMap(done -> done
-                        ? (role == Role.OWNER ? organizations.addOwner(org.id()) : Mono.<Void>empty())
-                                .thenReturn(new MembershipDocument(current.id(), current.organizationId(),
-                                        current.userId(), role, current.since()))
-                        : Mono.error(concurrentChange()));
     }
 
     /** The same rules as granting a role: OWNERs and ADMINs only, never above their own role. */
@@ -227,9 +213,5 @@ public class InvitationService {
     /** One answer for unknown, expired, used-up and revoked links alike. */
     private static ApiProblem notFound() {
         return ApiProblem.notFound("Invitation");
-    }
-
-    private static ApiProblem concurrentChange() {
-        return ApiProblem.conflict(ApiProblem.CONFLICT, "The membership changed at the same time; reload and try again");
     }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.AccountService;
 import org.tocsin.accounts.CurrentUser;
@@ -22,12 +21,15 @@ import reactor.core.publisher.Mono;
 public class OrganizationService {
 
     private final OrganizationStore store;
+    private final Memberships memberships;
     private final OrganizationAccess access;
     private final AccountService accounts;
     private final Clock clock;
 
-    OrganizationService(OrganizationStore store, OrganizationAccess access, AccountService accounts, Clock clock) {
+    OrganizationService(OrganizationStore store, Memberships memberships, OrganizationAccess access,
+            AccountService accounts, Clock clock) {
         this.store = store;
+        this.memberships = memberships;
         this.access = access;
         this.accounts = accounts;
         this.clock = clock;
@@ -59,8 +61,7 @@ public class OrganizationService {
                                 "The slug '" + slug + "' is taken"))
                 : insertWithDerivedSlug(id, name, description, now, DerivedSlugs.derive(name, "org-" + Ids.newSlugSuffix()), 1);
         return inserted
-                .flatMap(org -> store.insertMembership(new MembershipDocument(Ids.newId(), org.id(), creator.id(),
-                        Role.OWNER, now)).thenReturn(org))
+                .flatMap(org -> memberships.addFounder(org, creator.id()).thenReturn(org))
                 .map(org -> OrganizationView.of(org, Role.OWNER));
     }
 
@@ -107,7 +108,7 @@ public class OrganizationService {
      */
     Mono<MemberView> setRole(CurrentUser actor, String slug, String userId, Role role) {
         return organization(slug).flatMap(org -> Mono.zip(access.roleOf(actor, org.id()),
-                        store.membership(org.id(), userId).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                        memberships.of(org.id(), userId).map(Optional::of).defaultIfEmpty(Optional.empty()))
                 .flatMap(t -> {
                     Role actorRole = t.getT1().orElse(null);
                     if (actorRole == null
@@ -119,7 +120,7 @@ public class OrganizationService {
                         return Mono.error(ApiProblem.notFound("Member"));
                     }
                     return mayChange(actor, userId, actorRole, current.role(), role)
-                            .then(Mono.defer(() -> changeRole(org, current, role)))
+                            .then(Mono.defer(() -> memberships.changeRole(current, role)))
                             .flatMap(m -> accounts.displayNames(List.of(userId))
                                     .map(names -> MemberView.of(m, names.get(userId))));
                 }));
@@ -128,7 +129,7 @@ public class OrganizationService {
     /** Removes a member; anyone may leave on their own, except the last OWNER. */
     Mono<Void> remove(CurrentUser actor, String slug, String userId) {
         return organization(slug).flatMap(org -> Mono.zip(access.roleOf(actor, org.id()),
-                        store.membership(org.id(), userId).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                        memberships.of(org.id(), userId).map(Optional::of).defaultIfEmpty(Optional.empty()))
                 .flatMap(t -> {
                     Role actorRole = t.getT1().orElse(null);
                     MembershipDocument target = t.getT2().orElse(null);
@@ -142,10 +143,7 @@ public class OrganizationService {
                     if (!self && (!Permission.MANAGE_MEMBERS.grantedTo(actorRole) || !actorRole.atLeast(target.role()))) {
                         return Mono.error(ApiProblem.forbidden("You may not remove a member with this role"));
                     }
-                    return releaseIfOwner(org.id(), target.role())
-                            .then(store.removeMembership(org.id(), userId, target.role()))
-                            .flatMap(removed -> removed ? Mono.<Void>empty()
-                                    : restoreIfOwner(org.id(), target.role()).then(Mono.error(concurrentChange())));
+                    return memberships.remove(target);
                 }));
     }
 
@@ -170,44 +168,8 @@ public class OrganizationService {
         return Mono.empty();
     }
 
-    /**
-     * OWNER counts move first when they fall and last when they rise, so a crash in between
-     * leaves the count too low (refusing a legitimate demotion) and never too high (losing the last owner).
-     */
-    private Mono<MembershipDocument> changeRole(OrganizationDocument org, MembershipDocument current, Role role) {
-        if (current.role() == role) {
-            return Mono.just(current);
-        }
-        MembershipDocument changed = new MembershipDocument(current.id(), current.organizationId(), current.userId(),
-                role, current.since());
-        return releaseIfOwner(org.id(), current.role())
-                .then(store.changeRole(org.id(), current.userId(), current.role(), role))
-                .flatMap(done -> done
-                        ? (role == Role.OWNER ? store.addOwner(org.id()) : Mono.<Void>empty()).thenReturn(changed)
-                        : restoreIfOwner(org.id(), current.role()).then(Mono.error(concurrentChange())));
-    }
-
-    private Mono<Void> releaseIfOwner(String organizationId, Role role) {
-        if (role != Role.OWNER) {
-            return Mono.empty();
-        }
-        return store.releaseOwner(organizationId)
-                .switchIfEmpty(Mono.error(ApiProblem.conflict(ApiProblem.LAST_OWNER,
-                        "An organization keeps at least one OWNER: make someone else OWNER first")))
-                .then();
-    }
-
-    private Mono<Void> restoreIfOwner(String organizationId, Role role) {
-        return role == Role.OWNER ? store.addOwner(organizationId) : Mono.empty();
-    }
-
     private Mono<OrganizationDocument> organization(String slug) {
         return store.bySlug(slug).switchIfEmpty(Mono.error(ApiProblem.notFound("Organization")));
-    }
-
-    private static ApiProblem concurrentChange() {
-        return ApiProblem.of(HttpStatus.CONFLICT, ApiProblem.CONFLICT, "Conflict",
-                "The membership changed at the same time; reload and try again");
     }
 
     private static OrganizationRef ref(OrganizationDocument org) {

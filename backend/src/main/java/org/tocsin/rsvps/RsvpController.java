@@ -2,6 +2,7 @@ package org.tocsin.rsvps;
 
 import jakarta.validation.Valid;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,7 +19,6 @@ import org.tocsin.accounts.CurrentUser;
 import org.tocsin.events.EventView;
 import org.tocsin.events.RsvpEvents;
 import org.tocsin.rsvps.internal.RsvpDocument;
-import org.tocsin.rsvps.internal.RsvpStore;
 import org.tocsin.web.ClientAddress;
 import org.tocsin.web.RateLimiter;
 import reactor.core.publisher.Mono;
@@ -28,13 +28,11 @@ import reactor.core.publisher.Mono;
 class RsvpController {
 
     private final RsvpService rsvps;
-    private final RsvpStore store;
     private final RsvpEvents events;
     private final RateLimiter rateLimiter;
 
-    RsvpController(RsvpService rsvps, RsvpStore store, RsvpEvents events, RateLimiter rateLimiter) {
+    RsvpController(RsvpService rsvps, RsvpEvents events, RateLimiter rateLimiter) {
         this.rsvps = rsvps;
-        this.store = store;
         this.events = events;
         this.rateLimiter = rateLimiter;
     }
@@ -92,9 +90,8 @@ class RsvpController {
     }
 
     private Mono<Own> own(RsvpDocument r) {
-        Mono<Integer> position = r.state() != RsvpState.WAITLISTED ? Mono.just(0)
-                : store.waitlistedAhead(r).map(ahead -> (int) (ahead + 1));
-        return position.map(p -> new Own(r.id(), r.name(), r.email(), r.response(), r.guests(), r.state(),
-                r.occurrenceKey(), r.occurrenceStartUtc(), p == 0 ? null : p));
+        return rsvps.waitlistPosition(r).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .map(p -> new Own(r.id(), r.name(), r.email(), r.response(), r.guests(), r.state(),
+                        r.occurrenceKey(), r.occurrenceStartUtc(), p.orElse(null)));
     }
 }

@@ -162,6 +162,12 @@ public class RsvpService {
         return events.byId(rsvp.eventId()).switchIfEmpty(Mono.error(RsvpProblems.cancelled()));
     }
 
+    /** Where a WAITLISTED RSVP stands in its occurrence's line, counting from 1; empty for any other state. */
+    Mono<Integer> waitlistPosition(RsvpDocument rsvp) {
+        return rsvp.state() != RsvpState.WAITLISTED ? Mono.empty()
+                : store.waitlistedAhead(rsvp).map(ahead -> (int) (ahead + 1));
+    }
+
     private static Occurrence occurrenceOf(RsvpTarget target, RsvpDocument rsvp) {
         return target.occurrenceByKey(rsvp.occurrenceKey()).orElseThrow(RsvpProblems::cancelled);
     }

@@ -1,5 +1,6 @@
 package org.tocsin.mail;
 
+import org.awaitility.Awaitility;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -7,7 +8,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -15,7 +15,6 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /** Reading back what the mailer produced, as a mail client would. */
 final class MailChecks {
@@ -67,13 +66,7 @@ final class MailChecks {
         assertThat(ics).isEqualTo(ICS);
     }
 
-    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        Instant until = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(until)) {
-                fail("Timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
+    static void await(String what, Duration timeout, BooleanSupplier condition) {
+        Awaitility.await(what).atMost(timeout).until(condition::getAsBoolean);
     }
 }

@@ -1,5 +1,6 @@
 package org.tocsin.rsvps;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -10,6 +11,7 @@ import org.tocsin.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * GOING places never exceed the capacity, however many answer at once; the rest wait in line, and
@@ -110,16 +112,7 @@ class RsvpCapacityTest extends IntegrationTest {
     }
 
     private void awaitState(JsonNode answer, String state) {
-        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (!stateOf(answer).equals(state) && System.nanoTime() < until) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        assertThat(stateOf(answer)).isEqualTo(state);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stateOf(answer)).isEqualTo(state));
     }
 
     private String stateOf(JsonNode answer) {

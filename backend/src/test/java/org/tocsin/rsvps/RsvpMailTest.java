@@ -32,7 +32,7 @@ import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What people who RSVP with an email receive, read from a real SMTP server (GreenMail) as a mail
@@ -180,8 +180,8 @@ class RsvpMailTest {
         Mail reminder = awaitMail(to, "Tomorrow: Vigil for the prisoners");
         assertThat(reminder.ics()).contains("Secret courtyard");
         StepVerifier.create(reminders.remind()).assertNext(n -> assertThat(n).isZero()).verifyComplete();
-        Thread.sleep(1500);
-        assertThat(mailsTo(to).stream().filter(m -> m.subject().startsWith("Tomorrow"))).hasSize(1);
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(mailsTo(to).stream().filter(m -> m.subject().startsWith("Tomorrow"))).hasSize(1));
     }
 
     @Test
@@ -201,12 +201,8 @@ class RsvpMailTest {
         assertThat(cancelled.ics()).contains("METHOD:CANCEL").contains("STATUS:CANCELLED")
                 .contains("SEQUENCE:1").doesNotContain("Secret courtyard");
         assertThat(line(cancelled.ics(), "UID:")).isEqualTo(uid);
-        Instant until = Instant.now().plusSeconds(10);
-        while (!store.ofEvent(event, null).collectList().block(Duration.ofSeconds(10)).isEmpty()
-                && Instant.now().isBefore(until)) {
-            Thread.sleep(100);
-        }
-        assertThat(store.ofEvent(event, null).collectList().block(Duration.ofSeconds(10))).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(store.ofEvent(event, null).collectList().block(Duration.ofSeconds(10))).isEmpty());
     }
 
     @Test
@@ -227,8 +223,8 @@ class RsvpMailTest {
         Mail changed = awaitMail(second, "Changed: Vigil for the prisoners");
         assertThat(changed.ics()).contains("METHOD:REQUEST").contains("RECURRENCE-ID").contains("T193000");
         assertThat(changed.text()).contains("7:30");
-        Thread.sleep(1500);
-        assertThat(mailsTo(first).stream().map(Mail::subject)).containsExactly("You're going: Vigil for the prisoners");
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(mailsTo(first).stream().map(Mail::subject)).containsExactly("You're going: Vigil for the prisoners"));
 
         // A change to the whole series still reaches everyone going to a date of it.
         f.owner.post("/api/v1/events/" + event + "/cancel", Map.of()).expectStatus().isOk();
@@ -243,18 +239,14 @@ class RsvpMailTest {
     record Mail(String subject, String text, String icsType, String ics) {
     }
 
-    private static Mail awaitMail(String to, String subject) throws Exception {
-        Instant until = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(until)) {
-            for (Mail m : mailsTo(to)) {
-                if (m.subject().equals(subject)) {
-                    return m;
-                }
-            }
-            Thread.sleep(100);
+    private static Mail awaitMail(String to, String subject) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(mailsTo(to)).extracting(Mail::subject).as("mails to " + to).contains(subject));
+        try {
+            return mailsTo(to).stream().filter(m -> m.subject().equals(subject)).findFirst().orElseThrow();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        fail("No mail '" + subject + "' arrived; got " + mailsTo(to).stream().map(Mail::subject).toList());
-        return null;
     }
 
     private static List<Mail> mailsTo(String to) throws Exception {

@@ -1,6 +1,7 @@
 package org.tocsin.rsvps;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.tocsin.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.tocsin.rsvps.RsvpFixtures.rsvp;
 import static org.tocsin.support.Problems.expectProblem;
 
@@ -63,11 +65,8 @@ class RsvpPrivacyTest extends IntegrationTest {
 
         f.owner.delete("/api/v1/events/" + event).expectStatus().isNoContent();
         // The deletion reaches the RSVPs right after it is stored.
-        long until = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < until && api().anonymous().get("/api/v1/rsvps/" + token)
-                .returnResult(String.class).getStatus().value() != 404) {
-            Thread.sleep(50);
-        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> api().anonymous().get("/api/v1/rsvps/" + token)
+                .returnResult(String.class).getStatus().value() == 404);
         expectProblem(api().anonymous().get("/api/v1/rsvps/" + token), 404, "/problems/not-found");
     }
 

@@ -7,14 +7,15 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The app as a child JVM on the test classpath, on the embedded database in {@code dataDir}: only a
@@ -46,7 +47,7 @@ public record ChildApp(Process process, int port, Path logFile) {
         ChildApp child = new ChildApp(process, port, log);
         try {
             child.awaitHealthy();
-        } catch (AssertionError | RuntimeException | InterruptedException e) {
+        } catch (AssertionError | RuntimeException e) {
             process.destroyForcibly();
             throw e;
         }
@@ -69,26 +70,25 @@ public record ChildApp(Process process, int port, Path logFile) {
     }
 
     /** Polls the health endpoint; a child that dies or stays down fails the test with its log. */
-    private void awaitHealthy() throws InterruptedException {
+    private void awaitHealthy() {
         WebTestClient health = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(STARTUP_LIMIT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                fail("The app exited with " + process.exitValue() + ":\n" + log());
-            }
-            try {
-                String status = new String(health.get().uri("/actuator/health").exchange()
-                        .expectBody().returnResult().getResponseBodyContent());
-                if (status.contains("\"UP\"")) {
-                    return;
+        try {
+            // A child that dies fails at once: fail() inside the condition is not retried.
+            await().atMost(STARTUP_LIMIT).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!process.isAlive()) {
+                    fail("The app exited with " + process.exitValue() + ":\n" + log());
                 }
-            } catch (RuntimeException | AssertionError notYetListening) {
-                // Connection refused until the server is up.
-            }
-            process.waitFor(250, TimeUnit.MILLISECONDS);
+                try {
+                    return new String(health.get().uri("/actuator/health").exchange()
+                            .expectBody().returnResult().getResponseBodyContent()).contains("\"UP\"");
+                } catch (RuntimeException | AssertionError notYetListening) {
+                    return false; // Connection refused until the server is up.
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            fail("The app was not healthy within " + STARTUP_LIMIT + ":\n" + log());
         }
-        fail("The app was not healthy within " + STARTUP_LIMIT + ":\n" + log());
     }
 
     /** What the child wrote so far. */

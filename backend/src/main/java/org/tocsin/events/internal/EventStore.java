@@ -72,9 +72,4 @@ public class EventStore implements SmartInitializingSingleton {
         return mongo.find(Query.query(where("deletedAt").isNull().orOperator(
                 where("lastEndUtc").isNull(), where("lastEndUtc").gte(endedAfter))), EventDocument.class);
     }
-
-    public Mono<Long> purgeTombstones(Instant deletedBefore) {
-        return mongo.remove(Query.query(where("deletedAt").lt(deletedBefore)), EventDocument.class)
-                .map(r -> r.getDeletedCount());
-    }
 }

@@ -73,10 +73,6 @@ public class OrganizationStore implements SmartInitializingSingleton {
                 FindAndModifyOptions.options().returnNew(true), OrganizationDocument.class);
     }
 
-    public Mono<Void> deleteOrganization(String id) {
-        return mongo.remove(Query.query(where("_id").is(id)), OrganizationDocument.class).then();
-    }
-
     /** Takes one OWNER away, but only while another remains; empty when this would leave none. */
     public Mono<OrganizationDocument> releaseOwner(String organizationId) {
         return mongo.findAndModify(Query.query(where("_id").is(organizationId).and("ownerCount").gt(1)),

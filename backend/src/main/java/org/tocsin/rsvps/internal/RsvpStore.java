@@ -98,11 +98,6 @@ public class RsvpStore implements SmartInitializingSingleton {
                 .and("state").is(RsvpState.WAITLISTED)), RsvpDocument.class);
     }
 
-    /** Occurrences of an event that have RSVPs in the given states (to promote, or to tell of a change). */
-    public Flux<RsvpDocument> ofEventInStates(String eventId, Collection<RsvpState> states) {
-        return mongo.find(Query.query(where("eventId").is(eventId).and("state").in(states)), RsvpDocument.class);
-    }
-
     public Flux<RsvpDocument> ofUser(String userId, Collection<RsvpState> states) {
         return mongo.find(Query.query(where("userId").is(userId).and("state").in(states)), RsvpDocument.class);
     }

@@ -1,0 +1,91 @@
+package org.tocsin.organizations;
+
+import java.time.Clock;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.tocsin.organizations.internal.MembershipDocument;
+import org.tocsin.organizations.internal.OrganizationDocument;
+import org.tocsin.organizations.internal.OrganizationStore;
+import org.tocsin.storage.Ids;
+import org.tocsin.web.ApiProblem;
+import reactor.core.publisher.Mono;
+
+/**
+ * The one place a membership is added, changed or removed, and so the one place that keeps the
+ * organization's OWNER count and guards its last OWNER. Who may ask for a change is the callers'
+ * business ({@link OrganizationService} for admins, {@link InvitationService} for the person who accepts).
+ * <p>
+ * OWNER counts move first when they fall and last when they rise, so a crash in between leaves the count
+ * too low (refusing a legitimate demotion) and never too high (losing the last owner).
+ */
+@Component
+class Memberships {
+
+    private final OrganizationStore store;
+    private final Clock clock;
+
+    Memberships(OrganizationStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    Mono<MembershipDocument> of(String organizationId, String userId) {
+        return store.membership(organizationId, userId);
+    }
+
+    /** The creator's OWNER membership; the organization was inserted with this one OWNER already counted. */
+    Mono<MembershipDocument> addFounder(OrganizationDocument org, String userId) {
+        return store.insertMembership(new MembershipDocument(Ids.newId(), org.id(), userId, Role.OWNER, clock.instant()));
+    }
+
+    /** A new member; two joins of the same person at once answer a conflict to the second. */
+    Mono<MembershipDocument> add(String organizationId, String userId, Role role) {
+        MembershipDocument membership = new MembershipDocument(Ids.newId(), organizationId, userId, role,
+                clock.instant());
+        return store.insertMembership(membership)
+                .onErrorMap(DuplicateKeyException.class, e -> concurrentChange())
+                .flatMap(m -> role == Role.OWNER ? store.addOwner(organizationId).thenReturn(m) : Mono.just(m));
+    }
+
+    /** Changes a role only if it is still {@code current}'s; the last OWNER cannot step down. */
+    Mono<MembershipDocument> changeRole(MembershipDocument current, Role role) {
+        if (current.role() == role) {
+            return Mono.just(current);
+        }
+        String organizationId = current.organizationId();
+        MembershipDocument changed = new MembershipDocument(current.id(), organizationId, current.userId(), role,
+                current.since());
+        return releaseIfOwner(organizationId, current.role())
+                .then(store.changeRole(organizationId, current.userId(), current.role(), role))
+                .flatMap(done -> done
+                        ? (role == Role.OWNER ? store.addOwner(organizationId) : Mono.<Void>empty()).thenReturn(changed)
+                        : restoreIfOwner(organizationId, current.role()).then(Mono.error(concurrentChange())));
+    }
+
+    /** Removes {@code target} if its role is still the same; the last OWNER cannot leave. */
+    Mono<Void> remove(MembershipDocument target) {
+        String organizationId = target.organizationId();
+        return releaseIfOwner(organizationId, target.role())
+                .then(store.removeMembership(organizationId, target.userId(), target.role()))
+                .flatMap(removed -> removed ? Mono.<Void>empty()
+                        : restoreIfOwner(organizationId, target.role()).then(Mono.error(concurrentChange())));
+    }
+
+    private Mono<Void> releaseIfOwner(String organizationId, Role role) {
+        if (role != Role.OWNER) {
+            return Mono.empty();
+        }
+        return store.releaseOwner(organizationId)
+                .switchIfEmpty(Mono.error(ApiProblem.conflict(ApiProblem.LAST_OWNER,
+                        "An organization keeps at least one OWNER: make someone else OWNER first")))
+                .then();
+    }
+
+    private Mono<Void> restoreIfOwner(String organizationId, Role role) {
+        return role == Role.OWNER ? store.addOwner(organizationId) : Mono.empty();
+    }
+
+    private static ApiProblem concurrentChange() {
+        return ApiProblem.conflict(ApiProblem.CONFLICT, "The membership changed at the same time; reload and try again");
+    }
+}
