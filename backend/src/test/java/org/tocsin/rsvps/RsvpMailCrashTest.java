@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +22,7 @@ import org.tocsin.support.Api;
 import org.tocsin.support.ChildApp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An acknowledged RSVP keeps its confirmation mail through a {@code kill -9}: for a guest of an
@@ -97,21 +98,23 @@ class RsvpMailCrashTest {
     }
 
     /** The addresses still without a written mail when all have one or the time is up. */
-    private static Set<String> awaitMails(Path outbox, Set<String> addresses, Duration limit)
-            throws IOException, InterruptedException {
+    private static Set<String> awaitMails(Path outbox, Set<String> addresses, Duration limit) {
         Set<String> missing = ConcurrentHashMap.newKeySet();
         missing.addAll(addresses);
-        Instant deadline = Instant.now().plus(limit);
-        while (!missing.isEmpty() && Instant.now().isBefore(deadline)) {
-            if (Files.isDirectory(outbox)) {
-                try (Stream<Path> mails = Files.list(outbox)) {
-                    for (Path mail : mails.filter(p -> p.toString().endsWith(".eml")).toList()) {
-                        String text = Files.readString(mail);
-                        missing.removeIf(address -> text.contains("To: " + address + "\r\n"));
+        try {
+            await().atMost(limit).pollInterval(Duration.ofMillis(500)).until(() -> {
+                if (Files.isDirectory(outbox)) {
+                    try (Stream<Path> mails = Files.list(outbox)) {
+                        for (Path mail : mails.filter(p -> p.toString().endsWith(".eml")).toList()) {
+                            String text = Files.readString(mail);
+                            missing.removeIf(address -> text.contains("To: " + address + "\r\n"));
+                        }
                     }
                 }
-            }
-            Thread.sleep(500);
+                return missing.isEmpty();
+            });
+        } catch (ConditionTimeoutException timedOut) {
+            // The assertion that follows names the addresses still missing.
         }
         return missing;
     }

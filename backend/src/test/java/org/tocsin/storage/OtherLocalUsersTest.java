@@ -38,6 +38,7 @@ import org.tocsin.mail.Mailer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -177,19 +178,18 @@ class OtherLocalUsersTest {
                 "--spring.mongodb.uri="};
     }
 
-    private static Path awaitMail(Path outbox) throws IOException, InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            if (Files.isDirectory(outbox)) {
-                try (Stream<Path> files = Files.list(outbox)) {
-                    List<Path> mails = files.filter(f -> f.toString().endsWith(".eml")).toList();
-                    if (!mails.isEmpty()) {
-                        return mails.getFirst();
-                    }
-                }
-            }
-            Thread.sleep(100);
+    private static Path awaitMail(Path outbox) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> firstMail(outbox), mail -> mail != null);
+    }
+
+    private static Path firstMail(Path outbox) throws IOException {
+        if (!Files.isDirectory(outbox)) {
+            return null;
         }
-        throw new AssertionError("No mail was written to " + outbox);
+        try (Stream<Path> files = Files.list(outbox)) {
+            return files.filter(f -> f.toString().endsWith(".eml")).findFirst().orElse(null);
+        }
     }
 
     private static String mode(Path path) throws IOException {
