@@ -1,7 +1,5 @@
 package org.tocsin.storage;
 
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
@@ -18,8 +16,6 @@ import java.util.regex.Pattern;
  */
 public final class Ids {
 
-    /** Seeded here, at class initialisation (one read of the OS entropy source), never on a request thread. */
-    private static final SecureRandom RANDOM = drbg();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static final Pattern RANDOM_ID = Pattern.compile("^[A-Za-z0-9_-]{22}$");
     private static final Pattern LEGACY_ID = Pattern.compile("^[0-9a-f]{24}$");
@@ -36,7 +32,7 @@ public final class Ids {
 
     /** Six random lower-case letters and digits, to make a taken URL name unique ("berlin-vigils-k3x9qa"). */
     public static String newSlugSuffix() {
-        // From an id, not from RANDOM directly, so that a test's replaced source covers slugs as well.
+        // From an id, not from the CSPRNG directly, so that a test's replaced source covers slugs as well.
         String letters = newId().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         return letters.length() >= 6 ? letters.substring(0, 6) : newSlugSuffix();
     }
@@ -68,18 +64,6 @@ public final class Ids {
     }
 
     private static String random() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return BASE64URL.encodeToString(bytes);
-    }
-
-    private static SecureRandom drbg() {
-        try {
-            SecureRandom random = SecureRandom.getInstance("DRBG");
-            random.nextBytes(new byte[16]);
-            return random;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("DRBG is part of every JDK since 9", e);
-        }
+        return BASE64URL.encodeToString(Randomness.bytes(16));
     }
 }
