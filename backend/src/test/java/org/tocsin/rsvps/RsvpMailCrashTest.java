@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,11 +13,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.tocsin.support.Api;
 import org.tocsin.support.ChildApp;
+import org.tocsin.support.ChildApps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,15 +37,8 @@ class RsvpMailCrashTest {
     @TempDir
     Path temporary;
 
-    private final List<Process> children = new ArrayList<>();
-
-    @AfterEach
-    void killChildren() throws InterruptedException {
-        for (Process child : children) {
-            child.destroyForcibly();
-            child.waitFor(10, TimeUnit.SECONDS);
-        }
-    }
+    @RegisterExtension
+    final ChildApps children = new ChildApps();
 
     @Test
     void everyAcknowledgedRsvpHasItsConfirmationMailAfterKill9() throws Exception {
@@ -92,9 +84,7 @@ class RsvpMailCrashTest {
     private ChildApp start(Path dataDir) throws IOException, InterruptedException {
         // A short poll and lease: after the restart, the sender picks up what the killed process had queued,
         // and also what it had claimed for sending (a lease of minutes would hold those past the test).
-        ChildApp child = ChildApp.start(dataDir, "--tocsin.mail.poll-interval=PT1S", "--tocsin.mail.lease=PT5S");
-        children.add(child.process());
-        return child;
+        return children.start(dataDir, "--tocsin.mail.poll-interval=PT1S", "--tocsin.mail.lease=PT5S");
     }
 
     /** The addresses still without a written mail when all have one or the time is up. */

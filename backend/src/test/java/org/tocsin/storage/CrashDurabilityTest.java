@@ -8,13 +8,13 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.tocsin.support.Api;
 import org.tocsin.support.ChildApp;
+import org.tocsin.support.ChildApps;
 
 /**
  * An acknowledged write must survive {@code kill -9}. The H2 store would otherwise commit on its
@@ -26,15 +26,8 @@ class CrashDurabilityTest {
     @TempDir
     Path dataDir;
 
-    private final List<Process> children = new ArrayList<>();
-
-    @AfterEach
-    void killChildren() throws InterruptedException {
-        for (Process child : children) {
-            child.destroyForcibly();
-            child.waitFor(10, TimeUnit.SECONDS);
-        }
-    }
+    @RegisterExtension
+    final ChildApps children = new ChildApps();
 
     @Test
     void aRegistrationAcknowledgedJustBeforeKill9SurvivesIt() throws Exception {
@@ -73,8 +66,6 @@ class CrashDurabilityTest {
     }
 
     private ChildApp start() throws IOException, InterruptedException {
-        ChildApp child = ChildApp.start(dataDir);
-        children.add(child.process());
-        return child;
+        return children.start(dataDir);
     }
 }
