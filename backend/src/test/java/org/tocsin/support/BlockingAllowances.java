@@ -47,6 +47,13 @@ public class BlockingAllowances implements BlockHoundIntegration {
         // same concurrent first requests of a fresh instance park there for an instant (seen once in CI).
         builder.allowBlockingCallsInside("org.hibernate.validator.internal.metadata.BeanMetaDataManagerImpl",
                 "getBeanMetaData");
+        // iCal4j expands BYDAY in a parallel stream and joins it: the thread waits for common-pool workers doing
+        // the same CPU-bound expansion it would otherwise do itself, of a rule RecurrenceBounds has bounded. No
+        // I/O; it parks only when a worker took part of the work (seen once in CI, on an event's view).
+        for (String filter : new String[] {"Weekly", "Monthly", "Yearly"}) {
+            builder.allowBlockingCallsInside("net.fortuna.ical4j.transform.recurrence.ByDayRule$" + filter + "ExpansionFilter",
+                    "apply");
+        }
         // A BlockingOperationError thrown inside a driver callback can be swallowed and surface only as a
         // hung request; printing it first makes every slip visible in the test output.
         builder.blockingMethodCallback(method -> {
