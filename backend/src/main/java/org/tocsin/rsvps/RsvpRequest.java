@@ -4,17 +4,16 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
  * {@code POST /api/v1/events/{id}/rsvps}. {@code name} may be a pseudonym; {@code email} is optional
  * (only for notices). {@code occurrence} names one occurrence of a series (see {@link
- * org.tocsin.events.RsvpTarget#occurrence}); absent, the next one.
+ * org.tocsin.events.RsvpTarget#occurrence}); absent, the next one. Like every request text, the name is
+ * one line without control characters (text.UserText, for the whole API).
  */
 record RsvpRequest(
-        @NotBlank @Size(max = RsvpRequest.MAX_NAME)
-        @Pattern(regexp = RsvpRequest.NO_CONTROLS, message = "must be one line without control characters") String name,
+        @NotBlank @Size(max = RsvpRequest.MAX_NAME) String name,
         @Size(max = 254) String email,
         @NotNull RsvpResponse response,
         @Min(0) @Max(RsvpRequest.MAX_GUESTS) Integer guests,
@@ -22,8 +21,6 @@ record RsvpRequest(
 
     static final int MAX_NAME = 80;
     static final int MAX_GUESTS = 10;
-    /** Names go into CSV cells and mail text: one line, no control characters. */
-    static final String NO_CONTROLS = "[^\\p{Cntrl}]*";
 
     int guestCount() {
         return guests == null ? 0 : guests;
