@@ -11,13 +11,25 @@ import { chromium } from 'playwright-core';
 const here = new URL('.', import.meta.url).pathname;
 export const JAR = resolve(process.env.TOCSIN_JAR ?? join(here, '../../backend/target/app/tocsin.jar'));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 function freePort() {
   return new Promise((res, rej) => {
     const s = createServer();
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => res(port)); });
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
     s.on('error', rej);
   });
 }
@@ -26,7 +38,11 @@ async function waitFor(url, ms, proc) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     if (proc && proc.exitCode !== null) throw new Error(`the backend exited with ${proc.exitCode}`);
-    try { if ((await fetch(url)).ok) return; } catch { /* not yet */ }
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not yet */
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`${url} did not answer within ${ms / 1000} s`);
@@ -39,20 +55,32 @@ export async function startBackend() {
   const dataDir = mkdtempSync(join(tmpdir(), 'tocsin-e2e-'));
   const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin/java') : 'java';
   const aot = JAR.replace(/\.jar$/, '.aot');
-  const args = [...(existsSync(aot) ? ['-XX:+IgnoreUnrecognizedVMOptions', `-XX:AOTCache=${aot}`] : []), '-jar', JAR,
-    `--server.port=${port}`, `--server.address=127.0.0.1`, `--tocsin.data-dir=${dataDir}`,
-    `--tocsin.public-url=http://127.0.0.1:${port}`, '--tocsin.secure-cookies=false', '--tocsin.rate-limits.enabled=false',
-    '--logging.level.root=WARN'];
+  const args = [
+    ...(existsSync(aot) ? ['-XX:+IgnoreUnrecognizedVMOptions', `-XX:AOTCache=${aot}`] : []),
+    '-jar',
+    JAR,
+    `--server.port=${port}`,
+    `--server.address=127.0.0.1`,
+    `--tocsin.data-dir=${dataDir}`,
+    `--tocsin.public-url=http://127.0.0.1:${port}`,
+    '--tocsin.secure-cookies=false',
+    '--tocsin.rate-limits.enabled=false',
+    '--logging.level.root=WARN',
+  ];
   const proc = spawn(java, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
-  proc.stdout.on('data', (d) => { log += d; });
-  proc.stderr.on('data', (d) => { log += d; });
+  proc.stdout.on('data', (d) => {
+    log += d;
+  });
+  proc.stderr.on('data', (d) => {
+    log += d;
+  });
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitFor(`${base}/actuator/health`, 120_000, proc);
   } catch (e) {
     proc.kill('SIGKILL');
-    throw new Error(`${e.message}\n${log.slice(-4000)}`);
+    throw new Error(`${e.message}\n${log.slice(-4000)}`, { cause: e });
   }
   return {
     base,
@@ -62,7 +90,10 @@ export async function startBackend() {
     log: () => log,
     async stop() {
       proc.kill('SIGTERM');
-      await new Promise((r) => { proc.once('exit', r); setTimeout(r, 10_000); });
+      await new Promise((r) => {
+        proc.once('exit', r);
+        setTimeout(r, 10_000);
+      });
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -71,7 +102,10 @@ export async function startBackend() {
 /** A partner's page on another origin (localhost vs 127.0.0.1, and another port): the widget and the iframe. */
 export async function startPartnerSite(tocsinBase, city) {
   const server = createServer((req, res) => {
-    if (req.url !== '/') { res.writeHead(404).end(); return; }
+    if (req.url !== '/') {
+      res.writeHead(404).end();
+      return;
+    }
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner site</title>
       <script type="module" src="${tocsinBase}/widget/tocsin-events.js"></script></head>
@@ -118,5 +152,11 @@ export async function axeViolations(page) {
   const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
 }

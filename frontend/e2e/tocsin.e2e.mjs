@@ -7,13 +7,21 @@ import { after, before, describe, it } from 'node:test';
 import { axeViolations, isolatedContext, launchBrowser, startBackend, startPartnerSite } from './harness.mjs';
 
 const run = Date.now().toString(36);
-const ORGANIZER = { name: 'Vigil organizer', email: `organizer-${run}@example.org`, password: 'correct horse battery staple' };
+const ORGANIZER = {
+  name: 'Vigil organizer',
+  email: `organizer-${run}@example.org`,
+  password: 'correct horse battery staple',
+};
 const ORG_NAME = `Berlin Vigil Group ${run}`;
 const TITLE = `Thursday vigil for political prisoners ${run}`;
 const TITLE_CONFIRMED = `Letter-writing evening ${run}`;
 const MEMBER = { name: 'Night owl', email: `member-${run}@example.org`, password: 'another long passphrase' };
 const GUEST_EMAIL = `guest-${run}@example.org`;
-const INVITEE = { name: 'Invited co-organizer', email: `invitee-${run}@example.org`, password: 'a third long passphrase' };
+const INVITEE = {
+  name: 'Invited co-organizer',
+  email: `invitee-${run}@example.org`,
+  password: 'a third long passphrase',
+};
 
 /** The local date of the Thursday two weeks or so ahead, "YYYY-MM-DD". */
 function thursdayAhead(weeks) {
@@ -38,7 +46,9 @@ async function mailedToken(address) {
   const outbox = join(backend.dataDir, 'outbox');
   const decode = (raw) => {
     const qp = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
-    const b64 = [...raw.matchAll(/\r?\n\r?\n([A-Za-z0-9+/=\r\n]{40,})/g)].map((m) => Buffer.from(m[1].replace(/\s/g, ''), 'base64').toString('utf8'));
+    const b64 = [...raw.matchAll(/\r?\n\r?\n([A-Za-z0-9+/=\r\n]{40,})/g)].map((m) =>
+      Buffer.from(m[1].replace(/\s/g, ''), 'base64').toString('utf8'),
+    );
     return [qp, ...b64].join('\n');
   };
   for (let i = 0; i < 60; i++) {
@@ -103,7 +113,11 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
     await page.getByLabel('Venue', { exact: true }).fill('Pariser Platz');
     await page.getByLabel('Time zone').fill('Europe/Berlin');
     await page.getByLabel('Repeats every week').check();
-    assert.equal(await page.getByLabel('Every', { exact: true }).inputValue(), 'TH', 'the weekday follows the start date');
+    assert.equal(
+      await page.getByLabel('Every', { exact: true }).inputValue(),
+      'TH',
+      'the weekday follows the start date',
+    );
     await page.getByLabel('Until', { exact: true }).fill(UNTIL);
     await page.getByText(`FREQ=WEEKLY;BYDAY=TH;UNTIL=${UNTIL.replace(/-/g, '')}T235959`).waitFor();
     await checkAxe(page, 'event editor');
@@ -166,7 +180,11 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
     await invitee.close();
 
     await page.reload();
-    assert.equal(await page.getByLabel(`Role of ${INVITEE.name}`).inputValue(), 'ORGANIZER', 'the new member, with the invited role');
+    assert.equal(
+      await page.getByLabel(`Role of ${INVITEE.name}`).inputValue(),
+      'ORGANIZER',
+      'the new member, with the invited role',
+    );
     await page.getByText('No open invitation links.').waitFor();
     await page.close();
   });
@@ -248,7 +266,11 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
   });
 
   it('a signed-in supporter RSVPs, makes their private calendar address on the dashboard, and the feed holds the event', async () => {
-    const context = await isolatedContext(browser, { locale: 'en-GB', timezoneId: 'Europe/Berlin', viewport: { width: 1200, height: 900 } }, record);
+    const context = await isolatedContext(
+      browser,
+      { locale: 'en-GB', timezoneId: 'Europe/Berlin', viewport: { width: 1200, height: 900 } },
+      record,
+    );
     const page = await context.newPage();
     await page.goto(`${backend.base}/register`);
     await page.getByLabel('Display name').fill(MEMBER.name);
@@ -274,13 +296,18 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
     const address = page.getByLabel(/Calendar address/);
     const url = await address.inputValue();
     assert.match(url, new RegExp(`^${backend.base.replace(/\./g, '\\.')}/feeds/private/tcr_[A-Za-z0-9_-]+\\.ics$`));
-    assert.equal(await page.getByRole('link', { name: 'Subscribe in your calendar app' }).getAttribute('href'), url.replace(/^http:/, 'webcal:'));
+    assert.equal(
+      await page.getByRole('link', { name: 'Subscribe in your calendar app' }).getAttribute('href'),
+      url.replace(/^http:/, 'webcal:'),
+    );
     await page.getByRole('button', { name: 'Copy' }).waitFor();
     await checkAxe(page, '/dashboard (my calendar)');
 
     // The address alone opens the feed (no cookie), and it holds the event under the UID of its own .ics.
     const unfold = (text) => text.replace(/\r\n[ \t]/g, '');
-    const uid = unfold(await (await fetch(`${backend.base}/events/${eventId}.ics`)).text()).match(/^UID:(.+)$/m)?.[1]?.trim();
+    const uid = unfold(await (await fetch(`${backend.base}/events/${eventId}.ics`)).text())
+      .match(/^UID:(.+)$/m)?.[1]
+      ?.trim();
     assert.ok(uid, 'the event has a UID');
     const feed = await fetch(url);
     assert.equal(feed.status, 200);
@@ -354,14 +381,17 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
     // The organizer's context holds a session cookie for Tocsin: the widget must not send it.
     const page = await organizer.newPage();
     const apiRequests = [];
-    page.on('request', (r) => { if (r.url().includes('/api/v1/events')) apiRequests.push(r); });
+    page.on('request', (r) => {
+      if (r.url().includes('/api/v1/events')) apiRequests.push(r);
+    });
     await page.goto(partner.url);
     await page.locator('tocsin-events').getByRole('link', { name: TITLE }).first().waitFor();
     const href = await page.locator('tocsin-events').getByRole('link', { name: TITLE }).first().getAttribute('href');
     // A link to that date of the series.
     assert.match(href, new RegExp(`^${backend.base}/events/${eventId}\\?occurrence=${FIRST}T18%3A00$`));
     assert.ok(apiRequests.length > 0);
-    for (const r of apiRequests) assert.equal((await r.allHeaders()).cookie, undefined, 'no cookie goes with the widget’s request');
+    for (const r of apiRequests)
+      assert.equal((await r.allHeaders()).cookie, undefined, 'no cookie goes with the widget’s request');
     const frame = page.frameLocator('#embed');
     await frame.getByRole('link', { name: TITLE }).first().waitFor();
     await page.close();
@@ -436,7 +466,11 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
   it('the month view shows the vigil on its dates', async () => {
     const page = await supporter.newPage();
     await page.goto(`${backend.base}/?view=month&month=${FIRST.slice(0, 7)}&city=de%2Fberlin`);
-    await page.locator('table.month').getByRole('link', { name: new RegExp(TITLE) }).first().waitFor();
+    await page
+      .locator('table.month')
+      .getByRole('link', { name: new RegExp(TITLE) })
+      .first()
+      .waitFor();
     await checkAxe(page, '/?view=month');
     await page.close();
   });
@@ -497,17 +531,42 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
     await page.goto(`${backend.base}/dashboard`);
     const slug = `day-of-action-${run}`;
     const org = ORG_NAME.toLowerCase().replace(/\s+/g, '-');
-    const statuses = await page.evaluate(async ({ slug, org, day }) => {
-      const csrf = await (await fetch('/api/v1/auth/csrf')).json();
-      const headers = { 'Content-Type': 'application/json', [csrf.headerName || 'X-XSRF-TOKEN']: csrf.token };
-      const post = (path, body) => fetch(path, { method: 'POST', headers, body: JSON.stringify(body) }).then((r) => r.status);
-      const out = [await post('/api/v1/campaigns', { name: 'Day of action', slug, startsOn: day, endsOn: day, organization: org })];
-      for (const [city, countryCode, lat, lon, timeZone] of [['Berlin', 'DE', 52.52, 13.4, 'Europe/Berlin'], ['Sydney', 'AU', -33.87, 151.21, 'Australia/Sydney']]) {
-        out.push(await post('/api/v1/events', { organization: org, campaign: slug, title: `Day of action in ${city}`, kind: 'VIGIL',
-          start: `${day}T12:00`, end: `${day}T13:00`, timeZone, place: { city, countryCode, lat, lon } }));
-      }
-      return out;
-    }, { slug, org, day: FIRST });
+    const statuses = await page.evaluate(
+      async ({ slug, org, day }) => {
+        const csrf = await (await fetch('/api/v1/auth/csrf')).json();
+        const headers = { 'Content-Type': 'application/json', [csrf.headerName || 'X-XSRF-TOKEN']: csrf.token };
+        const post = (path, body) =>
+          fetch(path, { method: 'POST', headers, body: JSON.stringify(body) }).then((r) => r.status);
+        const out = [
+          await post('/api/v1/campaigns', {
+            name: 'Day of action',
+            slug,
+            startsOn: day,
+            endsOn: day,
+            organization: org,
+          }),
+        ];
+        for (const [city, countryCode, lat, lon, timeZone] of [
+          ['Berlin', 'DE', 52.52, 13.4, 'Europe/Berlin'],
+          ['Sydney', 'AU', -33.87, 151.21, 'Australia/Sydney'],
+        ]) {
+          out.push(
+            await post('/api/v1/events', {
+              organization: org,
+              campaign: slug,
+              title: `Day of action in ${city}`,
+              kind: 'VIGIL',
+              start: `${day}T12:00`,
+              end: `${day}T13:00`,
+              timeZone,
+              place: { city, countryCode, lat, lon },
+            }),
+          );
+        }
+        return out;
+      },
+      { slug, org, day: FIRST },
+    );
     assert.deepEqual(statuses, [201, 201, 201]);
     await page.goto(`${backend.base}/campaigns/${slug}`);
     await page.getByRole('img', { name: /World map/ }).waitFor();
@@ -526,7 +585,9 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
     for (let i = 0; i < 2; i++) {
       await page.goto(`${backend.base}/?lang=en`);
       await page.getByRole('heading', { name: 'Upcoming actions' }).waitFor();
-      paints.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity));
+      paints.push(
+        await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity),
+      );
     }
     assert.ok(Math.min(...paints) < 1500, `first contentful paint ${paints.map(Math.round).join(', ')} ms`);
     await page.close();

@@ -7,7 +7,8 @@ import { gzipSync } from 'node:zlib';
 const root = new URL('../target/classes/static/', import.meta.url).pathname;
 const KB = 1024;
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
-const walk = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
+const walk = (dir) =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
 
 const files = walk(root);
 const app = files.filter((f) => f.includes('/assets/') && /\.(js|css)$/.test(f));
@@ -24,10 +25,18 @@ report('app (all JS and CSS)', appSize, 100 * KB);
 report('widget', widgetSize, 25 * KB);
 
 // No third-party assets: the only absolute URLs allowed in what we ship are links people click (not loaded).
-const allowed = [/^https:\/\/calendar\.google\.com\/calendar\/render/, /^https:\/\/schema\.org/, /^http:\/\/www\.w3\.org\//, /^https?:\/\/(127\.0\.0\.1|localhost)/];
+const allowed = [
+  /^https:\/\/calendar\.google\.com\/calendar\/render/,
+  /^https:\/\/schema\.org/,
+  /^http:\/\/www\.w3\.org\//,
+  /^https?:\/\/(127\.0\.0\.1|localhost)/,
+];
 for (const f of files.filter((x) => /\.(js|css|html)$/.test(x))) {
   for (const m of readFileSync(f, 'utf8').matchAll(/(?:src|href)\s*=\s*["'](https?:\/\/[^"']+)/g)) {
-    if (!allowed.some((re) => re.test(m[1]))) { failed = true; console.log(`FAIL ${f} loads ${m[1]}`); }
+    if (!allowed.some((re) => re.test(m[1]))) {
+      failed = true;
+      console.log(`FAIL ${f} loads ${m[1]}`);
+    }
   }
 }
 if (failed) process.exit(1);

@@ -7,7 +7,9 @@ function json(status: number, body: unknown, type = 'application/json') {
 
 describe('the API client', () => {
   it('builds event queries, leaving empty filters out', () => {
-    expect(eventQuery({ city: 'berlin', country: 'de', q: ' ', kind: undefined, limit: 5 })).toBe('?city=berlin&country=de&limit=5');
+    expect(eventQuery({ city: 'berlin', country: 'de', q: ' ', kind: undefined, limit: 5 })).toBe(
+      '?city=berlin&country=de&limit=5',
+    );
     expect(eventQuery({})).toBe('');
   });
 
@@ -28,11 +30,24 @@ describe('the API client', () => {
   });
 
   it('turns problem details into field errors', async () => {
-    const fetcher = vi.fn(async (url: RequestInfo | URL) => String(url).endsWith('/csrf')
-      ? json(200, { headerName: 'X-XSRF-TOKEN', token: 't' })
-      : json(400, { type: '/problems/validation', title: 'Invalid', status: 400, detail: 'name: must not be blank',
-          errors: [{ field: 'name', message: 'must not be blank' }, { field: 'email', message: 'must be an email' }] },
-        'application/problem+json'));
+    const fetcher = vi.fn(async (url: RequestInfo | URL) =>
+      String(url).endsWith('/csrf')
+        ? json(200, { headerName: 'X-XSRF-TOKEN', token: 't' })
+        : json(
+            400,
+            {
+              type: '/problems/validation',
+              title: 'Invalid',
+              status: 400,
+              detail: 'name: must not be blank',
+              errors: [
+                { field: 'name', message: 'must not be blank' },
+                { field: 'email', message: 'must be an email' },
+              ],
+            },
+            'application/problem+json',
+          ),
+    );
     const api = new Api('', 'same-origin', fetcher as typeof fetch);
     const error = await api.rsvp('e1', { name: '', response: 'GOING' }).catch((e) => e);
     expect(error).toBeInstanceOf(ApiError);
@@ -64,8 +79,12 @@ describe('the API client', () => {
   });
 
   it('reads one’s own RSVP with its event', async () => {
-    const fetcher = vi.fn(async () => json(200, { rsvp: { id: 'r1', name: 'Sara', state: 'GOING', response: 'GOING', guests: 1 },
-      event: { id: 'e1', title: 'Vigil' } }));
+    const fetcher = vi.fn(async () =>
+      json(200, {
+        rsvp: { id: 'r1', name: 'Sara', state: 'GOING', response: 'GOING', guests: 1 },
+        event: { id: 'e1', title: 'Vigil' },
+      }),
+    );
     const api = new Api('', 'same-origin', fetcher as typeof fetch);
     const rsvp = await api.myRsvp('tok');
     expect(rsvp).toMatchObject({ id: 'r1', state: 'GOING', guests: 1, event: { id: 'e1' } });
@@ -73,7 +92,9 @@ describe('the API client', () => {
   });
 
   it('reports a network failure as an error, not a crash', async () => {
-    const api = new Api('', 'omit', (async () => { throw new TypeError('offline'); }) as typeof fetch);
+    const api = new Api('', 'omit', (async () => {
+      throw new TypeError('offline');
+    }) as typeof fetch);
     const error = await api.cities().catch((e) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(0);

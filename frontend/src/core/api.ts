@@ -1,18 +1,41 @@
 import type {
-  Campaign, CityCount, CreatedInvitation, EventFilters, EventPage, EventView, FeedAddress, Invitation, InvitationPreview, Me,
-  Member, Organization, PasswordChanged, Rsvp,
+  Campaign,
+  CityCount,
+  CreatedInvitation,
+  EventFilters,
+  EventPage,
+  EventView,
+  FeedAddress,
+  Invitation,
+  InvitationPreview,
+  Me,
+  Member,
+  Organization,
+  PasswordChanged,
+  Rsvp,
 } from './types';
 
 /** One field's complaint in an RFC 9457 problem body (see backend web/Problem.java). */
-export interface FieldProblem { field: string; message: string }
-export interface Problem { type?: string; title?: string; status: number; detail?: string; errors?: FieldProblem[] }
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+export interface Problem {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  errors?: FieldProblem[];
+}
 
 /** An API answer that was not 2xx, carrying the problem details. */
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
     super(problem.detail || problem.title || `HTTP ${problem.status}`);
   }
-  get status(): number { return this.problem.status; }
+  get status(): number {
+    return this.problem.status;
+  }
   /** Messages by field name, for showing next to the offending input. */
   fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
@@ -60,7 +83,9 @@ export class Api {
     let res: Response;
     try {
       res = await this.fetcher(this.url(path), {
-        method, headers, credentials: this.credentials,
+        method,
+        headers,
+        credentials: this.credentials,
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch {
@@ -89,24 +114,51 @@ export class Api {
   }
 
   /** Forget the CSRF token (after sign-in/out the server issues a new one). */
-  resetCsrf(): void { this.csrf = null; }
+  resetCsrf(): void {
+    this.csrf = null;
+  }
 
-  get<T>(path: string) { return this.request<T>('GET', path); }
-  post<T>(path: string, body?: unknown) { return this.request<T>('POST', path, body ?? {}); }
-  patch<T>(path: string, body: unknown) { return this.request<T>('PATCH', path, body); }
-  put<T>(path: string, body: unknown) { return this.request<T>('PUT', path, body); }
-  del<T>(path: string) { return this.request<T>('DELETE', path); }
+  get<T>(path: string) {
+    return this.request<T>('GET', path);
+  }
+  post<T>(path: string, body?: unknown) {
+    return this.request<T>('POST', path, body ?? {});
+  }
+  patch<T>(path: string, body: unknown) {
+    return this.request<T>('PATCH', path, body);
+  }
+  put<T>(path: string, body: unknown) {
+    return this.request<T>('PUT', path, body);
+  }
+  del<T>(path: string) {
+    return this.request<T>('DELETE', path);
+  }
 
   // Public reads
-  events(filters: EventFilters) { return this.get<EventPage>(`/api/v1/events${eventQuery(filters)}`); }
-  event(id: string) { return this.get<EventView>(`/api/v1/events/${encodeURIComponent(id)}`); }
-  cities() { return this.get<CityCount[]>('/api/v1/cities'); }
-  campaigns() { return this.get<Campaign[]>('/api/v1/campaigns'); }
-  campaign(slug: string) { return this.get<Campaign>(`/api/v1/campaigns/${encodeURIComponent(slug)}`); }
-  organization(slug: string) { return this.get<Organization>(`/api/v1/organizations/${encodeURIComponent(slug)}`); }
+  events(filters: EventFilters) {
+    return this.get<EventPage>(`/api/v1/events${eventQuery(filters)}`);
+  }
+  event(id: string) {
+    return this.get<EventView>(`/api/v1/events/${encodeURIComponent(id)}`);
+  }
+  cities() {
+    return this.get<CityCount[]>('/api/v1/cities');
+  }
+  campaigns() {
+    return this.get<Campaign[]>('/api/v1/campaigns');
+  }
+  campaign(slug: string) {
+    return this.get<Campaign>(`/api/v1/campaigns/${encodeURIComponent(slug)}`);
+  }
+  organization(slug: string) {
+    return this.get<Organization>(`/api/v1/organizations/${encodeURIComponent(slug)}`);
+  }
 
   // RSVPs (guests, no account needed)
-  rsvp(eventId: string, body: { name: string; email?: string; response: string; guests?: number; occurrence?: string }) {
+  rsvp(
+    eventId: string,
+    body: { name: string; email?: string; response: string; guests?: number; occurrence?: string },
+  ) {
     return this.post<Rsvp>(`/api/v1/events/${encodeURIComponent(eventId)}/rsvps`, body);
   }
   /** One's own RSVP and its event (GET answers {rsvp, event}; a flat RSVP is accepted too). */
@@ -114,16 +166,28 @@ export class Api {
     const body = await this.get<Rsvp | { rsvp: Rsvp; event?: EventView }>(`/api/v1/rsvps/${encodeURIComponent(token)}`);
     return 'rsvp' in body && body.rsvp ? { ...body.rsvp, event: body.event ?? body.rsvp.event } : (body as Rsvp);
   }
-  changeRsvp(token: string, body: Partial<Rsvp>) { return this.patch<Rsvp>(`/api/v1/rsvps/${encodeURIComponent(token)}`, body); }
-  cancelRsvp(token: string) { return this.del<void>(`/api/v1/rsvps/${encodeURIComponent(token)}`); }
+  changeRsvp(token: string, body: Partial<Rsvp>) {
+    return this.patch<Rsvp>(`/api/v1/rsvps/${encodeURIComponent(token)}`, body);
+  }
+  cancelRsvp(token: string) {
+    return this.del<void>(`/api/v1/rsvps/${encodeURIComponent(token)}`);
+  }
   /** Confirms a guest's UNCONFIRMED RSVP (to an EMAIL_CONFIRMED event): holding the mailed token is the proof. */
-  confirmRsvp(token: string) { return this.post<Rsvp>(`/api/v1/rsvps/${encodeURIComponent(token)}/confirm`); }
+  confirmRsvp(token: string) {
+    return this.post<Rsvp>(`/api/v1/rsvps/${encodeURIComponent(token)}/confirm`);
+  }
 
   // Accounts
-  me() { return this.get<Me>('/api/v1/me'); }
+  me() {
+    return this.get<Me>('/api/v1/me');
+  }
   /** A new private address of the calendar of one's RSVPs (the old one stops working). */
-  createCalendarFeed() { return this.post<FeedAddress>('/api/v1/me/calendar-feed'); }
-  revokeCalendarFeed() { return this.del<void>('/api/v1/me/calendar-feed'); }
+  createCalendarFeed() {
+    return this.post<FeedAddress>('/api/v1/me/calendar-feed');
+  }
+  revokeCalendarFeed() {
+    return this.del<void>('/api/v1/me/calendar-feed');
+  }
   /** Ends every other session and revokes API tokens and calendar addresses; says what it ended. */
   changePassword(currentPassword: string, newPassword: string) {
     return this.post<PasswordChanged>('/api/v1/me/password', { currentPassword, newPassword });
@@ -141,18 +205,26 @@ export class Api {
   }
 
   // Organizer
-  myOrganizations() { return this.get<Organization[]>('/api/v1/me/organizations'); }
+  myOrganizations() {
+    return this.get<Organization[]>('/api/v1/me/organizations');
+  }
   createOrganization(body: { name: string; slug?: string; description?: string }) {
     return this.post<Organization>('/api/v1/organizations', body);
   }
-  members(slug: string) { return this.get<Member[]>(`/api/v1/organizations/${encodeURIComponent(slug)}/members`); }
+  members(slug: string) {
+    return this.get<Member[]>(`/api/v1/organizations/${encodeURIComponent(slug)}/members`);
+  }
   setRole(slug: string, userId: string, role: string) {
-    return this.put<Member>(`/api/v1/organizations/${encodeURIComponent(slug)}/members/${encodeURIComponent(userId)}`, { role });
+    return this.put<Member>(`/api/v1/organizations/${encodeURIComponent(slug)}/members/${encodeURIComponent(userId)}`, {
+      role,
+    });
   }
   removeMember(slug: string, userId: string) {
     return this.del<void>(`/api/v1/organizations/${encodeURIComponent(slug)}/members/${encodeURIComponent(userId)}`);
   }
-  invitations(slug: string) { return this.get<Invitation[]>(`/api/v1/organizations/${encodeURIComponent(slug)}/invitations`); }
+  invitations(slug: string) {
+    return this.get<Invitation[]>(`/api/v1/organizations/${encodeURIComponent(slug)}/invitations`);
+  }
   createInvitation(slug: string, body: { role: string; expiresInDays?: number; maxUses?: number }) {
     return this.post<CreatedInvitation>(`/api/v1/organizations/${encodeURIComponent(slug)}/invitations`, body);
   }
@@ -160,16 +232,24 @@ export class Api {
     return this.del<void>(`/api/v1/organizations/${encodeURIComponent(slug)}/invitations/${encodeURIComponent(id)}`);
   }
   /** Where an invitation link leads; anyone holding the link may ask. */
-  invitation(token: string) { return this.get<InvitationPreview>(`/api/v1/invitations/${encodeURIComponent(token)}`); }
+  invitation(token: string) {
+    return this.get<InvitationPreview>(`/api/v1/invitations/${encodeURIComponent(token)}`);
+  }
   acceptInvitation(token: string) {
     return this.post<InvitationPreview & { since: string }>(`/api/v1/invitations/${encodeURIComponent(token)}/accept`);
   }
-  createEvent(body: unknown) { return this.post<EventView>('/api/v1/events', body); }
-  updateEvent(id: string, body: unknown) { return this.patch<EventView>(`/api/v1/events/${encodeURIComponent(id)}`, body); }
+  createEvent(body: unknown) {
+    return this.post<EventView>('/api/v1/events', body);
+  }
+  updateEvent(id: string, body: unknown) {
+    return this.patch<EventView>(`/api/v1/events/${encodeURIComponent(id)}`, body);
+  }
   cancelEvent(id: string, reason?: string) {
     return this.post<EventView>(`/api/v1/events/${encodeURIComponent(id)}/cancel`, reason ? { reason } : {});
   }
-  reinstateEvent(id: string) { return this.post<EventView>(`/api/v1/events/${encodeURIComponent(id)}/reinstate`, {}); }
+  reinstateEvent(id: string) {
+    return this.post<EventView>(`/api/v1/events/${encodeURIComponent(id)}/reinstate`, {});
+  }
 }
 
 async function readProblem(res: Response): Promise<Problem> {

@@ -20,8 +20,14 @@ describe('dates in the event’s zone', () => {
   });
 
   it('follows daylight-saving time: an 18:00 vigil in Los Angeles stays 18:00 across the March change', () => {
-    expect(formatWhen('2027-03-05T02:00:00Z', '2027-03-05T03:00:00Z', 'America/Los_Angeles', en, 'America/Los_Angeles').local).toContain('18:00');
-    expect(formatWhen('2027-03-19T01:00:00Z', '2027-03-19T02:00:00Z', 'America/Los_Angeles', en, 'America/Los_Angeles').local).toContain('18:00');
+    expect(
+      formatWhen('2027-03-05T02:00:00Z', '2027-03-05T03:00:00Z', 'America/Los_Angeles', en, 'America/Los_Angeles')
+        .local,
+    ).toContain('18:00');
+    expect(
+      formatWhen('2027-03-19T01:00:00Z', '2027-03-19T02:00:00Z', 'America/Los_Angeles', en, 'America/Los_Angeles')
+        .local,
+    ).toContain('18:00');
   });
 
   it('names the zone', () => {

@@ -35,7 +35,9 @@ export function formatTime(iso: string, zone: string, loc: Locale): string {
 
 /** The short name of a zone at an instant, e.g. "GMT+3:30" or "PST". */
 export function zoneName(iso: string, zone: string, loc: Locale): string {
-  const part = fmt(loc.intl, zone, { timeZoneName: 'short' }).formatToParts(new Date(iso)).find((p) => p.type === 'timeZoneName');
+  const part = fmt(loc.intl, zone, { timeZoneName: 'short' })
+    .formatToParts(new Date(iso))
+    .find((p) => p.type === 'timeZoneName');
   return part?.value ?? zone;
 }
 
@@ -46,7 +48,13 @@ export function viewerZone(): string {
 function offsetMinutes(iso: string, zone: string): number {
   const d = new Date(iso);
   const parts = fmt('en-US', zone, {
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
   }).formatToParts(d);
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'), get('second'));
@@ -77,11 +85,14 @@ export function localToUtc(local: string, zone: string): string {
 export function formatWhen(startUtc: string, endUtc: string, zone: string, loc: Locale, viewer = viewerZone()): When {
   const range = (z: string) => {
     const sameDay = formatDate(startUtc, z, loc) === formatDate(endUtc, z, loc);
-    const end = sameDay ? formatTime(endUtc, z, loc) : `${formatDate(endUtc, z, loc, true)}${loc.separator}${formatTime(endUtc, z, loc)}`;
+    const end = sameDay
+      ? formatTime(endUtc, z, loc)
+      : `${formatDate(endUtc, z, loc, true)}${loc.separator}${formatTime(endUtc, z, loc)}`;
     return `${formatDate(startUtc, z, loc)}${loc.separator}${formatTime(startUtc, z, loc)} – ${end} (${zoneName(startUtc, z, loc)})`;
   };
   const when: When = { local: range(zone), gregorian: formatGregorianDate(startUtc, zone, loc) };
-  if (viewer && viewer !== zone && offsetMinutes(startUtc, viewer) !== offsetMinutes(startUtc, zone)) when.viewer = range(viewer);
+  if (viewer && viewer !== zone && offsetMinutes(startUtc, viewer) !== offsetMinutes(startUtc, zone))
+    when.viewer = range(viewer);
   return when;
 }
 

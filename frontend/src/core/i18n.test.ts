@@ -17,7 +17,10 @@ describe('languages', () => {
     for (const loc of Object.values(LOCALES)) {
       for (const [k, v] of Object.entries(en.messages)) {
         const wanted = (v.match(/\{\w+\}/g) ?? []).sort();
-        expect((loc.messages[k as keyof typeof en.messages].match(/\{\w+\}/g) ?? []).sort(), `${loc.lang} ${k}`).toEqual(wanted);
+        expect(
+          (loc.messages[k as keyof typeof en.messages].match(/\{\w+\}/g) ?? []).sort(),
+          `${loc.lang} ${k}`,
+        ).toEqual(wanted);
       }
     }
   });

@@ -27,11 +27,18 @@ export function pickLanguage(wishes: readonly (string | null | undefined)[]): st
 }
 
 function storage(): Storage | null {
-  try { return globalThis.localStorage ?? null; } catch { return null; }
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** Decide the language at start-up from the URL, what was remembered, and the browser. */
-export function initLanguage(search = globalThis.location?.search ?? '', browser: readonly string[] = globalThis.navigator?.languages ?? []): Locale {
+export function initLanguage(
+  search = globalThis.location?.search ?? '',
+  browser: readonly string[] = globalThis.navigator?.languages ?? [],
+): Locale {
   const fromUrl = new URLSearchParams(search).get('lang');
   const chosen = pickLanguage([fromUrl]);
   if (chosen) storage()?.setItem(STORAGE_KEY, chosen);
@@ -49,8 +56,12 @@ export function setLanguage(lang: string, remember = true): Locale {
   return current;
 }
 
-export function locale(): Locale { return current; }
-export function lang(): string { return current.lang; }
+export function locale(): Locale {
+  return current;
+}
+export function lang(): string {
+  return current.lang;
+}
 
 export function onLanguageChange(l: () => void): () => void {
   listeners.add(l);

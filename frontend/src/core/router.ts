@@ -1,9 +1,28 @@
 /** Client-side routes with real, deep-linkable URLs (the backend answers index.html for each). */
 export type RouteName =
-  | 'home' | 'city' | 'organization' | 'campaign' | 'event' | 'rsvp' | 'join' | 'signin' | 'register'
-  | 'dashboard' | 'org-admin' | 'event-new' | 'event-edit' | 'event-rsvps' | 'embed' | 'embed-events' | 'not-found';
+  | 'home'
+  | 'city'
+  | 'organization'
+  | 'campaign'
+  | 'event'
+  | 'rsvp'
+  | 'join'
+  | 'signin'
+  | 'register'
+  | 'dashboard'
+  | 'org-admin'
+  | 'event-new'
+  | 'event-edit'
+  | 'event-rsvps'
+  | 'embed'
+  | 'embed-events'
+  | 'not-found';
 
-export interface Route { name: RouteName; params: Record<string, string>; query: URLSearchParams }
+export interface Route {
+  name: RouteName;
+  params: Record<string, string>;
+  query: URLSearchParams;
+}
 
 const TABLE: [RouteName, RegExp, string[]][] = [
   ['home', /^\/$/, []],
@@ -31,7 +50,9 @@ export function match(pathname: string, search = ''): Route {
     const m = re.exec(path);
     if (m) {
       const params: Record<string, string> = {};
-      keys.forEach((k, i) => { params[k] = decodeURIComponent(m[i + 1]); });
+      keys.forEach((k, i) => {
+        params[k] = decodeURIComponent(m[i + 1]);
+      });
       return { name, params, query };
     }
   }
@@ -40,8 +61,12 @@ export function match(pathname: string, search = ''): Route {
 
 /** Links the router handles itself; feeds, .ics downloads and the API are left to the browser. */
 export function isAppPath(url: URL): boolean {
-  return url.origin === location.origin && !/^\/(api|feeds|widget|v3|actuator)\//.test(url.pathname)
-    && !/\.[a-z0-9]+$/i.test(url.pathname) && match(url.pathname).name !== 'not-found';
+  return (
+    url.origin === location.origin &&
+    !/^\/(api|feeds|widget|v3|actuator)\//.test(url.pathname) &&
+    !/\.[a-z0-9]+$/i.test(url.pathname) &&
+    match(url.pathname).name !== 'not-found'
+  );
 }
 
 export function navigate(href: string, replace = false): void {
@@ -59,7 +84,8 @@ export function safeUrl(url: string | undefined): string | undefined {
 /** Path helpers so links are spelt the same everywhere. */
 export const paths = {
   /** An event; with `occurrence` (a series' recurrenceId, its original local start) one date of it. */
-  event: (id: string, occurrence?: string) => `/events/${encodeURIComponent(id)}${occurrence ? `?occurrence=${encodeURIComponent(occurrence)}` : ''}`,
+  event: (id: string, occurrence?: string) =>
+    `/events/${encodeURIComponent(id)}${occurrence ? `?occurrence=${encodeURIComponent(occurrence)}` : ''}`,
   /** A city by its key, e.g. "de/berlin" or "ir/تهران". */
   city: (cityKey: string) => `/cities/${cityKey.split('/').map(encodeURIComponent).join('/')}`,
   organization: (slug: string) => `/organizations/${encodeURIComponent(slug)}`,

@@ -2,7 +2,10 @@
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-export interface Weekly { weekday: Weekday; until?: string /* YYYY-MM-DD, inclusive, local */ }
+export interface Weekly {
+  weekday: Weekday;
+  until?: string; /* YYYY-MM-DD, inclusive, local */
+}
 
 /**
  * "FREQ=WEEKLY;BYDAY=TH;UNTIL=20270401T235959" — UNTIL is a floating local date-time, matching the event's
@@ -16,7 +19,12 @@ export function weeklyRule(w: Weekly): string {
 
 export function parseWeekly(rrule: string | undefined, start?: string): Weekly | null {
   if (!rrule) return null;
-  const parts = new Map(rrule.replace(/^RRULE:/i, '').split(';').map((p) => p.split('=') as [string, string]));
+  const parts = new Map(
+    rrule
+      .replace(/^RRULE:/i, '')
+      .split(';')
+      .map((p) => p.split('=') as [string, string]),
+  );
   if (parts.get('FREQ') !== 'WEEKLY' || (parts.get('INTERVAL') ?? '1') !== '1') return null;
   // Without BYDAY a weekly rule repeats on the weekday of its start.
   const day = ((parts.get('BYDAY') ?? '').split(',')[0] || (start ? weekdayOf(start) : '')) as Weekday;

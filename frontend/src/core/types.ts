@@ -6,11 +6,26 @@ export const RSVP_MODES: RsvpMode[] = ['OPEN', 'APPROVAL', 'EMAIL_CONFIRMED', 'C
 export type Role = 'OWNER' | 'ADMIN' | 'ORGANIZER' | 'MEMBER';
 export const ROLES: Role[] = ['OWNER', 'ADMIN', 'ORGANIZER', 'MEMBER'];
 
-export interface Owner { slug: string; name: string }
-export interface Place {
-  venue?: string; address?: string; city: string; countryCode: string; cityKey?: string; lat?: number; lon?: number;
+export interface Owner {
+  slug: string;
+  name: string;
 }
-export interface Attendance { going: number; maybe: number; waitlisted: number; capacity?: number | null; spotsLeft?: number | null }
+export interface Place {
+  venue?: string;
+  address?: string;
+  city: string;
+  countryCode: string;
+  cityKey?: string;
+  lat?: number;
+  lon?: number;
+}
+export interface Attendance {
+  going: number;
+  maybe: number;
+  waitlisted: number;
+  capacity?: number | null;
+  spotsLeft?: number | null;
+}
 export interface EventView {
   id: string;
   organization: Owner;
@@ -42,24 +57,77 @@ export interface EventView {
   attendance?: Attendance;
   sequence: number;
 }
-export interface EventPage { items: EventView[]; nextCursor?: string | null }
-export interface CityCount { city: string; countryCode: string; cityKey: string; lat?: number; lon?: number; events: number }
-export interface Campaign {
-  id: string; slug: string; name: string; description?: string; startsOn?: string; endsOn?: string;
-  organization: Owner; cities?: CityCount[]; totalEvents?: number;
+export interface EventPage {
+  items: EventView[];
+  nextCursor?: string | null;
 }
-export interface Organization { id: string; slug: string; name: string; description?: string; myRole?: Role }
-export interface Member { userId: string; displayName: string; role: Role; since: string }
+export interface CityCount {
+  city: string;
+  countryCode: string;
+  cityKey: string;
+  lat?: number;
+  lon?: number;
+  events: number;
+}
+export interface Campaign {
+  id: string;
+  slug: string;
+  name: string;
+  description?: string;
+  startsOn?: string;
+  endsOn?: string;
+  organization: Owner;
+  cities?: CityCount[];
+  totalEvents?: number;
+}
+export interface Organization {
+  id: string;
+  slug: string;
+  name: string;
+  description?: string;
+  myRole?: Role;
+}
+export interface Member {
+  userId: string;
+  displayName: string;
+  role: Role;
+  since: string;
+}
 /** A new invitation link, as POST …/invitations answers it: the only time its url is shown. */
-export interface CreatedInvitation { id: string; url: string; role: Role; expiresAt: string; maxUses: number }
+export interface CreatedInvitation {
+  id: string;
+  url: string;
+  role: Role;
+  expiresAt: string;
+  maxUses: number;
+}
 /** An open invitation as the organization's admins see it (never its link). */
-export interface Invitation { id: string; role: Role; expiresAt: string; maxUses: number; uses: number; createdAt: string }
+export interface Invitation {
+  id: string;
+  role: Role;
+  expiresAt: string;
+  maxUses: number;
+  uses: number;
+  createdAt: string;
+}
 /** Where an invitation link leads (GET /api/v1/invitations/{token}). */
-export interface InvitationPreview { organization: { slug: string; name: string }; role: Role }
+export interface InvitationPreview {
+  organization: { slug: string; name: string };
+  role: Role;
+}
 /** calendarFeedUrl: the private address of the calendar of one's RSVPs; null until asked for. */
-export interface Me { id: string; email: string; displayName: string; admin: boolean; calendarFeedUrl?: string | null }
+export interface Me {
+  id: string;
+  email: string;
+  displayName: string;
+  admin: boolean;
+  calendarFeedUrl?: string | null;
+}
 /** The answer of POST /api/v1/me/calendar-feed. */
-export interface FeedAddress { url: string; webcal: string }
+export interface FeedAddress {
+  url: string;
+  webcal: string;
+}
 /** What a password change ended: other sessions, and by kind the credentials revoked with them. */
 export interface PasswordChanged {
   otherSessionsEnded: number;
@@ -82,6 +150,17 @@ export interface Rsvp {
   eventId?: string;
 }
 export interface EventFilters {
-  q?: string; city?: string; country?: string; kind?: string; campaign?: string; organization?: string;
-  tag?: string; from?: string; to?: string; near?: string; radiusKm?: string; limit?: number; cursor?: string;
+  q?: string;
+  city?: string;
+  country?: string;
+  kind?: string;
+  campaign?: string;
+  organization?: string;
+  tag?: string;
+  from?: string;
+  to?: string;
+  near?: string;
+  radiusKm?: string;
+  limit?: number;
+  cursor?: string;
 }

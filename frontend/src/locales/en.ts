@@ -110,7 +110,8 @@ const messages = {
   'event.dateCancelled': 'This date is cancelled; the others stay.',
   'event.dateRestored': 'This date is back on.',
   'event.moveDate': 'Move this date',
-  'event.moveDateHint': 'New start and end of this date only, in {zone}. Those going to it are told by email; the other dates stay.',
+  'event.moveDateHint':
+    'New start and end of this date only, in {zone}. Those going to it are told by email; the other dates stay.',
   'event.moveStart': 'New start',
   'event.moveEnd': 'New end',
   'event.moveSubmit': 'Move this date',
@@ -119,7 +120,8 @@ const messages = {
   'rsvp.title': 'RSVP',
   'rsvp.privacy': 'Only the organizers see RSVPs. No account needed; use a pseudonym if you like.',
   'rsvp.approval': 'The organizers confirm each RSVP.',
-  'rsvp.emailConfirmed': 'Without an account, give your email: your RSVP counts once you confirm it with the link we send there.',
+  'rsvp.emailConfirmed':
+    'Without an account, give your email: your RSVP counts once you confirm it with the link we send there.',
   'rsvp.emailRequired': 'Email (needed to confirm, unless you are signed in)',
   'rsvp.checkEmail': 'Check your email: open the link we sent and confirm. Until then your RSVP does not count.',
   'rsvp.name': 'Name or pseudonym',
@@ -134,7 +136,8 @@ const messages = {
   'rsvp.failed': 'The RSVP could not be saved.',
   'rsvp.closed': 'RSVPs are closed for this action.',
   'rsvp.thanks': 'Thank you',
-  'rsvp.keepLink': 'Keep this private link to see, change or cancel your RSVP. It is shown only now and not stored on this device.',
+  'rsvp.keepLink':
+    'Keep this private link to see, change or cancel your RSVP. It is shown only now and not stored on this device.',
   'rsvp.state.GOING': 'You are going.',
   'rsvp.state.MAYBE': 'You might go.',
   'rsvp.state.NOT_GOING': 'You are not going.',
@@ -204,14 +207,16 @@ const messages = {
   'dashboard.cancelReason': 'Why is it cancelled? (shown publicly; optional)',
   'dashboard.cancelledEvent': '“{title}” is cancelled.',
   'dashboard.members': 'Members',
-  'dashboard.membersHint': 'People join through an invitation link from an owner or admin; emails are never shown here.',
+  'dashboard.membersHint':
+    'People join through an invitation link from an owner or admin; emails are never shown here.',
   'dashboard.roleOf': 'Role of {name}',
   'dashboard.roleChanged': 'The role of {name} changed.',
   'dashboard.remove': 'Remove',
   'dashboard.reinstate': 'Reinstate',
   'dashboard.reinstated': '“{title}” is scheduled again.',
   'dashboard.newCampaign': 'New campaign',
-  'dashboard.campaignHelp': 'A campaign gathers actions of many cities and groups, such as a worldwide day of action. Events join it by its address.',
+  'dashboard.campaignHelp':
+    'A campaign gathers actions of many cities and groups, such as a worldwide day of action. Events join it by its address.',
   'dashboard.campaignSlug': 'Address',
   'dashboard.startsOn': 'Starts on',
   'dashboard.endsOn': 'Ends on',
@@ -219,13 +224,15 @@ const messages = {
   'dashboard.campaignCreated': 'The campaign “{name}” is created.',
   'dashboard.exportRsvps': 'RSVPs (CSV)',
   'dashboard.privateFeed': 'Private calendar',
-  'dashboard.privateFeedHelp': 'Your own feed of this organization, members-only events included. Its address is the key: keep it to yourself.',
+  'dashboard.privateFeedHelp':
+    'Your own feed of this organization, members-only events included. Its address is the key: keep it to yourself.',
   'dashboard.privateFeedMake': 'Make my private calendar address',
   'dashboard.privateFeedReplace': 'Replace your private calendar address? The old one stops working.',
   'dashboard.confirmRemove': 'Remove {name} from the organization?',
 
   'password.title': 'Change password',
-  'password.help': 'Changing your password signs you out on every other device and turns off your API tokens and calendar addresses, in case someone else got into your account. You stay signed in here.',
+  'password.help':
+    'Changing your password signs you out on every other device and turns off your API tokens and calendar addresses, in case someone else got into your account. You stay signed in here.',
   'password.current': 'Current password',
   'password.new': 'New password',
   'password.submit': 'Change password',
@@ -236,8 +243,10 @@ const messages = {
   'password.revokedOrgFeeds': 'Private organization calendar addresses turned off: {count}.',
   'password.makeNew': 'Make new ones where you need them: My calendar above, and each organization’s private calendar.',
   'myFeed.title': 'My calendar',
-  'myFeed.help': 'The actions you RSVPed to (going or maybe, waiting or pending included) in your calendar app; it updates itself.',
-  'myFeed.private': 'This address is private: anyone who has it can see which actions you go to. Do not share it or post it anywhere. If it got out, make a new one or turn it off.',
+  'myFeed.help':
+    'The actions you RSVPed to (going or maybe, waiting or pending included) in your calendar app; it updates itself.',
+  'myFeed.private':
+    'This address is private: anyone who has it can see which actions you go to. Do not share it or post it anywhere. If it got out, make a new one or turn it off.',
   'myFeed.none': 'You have no calendar address yet.',
   'myFeed.create': 'Make my calendar address',
   'myFeed.regenerate': 'Make a new address',
@@ -248,7 +257,8 @@ const messages = {
   'myFeed.revoked': 'Your calendar address is turned off.',
 
   'invite.title': 'Invite people',
-  'invite.help': 'Make a link and send it to the people you want in the organization, in a way you trust. Whoever opens it joins with the role you choose, after signing in. Nobody has to tell you their email.',
+  'invite.help':
+    'Make a link and send it to the people you want in the organization, in a way you trust. Whoever opens it joins with the role you choose, after signing in. Nobody has to tell you their email.',
   'invite.role': 'Role',
   'invite.expiry': 'Link works for',
   'invite.days': '{n} days',
@@ -268,7 +278,8 @@ const messages = {
 
   'join.title': 'Invitation',
   'join.heading': 'Join {org} as {role}',
-  'join.help': 'You have been invited to this organization. Its members will see your display name and role, never your email.',
+  'join.help':
+    'You have been invited to this organization. Its members will see your display name and role, never your email.',
   'join.signInFirst': 'Sign in or register first; you will come back here.',
   'join.as': 'Signed in as {name}.',
   'join.accept': 'Accept',
@@ -316,7 +327,8 @@ const messages = {
   'editor.save': 'Save',
 
   'embed.title': 'Embed a calendar',
-  'embed.intro': 'Show upcoming actions on your own site. The widget loads nothing from anywhere but Tocsin and sends no cookies.',
+  'embed.intro':
+    'Show upcoming actions on your own site. The widget loads nothing from anywhere but Tocsin and sends no cookies.',
   'embed.organization': 'Organization (address)',
   'embed.tag': 'Tag',
   'embed.theme': 'Theme',
@@ -355,5 +367,13 @@ export interface Locale {
   messages: Messages;
 }
 
-const en: Locale = { lang: 'en', dir: 'ltr', name: 'English', intl: 'en-GB', weekdaySeparator: ', ', separator: ', ', messages };
+const en: Locale = {
+  lang: 'en',
+  dir: 'ltr',
+  name: 'English',
+  intl: 'en-GB',
+  weekdaySeparator: ', ',
+  separator: ', ',
+  messages,
+};
 export default en;

@@ -9,7 +9,9 @@ import { ApiError } from '../core/api';
 export class LightElement extends LitElement {
   private offLanguage?: () => void;
 
-  protected createRenderRoot(): HTMLElement { return this; }
+  protected createRenderRoot(): HTMLElement {
+    return this;
+  }
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -23,7 +25,10 @@ export class LightElement extends LitElement {
 }
 
 /** Field messages from a problem detail, plus the general message when no field was named. */
-export interface FormErrors { fields: Record<string, string>; general?: string }
+export interface FormErrors {
+  fields: Record<string, string>;
+  general?: string;
+}
 
 export function formErrors(e: unknown, fallback: string): FormErrors {
   if (e instanceof ApiError) {

@@ -47,7 +47,9 @@ export class SubscribePanel extends LightElement {
     }
     this.copied = true;
     clearTimeout(this.copiedTimer);
-    this.copiedTimer = setTimeout(() => { this.copied = false; }, 3000);
+    this.copiedTimer = setTimeout(() => {
+      this.copied = false;
+    }, 3000);
   }
 
   private copyRow(id: string, https: string) {

@@ -44,7 +44,11 @@ export class TocsinApp extends LightElement {
     document.removeEventListener('click', this.onClick);
   }
 
-  private onSession = () => { void currentUser(true).then((me) => { this.me = me; }); };
+  private onSession = () => {
+    void currentUser(true).then((me) => {
+      this.me = me;
+    });
+  };
 
   private onLocation = () => {
     const before = this.route.name + JSON.stringify(this.route.params);
@@ -60,7 +64,7 @@ export class TocsinApp extends LightElement {
   /** Same-origin links to app pages navigate without reloading; feeds, .ics files and other sites load as usual. */
   private onClick = (ev: MouseEvent) => {
     if (ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
-    const a = (ev.composedPath().find((n) => n instanceof HTMLAnchorElement) as HTMLAnchorElement | undefined);
+    const a = ev.composedPath().find((n) => n instanceof HTMLAnchorElement) as HTMLAnchorElement | undefined;
     if (!a || a.target || a.hasAttribute('download')) return;
     const url = new URL(a.href, location.href);
     if (!isAppPath(url)) return;
@@ -69,7 +73,9 @@ export class TocsinApp extends LightElement {
   };
 
   private async signOut() {
-    try { await api.logout(); } finally {
+    try {
+      await api.logout();
+    } finally {
       sessionChanged();
       navigate('/');
     }
@@ -79,48 +85,76 @@ export class TocsinApp extends LightElement {
     const l = (ev.target as HTMLSelectElement).value;
     setLanguage(l);
     const url = new URL(location.href);
-    if (url.searchParams.has('lang')) { url.searchParams.set('lang', l); history.replaceState(null, '', url); }
+    if (url.searchParams.has('lang')) {
+      url.searchParams.set('lang', l);
+      history.replaceState(null, '', url);
+    }
   }
 
   private page() {
     const { name, params, query } = this.route;
     switch (name) {
-      case 'home': return html`<tocsin-home-page .query=${query}></tocsin-home-page>`;
-      case 'city': return html`<tocsin-city-page country=${params.country} city=${params.city}></tocsin-city-page>`;
-      case 'organization': return html`<tocsin-organization-page slug=${params.slug}></tocsin-organization-page>`;
-      case 'campaign': return html`<tocsin-campaign-page slug=${params.slug}></tocsin-campaign-page>`;
-      case 'event': return html`<tocsin-event-page eventId=${params.id} occurrence=${query.get('occurrence') ?? ''}></tocsin-event-page>`;
-      case 'rsvp': return html`<tocsin-rsvp-page token=${params.token}></tocsin-rsvp-page>`;
-      case 'join': return html`<tocsin-join-page token=${params.token}></tocsin-join-page>`;
-      case 'signin': return html`<tocsin-signin-page .query=${query}></tocsin-signin-page>`;
-      case 'register': return html`<tocsin-register-page .query=${query}></tocsin-register-page>`;
-      case 'dashboard': return html`<tocsin-dashboard-page></tocsin-dashboard-page>`;
-      case 'org-admin': return html`<tocsin-org-admin-page slug=${params.slug}></tocsin-org-admin-page>`;
-      case 'event-new': return html`<tocsin-event-editor organization=${params.slug}></tocsin-event-editor>`;
-      case 'event-edit': return html`<tocsin-event-editor eventId=${params.id}></tocsin-event-editor>`;
-      case 'event-rsvps': return html`<tocsin-rsvp-list-page eventId=${params.id}></tocsin-rsvp-list-page>`;
-      case 'embed': return html`<tocsin-embed-page></tocsin-embed-page>`;
-      default: return html`<h1>${t('error.notFound')}</h1><p><a href="/">${t('nav.home')}</a></p>`;
+      case 'home':
+        return html`<tocsin-home-page .query=${query}></tocsin-home-page>`;
+      case 'city':
+        return html`<tocsin-city-page country=${params.country} city=${params.city}></tocsin-city-page>`;
+      case 'organization':
+        return html`<tocsin-organization-page slug=${params.slug}></tocsin-organization-page>`;
+      case 'campaign':
+        return html`<tocsin-campaign-page slug=${params.slug}></tocsin-campaign-page>`;
+      case 'event':
+        return html`<tocsin-event-page eventId=${params.id} occurrence=${query.get('occurrence') ?? ''}></tocsin-event-page>`;
+      case 'rsvp':
+        return html`<tocsin-rsvp-page token=${params.token}></tocsin-rsvp-page>`;
+      case 'join':
+        return html`<tocsin-join-page token=${params.token}></tocsin-join-page>`;
+      case 'signin':
+        return html`<tocsin-signin-page .query=${query}></tocsin-signin-page>`;
+      case 'register':
+        return html`<tocsin-register-page .query=${query}></tocsin-register-page>`;
+      case 'dashboard':
+        return html`<tocsin-dashboard-page></tocsin-dashboard-page>`;
+      case 'org-admin':
+        return html`<tocsin-org-admin-page slug=${params.slug}></tocsin-org-admin-page>`;
+      case 'event-new':
+        return html`<tocsin-event-editor organization=${params.slug}></tocsin-event-editor>`;
+      case 'event-edit':
+        return html`<tocsin-event-editor eventId=${params.id}></tocsin-event-editor>`;
+      case 'event-rsvps':
+        return html`<tocsin-rsvp-list-page eventId=${params.id}></tocsin-rsvp-list-page>`;
+      case 'embed':
+        return html`<tocsin-embed-page></tocsin-embed-page>`;
+      default:
+        return html`<h1>${t('error.notFound')}</h1><p><a href="/">${t('nav.home')}</a></p>`;
     }
   }
 
   render() {
-    if (this.firstRender) { this.firstRender = false; this.replaceChildren(); }
+    if (this.firstRender) {
+      this.firstRender = false;
+      this.replaceChildren();
+    }
     if (this.route.name === 'embed-events') {
       return html`<main id="main" class="embedded"><tocsin-embed-events .query=${this.route.query}></tocsin-embed-events></main>`;
     }
     if (this.route.name === 'home') document.title = `${t('home.title')} · Tocsin`;
     return html`
-      <a class="skip" href="#main" @click=${(e: Event) => { e.preventDefault(); this.querySelector<HTMLElement>('#main')?.focus(); }}>${t('nav.skip')}</a>
+      <a class="skip" href="#main" @click=${(e: Event) => {
+        e.preventDefault();
+        this.querySelector<HTMLElement>('#main')?.focus();
+      }}>${t('nav.skip')}</a>
       <header class="site">
         <a class="brand" href="/">Tocsin</a>
         <nav aria-label=${t('nav.label')}>
           <ul>
             <li><a href="/" aria-current=${this.route.name === 'home' ? 'page' : 'false'}>${t('nav.actions')}</a></li>
             <li><a href="/embed" aria-current=${this.route.name === 'embed' ? 'page' : 'false'}>${t('nav.embed')}</a></li>
-            ${this.me ? html`<li><a href="/dashboard">${t('nav.dashboard')}</a></li>
+            ${
+              this.me
+                ? html`<li><a href="/dashboard">${t('nav.dashboard')}</a></li>
               <li><button type="button" class="link" @click=${this.signOut}>${t('nav.signOut')}</button></li>`
-              : html`<li><a href="/signin">${t('nav.signIn')}</a></li>`}
+                : html`<li><a href="/signin">${t('nav.signIn')}</a></li>`
+            }
           </ul>
         </nav>
         <label class="lang"><span class="visually-hidden">${t('nav.language')}</span>

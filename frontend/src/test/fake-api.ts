@@ -11,7 +11,8 @@ export function fakeFetch(routes: Record<string, Route>) {
     const path = new URL(String(url), 'http://localhost').pathname;
     const body = init?.body ? JSON.parse(String(init.body)) : undefined;
     calls.push({ method, path, body });
-    if (path === '/api/v1/auth/csrf') return new Response(JSON.stringify({ headerName: 'X-XSRF-TOKEN', token: 't' }), { status: 200 });
+    if (path === '/api/v1/auth/csrf')
+      return new Response(JSON.stringify({ headerName: 'X-XSRF-TOKEN', token: 't' }), { status: 200 });
     const route = routes[`${method} ${path}`];
     if (!route) return new Response(JSON.stringify({ status: 404, title: 'Not Found' }), { status: 404 });
     const answer = route(body);

@@ -3,9 +3,18 @@ import './tocsin-events';
 import type { TocsinEvents } from './tocsin-events';
 
 const EVENT = {
-  id: 'e1', organization: { slug: 'group', name: 'Berlin Solidarity Circle' }, title: 'Weekly vigil', kind: 'VIGIL',
-  status: 'SCHEDULED', start: '2027-01-07T18:00', end: '2027-01-07T19:00', timeZone: 'Europe/Berlin',
-  startUtc: '2027-01-07T17:00:00Z', endUtc: '2027-01-07T18:00:00Z', locationHidden: false, sequence: 0,
+  id: 'e1',
+  organization: { slug: 'group', name: 'Berlin Solidarity Circle' },
+  title: 'Weekly vigil',
+  kind: 'VIGIL',
+  status: 'SCHEDULED',
+  start: '2027-01-07T18:00',
+  end: '2027-01-07T19:00',
+  timeZone: 'Europe/Berlin',
+  startUtc: '2027-01-07T17:00:00Z',
+  endUtc: '2027-01-07T18:00:00Z',
+  locationHidden: false,
+  sequence: 0,
   place: { city: 'Berlin', countryCode: 'DE', cityKey: 'de/berlin' },
 };
 const CANCELLED = { ...EVENT, id: 'e2', title: 'Rally', status: 'CANCELLED' };
@@ -29,7 +38,10 @@ afterEach(() => {
 describe('<tocsin-events>', () => {
   it('lists upcoming events in its shadow DOM, with links back and a Subscribe link, fetched without cookies', async () => {
     const fetcher = vi.fn(async () => new Response(JSON.stringify({ items: [EVENT, CANCELLED] }), { status: 200 }));
-    const el = await mount({ 'base-url': 'https://tocsin.example', organization: 'group', limit: '3', lang: 'en' }, fetcher as unknown as typeof fetch);
+    const el = await mount(
+      { 'base-url': 'https://tocsin.example', organization: 'group', limit: '3', lang: 'en' },
+      fetcher as unknown as typeof fetch,
+    );
     const [url, init] = fetcher.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('https://tocsin.example/api/v1/events?limit=3&organization=group');
     expect(init.credentials).toBe('omit');
@@ -41,12 +53,17 @@ describe('<tocsin-events>', () => {
     expect(link.getAttribute('href')).toBe('https://tocsin.example/events/e1');
     expect(root.querySelector('[part~="time"]')!.textContent).toContain('18:00');
     expect(items[1].textContent).toContain('Cancelled');
-    expect(root.querySelector('a[part~="subscribe"]')!.getAttribute('href')).toBe('webcal://tocsin.example/feeds/organizations/group.ics');
+    expect(root.querySelector('a[part~="subscribe"]')!.getAttribute('href')).toBe(
+      'webcal://tocsin.example/feeds/organizations/group.ics',
+    );
   });
 
   it('speaks Persian, right to left, with Persian digits', async () => {
     const fetcher = vi.fn(async () => new Response(JSON.stringify({ items: [EVENT] }), { status: 200 }));
-    const el = await mount({ 'base-url': 'https://tocsin.example', city: 'de/berlin', lang: 'fa' }, fetcher as unknown as typeof fetch);
+    const el = await mount(
+      { 'base-url': 'https://tocsin.example', city: 'de/berlin', lang: 'fa' },
+      fetcher as unknown as typeof fetch,
+    );
     expect((fetcher.mock.calls[0] as unknown as [string])[0]).toContain('country=de&city=berlin');
     const box = el.shadowRoot!.querySelector('div[dir]')!;
     expect(box.getAttribute('dir')).toBe('rtl');
@@ -55,9 +72,14 @@ describe('<tocsin-events>', () => {
   });
 
   it('shows a visible error with the light-DOM fallback link when the API cannot be reached', async () => {
-    const fetcher = vi.fn(async () => { throw new TypeError('offline'); });
-    const el = await mount({ 'base-url': 'https://tocsin.example', lang: 'en' }, fetcher as unknown as typeof fetch,
-      '<a href="https://tocsin.example/">Our actions</a>');
+    const fetcher = vi.fn(async () => {
+      throw new TypeError('offline');
+    });
+    const el = await mount(
+      { 'base-url': 'https://tocsin.example', lang: 'en' },
+      fetcher as unknown as typeof fetch,
+      '<a href="https://tocsin.example/">Our actions</a>',
+    );
     const error = el.shadowRoot!.querySelector('[part="error"]')!;
     expect(error.getAttribute('role')).toBe('alert');
     expect(error.textContent).toContain('could not be loaded');
@@ -67,7 +89,10 @@ describe('<tocsin-events>', () => {
 
   it('applies the dark theme through an attribute the page can style with ::part and custom properties', async () => {
     const fetcher = vi.fn(async () => new Response(JSON.stringify({ items: [] }), { status: 200 }));
-    const el = await mount({ 'base-url': 'https://tocsin.example', theme: 'dark', lang: 'en' }, fetcher as unknown as typeof fetch);
+    const el = await mount(
+      { 'base-url': 'https://tocsin.example', theme: 'dark', lang: 'en' },
+      fetcher as unknown as typeof fetch,
+    );
     expect(el.getAttribute('theme')).toBe('dark');
     expect(el.shadowRoot!.querySelector('[part="empty"]')!.textContent).toContain('No upcoming actions');
     const css = (el.constructor as typeof TocsinEvents).styles.toString();

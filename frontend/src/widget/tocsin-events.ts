@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { Api, eventQuery } from '../core/api';
+import { Api } from '../core/api';
 import { LOCALES, pickLanguage, translate, type MessageKey } from '../core/i18n';
 import { formatWhen } from '../core/format';
 import en from '../locales/en';
@@ -141,7 +141,9 @@ export class TocsinEvents extends LitElement {
     const webcal = `${this.base}${this.feedPath()}.ics`.replace(/^https?:/, 'webcal:');
     return html`<div dir=${loc.dir} lang=${loc.lang}>
       ${header}
-      ${this.items.length ? html`<ol part="list">
+      ${
+        this.items.length
+          ? html`<ol part="list">
         ${this.items.map((e) => {
           const when = formatWhen(e.startUtc, e.endUtc, e.timeZone, loc);
           const cancelled = e.status === 'CANCELLED';
@@ -152,10 +154,14 @@ export class TocsinEvents extends LitElement {
             <p part="place" class="meta">${e.place ? e.place.city : this.t('event.online')} · ${e.organization.name}</p>
           </li>`;
         })}
-      </ol>` : html`<p part="empty">${this.t('events.none')}</p>`}
+      </ol>`
+          : html`<p part="empty">${this.t('events.none')}</p>`
+      }
       <p part="footer" class="footer">
         <a part="subscribe" href=${webcal}>${this.t('widget.subscribe')}</a> ·
-        <a part="link" href="${this.base}${this.feedPath().replace('/feeds', '').replace(/^\/events$/, '/')}" target=${target} rel=${rel}>${this.t('widget.more')}</a>
+        <a part="link" href="${this.base}${this.feedPath()
+          .replace('/feeds', '')
+          .replace(/^\/events$/, '/')}" target=${target} rel=${rel}>${this.t('widget.more')}</a>
       </p>
     </div>`;
   }
@@ -164,5 +170,7 @@ export class TocsinEvents extends LitElement {
 if (!customElements.get('tocsin-events')) customElements.define('tocsin-events', TocsinEvents);
 
 declare global {
-  interface HTMLElementTagNameMap { 'tocsin-events': TocsinEvents }
+  interface HTMLElementTagNameMap {
+    'tocsin-events': TocsinEvents;
+  }
 }

@@ -1,7 +1,14 @@
 import { html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { LightElement, fieldError, formErrors, generalError, invalid, type FormErrors } from '../../shared/light-element';
+import {
+  LightElement,
+  fieldError,
+  formErrors,
+  generalError,
+  invalid,
+  type FormErrors,
+} from '../../shared/light-element';
 import { api, ApiError } from '../../core/api';
 import { t } from '../../core/i18n';
 import { navigate } from '../../core/router';
@@ -18,7 +25,15 @@ function withNext(path: string, query: URLSearchParams): string {
   return query.has('next') ? `${path}?next=${encodeURIComponent(nextPath(query))}` : path;
 }
 
-function input(id: string, name: string, label: string, type: string, autocomplete: string, e?: FormErrors, hint?: string) {
+function input(
+  id: string,
+  name: string,
+  label: string,
+  type: string,
+  autocomplete: string,
+  e?: FormErrors,
+  hint?: string,
+) {
   const describedBy = [hint ? `${id}-hint` : '', e?.fields[name] ? `${id}-error` : ''].filter(Boolean).join(' ');
   return html`<div class="field">
     <label for=${id}>${label}</label>
@@ -45,7 +60,10 @@ export class SignInPage extends LightElement {
       sessionChanged();
       navigate(nextPath(this.query));
     } catch (e) {
-      this.errors = e instanceof ApiError && e.status === 401 ? { fields: {}, general: t('signin.failed') } : formErrors(e, t('signin.failed'));
+      this.errors =
+        e instanceof ApiError && e.status === 401
+          ? { fields: {}, general: t('signin.failed') }
+          : formErrors(e, t('signin.failed'));
     } finally {
       this.busy = false;
     }
@@ -84,8 +102,10 @@ export class RegisterPage extends LightElement {
       sessionChanged();
       navigate(nextPath(this.query));
     } catch (e) {
-      this.errors = e instanceof ApiError && e.problem.type === '/problems/email-taken'
-        ? { fields: { email: t('register.emailTaken') } } : formErrors(e, t('register.failed'));
+      this.errors =
+        e instanceof ApiError && e.problem.type === '/problems/email-taken'
+          ? { fields: { email: t('register.emailTaken') } }
+          : formErrors(e, t('register.failed'));
     } finally {
       this.busy = false;
     }

@@ -1,7 +1,14 @@
 import { html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { LightElement, fieldError, formErrors, generalError, invalid, type FormErrors } from '../../shared/light-element';
+import {
+  LightElement,
+  fieldError,
+  formErrors,
+  generalError,
+  invalid,
+  type FormErrors,
+} from '../../shared/light-element';
 import { api } from '../../core/api';
 import { t, type MessageKey } from '../../core/i18n';
 import { navigate, paths } from '../../core/router';
@@ -22,7 +29,10 @@ export class DashboardPage extends LightElement {
   async connectedCallback() {
     super.connectedCallback();
     this.me = await currentUser();
-    if (!this.me) { navigate('/signin?next=/dashboard', true); return; }
+    if (!this.me) {
+      navigate('/signin?next=/dashboard', true);
+      return;
+    }
     this.orgs = await api.myOrganizations().catch(() => []);
   }
 
@@ -34,11 +44,16 @@ export class DashboardPage extends LightElement {
     this.busy = true;
     this.errors = undefined;
     try {
-      const org = await api.createOrganization({ name: String(d.get('name') ?? '').trim(), ...(slug ? { slug } : {}), ...(description ? { description } : {}) });
+      const org = await api.createOrganization({
+        name: String(d.get('name') ?? '').trim(),
+        ...(slug ? { slug } : {}),
+        ...(description ? { description } : {}),
+      });
       navigate(paths.orgAdmin(org.slug));
     } catch (e) {
       this.errors = formErrors(e, t('error.save'));
-      if ((e as { problem?: { type?: string } }).problem?.type === '/problems/slug-taken') this.errors = { fields: { slug: t('dashboard.slugTaken') } };
+      if ((e as { problem?: { type?: string } }).problem?.type === '/problems/slug-taken')
+        this.errors = { fields: { slug: t('dashboard.slugTaken') } };
     } finally {
       this.busy = false;
     }
@@ -54,9 +69,15 @@ export class DashboardPage extends LightElement {
       <tocsin-personal-feed></tocsin-personal-feed>
       <section aria-labelledby="orgs-h">
         <h2 id="orgs-h">${t('dashboard.myOrganizations')}</h2>
-        ${this.orgs.length ? html`<ul class="org-list">${this.orgs.map((o) => html`<li>
+        ${
+          this.orgs.length
+            ? html`<ul class="org-list">${this.orgs.map(
+                (o) => html`<li>
             <a href=${paths.orgAdmin(o.slug)}>${o.name}</a> <span class="badge">${o.myRole ? t(`role.${o.myRole}` as MessageKey) : ''}</span>
-          </li>`)}</ul>` : html`<p>${t('dashboard.noOrganizations')}</p>`}
+          </li>`,
+              )}</ul>`
+            : html`<p>${t('dashboard.noOrganizations')}</p>`
+        }
       </section>
       <section aria-labelledby="new-org-h">
         <h2 id="new-org-h">${t('dashboard.newOrganization')}</h2>

@@ -3,24 +3,57 @@ import { eventBody } from './event-editor';
 
 describe('the event editor’s body', () => {
   const draft = {
-    title: ' Vigil ', description: '', kind: 'VIGIL', start: '2027-03-04T18:00', end: '2027-03-04T19:00', timeZone: 'Europe/Berlin',
-    city: 'Berlin', countryCode: 'de', venue: 'Pariser Platz', address: '', mode: 'HYBRID' as const, onlineUrl: 'https://meet.example/x',
-    platform: '', capacity: '40', rsvpMode: 'OPEN', visibility: 'PUBLIC', hiddenLocation: true, repeats: true, weekday: 'TH' as const,
-    until: '2027-04-01', campaign: '', speakers: 'Shirin — lawyer\nReza', tags: 'vigil, weekly',
+    title: ' Vigil ',
+    description: '',
+    kind: 'VIGIL',
+    start: '2027-03-04T18:00',
+    end: '2027-03-04T19:00',
+    timeZone: 'Europe/Berlin',
+    city: 'Berlin',
+    countryCode: 'de',
+    venue: 'Pariser Platz',
+    address: '',
+    mode: 'HYBRID' as const,
+    onlineUrl: 'https://meet.example/x',
+    platform: '',
+    capacity: '40',
+    rsvpMode: 'OPEN',
+    visibility: 'PUBLIC',
+    hiddenLocation: true,
+    repeats: true,
+    weekday: 'TH' as const,
+    until: '2027-04-01',
+    campaign: '',
+    speakers: 'Shirin — lawyer\nReza',
+    tags: 'vigil, weekly',
   };
 
   it('is what the API takes: a weekly RRULE, a place and an online link, a hidden location', () => {
     expect(eventBody(draft, 'group')).toEqual({
-      organization: 'group', title: 'Vigil', kind: 'VIGIL', start: '2027-03-04T18:00', end: '2027-03-04T19:00',
-      timeZone: 'Europe/Berlin', recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TH;UNTIL=20270401T235959' },
-      place: { city: 'Berlin', countryCode: 'DE', venue: 'Pariser Platz' }, online: { url: 'https://meet.example/x' },
-      capacity: 40, rsvpMode: 'OPEN', visibility: 'PUBLIC', locationVisibility: 'ATTENDEES',
-      speakers: [{ name: 'Shirin', affiliation: 'lawyer' }, { name: 'Reza' }], tags: ['vigil', 'weekly'],
+      organization: 'group',
+      title: 'Vigil',
+      kind: 'VIGIL',
+      start: '2027-03-04T18:00',
+      end: '2027-03-04T19:00',
+      timeZone: 'Europe/Berlin',
+      recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TH;UNTIL=20270401T235959' },
+      place: { city: 'Berlin', countryCode: 'DE', venue: 'Pariser Platz' },
+      online: { url: 'https://meet.example/x' },
+      capacity: 40,
+      rsvpMode: 'OPEN',
+      visibility: 'PUBLIC',
+      locationVisibility: 'ATTENDEES',
+      speakers: [{ name: 'Shirin', affiliation: 'lawyer' }, { name: 'Reza' }],
+      tags: ['vigil', 'weekly'],
     });
   });
 
   it('clears what was removed when it patches, and keeps a rule the builder did not make', () => {
-    const body = eventBody({ ...draft, mode: 'IN_PERSON', repeats: true, originalRule: 'FREQ=WEEKLY;COUNT=8', capacity: '' }, 'group', true);
+    const body = eventBody(
+      { ...draft, mode: 'IN_PERSON', repeats: true, originalRule: 'FREQ=WEEKLY;COUNT=8', capacity: '' },
+      'group',
+      true,
+    );
     expect(body.online).toBeNull();
     expect(body.capacity).toBeNull();
     expect(body.recurrence).toEqual({ rrule: 'FREQ=WEEKLY;COUNT=8' });

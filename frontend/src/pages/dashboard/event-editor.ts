@@ -1,7 +1,14 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { LightElement, fieldError, formErrors, generalError, invalid, type FormErrors } from '../../shared/light-element';
+import {
+  LightElement,
+  fieldError,
+  formErrors,
+  generalError,
+  invalid,
+  type FormErrors,
+} from '../../shared/light-element';
 import { kindLabel } from '../../shared/event-list';
 import { api } from '../../core/api';
 import { locale, t, type MessageKey } from '../../core/i18n';
@@ -14,28 +21,74 @@ type Mode = 'IN_PERSON' | 'ONLINE' | 'HYBRID';
 
 /** The form's state, as an organizer types it. */
 interface Draft {
-  title: string; description: string; kind: string; start: string; end: string; timeZone: string;
-  city: string; countryCode: string; venue: string; address: string; mode: Mode; onlineUrl: string; platform: string;
-  capacity: string; rsvpMode: string; visibility: string; hiddenLocation: boolean;
-  repeats: boolean; weekday: Weekday; until: string; campaign: string; speakers: string; tags: string;
+  title: string;
+  description: string;
+  kind: string;
+  start: string;
+  end: string;
+  timeZone: string;
+  city: string;
+  countryCode: string;
+  venue: string;
+  address: string;
+  mode: Mode;
+  onlineUrl: string;
+  platform: string;
+  capacity: string;
+  rsvpMode: string;
+  visibility: string;
+  hiddenLocation: boolean;
+  repeats: boolean;
+  weekday: Weekday;
+  until: string;
+  campaign: string;
+  speakers: string;
+  tags: string;
   /** The stored rule when editing; kept as it is unless the organizer changes the recurrence. */
   originalRule?: string;
 }
 
 const EMPTY: Draft = {
-  title: '', description: '', kind: 'VIGIL', start: '', end: '', timeZone: '', city: '', countryCode: '', venue: '',
-  address: '', mode: 'IN_PERSON', onlineUrl: '', platform: '', capacity: '', rsvpMode: 'OPEN', visibility: 'PUBLIC',
-  hiddenLocation: false, repeats: false, weekday: 'TH', until: '', campaign: '', speakers: '', tags: '',
+  title: '',
+  description: '',
+  kind: 'VIGIL',
+  start: '',
+  end: '',
+  timeZone: '',
+  city: '',
+  countryCode: '',
+  venue: '',
+  address: '',
+  mode: 'IN_PERSON',
+  onlineUrl: '',
+  platform: '',
+  capacity: '',
+  rsvpMode: 'OPEN',
+  visibility: 'PUBLIC',
+  hiddenLocation: false,
+  repeats: false,
+  weekday: 'TH',
+  until: '',
+  campaign: '',
+  speakers: '',
+  tags: '',
 };
 
 /** The API body for a draft; with `patch`, absent parts are sent as null so a merge patch clears them. */
 export function eventBody(d: Draft, organization: string, patch = false): Record<string, unknown> {
   const clear = patch ? null : undefined;
-  const speakers = d.speakers.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => {
-    const [name, ...rest] = l.split(/\s+[—–-]\s+/);
-    return rest.length ? { name: name.trim(), affiliation: rest.join(' - ').trim() } : { name: name.trim() };
-  });
-  const tags = d.tags.split(',').map((s) => s.trim()).filter(Boolean);
+  const speakers = d.speakers
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => {
+      const [name, ...rest] = l.split(/\s+[—–-]\s+/);
+      return rest.length ? { name: name.trim(), affiliation: rest.join(' - ').trim() } : { name: name.trim() };
+    });
+  const tags = d.tags
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const body: Record<string, unknown> = {
     organization,
     title: d.title.trim(),
@@ -44,12 +97,22 @@ export function eventBody(d: Draft, organization: string, patch = false): Record
     start: d.start,
     end: d.end,
     timeZone: d.timeZone.trim() || clear,
-    recurrence: d.repeats ? { rrule: d.originalRule ?? weeklyRule({ weekday: d.weekday, until: d.until || undefined }) } : clear,
-    place: d.mode === 'ONLINE' ? clear : {
-      city: d.city.trim(), countryCode: d.countryCode.trim().toUpperCase(),
-      ...(d.venue.trim() ? { venue: d.venue.trim() } : {}), ...(d.address.trim() ? { address: d.address.trim() } : {}),
-    },
-    online: d.mode === 'IN_PERSON' ? clear : { url: d.onlineUrl.trim(), ...(d.platform.trim() ? { platform: d.platform.trim() } : {}) },
+    recurrence: d.repeats
+      ? { rrule: d.originalRule ?? weeklyRule({ weekday: d.weekday, until: d.until || undefined }) }
+      : clear,
+    place:
+      d.mode === 'ONLINE'
+        ? clear
+        : {
+            city: d.city.trim(),
+            countryCode: d.countryCode.trim().toUpperCase(),
+            ...(d.venue.trim() ? { venue: d.venue.trim() } : {}),
+            ...(d.address.trim() ? { address: d.address.trim() } : {}),
+          },
+    online:
+      d.mode === 'IN_PERSON'
+        ? clear
+        : { url: d.onlineUrl.trim(), ...(d.platform.trim() ? { platform: d.platform.trim() } : {}) },
     capacity: d.capacity ? Number(d.capacity) : clear,
     rsvpMode: d.rsvpMode,
     visibility: d.visibility,
@@ -66,14 +129,29 @@ function draftOf(e: EventView): Draft {
   const weekly = parseWeekly(e.recurrence?.rrule, e.start);
   return {
     ...EMPTY,
-    title: e.title, description: e.description ?? '', kind: e.kind, start: e.start.slice(0, 16), end: e.end.slice(0, 16),
-    timeZone: e.timeZone, city: e.place?.city ?? '', countryCode: e.place?.countryCode ?? '', venue: e.place?.venue ?? '',
-    address: e.place?.address ?? '', mode: e.place && e.online ? 'HYBRID' : e.online ? 'ONLINE' : 'IN_PERSON',
-    onlineUrl: e.online?.url ?? '', platform: e.online?.platform ?? '', capacity: e.capacity ? String(e.capacity) : '',
-    rsvpMode: e.rsvpMode ?? 'OPEN', visibility: e.visibility ?? 'PUBLIC', hiddenLocation: e.locationVisibility === 'ATTENDEES',
-    repeats: !!e.recurrence, weekday: weekly?.weekday ?? weekdayOf(e.start), until: weekly?.until ?? '',
+    title: e.title,
+    description: e.description ?? '',
+    kind: e.kind,
+    start: e.start.slice(0, 16),
+    end: e.end.slice(0, 16),
+    timeZone: e.timeZone,
+    city: e.place?.city ?? '',
+    countryCode: e.place?.countryCode ?? '',
+    venue: e.place?.venue ?? '',
+    address: e.place?.address ?? '',
+    mode: e.place && e.online ? 'HYBRID' : e.online ? 'ONLINE' : 'IN_PERSON',
+    onlineUrl: e.online?.url ?? '',
+    platform: e.online?.platform ?? '',
+    capacity: e.capacity ? String(e.capacity) : '',
+    rsvpMode: e.rsvpMode ?? 'OPEN',
+    visibility: e.visibility ?? 'PUBLIC',
+    hiddenLocation: e.locationVisibility === 'ATTENDEES',
+    repeats: !!e.recurrence,
+    weekday: weekly?.weekday ?? weekdayOf(e.start),
+    until: weekly?.until ?? '',
     originalRule: e.recurrence?.rrule,
-    campaign: e.campaign?.slug ?? '', tags: (e.tags ?? []).join(', '),
+    campaign: e.campaign?.slug ?? '',
+    tags: (e.tags ?? []).join(', '),
     speakers: (e.speakers ?? []).map((s) => (s.affiliation ? `${s.name} — ${s.affiliation}` : s.name)).join('\n'),
   };
 }
@@ -94,19 +172,26 @@ export class EventEditor extends LightElement {
   protected willUpdate(changed: Map<string, unknown>) {
     if (changed.has('eventId') && this.eventId) {
       this.loaded = false;
-      api.event(this.eventId).then((e) => {
-        this.draft = draftOf(e);
-        this.organization = e.organization.slug;
-        this.zoneTouched = true;
-        this.weekdayTouched = true;
-        this.loaded = true;
-      }).catch(() => { this.errors = { fields: {}, general: t('error.load') }; this.loaded = true; });
+      api
+        .event(this.eventId)
+        .then((e) => {
+          this.draft = draftOf(e);
+          this.organization = e.organization.slug;
+          this.zoneTouched = true;
+          this.weekdayTouched = true;
+          this.loaded = true;
+        })
+        .catch(() => {
+          this.errors = { fields: {}, general: t('error.load') };
+          this.loaded = true;
+        });
     }
   }
 
   private set<K extends keyof Draft>(key: K, value: Draft[K]) {
     this.draft = { ...this.draft, [key]: value };
-    if (key === 'repeats' || key === 'weekday' || key === 'until') this.draft = { ...this.draft, originalRule: undefined };
+    if (key === 'repeats' || key === 'weekday' || key === 'until')
+      this.draft = { ...this.draft, originalRule: undefined };
     if (key === 'timeZone') this.zoneTouched = true;
     if (key === 'weekday') this.weekdayTouched = true;
     if (key === 'start' && typeof value === 'string' && value.length >= 10) {
@@ -114,7 +199,10 @@ export class EventEditor extends LightElement {
       if (!this.draft.end || this.draft.end < value) {
         const [d, time] = value.split('T');
         const [h, m] = (time ?? '18:00').split(':').map(Number);
-        this.draft = { ...this.draft, end: `${d}T${String(Math.min(h + 1, 23)).padStart(2, '0')}:${String(m).padStart(2, '0')}` };
+        this.draft = {
+          ...this.draft,
+          end: `${d}T${String(Math.min(h + 1, 23)).padStart(2, '0')}:${String(m).padStart(2, '0')}`,
+        };
       }
     }
     if ((key === 'city' || key === 'countryCode') && !this.zoneTouched) void this.guessZone();
@@ -128,7 +216,9 @@ export class EventEditor extends LightElement {
       const page = await api.events({ city: city.trim(), country: countryCode.trim(), limit: 1 });
       const zone = page.items[0]?.timeZone;
       if (zone && !this.zoneTouched) this.draft = { ...this.draft, timeZone: zone };
-    } catch { /* keep the current guess */ }
+    } catch {
+      /* keep the current guess */
+    }
   }
 
   private async submit(ev: Event) {
@@ -148,10 +238,17 @@ export class EventEditor extends LightElement {
     }
   }
 
-  private text(field: keyof Draft, apiField: string, label: string, opts: { type?: string; required?: boolean; hint?: string; ltr?: boolean; list?: string } = {}) {
+  private text(
+    field: keyof Draft,
+    apiField: string,
+    label: string,
+    opts: { type?: string; required?: boolean; hint?: string; ltr?: boolean; list?: string } = {},
+  ) {
     const id = `ev-${field}`;
     const e = this.errors;
-    const describedBy = [opts.hint ? `${id}-hint` : '', e?.fields[apiField] ? `${id}-error` : ''].filter(Boolean).join(' ');
+    const describedBy = [opts.hint ? `${id}-hint` : '', e?.fields[apiField] ? `${id}-error` : '']
+      .filter(Boolean)
+      .join(' ');
     return html`<div class="field">
       <label for=${id}>${label}</label>
       <input id=${id} type=${opts.type ?? 'text'} ?required=${opts.required} .value=${String(this.draft[field])}
@@ -193,7 +290,11 @@ export class EventEditor extends LightElement {
             aria-invalid=${invalid(e, 'description')}></textarea>
           ${fieldError(e, 'description', 'ev-description-error')}
         </div>
-        ${this.select('kind', t('editor.kind'), EVENT_KINDS.map((k) => [k, kindLabel(k)]))}
+        ${this.select(
+          'kind',
+          t('editor.kind'),
+          EVENT_KINDS.map((k) => [k, kindLabel(k)]),
+        )}
         <fieldset>
           <legend>${t('editor.when')}</legend>
           <div class="row">
@@ -205,17 +306,31 @@ export class EventEditor extends LightElement {
           <div class="field">
             <label class="choice"><input id="ev-repeats" type="checkbox" .checked=${d.repeats} @change=${(ev: Event) => this.set('repeats', (ev.target as HTMLInputElement).checked)} /> ${t('editor.repeats')}</label>
           </div>
-          ${d.repeats ? html`<div class="row recurrence">
-            ${this.select('weekday', t('editor.every'), WEEKDAYS.map((w) => [w, weekdayName(w, loc.intl)]))}
+          ${
+            d.repeats
+              ? html`<div class="row recurrence">
+            ${this.select(
+              'weekday',
+              t('editor.every'),
+              WEEKDAYS.map((w) => [w, weekdayName(w, loc.intl)]),
+            )}
             ${this.text('until', 'recurrence.rrule', t('editor.until'), { type: 'date' })}
           </div>
-          <p class="hint" dir="ltr">RRULE: ${d.originalRule ?? weeklyRule({ weekday: d.weekday, until: d.until || undefined })}</p>` : nothing}
+          <p class="hint" dir="ltr">RRULE: ${d.originalRule ?? weeklyRule({ weekday: d.weekday, until: d.until || undefined })}</p>`
+              : nothing
+          }
           ${fieldError(e, 'recurrence', 'ev-recurrence-error')}
         </fieldset>
         <fieldset>
           <legend>${t('editor.where')}</legend>
-          ${this.select('mode', t('editor.mode'), [['IN_PERSON', t('editor.inPerson')], ['ONLINE', t('editor.online')], ['HYBRID', t('editor.hybrid')]])}
-          ${d.mode !== 'ONLINE' ? html`
+          ${this.select('mode', t('editor.mode'), [
+            ['IN_PERSON', t('editor.inPerson')],
+            ['ONLINE', t('editor.online')],
+            ['HYBRID', t('editor.hybrid')],
+          ])}
+          ${
+            d.mode !== 'ONLINE'
+              ? html`
             <div class="row">
               ${this.text('city', 'place.city', t('editor.city'), { required: true })}
               ${this.text('countryCode', 'place.countryCode', t('editor.country'), { required: true, ltr: true, hint: t('editor.countryHint') })}
@@ -224,17 +339,31 @@ export class EventEditor extends LightElement {
             ${this.text('address', 'place.address', t('editor.address'))}
             <div class="field">
               <label class="choice"><input id="ev-hidden" type="checkbox" .checked=${d.hiddenLocation} @change=${(ev: Event) => this.set('hiddenLocation', (ev.target as HTMLInputElement).checked)} /> ${t('editor.hiddenLocation')}</label>
-            </div>` : nothing}
-          ${d.mode !== 'IN_PERSON' ? html`
+            </div>`
+              : nothing
+          }
+          ${
+            d.mode !== 'IN_PERSON'
+              ? html`
             ${this.text('onlineUrl', 'online.url', t('editor.onlineUrl'), { type: 'url', required: true, ltr: true })}
-            ${this.text('platform', 'online.platform', t('editor.platform'))}` : nothing}
+            ${this.text('platform', 'online.platform', t('editor.platform'))}`
+              : nothing
+          }
           ${fieldError(e, 'place', 'ev-place-error')}
         </fieldset>
         <fieldset>
           <legend>${t('editor.attendance')}</legend>
           ${this.text('capacity', 'capacity', t('editor.capacity'), { type: 'number', hint: t('editor.capacityHint') })}
-          ${this.select('rsvpMode', t('editor.rsvpMode'), RSVP_MODES.map((m) => [m, t(`rsvpMode.${m}` as MessageKey)]))}
-          ${this.select('visibility', t('editor.visibility'), ['PUBLIC', 'UNLISTED', 'PRIVATE'].map((m) => [m, t(`visibility.${m}` as MessageKey)]))}
+          ${this.select(
+            'rsvpMode',
+            t('editor.rsvpMode'),
+            RSVP_MODES.map((m) => [m, t(`rsvpMode.${m}` as MessageKey)]),
+          )}
+          ${this.select(
+            'visibility',
+            t('editor.visibility'),
+            ['PUBLIC', 'UNLISTED', 'PRIVATE'].map((m) => [m, t(`visibility.${m}` as MessageKey)]),
+          )}
         </fieldset>
         ${this.text('campaign', 'campaign', t('editor.campaign'), { ltr: true, hint: t('editor.campaignHint') })}
         <div class="field">

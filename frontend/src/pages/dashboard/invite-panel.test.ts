@@ -3,7 +3,14 @@ import './invite-panel';
 import { buttonWithText, fakeFetch, freshPageEachTest, until } from '../../test/fake-api';
 
 const URL1 = 'https://tocsin.example/join/tci_secret';
-const OPEN = { id: 'i1', role: 'ORGANIZER', expiresAt: '2027-01-08T12:00:00Z', maxUses: 5, uses: 1, createdAt: '2027-01-01T12:00:00Z' };
+const OPEN = {
+  id: 'i1',
+  role: 'ORGANIZER',
+  expiresAt: '2027-01-08T12:00:00Z',
+  maxUses: 5,
+  uses: 1,
+  createdAt: '2027-01-01T12:00:00Z',
+};
 
 function mount(role: string) {
   const el = document.createElement('tocsin-invite-panel');
@@ -37,7 +44,10 @@ describe('the invite panel', () => {
         open = [OPEN];
         return { status: 201, body: { id: 'i1', url: URL1, role: 'ORGANIZER', expiresAt: OPEN.expiresAt, maxUses: 5 } };
       },
-      'DELETE /api/v1/organizations/vigils/invitations/i1': () => { open = []; return { status: 204 }; },
+      'DELETE /api/v1/organizations/vigils/invitations/i1': () => {
+        open = [];
+        return { status: 204 };
+      },
     });
     const el = mount('OWNER');
     await until(() => !!el.querySelector('#invite-role option'), 'the form');
@@ -46,8 +56,11 @@ describe('the invite panel', () => {
     el.querySelector<HTMLInputElement>('#invite-uses')!.value = '5';
     el.querySelector('form')!.requestSubmit();
     await until(() => !!el.querySelector('#invite-url'), 'the link');
-    expect(calls.find((c) => c.method === 'POST' && c.path.endsWith('/invitations'))!.body)
-      .toEqual({ role: 'ORGANIZER', expiresInDays: 30, maxUses: 5 });
+    expect(calls.find((c) => c.method === 'POST' && c.path.endsWith('/invitations'))!.body).toEqual({
+      role: 'ORGANIZER',
+      expiresInDays: 30,
+      maxUses: 5,
+    });
     expect(el.querySelector<HTMLInputElement>('#invite-url')!.value).toBe(URL1);
     expect(el.textContent).toContain('shown only this once');
     button(el, 'Copy')!.click();
@@ -58,6 +71,8 @@ describe('the invite panel', () => {
     button(el, 'Revoke')!.click();
     await until(() => el.textContent!.includes('No open invitation links.'), 'the revocation');
     expect(el.querySelector('#invite-url')).toBeNull();
-    expect(calls.some((c) => c.method === 'DELETE' && c.path === '/api/v1/organizations/vigils/invitations/i1')).toBe(true);
+    expect(calls.some((c) => c.method === 'DELETE' && c.path === '/api/v1/organizations/vigils/invitations/i1')).toBe(
+      true,
+    );
   });
 });

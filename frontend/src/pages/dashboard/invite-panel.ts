@@ -1,6 +1,13 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { LightElement, fieldError, formErrors, generalError, invalid, type FormErrors } from '../../shared/light-element';
+import {
+  LightElement,
+  fieldError,
+  formErrors,
+  generalError,
+  invalid,
+  type FormErrors,
+} from '../../shared/light-element';
 import { api } from '../../core/api';
 import { locale, t, type MessageKey } from '../../core/i18n';
 import { formatDate, formatNumber, viewerZone } from '../../core/format';
@@ -112,7 +119,9 @@ export class InvitePanel extends LightElement {
         </div>
         <button type="submit" ?disabled=${this.busy}>${t('invite.create')}</button>
       </form>
-      ${this.created ? html`<div class="card invite-created">
+      ${
+        this.created
+          ? html`<div class="card invite-created">
         <p><strong>${t('invite.created', { role: t(`role.${this.created.role}` as MessageKey) })}</strong></p>
         <p class="warning">${t('invite.once')}</p>
         <label for="invite-url">${t('invite.link')}</label>
@@ -120,15 +129,23 @@ export class InvitePanel extends LightElement {
           <input id="invite-url" class="invite-url" type="text" readonly dir="ltr" .value=${this.created.url} />
           <button type="button" @click=${this.copy}>${t('subscribe.copy')}</button>
         </div>
-      </div>` : nothing}
+      </div>`
+          : nothing
+      }
       <p class="status" aria-live="polite">${this.message}</p>
       <h3>${t('invite.open')}</h3>
-      ${this.open.length ? html`<ul class="invitations">${this.open.map((i) => html`<li>
+      ${
+        this.open.length
+          ? html`<ul class="invitations">${this.open.map(
+              (i) => html`<li>
         <span>${t(`role.${i.role}` as MessageKey)}</span>
         <span>${t('invite.usesOf', { uses: formatNumber(i.uses, loc), max: formatNumber(i.maxUses, loc) })}</span>
         <span>${t('invite.until', { date: this.date(i.expiresAt) })}</span>
         <button type="button" class="link danger" @click=${() => this.revoke(i)}>${t('invite.revoke')}<span class="visually-hidden"> ${t(`role.${i.role}` as MessageKey)}, ${this.date(i.expiresAt)}</span></button>
-      </li>`)}</ul>` : html`<p>${t('invite.none')}</p>`}
+      </li>`,
+            )}</ul>`
+          : html`<p>${t('invite.none')}</p>`
+      }
     </section>`;
   }
 }

@@ -1,7 +1,14 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { LightElement, fieldError, formErrors, generalError, invalid, type FormErrors } from '../../shared/light-element';
+import {
+  LightElement,
+  fieldError,
+  formErrors,
+  generalError,
+  invalid,
+  type FormErrors,
+} from '../../shared/light-element';
 import { api, ApiError } from '../../core/api';
 import { locale, t, type MessageKey } from '../../core/i18n';
 import { formatWhen } from '../../core/format';
@@ -59,7 +66,9 @@ export class OrgAdminPage extends LightElement {
   private async makePrivateFeed() {
     if (this.privateFeed && !confirm(t('dashboard.privateFeedReplace'))) return;
     try {
-      this.privateFeed = await api.post<{ url: string; webcal: string }>(`/api/v1/organizations/${encodeURIComponent(this.slug)}/feed-token`);
+      this.privateFeed = await api.post<{ url: string; webcal: string }>(
+        `/api/v1/organizations/${encodeURIComponent(this.slug)}/feed-token`,
+      );
     } catch (err) {
       this.message = err instanceof ApiError ? err.message : t('error.save');
     }
@@ -89,7 +98,8 @@ export class OrgAdminPage extends LightElement {
       form.reset();
     } catch (err) {
       this.campaignErrors = formErrors(err, t('error.save'));
-      if (err instanceof ApiError && err.problem.type === '/problems/slug-taken') this.campaignErrors = { fields: { slug: t('dashboard.slugTaken') } };
+      if (err instanceof ApiError && err.problem.type === '/problems/slug-taken')
+        this.campaignErrors = { fields: { slug: t('dashboard.slugTaken') } };
     }
   }
 
@@ -141,19 +151,34 @@ export class OrgAdminPage extends LightElement {
       <section aria-labelledby="events-h">
         <h2 id="events-h">${t('dashboard.events')}</h2>
         ${canEdit ? html`<p><a class="button" href=${paths.newEvent(org.slug)}>${t('dashboard.newEvent')}</a></p>` : nothing}
-        ${this.events.length ? html`<table>
+        ${
+          this.events.length
+            ? html`<table>
           <thead><tr><th scope="col">${t('editor.title')}</th><th scope="col">${t('event.when')}</th><th scope="col">${t('dashboard.status')}</th><th scope="col"><span class="visually-hidden">${t('dashboard.actions')}</span></th></tr></thead>
-          <tbody>${this.events.map((e) => html`<tr>
+          <tbody>${this.events.map(
+            (e) => html`<tr>
             <td dir="auto"><a href=${paths.event(e.id)}>${e.title}</a></td>
             <td>${formatWhen(e.startUtc, e.endUtc, e.timeZone, loc).local}</td>
             <td>${t(`status.${e.status}` as MessageKey)}</td>
-            <td>${canEdit ? html`<a href=${paths.editEvent(e.id)}>${t('dashboard.edit')}<span class="visually-hidden"> ${e.title}</span></a>
+            <td>${
+              canEdit
+                ? html`<a href=${paths.editEvent(e.id)}>${t('dashboard.edit')}<span class="visually-hidden"> ${e.title}</span></a>
               <a href=${paths.eventRsvps(e.id)}>${t('rsvps.title')}<span class="visually-hidden"> ${e.title}</span></a>
-              ${e.status !== 'CANCELLED' ? html`<button type="button" class="link danger" @click=${() => this.cancel(e)}>${t('dashboard.cancel')}<span class="visually-hidden"> ${e.title}</span></button>`
-                : html`<button type="button" class="link" @click=${() => this.reinstate(e)}>${t('dashboard.reinstate')}<span class="visually-hidden"> ${e.title}</span></button>`}` : nothing}</td>
-          </tr>`)}</tbody></table>` : html`<p>${t('events.none')}</p>`}
+              ${
+                e.status !== 'CANCELLED'
+                  ? html`<button type="button" class="link danger" @click=${() => this.cancel(e)}>${t('dashboard.cancel')}<span class="visually-hidden"> ${e.title}</span></button>`
+                  : html`<button type="button" class="link" @click=${() => this.reinstate(e)}>${t('dashboard.reinstate')}<span class="visually-hidden"> ${e.title}</span></button>`
+              }`
+                : nothing
+            }</td>
+          </tr>`,
+          )}</tbody></table>`
+            : html`<p>${t('events.none')}</p>`
+        }
       </section>
-      ${canEdit ? html`<section aria-labelledby="campaign-h">
+      ${
+        canEdit
+          ? html`<section aria-labelledby="campaign-h">
         <h2 id="campaign-h">${t('dashboard.newCampaign')}</h2>
         <p>${t('dashboard.campaignHelp')}</p>
         <form class="narrow" @submit=${this.createCampaign} novalidate>
@@ -167,27 +192,38 @@ export class OrgAdminPage extends LightElement {
           </div>
           <button type="submit">${t('dashboard.createCampaign')}</button>
         </form>
-      </section>` : nothing}
+      </section>`
+          : nothing
+      }
       <section aria-labelledby="private-feed-h">
         <h2 id="private-feed-h">${t('dashboard.privateFeed')}</h2>
         <p>${t('dashboard.privateFeedHelp')}</p>
-        ${this.privateFeed ? html`<p><a href=${this.privateFeed.webcal}>${t('subscribe.webcal')}</a></p>
+        ${
+          this.privateFeed
+            ? html`<p><a href=${this.privateFeed.webcal}>${t('subscribe.webcal')}</a></p>
           <label for="private-feed-url">${t('subscribe.url')}</label>
-          <input id="private-feed-url" readonly dir="ltr" .value=${this.privateFeed.url} />` : nothing}
+          <input id="private-feed-url" readonly dir="ltr" .value=${this.privateFeed.url} />`
+            : nothing
+        }
         <p><button type="button" class="secondary" @click=${this.makePrivateFeed}>${t('dashboard.privateFeedMake')}</button></p>
       </section>
       <section aria-labelledby="members-h">
         <h2 id="members-h">${t('dashboard.members')}</h2>
-        <ul class="members">${this.members.map((m) => html`<li>
+        <ul class="members">${this.members.map(
+          (m) => html`<li>
           <span>${m.displayName}</span>
-          ${canManage && RANK[m.role] <= mine ? html`
+          ${
+            canManage && RANK[m.role] <= mine
+              ? html`
             <label class="visually-hidden" for="role-${m.userId}">${t('dashboard.roleOf', { name: m.displayName })}</label>
             <select id="role-${m.userId}" @change=${(ev: Event) => this.setRole(m, (ev.target as HTMLSelectElement).value)}>
               ${ROLES.filter((r) => RANK[r] <= mine).map((r) => html`<option value=${r} ?selected=${r === m.role}>${t(`role.${r}` as MessageKey)}</option>`)}
             </select>
             <button type="button" class="link danger" @click=${() => this.removeMember(m)}>${t('dashboard.remove')}<span class="visually-hidden"> ${m.displayName}</span></button>`
-            : html`<span class="badge">${t(`role.${m.role}` as MessageKey)}</span>`}
-        </li>`)}</ul>
+              : html`<span class="badge">${t(`role.${m.role}` as MessageKey)}</span>`
+          }
+        </li>`,
+        )}</ul>
         <p class="hint">${t('dashboard.membersHint')}</p>
       </section>
       ${canManage && org.myRole ? html`<tocsin-invite-panel slug=${org.slug} my-role=${org.myRole}></tocsin-invite-panel>` : nothing}`;

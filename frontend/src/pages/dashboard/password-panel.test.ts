@@ -32,7 +32,10 @@ describe('the password panel', () => {
     await until(() => !!el.querySelector('[role=status]'), 'the answer');
     const post = calls.find((c) => c.method === 'POST')!;
     expect(post.path).toBe('/api/v1/me/password');
-    expect(post.body).toEqual({ currentPassword: 'old secret words here', newPassword: 'a brand new passphrase of mine' });
+    expect(post.body).toEqual({
+      currentPassword: 'old secret words here',
+      newPassword: 'a brand new passphrase of mine',
+    });
     const text = el.querySelector('[role=status]')!.textContent!;
     expect(text).toContain('Other devices signed out: 2.');
     expect(text).toContain('API tokens turned off: 1.');
@@ -47,7 +50,11 @@ describe('the password panel', () => {
     fakeFetch({
       'POST /api/v1/me/password': () => ({
         status: 400,
-        body: { type: '/problems/validation', title: 'Invalid', errors: [{ field: 'newPassword', message: 'This is a commonly used password.' }] },
+        body: {
+          type: '/problems/validation',
+          title: 'Invalid',
+          errors: [{ field: 'newPassword', message: 'This is a commonly used password.' }],
+        },
       }),
     });
     const el = mount();

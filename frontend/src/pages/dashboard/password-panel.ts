@@ -1,7 +1,14 @@
 import { html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { LightElement, fieldError, formErrors, generalError, invalid, type FormErrors } from '../../shared/light-element';
+import {
+  LightElement,
+  fieldError,
+  formErrors,
+  generalError,
+  invalid,
+  type FormErrors,
+} from '../../shared/light-element';
 import { api } from '../../core/api';
 import { t } from '../../core/i18n';
 import type { PasswordChanged } from '../../core/types';

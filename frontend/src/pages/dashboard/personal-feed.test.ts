@@ -20,7 +20,10 @@ describe('the personal calendar feed', () => {
   it('makes an address when there is none, and shows it as webcal and https with a copy button and the privacy warning', async () => {
     const calls = fakeFetch({
       'GET /api/v1/me': () => ({ status: 200, body: { ...ME, calendarFeedUrl: null } }),
-      'POST /api/v1/me/calendar-feed': () => ({ status: 201, body: { url: URL1, webcal: 'webcal://tocsin.example/feeds/private/tcr_one.ics' } }),
+      'POST /api/v1/me/calendar-feed': () => ({
+        status: 201,
+        body: { url: URL1, webcal: 'webcal://tocsin.example/feeds/private/tcr_one.ics' },
+      }),
     });
     const el = mount();
     await until(() => !!button(el, 'Make my calendar address'), 'the page');
@@ -31,7 +34,9 @@ describe('the personal calendar feed', () => {
     await until(() => !!el.querySelector('input.feed-url'), 'the address');
     expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual(['/api/v1/me/calendar-feed']);
     expect(el.querySelector<HTMLInputElement>('input.feed-url')!.value).toBe(URL1);
-    expect(el.querySelector<HTMLAnchorElement>('a[href^="webcal:"]')!.getAttribute('href')).toBe('webcal://tocsin.example/feeds/private/tcr_one.ics');
+    expect(el.querySelector<HTMLAnchorElement>('a[href^="webcal:"]')!.getAttribute('href')).toBe(
+      'webcal://tocsin.example/feeds/private/tcr_one.ics',
+    );
     expect(button(el, 'Copy')).toBeDefined();
     // A private address goes to no third party: no Google link.
     expect(el.querySelector('a[href*="google"]')).toBeNull();
@@ -49,7 +54,9 @@ describe('the personal calendar feed', () => {
     const el = mount();
     await until(() => !!el.querySelector('input.feed-url'), 'the address');
     expect(el.querySelector<HTMLInputElement>('input.feed-url')!.value).toBe(URL1);
-    expect(el.querySelector('a[href^="webcal:"]')!.getAttribute('href')).toBe('webcal://tocsin.example/feeds/private/tcr_one.ics');
+    expect(el.querySelector('a[href^="webcal:"]')!.getAttribute('href')).toBe(
+      'webcal://tocsin.example/feeds/private/tcr_one.ics',
+    );
 
     button(el, 'Make a new address')!.click();
     await until(() => el.querySelector<HTMLInputElement>('input.feed-url')?.value === URL2, 'the new address');
@@ -57,8 +64,10 @@ describe('the personal calendar feed', () => {
 
     button(el, 'Turn off this address')!.click();
     await until(() => !el.querySelector('input.feed-url'), 'the address to go');
-    expect(calls.filter((c) => c.method !== 'GET').map((c) => `${c.method} ${c.path}`))
-      .toEqual(['POST /api/v1/me/calendar-feed', 'DELETE /api/v1/me/calendar-feed']);
+    expect(calls.filter((c) => c.method !== 'GET').map((c) => `${c.method} ${c.path}`)).toEqual([
+      'POST /api/v1/me/calendar-feed',
+      'DELETE /api/v1/me/calendar-feed',
+    ]);
     expect(el.textContent).toContain('Your calendar address is turned off.');
     expect(button(el, 'Make my calendar address')).toBeDefined();
   });

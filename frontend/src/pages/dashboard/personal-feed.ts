@@ -81,9 +81,13 @@ export class PersonalFeed extends LightElement {
       <h2 id="my-feed-h">${t('myFeed.title')}</h2>
       <p>${t('myFeed.help')}</p>
       <p class="warning"><strong>${t('myFeed.private')}</strong></p>
-      ${!this.loaded ? html`<p aria-live="polite">${t('common.loading')}</p>` : this.feed
-        ? html`<tocsin-subscribe url=${this.feed.url} webcal=${this.feed.webcal}></tocsin-subscribe>`
-        : html`<p>${t('myFeed.none')}</p>`}
+      ${
+        !this.loaded
+          ? html`<p aria-live="polite">${t('common.loading')}</p>`
+          : this.feed
+            ? html`<tocsin-subscribe url=${this.feed.url} webcal=${this.feed.webcal}></tocsin-subscribe>`
+            : html`<p>${t('myFeed.none')}</p>`
+      }
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <p class="actions">
         <button type="button" class=${this.feed ? 'secondary' : ''} ?disabled=${this.busy || !this.loaded} @click=${this.make}>

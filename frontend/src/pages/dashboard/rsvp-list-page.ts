@@ -9,8 +9,15 @@ import type { EventView } from '../../core/types';
 
 /** One RSVP as the event's organizers see it (GET /api/v1/events/{id}/rsvps). */
 interface Entry {
-  id: string; occurrence?: string; occurrenceStartUtc?: string; name: string; email?: string; response: string;
-  guests: number; state: string; waitlistPosition?: number;
+  id: string;
+  occurrence?: string;
+  occurrenceStartUtc?: string;
+  name: string;
+  email?: string;
+  response: string;
+  guests: number;
+  state: string;
+  waitlistPosition?: number;
 }
 
 /** /dashboard/events/{id}/rsvps: the organizers' list, approval and export. Names and emails stay here. */
@@ -39,7 +46,9 @@ export class RsvpListPage extends LightElement {
 
   private async decide(entry: Entry, action: 'approve' | 'decline') {
     try {
-      await api.post(`/api/v1/events/${encodeURIComponent(this.eventId)}/rsvps/${encodeURIComponent(entry.id)}/${action}`);
+      await api.post(
+        `/api/v1/events/${encodeURIComponent(this.eventId)}/rsvps/${encodeURIComponent(entry.id)}/${action}`,
+      );
       this.message = t(action === 'approve' ? 'rsvps.approved' : 'rsvps.declined', { name: entry.name });
       await this.load();
     } catch (e) {
@@ -58,24 +67,36 @@ export class RsvpListPage extends LightElement {
       <p class="secondary">${t('rsvps.privacy')}</p>
       <p><a class="button secondary" href="/api/v1/events/${encodeURIComponent(this.eventId)}/rsvps.csv" download>${t('dashboard.exportRsvps')}</a></p>
       <p class="status" aria-live="polite">${this.message}</p>
-      ${this.entries === null ? html`<p>${t('common.loading')}</p>` : this.entries.length === 0 ? html`<p>${t('rsvps.none')}</p>` : html`
+      ${
+        this.entries === null
+          ? html`<p>${t('common.loading')}</p>`
+          : this.entries.length === 0
+            ? html`<p>${t('rsvps.none')}</p>`
+            : html`
         <table>
           <thead><tr>
             <th scope="col">${t('rsvp.name')}</th><th scope="col">${t('account.email')}</th><th scope="col">${t('rsvp.response')}</th>
             <th scope="col">${t('rsvp.guests')}</th><th scope="col">${t('dashboard.status')}</th><th scope="col">${t('event.when')}</th>
             <th scope="col"><span class="visually-hidden">${t('dashboard.actions')}</span></th>
           </tr></thead>
-          <tbody>${this.entries.map((r) => html`<tr>
+          <tbody>${this.entries.map(
+            (r) => html`<tr>
             <td dir="auto">${r.name}</td>
             <td dir="ltr">${r.email ?? ''}</td>
             <td>${t(`rsvp.response.${r.response}` as MessageKey)}</td>
             <td>${r.guests}</td>
             <td>${t(`rsvps.state.${r.state}` as MessageKey)}${r.waitlistPosition ? ` (${r.waitlistPosition})` : ''}</td>
             <td>${r.occurrenceStartUtc && e ? formatWhen(r.occurrenceStartUtc, r.occurrenceStartUtc, e.timeZone, loc).local.split(' – ')[0] : ''}</td>
-            <td>${r.state === 'PENDING' ? html`
+            <td>${
+              r.state === 'PENDING'
+                ? html`
               <button type="button" class="link" @click=${() => this.decide(r, 'approve')}>${t('rsvps.approve')}<span class="visually-hidden"> ${r.name}</span></button>
-              <button type="button" class="link danger" @click=${() => this.decide(r, 'decline')}>${t('rsvps.decline')}<span class="visually-hidden"> ${r.name}</span></button>` : nothing}</td>
-          </tr>`)}</tbody>
-        </table>`}`;
+              <button type="button" class="link danger" @click=${() => this.decide(r, 'decline')}>${t('rsvps.decline')}<span class="visually-hidden"> ${r.name}</span></button>`
+                : nothing
+            }</td>
+          </tr>`,
+          )}</tbody>
+        </table>`
+      }`;
   }
 }

@@ -5,17 +5,33 @@ import { api } from '../../core/api';
 import { LOCALES, t } from '../../core/i18n';
 import type { Campaign, CityCount } from '../../core/types';
 
-interface Choice { organization: string; city: string; campaign: string; tag: string; theme: string; limit: string; lang: string }
+interface Choice {
+  organization: string;
+  city: string;
+  campaign: string;
+  tag: string;
+  theme: string;
+  limit: string;
+  lang: string;
+}
 
 /** The embed code for some choices: the web component (with its light-DOM fallback link) and the iframe. */
 export function embedSnippets(c: Choice, origin: string) {
   const attrs: [string, string][] = [['base-url', origin]];
-  for (const k of ['organization', 'city', 'campaign', 'tag', 'limit', 'lang', 'theme'] as const) if (c[k]) attrs.push([k, c[k]]);
+  for (const k of ['organization', 'city', 'campaign', 'tag', 'limit', 'lang', 'theme'] as const)
+    if (c[k]) attrs.push([k, c[k]]);
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  const page = c.organization ? `/organizations/${c.organization}` : c.campaign ? `/campaigns/${c.campaign}` : c.city ? `/cities/${c.city}` : '/';
-  const component = `<script type="module" src="${origin}/widget/tocsin-events.js"></script>\n`
-    + `<tocsin-events ${attrs.map(([k, v]) => `${k}="${esc(v)}"`).join(' ')}>\n`
-    + `  <a href="${origin}${esc(page)}">${esc(t('widget.fallback'))}</a>\n</tocsin-events>`;
+  const page = c.organization
+    ? `/organizations/${c.organization}`
+    : c.campaign
+      ? `/campaigns/${c.campaign}`
+      : c.city
+        ? `/cities/${c.city}`
+        : '/';
+  const component =
+    `<script type="module" src="${origin}/widget/tocsin-events.js"></script>\n` +
+    `<tocsin-events ${attrs.map(([k, v]) => `${k}="${esc(v)}"`).join(' ')}>\n` +
+    `  <a href="${origin}${esc(page)}">${esc(t('widget.fallback'))}</a>\n</tocsin-events>`;
   const query = new URLSearchParams(attrs.filter(([k]) => k !== 'base-url'));
   const iframe = `<iframe src="${origin}/embed/events?${esc(query.toString())}" title="${esc(t('widget.heading'))}" width="100%" height="480" loading="lazy"></iframe>`;
   return { component, iframe };
@@ -24,7 +40,15 @@ export function embedSnippets(c: Choice, origin: string) {
 /** /embed: the embed-code generator for partner sites, with a live preview. */
 @customElement('tocsin-embed-page')
 export class EmbedPage extends LightElement {
-  @state() private choice: Choice = { organization: '', city: '', campaign: '', tag: '', theme: 'light', limit: '5', lang: '' };
+  @state() private choice: Choice = {
+    organization: '',
+    city: '',
+    campaign: '',
+    tag: '',
+    theme: 'light',
+    limit: '5',
+    lang: '',
+  };
   @state() private cities: CityCount[] = [];
   @state() private campaigns: Campaign[] = [];
   @state() private copied = '';
@@ -32,14 +56,31 @@ export class EmbedPage extends LightElement {
   connectedCallback(): void {
     super.connectedCallback();
     void import('../../widget/tocsin-events');
-    api.cities().then((c) => { this.cities = c; }).catch(() => {});
-    api.campaigns().then((c) => { this.campaigns = c; }).catch(() => {});
+    api
+      .cities()
+      .then((c) => {
+        this.cities = c;
+      })
+      .catch(() => {});
+    api
+      .campaigns()
+      .then((c) => {
+        this.campaigns = c;
+      })
+      .catch(() => {});
   }
 
-  private set(k: keyof Choice, v: string) { this.choice = { ...this.choice, [k]: v }; }
+  private set(k: keyof Choice, v: string) {
+    this.choice = { ...this.choice, [k]: v };
+  }
 
   private async copy(text: string, which: string) {
-    try { await navigator.clipboard.writeText(text); this.copied = which; } catch { this.copied = ''; }
+    try {
+      await navigator.clipboard.writeText(text);
+      this.copied = which;
+    } catch {
+      this.copied = '';
+    }
   }
 
   render() {

@@ -51,13 +51,18 @@ export class EventPage extends LightElement {
 
   protected updated(): void {
     // User-written paragraphs may be in either direction, whatever the page's language.
-    this.querySelectorAll<HTMLElement>('.description > *').forEach((p) => { p.dir = 'auto'; });
+    this.querySelectorAll<HTMLElement>('.description > *').forEach((p) => {
+      p.dir = 'auto';
+    });
   }
 
   private updateJsonLd() {
     if (!this.event) return;
     // A data block, not a script: the CSP's script-src does not apply to it and nothing runs.
-    this.jsonLd ??= Object.assign(document.createElement('script'), { type: 'application/ld+json', id: 'event-jsonld' });
+    this.jsonLd ??= Object.assign(document.createElement('script'), {
+      type: 'application/ld+json',
+      id: 'event-jsonld',
+    });
     this.jsonLd.textContent = JSON.stringify(eventJsonLd(this.event, location.origin));
     if (!this.jsonLd.isConnected) document.head.append(this.jsonLd);
   }
@@ -84,7 +89,10 @@ export class EventPage extends LightElement {
     const url = `${location.origin}${paths.event(this.eventId)}`;
     try {
       if (navigator.share) await navigator.share({ title: this.event?.title, url });
-      else { await navigator.clipboard.writeText(url); this.shared = t('event.linkCopied'); }
+      else {
+        await navigator.clipboard.writeText(url);
+        this.shared = t('event.linkCopied');
+      }
     } catch {
       this.shared = url;
     }
@@ -101,7 +109,8 @@ export class EventPage extends LightElement {
     const startUtc = times ? localToUtc(times.start, e.timeZone) : e.startUtc;
     const endUtc = times ? localToUtc(times.end, e.timeZone) : e.endUtc;
     const when = formatWhen(startUtc, endUtc, e.timeZone, loc);
-    const occurrenceCancelled = !!this.occurrence && !!e.overrides?.some((o) => o.recurrenceId === this.occurrence && o.cancelled);
+    const occurrenceCancelled =
+      !!this.occurrence && !!e.overrides?.some((o) => o.recurrenceId === this.occurrence && o.cancelled);
     const cancelled = e.status === 'CANCELLED' || occurrenceCancelled;
     const soon = cancelled ? undefined : countdown(startUtc, loc);
     const weekly = parseWeekly(e.recurrence?.rrule, e.start);
@@ -110,8 +119,12 @@ export class EventPage extends LightElement {
       <article class="event ${cancelled ? 'cancelled' : ''}">
         <p class="kind">${kindLabel(e.kind)}</p>
         <h1 dir="auto">${e.title}</h1>
-        ${cancelled ? html`<div class="banner banner-cancelled" role="status">
-          <strong>${t('event.cancelledBanner')}</strong>${e.statusReason ? html` ${e.statusReason}` : nothing}</div>` : nothing}
+        ${
+          cancelled
+            ? html`<div class="banner banner-cancelled" role="status">
+          <strong>${t('event.cancelledBanner')}</strong>${e.statusReason ? html` ${e.statusReason}` : nothing}</div>`
+            : nothing
+        }
         ${e.status === 'POSTPONED' ? html`<div class="banner" role="status"><strong>${t('event.postponed')}</strong></div>` : nothing}
         <dl class="facts">
           <dt>${t('event.when')}</dt>
@@ -124,42 +137,75 @@ export class EventPage extends LightElement {
           </dd>
           <dt>${t('event.where')}</dt>
           <dd>${this.where(e)}</dd>
-          ${e.online?.url ? html`<dt>${t('event.onlineLink')}</dt>
-            <dd>${safeUrl(e.online.url) ? html`<a href=${safeUrl(e.online.url)!} rel="noopener noreferrer" dir="ltr">${e.online.platform || e.online.url}</a>` : html`<span dir="ltr">${e.online.url}</span>`}</dd>` : nothing}
+          ${
+            e.online?.url
+              ? html`<dt>${t('event.onlineLink')}</dt>
+            <dd>${safeUrl(e.online.url) ? html`<a href=${safeUrl(e.online.url)!} rel="noopener noreferrer" dir="ltr">${e.online.platform || e.online.url}</a>` : html`<span dir="ltr">${e.online.url}</span>`}</dd>`
+              : nothing
+          }
           <dt>${t('event.organizer')}</dt>
           <dd><a href=${paths.organization(e.organization.slug)}>${e.organization.name}</a>
             ${e.campaign ? html` · <a href=${paths.campaign(e.campaign.slug)}>${e.campaign.name}</a>` : nothing}</dd>
-          ${e.speakers?.length ? html`<dt>${t('event.speakers')}</dt>
-            <dd><ul class="plain">${e.speakers.map((s) => html`<li>${s.name}${s.affiliation ? html` <span class="secondary">(${s.affiliation})</span>` : nothing}</li>`)}</ul></dd>` : nothing}
-          ${a ? html`<dt>${t('event.attendance')}</dt>
+          ${
+            e.speakers?.length
+              ? html`<dt>${t('event.speakers')}</dt>
+            <dd><ul class="plain">${e.speakers.map((s) => html`<li>${s.name}${s.affiliation ? html` <span class="secondary">(${s.affiliation})</span>` : nothing}</li>`)}</ul></dd>`
+              : nothing
+          }
+          ${
+            a
+              ? html`<dt>${t('event.attendance')}</dt>
             <dd class="attendance" aria-live="polite">
               <span data-count="going">${t('event.going', { n: a.going })}</span> ·
               <span data-count="maybe">${t('event.maybe', { n: a.maybe })}</span>
               ${a.waitlisted ? html` · <span>${t('event.waitlisted', { n: a.waitlisted })}</span>` : nothing}
               ${a.capacity != null ? html` · <span>${t('event.spotsLeft', { n: a.spotsLeft ?? 0, capacity: formatNumber(a.capacity, loc) })}</span>` : nothing}
-            </dd>` : nothing}
+            </dd>`
+              : nothing
+          }
         </dl>
-        ${e.descriptionHtml ? html`<div class="description" .innerHTML=${e.descriptionHtml}></div>`
-          : e.description ? html`<p class="description" dir="auto">${e.description}</p>` : nothing}
+        ${
+          e.descriptionHtml
+            ? html`<div class="description" .innerHTML=${e.descriptionHtml}></div>`
+            : e.description
+              ? html`<p class="description" dir="auto">${e.description}</p>`
+              : nothing
+        }
         <p class="actions">
           <a class="button secondary" href="/events/${encodeURIComponent(e.id)}.ics" download>${t('event.addToCalendar')}</a>
           <button type="button" class="secondary" @click=${this.share}>${t('event.share')}</button>
         </p>
-        ${this.myRole && this.myRole !== 'MEMBER' ? html`<p class="actions organizer">
+        ${
+          this.myRole && this.myRole !== 'MEMBER'
+            ? html`<p class="actions organizer">
           <a class="button secondary" href=${paths.editEvent(e.id)}>${t('dashboard.edit')}</a>
           <a class="button secondary" href=${paths.eventRsvps(e.id)}>${t('rsvps.title')}</a>
-          ${e.recurrence && this.occurrence ? (occurrenceCancelled
-            ? html`<button type="button" class="secondary" @click=${() => this.toggleOccurrence(false)}>${t('event.restoreDate')}</button>`
-            : html`<button type="button" class="secondary" aria-expanded=${this.moving ? 'true' : 'false'}
-                @click=${() => { this.moving = !this.moving; }}>${t('event.moveDate')}</button>
-              <button type="button" class="danger" @click=${() => this.toggleOccurrence(true)}>${t('event.cancelDate')}</button>`) : nothing}
+          ${
+            e.recurrence && this.occurrence
+              ? occurrenceCancelled
+                ? html`<button type="button" class="secondary" @click=${() => this.toggleOccurrence(false)}>${t('event.restoreDate')}</button>`
+                : html`<button type="button" class="secondary" aria-expanded=${this.moving ? 'true' : 'false'}
+                @click=${() => {
+                  this.moving = !this.moving;
+                }}>${t('event.moveDate')}</button>
+              <button type="button" class="danger" @click=${() => this.toggleOccurrence(true)}>${t('event.cancelDate')}</button>`
+              : nothing
+          }
         </p>
-        ${this.moving && e.recurrence && this.occurrence && !occurrenceCancelled
-          ? html`<tocsin-move-occurrence id="move-occurrence" .event=${e} occurrence=${this.occurrence}
-              @occurrence-moved=${this.moved}></tocsin-move-occurrence>` : nothing}` : nothing}
+        ${
+          this.moving && e.recurrence && this.occurrence && !occurrenceCancelled
+            ? html`<tocsin-move-occurrence id="move-occurrence" .event=${e} occurrence=${this.occurrence}
+              @occurrence-moved=${this.moved}></tocsin-move-occurrence>`
+            : nothing
+        }`
+            : nothing
+        }
         <p class="status" aria-live="polite">${this.shared}</p>
-        ${cancelled || e.rsvpMode === 'CLOSED' ? html`<p>${t('rsvp.closed')}</p>`
-          : html`<tocsin-rsvp-form .event=${e} occurrence=${e.recurrence ? this.occurrence : ''} @rsvp-done=${() => this.load()}></tocsin-rsvp-form>`}
+        ${
+          cancelled || e.rsvpMode === 'CLOSED'
+            ? html`<p>${t('rsvp.closed')}</p>`
+            : html`<tocsin-rsvp-form .event=${e} occurrence=${e.recurrence ? this.occurrence : ''} @rsvp-done=${() => this.load()}></tocsin-rsvp-form>`
+        }
       </article>`;
   }
 

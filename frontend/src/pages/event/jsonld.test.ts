@@ -3,9 +3,18 @@ import { eventJsonLd } from './jsonld';
 import type { EventView } from '../../core/types';
 
 const base: EventView = {
-  id: 'e1', organization: { slug: 'group', name: 'Group' }, title: 'Vigil', kind: 'VIGIL', status: 'SCHEDULED',
-  start: '2027-01-07T18:00', end: '2027-01-07T19:00', timeZone: 'Europe/Berlin', startUtc: '2027-01-07T17:00:00Z',
-  endUtc: '2027-01-07T18:00:00Z', locationHidden: false, sequence: 0,
+  id: 'e1',
+  organization: { slug: 'group', name: 'Group' },
+  title: 'Vigil',
+  kind: 'VIGIL',
+  status: 'SCHEDULED',
+  start: '2027-01-07T18:00',
+  end: '2027-01-07T19:00',
+  timeZone: 'Europe/Berlin',
+  startUtc: '2027-01-07T17:00:00Z',
+  endUtc: '2027-01-07T18:00:00Z',
+  locationHidden: false,
+  sequence: 0,
   place: { venue: 'Square', address: 'Main St 1', city: 'Berlin', countryCode: 'DE' },
 };
 
@@ -13,19 +22,29 @@ describe('schema.org Event', () => {
   it('describes an in-person event with its place and organizer', () => {
     const ld = eventJsonLd(base, 'https://tocsin.example');
     expect(ld).toMatchObject({
-      '@type': 'Event', eventStatus: 'https://schema.org/EventScheduled',
+      '@type': 'Event',
+      eventStatus: 'https://schema.org/EventScheduled',
       eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
-      location: { '@type': 'Place', name: 'Square', address: { streetAddress: 'Main St 1', addressLocality: 'Berlin' } },
+      location: {
+        '@type': 'Place',
+        name: 'Square',
+        address: { streetAddress: 'Main St 1', addressLocality: 'Berlin' },
+      },
       organizer: { name: 'Group', url: 'https://tocsin.example/organizations/group' },
     });
   });
 
   it('says cancelled, online and hybrid, and never leaks a hidden location', () => {
-    const online = eventJsonLd({ ...base, place: undefined, online: { url: 'https://meet.example/x' }, status: 'CANCELLED' }, 'o');
+    const online = eventJsonLd(
+      { ...base, place: undefined, online: { url: 'https://meet.example/x' }, status: 'CANCELLED' },
+      'o',
+    );
     expect(online.eventStatus).toBe('https://schema.org/EventCancelled');
     expect(online.eventAttendanceMode).toBe('https://schema.org/OnlineEventAttendanceMode');
     expect(online.location).toEqual({ '@type': 'VirtualLocation', url: 'https://meet.example/x' });
-    const hidden = JSON.stringify(eventJsonLd({ ...base, locationHidden: true, place: { city: 'Berlin', countryCode: 'DE' } }, 'o'));
+    const hidden = JSON.stringify(
+      eventJsonLd({ ...base, locationHidden: true, place: { city: 'Berlin', countryCode: 'DE' } }, 'o'),
+    );
     expect(hidden).not.toContain('Main St');
     const hybrid = eventJsonLd({ ...base, online: { url: 'https://meet.example/x' } }, 'o');
     expect(hybrid.eventAttendanceMode).toBe('https://schema.org/MixedEventAttendanceMode');

@@ -6,10 +6,21 @@ import { LOCALES, translate, type MessageKey } from '../../core/i18n';
 import type { EventView } from '../../core/types';
 
 const SERIES = {
-  id: 'e1', organization: { slug: 'group', name: 'Group' }, title: 'Vigil', kind: 'VIGIL', status: 'SCHEDULED',
-  start: '2027-01-07T18:00', end: '2027-01-07T19:30', timeZone: 'Europe/Berlin', startUtc: '2027-01-07T17:00:00Z',
-  endUtc: '2027-01-07T18:30:00Z', locationHidden: false, sequence: 0, rsvpMode: 'OPEN',
-  recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TH', exdates: [] }, overrides: [],
+  id: 'e1',
+  organization: { slug: 'group', name: 'Group' },
+  title: 'Vigil',
+  kind: 'VIGIL',
+  status: 'SCHEDULED',
+  start: '2027-01-07T18:00',
+  end: '2027-01-07T19:30',
+  timeZone: 'Europe/Berlin',
+  startUtc: '2027-01-07T17:00:00Z',
+  endUtc: '2027-01-07T18:30:00Z',
+  locationHidden: false,
+  sequence: 0,
+  rsvpMode: 'OPEN',
+  recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TH', exdates: [] },
+  overrides: [],
 } as unknown as EventView;
 const PATH = '/api/v1/events/e1/occurrences/2027-01-14T18%3A00';
 
@@ -30,12 +41,23 @@ describe('moving one date of a series', () => {
   it('starts from the date as it is: the original start and the series length, or the moved times', () => {
     expect(occurrenceTimes(SERIES, '2027-01-14T18:00')).toEqual({ start: '2027-01-14T18:00', end: '2027-01-14T19:30' });
     expect(occurrenceTimes(SERIES, '2027-01-28T23:00')).toEqual({ start: '2027-01-28T23:00', end: '2027-01-29T00:30' });
-    const moved = { ...SERIES, overrides: [{ recurrenceId: '2027-01-14T18:00', cancelled: false, start: '2027-01-15T17:00', end: '2027-01-15T18:00' }] };
+    const moved = {
+      ...SERIES,
+      overrides: [
+        { recurrenceId: '2027-01-14T18:00', cancelled: false, start: '2027-01-15T17:00', end: '2027-01-15T18:00' },
+      ],
+    };
     expect(occurrenceTimes(moved, '2027-01-14T18:00')).toEqual({ start: '2027-01-15T17:00', end: '2027-01-15T18:00' });
   });
 
   it('sends the new local start and end and hands the updated event on', async () => {
-    const updated = { ...SERIES, sequence: 1, overrides: [{ recurrenceId: '2027-01-14T18:00', cancelled: false, start: '2027-01-14T19:00', end: '2027-01-14T20:30' }] };
+    const updated = {
+      ...SERIES,
+      sequence: 1,
+      overrides: [
+        { recurrenceId: '2027-01-14T18:00', cancelled: false, start: '2027-01-14T19:00', end: '2027-01-14T20:30' },
+      ],
+    };
     const calls = fakeFetch({ [`PUT ${PATH}`]: () => ({ status: 200, body: updated }) });
     const el = await form();
     expect(el.querySelector<HTMLInputElement>('#move-start')!.value).toBe('2027-01-14T18:00');
@@ -43,7 +65,9 @@ describe('moving one date of a series', () => {
     el.querySelector<HTMLInputElement>('#move-start')!.value = '2027-01-14T19:00';
     el.querySelector<HTMLInputElement>('#move-end')!.value = '2027-01-14T20:30';
     let moved: EventView | undefined;
-    el.addEventListener('occurrence-moved', (ev) => { moved = (ev as CustomEvent<EventView>).detail; });
+    el.addEventListener('occurrence-moved', (ev) => {
+      moved = (ev as CustomEvent<EventView>).detail;
+    });
     el.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
     await until(() => !!moved, 'the moved event');
     expect(calls.find((c) => c.method === 'PUT')!.body).toEqual({ start: '2027-01-14T19:00', end: '2027-01-14T20:30' });
@@ -52,7 +76,15 @@ describe('moving one date of a series', () => {
 
   it('shows the problem next to the field it names', async () => {
     fakeFetch({
-      [`PUT ${PATH}`]: () => ({ status: 400, body: { status: 400, title: 'Invalid request', type: '/problems/validation', errors: [{ field: 'end', message: 'must be after start' }] } }),
+      [`PUT ${PATH}`]: () => ({
+        status: 400,
+        body: {
+          status: 400,
+          title: 'Invalid request',
+          type: '/problems/validation',
+          errors: [{ field: 'end', message: 'must be after start' }],
+        },
+      }),
     });
     const el = await form();
     el.querySelector<HTMLInputElement>('#move-end')!.value = '2027-01-14T17:00';
@@ -66,7 +98,14 @@ describe('moving one date of a series', () => {
 
   it('is worded in every language', () => {
     for (const loc of Object.values(LOCALES)) {
-      for (const key of ['event.moveDate', 'event.moveDateHint', 'event.moveStart', 'event.moveEnd', 'event.moveSubmit', 'event.dateMoved']) {
+      for (const key of [
+        'event.moveDate',
+        'event.moveDateHint',
+        'event.moveStart',
+        'event.moveEnd',
+        'event.moveSubmit',
+        'event.dateMoved',
+      ]) {
         expect(loc.messages[key as MessageKey], `${loc.lang} ${key}`).toBeTruthy();
       }
     }

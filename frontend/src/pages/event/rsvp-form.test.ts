@@ -6,9 +6,19 @@ import { LOCALES, translate, type MessageKey } from '../../core/i18n';
 import { RSVP_MODES, type EventView, type Rsvp } from '../../core/types';
 
 const EVENT = {
-  id: 'e1', organization: { slug: 'group', name: 'Group' }, title: 'Vigil', kind: 'VIGIL', status: 'SCHEDULED',
-  start: '2027-01-07T18:00', end: '2027-01-07T19:00', timeZone: 'Europe/Berlin', startUtc: '2027-01-07T17:00:00Z',
-  endUtc: '2027-01-07T18:00:00Z', locationHidden: false, sequence: 0, rsvpMode: 'EMAIL_CONFIRMED',
+  id: 'e1',
+  organization: { slug: 'group', name: 'Group' },
+  title: 'Vigil',
+  kind: 'VIGIL',
+  status: 'SCHEDULED',
+  start: '2027-01-07T18:00',
+  end: '2027-01-07T19:00',
+  timeZone: 'Europe/Berlin',
+  startUtc: '2027-01-07T17:00:00Z',
+  endUtc: '2027-01-07T18:00:00Z',
+  locationHidden: false,
+  sequence: 0,
+  rsvpMode: 'EMAIL_CONFIRMED',
 } as EventView;
 const STATES: Rsvp['state'][] = ['GOING', 'MAYBE', 'NOT_GOING', 'WAITLISTED', 'PENDING', 'DECLINED', 'UNCONFIRMED'];
 
@@ -34,9 +44,15 @@ describe('RSVP states and modes', () => {
 describe('the RSVP form', () => {
   it('under EMAIL_CONFIRMED asks for the email and, answered UNCONFIRMED without a token, says to check the mail', async () => {
     const calls = fakeFetch({
-      'POST /api/v1/events/e1/rsvps': () => ({ status: 201, body: { id: 'r1', state: 'UNCONFIRMED', response: 'GOING', guests: 0, manageToken: null } }),
+      'POST /api/v1/events/e1/rsvps': () => ({
+        status: 201,
+        body: { id: 'r1', state: 'UNCONFIRMED', response: 'GOING', guests: 0, manageToken: null },
+      }),
     });
-    const el = document.createElement('tocsin-rsvp-form') as HTMLElement & { event: EventView; updateComplete: Promise<boolean> };
+    const el = document.createElement('tocsin-rsvp-form') as HTMLElement & {
+      event: EventView;
+      updateComplete: Promise<boolean>;
+    };
     el.event = EVENT;
     document.body.append(el);
     await el.updateComplete;
@@ -46,7 +62,11 @@ describe('the RSVP form', () => {
     el.querySelector<HTMLInputElement>('#rsvp-email')!.value = 'sara@example.org';
     el.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
     await until(() => !!el.querySelector('.rsvp-state'), 'the answer');
-    expect(calls.find((c) => c.method === 'POST' && c.path === '/api/v1/events/e1/rsvps')!.body).toEqual({ name: 'Sara', email: 'sara@example.org', response: 'GOING' });
+    expect(calls.find((c) => c.method === 'POST' && c.path === '/api/v1/events/e1/rsvps')!.body).toEqual({
+      name: 'Sara',
+      email: 'sara@example.org',
+      response: 'GOING',
+    });
     expect(el.querySelector('.rsvp-state')!.getAttribute('data-state')).toBe('UNCONFIRMED');
     expect(el.textContent).toContain('Check your email');
     expect(el.querySelector('a.manage-link')).toBeNull();

@@ -1,7 +1,14 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { LightElement, fieldError, formErrors, generalError, invalid, type FormErrors } from '../../shared/light-element';
+import {
+  LightElement,
+  fieldError,
+  formErrors,
+  generalError,
+  invalid,
+  type FormErrors,
+} from '../../shared/light-element';
 import { api } from '../../core/api';
 import { t, type MessageKey } from '../../core/i18n';
 import { paths } from '../../core/router';
@@ -57,8 +64,12 @@ export class RsvpForm extends LightElement {
         <h2 id="rsvp-h">${t('rsvp.thanks')}</h2>
         <p class="rsvp-state" data-state=${this.done.state}>${rsvpStateLabel(this.done)}</p>
         ${this.done.state === 'UNCONFIRMED' ? html`<p>${t('rsvp.checkEmail')}</p>` : nothing}
-        ${link ? html`<p>${t('rsvp.keepLink')}</p>
-          <p><a class="manage-link" href=${paths.rsvp(this.done.manageToken!)} dir="ltr">${link}</a></p>` : nothing}
+        ${
+          link
+            ? html`<p>${t('rsvp.keepLink')}</p>
+          <p><a class="manage-link" href=${paths.rsvp(this.done.manageToken!)} dir="ltr">${link}</a></p>`
+            : nothing
+        }
       </section>`;
     }
     const e = this.errors;

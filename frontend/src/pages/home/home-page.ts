@@ -25,8 +25,18 @@ export class HomePage extends LightElement {
 
   connectedCallback(): void {
     super.connectedCallback();
-    api.cities().then((c) => { this.cities = c; }).catch(() => {});
-    api.campaigns().then((c) => { this.campaigns = c; }).catch(() => {});
+    api
+      .cities()
+      .then((c) => {
+        this.cities = c;
+      })
+      .catch(() => {});
+    api
+      .campaigns()
+      .then((c) => {
+        this.campaigns = c;
+      })
+      .catch(() => {});
   }
 
   protected willUpdate(changed: Map<string, unknown>): void {
@@ -37,7 +47,10 @@ export class HomePage extends LightElement {
   private href(view: string, month?: string): string {
     const p = new URLSearchParams(this.query);
     p.set('view', view);
-    if (view === 'list') { p.delete('view'); p.delete('month'); }
+    if (view === 'list') {
+      p.delete('view');
+      p.delete('month');
+    }
     if (month) p.set('month', month);
     return `/?${p}`;
   }
@@ -55,7 +68,10 @@ export class HomePage extends LightElement {
     if (q.get('kind')) f.kind = q.get('kind')!;
     if (q.get('from')) f.from = q.get('from')!;
     if (q.get('campaign')) f.campaign = q.get('campaign')!;
-    if (q.get('near')) { f.near = q.get('near')!; f.radiusKm = '50'; }
+    if (q.get('near')) {
+      f.near = q.get('near')!;
+      f.radiusKm = '50';
+    }
     return f;
   }
 
@@ -66,7 +82,7 @@ export class HomePage extends LightElement {
       const page = await api.events({ ...this.filters(), cursor: more && this.cursor ? this.cursor : undefined });
       this.items = more ? [...this.items, ...page.items] : page.items;
       this.cursor = page.nextCursor ?? null;
-    } catch (e) {
+    } catch {
       this.error = t('error.load');
       if (!more) this.items = [];
     } finally {
@@ -88,7 +104,10 @@ export class HomePage extends LightElement {
   }
 
   private nearMe() {
-    if (!navigator.geolocation) { this.locating = t('home.nearUnavailable'); return; }
+    if (!navigator.geolocation) {
+      this.locating = t('home.nearUnavailable');
+      return;
+    }
     this.locating = t('home.locating');
     // Asked only now, on request; the position goes nowhere but into this search (rounded to about 1 km).
     navigator.geolocation.getCurrentPosition(
@@ -99,7 +118,9 @@ export class HomePage extends LightElement {
         params.delete('city');
         navigate(`/?${params}`, true);
       },
-      () => { this.locating = t('home.nearDenied'); },
+      () => {
+        this.locating = t('home.nearDenied');
+      },
       { maximumAge: 600000, timeout: 15000 },
     );
   }
@@ -157,10 +178,13 @@ export class HomePage extends LightElement {
         <a href=${this.href('list')} aria-current=${q.get('view') === 'month' ? 'false' : 'page'}>${t('home.list')}</a>
         <a href=${this.href('month', q.get('month') ?? (q.get('from') || new Date().toISOString()).slice(0, 7))} aria-current=${q.get('view') === 'month' ? 'page' : 'false'}>${t('home.monthView')}</a>
       </nav>
-      ${q.get('view') === 'month' ? html`<tocsin-month-view .filters=${{ ...this.filters(), from: undefined, limit: undefined }}
+      ${
+        q.get('view') === 'month'
+          ? html`<tocsin-month-view .filters=${{ ...this.filters(), from: undefined, limit: undefined }}
           month=${/^\d{4}-\d{2}$/.test(q.get('month') ?? '') ? q.get('month')! : new Date().toISOString().slice(0, 7)}
           .monthHref=${(m: string) => this.href('month', m)}></tocsin-month-view>`
-        : html`<tocsin-event-list .items=${this.items} ?loading=${this.loading}></tocsin-event-list>`}
+          : html`<tocsin-event-list .items=${this.items} ?loading=${this.loading}></tocsin-event-list>`
+      }
       ${q.get('view') !== 'month' && this.cursor ? html`<p><button type="button" class="secondary" ?disabled=${this.loading} @click=${() => this.load(true)}>${t('home.more')}</button></p>` : nothing}
     `;
   }

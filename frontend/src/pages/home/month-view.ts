@@ -12,7 +12,11 @@ export function monthBounds(month: string): { first: string; next: string; days:
   const [y, m] = month.split('-').map(Number);
   const first = new Date(Date.UTC(y, m - 1, 1));
   const next = new Date(Date.UTC(y, m, 1));
-  return { first: first.toISOString().slice(0, 10), next: next.toISOString().slice(0, 10), days: Math.round((+next - +first) / 86400000) };
+  return {
+    first: first.toISOString().slice(0, 10),
+    next: next.toISOString().slice(0, 10),
+    days: Math.round((+next - +first) / 86400000),
+  };
 }
 
 export function shiftMonth(month: string, by: number): string {
@@ -76,9 +80,13 @@ export class MonthView extends LightElement {
     while (cells.length % 7) cells.push(null);
     const weeks = Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
     const utc = (day: string) => new Date(`${day}T12:00:00Z`);
-    const dayName = (iso: number) => new Intl.DateTimeFormat(loc.intl, { weekday: 'short', timeZone: 'UTC' })
-      .format(new Date(Date.UTC(2024, 0, iso)));
-    const gregorian = new Intl.DateTimeFormat(loc.gregorianIntl ?? loc.intl, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const dayName = (iso: number) =>
+      new Intl.DateTimeFormat(loc.intl, { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, iso)));
+    const gregorian = new Intl.DateTimeFormat(loc.gregorianIntl ?? loc.intl, {
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
     const own = new Intl.DateTimeFormat(loc.intl, { month: 'long', year: 'numeric', timeZone: 'UTC' });
     const title = loc.gregorianIntl
       ? `${gregorian.format(utc(first))} (${own.format(utc(first))} – ${own.format(utc(`${this.month}-${String(days).padStart(2, '0')}`))})`
@@ -93,11 +101,24 @@ export class MonthView extends LightElement {
       <table class="month">
         <caption>${title}${this.loading ? html` <span class="secondary">${t('common.loading')}</span>` : nothing}</caption>
         <thead><tr>${[0, 1, 2, 3, 4, 5, 6].map((i) => html`<th scope="col">${dayName(((weekStart - 1 + i) % 7) + 1)}</th>`)}</tr></thead>
-        <tbody>${weeks.map((week) => html`<tr>${week.map((day) => day === null ? html`<td class="outside"></td>` : html`<td>
+        <tbody>${weeks.map(
+          (week) =>
+            html`<tr>${week.map((day) =>
+              day === null
+                ? html`<td class="outside"></td>`
+                : html`<td>
           <span class="day">${dayNumber.format(utc(day))}${loc.gregorianIntl ? html` <span class="secondary">${gDayNumber.format(utc(day))}</span>` : nothing}</span>
-          ${byDay.get(day)?.length ? html`<ul>${byDay.get(day)!.map((e) => html`<li class=${e.status === 'CANCELLED' ? 'cancelled' : ''}>
-            <a href=${paths.event(e.id, e.recurrence ? e.recurrenceId : undefined)} dir="auto">${localDigits(e.start.slice(11, 16), loc)} ${e.title}</a></li>`)}</ul>` : nothing}
-        </td>`)}</tr>`)}</tbody>
+          ${
+            byDay.get(day)?.length
+              ? html`<ul>${byDay.get(day)!.map(
+                  (e) => html`<li class=${e.status === 'CANCELLED' ? 'cancelled' : ''}>
+            <a href=${paths.event(e.id, e.recurrence ? e.recurrenceId : undefined)} dir="auto">${localDigits(e.start.slice(11, 16), loc)} ${e.title}</a></li>`,
+                )}</ul>`
+              : nothing
+          }
+        </td>`,
+            )}</tr>`,
+        )}</tbody>
       </table>
       ${this.truncated ? html`<p class="secondary">${t('month.truncated')}</p>` : nothing}`;
   }

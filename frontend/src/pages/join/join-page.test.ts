@@ -31,7 +31,10 @@ describe('the join page', () => {
     const calls = fakeFetch({
       'GET /api/v1/invitations/tci_abc': () => ({ status: 200, body: PREVIEW }),
       'GET /api/v1/me': () => ({ status: 200, body: ME }),
-      'POST /api/v1/invitations/tci_abc/accept': () => ({ status: 200, body: { ...PREVIEW, since: '2027-01-01T00:00:00Z' } }),
+      'POST /api/v1/invitations/tci_abc/accept': () => ({
+        status: 200,
+        body: { ...PREVIEW, since: '2027-01-01T00:00:00Z' },
+      }),
     });
     const el = mount();
     await until(() => !!el.querySelector('button.accept-invitation'), 'the accept button');

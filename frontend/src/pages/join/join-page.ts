@@ -42,8 +42,12 @@ export class JoinPage extends LightElement {
       sessionChanged();
       navigate(paths.orgAdmin(joined.organization.slug));
     } catch (e) {
-      this.error = e instanceof ApiError && e.status === 404 ? t('join.unknown')
-        : e instanceof ApiError && e.message ? e.message : t('error.save');
+      this.error =
+        e instanceof ApiError && e.status === 404
+          ? t('join.unknown')
+          : e instanceof ApiError && e.message
+            ? e.message
+            : t('error.save');
     } finally {
       this.busy = false;
     }
@@ -53,17 +57,21 @@ export class JoinPage extends LightElement {
     document.title = `${t('join.title')} · Tocsin`;
     const i = this.invitation;
     if (!i) {
-      return this.error ? html`<h1>${t('join.title')}</h1><p class="error" role="alert">${this.error}</p>`
+      return this.error
+        ? html`<h1>${t('join.title')}</h1><p class="error" role="alert">${this.error}</p>`
         : html`<p aria-live="polite">${t('common.loading')}</p>`;
     }
     const next = encodeURIComponent(paths.join(this.token));
     return html`<h1 dir="auto">${t('join.heading', { org: i.organization.name, role: t(`role.${i.role}` as MessageKey) })}</h1>
       <p>${t('join.help')}</p>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.me ? html`<p>${t('join.as', { name: this.me.displayName })}</p>
+      ${
+        this.me
+          ? html`<p>${t('join.as', { name: this.me.displayName })}</p>
         <p class="actions"><button type="button" class="accept-invitation" ?disabled=${this.busy} @click=${this.accept}>${t('join.accept')}</button></p>`
-        : html`<p>${t('join.signInFirst')}</p>
+          : html`<p>${t('join.signInFirst')}</p>
         <p class="actions"><a class="button" href="/signin?next=${next}">${t('nav.signIn')}</a>
-          <a class="button secondary" href="/register?next=${next}">${t('register.title')}</a></p>`}`;
+          <a class="button secondary" href="/register?next=${next}">${t('register.title')}</a></p>`
+      }`;
   }
 }

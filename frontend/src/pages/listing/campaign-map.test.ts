@@ -7,7 +7,14 @@ import { setLanguage } from '../../core/i18n';
 import type { CityCount } from '../../core/types';
 
 const BERLIN: CityCount = { city: 'Berlin', countryCode: 'DE', cityKey: 'de/berlin', lat: 52.5, lon: 13.4, events: 4 };
-const SYDNEY: CityCount = { city: 'Sydney', countryCode: 'AU', cityKey: 'au/sydney', lat: -33.9, lon: 151.2, events: 1 };
+const SYDNEY: CityCount = {
+  city: 'Sydney',
+  countryCode: 'AU',
+  cityKey: 'au/sydney',
+  lat: -33.9,
+  lon: 151.2,
+  events: 1,
+};
 const ONLINE: CityCount = { city: 'online', countryCode: '', cityKey: 'online', events: 2 };
 
 freshPageEachTest();
@@ -58,9 +65,17 @@ describe('the campaign map', () => {
 
   it('sits on the campaign page above the list of cities, which keeps the links, in Persian too', async () => {
     fakeFetch({
-      'GET /api/v1/campaigns/day': () => ({ status: 200, body: {
-        id: 'c1', slug: 'day', name: 'Day of action', organization: { slug: 'group', name: 'Group' },
-        cities: [BERLIN, SYDNEY, ONLINE], totalEvents: 7 } }),
+      'GET /api/v1/campaigns/day': () => ({
+        status: 200,
+        body: {
+          id: 'c1',
+          slug: 'day',
+          name: 'Day of action',
+          organization: { slug: 'group', name: 'Group' },
+          cities: [BERLIN, SYDNEY, ONLINE],
+          totalEvents: 7,
+        },
+      }),
     });
     setLanguage('fa', false);
     const el = document.createElement('tocsin-campaign-page') as HTMLElement & { slug: string };

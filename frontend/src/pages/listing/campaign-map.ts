@@ -12,7 +12,10 @@ export const MAP_HEIGHT = 180;
 const MIN_R = 2;
 const MAX_R = 8;
 
-export interface Point { x: number; y: number }
+export interface Point {
+  x: number;
+  y: number;
+}
 
 /** Where a latitude/longitude falls in the map's 360 × 180 viewBox (north at the top, whatever the page's direction). */
 export function project(lat: number, lon: number): Point {
@@ -27,13 +30,17 @@ export function radius(events: number, most: number): number {
   return MIN_R + (MAX_R - MIN_R) * Math.sqrt(Math.max(0, events) / most);
 }
 
-export interface MapDot extends Point { r: number; city: CityCount }
+export interface MapDot extends Point {
+  r: number;
+  city: CityCount;
+}
 
 /** The cities that can be drawn (those with a place), largest first so small dots stay on top. */
 export function dots(cities: readonly CityCount[]): MapDot[] {
   const placed = cities.filter((c) => typeof c.lat === 'number' && typeof c.lon === 'number');
   const most = Math.max(0, ...placed.map((c) => c.events));
-  return [...placed].sort((a, b) => b.events - a.events)
+  return [...placed]
+    .sort((a, b) => b.events - a.events)
     .map((city) => ({ ...project(city.lat!, city.lon!), r: radius(city.events, most), city }));
 }
 
@@ -55,7 +62,9 @@ export function campaignMap(cities: readonly CityCount[], label: string) {
     <rect class="sea" x="0" y="0" width="360" height="180"></rect>
     <path class="graticule" d=${GRATICULE}></path>
     <path class="equator" d="M0 90H360"></path>
-    ${drawn.map((d) => svg`<circle class="dot" cx=${round(d.x)} cy=${round(d.y)} r=${round(d.r)}
-        data-city=${d.city.cityKey}></circle>`)}
+    ${drawn.map(
+      (d) => svg`<circle class="dot" cx=${round(d.x)} cy=${round(d.y)} r=${round(d.r)}
+        data-city=${d.city.cityKey}></circle>`,
+    )}
   </svg>`;
 }

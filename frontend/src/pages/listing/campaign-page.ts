@@ -15,13 +15,22 @@ export class CampaignPage extends ListingPage {
   @state() private campaign: Campaign | null = null;
   @state() private missing = false;
 
-  protected filters() { return { campaign: this.slug }; }
+  protected filters() {
+    return { campaign: this.slug };
+  }
 
   protected willUpdate(changed: Map<string, unknown>) {
     if (!changed.has('slug')) return;
     this.campaign = null;
     this.missing = false;
-    api.campaign(this.slug).then((c) => { this.campaign = c; }).catch(() => { this.missing = true; });
+    api
+      .campaign(this.slug)
+      .then((c) => {
+        this.campaign = c;
+      })
+      .catch(() => {
+        this.missing = true;
+      });
     void this.loadEvents();
   }
 
@@ -40,10 +49,12 @@ export class CampaignPage extends ListingPage {
         <h2 id="cities-h">${t('campaign.cities', { cities: cities.length, events: c.totalEvents ?? 0 })}</h2>
         ${campaignMap(cities, t('campaign.map'))}
         <ul class="city-counts">
-          ${cities.map((city) => html`<li>
+          ${cities.map(
+            (city) => html`<li>
             ${city.cityKey.includes('/') ? html`<a href=${paths.city(city.cityKey)}>${city.city}</a>` : html`<span>${t('event.online')}</span>`}
             <span class="count">${formatNumber(city.events, loc)}</span>
-          </li>`)}
+          </li>`,
+          )}
         </ul>
       </section>
       ${this.eventsSection(`/feeds/campaigns/${encodeURIComponent(this.slug)}`)}`;

@@ -10,7 +10,9 @@ export class CityPage extends ListingPage {
   @property() country = '';
   @property() city = '';
 
-  protected filters() { return { country: this.country, city: this.city }; }
+  protected filters() {
+    return { country: this.country, city: this.city };
+  }
 
   protected willUpdate(changed: Map<string, unknown>) {
     if (changed.has('country') || changed.has('city')) void this.loadEvents();

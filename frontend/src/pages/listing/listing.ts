@@ -19,7 +19,11 @@ export abstract class ListingPage extends LightElement {
   protected async loadEvents(more = false) {
     this.loading = true;
     try {
-      const page = await api.events({ ...this.filters(), limit: 50, cursor: more && this.cursor ? this.cursor : undefined });
+      const page = await api.events({
+        ...this.filters(),
+        limit: 50,
+        cursor: more && this.cursor ? this.cursor : undefined,
+      });
       this.items = more ? [...this.items, ...page.items] : page.items;
       this.cursor = page.nextCursor ?? null;
     } catch {

@@ -13,13 +13,22 @@ export class OrganizationPage extends ListingPage {
   @state() private org: Organization | null = null;
   @state() private missing = false;
 
-  protected filters() { return { organization: this.slug }; }
+  protected filters() {
+    return { organization: this.slug };
+  }
 
   protected willUpdate(changed: Map<string, unknown>) {
     if (!changed.has('slug')) return;
     this.org = null;
     this.missing = false;
-    api.organization(this.slug).then((o) => { this.org = o; }).catch(() => { this.missing = true; });
+    api
+      .organization(this.slug)
+      .then((o) => {
+        this.org = o;
+      })
+      .catch(() => {
+        this.missing = true;
+      });
     void this.loadEvents();
   }
 

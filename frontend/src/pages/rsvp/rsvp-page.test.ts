@@ -4,9 +4,19 @@ import { fakeFetch, freshPageEachTest, until } from '../../test/fake-api';
 import { setLanguage } from '../../core/i18n';
 
 const EVENT = {
-  id: 'e1', organization: { slug: 'group', name: 'Group' }, title: 'Vigil', kind: 'VIGIL', status: 'SCHEDULED',
-  start: '2027-01-07T18:00', end: '2027-01-07T19:00', timeZone: 'Europe/Berlin', startUtc: '2027-01-07T17:00:00Z',
-  endUtc: '2027-01-07T18:00:00Z', locationHidden: false, sequence: 0, rsvpMode: 'EMAIL_CONFIRMED',
+  id: 'e1',
+  organization: { slug: 'group', name: 'Group' },
+  title: 'Vigil',
+  kind: 'VIGIL',
+  status: 'SCHEDULED',
+  start: '2027-01-07T18:00',
+  end: '2027-01-07T19:00',
+  timeZone: 'Europe/Berlin',
+  startUtc: '2027-01-07T17:00:00Z',
+  endUtc: '2027-01-07T18:00:00Z',
+  locationHidden: false,
+  sequence: 0,
+  rsvpMode: 'EMAIL_CONFIRMED',
 };
 const OWN = { id: 'r1', name: 'Sara', email: 'sara@example.org', response: 'GOING', guests: 0, state: 'UNCONFIRMED' };
 
@@ -45,7 +55,10 @@ describe('the RSVP page (/rsvp/{token})', () => {
   it('labels the waiting list with its position, in Persian too', async () => {
     setLanguage('fa', false);
     fakeFetch({
-      'GET /api/v1/rsvps/rsvp_w': () => ({ status: 200, body: { rsvp: { ...OWN, state: 'WAITLISTED', waitlistPosition: 3 }, event: EVENT } }),
+      'GET /api/v1/rsvps/rsvp_w': () => ({
+        status: 200,
+        body: { rsvp: { ...OWN, state: 'WAITLISTED', waitlistPosition: 3 }, event: EVENT },
+      }),
     });
     const el = mount('rsvp_w');
     await until(() => !!el.querySelector('.rsvp-state'), 'the RSVP');

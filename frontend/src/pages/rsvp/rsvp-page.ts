@@ -37,10 +37,13 @@ export class RsvpPage extends LightElement {
     const data = new FormData(ev.target as HTMLFormElement);
     this.errors = undefined;
     try {
-      this.rsvp = { ...this.rsvp, ...(await api.changeRsvp(this.token, {
-        response: String(data.get('response')) as RsvpResponse,
-        guests: Number(data.get('guests') ?? 0),
-      })) };
+      this.rsvp = {
+        ...this.rsvp,
+        ...(await api.changeRsvp(this.token, {
+          response: String(data.get('response')) as RsvpResponse,
+          guests: Number(data.get('guests') ?? 0),
+        })),
+      };
       this.message = t('rsvp.saved');
     } catch (e) {
       this.errors = formErrors(e, t('rsvp.failed'));
@@ -76,25 +79,42 @@ export class RsvpPage extends LightElement {
     if (!r) return html`<p aria-live="polite">${t('common.loading')}</p>`;
     const e = this.event;
     const start = r.occurrenceStartUtc ?? e?.startUtc;
-    const when = e && start ? formatWhen(start, new Date(Date.parse(start) + Date.parse(e.endUtc) - Date.parse(e.startUtc)).toISOString(), e.timeZone, locale()) : null;
-    const current = r.response ?? (r.state === 'WAITLISTED' || r.state === 'PENDING' || r.state === 'UNCONFIRMED' ? 'GOING' : r.state);
+    const when =
+      e && start
+        ? formatWhen(
+            start,
+            new Date(Date.parse(start) + Date.parse(e.endUtc) - Date.parse(e.startUtc)).toISOString(),
+            e.timeZone,
+            locale(),
+          )
+        : null;
+    const current =
+      r.response ??
+      (r.state === 'WAITLISTED' || r.state === 'PENDING' || r.state === 'UNCONFIRMED' ? 'GOING' : r.state);
     return html`
       <h1>${t('rsvp.manageTitle')}</h1>
-      ${e ? html`<section class="card">
+      ${
+        e
+          ? html`<section class="card">
         <h2 dir="auto"><a href=${paths.event(e.id, r.occurrence)}>${e.title}</a></h2>
         ${when ? html`<p>${when.local}</p>` : nothing}
         ${e.place ? html`<p>${[e.place.venue, e.place.address, e.place.city].filter(Boolean).join(', ')}</p>` : nothing}
         ${safeUrl(e.online?.url) ? html`<p><a href=${safeUrl(e.online?.url)!} rel="noopener noreferrer" dir="ltr">${e.online!.url}</a></p>` : nothing}
-      </section>` : nothing}
+      </section>`
+          : nothing
+      }
       <p role="status" class="rsvp-state" data-state=${r.state}>${rsvpStateLabel(r)}${r.name ? html` — ${r.name}` : nothing}</p>
       ${r.waitlistPosition ? html`<p>${t('rsvp.waitlistPosition', { n: r.waitlistPosition })}</p>` : nothing}
       ${generalError(this.errors)}
-      ${r.state === 'UNCONFIRMED' ? html`
+      ${
+        r.state === 'UNCONFIRMED'
+          ? html`
         <p class="actions">
           <button type="button" class="confirm-rsvp" @click=${this.confirmRsvp}>${t('rsvp.confirm')}</button>
           <button type="button" class="danger" @click=${this.cancel}>${t('rsvp.cancel')}</button>
         </p>
-        <p class="status" aria-live="polite">${this.message}</p>` : html`
+        <p class="status" aria-live="polite">${this.message}</p>`
+          : html`
       <form @submit=${this.save}>
         <fieldset>
           <legend>${t('rsvp.response')}</legend>
@@ -110,6 +130,7 @@ export class RsvpPage extends LightElement {
           <button type="button" class="danger" @click=${this.cancel}>${t('rsvp.cancel')}</button>
         </p>
         <p class="status" aria-live="polite">${this.message}</p>
-      </form>`}`;
+      </form>`
+      }`;
   }
 }

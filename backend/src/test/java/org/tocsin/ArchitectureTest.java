@@ -1,5 +1,13 @@
 package org.tocsin;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -10,23 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.ApplicationRunner;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The conventions of ARCHITECTURE.md that a compiler does not check. Main code only. */
 class ArchitectureTest {
@@ -51,8 +51,12 @@ class ArchitectureTest {
         assertThat(features).contains("accounts");
 
         for (String feature : features) {
-            noClasses().that().resideOutsideOfPackage("org.tocsin." + feature + "..")
-                    .should().dependOnClassesThat().resideInAPackage("org.tocsin." + feature + ".internal..")
+            noClasses()
+                    .that()
+                    .resideOutsideOfPackage("org.tocsin." + feature + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage("org.tocsin." + feature + ".internal..")
                     .because(feature + " keeps its storage private; use its public service types")
                     .check(MAIN);
         }
@@ -61,8 +65,12 @@ class ArchitectureTest {
     /** An RSVP mail attaches its invitation from {@code ical}; it has no business with the feeds' HTTP. */
     @Test
     void rsvpsDoesNotDependOnFeeds() {
-        noClasses().that().resideInAPackage("org.tocsin.rsvps..")
-                .should().dependOnClassesThat().resideInAPackage("org.tocsin.feeds..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.tocsin.rsvps..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.tocsin.feeds..")
                 .check(MAIN);
     }
 
@@ -72,8 +80,11 @@ class ArchitectureTest {
      */
     @Test
     void icalDependsOnlyOnEventsPublicTypes() {
-        classes().that().resideInAPackage("org.tocsin.ical..")
-                .should().onlyDependOnClassesThat(resideOutsideOfPackage("org.tocsin..")
+        classes()
+                .that()
+                .resideInAPackage("org.tocsin.ical..")
+                .should()
+                .onlyDependOnClassesThat(resideOutsideOfPackage("org.tocsin..")
                         .or(resideInAnyPackage("org.tocsin.ical..", "org.tocsin.events", "org.tocsin.text.."))
                         .or(resideInAPackage("org.tocsin..").and(simpleName("PublicUrl"))))
                 .check(MAIN);
@@ -87,14 +98,20 @@ class ArchitectureTest {
      */
     @Test
     void noBlockingOnMonoOrFluxOutsideStartUpIndexCreation() {
-        noClasses().should().callMethodWhere(blockOnReactiveType().and(DescribedPredicate.not(fromStartUpHook())))
+        noClasses()
+                .should()
+                .callMethodWhere(blockOnReactiveType().and(DescribedPredicate.not(fromStartUpHook())))
                 .check(MAIN);
     }
 
     @Test
     void noThreadSleepInMainCode() {
-        noClasses().should().callMethodWhere(DescribedPredicate.describe("Thread.sleep(..)", call ->
-                        call.getTargetOwner().isEquivalentTo(Thread.class) && call.getName().equals("sleep")))
+        noClasses()
+                .should()
+                .callMethodWhere(DescribedPredicate.describe(
+                        "Thread.sleep(..)",
+                        call -> call.getTargetOwner().isEquivalentTo(Thread.class)
+                                && call.getName().equals("sleep")))
                 .because("a sleeping event-loop thread serves nobody; use Mono.delay or a scheduler")
                 .check(MAIN);
     }
@@ -113,10 +130,14 @@ class ArchitectureTest {
      */
     @Test
     void noSubscriptionWithoutAnErrorHandler() {
-        noClasses().should().callMethodWhere(subscribeWithoutErrorHandler()
-                        .and(DescribedPredicate.not(DescribedPredicate.describe("allowed with a reason", call ->
-                                SUBSCRIBE_WITHOUT_ERROR_HANDLER.containsKey(call.getOriginOwner().getSimpleName() + "."
-                                        + call.getOrigin().getName())))))
+        noClasses()
+                .should()
+                .callMethodWhere(subscribeWithoutErrorHandler()
+                        .and(DescribedPredicate.not(DescribedPredicate.describe(
+                                "allowed with a reason",
+                                call -> SUBSCRIBE_WITHOUT_ERROR_HANDLER.containsKey(
+                                        call.getOriginOwner().getSimpleName() + "."
+                                                + call.getOrigin().getName())))))
                 .because("a failure nobody sees is a side effect silently lost")
                 .check(MAIN);
     }
@@ -124,22 +145,27 @@ class ArchitectureTest {
     private static DescribedPredicate<JavaMethodCall> subscribeWithoutErrorHandler() {
         return DescribedPredicate.describe("subscribe() or subscribe(Consumer) on a Publisher", call -> {
             List<JavaClass> parameters = call.getTarget().getRawParameterTypes();
-            return call.getTargetOwner().isAssignableTo(Publisher.class) && call.getName().equals("subscribe")
-                    && (parameters.isEmpty() || parameters.size() == 1 && parameters.getFirst().isEquivalentTo(Consumer.class));
+            return call.getTargetOwner().isAssignableTo(Publisher.class)
+                    && call.getName().equals("subscribe")
+                    && (parameters.isEmpty()
+                            || parameters.size() == 1 && parameters.getFirst().isEquivalentTo(Consumer.class));
         });
     }
 
     private static DescribedPredicate<JavaMethodCall> blockOnReactiveType() {
-        return DescribedPredicate.describe("Mono/Flux.block*()", call ->
-                (call.getTargetOwner().isAssignableTo(Mono.class) || call.getTargetOwner().isAssignableTo(Flux.class))
+        return DescribedPredicate.describe(
+                "Mono/Flux.block*()",
+                call -> (call.getTargetOwner().isAssignableTo(Mono.class)
+                                || call.getTargetOwner().isAssignableTo(Flux.class))
                         && call.getName().startsWith("block"));
     }
 
     private static DescribedPredicate<JavaMethodCall> fromStartUpHook() {
-        return DescribedPredicate.describe("from a start-up hook on the main thread", call ->
-                call.getOrigin().getName().equals("afterSingletonsInstantiated")
-                        && call.getOriginOwner().isAssignableTo(SmartInitializingSingleton.class)
+        return DescribedPredicate.describe(
+                "from a start-up hook on the main thread",
+                call -> call.getOrigin().getName().equals("afterSingletonsInstantiated")
+                                && call.getOriginOwner().isAssignableTo(SmartInitializingSingleton.class)
                         || call.getOrigin().getName().equals("run")
-                        && call.getOriginOwner().isAssignableTo(ApplicationRunner.class));
+                                && call.getOriginOwner().isAssignableTo(ApplicationRunner.class));
     }
 }

@@ -16,12 +16,13 @@ class BlockHoundTest {
     @Test
     void blockingOnAParallelThreadFails() {
         Mono<Void> sleepsOnAnEventLoopLikeThread = Mono.<Void>fromRunnable(() -> {
-            try {
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }).subscribeOn(Schedulers.parallel());
+                    try {
+                        Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                })
+                .subscribeOn(Schedulers.parallel());
 
         StepVerifier.create(sleepsOnAnEventLoopLikeThread)
                 .expectError(BlockingOperationError.class)
@@ -31,9 +32,10 @@ class BlockHoundTest {
     @Test
     void blockingOnBoundedElasticIsAllowed() {
         StepVerifier.create(Mono.fromCallable(() -> {
-                    Thread.sleep(1);
-                    return "slept";
-                }).subscribeOn(Schedulers.boundedElastic()))
+                            Thread.sleep(1);
+                            return "slept";
+                        })
+                        .subscribeOn(Schedulers.boundedElastic()))
                 .expectNext("slept")
                 .verifyComplete();
     }

@@ -10,9 +10,10 @@ final class AccountAuthentication extends AbstractAuthenticationToken {
     private final CurrentUser user;
 
     AccountAuthentication(CurrentUser user) {
-        super(user.admin()
-                ? List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority("ROLE_ADMIN"))
-                : List.of(new SimpleGrantedAuthority("ROLE_USER")));
+        super(
+                user.admin()
+                        ? List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority("ROLE_ADMIN"))
+                        : List.of(new SimpleGrantedAuthority("ROLE_USER")));
         this.user = user;
         setAuthenticated(true);
     }

@@ -27,5 +27,4 @@ record AccountProperties(List<String> admins, Duration sessionIdleTimeout, Boole
     String sessionCookieName() {
         return secureCookies ? "__Host-tocsin-session" : "tocsin-session";
     }
-
 }

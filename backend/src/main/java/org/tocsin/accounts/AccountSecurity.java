@@ -57,8 +57,11 @@ public class AccountSecurity {
             if (!hasBearerToken(exchange)) {
                 return Mono.empty();
             }
-            String token = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION)
-                    .substring(BEARER_PREFIX.length()).strip();
+            String token = exchange.getRequest()
+                    .getHeaders()
+                    .getFirst(HttpHeaders.AUTHORIZATION)
+                    .substring(BEARER_PREFIX.length())
+                    .strip();
             return Mono.just(new BearerToken(token));
         };
     }

@@ -7,13 +7,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.tocsin.storage.Ids;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.internal.AccountStore;
 import org.tocsin.accounts.internal.UserDocument;
+import org.tocsin.storage.Ids;
 import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -25,6 +25,7 @@ public class AccountService {
     static final int MIN_PASSWORD_LENGTH = 10;
     /** bcrypt reads at most 72 bytes; a longer password would be silently truncated, so it is refused. */
     static final int MAX_PASSWORD_BYTES = 72;
+
     static final int MAX_DISPLAY_NAME = 80;
 
     private final AccountStore store;
@@ -41,7 +42,8 @@ public class AccountService {
         this.adminEmails = properties.adminEmails();
         this.clock = clock;
         this.decoyHash = Mono.fromCallable(() -> passwords.encode("decoy-password-never-used"))
-                .subscribeOn(Schedulers.boundedElastic()).cache();
+                .subscribeOn(Schedulers.boundedElastic())
+                .cache();
         // Seeds SecretTokens' DRBG on the start-up thread (its class initialisation reads the OS entropy
         // source): every feature's tokens (sessions, manage links, invitations, feeds) use it, and the first
         // use may otherwise come on an event-loop thread. Every context has this service.
@@ -63,29 +65,33 @@ public class AccountService {
         return validatePassword("password", password)
                 .then(strength.check("password", password, personal(normalisedEmail, name)))
                 .then(hash(password))
-                .flatMap(hash -> store.insertUser(new UserDocument(Ids.newId(), normalisedEmail,
-                        hash, name, clock.instant(), clock.instant())))
-                .onErrorMap(DuplicateKeyException.class, e -> ApiProblem.conflict(ApiProblem.EMAIL_TAKEN,
-                        "An account with this email already exists"))
+                .flatMap(hash -> store.insertUser(
+                        new UserDocument(Ids.newId(), normalisedEmail, hash, name, clock.instant(), clock.instant())))
+                .onErrorMap(
+                        DuplicateKeyException.class,
+                        e -> ApiProblem.conflict(ApiProblem.EMAIL_TAKEN, "An account with this email already exists"))
                 .map(this::toCurrentUser);
     }
 
     /** Empty when the email or password is wrong; which one is never told. */
     Mono<CurrentUser> authenticate(String email, String password) {
         return store.userByEmail(Emails.normalise(email))
-                .flatMap(user -> matches(password, user.passwordHash()).filter(ok -> ok).map(ok -> toCurrentUser(user)))
-                .switchIfEmpty(Mono.defer(() -> decoyHash.flatMap(h -> matches(password, h)).then(Mono.empty())));
+                .flatMap(user ->
+                        matches(password, user.passwordHash()).filter(ok -> ok).map(ok -> toCurrentUser(user)))
+                .switchIfEmpty(Mono.defer(
+                        () -> decoyHash.flatMap(h -> matches(password, h)).then(Mono.empty())));
     }
 
     Mono<Void> changePassword(String userId, String currentPassword, String newPassword) {
         return store.userById(userId)
                 .switchIfEmpty(Mono.error(ApiProblem.notFound("Account")))
-                .flatMap(user -> matches(currentPassword, user.passwordHash()).flatMap(ok -> ok
-                        ? validatePassword("newPassword", newPassword)
-                                .then(strength.check("newPassword", newPassword,
-                                        personal(user.email(), user.displayName())))
-                                .then(hash(newPassword))
-                        : Mono.error(ApiProblem.invalid("currentPassword", "is not your current password"))))
+                .flatMap(user -> matches(currentPassword, user.passwordHash())
+                        .flatMap(ok -> ok
+                                ? validatePassword("newPassword", newPassword)
+                                        .then(strength.check(
+                                                "newPassword", newPassword, personal(user.email(), user.displayName())))
+                                        .then(hash(newPassword))
+                                : Mono.error(ApiProblem.invalid("currentPassword", "is not your current password"))))
                 .flatMap(hash -> store.changePassword(userId, hash, clock.instant()))
                 .then();
     }

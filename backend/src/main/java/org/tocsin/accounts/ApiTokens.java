@@ -27,18 +27,19 @@ class ApiTokens {
     }
 
     /** A new token and its secret, the only time the secret is known outside a hash. */
-    record Issued(ApiTokenDocument token, String secret) {
-    }
+    record Issued(ApiTokenDocument token, String secret) {}
 
     Mono<Issued> create(String userId, String name) {
         String secret = SecretTokens.generate("tcs_");
         Instant now = accounts.now();
-        return store.tokensOf(userId).count()
+        return store.tokensOf(userId)
+                .count()
                 .flatMap(count -> count >= MAX_TOKENS_PER_USER
-                        ? Mono.error(ApiProblem.conflict(ApiProblem.CONFLICT,
+                        ? Mono.error(ApiProblem.conflict(
+                                ApiProblem.CONFLICT,
                                 "You have " + MAX_TOKENS_PER_USER + " tokens already; revoke one first"))
-                        : store.insertToken(new ApiTokenDocument(Ids.newId(), userId, name.strip(),
-                                SecretTokens.hash(secret), now, null)))
+                        : store.insertToken(new ApiTokenDocument(
+                                Ids.newId(), userId, name.strip(), SecretTokens.hash(secret), now, null)))
                 .map(t -> new Issued(t, secret));
     }
 

@@ -39,17 +39,20 @@ class AuthController {
     record RegisterRequest(
             @NotBlank @Size(max = 254) String email,
             @NotNull @Size(max = 1024) @Verbatim String password,
-            @NotBlank @Size(max = AccountService.MAX_DISPLAY_NAME) String displayName) {
-    }
 
-    record LoginRequest(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 1024) @Verbatim String password) {
-    }
+            @NotBlank @Size(max = AccountService.MAX_DISPLAY_NAME)
+            String displayName) {}
+
+    record LoginRequest(
+            @NotBlank @Size(max = 254) String email,
+            @NotNull @Size(max = 1024) @Verbatim String password) {}
 
     /** The CSRF token a browser echoes in {@code X-XSRF-TOKEN}; asking for it also sets the {@code XSRF-TOKEN} cookie. */
     @GetMapping("/csrf")
     Mono<Map<String, String>> csrf(ServerWebExchange exchange) {
         Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-        return token == null ? Mono.error(ApiProblem.notFound("CSRF token"))
+        return token == null
+                ? Mono.error(ApiProblem.notFound("CSRF token"))
                 : token.map(t -> Map.of("headerName", t.getHeaderName(), "token", t.getToken()));
     }
 
@@ -59,7 +62,8 @@ class AuthController {
         if (!Emails.looksValid(request.email())) {
             return Mono.error(ApiProblem.invalid("email", "is not an email address"));
         }
-        return rateLimiter.consume("register-per-address", ClientAddress.of(exchange))
+        return rateLimiter
+                .consume("register-per-address", ClientAddress.of(exchange))
                 .then(accounts.register(request.email(), request.password(), request.displayName()))
                 .map(MeController.Me::of);
     }
@@ -75,13 +79,18 @@ class AuthController {
     Mono<MeController.Me> login(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
         String address = ClientAddress.of(exchange);
         String account = Emails.normalise(request.email());
-        return rateLimiter.consume("login-per-address", address)
+        return rateLimiter
+                .consume("login-per-address", address)
                 .then(rateLimiter.consume("login-per-account-and-address", account, address))
-                .then(Mono.defer(() -> knownSignIns.knows(account, address) ? Mono.<Void>empty()
+                .then(Mono.defer(() -> knownSignIns.knows(account, address)
+                        ? Mono.<Void>empty()
                         : rateLimiter.consume("login-per-account", account)))
                 .then(accounts.authenticate(request.email(), request.password()))
-                .switchIfEmpty(Mono.error(ApiProblem.of(HttpStatus.UNAUTHORIZED, ApiProblem.BAD_CREDENTIALS,
-                        "Sign-in failed", "The email or the password is wrong")))
+                .switchIfEmpty(Mono.error(ApiProblem.of(
+                        HttpStatus.UNAUTHORIZED,
+                        ApiProblem.BAD_CREDENTIALS,
+                        "Sign-in failed",
+                        "The email or the password is wrong")))
                 .doOnNext(user -> knownSignIns.remember(account, address))
                 .flatMap(user -> sessions.start(exchange, user).thenReturn(MeController.Me.of(user)));
     }

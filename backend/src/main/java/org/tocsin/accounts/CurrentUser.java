@@ -5,5 +5,4 @@ package org.tocsin.accounts;
  *
  * @param admin a platform admin, named by {@code tocsin.admins}
  */
-public record CurrentUser(String id, String email, String displayName, boolean admin) {
-}
+public record CurrentUser(String id, String email, String displayName, boolean admin) {}

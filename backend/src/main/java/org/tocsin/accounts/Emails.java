@@ -10,14 +10,15 @@ public final class Emails {
     // Deliberately loose: a local part, an @, a domain with a dot. The mailbox itself is never verified here.
     private static final Pattern SHAPE = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
 
-    private Emails() {
-    }
+    private Emails() {}
 
     public static String normalise(String email) {
         return Normalizer.normalize(email.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     }
 
     public static boolean looksValid(String email) {
-        return email != null && email.length() <= 254 && SHAPE.matcher(email.strip()).matches();
+        return email != null
+                && email.length() <= 254
+                && SHAPE.matcher(email.strip()).matches();
     }
 }

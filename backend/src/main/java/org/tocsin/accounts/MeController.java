@@ -34,8 +34,12 @@ class MeController {
     private final ObjectProvider<PersonalCalendarFeeds> feeds;
     private final ObjectProvider<HeldCredentials> heldElsewhere;
 
-    MeController(AccountService accounts, ApiTokens apiTokens, Sessions sessions,
-            ObjectProvider<PersonalCalendarFeeds> feeds, ObjectProvider<HeldCredentials> heldElsewhere) {
+    MeController(
+            AccountService accounts,
+            ApiTokens apiTokens,
+            Sessions sessions,
+            ObjectProvider<PersonalCalendarFeeds> feeds,
+            ObjectProvider<HeldCredentials> heldElsewhere) {
         this.accounts = accounts;
         this.apiTokens = apiTokens;
         this.sessions = sessions;
@@ -54,12 +58,10 @@ class MeController {
         }
     }
 
-    record NewTokenRequest(@NotBlank @Size(max = 100) String name) {
-    }
+    record NewTokenRequest(@NotBlank @Size(max = 100) String name) {}
 
     /** The only time the secret is shown. */
-    record NewToken(String id, String name, String token, Instant createdAt) {
-    }
+    record NewToken(String id, String name, String token, Instant createdAt) {}
 
     record TokenInfo(String id, String name, Instant createdAt, Instant lastUsedAt) {
         static TokenInfo of(ApiTokenDocument t) {
@@ -67,30 +69,32 @@ class MeController {
         }
     }
 
-    record PasswordChange(@NotNull @Size(max = 1024) @Verbatim String currentPassword,
-            @NotNull @Size(max = 1024) @Verbatim String newPassword) {
-    }
+    record PasswordChange(
+            @NotNull @Size(max = 1024) @Verbatim String currentPassword,
+            @NotNull @Size(max = 1024) @Verbatim String newPassword) {}
 
     /**
      * What a password change ended, so the person knows what to make anew: {@code revoked} counts, by
      * kind, the credentials that stopped working ({@code apiTokens}, {@code calendarFeed} for the
      * personal RSVP calendar, {@code organizationFeeds} for members-only calendar feeds).
      */
-    record PasswordChanged(long otherSessionsEnded, Map<String, Long> revoked, String message) {
-    }
+    record PasswordChanged(long otherSessionsEnded, Map<String, Long> revoked, String message) {}
 
     @GetMapping
     Mono<Me> me(@AuthenticationPrincipal CurrentUser user) {
         PersonalCalendarFeeds personal = feeds.getIfAvailable();
-        return personal == null ? Mono.just(Me.of(user))
+        return personal == null
+                ? Mono.just(Me.of(user))
                 : personal.feedUrl(user.id()).map(url -> Me.of(user, url)).defaultIfEmpty(Me.of(user));
     }
 
     @PostMapping("/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<NewToken> createToken(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody NewTokenRequest request) {
-        return apiTokens.create(user.id(), request.name())
-                .map(i -> new NewToken(i.token().id(), i.token().name(), i.secret(), i.token().createdAt()));
+        return apiTokens
+                .create(user.id(), request.name())
+                .map(i -> new NewToken(
+                        i.token().id(), i.token().name(), i.secret(), i.token().createdAt()));
     }
 
     @GetMapping("/tokens")
@@ -110,14 +114,17 @@ class MeController {
      * over may have made some, and must not keep access through them. This session stays signed in.
      */
     @PostMapping("/password")
-    Mono<PasswordChanged> changePassword(@AuthenticationPrincipal CurrentUser user,
-            @Valid @RequestBody PasswordChange request, ServerWebExchange exchange) {
+    Mono<PasswordChanged> changePassword(
+            @AuthenticationPrincipal CurrentUser user,
+            @Valid @RequestBody PasswordChange request,
+            ServerWebExchange exchange) {
         return accounts.changePassword(user.id(), request.currentPassword(), request.newPassword())
                 .then(Mono.defer(() -> sessions.endOthers(exchange, user.id())))
                 .flatMap(sessionsEnded -> Flux.concat(
                                 apiTokens.revokeAll(user.id()).map(n -> Map.entry("apiTokens", n)),
                                 Flux.fromStream(heldElsewhere::orderedStream)
-                                        .concatMap(held -> held.revokeAll(user.id()).map(n -> Map.entry(held.kind(), n))))
+                                        .concatMap(held ->
+                                                held.revokeAll(user.id()).map(n -> Map.entry(held.kind(), n))))
                         .collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new)
                         .map(revoked -> new PasswordChanged(sessionsEnded, revoked, message(sessionsEnded, revoked))));
     }

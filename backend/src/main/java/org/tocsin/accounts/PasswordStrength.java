@@ -26,7 +26,8 @@ class PasswordStrength {
     Mono<Void> check(String field, String password, List<String> personal) {
         return Mono.fromCallable(() -> zxcvbn.measure(password, personal))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(strength -> strength.getScore() >= MIN_SCORE ? Mono.<Void>empty()
+                .flatMap(strength -> strength.getScore() >= MIN_SCORE
+                        ? Mono.<Void>empty()
                         : Mono.error(ApiProblem.invalid(field, message(strength))));
     }
 

@@ -16,8 +16,7 @@ public final class SecretTokens {
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    private SecretTokens() {
-    }
+    private SecretTokens() {}
 
     /** 256 random bits, URL-safe, with a short prefix that tells what the token is for (helps secret scanners). */
     public static String generate(String prefix) {

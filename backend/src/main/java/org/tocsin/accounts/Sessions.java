@@ -43,8 +43,8 @@ class Sessions {
     Mono<Void> start(ServerWebExchange exchange, CurrentUser user) {
         String token = SecretTokens.generate("");
         Instant now = accounts.now();
-        return store.insertSession(new SessionDocument(SecretTokens.hash(token), user.id(), now, now,
-                        now.plus(idleTimeout)))
+        return store.insertSession(
+                        new SessionDocument(SecretTokens.hash(token), user.id(), now, now, now.plus(idleTimeout)))
                 .doOnSuccess(s -> exchange.getResponse().addCookie(cookie(token, idleTimeout)))
                 .then();
     }
@@ -93,6 +93,11 @@ class Sessions {
 
     private ResponseCookie cookie(String value, Duration maxAge) {
         return ResponseCookie.from(cookieName, value)
-                .httpOnly(true).secure(secure).sameSite("Lax").path("/").maxAge(maxAge).build();
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite("Lax")
+                .path("/")
+                .maxAge(maxAge)
+                .build();
     }
 }

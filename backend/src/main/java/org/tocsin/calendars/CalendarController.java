@@ -37,10 +37,11 @@ class CalendarController {
 
     @PostMapping("/api/v1/calendars")
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<PublicCalendars.Listed> create(@AuthenticationPrincipal CurrentUser user,
-            @Valid @RequestBody CalendarRequest body) {
-        return calendars.create(user, body).map(c -> publicCalendars.listed("calendar", c.name(),
-                "/feeds/calendars/" + c.slug()));
+    Mono<PublicCalendars.Listed> create(
+            @AuthenticationPrincipal CurrentUser user, @Valid @RequestBody CalendarRequest body) {
+        return calendars
+                .create(user, body)
+                .map(c -> publicCalendars.listed("calendar", c.name(), "/feeds/calendars/" + c.slug()));
     }
 
     @DeleteMapping("/api/v1/calendars/{slug}")
@@ -67,5 +68,4 @@ class CalendarController {
     Mono<Void> revokeToken(@AuthenticationPrincipal CurrentUser user, @PathVariable String slug) {
         return calendars.revokeToken(user, slug);
     }
-
 }

@@ -10,12 +10,20 @@ import org.tocsin.web.Slugs;
 /** {@code POST /api/v1/calendars}: a name, a slug, and the discovery filter the calendar keeps. */
 record CalendarRequest(
         @NotBlank @Size(max = 120) String name,
-        @NotBlank @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE) String slug,
+
+        @NotBlank @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
+        String slug,
+
         @NotNull @Valid Filter filter) {
 
-    record Filter(@Size(max = 100) String city,
-            @Pattern(regexp = "^[A-Za-z]{2}$", message = "must be an ISO 3166 two-letter country code") String country,
-            @Size(max = 40) String kind, @Size(max = 40) String tag, @Size(max = 64) String campaign,
-            @Size(max = 64) String organization) {
-    }
+    record Filter(
+            @Size(max = 100) String city,
+
+            @Pattern(regexp = "^[A-Za-z]{2}$", message = "must be an ISO 3166 two-letter country code")
+            String country,
+
+            @Size(max = 40) String kind,
+            @Size(max = 40) String tag,
+            @Size(max = 64) String campaign,
+            @Size(max = 64) String organization) {}
 }

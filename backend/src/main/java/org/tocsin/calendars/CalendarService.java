@@ -36,8 +36,13 @@ public class CalendarService {
     private final AccountService accounts;
     private final Clock clock;
 
-    CalendarService(CalendarStore store, OrganizationService organizations, OrganizationAccess access,
-            EventFilters filters, AccountService accounts, Clock clock) {
+    CalendarService(
+            CalendarStore store,
+            OrganizationService organizations,
+            OrganizationAccess access,
+            EventFilters filters,
+            AccountService accounts,
+            Clock clock) {
         this.store = store;
         this.organizations = organizations;
         this.access = access;
@@ -47,9 +52,15 @@ public class CalendarService {
     }
 
     /** A saved calendar as the feeds need it: its name and its filter. */
-    public record SavedCalendar(String slug, String name, String city, String country, String kind, String tag,
-            String campaign, String organization) {
-    }
+    public record SavedCalendar(
+            String slug,
+            String name,
+            String city,
+            String country,
+            String kind,
+            String tag,
+            String campaign,
+            String organization) {}
 
     public Mono<SavedCalendar> saved(String slug) {
         return store.bySlug(slug).map(CalendarService::saved);
@@ -62,14 +73,28 @@ public class CalendarService {
     Mono<SavedCalendar> create(CurrentUser user, CalendarRequest request) {
         CalendarRequest.Filter f = request.filter();
         // Checked (and its organization and campaign looked up) by the binder its feed will use.
-        Mono<EventFilter> checked = filters.resolve(new EventFilters.Params(f.city(), f.country(), null, null, f.kind(),
-                f.tag(), f.campaign(), f.organization(), null), "filter.", EventFilters.Unknown.INVALID);
-        return checked.then(store.insert(new SavedCalendarDocument(Ids.newId(), request.slug(),
-                        request.name().strip(), new SavedCalendarDocument.Filter(f.city(),
-                                f.country() == null ? null : f.country().toUpperCase(Locale.ROOT), f.kind(), f.tag(),
-                                f.campaign(), f.organization()), user.id(), clock.instant())))
-                .onErrorMap(DuplicateKeyException.class, e -> ApiProblem.conflict(ApiProblem.SLUG_TAKEN,
-                        "A calendar with the slug '" + request.slug() + "' exists"))
+        Mono<EventFilter> checked = filters.resolve(
+                new EventFilters.Params(
+                        f.city(), f.country(), null, null, f.kind(), f.tag(), f.campaign(), f.organization(), null),
+                "filter.",
+                EventFilters.Unknown.INVALID);
+        return checked.then(store.insert(new SavedCalendarDocument(
+                        Ids.newId(),
+                        request.slug(),
+                        request.name().strip(),
+                        new SavedCalendarDocument.Filter(
+                                f.city(),
+                                f.country() == null ? null : f.country().toUpperCase(Locale.ROOT),
+                                f.kind(),
+                                f.tag(),
+                                f.campaign(),
+                                f.organization()),
+                        user.id(),
+                        clock.instant())))
+                .onErrorMap(
+                        DuplicateKeyException.class,
+                        e -> ApiProblem.conflict(
+                                ApiProblem.SLUG_TAKEN, "A calendar with the slug '" + request.slug() + "' exists"))
                 .map(CalendarService::saved);
     }
 
@@ -80,17 +105,26 @@ public class CalendarService {
 
     /** A new private feed token for a member (the previous one stops working); shown once. */
     Mono<String> issueToken(CurrentUser user, String organizationSlug) {
-        return member(user, organizationSlug).flatMap(org -> access.membership(user.id(), org.id())
-                .map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(membership -> {
-                    String token = SecretTokens.generate(TOKEN_PREFIX);
-                    return store.replaceToken(new FeedTokenDocument(Ids.newId(), SecretTokens.hash(token), user.id(),
-                            org.id(), membership.map(Membership::id).orElse(null), clock.instant())).thenReturn(token);
-                }));
+        return member(user, organizationSlug)
+                .flatMap(org -> access.membership(user.id(), org.id())
+                        .map(Optional::of)
+                        .defaultIfEmpty(Optional.empty())
+                        .flatMap(membership -> {
+                            String token = SecretTokens.generate(TOKEN_PREFIX);
+                            return store.replaceToken(new FeedTokenDocument(
+                                            Ids.newId(),
+                                            SecretTokens.hash(token),
+                                            user.id(),
+                                            org.id(),
+                                            membership.map(Membership::id).orElse(null),
+                                            clock.instant()))
+                                    .thenReturn(token);
+                        }));
     }
 
     Mono<Void> revokeToken(CurrentUser user, String organizationSlug) {
-        return member(user, organizationSlug).flatMap(org -> store.deleteToken(user.id(), org.id()))
+        return member(user, organizationSlug)
+                .flatMap(org -> store.deleteToken(user.id(), org.id()))
                 .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("Feed token")));
     }
 
@@ -112,7 +146,8 @@ public class CalendarService {
 
     private Mono<Boolean> madeInCurrentMembership(FeedTokenDocument t) {
         return access.membership(t.userId(), t.organizationId())
-                .map(m -> t.membershipId() != null ? m.id().equals(t.membershipId())
+                .map(m -> t.membershipId() != null
+                        ? m.id().equals(t.membershipId())
                         // A token from before the binding: only if made during this membership.
                         : !m.since().isAfter(t.createdAt()))
                 // No membership: only a platform admin's token, made without one, can still be good.
@@ -125,13 +160,16 @@ public class CalendarService {
     }
 
     private Mono<OrganizationRef> member(CurrentUser user, String slug) {
-        return organizations.findBySlug(slug).switchIfEmpty(Mono.error(ApiProblem.notFound("Organization")))
-                .flatMap(org -> access.require(user, org.id(), Permission.VIEW_MEMBERS_ONLY).thenReturn(org));
+        return organizations
+                .findBySlug(slug)
+                .switchIfEmpty(Mono.error(ApiProblem.notFound("Organization")))
+                .flatMap(org -> access.require(user, org.id(), Permission.VIEW_MEMBERS_ONLY)
+                        .thenReturn(org));
     }
 
     private static SavedCalendar saved(SavedCalendarDocument c) {
         var f = c.filter();
-        return new SavedCalendar(c.slug(), c.name(), f.city(), f.country(), f.kind(), f.tag(), f.campaign(),
-                f.organization());
+        return new SavedCalendar(
+                c.slug(), c.name(), f.city(), f.country(), f.kind(), f.tag(), f.campaign(), f.organization());
     }
 }

@@ -15,16 +15,13 @@ import reactor.core.publisher.Mono;
 public class PrivateCalendars {
 
     /** What a private calendar's token opens. */
-    public sealed interface PrivateCalendar {
-    }
+    public sealed interface PrivateCalendar {}
 
     /** All of one organization's events, members-only ones included. */
-    public record Members(OrganizationRef organization) implements PrivateCalendar {
-    }
+    public record Members(OrganizationRef organization) implements PrivateCalendar {}
 
     /** The events one person RSVPed to. */
-    public record Personal(PersonalAgendas.Agenda agenda) implements PrivateCalendar {
-    }
+    public record Personal(PersonalAgendas.Agenda agenda) implements PrivateCalendar {}
 
     private final CalendarService calendars;
     private final ObjectProvider<PersonalAgendas> agendas;

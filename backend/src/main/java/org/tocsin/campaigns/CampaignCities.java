@@ -12,6 +12,5 @@ public interface CampaignCities {
     /** Public, not-deleted events of the campaign, counted per city (online-only events under "online"), largest first. */
     Mono<List<CityCount>> citiesOf(String campaignId);
 
-    record CityCount(String city, String countryCode, String cityKey, Double lat, Double lon, long events) {
-    }
+    record CityCount(String city, String countryCode, String cityKey, Double lat, Double lon, long events) {}
 }

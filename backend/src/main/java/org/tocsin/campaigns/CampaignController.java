@@ -29,7 +29,8 @@ class CampaignController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<CampaignView> create(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody CampaignRequests.Create body) {
+    Mono<CampaignView> create(
+            @AuthenticationPrincipal CurrentUser user, @Valid @RequestBody CampaignRequests.Create body) {
         return campaigns.create(user, body);
     }
 
@@ -46,7 +47,9 @@ class CampaignController {
     }
 
     @PatchMapping("/{slug}")
-    Mono<CampaignView> update(@AuthenticationPrincipal CurrentUser user, @PathVariable String slug,
+    Mono<CampaignView> update(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String slug,
             @Valid @RequestBody CampaignRequests.Update body) {
         return campaigns.update(user, slug, body);
     }

@@ -1,5 +1,4 @@
 package org.tocsin.campaigns;
 
 /** A campaign as other features refer to it. */
-public record CampaignRef(String id, String slug, String name) {
-}
+public record CampaignRef(String id, String slug, String name) {}

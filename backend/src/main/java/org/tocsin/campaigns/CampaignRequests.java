@@ -10,20 +10,23 @@ import org.tocsin.web.Slugs;
 /** What clients send to create or change a campaign. */
 final class CampaignRequests {
 
-    private CampaignRequests() {
-    }
+    private CampaignRequests() {}
 
     record Create(
             @NotBlank @Size(max = 160) String name,
-            @NotBlank @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE) String slug,
+
+            @NotBlank @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
+            String slug,
+
             @Size(max = 5000) @MultiLine String description,
             LocalDate startsOn,
             LocalDate endsOn,
-            @NotBlank @Size(max = 64) String organization) {
-    }
+            @NotBlank @Size(max = 64) String organization) {}
 
     /** Absent fields stay as they are. */
-    record Update(@Size(min = 1, max = 160) String name, @Size(max = 5000) @MultiLine String description,
-            LocalDate startsOn, LocalDate endsOn) {
-    }
+    record Update(
+            @Size(min = 1, max = 160) String name,
+            @Size(max = 5000) @MultiLine String description,
+            LocalDate startsOn,
+            LocalDate endsOn) {}
 }

@@ -51,55 +51,90 @@ public class CampaignService {
      * the ORGANIZERs (and above) of the organization that runs it add events to it.
      */
     public Mono<Void> requireMayAddEvents(CurrentUser user, String campaignId) {
-        return store.byId(campaignId).switchIfEmpty(Mono.error(ApiProblem.invalid("campaign", "is not a known campaign")))
+        return store.byId(campaignId)
+                .switchIfEmpty(Mono.error(ApiProblem.invalid("campaign", "is not a known campaign")))
                 .flatMap(c -> access.can(user, c.organizationId(), Permission.MANAGE_EVENTS)
-                        .flatMap(allowed -> allowed ? Mono.<Void>empty() : Mono.error(ApiProblem.of(
-                                HttpStatus.FORBIDDEN, ApiProblem.CAMPAIGN_CLOSED, "Campaign closed to your events",
-                                "Only ORGANIZERs of the organization running the campaign '" + c.slug()
-                                        + "' add events to it; ask them to add yours or to invite you"))));
+                        .flatMap(allowed -> allowed
+                                ? Mono.<Void>empty()
+                                : Mono.error(ApiProblem.of(
+                                        HttpStatus.FORBIDDEN,
+                                        ApiProblem.CAMPAIGN_CLOSED,
+                                        "Campaign closed to your events",
+                                        "Only ORGANIZERs of the organization running the campaign '" + c.slug()
+                                                + "' add events to it; ask them to add yours or to invite you"))));
     }
 
-    public Mono<CampaignRef> createCampaign(CurrentUser user, String name, String slug, String description,
-            LocalDate startsOn, LocalDate endsOn, String organization) {
+    public Mono<CampaignRef> createCampaign(
+            CurrentUser user,
+            String name,
+            String slug,
+            String description,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            String organization) {
         return create(user, new CampaignRequests.Create(name, slug, description, startsOn, endsOn, organization))
                 .map(v -> new CampaignRef(v.id(), v.slug(), v.name()));
     }
 
     Mono<CampaignView> create(CurrentUser user, CampaignRequests.Create request) {
         Instant now = clock.instant();
-        if (request.startsOn() != null && request.endsOn() != null && request.endsOn().isBefore(request.startsOn())) {
+        if (request.startsOn() != null
+                && request.endsOn() != null
+                && request.endsOn().isBefore(request.startsOn())) {
             return Mono.error(ApiProblem.invalid("endsOn", "must not be before startsOn"));
         }
         return organization(request.organization())
-                .flatMap(org -> access.require(user, org.id(), Permission.MANAGE_EVENTS).thenReturn(org))
-                .flatMap(org -> store.insert(new CampaignDocument(Ids.newId(), request.slug(), request.name().strip(),
-                                blankToEmpty(request.description()), iso(request.startsOn()), iso(request.endsOn()),
-                                org.id(), now, now))
-                        .onErrorMap(DuplicateKeyException.class, e -> ApiProblem.conflict(ApiProblem.SLUG_TAKEN,
-                                "The campaign slug '" + request.slug() + "' is taken"))
+                .flatMap(org ->
+                        access.require(user, org.id(), Permission.MANAGE_EVENTS).thenReturn(org))
+                .flatMap(org -> store.insert(new CampaignDocument(
+                                Ids.newId(),
+                                request.slug(),
+                                request.name().strip(),
+                                blankToEmpty(request.description()),
+                                iso(request.startsOn()),
+                                iso(request.endsOn()),
+                                org.id(),
+                                now,
+                                now))
+                        .onErrorMap(
+                                DuplicateKeyException.class,
+                                e -> ApiProblem.conflict(
+                                        ApiProblem.SLUG_TAKEN, "The campaign slug '" + request.slug() + "' is taken"))
                         .map(c -> CampaignView.of(c, org, null)));
     }
 
     Mono<CampaignView> update(CurrentUser user, String slug, CampaignRequests.Update request) {
-        return campaign(slug).flatMap(c -> organizations.findById(c.organizationId())
-                .flatMap(org -> access.require(user, org.id(), Permission.MANAGE_EVENTS)
-                        .then(Mono.defer(() -> {
-                            LocalDate starts = request.startsOn() != null ? request.startsOn() : c.startDate();
-                            LocalDate ends = request.endsOn() != null ? request.endsOn() : c.endDate();
-                            if (starts != null && ends != null && ends.isBefore(starts)) {
-                                return Mono.error(ApiProblem.invalid("endsOn", "must not be before startsOn"));
-                            }
-                            return store.save(new CampaignDocument(c.id(), c.slug(),
-                                    request.name() != null ? request.name().strip() : c.name(),
-                                    request.description() != null ? request.description().strip() : c.description(),
-                                    iso(starts), iso(ends), c.organizationId(), c.createdAt(), clock.instant()));
-                        }))
-                        .map(saved -> CampaignView.of(saved, org, null))));
+        return campaign(slug)
+                .flatMap(c -> organizations
+                        .findById(c.organizationId())
+                        .flatMap(org -> access.require(user, org.id(), Permission.MANAGE_EVENTS)
+                                .then(Mono.defer(() -> {
+                                    LocalDate starts = request.startsOn() != null ? request.startsOn() : c.startDate();
+                                    LocalDate ends = request.endsOn() != null ? request.endsOn() : c.endDate();
+                                    if (starts != null && ends != null && ends.isBefore(starts)) {
+                                        return Mono.error(ApiProblem.invalid("endsOn", "must not be before startsOn"));
+                                    }
+                                    return store.save(new CampaignDocument(
+                                            c.id(),
+                                            c.slug(),
+                                            request.name() != null
+                                                    ? request.name().strip()
+                                                    : c.name(),
+                                            request.description() != null
+                                                    ? request.description().strip()
+                                                    : c.description(),
+                                            iso(starts),
+                                            iso(ends),
+                                            c.organizationId(),
+                                            c.createdAt(),
+                                            clock.instant()));
+                                }))
+                                .map(saved -> CampaignView.of(saved, org, null))));
     }
 
     Mono<CampaignView> view(String slug) {
-        return campaign(slug).flatMap(c -> organizations.findById(c.organizationId())
-                .map(org -> CampaignView.of(c, org, null)));
+        return campaign(slug)
+                .flatMap(c -> organizations.findById(c.organizationId()).map(org -> CampaignView.of(c, org, null)));
     }
 
     /** Campaigns that have not ended, soonest first, as other features refer to them. */
@@ -108,9 +143,10 @@ public class CampaignService {
     }
 
     Flux<CampaignView> current(int limit) {
-        String today = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1).toString();
-        return store.current(today, limit).concatMap(c -> organizations.findById(c.organizationId())
-                .map(org -> CampaignView.of(c, org, null)));
+        String today =
+                LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1).toString();
+        return store.current(today, limit)
+                .concatMap(c -> organizations.findById(c.organizationId()).map(org -> CampaignView.of(c, org, null)));
     }
 
     private Mono<CampaignDocument> campaign(String slug) {
@@ -118,7 +154,8 @@ public class CampaignService {
     }
 
     private Mono<OrganizationRef> organization(String slug) {
-        return organizations.findBySlug(slug)
+        return organizations
+                .findBySlug(slug)
                 .switchIfEmpty(Mono.error(ApiProblem.invalid("organization", "is not a known organization")));
     }
 

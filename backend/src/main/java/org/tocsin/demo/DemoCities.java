@@ -9,11 +9,9 @@ import java.util.List;
  */
 final class DemoCities {
 
-    private DemoCities() {
-    }
+    private DemoCities() {}
 
-    record City(String name, String country, String zone, double lat, double lon, String venue) {
-    }
+    record City(String name, String country, String zone, double lat, double lon, String venue) {}
 
     static final List<City> ALL = List.of(
             // Iran: the actions the diaspora echoes.
@@ -55,7 +53,13 @@ final class DemoCities {
             new City("Toronto", "CA", "America/Toronto", 43.6532, -79.3832, "Mel Lastman Square"),
             new City("Vancouver", "CA", "America/Vancouver", 49.2827, -123.1207, "Vancouver Art Gallery, north plaza"),
             new City("Montreal", "CA", "America/Toronto", 45.5019, -73.5674, "Place Émilie-Gamelin"),
-            new City("Los Angeles", "US", "America/Los_Angeles", 34.0522, -118.2437, "Wilshire Federal Building, Westwood"),
+            new City(
+                    "Los Angeles",
+                    "US",
+                    "America/Los_Angeles",
+                    34.0522,
+                    -118.2437,
+                    "Wilshire Federal Building, Westwood"),
             new City("Washington", "US", "America/New_York", 38.9072, -77.0369, "Lafayette Square"),
             new City("New York", "US", "America/New_York", 40.7128, -74.0060, "Dag Hammarskjöld Plaza"),
             new City("Houston", "US", "America/Chicago", 29.7604, -95.3698, "Discovery Green"),
@@ -76,7 +80,9 @@ final class DemoCities {
             new City("Auckland", "NZ", "Pacific/Auckland", -36.8485, 174.7633, "Aotea Square"));
 
     static City named(String name) {
-        return ALL.stream().filter(c -> c.name().equals(name)).findFirst()
+        return ALL.stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No demo city " + name));
     }
 }

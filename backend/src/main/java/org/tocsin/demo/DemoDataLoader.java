@@ -48,8 +48,13 @@ class DemoDataLoader implements ApplicationRunner {
     private final int generated;
     private final SecureRandom random = new SecureRandom();
 
-    DemoDataLoader(AccountService accounts, OrganizationService organizations, InvitationService invitations,
-            CampaignService campaigns, EventService events, Clock clock,
+    DemoDataLoader(
+            AccountService accounts,
+            OrganizationService organizations,
+            InvitationService invitations,
+            CampaignService campaigns,
+            EventService events,
+            Clock clock,
             @Value("${tocsin.demo.events:0}") int generated) {
         this.accounts = accounts;
         this.organizations = organizations;
@@ -67,7 +72,8 @@ class DemoDataLoader implements ApplicationRunner {
 
     /** True when it loaded the data, false when the campaign was already there. */
     Mono<Boolean> load() {
-        return campaigns.findBySlug(DemoCampaignDay.SLUG)
+        return campaigns
+                .findBySlug(DemoCampaignDay.SLUG)
                 .map(existing -> {
                     log.info("Demo data already loaded (campaign '{}' exists); nothing added", DemoCampaignDay.SLUG);
                     return false;
@@ -81,17 +87,39 @@ class DemoDataLoader implements ApplicationRunner {
         return Flux.fromIterable(DemoOrganizations.ALL)
                 .concatMap(org -> owner(org).map(user -> Map.entry(org.slug(), user)))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue)
-                .flatMap(owners -> joinCoalition(owners).then(campaigns.createCampaign(owners.get(DemoOrganizations.COALITION.slug()),
-                                DemoCampaignDay.NAME, DemoCampaignDay.SLUG, DemoCampaignDay.DESCRIPTION, day, day,
-                                DemoOrganizations.COALITION.slug())
-                        .then(create(owners, Flux.concat(Flux.fromIterable(DemoCampaignDay.actions(day)),
-                                Flux.fromIterable(DemoExtras.around(today, day))), "demo"))
-                        .doOnNext(n -> log.info("Demo data: {} organizations, campaign '{}' on {}, {} events in {} cities",
-                                owners.size(), DemoCampaignDay.SLUG, day, n, DemoCities.ALL.size()))
-                        .then(generated <= 0 ? Mono.empty()
-                                : create(owners, Flux.range(0, generated).map(i -> SyntheticEvents.nth(i, today)),
-                                        "generated")
-                                        .doOnNext(n -> log.info("Demo data: {} generated events", n)).then())));
+                .flatMap(owners -> joinCoalition(owners)
+                        .then(campaigns
+                                .createCampaign(
+                                        owners.get(DemoOrganizations.COALITION.slug()),
+                                        DemoCampaignDay.NAME,
+                                        DemoCampaignDay.SLUG,
+                                        DemoCampaignDay.DESCRIPTION,
+                                        day,
+                                        day,
+                                        DemoOrganizations.COALITION.slug())
+                                .then(create(
+                                        owners,
+                                        Flux.concat(
+                                                Flux.fromIterable(DemoCampaignDay.actions(day)),
+                                                Flux.fromIterable(DemoExtras.around(today, day))),
+                                        "demo"))
+                                .doOnNext(n -> log.info(
+                                        "Demo data: {} organizations, campaign '{}' on {}, {} events in {} cities",
+                                        owners.size(),
+                                        DemoCampaignDay.SLUG,
+                                        day,
+                                        n,
+                                        DemoCities.ALL.size()))
+                                .then(
+                                        generated <= 0
+                                                ? Mono.empty()
+                                                : create(
+                                                                owners,
+                                                                Flux.range(0, generated)
+                                                                        .map(i -> SyntheticEvents.nth(i, today)),
+                                                                "generated")
+                                                        .doOnNext(n -> log.info("Demo data: {} generated events", n))
+                                                        .then())));
     }
 
     /**
@@ -100,18 +128,21 @@ class DemoDataLoader implements ApplicationRunner {
      */
     private Mono<Void> joinCoalition(Map<String, CurrentUser> owners) {
         CurrentUser coalition = owners.get(DemoOrganizations.COALITION.slug());
-        return Flux.fromIterable(DemoOrganizations.ALL).filter(org -> org != DemoOrganizations.COALITION)
-                .concatMap(org -> invitations.inviteAndAccept(coalition, owners.get(org.slug()),
-                        DemoOrganizations.COALITION.slug(), Role.ORGANIZER))
+        return Flux.fromIterable(DemoOrganizations.ALL)
+                .filter(org -> org != DemoOrganizations.COALITION)
+                .concatMap(org -> invitations.inviteAndAccept(
+                        coalition, owners.get(org.slug()), DemoOrganizations.COALITION.slug(), Role.ORGANIZER))
                 .then();
     }
 
     /** A data owner: an account nobody signs in to (its password is random and never shown) owning one group. */
     private Mono<CurrentUser> owner(DemoOrganizations.Org org) {
-        return Mono.fromCallable(this::unguessablePassword).subscribeOn(Schedulers.boundedElastic())
-                .flatMap(password -> accounts.register(org.ownerEmail(), password,
-                        "Organizer, " + org.name().split(" · ")[0]))
-                .flatMap(user -> organizations.createOrganization(user, org.name(), org.slug(), org.description())
+        return Mono.fromCallable(this::unguessablePassword)
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(password -> accounts.register(
+                        org.ownerEmail(), password, "Organizer, " + org.name().split(" · ")[0]))
+                .flatMap(user -> organizations
+                        .createOrganization(user, org.name(), org.slug(), org.description())
                         .thenReturn(user));
     }
 
@@ -132,7 +163,10 @@ class DemoDataLoader implements ApplicationRunner {
                 .doOnNext(e -> {
                     int n = done.incrementAndGet();
                     if (n % 10_000 == 0) {
-                        log.info("Created {} {} events ({} per second)", n, what,
+                        log.info(
+                                "Created {} {} events ({} per second)",
+                                n,
+                                what,
                                 n * 1_000_000_000L / Math.max(1, System.nanoTime() - started));
                     }
                 })

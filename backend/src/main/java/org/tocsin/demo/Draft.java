@@ -98,9 +98,24 @@ final class Draft {
     }
 
     EventRequest request() {
-        return new EventRequest(org.slug(), title, description, kind, start, end, zone,
-                rrule == null ? null : new EventRequest.RecurrenceRequest(rrule, List.of()), place, online, capacity,
-                rsvpMode, Visibility.PUBLIC, locationVisibility, List.copyOf(tags), languages, campaign,
+        return new EventRequest(
+                org.slug(),
+                title,
+                description,
+                kind,
+                start,
+                end,
+                zone,
+                rrule == null ? null : new EventRequest.RecurrenceRequest(rrule, List.of()),
+                place,
+                online,
+                capacity,
+                rsvpMode,
+                Visibility.PUBLIC,
+                locationVisibility,
+                List.copyOf(tags),
+                languages,
+                campaign,
                 List.copyOf(speakers));
     }
 }

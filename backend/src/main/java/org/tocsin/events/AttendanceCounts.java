@@ -12,8 +12,7 @@ import reactor.core.publisher.Mono;
 public interface AttendanceCounts {
 
     /** One occurrence: {@code occurrenceKey} is {@link Occurrence#key()}; a null capacity means unlimited. */
-    record Slot(String eventId, String occurrenceKey, Integer capacity) {
-    }
+    record Slot(String eventId, String occurrenceKey, Integer capacity) {}
 
     Mono<EventView.Attendance> attendance(String eventId, String occurrenceKey, Integer capacity);
 

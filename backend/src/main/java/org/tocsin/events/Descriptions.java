@@ -14,18 +14,34 @@ import org.owasp.html.PolicyFactory;
 public final class Descriptions {
 
     private static final Parser PARSER = Parser.builder().build();
-    private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
-    private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
+    private static final HtmlRenderer HTML =
+            HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    private static final TextContentRenderer TEXT =
+            TextContentRenderer.builder().build();
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
-            .allowElements("p", "br", "em", "strong", "ul", "ol", "li", "blockquote", "code", "pre",
-                    "h3", "h4", "h5", "h6", "a")
+            .allowElements(
+                    "p",
+                    "br",
+                    "em",
+                    "strong",
+                    "ul",
+                    "ol",
+                    "li",
+                    "blockquote",
+                    "code",
+                    "pre",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "a")
             .allowUrlProtocols("http", "https", "mailto")
-            .allowAttributes("href").onElements("a")
+            .allowAttributes("href")
+            .onElements("a")
             .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
             .toFactory();
 
-    private Descriptions() {
-    }
+    private Descriptions() {}
 
     public static String toSafeHtml(String markdown) {
         if (markdown == null || markdown.isBlank()) {

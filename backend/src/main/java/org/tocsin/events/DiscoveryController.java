@@ -34,6 +34,7 @@ class DiscoveryController {
     static final int MAX_LIMIT = 200;
     /** The widest window one query may ask for: what the index holds (a year back, two ahead). */
     static final Duration MAX_SPAN = EventIndex.BEHIND.plus(EventIndex.AHEAD);
+
     static final int MAX_CURSOR = 200;
 
     private final EventIndex index;
@@ -42,8 +43,8 @@ class DiscoveryController {
     private final OrganizationAccess access;
     private final Clock clock;
 
-    DiscoveryController(EventIndex index, EventViews views, EventFilters filters, OrganizationAccess access,
-            Clock clock) {
+    DiscoveryController(
+            EventIndex index, EventViews views, EventFilters filters, OrganizationAccess access, Clock clock) {
         this.index = index;
         this.views = views;
         this.filters = filters;
@@ -51,17 +52,23 @@ class DiscoveryController {
         this.clock = clock;
     }
 
-    record Page(List<EventView> items, String nextCursor) {
-    }
+    record Page(List<EventView> items, String nextCursor) {}
 
     @GetMapping("/api/v1/events")
-    Mono<Page> discover(@AuthenticationPrincipal CurrentUser user,
-            @RequestParam(required = false) String city, @RequestParam(required = false) String country,
-            @RequestParam(required = false) String near, @RequestParam(required = false) Double radiusKm,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) EventKind kind, @RequestParam(required = false) String tag,
-            @RequestParam(required = false) String campaign, @RequestParam(required = false) String organization,
-            @RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
+    Mono<Page> discover(
+            @AuthenticationPrincipal CurrentUser user,
+            @RequestParam(required = false) String city,
+            @RequestParam(required = false) String country,
+            @RequestParam(required = false) String near,
+            @RequestParam(required = false) Double radiusKm,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) EventKind kind,
+            @RequestParam(required = false) String tag,
+            @RequestParam(required = false) String campaign,
+            @RequestParam(required = false) String organization,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
@@ -80,22 +87,37 @@ class DiscoveryController {
         }
         EventQuery.Cursor after = cursor == null ? null : decode(cursor);
         // A search that names an organization or campaign nobody has finds nothing; it is not an error.
-        Mono<EventFilter> filter = filters.resolve(new EventFilters.Params(city, country, near, radiusKm,
-                kind == null ? null : kind.name(), tag, campaign, organization, q), "",
+        Mono<EventFilter> filter = filters.resolve(
+                new EventFilters.Params(
+                        city,
+                        country,
+                        near,
+                        radiusKm,
+                        kind == null ? null : kind.name(),
+                        tag,
+                        campaign,
+                        organization,
+                        q),
+                "",
                 EventFilters.Unknown.MATCHES_NOTHING);
         return Mono.zip(filter, access.roles(user)).flatMap(t -> {
             Map<String, Role> roles = t.getT2();
             // Hidden locations are filtered and searched on only by those who may read them (organizers).
             Set<String> locationsOf = roles.entrySet().stream()
-                    .filter(r -> Permission.MANAGE_EVENTS.grantedTo(r.getValue())).map(Map.Entry::getKey)
+                    .filter(r -> Permission.MANAGE_EVENTS.grantedTo(r.getValue()))
+                    .map(Map.Entry::getKey)
                     .collect(Collectors.toUnmodifiableSet());
-            EventQuery query = new EventQuery(t.getT1(), fromInstant, toInstant, roles.keySet(), locationsOf,
-                    after, size);
+            EventQuery query =
+                    new EventQuery(t.getT1(), fromInstant, toInstant, roles.keySet(), locationsOf, after, size);
             List<EventIndex.Entry> hits = index.search(query);
             boolean more = hits.size() > size;
             List<EventIndex.Entry> page = more ? hits.subList(0, size) : hits;
-            return views.views(page.stream().map(h -> new EventViews.Item(h.event(), h.occurrence(),
-                            new EventPermissions(Optional.ofNullable(roles.get(h.event().organizationId())))))
+            return views.views(page.stream()
+                            .map(h -> new EventViews.Item(
+                                    h.event(),
+                                    h.occurrence(),
+                                    new EventPermissions(Optional.ofNullable(
+                                            roles.get(h.event().organizationId())))))
                             .toList())
                     .map(items -> new Page(items, more ? encode(page.getLast()) : null));
         });
@@ -117,23 +139,27 @@ class DiscoveryController {
             try {
                 parsed = LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException e2) {
-                throw ApiProblem.invalid(field, "must be an instant like 2026-03-05T18:00:00Z or a date like 2026-03-05");
+                throw ApiProblem.invalid(
+                        field, "must be an instant like 2026-03-05T18:00:00Z or a date like 2026-03-05");
             }
         }
         return Dates.requireInRange(field, parsed);
     }
 
     static String encode(EventIndex.Entry last) {
-        String raw = last.occurrence().startUtc().toEpochMilli() + "|" + last.event().id() + "|"
-                + (last.occurrence().recurrenceId() == null ? "" : last.occurrence().recurrenceId());
+        String raw =
+                last.occurrence().startUtc().toEpochMilli() + "|" + last.event().id() + "|"
+                        + (last.occurrence().recurrenceId() == null
+                                ? ""
+                                : last.occurrence().recurrenceId());
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     static EventQuery.Cursor decode(String cursor) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
-            return new EventQuery.Cursor(Dates.requireInRange("cursor", Instant.ofEpochMilli(Long.parseLong(parts[0]))),
-                    parts[1], parts[2]);
+            return new EventQuery.Cursor(
+                    Dates.requireInRange("cursor", Instant.ofEpochMilli(Long.parseLong(parts[0]))), parts[1], parts[2]);
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException | ApiProblem e) {
             throw ApiProblem.invalid("cursor", "is not a cursor this API gave out");
         }

@@ -9,9 +9,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.tocsin.accounts.CurrentUser;
 import org.tocsin.events.internal.EventDocument;
 import org.tocsin.organizations.Role;
-import org.tocsin.accounts.CurrentUser;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -24,6 +24,7 @@ public class EventCatalog {
 
     /** How long past events stay in feeds, and cancelled ones (so every calendar app learns of it). */
     public static final Duration PAST = Duration.ofDays(90);
+
     public static final Duration CANCELLED_PAST = Duration.ofDays(30);
     public static final Duration AHEAD = Duration.ofDays(2 * 366);
 
@@ -31,7 +32,8 @@ public class EventCatalog {
     private final EventService events;
     private final EventViews views;
     private final Clock clock;
-    private final Cache<FeedSelection, Selected> selections = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final Cache<FeedSelection, Selected> selections =
+            Caffeine.newBuilder().maximumSize(10_000).build();
 
     EventCatalog(EventIndex index, EventService events, EventViews views, Clock clock) {
         this.index = index;
@@ -54,16 +56,20 @@ public class EventCatalog {
                 last = e.updatedAt();
             }
         }
-        return new FeedSelection.Version(Integer.toHexString(selected.size()) + "-" + Long.toHexString(mix), last,
-                selected.size());
+        return new FeedSelection.Version(
+                Integer.toHexString(selected.size()) + "-" + Long.toHexString(mix), last, selected.size());
     }
 
     /** The selected events by start, as a stranger sees them (hidden locations withheld). */
     public Flux<EventView> events(FeedSelection selection) {
-        EventPermissions permissions = selection.membersOf() == null ? EventPermissions.STRANGER
+        EventPermissions permissions = selection.membersOf() == null
+                ? EventPermissions.STRANGER
                 : new EventPermissions(Optional.of(Role.MEMBER));
-        return Flux.fromIterable(selected(selection).events()).concatMap(e -> views.viewWithoutAttendance(e, null,
-                selection.revealLocationOf().contains(e.id()) ? permissions.asAttendee() : permissions));
+        return Flux.fromIterable(selected(selection).events())
+                .concatMap(e -> views.viewWithoutAttendance(
+                        e,
+                        null,
+                        selection.revealLocationOf().contains(e.id()) ? permissions.asAttendee() : permissions));
     }
 
     /** Cities with upcoming public events, with counts. */
@@ -73,8 +79,8 @@ public class EventCatalog {
 
     /** One event as the caller may see it (404 when they may not), for "add to calendar". */
     public Mono<EventView> visibleEvent(CurrentUser user, String id) {
-        return events.visible(user, id).flatMap(e -> events.permissions(user, e)
-                .flatMap(p -> views.viewWithoutAttendance(e, null, p)));
+        return events.visible(user, id)
+                .flatMap(e -> events.permissions(user, e).flatMap(p -> views.viewWithoutAttendance(e, null, p)));
     }
 
     /**
@@ -95,15 +101,15 @@ public class EventCatalog {
         return fresh;
     }
 
-    private record Selected(long generation, long minute, List<EventDocument> events, FeedSelection.Version version) {
-    }
+    private record Selected(long generation, long minute, List<EventDocument> events, FeedSelection.Version version) {}
 
     private List<EventDocument> select(FeedSelection s) {
         Instant now = clock.instant();
         Instant horizon = now.plus(AHEAD);
         return index.events().stream()
                 // Feeds are read by strangers: hidden locations match only by their coarse point.
-                .filter(e -> visible(e, s) && inWindow(e, now, horizon)
+                .filter(e -> visible(e, s)
+                        && inWindow(e, now, horizon)
                         && s.filter().matches(e, index.termsOf(e.id()), false))
                 .sorted(Comparator.comparing(EventDocument::startUtc).thenComparing(EventDocument::id))
                 .toList();

@@ -14,8 +14,13 @@ import java.util.List;
  *                       a series was moved, cancelled or restored; empty when the change is to the whole event
  * @param deleted        set only when the event was deleted: the event as it was, since it can no longer be read
  */
-public record EventChange(String eventId, boolean capacityRaised, boolean rescheduled, boolean cancelled,
-        List<String> occurrences, Deleted deleted) {
+public record EventChange(
+        String eventId,
+        boolean capacityRaised,
+        boolean rescheduled,
+        boolean cancelled,
+        List<String> occurrences,
+        Deleted deleted) {
 
     public EventChange {
         occurrences = occurrences == null ? List.of() : List.copyOf(occurrences);
@@ -31,8 +36,7 @@ public record EventChange(String eventId, boolean capacityRaised, boolean resche
      * come) and a view of it as a stranger sees it (enough for an iTIP CANCEL: same UID, a SEQUENCE
      * above the last one sent, no exact place).
      */
-    public record Deleted(RsvpTarget target, EventView view) {
-    }
+    public record Deleted(RsvpTarget target, EventView view) {}
 
     /** Whether the change is to the occurrence named {@code key} (a whole-event change is to every occurrence). */
     public boolean concerns(String key) {

@@ -6,10 +6,8 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDateTime;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,8 +45,7 @@ class EventController {
         this.validator = validator;
     }
 
-    record Reason(@Size(max = 500) String reason) {
-    }
+    record Reason(@Size(max = 500) String reason) {}
 
     /** A change to one occurrence of a series: cancel it, or move it to a new local start and end. */
     record OccurrenceChange(Boolean cancelled, LocalDateTime start, LocalDateTime end) {
@@ -70,26 +67,33 @@ class EventController {
 
     /** A JSON merge patch (RFC 7396): absent fields stay, null clears, objects merge; the result is validated whole. */
     @PatchMapping("/{id}")
-    Mono<EventView> patch(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
-            @RequestBody JsonNode patch) {
+    Mono<EventView> patch(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable String id, @RequestBody JsonNode patch) {
         if (!patch.isObject()) {
             return Mono.error(ApiProblem.invalid("body", "must be a JSON object"));
         }
-        return events.visible(user, id).flatMap(current -> events.asRequest(current).flatMap(request -> {
-            ObjectNode merged = (ObjectNode) json.valueToTree(request);
-            merge(merged, patch);
-            EventRequest next;
-            try {
-                next = json.treeToValue(merged, EventRequest.class);
-            } catch (JacksonException e) {
-                String field = e.getPath().stream().map(r -> r.getPropertyName() == null ? "[" + r.getIndex() + "]"
-                        : r.getPropertyName()).reduce((a, b) -> a + "." + b).orElse("body");
-                return Mono.error(ApiProblem.invalid(field, e instanceof RefusedText refused ? refused.reason()
-                        : "has a value of the wrong form or is not a known property"));
-            }
-            validate(next);
-            return events.update(user, current, next);
-        })).flatMap(e -> view(user, e));
+        return events.visible(user, id)
+                .flatMap(current -> events.asRequest(current).flatMap(request -> {
+                    ObjectNode merged = (ObjectNode) json.valueToTree(request);
+                    merge(merged, patch);
+                    EventRequest next;
+                    try {
+                        next = json.treeToValue(merged, EventRequest.class);
+                    } catch (JacksonException e) {
+                        String field = e.getPath().stream()
+                                .map(r -> r.getPropertyName() == null ? "[" + r.getIndex() + "]" : r.getPropertyName())
+                                .reduce((a, b) -> a + "." + b)
+                                .orElse("body");
+                        return Mono.error(ApiProblem.invalid(
+                                field,
+                                e instanceof RefusedText refused
+                                        ? refused.reason()
+                                        : "has a value of the wrong form or is not a known property"));
+                    }
+                    validate(next);
+                    return events.update(user, current, next);
+                }))
+                .flatMap(e -> view(user, e));
     }
 
     @DeleteMapping("/{id}")
@@ -99,13 +103,17 @@ class EventController {
     }
 
     @PostMapping("/{id}/cancel")
-    Mono<EventView> cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+    Mono<EventView> cancel(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String id,
             @Valid @RequestBody(required = false) Reason body) {
         return status(user, id, EventStatus.CANCELLED, body);
     }
 
     @PostMapping("/{id}/postpone")
-    Mono<EventView> postpone(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+    Mono<EventView> postpone(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String id,
             @Valid @RequestBody(required = false) Reason body) {
         return status(user, id, EventStatus.POSTPONED, body);
     }
@@ -117,10 +125,14 @@ class EventController {
     }
 
     @PutMapping("/{id}/occurrences/{recurrenceId}")
-    Mono<EventView> changeOccurrence(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
-            @PathVariable String recurrenceId, @RequestBody OccurrenceChange body) {
+    Mono<EventView> changeOccurrence(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String id,
+            @PathVariable String recurrenceId,
+            @RequestBody OccurrenceChange body) {
         if (!body.isCancel() && (body.start() == null || body.end() == null)) {
-            return Mono.error(ApiProblem.invalid(body.start() == null ? "start" : "end",
+            return Mono.error(ApiProblem.invalid(
+                    body.start() == null ? "start" : "end",
                     "is required to move an occurrence (or send cancelled: true)"));
         }
         return events.setOverride(user, id, recurrenceId, body.isCancel(), body.start(), body.end())
@@ -128,13 +140,14 @@ class EventController {
     }
 
     @DeleteMapping("/{id}/occurrences/{recurrenceId}")
-    Mono<EventView> restoreOccurrence(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
-            @PathVariable String recurrenceId) {
+    Mono<EventView> restoreOccurrence(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable String id, @PathVariable String recurrenceId) {
         return events.clearOverride(user, id, recurrenceId).flatMap(e -> view(user, e));
     }
 
     private Mono<EventView> status(CurrentUser user, String id, EventStatus status, Reason body) {
-        return events.setStatus(user, id, status, body == null ? null : body.reason()).flatMap(e -> view(user, e));
+        return events.setStatus(user, id, status, body == null ? null : body.reason())
+                .flatMap(e -> view(user, e));
     }
 
     private Mono<EventView> view(CurrentUser user, EventDocument event) {
@@ -163,5 +176,4 @@ class EventController {
             }
         }
     }
-
 }

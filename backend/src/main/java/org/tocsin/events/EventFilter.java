@@ -11,8 +11,15 @@ import org.tocsin.places.Geo;
  * Filters left null (or {@code text} empty) do not filter. Who may list an event (its visibility) is
  * the caller's own check, made before this one.
  */
-public record EventFilter(String cityKey, String country, Near near, EventKind kind, String tag, String campaignId,
-        String organizationId, List<String> text) {
+public record EventFilter(
+        String cityKey,
+        String country,
+        Near near,
+        EventKind kind,
+        String tag,
+        String campaignId,
+        String organizationId,
+        List<String> text) {
 
     /** Matches every event. */
     public static final EventFilter ALL = new EventFilter(null, null, null, null, null, null, null, List.of());
@@ -22,8 +29,7 @@ public record EventFilter(String cityKey, String country, Near near, EventKind k
     }
 
     /** Within {@code radiusKm} of a point; {@code box} bounds the circle, so most events are refused cheaply. */
-    public record Near(double lat, double lon, double radiusKm, Geo.Box box) {
-    }
+    public record Near(double lat, double lon, double radiusKm, Geo.Box box) {}
 
     public static EventFilter organization(String id) {
         return new EventFilter(null, null, null, null, null, null, id, List.of());

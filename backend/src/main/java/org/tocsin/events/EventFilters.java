@@ -42,8 +42,16 @@ public class EventFilters {
     }
 
     /** The filter as sent: every part optional, nothing checked yet. */
-    public record Params(String city, String country, String near, Double radiusKm, String kind, String tag,
-            String campaign, String organization, String q) {
+    public record Params(
+            String city,
+            String country,
+            String near,
+            Double radiusKm,
+            String kind,
+            String tag,
+            String campaign,
+            String organization,
+            String q) {
 
         public static Params of(MultiValueMap<String, String> query) {
             String radius = query.getFirst("radiusKm");
@@ -53,9 +61,16 @@ public class EventFilters {
             } catch (NumberFormatException e) {
                 throw ApiProblem.invalid("radiusKm", "must be a number");
             }
-            return new Params(query.getFirst("city"), query.getFirst("country"), query.getFirst("near"), radiusKm,
-                    query.getFirst("kind"), query.getFirst("tag"), query.getFirst("campaign"),
-                    query.getFirst("organization"), query.getFirst("q"));
+            return new Params(
+                    query.getFirst("city"),
+                    query.getFirst("country"),
+                    query.getFirst("near"),
+                    radiusKm,
+                    query.getFirst("kind"),
+                    query.getFirst("tag"),
+                    query.getFirst("campaign"),
+                    query.getFirst("organization"),
+                    query.getFirst("q"));
         }
     }
 
@@ -65,7 +80,8 @@ public class EventFilters {
      * since the person asked for something that does not exist.
      */
     public enum Unknown {
-        MATCHES_NOTHING, INVALID
+        MATCHES_NOTHING,
+        INVALID
     }
 
     /** Checks every part that needs no lookup; throws the 400. */
@@ -79,8 +95,8 @@ public class EventFilters {
             throw ApiProblem.invalid(prefix + "country", "must be an ISO 3166 two-letter country code");
         }
         if (p.city() != null && p.country() == null) {
-            throw ApiProblem.invalid(prefix + "country",
-                    "is required with " + prefix + "city (Paris, FR or Paris, US?)");
+            throw ApiProblem.invalid(
+                    prefix + "country", "is required with " + prefix + "city (Paris, FR or Paris, US?)");
         }
         kind(p.kind(), prefix);
         near(p, prefix);
@@ -90,24 +106,38 @@ public class EventFilters {
     public Mono<EventFilter> resolve(Params p, String prefix, Unknown unknown) {
         return Mono.defer(() -> {
             validate(p, prefix);
-            Mono<Optional<String>> organizationId = p.organization() == null ? Mono.just(Optional.empty())
-                    : known(organizations.findBySlug(p.organization()).map(OrganizationRef::id), unknown,
-                            prefix + "organization", "is not a known organization");
-            Mono<Optional<String>> campaignId = p.campaign() == null ? Mono.just(Optional.empty())
-                    : known(campaigns.findBySlug(p.campaign()).map(CampaignRef::id), unknown,
-                            prefix + "campaign", "is not a known campaign");
-            return Mono.zip(organizationId, campaignId).map(ids -> new EventFilter(
-                    p.city() == null ? null : CityKeys.key(p.city(), p.country()),
-                    p.country() == null ? null : p.country().toUpperCase(Locale.ROOT), near(p, prefix),
-                    kind(p.kind(), prefix), p.tag() == null ? null : Tags.normalise(p.tag()),
-                    ids.getT2().orElse(null), ids.getT1().orElse(null),
-                    p.q() == null ? List.of() : SearchText.tokens(p.q())));
+            Mono<Optional<String>> organizationId = p.organization() == null
+                    ? Mono.just(Optional.empty())
+                    : known(
+                            organizations.findBySlug(p.organization()).map(OrganizationRef::id),
+                            unknown,
+                            prefix + "organization",
+                            "is not a known organization");
+            Mono<Optional<String>> campaignId = p.campaign() == null
+                    ? Mono.just(Optional.empty())
+                    : known(
+                            campaigns.findBySlug(p.campaign()).map(CampaignRef::id),
+                            unknown,
+                            prefix + "campaign",
+                            "is not a known campaign");
+            return Mono.zip(organizationId, campaignId)
+                    .map(ids -> new EventFilter(
+                            p.city() == null ? null : CityKeys.key(p.city(), p.country()),
+                            p.country() == null ? null : p.country().toUpperCase(Locale.ROOT),
+                            near(p, prefix),
+                            kind(p.kind(), prefix),
+                            p.tag() == null ? null : Tags.normalise(p.tag()),
+                            ids.getT2().orElse(null),
+                            ids.getT1().orElse(null),
+                            p.q() == null ? List.of() : SearchText.tokens(p.q())));
         });
     }
 
     private static Mono<Optional<String>> known(Mono<String> id, Unknown unknown, String field, String message) {
-        return id.map(Optional::of).switchIfEmpty(Mono.defer(() -> unknown == Unknown.INVALID
-                ? Mono.error(ApiProblem.invalid(field, message)) : Mono.just(Optional.of(NO_SUCH_ID))));
+        return id.map(Optional::of)
+                .switchIfEmpty(Mono.defer(() -> unknown == Unknown.INVALID
+                        ? Mono.error(ApiProblem.invalid(field, message))
+                        : Mono.just(Optional.of(NO_SUCH_ID))));
     }
 
     private static EventKind kind(String kind, String prefix) {
@@ -131,7 +161,8 @@ public class EventFilters {
         if (Double.isNaN(radius) || radius <= 0 || radius > MAX_RADIUS_KM) {
             throw ApiProblem.invalid(prefix + "radiusKm", "must be more than 0 and at most " + MAX_RADIUS_KM);
         }
-        return centre == null ? null
+        return centre == null
+                ? null
                 : new EventFilter.Near(centre[0], centre[1], radius, Geo.box(centre[0], centre[1], radius));
     }
 

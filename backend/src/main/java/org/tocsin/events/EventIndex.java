@@ -44,14 +44,15 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     private static final Logger log = LoggerFactory.getLogger(EventIndex.class);
     /** Series occurrences are indexed from this far back to {@link #AHEAD} ahead; one-off events whatever their date. */
     static final Duration BEHIND = Duration.ofDays(366);
+
     static final Duration AHEAD = Duration.ofDays(2 * 366);
     static final Duration POLL_OVERLAP = Duration.ofMinutes(1);
     /** Below this many events matching the words, answer from them; above, walking the timeline is as quick. */
     static final int FEW_CANDIDATES = 2_000;
 
     record Key(Instant startUtc, String eventId, String recurrenceId) implements Comparable<Key> {
-        private static final Comparator<Key> ORDER = Comparator.comparing(Key::startUtc)
-                .thenComparing(Key::eventId).thenComparing(Key::recurrenceId);
+        private static final Comparator<Key> ORDER =
+                Comparator.comparing(Key::startUtc).thenComparing(Key::eventId).thenComparing(Key::recurrenceId);
 
         @Override
         public int compareTo(Key other) {
@@ -59,8 +60,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         }
     }
 
-    record Entry(EventDocument event, Occurrence occurrence) {
-    }
+    record Entry(EventDocument event, Occurrence occurrence) {}
 
     private final EventStore store;
     private final EventChanges changes;
@@ -71,6 +71,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
      * may not list.
      */
     private final ConcurrentSkipListMap<Key, Entry> timeline = new ConcurrentSkipListMap<>();
+
     private final Map<String, ConcurrentSkipListMap<Key, Entry>> membersTimelines = new ConcurrentHashMap<>();
     private final Map<String, List<Key>> keysByEvent = new ConcurrentHashMap<>();
     private final Map<String, EventDocument> events = new ConcurrentHashMap<>();
@@ -81,19 +82,22 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
      */
     private final ConcurrentSkipListMap<String, Set<String>> eventsByTerm = new ConcurrentSkipListMap<>();
     /** Per organization, the words of its non-public events: looked up only for its members. */
-    private final Map<String, ConcurrentSkipListMap<String, Set<String>>> membersEventsByTerm = new ConcurrentHashMap<>();
+    private final Map<String, ConcurrentSkipListMap<String, Set<String>>> membersEventsByTerm =
+            new ConcurrentHashMap<>();
     /** Per organization, the words of its hidden venues: looked up only for those who may read them. */
-    private final Map<String, ConcurrentSkipListMap<String, Set<String>>> hiddenEventsByTerm = new ConcurrentHashMap<>();
+    private final Map<String, ConcurrentSkipListMap<String, Set<String>>> hiddenEventsByTerm =
+            new ConcurrentHashMap<>();
+
     private final Map<String, EventSearch.Terms> termsByEvent = new ConcurrentHashMap<>();
     private final AtomicReference<Instant> seenUpTo = new AtomicReference<>(Instant.EPOCH);
     /** Rises with every change applied, so a reader can tell that what it derived from the index still holds. */
     private final AtomicLong generation = new AtomicLong();
     /** Other replicas write only to a real MongoDB; the embedded server belongs to this process alone. */
     private final boolean sharedDatabase;
+
     private Disposable subscription;
 
-    EventIndex(EventStore store, EventChanges changes, Clock clock,
-            @Value("${spring.mongodb.uri:}") String mongoUri) {
+    EventIndex(EventStore store, EventChanges changes, Clock clock, @Value("${spring.mongodb.uri:}") String mongoUri) {
         this.store = store;
         this.changes = changes;
         this.clock = clock;
@@ -103,12 +107,19 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     /** Loaded before the server takes requests: discovery answers completely from the first request on. */
     @Override
     public void afterSingletonsInstantiated() {
-        subscription = changes.stream().subscribe(this::put, e -> log.error(
-                "Event index stopped following this replica's writes ({}); discovery is stale until restart", e.toString()));
-        List<EventDocument> all = store.live(clock.instant().minus(BEHIND)).collectList().block();
+        subscription = changes.stream()
+                .subscribe(
+                        this::put,
+                        e -> log.error(
+                                "Event index stopped following this replica's writes ({}); discovery is stale until restart",
+                                e.toString()));
+        List<EventDocument> all =
+                store.live(clock.instant().minus(BEHIND)).collectList().block();
         Objects.requireNonNull(all).forEach(this::put);
-        log.info("Event index loaded {} events, {} occurrences", events.size(), keysByEvent.values().stream()
-                .mapToInt(List::size).sum());
+        log.info(
+                "Event index loaded {} events, {} occurrences",
+                events.size(),
+                keysByEvent.values().stream().mapToInt(List::size).sum());
     }
 
     /**
@@ -153,8 +164,10 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         EventSearch.Terms knownTerms = termsByEvent.remove(event.id());
         if (known != null && knownTerms != null) {
             unindex(termsIndexOf(known), knownTerms.visible(), event.id());
-            unindex(hiddenEventsByTerm.computeIfAbsent(known.organizationId(), o -> new ConcurrentSkipListMap<>()),
-                    knownTerms.hidden(), event.id());
+            unindex(
+                    hiddenEventsByTerm.computeIfAbsent(known.organizationId(), o -> new ConcurrentSkipListMap<>()),
+                    knownTerms.hidden(),
+                    event.id());
         }
         if (event.deletedAt() != null) {
             events.remove(event.id());
@@ -168,8 +181,8 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
             visibleTo.computeIfAbsent(term, t -> ConcurrentHashMap.newKeySet()).add(event.id());
         }
         if (!terms.hidden().isEmpty()) {
-            ConcurrentSkipListMap<String, Set<String>> hidden = hiddenEventsByTerm.computeIfAbsent(
-                    event.organizationId(), o -> new ConcurrentSkipListMap<>());
+            ConcurrentSkipListMap<String, Set<String>> hidden =
+                    hiddenEventsByTerm.computeIfAbsent(event.organizationId(), o -> new ConcurrentSkipListMap<>());
             for (String term : terms.hidden()) {
                 hidden.computeIfAbsent(term, t -> ConcurrentHashMap.newKeySet()).add(event.id());
             }
@@ -182,8 +195,12 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         List<Key> keys = new ArrayList<>(occurrences.size());
         ConcurrentSkipListMap<Key, Entry> into = timelineOf(event);
         for (Occurrence occurrence : occurrences) {
-            Key key = new Key(occurrence.startUtc(), event.id(),
-                    occurrence.recurrenceId() == null ? "" : occurrence.recurrenceId().toString());
+            Key key = new Key(
+                    occurrence.startUtc(),
+                    event.id(),
+                    occurrence.recurrenceId() == null
+                            ? ""
+                            : occurrence.recurrenceId().toString());
             into.put(key, new Entry(event, occurrence));
             keys.add(key);
         }
@@ -191,12 +208,14 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     }
 
     private ConcurrentSkipListMap<Key, Entry> timelineOf(EventDocument event) {
-        return event.visibility() == Visibility.PUBLIC ? timeline
+        return event.visibility() == Visibility.PUBLIC
+                ? timeline
                 : membersTimelines.computeIfAbsent(event.organizationId(), o -> new ConcurrentSkipListMap<>());
     }
 
     private ConcurrentSkipListMap<String, Set<String>> termsIndexOf(EventDocument event) {
-        return event.visibility() == Visibility.PUBLIC ? eventsByTerm
+        return event.visibility() == Visibility.PUBLIC
+                ? eventsByTerm
                 : membersEventsByTerm.computeIfAbsent(event.organizationId(), o -> new ConcurrentSkipListMap<>());
     }
 
@@ -209,7 +228,10 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     /** Occurrences matching the query, in start order, at most {@code limit + 1} (the extra one says there is more). */
     List<Entry> search(EventQuery query) {
         Key start = query.after() != null
-                ? new Key(query.after().startUtc(), query.after().eventId(), query.after().recurrenceId())
+                ? new Key(
+                        query.after().startUtc(),
+                        query.after().eventId(),
+                        query.after().recurrenceId())
                 : new Key(query.from().minus(EventRules.MAX_DURATION), "", "");
         Set<String> candidates = query.filter().text().isEmpty() ? null : textCandidates(query);
         if (candidates != null && candidates.size() <= FEW_CANDIDATES) {
@@ -270,7 +292,8 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
 
     private static Set<String> rareEvents(ConcurrentSkipListMap<String, Set<String>> index, String prefix) {
         Set<String> events = new HashSet<>();
-        for (Set<String> ids : index.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values()) {
+        for (Set<String> ids :
+                index.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values()) {
             // Checked before copying: a common word's own set can hold most of the events.
             if (ids.size() > FEW_CANDIDATES) {
                 return null;
@@ -330,10 +353,10 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
 
     /** Several ordered iterators as one ordered iterator. */
     private static final class Merged implements Iterator<Map.Entry<Key, Entry>> {
-        private record Head(Map.Entry<Key, Entry> entry, Iterator<Map.Entry<Key, Entry>> rest) {
-        }
+        private record Head(Map.Entry<Key, Entry> entry, Iterator<Map.Entry<Key, Entry>> rest) {}
 
-        private final PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparing(h -> h.entry().getKey()));
+        private final PriorityQueue<Head> heads =
+                new PriorityQueue<>(Comparator.comparing(h -> h.entry().getKey()));
 
         Merged(List<Iterator<Map.Entry<Key, Entry>>> sources) {
             sources.forEach(this::advance);
@@ -365,7 +388,8 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         if (event.visibility() != Visibility.PUBLIC && !q.memberOf().contains(event.organizationId())) {
             return false;
         }
-        return q.filter().matches(event, termsByEvent.get(event.id()), q.locationsOf().contains(event.organizationId()));
+        return q.filter()
+                .matches(event, termsByEvent.get(event.id()), q.locationsOf().contains(event.organizationId()));
     }
 
     /** The words {@code q=} searches in one event, as indexed; null for an event not in the index. */
@@ -383,16 +407,29 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
                 }
                 EventDocument.Place p = event.place();
                 String key = p == null ? "online" : p.cityKey();
-                counts.merge(key, p == null ? new CityCount("online", null, "online", null, null, 1)
-                                : new CityCount(p.city(), p.countryCode(), p.cityKey(),
+                counts.merge(
+                        key,
+                        p == null
+                                ? new CityCount("online", null, "online", null, null, 1)
+                                : new CityCount(
+                                        p.city(),
+                                        p.countryCode(),
+                                        p.cityKey(),
                                         p.lat() == null ? null : Geo.coarse(p.lat()),
-                                        p.lon() == null ? null : Geo.coarse(p.lon()), 1),
-                        (a, b) -> new CityCount(a.city(), a.countryCode(), a.cityKey(),
-                                a.lat() != null ? a.lat() : b.lat(), a.lon() != null ? a.lon() : b.lon(),
+                                        p.lon() == null ? null : Geo.coarse(p.lon()),
+                                        1),
+                        (a, b) -> new CityCount(
+                                a.city(),
+                                a.countryCode(),
+                                a.cityKey(),
+                                a.lat() != null ? a.lat() : b.lat(),
+                                a.lon() != null ? a.lon() : b.lon(),
                                 a.events() + 1));
             }
             return counts.values().stream()
-                    .sorted(Comparator.comparingLong(CityCount::events).reversed().thenComparing(CityCount::cityKey))
+                    .sorted(Comparator.comparingLong(CityCount::events)
+                            .reversed()
+                            .thenComparing(CityCount::cityKey))
                     .toList();
         });
     }
@@ -403,15 +440,19 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         Map<String, CityCount> counts = new HashMap<>();
         for (EventDocument event : events.values()) {
             EventDocument.Place p = event.place();
-            if (p == null || event.visibility() != Visibility.PUBLIC
+            if (p == null
+                    || event.visibility() != Visibility.PUBLIC
                     || event.lastEndUtc() != null && event.lastEndUtc().isBefore(now)) {
                 continue;
             }
-            counts.merge(p.cityKey(), new CityCount(p.city(), p.countryCode(), p.cityKey(), null, null, 1),
+            counts.merge(
+                    p.cityKey(),
+                    new CityCount(p.city(), p.countryCode(), p.cityKey(), null, null, 1),
                     (a, b) -> new CityCount(a.city(), a.countryCode(), a.cityKey(), null, null, a.events() + 1));
         }
-        return counts.values().stream().sorted(Comparator.comparing(CityCount::countryCode)
-                .thenComparing(CityCount::city)).toList();
+        return counts.values().stream()
+                .sorted(Comparator.comparing(CityCount::countryCode).thenComparing(CityCount::city))
+                .toList();
     }
 
     long generation() {

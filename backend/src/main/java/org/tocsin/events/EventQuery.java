@@ -9,9 +9,15 @@ import java.util.Set;
  * {@code locationsOf} those whose locations kept for attendees the caller may read, and so filter and
  * search on (for every other event, only what a stranger sees: the coarse point, the public words).
  */
-record EventQuery(EventFilter filter, Instant from, Instant to, Set<String> memberOf, Set<String> locationsOf, Cursor after, int limit) {
+record EventQuery(
+        EventFilter filter,
+        Instant from,
+        Instant to,
+        Set<String> memberOf,
+        Set<String> locationsOf,
+        Cursor after,
+        int limit) {
 
     /** Where the previous page stopped: the last occurrence's start, event id and recurrence id. */
-    record Cursor(Instant startUtc, String eventId, String recurrenceId) {
-    }
+    record Cursor(Instant startUtc, String eventId, String recurrenceId) {}
 }

@@ -33,26 +33,39 @@ public record EventRequest(
         Visibility visibility,
         LocationVisibility locationVisibility,
         @Size(max = 20) List<@NotBlank @Size(max = 40) String> tags,
-        @Size(max = 10) List<@NotBlank @Pattern(regexp = "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$",
-                message = "must be a language tag such as fa or en-GB") String> languages,
+
+        @Size(max = 10)
+        List<
+                        @NotBlank
+                        @Pattern(
+                                regexp = "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$",
+                                message = "must be a language tag such as fa or en-GB")
+                        String>
+                languages,
+
         @Size(max = 64) String campaign,
         @Size(max = 30) List<@Valid @NotNull SpeakerRequest> speakers) {
 
-    public record RecurrenceRequest(@NotBlank @Size(max = 500) String rrule, @Size(max = 500) List<@NotNull LocalDateTime> exdates) {
-    }
+    public record RecurrenceRequest(
+            @NotBlank @Size(max = 500) String rrule,
+            @Size(max = 500) List<@NotNull LocalDateTime> exdates) {}
 
     public record PlaceRequest(
             @Size(max = 200) String venue,
             @Size(max = 300) String address,
             @NotBlank @Size(max = 100) String city,
-            @NotBlank @Pattern(regexp = "^[A-Za-z]{2}$", message = "must be an ISO 3166 two-letter country code") String countryCode,
+
+            @NotBlank @Pattern(regexp = "^[A-Za-z]{2}$", message = "must be an ISO 3166 two-letter country code")
+            String countryCode,
+
             @DecimalMin("-90") @DecimalMax("90") Double lat,
-            @DecimalMin("-180") @DecimalMax("180") Double lon) {
-    }
+            @DecimalMin("-180") @DecimalMax("180") Double lon) {}
 
-    public record OnlineRequest(@NotBlank @Size(max = 2000) String url, @Size(max = 60) String platform) {
-    }
+    public record OnlineRequest(
+            @NotBlank @Size(max = 2000) String url,
+            @Size(max = 60) String platform) {}
 
-    public record SpeakerRequest(@NotBlank @Size(max = 120) String name, @Size(max = 200) String affiliation) {
-    }
+    public record SpeakerRequest(
+            @NotBlank @Size(max = 120) String name,
+            @Size(max = 200) String affiliation) {}
 }

@@ -22,8 +22,7 @@ final class EventRules {
     static final Duration MAX_DURATION = Duration.ofDays(14);
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
-    private EventRules() {
-    }
+    private EventRules() {}
 
     static void check(EventRequest request, CityRef city) {
         List<ApiProblem.FieldProblem> problems = new ArrayList<>();
@@ -42,8 +41,8 @@ final class EventRules {
             problems.add(new ApiProblem.FieldProblem("online.url", "must be an http or https link"));
         }
         if (request.timeZone() == null && (city == null || city.timeZone() == null)) {
-            problems.add(new ApiProblem.FieldProblem("timeZone",
-                    "is required: no time zone is known for this city yet"));
+            problems.add(
+                    new ApiProblem.FieldProblem("timeZone", "is required: no time zone is known for this city yet"));
         }
         if (!problems.isEmpty()) {
             throw ApiProblem.invalid(problems);
@@ -70,7 +69,8 @@ final class EventRules {
     /** The clocks skip this hour that day: better to ask than to guess what the organizer meant. */
     private static void requireExists(String field, LocalDateTime local, ZoneId zone) {
         if (zone.getRules().getValidOffsets(local).isEmpty()) {
-            throw ApiProblem.invalid(field, "does not exist in " + zone.getId() + ": the clocks go forward at that time");
+            throw ApiProblem.invalid(
+                    field, "does not exist in " + zone.getId() + ": the clocks go forward at that time");
         }
     }
 
@@ -78,7 +78,8 @@ final class EventRules {
         try {
             URI uri = new URI(url.strip());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null
+            return (scheme.equals("https") || scheme.equals("http"))
+                    && uri.getHost() != null
                     && uri.getRawUserInfo() == null;
         } catch (URISyntaxException e) {
             return false;

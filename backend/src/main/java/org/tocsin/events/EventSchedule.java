@@ -29,6 +29,7 @@ public final class EventSchedule {
 
     /** A series may have at most this many occurrences in its first two years (and COUNT at most this). */
     public static final int MAX_OCCURRENCES = 1000;
+
     static final Duration VALIDATION_HORIZON = Duration.ofDays(2 * 366);
     /** Expansion never looks at more than this span at once, whatever the caller asks. */
     public static final Duration MAX_WINDOW = Duration.ofDays(3 * 366);
@@ -40,8 +41,13 @@ public final class EventSchedule {
     private final Set<LocalDateTime> exdates;
     private final Map<LocalDateTime, EventDocument.OccurrenceOverride> overrides;
 
-    private EventSchedule(LocalDateTime start, LocalDateTime end, ZoneId zone, Recur<LocalDateTime> recur,
-            Set<LocalDateTime> exdates, Map<LocalDateTime, EventDocument.OccurrenceOverride> overrides) {
+    private EventSchedule(
+            LocalDateTime start,
+            LocalDateTime end,
+            ZoneId zone,
+            Recur<LocalDateTime> recur,
+            Set<LocalDateTime> exdates,
+            Map<LocalDateTime, EventDocument.OccurrenceOverride> overrides) {
         this.start = start;
         this.duration = Duration.between(start, end);
         this.zone = zone;
@@ -53,17 +59,28 @@ public final class EventSchedule {
     /** The schedule of a stored (already validated) event. */
     public static EventSchedule of(EventDocument event) {
         ZoneId zone = ZoneIds.of(event.timeZone());
-        Recur<LocalDateTime> recur = event.recurrence() == null ? null
+        Recur<LocalDateTime> recur = event.recurrence() == null
+                ? null
                 : Recurrences.parse(event.recurrence().rrule(), zone);
-        return new EventSchedule(LocalDateTime.parse(event.start()), LocalDateTime.parse(event.end()), zone, recur,
-                exdates(event.recurrence()), overrides(event.overrides()));
+        return new EventSchedule(
+                LocalDateTime.parse(event.start()),
+                LocalDateTime.parse(event.end()),
+                zone,
+                recur,
+                exdates(event.recurrence()),
+                overrides(event.overrides()));
     }
 
     /** Validates what an organizer sent; every problem is a 400 naming its field. */
-    static EventSchedule validated(LocalDateTime start, LocalDateTime end, String zoneId,
-            EventDocument.Recurrence recurrence, List<EventDocument.OccurrenceOverride> overrides) {
-        ZoneId zone = ZoneIds.parse(zoneId).orElseThrow(() -> ApiProblem.invalid("timeZone",
-                "must be an IANA time zone such as Asia/Tehran or Europe/Berlin"));
+    static EventSchedule validated(
+            LocalDateTime start,
+            LocalDateTime end,
+            String zoneId,
+            EventDocument.Recurrence recurrence,
+            List<EventDocument.OccurrenceOverride> overrides) {
+        ZoneId zone = ZoneIds.parse(zoneId)
+                .orElseThrow(() -> ApiProblem.invalid(
+                        "timeZone", "must be an IANA time zone such as Asia/Tehran or Europe/Berlin"));
         EventRules.checkTimes(start, end, zone);
         Recur<LocalDateTime> recur = null;
         if (recurrence != null) {
@@ -73,11 +90,11 @@ public final class EventSchedule {
             } catch (IllegalArgumentException e) {
                 throw ApiProblem.invalid("recurrence.rrule", e.getMessage());
             }
-            List<LocalDateTime> firstYears = recur.getDates(start, start, start.plus(VALIDATION_HORIZON),
-                    MAX_OCCURRENCES + 1);
+            List<LocalDateTime> firstYears =
+                    recur.getDates(start, start, start.plus(VALIDATION_HORIZON), MAX_OCCURRENCES + 1);
             if (firstYears.size() > MAX_OCCURRENCES) {
-                throw ApiProblem.invalid("recurrence.rrule",
-                        "makes more than " + MAX_OCCURRENCES + " occurrences in two years");
+                throw ApiProblem.invalid(
+                        "recurrence.rrule", "makes more than " + MAX_OCCURRENCES + " occurrences in two years");
             }
             if (firstYears.isEmpty()) {
                 throw ApiProblem.invalid("recurrence.rrule", "makes no occurrence at or after the start");
@@ -87,7 +104,8 @@ public final class EventSchedule {
             }
         }
         if (overrides != null && overrides.size() > MAX_OCCURRENCES) {
-            throw ApiProblem.invalid("recurrenceId", "a series may have at most " + MAX_OCCURRENCES + " changed occurrences");
+            throw ApiProblem.invalid(
+                    "recurrenceId", "a series may have at most " + MAX_OCCURRENCES + " changed occurrences");
         }
         return new EventSchedule(start, end, zone, recur, exdates(recurrence), overrides(overrides));
     }
@@ -135,8 +153,10 @@ public final class EventSchedule {
     /** The occurrence whose original local start is {@code original}; empty when there is none (or it is excluded). */
     public Optional<Occurrence> occurrenceAt(LocalDateTime original) {
         if (recur == null) {
-            return original.equals(start) ? Optional.of(new Occurrence(null, start, start.plus(duration),
-                    firstStartUtc(), firstEndUtc(), false, false)) : Optional.empty();
+            return original.equals(start)
+                    ? Optional.of(new Occurrence(
+                            null, start, start.plus(duration), firstStartUtc(), firstEndUtc(), false, false))
+                    : Optional.empty();
         }
         return isOccurrence(original) ? Optional.ofNullable(occurrence(original)) : Optional.empty();
     }
@@ -146,7 +166,8 @@ public final class EventSchedule {
         if (recur == null) {
             return false;
         }
-        return recur.getDates(start, original.minusMinutes(1), original.plusMinutes(1), 3).contains(original);
+        return recur.getDates(start, original.minusMinutes(1), original.plusMinutes(1), 3)
+                .contains(original);
     }
 
     /**
@@ -159,20 +180,21 @@ public final class EventSchedule {
         }
         List<Occurrence> result = new ArrayList<>();
         if (recur == null) {
-            Occurrence single = new Occurrence(null, start, start.plus(duration), firstStartUtc(), firstEndUtc(),
-                    false, false);
+            Occurrence single =
+                    new Occurrence(null, start, start.plus(duration), firstStartUtc(), firstEndUtc(), false, false);
             if (single.intersects(from, to)) {
                 result.add(single);
             }
             return result;
         }
         // Expand in local time with a day of slack on both sides for zone offsets, then filter exactly in UTC.
-        LocalDateTime localFrom = from.atZone(zone).toLocalDateTime().minus(duration).minusDays(1);
+        LocalDateTime localFrom =
+                from.atZone(zone).toLocalDateTime().minus(duration).minusDays(1);
         LocalDateTime localTo = to.atZone(zone).toLocalDateTime().plusDays(1);
         Set<LocalDateTime> seen = new HashSet<>();
         if (!localTo.isBefore(start)) {
-            for (LocalDateTime original : recur.getDates(start, localFrom.isBefore(start) ? start : localFrom, localTo,
-                    MAX_OCCURRENCES)) {
+            for (LocalDateTime original :
+                    recur.getDates(start, localFrom.isBefore(start) ? start : localFrom, localTo, MAX_OCCURRENCES)) {
                 seen.add(original);
                 Occurrence occurrence = occurrence(original);
                 if (occurrence != null && occurrence.intersects(from, to)) {
@@ -200,12 +222,24 @@ public final class EventSchedule {
         }
         EventDocument.OccurrenceOverride override = overrides.get(original);
         if (override == null) {
-            return new Occurrence(original, original, original.plus(duration), utc(original),
-                    utc(original.plus(duration)), false, false);
+            return new Occurrence(
+                    original,
+                    original,
+                    original.plus(duration),
+                    utc(original),
+                    utc(original.plus(duration)),
+                    false,
+                    false);
         }
         if (override.cancelled()) {
-            return new Occurrence(original, original, original.plus(duration), utc(original),
-                    utc(original.plus(duration)), true, false);
+            return new Occurrence(
+                    original,
+                    original,
+                    original.plus(duration),
+                    utc(original),
+                    utc(original.plus(duration)),
+                    true,
+                    false);
         }
         LocalDateTime movedStart = LocalDateTime.parse(override.start());
         LocalDateTime movedEnd = LocalDateTime.parse(override.end());

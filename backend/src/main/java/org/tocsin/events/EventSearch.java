@@ -2,8 +2,8 @@ package org.tocsin.events;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.tocsin.text.SearchText;
 import org.tocsin.events.internal.EventDocument;
+import org.tocsin.text.SearchText;
 
 /**
  * What `q=` searches: title, description, venue, city and speakers. A venue kept for attendees is
@@ -25,8 +25,7 @@ final class EventSearch {
         }
     }
 
-    private EventSearch() {
-    }
+    private EventSearch() {}
 
     /**
      * Derived from the event's fields, never read from the stored {@code searchTerms}: documents stored
@@ -36,8 +35,12 @@ final class EventSearch {
         return termsOf(event.title(), event.description(), event.place(), event.speakers(), event.locationVisibility());
     }
 
-    static Terms termsOf(String title, String description, EventDocument.Place place,
-            List<EventDocument.Speaker> speakers, LocationVisibility locationVisibility) {
+    static Terms termsOf(
+            String title,
+            String description,
+            EventDocument.Place place,
+            List<EventDocument.Speaker> speakers,
+            LocationVisibility locationVisibility) {
         List<String> texts = new ArrayList<>(List.of(title, description));
         if (place != null) {
             texts.add(place.city());

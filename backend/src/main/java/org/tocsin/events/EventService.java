@@ -47,8 +47,15 @@ public class EventService {
     private final EventViews views;
     private final Clock clock;
 
-    EventService(EventStore store, OrganizationService organizations, OrganizationAccess access,
-            CampaignService campaigns, PlaceService places, EventChanges changes, EventViews views, Clock clock) {
+    EventService(
+            EventStore store,
+            OrganizationService organizations,
+            OrganizationAccess access,
+            CampaignService campaigns,
+            PlaceService places,
+            EventChanges changes,
+            EventViews views,
+            Clock clock) {
         this.store = store;
         this.views = views;
         this.organizations = organizations;
@@ -65,29 +72,64 @@ public class EventService {
      * guessable ObjectId, so for it the link alone no longer grants anything: members only.
      */
     public Mono<EventDocument> visible(CurrentUser user, String id) {
-        return store.byId(id).flatMap(event -> permissions(user, event)
-                .filter(p -> p.canSee(event.visibility()))
-                .filter(p -> p.role().isPresent() || event.visibility() != Visibility.UNLISTED
-                        || !Ids.isLegacy(event.id()))
-                .map(p -> event))
+        return store.byId(id)
+                .flatMap(event -> permissions(user, event)
+                        .filter(p -> p.canSee(event.visibility()))
+                        .filter(p -> p.role().isPresent()
+                                || event.visibility() != Visibility.UNLISTED
+                                || !Ids.isLegacy(event.id()))
+                        .map(p -> event))
                 .switchIfEmpty(Mono.error(ApiProblem.notFound("Event")));
     }
 
     /** The event in the shape a client sends, the base a merge patch applies to. */
     Mono<EventRequest> asRequest(EventDocument e) {
         Mono<String> org = organizations.findById(e.organizationId()).map(OrganizationRef::slug);
-        Mono<Optional<String>> campaign = e.campaignId() == null ? Mono.just(Optional.empty())
-                : campaigns.findById(e.campaignId()).map(c -> Optional.of(c.slug())).defaultIfEmpty(Optional.empty());
-        return Mono.zip(org, campaign).map(t -> new EventRequest(t.getT1(), e.title(), e.description(), e.kind(),
-                LocalDateTime.parse(e.start()), LocalDateTime.parse(e.end()), e.timeZone(),
-                e.recurrence() == null ? null : new EventRequest.RecurrenceRequest(e.recurrence().rrule(),
-                        e.recurrence().exdates().stream().map(LocalDateTime::parse).toList()),
-                e.place() == null ? null : new EventRequest.PlaceRequest(e.place().venue(), e.place().address(),
-                        e.place().city(), e.place().countryCode(), e.place().lat(), e.place().lon()),
-                e.online() == null ? null : new EventRequest.OnlineRequest(e.online().url(), e.online().platform()),
-                e.capacity(), e.rsvpMode(), e.visibility(), e.locationVisibility(), e.tags(), e.languages(),
-                t.getT2().orElse(null), e.speakers().stream()
-                        .map(s -> new EventRequest.SpeakerRequest(s.name(), s.affiliation())).toList()));
+        Mono<Optional<String>> campaign = e.campaignId() == null
+                ? Mono.just(Optional.empty())
+                : campaigns
+                        .findById(e.campaignId())
+                        .map(c -> Optional.of(c.slug()))
+                        .defaultIfEmpty(Optional.empty());
+        return Mono.zip(org, campaign)
+                .map(t -> new EventRequest(
+                        t.getT1(),
+                        e.title(),
+                        e.description(),
+                        e.kind(),
+                        LocalDateTime.parse(e.start()),
+                        LocalDateTime.parse(e.end()),
+                        e.timeZone(),
+                        e.recurrence() == null
+                                ? null
+                                : new EventRequest.RecurrenceRequest(
+                                        e.recurrence().rrule(),
+                                        e.recurrence().exdates().stream()
+                                                .map(LocalDateTime::parse)
+                                                .toList()),
+                        e.place() == null
+                                ? null
+                                : new EventRequest.PlaceRequest(
+                                        e.place().venue(),
+                                        e.place().address(),
+                                        e.place().city(),
+                                        e.place().countryCode(),
+                                        e.place().lat(),
+                                        e.place().lon()),
+                        e.online() == null
+                                ? null
+                                : new EventRequest.OnlineRequest(
+                                        e.online().url(), e.online().platform()),
+                        e.capacity(),
+                        e.rsvpMode(),
+                        e.visibility(),
+                        e.locationVisibility(),
+                        e.tags(),
+                        e.languages(),
+                        t.getT2().orElse(null),
+                        e.speakers().stream()
+                                .map(s -> new EventRequest.SpeakerRequest(s.name(), s.affiliation()))
+                                .toList()));
     }
 
     Mono<EventPermissions> permissions(CurrentUser user, EventDocument event) {
@@ -95,41 +137,60 @@ public class EventService {
     }
 
     public Mono<EventDocument> create(CurrentUser user, EventRequest request) {
-        return resolve(request).flatMap(resolved -> access.require(user, resolved.organization().id(),
-                        Permission.MANAGE_EVENTS)
-                .then(mayJoinCampaign(user, null, resolved))
-                .then(Mono.defer(() -> {
-                    Instant now = clock.instant();
-                    return offTheEventLoop(() -> build(Ids.newId(), request, resolved, List.of(),
-                            EventStatus.SCHEDULED, null, 0, now, now, null));
-                }))
-                .flatMap(draft -> store.insert(draft).flatMap(saved -> rememberCity(resolved, saved))))
+        return resolve(request)
+                .flatMap(resolved -> access.require(
+                                user, resolved.organization().id(), Permission.MANAGE_EVENTS)
+                        .then(mayJoinCampaign(user, null, resolved))
+                        .then(Mono.defer(() -> {
+                            Instant now = clock.instant();
+                            return offTheEventLoop(() -> build(
+                                    Ids.newId(),
+                                    request,
+                                    resolved,
+                                    List.of(),
+                                    EventStatus.SCHEDULED,
+                                    null,
+                                    0,
+                                    now,
+                                    now,
+                                    null));
+                        }))
+                        .flatMap(draft -> store.insert(draft).flatMap(saved -> rememberCity(resolved, saved))))
                 .doOnNext(changes::published);
     }
 
     /** A JSON merge patch has already been applied to the event's request form; this validates the whole again. */
     Mono<EventDocument> update(CurrentUser user, EventDocument current, EventRequest request) {
-        return requireManage(user, current)
-                .then(resolve(request))
-                .flatMap(resolved -> {
-                    if (!resolved.organization().id().equals(current.organizationId())) {
-                        return Mono.error(ApiProblem.invalid("organization", "cannot be changed; create the event anew"));
-                    }
-                    return mayJoinCampaign(user, current.campaignId(), resolved)
-                            .then(Mono.defer(() -> replace(current, request, resolved)));
-                });
+        return requireManage(user, current).then(resolve(request)).flatMap(resolved -> {
+            if (!resolved.organization().id().equals(current.organizationId())) {
+                return Mono.error(ApiProblem.invalid("organization", "cannot be changed; create the event anew"));
+            }
+            return mayJoinCampaign(user, current.campaignId(), resolved)
+                    .then(Mono.defer(() -> replace(current, request, resolved)));
+        });
     }
 
     private Mono<EventDocument> replace(EventDocument current, EventRequest request, Resolved resolved) {
-        return offTheEventLoop(() -> build(current.id(), request, resolved, current.overrides(), current.status(),
-                        current.statusReason(), current.sequence(), current.createdAt(), clock.instant(),
+        return offTheEventLoop(() -> build(
+                        current.id(),
+                        request,
+                        resolved,
+                        current.overrides(),
+                        current.status(),
+                        current.statusReason(),
+                        current.sequence(),
+                        current.createdAt(),
+                        clock.instant(),
                         current.version()))
                 .flatMap(next -> store.save(bumpSequenceIfAttendeesCare(current, next)))
                 .flatMap(saved -> rememberCity(resolved, saved))
                 .doOnNext(saved -> {
                     changes.published(saved);
-                    changes.changed(new EventChange(saved.id(), capacityRaised(current, saved),
-                            saved.sequence() > current.sequence() && saved.status() == current.status(), false));
+                    changes.changed(new EventChange(
+                            saved.id(),
+                            capacityRaised(current, saved),
+                            saved.sequence() > current.sequence() && saved.status() == current.status(),
+                            false));
                 });
     }
 
@@ -146,17 +207,25 @@ public class EventService {
 
     Mono<EventDocument> setStatus(CurrentUser user, String id, EventStatus status, String reason) {
         return visibleForManagement(user, id)
-                .flatMap(current -> store.save(withStatus(current, status, reason)).doOnNext(saved -> {
-                    changes.published(saved);
-                    // Postponed or reinstated: attendees hear of it as a change; cancelled, as a cancellation.
-                    changes.changed(new EventChange(saved.id(), false,
-                            current.status() != status && status != EventStatus.CANCELLED,
-                            current.status() != EventStatus.CANCELLED && status == EventStatus.CANCELLED));
-                }));
+                .flatMap(current -> store.save(withStatus(current, status, reason))
+                        .doOnNext(saved -> {
+                            changes.published(saved);
+                            // Postponed or reinstated: attendees hear of it as a change; cancelled, as a cancellation.
+                            changes.changed(new EventChange(
+                                    saved.id(),
+                                    false,
+                                    current.status() != status && status != EventStatus.CANCELLED,
+                                    current.status() != EventStatus.CANCELLED && status == EventStatus.CANCELLED));
+                        }));
     }
 
-    Mono<EventDocument> setOverride(CurrentUser user, String id, String recurrenceId, boolean cancelled,
-            LocalDateTime start, LocalDateTime end) {
+    Mono<EventDocument> setOverride(
+            CurrentUser user,
+            String id,
+            String recurrenceId,
+            boolean cancelled,
+            LocalDateTime start,
+            LocalDateTime end) {
         return visibleForManagement(user, id).flatMap(current -> {
             if (current.recurrence() == null) {
                 return Mono.error(ApiProblem.invalid("recurrenceId", "the event is not a series"));
@@ -166,14 +235,17 @@ public class EventService {
             if (original == null || !schedule.isOccurrence(original)) {
                 return Mono.error(ApiProblem.notFound("Occurrence"));
             }
-            List<EventDocument.OccurrenceOverride> overrides = new ArrayList<>(current.overrides() == null
-                    ? List.of() : current.overrides());
+            List<EventDocument.OccurrenceOverride> overrides =
+                    new ArrayList<>(current.overrides() == null ? List.of() : current.overrides());
             overrides.removeIf(o -> o.recurrenceId().equals(original.toString()));
             if (!cancelled) {
                 EventRules.checkTimes(start, end, ZoneIds.of(current.timeZone()));
             }
-            overrides.add(new EventDocument.OccurrenceOverride(original.toString(), cancelled,
-                    cancelled ? null : start.toString(), cancelled ? null : end.toString()));
+            overrides.add(new EventDocument.OccurrenceOverride(
+                    original.toString(),
+                    cancelled,
+                    cancelled ? null : start.toString(),
+                    cancelled ? null : end.toString()));
             return store.save(withOverrides(current, overrides))
                     .doOnNext(saved -> publishRescheduled(saved, original.toString()));
         });
@@ -181,8 +253,8 @@ public class EventService {
 
     Mono<EventDocument> clearOverride(CurrentUser user, String id, String recurrenceId) {
         return visibleForManagement(user, id).flatMap(current -> {
-            List<EventDocument.OccurrenceOverride> overrides = new ArrayList<>(current.overrides() == null
-                    ? List.of() : current.overrides());
+            List<EventDocument.OccurrenceOverride> overrides =
+                    new ArrayList<>(current.overrides() == null ? List.of() : current.overrides());
             if (!overrides.removeIf(o -> o.recurrenceId().equals(recurrenceId))) {
                 return Mono.error(ApiProblem.notFound("Occurrence change"));
             }
@@ -210,8 +282,13 @@ public class EventService {
                     changes.published(saved);
                     // The event can no longer be read: the change carries what attendees' CANCEL is made of.
                     return views.viewWithoutAttendance(saved, null, EventPermissions.STRANGER)
-                            .doOnNext(view -> changes.changed(new EventChange(saved.id(), false, false, true,
-                                    List.of(), new EventChange.Deleted(RsvpEvents.target(saved), view))));
+                            .doOnNext(view -> changes.changed(new EventChange(
+                                    saved.id(),
+                                    false,
+                                    false,
+                                    true,
+                                    List.of(),
+                                    new EventChange.Deleted(RsvpEvents.target(saved), view))));
                 })
                 .then();
     }
@@ -224,9 +301,12 @@ public class EventService {
      * cannot be interrupted, but it is bounded, so it ends soon after).
      */
     private static Mono<EventDocument> offTheEventLoop(Supplier<EventDocument> build) {
-        return Mono.fromSupplier(build).subscribeOn(Schedulers.boundedElastic())
-                .timeout(EXPANSION_DEADLINE, Mono.error(() -> ApiProblem.invalid("recurrence.rrule",
-                        "takes too long to expand; use fewer or simpler BY parts")));
+        return Mono.fromSupplier(build)
+                .subscribeOn(Schedulers.boundedElastic())
+                .timeout(
+                        EXPANSION_DEADLINE,
+                        Mono.error(() -> ApiProblem.invalid(
+                                "recurrence.rrule", "takes too long to expand; use fewer or simpler BY parts")));
     }
 
     private Mono<EventDocument> visibleForManagement(CurrentUser user, String id) {
@@ -238,19 +318,25 @@ public class EventService {
     }
 
     /** The organization, campaign and city a request names, looked up once. */
-    record Resolved(OrganizationRef organization, CampaignRef campaign, CityRef city) {
-    }
+    record Resolved(OrganizationRef organization, CampaignRef campaign, CityRef city) {}
 
     private Mono<Resolved> resolve(EventRequest request) {
-        Mono<OrganizationRef> org = organizations.findBySlug(request.organization())
+        Mono<OrganizationRef> org = organizations
+                .findBySlug(request.organization())
                 .switchIfEmpty(Mono.error(ApiProblem.invalid("organization", "is not a known organization")));
-        Mono<Optional<CampaignRef>> campaign = request.campaign() == null ? Mono.just(Optional.empty())
-                : campaigns.findBySlug(request.campaign()).map(Optional::of)
+        Mono<Optional<CampaignRef>> campaign = request.campaign() == null
+                ? Mono.just(Optional.empty())
+                : campaigns
+                        .findBySlug(request.campaign())
+                        .map(Optional::of)
                         .switchIfEmpty(Mono.error(ApiProblem.invalid("campaign", "is not a known campaign")));
-        Mono<Optional<CityRef>> city = request.place() == null ? Mono.just(Optional.empty())
-                : places.city(request.place().city(), request.place().countryCode()).map(Optional::of);
-        return Mono.zip(org, campaign, city).map(t -> new Resolved(t.getT1(), t.getT2().orElse(null),
-                t.getT3().orElse(null)));
+        Mono<Optional<CityRef>> city = request.place() == null
+                ? Mono.just(Optional.empty())
+                : places.city(request.place().city(), request.place().countryCode())
+                        .map(Optional::of);
+        return Mono.zip(org, campaign, city)
+                .map(t -> new Resolved(
+                        t.getT1(), t.getT2().orElse(null), t.getT3().orElse(null)));
     }
 
     /**
@@ -258,53 +344,124 @@ public class EventService {
      * first event there fixes the city's display name and default zone, all of which strangers see.
      */
     private Mono<EventDocument> rememberCity(Resolved resolved, EventDocument saved) {
-        return resolved.city() == null || saved.visibility() != Visibility.PUBLIC ? Mono.just(saved)
+        return resolved.city() == null || saved.visibility() != Visibility.PUBLIC
+                ? Mono.just(saved)
                 : places.remember(resolved.city(), saved.timeZone()).thenReturn(saved);
     }
 
-    private EventDocument build(String id, EventRequest request, Resolved resolved,
-            List<EventDocument.OccurrenceOverride> overrides, EventStatus status, String statusReason, int sequence,
-            Instant createdAt, Instant updatedAt, Long version) {
+    private EventDocument build(
+            String id,
+            EventRequest request,
+            Resolved resolved,
+            List<EventDocument.OccurrenceOverride> overrides,
+            EventStatus status,
+            String statusReason,
+            int sequence,
+            Instant createdAt,
+            Instant updatedAt,
+            Long version) {
         EventRules.check(request, resolved.city());
-        String zone = request.timeZone() != null ? request.timeZone() : resolved.city().timeZone();
-        EventDocument.Recurrence recurrence = request.recurrence() == null ? null : new EventDocument.Recurrence(
-                Recurrences.normalise(request.recurrence().rrule()),
-                request.recurrence().exdates() == null ? List.of()
-                        : request.recurrence().exdates().stream().map(LocalDateTime::toString).sorted().distinct().toList());
+        String zone = request.timeZone() != null
+                ? request.timeZone()
+                : resolved.city().timeZone();
+        EventDocument.Recurrence recurrence = request.recurrence() == null
+                ? null
+                : new EventDocument.Recurrence(
+                        Recurrences.normalise(request.recurrence().rrule()),
+                        request.recurrence().exdates() == null
+                                ? List.of()
+                                : request.recurrence().exdates().stream()
+                                        .map(LocalDateTime::toString)
+                                        .sorted()
+                                        .distinct()
+                                        .toList());
         EventSchedule schedule = EventSchedule.validated(request.start(), request.end(), zone, recurrence, overrides);
-        EventDocument.Place place = request.place() == null ? null : new EventDocument.Place(
-                trimToNull(request.place().venue()), trimToNull(request.place().address()), resolved.city().name(),
-                resolved.city().countryCode(), resolved.city().key(), request.place().lat(), request.place().lon());
-        EventDocument.Online online = request.online() == null ? null
-                : new EventDocument.Online(request.online().url().strip(), trimToNull(request.online().platform()));
-        List<EventDocument.Speaker> speakers = request.speakers() == null ? List.of() : request.speakers().stream()
-                .map(s -> new EventDocument.Speaker(s.name().strip(), trimToNull(s.affiliation()))).toList();
-        List<String> tags = request.tags() == null ? List.of()
-                : request.tags().stream().map(Tags::normalise).distinct().sorted().toList();
-        List<String> languages = request.languages() == null ? List.of()
-                : request.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).distinct().toList();
-        String description = request.description() == null ? "" : request.description().strip();
+        EventDocument.Place place = request.place() == null
+                ? null
+                : new EventDocument.Place(
+                        trimToNull(request.place().venue()),
+                        trimToNull(request.place().address()),
+                        resolved.city().name(),
+                        resolved.city().countryCode(),
+                        resolved.city().key(),
+                        request.place().lat(),
+                        request.place().lon());
+        EventDocument.Online online = request.online() == null
+                ? null
+                : new EventDocument.Online(
+                        request.online().url().strip(),
+                        trimToNull(request.online().platform()));
+        List<EventDocument.Speaker> speakers = request.speakers() == null
+                ? List.of()
+                : request.speakers().stream()
+                        .map(s -> new EventDocument.Speaker(s.name().strip(), trimToNull(s.affiliation())))
+                        .toList();
+        List<String> tags = request.tags() == null
+                ? List.of()
+                : request.tags().stream()
+                        .map(Tags::normalise)
+                        .distinct()
+                        .sorted()
+                        .toList();
+        List<String> languages = request.languages() == null
+                ? List.of()
+                : request.languages().stream()
+                        .map(l -> l.toLowerCase(Locale.ROOT))
+                        .distinct()
+                        .toList();
+        String description =
+                request.description() == null ? "" : request.description().strip();
         // Only the public words are stored: the index derives the hidden ones from the fields it holds.
-        List<String> terms = EventSearch.termsOf(request.title(), description, place, speakers,
-                Objects.requireNonNullElse(request.locationVisibility(), LocationVisibility.PUBLIC)).visible();
-        return new EventDocument(id, resolved.organization().id(),
+        List<String> terms = EventSearch.termsOf(
+                        request.title(),
+                        description,
+                        place,
+                        speakers,
+                        Objects.requireNonNullElse(request.locationVisibility(), LocationVisibility.PUBLIC))
+                .visible();
+        return new EventDocument(
+                id,
+                resolved.organization().id(),
                 resolved.campaign() == null ? null : resolved.campaign().id(),
-                request.title().strip(), description, Descriptions.toSafeHtml(description), request.kind(), status,
-                statusReason, zone, request.start().toString(), request.end().toString(),
-                schedule.firstStartUtc(), schedule.firstEndUtc(), schedule.lastEndUtc(), recurrence, overrides,
-                place, online, speakers, tags, languages, request.capacity(),
+                request.title().strip(),
+                description,
+                Descriptions.toSafeHtml(description),
+                request.kind(),
+                status,
+                statusReason,
+                zone,
+                request.start().toString(),
+                request.end().toString(),
+                schedule.firstStartUtc(),
+                schedule.firstEndUtc(),
+                schedule.lastEndUtc(),
+                recurrence,
+                overrides,
+                place,
+                online,
+                speakers,
+                tags,
+                languages,
+                request.capacity(),
                 Objects.requireNonNullElse(request.rsvpMode(), RsvpMode.OPEN),
                 Objects.requireNonNullElse(request.visibility(), Visibility.PUBLIC),
                 Objects.requireNonNullElse(request.locationVisibility(), LocationVisibility.PUBLIC),
-                terms, sequence, createdAt, updatedAt, null, version);
+                terms,
+                sequence,
+                createdAt,
+                updatedAt,
+                null,
+                version);
     }
 
     /** SEQUENCE rises when something a calendar app or an attendee acts on changes: time, place, status. */
     private static EventDocument bumpSequenceIfAttendeesCare(EventDocument before, EventDocument after) {
-        boolean matters = !Objects.equals(before.start(), after.start()) || !Objects.equals(before.end(), after.end())
+        boolean matters = !Objects.equals(before.start(), after.start())
+                || !Objects.equals(before.end(), after.end())
                 || !Objects.equals(before.timeZone(), after.timeZone())
                 || !Objects.equals(before.recurrence(), after.recurrence())
-                || !Objects.equals(before.place(), after.place()) || !Objects.equals(before.online(), after.online())
+                || !Objects.equals(before.place(), after.place())
+                || !Objects.equals(before.online(), after.online())
                 || before.status() != after.status();
         return matters ? EventDocuments.withSequence(after, before.sequence() + 1) : after;
     }
@@ -315,10 +472,10 @@ public class EventService {
     }
 
     private EventDocument withOverrides(EventDocument e, List<EventDocument.OccurrenceOverride> overrides) {
-        EventSchedule schedule = EventSchedule.validated(LocalDateTime.parse(e.start()), LocalDateTime.parse(e.end()),
-                e.timeZone(), e.recurrence(), overrides);
-        return EventDocuments.withSequence(EventDocuments.withOverrides(e, List.copyOf(overrides), schedule,
-                clock.instant()), e.sequence() + 1);
+        EventSchedule schedule = EventSchedule.validated(
+                LocalDateTime.parse(e.start()), LocalDateTime.parse(e.end()), e.timeZone(), e.recurrence(), overrides);
+        return EventDocuments.withSequence(
+                EventDocuments.withOverrides(e, List.copyOf(overrides), schedule, clock.instant()), e.sequence() + 1);
     }
 
     /** SEQUENCE rises, as for a cancellation: the CANCEL sent to attendees must outrank their last invitation. */

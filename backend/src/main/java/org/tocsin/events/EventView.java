@@ -43,29 +43,23 @@ public record EventView(
         Instant createdAt,
         Instant updatedAt) {
 
-    public record Owner(String slug, String name) {
-    }
+    public record Owner(String slug, String name) {}
 
     /** One occurrence of a series cancelled, or moved to new local times; {@code recurrenceId} is its original start. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record OccurrenceChange(String recurrenceId, boolean cancelled, String start, String end) {
-    }
+    public record OccurrenceChange(String recurrenceId, boolean cancelled, String start, String end) {}
 
-    public record Recurrence(String rrule, List<String> exdates) {
-    }
+    public record Recurrence(String rrule, List<String> exdates) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Place(String venue, String address, String city, String countryCode, String cityKey, Double lat,
-            Double lon) {
-    }
+    public record Place(
+            String venue, String address, String city, String countryCode, String cityKey, Double lat, Double lon) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Speaker(String name, String affiliation) {
-    }
+    public record Speaker(String name, String affiliation) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Online(String url, String platform) {
-    }
+    public record Online(String url, String platform) {}
 
     /** Counts only: names, emails and tokens of attendees never appear in a public answer. */
     public record Attendance(long going, long maybe, long waitlisted, Integer capacity, Integer spotsLeft) {
@@ -75,8 +69,8 @@ public record EventView(
 
         /** Places, guests included; {@code spotsLeft} never goes below zero (a lowered capacity drops nobody). */
         public static Attendance of(long going, long maybe, long waitlisted, Integer capacity) {
-            return new Attendance(going, maybe, waitlisted, capacity,
-                    capacity == null ? null : (int) Math.max(0, capacity - going));
+            return new Attendance(
+                    going, maybe, waitlisted, capacity, capacity == null ? null : (int) Math.max(0, capacity - going));
         }
     }
 }

@@ -29,17 +29,21 @@ class EventViews {
     static final int MAX_NAMES = 10_000;
     private static final EventView.Owner UNKNOWN = new EventView.Owner(null, null);
 
-    private record Cached(EventView.Owner owner, Instant at) {
-    }
+    private record Cached(EventView.Owner owner, Instant at) {}
 
     private final OrganizationService organizations;
     private final CampaignService campaigns;
     private final Clock clock;
     /** Bounded: one entry per organization and campaign shown recently, never more than this many. */
-    private final Cache<String, Cached> names = Caffeine.newBuilder().maximumSize(MAX_NAMES).build();
+    private final Cache<String, Cached> names =
+            Caffeine.newBuilder().maximumSize(MAX_NAMES).build();
+
     private final ObjectProvider<AttendanceCounts> attendance;
 
-    EventViews(OrganizationService organizations, CampaignService campaigns, Clock clock,
+    EventViews(
+            OrganizationService organizations,
+            CampaignService campaigns,
+            Clock clock,
             ObjectProvider<AttendanceCounts> attendance) {
         this.organizations = organizations;
         this.campaigns = campaigns;
@@ -50,32 +54,44 @@ class EventViews {
     /** The API's view, with the live attendance of the occurrence (a series without one: its next occurrence). */
     Mono<EventView> view(EventDocument event, Occurrence occurrence, EventPermissions permissions) {
         AttendanceCounts counts = attendance.getIfAvailable();
-        Mono<EventView.Attendance> live = counts == null ? Mono.just(EventView.Attendance.none(event.capacity()))
+        Mono<EventView.Attendance> live = counts == null
+                ? Mono.just(EventView.Attendance.none(event.capacity()))
                 : counts.attendance(event.id(), occurrenceKey(event, occurrence), event.capacity());
         return Mono.zip(organization(event.organizationId()), campaign(event.campaignId()), live)
-                .map(t -> build(event, occurrence, permissions, t.getT1(), t.getT2() == UNKNOWN ? null : t.getT2(),
-                        t.getT3()));
+                .map(t -> build(
+                        event, occurrence, permissions, t.getT1(), t.getT2() == UNKNOWN ? null : t.getT2(), t.getT3()));
     }
 
     /** A view to build in a batch: the event, the occurrence (or null) and what the caller may see. */
-    record Item(EventDocument event, Occurrence occurrence, EventPermissions permissions) {
-    }
+    record Item(EventDocument event, Occurrence occurrence, EventPermissions permissions) {}
 
     /** Views of a list page, with every item's attendance fetched in one lookup instead of one each. */
     Mono<List<EventView>> views(List<Item> items) {
         AttendanceCounts counts = attendance.getIfAvailable();
-        List<AttendanceCounts.Slot> slots = items.stream().map(i -> new AttendanceCounts.Slot(i.event().id(),
-                occurrenceKey(i.event(), i.occurrence()), i.event().capacity())).toList();
-        Mono<Map<AttendanceCounts.Slot, EventView.Attendance>> live = counts == null || slots.isEmpty()
-                ? Mono.just(Map.of()) : counts.attendance(slots);
-        return live.flatMap(found -> Flux.range(0, items.size()).concatMap(n -> {
-            Item i = items.get(n);
-            AttendanceCounts.Slot slot = slots.get(n);
-            return Mono.zip(organization(i.event().organizationId()), campaign(i.event().campaignId()))
-                    .map(t -> build(i.event(), i.occurrence(), i.permissions(), t.getT1(),
-                            t.getT2() == UNKNOWN ? null : t.getT2(),
-                            found.getOrDefault(slot, EventView.Attendance.none(slot.capacity()))));
-        }).collectList());
+        List<AttendanceCounts.Slot> slots = items.stream()
+                .map(i -> new AttendanceCounts.Slot(
+                        i.event().id(),
+                        occurrenceKey(i.event(), i.occurrence()),
+                        i.event().capacity()))
+                .toList();
+        Mono<Map<AttendanceCounts.Slot, EventView.Attendance>> live =
+                counts == null || slots.isEmpty() ? Mono.just(Map.of()) : counts.attendance(slots);
+        return live.flatMap(found -> Flux.range(0, items.size())
+                .concatMap(n -> {
+                    Item i = items.get(n);
+                    AttendanceCounts.Slot slot = slots.get(n);
+                    return Mono.zip(
+                                    organization(i.event().organizationId()),
+                                    campaign(i.event().campaignId()))
+                            .map(t -> build(
+                                    i.event(),
+                                    i.occurrence(),
+                                    i.permissions(),
+                                    t.getT1(),
+                                    t.getT2() == UNKNOWN ? null : t.getT2(),
+                                    found.getOrDefault(slot, EventView.Attendance.none(slot.capacity()))));
+                })
+                .collectList());
     }
 
     /**
@@ -84,8 +100,8 @@ class EventViews {
      */
     Mono<EventView> viewWithoutAttendance(EventDocument event, Occurrence occurrence, EventPermissions permissions) {
         return Mono.zip(organization(event.organizationId()), campaign(event.campaignId()))
-                .map(t -> build(event, occurrence, permissions, t.getT1(), t.getT2() == UNKNOWN ? null : t.getT2(),
-                        null));
+                .map(t -> build(
+                        event, occurrence, permissions, t.getT1(), t.getT2() == UNKNOWN ? null : t.getT2(), null));
     }
 
     private String occurrenceKey(EventDocument event, Occurrence occurrence) {
@@ -105,7 +121,8 @@ class EventViews {
     }
 
     private Mono<EventView.Owner> campaign(String id) {
-        return id == null ? Mono.just(UNKNOWN)
+        return id == null
+                ? Mono.just(UNKNOWN)
                 : cached("c:" + id, () -> campaigns.findById(id).map(c -> new EventView.Owner(c.slug(), c.name())));
     }
 
@@ -119,37 +136,76 @@ class EventViews {
         return lookup.get().defaultIfEmpty(UNKNOWN).doOnNext(owner -> names.put(key, new Cached(owner, now)));
     }
 
-    static EventView build(EventDocument e, Occurrence occurrence, EventPermissions permissions,
-            EventView.Owner organization, EventView.Owner campaign, EventView.Attendance attendance) {
+    static EventView build(
+            EventDocument e,
+            Occurrence occurrence,
+            EventPermissions permissions,
+            EventView.Owner organization,
+            EventView.Owner campaign,
+            EventView.Attendance attendance) {
         boolean hidden = e.locationVisibility() == LocationVisibility.ATTENDEES && !permissions.seesHiddenLocation();
         EventView.Place place = null;
         if (e.place() != null) {
             EventDocument.Place p = e.place();
             place = hidden
-                    ? new EventView.Place(null, null, p.city(), p.countryCode(), p.cityKey(),
-                            p.lat() == null ? null : Geo.coarse(p.lat()), p.lon() == null ? null : Geo.coarse(p.lon()))
-                    : new EventView.Place(p.venue(), p.address(), p.city(), p.countryCode(), p.cityKey(), p.lat(), p.lon());
+                    ? new EventView.Place(
+                            null,
+                            null,
+                            p.city(),
+                            p.countryCode(),
+                            p.cityKey(),
+                            p.lat() == null ? null : Geo.coarse(p.lat()),
+                            p.lon() == null ? null : Geo.coarse(p.lon()))
+                    : new EventView.Place(
+                            p.venue(), p.address(), p.city(), p.countryCode(), p.cityKey(), p.lat(), p.lon());
         }
-        EventView.Online online = e.online() == null ? null
-                : new EventView.Online(hidden ? null : e.online().url(), e.online().platform());
+        EventView.Online online = e.online() == null
+                ? null
+                : new EventView.Online(
+                        hidden ? null : e.online().url(), e.online().platform());
         boolean isOccurrence = occurrence != null && occurrence.recurrenceId() != null;
         EventStatus status = isOccurrence && occurrence.cancelled() ? EventStatus.CANCELLED : e.status();
-        return new EventView(e.id(), organization, campaign, e.title(), e.description(), e.descriptionHtml(),
-                e.kind(), status, e.statusReason(),
+        return new EventView(
+                e.id(),
+                organization,
+                campaign,
+                e.title(),
+                e.description(),
+                e.descriptionHtml(),
+                e.kind(),
+                status,
+                e.statusReason(),
                 isOccurrence ? occurrence.start().toString() : e.start(),
                 isOccurrence ? occurrence.end().toString() : e.end(),
                 e.timeZone(),
                 isOccurrence ? occurrence.startUtc() : e.startUtc(),
                 isOccurrence ? occurrence.endUtc() : e.endUtc(),
                 isOccurrence ? occurrence.recurrenceId().toString() : null,
-                e.recurrence() == null ? null : new EventView.Recurrence(e.recurrence().rrule(), e.recurrence().exdates()),
+                e.recurrence() == null
+                        ? null
+                        : new EventView.Recurrence(
+                                e.recurrence().rrule(), e.recurrence().exdates()),
                 occurrence == null && e.overrides() != null && !e.overrides().isEmpty()
-                        ? e.overrides().stream().map(o -> new EventView.OccurrenceChange(o.recurrenceId(), o.cancelled(),
-                                o.start(), o.end())).toList()
+                        ? e.overrides().stream()
+                                .map(o -> new EventView.OccurrenceChange(
+                                        o.recurrenceId(), o.cancelled(), o.start(), o.end()))
+                                .toList()
                         : null,
-                place, online, hidden,
-                e.speakers().stream().map(s -> new EventView.Speaker(s.name(), s.affiliation())).toList(), e.tags(), e.languages(), e.capacity(), e.rsvpMode(),
-                e.visibility(), e.locationVisibility(), attendance, e.sequence(),
-                e.createdAt(), e.updatedAt());
+                place,
+                online,
+                hidden,
+                e.speakers().stream()
+                        .map(s -> new EventView.Speaker(s.name(), s.affiliation()))
+                        .toList(),
+                e.tags(),
+                e.languages(),
+                e.capacity(),
+                e.rsvpMode(),
+                e.visibility(),
+                e.locationVisibility(),
+                attendance,
+                e.sequence(),
+                e.createdAt(),
+                e.updatedAt());
     }
 }

@@ -51,6 +51,5 @@ public record FeedSelection(EventFilter filter, String membersOf, Set<String> ev
     }
 
     /** The validator of a feed's content, derived from the events' versions without rendering anything. */
-    public record Version(String tag, Instant lastModified, int count) {
-    }
+    public record Version(String tag, Instant lastModified, int count) {}
 }

@@ -2,5 +2,6 @@ package org.tocsin.events;
 
 /** ATTENDEES: venue, address, exact coordinates and the online link only for confirmed attendees and organizers. */
 public enum LocationVisibility {
-    PUBLIC, ATTENDEES
+    PUBLIC,
+    ATTENDEES
 }

@@ -8,8 +8,14 @@ import java.time.LocalDateTime;
  * a series (what RECURRENCE-ID names in a feed) and null for a one-off event; {@code start}/{@code end}
  * are the actual local times (moved if an organizer moved this one).
  */
-public record Occurrence(LocalDateTime recurrenceId, LocalDateTime start, LocalDateTime end, Instant startUtc,
-        Instant endUtc, boolean cancelled, boolean moved) {
+public record Occurrence(
+        LocalDateTime recurrenceId,
+        LocalDateTime start,
+        LocalDateTime end,
+        Instant startUtc,
+        Instant endUtc,
+        boolean cancelled,
+        boolean moved) {
 
     /** The occurrence as RSVPs and attendance counts name it: its original local start, or "once" for a one-off event. */
     public String key() {

@@ -17,8 +17,7 @@ public interface PersonalAgendas {
      *
      * @param key stable per person and content, for the feed's cache validator
      */
-    record Agenda(String key, FeedSelection selection) {
-    }
+    record Agenda(String key, FeedSelection selection) {}
 
     Mono<Agenda> agenda(String token);
 }

@@ -27,7 +27,10 @@ class PublicCities implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        Long forgotten = store.publicCityKeys().collectList().flatMap(places::forgetAllBut).block();
+        Long forgotten = store.publicCityKeys()
+                .collectList()
+                .flatMap(places::forgetAllBut)
+                .block();
         if (forgotten != null && forgotten > 0) {
             log.info("Forgot {} cities that no public event names", forgotten);
         }

@@ -26,15 +26,28 @@ final class RecurrenceBounds {
     static final int MAX_YEARS_BETWEEN = 10;
     /** UNTIL may lie at most this many years after the start (a series without an end needs no UNTIL). */
     static final int MAX_UNTIL_YEARS = 10;
+
     private static final int MAX_LIST = 400;
 
-    private static final Set<String> PARTS = Set.of("FREQ", "UNTIL", "COUNT", "INTERVAL", "BYSECOND", "BYMINUTE",
-            "BYHOUR", "BYDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST");
+    private static final Set<String> PARTS = Set.of(
+            "FREQ",
+            "UNTIL",
+            "COUNT",
+            "INTERVAL",
+            "BYSECOND",
+            "BYMINUTE",
+            "BYHOUR",
+            "BYDAY",
+            "BYMONTHDAY",
+            "BYYEARDAY",
+            "BYWEEKNO",
+            "BYMONTH",
+            "BYSETPOS",
+            "WKST");
     private static final Pattern WEEKDAY = Pattern.compile("^(?:[+-]?(\\d{1,2}))?(MO|TU|WE|TH|FR|SA|SU)$");
     private static final Pattern NUMBER = Pattern.compile("^[+-]?\\d{1,5}$");
 
-    private RecurrenceBounds() {
-    }
+    private RecurrenceBounds() {}
 
     /**
      * Throws IllegalArgumentException with a reason the organizer can act on when {@code rrule} (in
@@ -66,7 +79,9 @@ final class RecurrenceBounds {
             number("COUNT", parts.get("COUNT"), 1, EventSchedule.MAX_OCCURRENCES, false);
         }
         String until = parts.get("UNTIL");
-        if (until != null && until.length() >= 4 && until.substring(0, 4).chars().allMatch(Character::isDigit)
+        if (until != null
+                && until.length() >= 4
+                && until.substring(0, 4).chars().allMatch(Character::isDigit)
                 && Integer.parseInt(until.substring(0, 4)) > start.getYear() + MAX_UNTIL_YEARS) {
             throw new IllegalArgumentException("UNTIL may be at most " + MAX_UNTIL_YEARS
                     + " years after the start; leave it out for a series without an end");
@@ -155,8 +170,9 @@ final class RecurrenceBounds {
         Set<String> values = new HashSet<>();
         for (String value : items("BYDAY", list)) {
             var m = WEEKDAY.matcher(value);
-            if (!m.matches() || (m.group(1) != null && (Integer.parseInt(m.group(1)) < 1
-                    || Integer.parseInt(m.group(1)) > 53))) {
+            if (!m.matches()
+                    || (m.group(1) != null
+                            && (Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(1)) > 53))) {
                 throw new IllegalArgumentException("BYDAY must list days such as MO, TU or 1MO, -1FR");
             }
             values.add(value);

@@ -24,8 +24,7 @@ final class Recurrences {
     private static final DateTimeFormatter LOCAL_UNTIL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
     private static final DateTimeFormatter DATE_UNTIL = DateTimeFormatter.BASIC_ISO_DATE;
 
-    private Recurrences() {
-    }
+    private Recurrences() {}
 
     /** Upper case, no "RRULE:" prefix, no spaces: the stored form. */
     static String normalise(String rrule) {
@@ -60,7 +59,8 @@ final class Recurrences {
         }
         Recur<LocalDateTime> recur;
         try {
-            recur = new Recur<>(parts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+            recur = new Recur<>(parts.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining(";")));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("is not a valid RRULE: " + e.getMessage());
@@ -79,7 +79,10 @@ final class Recurrences {
         try {
             if (until.endsWith("Z")) {
                 LocalDateTime utc = LocalDateTime.parse(until, UTC_UNTIL);
-                return utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).toLocalDateTime().format(LOCAL_UNTIL);
+                return utc.atOffset(ZoneOffset.UTC)
+                        .atZoneSameInstant(zone)
+                        .toLocalDateTime()
+                        .format(LOCAL_UNTIL);
             }
             if (until.length() == 8) {
                 // A date: the series runs through that whole day.

@@ -37,18 +37,31 @@ public class RsvpEvents {
      * event (a series with its RRULE, as in an invitation).
      */
     public Mono<EventView> viewFor(String id, String occurrenceKey, boolean attendee) {
-        return store.byId(id).switchIfEmpty(Mono.error(ApiProblem.notFound("Event"))).flatMap(e -> {
-            RsvpTarget target = target(e);
-            // An occurrence since dropped from the series (an EXDATE added later) shows the series instead.
-            Occurrence occurrence = e.recurrence() == null || occurrenceKey == null ? null : target.occurrenceByKey(occurrenceKey)
-                    .orElse(null);
-            EventPermissions permissions = attendee ? EventPermissions.STRANGER.asAttendee() : EventPermissions.STRANGER;
-            return views.view(e, occurrence, permissions);
-        });
+        return store.byId(id)
+                .switchIfEmpty(Mono.error(ApiProblem.notFound("Event")))
+                .flatMap(e -> {
+                    RsvpTarget target = target(e);
+                    // An occurrence since dropped from the series (an EXDATE added later) shows the series instead.
+                    Occurrence occurrence = e.recurrence() == null || occurrenceKey == null
+                            ? null
+                            : target.occurrenceByKey(occurrenceKey).orElse(null);
+                    EventPermissions permissions =
+                            attendee ? EventPermissions.STRANGER.asAttendee() : EventPermissions.STRANGER;
+                    return views.view(e, occurrence, permissions);
+                });
     }
 
     static RsvpTarget target(EventDocument e) {
-        return new RsvpTarget(e.id(), e.organizationId(), e.title(), e.capacity(), e.rsvpMode(), e.status(),
-                e.visibility(), e.locationVisibility(), EventSchedule.of(e), e.sequence());
+        return new RsvpTarget(
+                e.id(),
+                e.organizationId(),
+                e.title(),
+                e.capacity(),
+                e.rsvpMode(),
+                e.status(),
+                e.visibility(),
+                e.locationVisibility(),
+                EventSchedule.of(e),
+                e.sequence());
     }
 }

@@ -6,5 +6,8 @@ package org.tocsin.events;
  * script cannot fill the places with made-up names; or not at all.
  */
 public enum RsvpMode {
-    OPEN, APPROVAL, EMAIL_CONFIRMED, CLOSED
+    OPEN,
+    APPROVAL,
+    EMAIL_CONFIRMED,
+    CLOSED
 }

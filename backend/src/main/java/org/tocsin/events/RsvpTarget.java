@@ -12,8 +12,16 @@ import org.tocsin.web.Dates;
  * What the rsvps feature needs to know of an event: who runs it, its capacity and RSVP mode, its
  * status, and when its occurrences are. A value, read once per request.
  */
-public record RsvpTarget(String id, String organizationId, String title, Integer capacity, RsvpMode rsvpMode,
-        EventStatus status, Visibility visibility, LocationVisibility locationVisibility, EventSchedule schedule,
+public record RsvpTarget(
+        String id,
+        String organizationId,
+        String title,
+        Integer capacity,
+        RsvpMode rsvpMode,
+        EventStatus status,
+        Visibility visibility,
+        LocationVisibility locationVisibility,
+        EventSchedule schedule,
         int sequence) {
 
     private static final Duration LOOK_AHEAD = Duration.ofDays(3 * 366);
@@ -31,7 +39,8 @@ public record RsvpTarget(String id, String organizationId, String title, Integer
                 return schedule.occurrenceAt(schedule.start());
             }
             return schedule.between(now, now.plus(LOOK_AHEAD), 50).stream()
-                    .filter(o -> !o.cancelled() && o.endUtc().isAfter(now)).findFirst();
+                    .filter(o -> !o.cancelled() && o.endUtc().isAfter(now))
+                    .findFirst();
         }
         String value = requested.strip();
         try {
@@ -53,7 +62,8 @@ public record RsvpTarget(String id, String organizationId, String title, Integer
         if (original.isPresent()) {
             return original;
         }
-        return startingAt(local.atZone(schedule.zone()).toInstant()).filter(o -> o.start().equals(local));
+        return startingAt(local.atZone(schedule.zone()).toInstant())
+                .filter(o -> o.start().equals(local));
     }
 
     /** The occurrence named by {@link Occurrence#key()}, as RSVPs store it. */
@@ -75,6 +85,8 @@ public record RsvpTarget(String id, String organizationId, String title, Integer
     }
 
     private Optional<Occurrence> startingAt(Instant at) {
-        return schedule.between(at, at.plusMillis(1), 10).stream().filter(o -> o.startUtc().equals(at)).findFirst();
+        return schedule.between(at, at.plusMillis(1), 10).stream()
+                .filter(o -> o.startUtc().equals(at))
+                .findFirst();
     }
 }

@@ -12,8 +12,7 @@ import java.util.Optional;
  */
 public final class ZoneIds {
 
-    private ZoneIds() {
-    }
+    private ZoneIds() {}
 
     public static Optional<ZoneId> parse(String id) {
         if (id == null || id.isBlank()) {
@@ -21,7 +20,8 @@ public final class ZoneIds {
         }
         try {
             ZoneId zone = ZoneId.of(id.strip());
-            if (zone instanceof ZoneOffset || !zone.getId().contains("/") && !zone.getId().equals("UTC")) {
+            if (zone instanceof ZoneOffset
+                    || !zone.getId().contains("/") && !zone.getId().equals("UTC")) {
                 return Optional.empty();
             }
             return Optional.of(zone);

@@ -81,7 +81,9 @@ class AtomFeed {
 
     /** When and where, in the event's own zone: what a reader wants to see first. */
     private static String summary(EventView e) {
-        String where = e.place() == null ? "Online" : e.place().city() + ", " + e.place().countryCode();
+        String where = e.place() == null
+                ? "Online"
+                : e.place().city() + ", " + e.place().countryCode();
         return e.start().replace('T', ' ') + " (" + e.timeZone() + ") · " + where
                 + (e.status() == EventStatus.SCHEDULED ? "" : " · " + e.status());
     }

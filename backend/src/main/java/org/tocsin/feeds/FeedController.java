@@ -46,8 +46,14 @@ class FeedController {
     private final RenderedFeeds rendered;
     private final Clock clock;
 
-    FeedController(FeedScopes scopes, EventCatalog catalog, IcsFeed ics, JsonFeed jsonFeed,
-            AtomFeed atom, RenderedFeeds rendered, Clock clock) {
+    FeedController(
+            FeedScopes scopes,
+            EventCatalog catalog,
+            IcsFeed ics,
+            JsonFeed jsonFeed,
+            AtomFeed atom,
+            RenderedFeeds rendered,
+            Clock clock) {
         this.scopes = scopes;
         this.catalog = catalog;
         this.ics = ics;
@@ -58,32 +64,35 @@ class FeedController {
     }
 
     @GetMapping("/feeds/organizations/{slug}.{format}")
-    Mono<ResponseEntity<byte[]>> organization(@PathVariable String slug, @PathVariable String format,
-            ServerWebExchange exchange) {
+    Mono<ResponseEntity<byte[]>> organization(
+            @PathVariable String slug, @PathVariable String format, ServerWebExchange exchange) {
         return serve(format, scopes.organization(slug), exchange);
     }
 
     @GetMapping("/feeds/campaigns/{slug}.{format}")
-    Mono<ResponseEntity<byte[]>> campaign(@PathVariable String slug, @PathVariable String format,
-            ServerWebExchange exchange) {
+    Mono<ResponseEntity<byte[]>> campaign(
+            @PathVariable String slug, @PathVariable String format, ServerWebExchange exchange) {
         return serve(format, scopes.campaign(slug), exchange);
     }
 
     @GetMapping("/feeds/cities/{country}/{city}.{format}")
-    Mono<ResponseEntity<byte[]>> city(@PathVariable String country, @PathVariable String city,
-            @PathVariable String format, ServerWebExchange exchange) {
+    Mono<ResponseEntity<byte[]>> city(
+            @PathVariable String country,
+            @PathVariable String city,
+            @PathVariable String format,
+            ServerWebExchange exchange) {
         return serve(format, scopes.city(country, city), exchange);
     }
 
     @GetMapping("/feeds/tags/{tag}.{format}")
-    Mono<ResponseEntity<byte[]>> tag(@PathVariable String tag, @PathVariable String format,
-            ServerWebExchange exchange) {
+    Mono<ResponseEntity<byte[]>> tag(
+            @PathVariable String tag, @PathVariable String format, ServerWebExchange exchange) {
         return serve(format, scopes.tag(tag), exchange);
     }
 
     @GetMapping("/feeds/calendars/{slug}.{format}")
-    Mono<ResponseEntity<byte[]>> saved(@PathVariable String slug, @PathVariable String format,
-            ServerWebExchange exchange) {
+    Mono<ResponseEntity<byte[]>> saved(
+            @PathVariable String slug, @PathVariable String format, ServerWebExchange exchange) {
         return serve(format, scopes.saved(slug), exchange);
     }
 
@@ -104,14 +113,18 @@ class FeedController {
         return catalog.visibleEvent(user, id)
                 .publishOn(Schedulers.boundedElastic())
                 .map(view -> {
-                    CalendarMeta meta = new CalendarMeta(view.title(), "An action on Tocsin", "/events/" + id,
-                            "/events/" + id);
+                    CalendarMeta meta =
+                            new CalendarMeta(view.title(), "An action on Tocsin", "/events/" + id, "/events/" + id);
                     byte[] body = ics.render(meta.name(), meta.description(), List.of(view), clock.instant())
                             .getBytes(StandardCharsets.UTF_8);
                     return ResponseEntity.ok()
                             .contentType(TYPES.get("ics"))
-                            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                                    .filename("tocsin-" + id + ".ics").build().toString())
+                            .header(
+                                    HttpHeaders.CONTENT_DISPOSITION,
+                                    ContentDisposition.attachment()
+                                            .filename("tocsin-" + id + ".ics")
+                                            .build()
+                                            .toString())
                             .cacheControl(CacheControl.noCache())
                             .body(body);
                 });
@@ -130,12 +143,18 @@ class FeedController {
             if (exchange.checkNotModified(etag, validators.lastModified())) {
                 return Mono.just(ResponseEntity.status(304).<byte[]>build());
             }
-            return rendered.get(etag, () -> catalog.events(s.selection()).collectList()
-                            // iCal4j loads each zone's rules from its jar the first time a TZID is written:
-                            // rendering runs where blocking is allowed.
-                            .publishOn(Schedulers.boundedElastic())
-                            .map(items -> render(format, s.meta(), items, version)))
-                    .map(body -> ResponseEntity.ok().contentType(type).eTag(etag).lastModified(validators.lastModified())
+            return rendered.get(
+                            etag,
+                            () -> catalog.events(s.selection())
+                                    .collectList()
+                                    // iCal4j loads each zone's rules from its jar the first time a TZID is written:
+                                    // rendering runs where blocking is allowed.
+                                    .publishOn(Schedulers.boundedElastic())
+                                    .map(items -> render(format, s.meta(), items, version)))
+                    .map(body -> ResponseEntity.ok()
+                            .contentType(type)
+                            .eTag(etag)
+                            .lastModified(validators.lastModified())
                             .body(body));
         });
     }

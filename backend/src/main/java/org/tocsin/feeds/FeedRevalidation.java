@@ -70,8 +70,7 @@ class FeedRevalidation implements WebFilter {
             return chain.filter(exchange);
         }
         List<String> ifNoneMatch = request.getHeaders().getIfNoneMatch();
-        return scope
-                .map(s -> FeedValidators.of(s, catalog.version(s.selection()), format))
+        return scope.map(s -> FeedValidators.of(s, catalog.version(s.selection()), format))
                 .filter(v -> ifNoneMatch.contains(v.etag()) || ifNoneMatch.contains("W/" + v.etag()))
                 .map(v -> {
                     ServerHttpResponse response = exchange.getResponse();

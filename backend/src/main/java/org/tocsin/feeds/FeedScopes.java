@@ -33,10 +33,17 @@ class FeedScopes {
     private final PrivateCalendars privateCalendars;
     private final EventFilters filters;
     private final AsyncCache<String, FeedScope> resolved = Caffeine.newBuilder()
-            .expireAfterWrite(REMEMBERED).maximumSize(10_000).buildAsync();
+            .expireAfterWrite(REMEMBERED)
+            .maximumSize(10_000)
+            .buildAsync();
 
-    FeedScopes(OrganizationService organizations, CampaignService campaigns, PlaceService places,
-            CalendarService calendars, PrivateCalendars privateCalendars, EventFilters filters) {
+    FeedScopes(
+            OrganizationService organizations,
+            CampaignService campaigns,
+            PlaceService places,
+            CalendarService calendars,
+            PrivateCalendars privateCalendars,
+            EventFilters filters) {
         this.organizations = organizations;
         this.campaigns = campaigns;
         this.places = places;
@@ -46,25 +53,51 @@ class FeedScopes {
     }
 
     Mono<FeedScope> organization(String slug) {
-        return remembered("o:" + slug, () -> organizations.findBySlug(slug)
-                .map(o -> new FeedScope("o:" + o.id(), FeedSelection.organization(o.id()),
-                        new CalendarMeta(o.name(), "Actions of " + o.name() + " on Tocsin",
-                                "/organizations/" + o.slug(), "/feeds/organizations/" + o.slug()), true)));
+        return remembered(
+                "o:" + slug,
+                () -> organizations
+                        .findBySlug(slug)
+                        .map(o -> new FeedScope(
+                                "o:" + o.id(),
+                                FeedSelection.organization(o.id()),
+                                new CalendarMeta(
+                                        o.name(),
+                                        "Actions of " + o.name() + " on Tocsin",
+                                        "/organizations/" + o.slug(),
+                                        "/feeds/organizations/" + o.slug()),
+                                true)));
     }
 
     Mono<FeedScope> campaign(String slug) {
-        return remembered("c:" + slug, () -> campaigns.findBySlug(slug)
-                .map(c -> new FeedScope("c:" + c.id(), FeedSelection.campaign(c.id()),
-                        new CalendarMeta(c.name(), "Actions of the campaign " + c.name() + " in every city",
-                                "/campaigns/" + c.slug(), "/feeds/campaigns/" + c.slug()), true)));
+        return remembered(
+                "c:" + slug,
+                () -> campaigns
+                        .findBySlug(slug)
+                        .map(c -> new FeedScope(
+                                "c:" + c.id(),
+                                FeedSelection.campaign(c.id()),
+                                new CalendarMeta(
+                                        c.name(),
+                                        "Actions of the campaign " + c.name() + " in every city",
+                                        "/campaigns/" + c.slug(),
+                                        "/feeds/campaigns/" + c.slug()),
+                                true)));
     }
 
     Mono<FeedScope> city(String country, String city) {
         String key = CityKeys.key(city, country);
-        return remembered("p:" + key, () -> places.known(key)
-                .map(c -> new FeedScope("p:" + key, FeedSelection.city(key),
-                        new CalendarMeta("Actions in " + c.name(), "Vigils, rallies and marches in " + c.name()
-                                + " (" + c.countryCode() + ")", "/cities/" + key, "/feeds/cities/" + key), true)));
+        return remembered(
+                "p:" + key,
+                () -> places.known(key)
+                        .map(c -> new FeedScope(
+                                "p:" + key,
+                                FeedSelection.city(key),
+                                new CalendarMeta(
+                                        "Actions in " + c.name(),
+                                        "Vigils, rallies and marches in " + c.name() + " (" + c.countryCode() + ")",
+                                        "/cities/" + key,
+                                        "/feeds/cities/" + key),
+                                true)));
     }
 
     /**
@@ -73,7 +106,10 @@ class FeedScopes {
      * calendar name lags by at most {@link #REMEMBERED}. Unknown addresses are not remembered.
      */
     private Mono<FeedScope> remembered(String address, Supplier<Mono<FeedScope>> resolve) {
-        return Mono.fromFuture(() -> resolved.get(address, (a, executor) -> resolve.get().toFuture()), true)
+        return Mono.fromFuture(
+                        () -> resolved.get(
+                                address, (a, executor) -> resolve.get().toFuture()),
+                        true)
                 .switchIfEmpty(Mono.error(ApiProblem.notFound("Calendar")));
     }
 
@@ -82,9 +118,15 @@ class FeedScopes {
         if (normalised.isEmpty()) {
             return Mono.error(ApiProblem.notFound("Calendar"));
         }
-        return Mono.just(new FeedScope("t:" + normalised, FeedSelection.tag(normalised),
-                new CalendarMeta("#" + normalised, "Actions tagged #" + normalised, "/?tag=" + normalised,
-                        "/feeds/tags/" + normalised), true));
+        return Mono.just(new FeedScope(
+                "t:" + normalised,
+                FeedSelection.tag(normalised),
+                new CalendarMeta(
+                        "#" + normalised,
+                        "Actions tagged #" + normalised,
+                        "/?tag=" + normalised,
+                        "/feeds/tags/" + normalised),
+                true));
     }
 
     /**
@@ -93,12 +135,28 @@ class FeedScopes {
      * calendar app asked for a calendar that exists, and an empty one is what it can show.
      */
     Mono<FeedScope> saved(String slug) {
-        return calendars.saved(slug).switchIfEmpty(Mono.error(ApiProblem.notFound("Calendar")))
-                .flatMap(c -> filters.resolve(new EventFilters.Params(c.city(), c.country(), null, null, c.kind(),
-                                c.tag(), c.campaign(), c.organization(), null), "", EventFilters.Unknown.MATCHES_NOTHING)
+        return calendars
+                .saved(slug)
+                .switchIfEmpty(Mono.error(ApiProblem.notFound("Calendar")))
+                .flatMap(c -> filters.resolve(
+                                new EventFilters.Params(
+                                        c.city(),
+                                        c.country(),
+                                        null,
+                                        null,
+                                        c.kind(),
+                                        c.tag(),
+                                        c.campaign(),
+                                        c.organization(),
+                                        null),
+                                "",
+                                EventFilters.Unknown.MATCHES_NOTHING)
                         .map(FeedSelection::of)
-                        .map(selection -> new FeedScope("s:" + c.slug() + ":f:" + selection, selection,
-                                new CalendarMeta(c.name(), c.name() + " on Tocsin", "/", "/feeds/calendars/" + c.slug()),
+                        .map(selection -> new FeedScope(
+                                "s:" + c.slug() + ":f:" + selection,
+                                selection,
+                                new CalendarMeta(
+                                        c.name(), c.name() + " on Tocsin", "/", "/feeds/calendars/" + c.slug()),
                                 true)));
     }
 
@@ -107,16 +165,32 @@ class FeedScopes {
      * organization (its events of every visibility). The calendars feature tells which from the token.
      */
     Mono<FeedScope> privateFeed(String token) {
-        return privateCalendars.byToken(token).map(calendar -> switch (calendar) {
-            case PrivateCalendars.Personal(PersonalAgendas.Agenda a) -> new FeedScope("r:" + a.key(), a.selection(),
-                    new CalendarMeta("My actions on Tocsin",
-                            "The actions you said you are going to (or might). Do not share this address.", "/",
-                            "/feeds/private"), false);
-            case PrivateCalendars.Members(OrganizationRef o) -> new FeedScope("m:" + o.id(),
-                    FeedSelection.members(o.id()), new CalendarMeta(o.name() + " (members)", "All actions of "
-                            + o.name() + ", members-only ones included. Do not share this address.",
-                            "/organizations/" + o.slug(), "/feeds/private"), false);
-        }).switchIfEmpty(Mono.error(ApiProblem.notFound("Calendar")));
+        return privateCalendars
+                .byToken(token)
+                .map(calendar -> switch (calendar) {
+                    case PrivateCalendars.Personal(PersonalAgendas.Agenda a) ->
+                        new FeedScope(
+                                "r:" + a.key(),
+                                a.selection(),
+                                new CalendarMeta(
+                                        "My actions on Tocsin",
+                                        "The actions you said you are going to (or might). Do not share this address.",
+                                        "/",
+                                        "/feeds/private"),
+                                false);
+                    case PrivateCalendars.Members(OrganizationRef o) ->
+                        new FeedScope(
+                                "m:" + o.id(),
+                                FeedSelection.members(o.id()),
+                                new CalendarMeta(
+                                        o.name() + " (members)",
+                                        "All actions of " + o.name()
+                                                + ", members-only ones included. Do not share this address.",
+                                        "/organizations/" + o.slug(),
+                                        "/feeds/private"),
+                                false);
+                })
+                .switchIfEmpty(Mono.error(ApiProblem.notFound("Calendar")));
     }
 
     /**
@@ -127,7 +201,10 @@ class FeedScopes {
     Mono<FeedScope> filtered(MultiValueMap<String, String> query) {
         return Mono.defer(() -> filters.resolve(EventFilters.Params.of(query), "", EventFilters.Unknown.INVALID))
                 .map(FeedSelection::of)
-                .map(selection -> new FeedScope("f:" + selection, selection, new CalendarMeta("Tocsin actions",
-                        "Actions matching a search on Tocsin", "/", "/feeds/events"), true));
+                .map(selection -> new FeedScope(
+                        "f:" + selection,
+                        selection,
+                        new CalendarMeta("Tocsin actions", "Actions matching a search on Tocsin", "/", "/feeds/events"),
+                        true));
     }
 }

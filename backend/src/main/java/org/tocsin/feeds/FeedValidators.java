@@ -15,7 +15,8 @@ record FeedValidators(String etag, Instant lastModified, boolean isPublic) {
     static FeedValidators of(FeedScope scope, FeedSelection.Version version, String format) {
         return new FeedValidators(
                 "\"" + Integer.toHexString(scope.key().hashCode()) + "-" + version.tag() + "-" + format + "\"",
-                version.lastModified().truncatedTo(ChronoUnit.SECONDS), scope.isPublic());
+                version.lastModified().truncatedTo(ChronoUnit.SECONDS),
+                scope.isPublic());
     }
 
     void writeTo(HttpHeaders headers) {

@@ -16,8 +16,7 @@ final class ContentLines {
 
     static final int MAX_OCTETS = 75;
 
-    private ContentLines() {
-    }
+    private ContentLines() {}
 
     /**
      * Stored text for an iCal4j TEXT value (SUMMARY, DESCRIPTION, X-WR-CALNAME...): CR LF and CR read as

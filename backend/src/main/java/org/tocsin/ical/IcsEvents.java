@@ -1,8 +1,8 @@
 package org.tocsin.ical;
 
-import java.math.BigDecimal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -55,8 +55,7 @@ class IcsEvents {
     /** About 100,000 events' fragments. */
     static final long MAX_CACHED_CHARS = 100_000_000;
 
-    private record Cached(Instant version, String text) {
-    }
+    private record Cached(Instant version, String text) {}
 
     private final PublicUrl publicUrl;
     /** Bounded: deleted and long-past events age out instead of staying for the life of the process. */
@@ -108,20 +107,28 @@ class IcsEvents {
         if (e.recurrence() != null) {
             master.add(new RRule<>(e.recurrence().rrule()));
             if (!e.recurrence().exdates().isEmpty()) {
-                master.add(new ExDate<>(tz, new DateList<>(e.recurrence().exdates().stream()
-                        .map(LocalDateTime::parse).toList())));
+                master.add(new ExDate<>(
+                        tz,
+                        new DateList<>(e.recurrence().exdates().stream()
+                                .map(LocalDateTime::parse)
+                                .toList())));
             }
         }
         out.append(master);
-        for (EventView.OccurrenceChange change : e.overrides() == null ? List.<EventView.OccurrenceChange>of()
-                : e.overrides()) {
+        for (EventView.OccurrenceChange change :
+                e.overrides() == null ? List.<EventView.OccurrenceChange>of() : e.overrides()) {
             LocalDateTime original = LocalDateTime.parse(change.recurrenceId());
-            VEvent occurrence = common(e, change.cancelled() || itip == Itip.CANCEL ? EventStatus.CANCELLED : e.status(),
-                    tz, itip, attendee);
+            VEvent occurrence = common(
+                    e,
+                    change.cancelled() || itip == Itip.CANCEL ? EventStatus.CANCELLED : e.status(),
+                    tz,
+                    itip,
+                    attendee);
             occurrence.add(new RecurrenceId<>(tz, original));
             LocalDateTime start = change.cancelled() ? original : LocalDateTime.parse(change.start());
             LocalDateTime end = change.cancelled()
-                    ? original.plus(java.time.Duration.between(LocalDateTime.parse(e.start()), LocalDateTime.parse(e.end())))
+                    ? original.plus(
+                            java.time.Duration.between(LocalDateTime.parse(e.start()), LocalDateTime.parse(e.end())))
                     : LocalDateTime.parse(change.end());
             occurrence.add(new DtStart<>(tz, start));
             occurrence.add(new DtEnd<>(tz, end));
@@ -140,25 +147,29 @@ class IcsEvents {
         v.add(new Sequence(e.sequence()));
         v.add(new Summary(ContentLines.text(prefix(status) + e.title())));
         v.add(new Description(ContentLines.text(description(e))));
-        v.add(new Status(switch (status) {
-            case SCHEDULED -> "CONFIRMED";
-            case POSTPONED -> "TENTATIVE";
-            case CANCELLED -> "CANCELLED";
-        }));
+        v.add(new Status(
+                switch (status) {
+                    case SCHEDULED -> "CONFIRMED";
+                    case POSTPONED -> "TENTATIVE";
+                    case CANCELLED -> "CANCELLED";
+                }));
         List<String> categories = new ArrayList<>();
         categories.add(e.kind().name());
         e.tags().forEach(tag -> categories.add(ContentLines.text(tag)));
         v.add(new Categories(new TextList(categories)));
         v.add(new Url(java.net.URI.create(publicUrl.base() + "/events/" + e.id())));
         if (e.organization() != null && e.organization().name() != null) {
-            v.add(new Organizer(new ParameterList(List.of(new Cn(ContentLines.parameter(e.organization().name())))),
+            v.add(new Organizer(
+                    new ParameterList(List.of(
+                            new Cn(ContentLines.parameter(e.organization().name())))),
                     "mailto:no-reply@" + publicUrl.host()));
         } else if (itip != Itip.FEED) {
             v.add(new Organizer(new ParameterList(List.of(new Cn("Tocsin"))), "mailto:no-reply@" + publicUrl.host()));
         }
         if (attendee != null) {
             // RSVP=FALSE: replies would go to a no-reply address; people answer on Tocsin itself.
-            v.add(new Attendee(new ParameterList(List.of(Role.REQ_PARTICIPANT, Rsvp.FALSE)),
+            v.add(new Attendee(
+                    new ParameterList(List.of(Role.REQ_PARTICIPANT, Rsvp.FALSE)),
                     java.net.URI.create("mailto:" + attendee)));
         }
         EventView.Place place = e.place();
@@ -194,14 +205,21 @@ class IcsEvents {
         }
         if (!e.speakers().isEmpty()) {
             text.append(text.isEmpty() ? "" : "\n\n").append("Speakers: ");
-            text.append(String.join("; ", e.speakers().stream().map(s -> s.affiliation() == null ? s.name()
-                    : s.name() + " (" + s.affiliation() + ")").toList()));
+            text.append(String.join(
+                    "; ",
+                    e.speakers().stream()
+                            .map(s -> s.affiliation() == null ? s.name() : s.name() + " (" + s.affiliation() + ")")
+                            .toList()));
         }
         if (e.place() != null && e.locationHidden()) {
-            text.append(text.isEmpty() ? "" : "\n\n").append(e.place().city())
+            text.append(text.isEmpty() ? "" : "\n\n")
+                    .append(e.place().city())
                     .append(": the exact location is shared with confirmed attendees.");
         }
-        text.append(text.isEmpty() ? "" : "\n\n").append(publicUrl.base()).append("/events/").append(e.id());
+        text.append(text.isEmpty() ? "" : "\n\n")
+                .append(publicUrl.base())
+                .append("/events/")
+                .append(e.id());
         return text.toString();
     }
 

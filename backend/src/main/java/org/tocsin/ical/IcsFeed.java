@@ -39,7 +39,8 @@ public class IcsFeed {
 
     private final IcsEvents events;
     /** VTIMEZONEs by zone and span: a few zones serve every feed, but spans vary, so the number is bounded. */
-    private final Cache<String, String> timeZones = Caffeine.newBuilder().maximumSize(1_000).build();
+    private final Cache<String, String> timeZones =
+            Caffeine.newBuilder().maximumSize(1_000).build();
 
     IcsFeed(IcsEvents events) {
         this.events = events;
@@ -62,15 +63,19 @@ public class IcsFeed {
                 new ProdId("-//Tocsin//Tocsin feeds//EN"),
                 new Version(new ParameterList(), "2.0"),
                 new CalScale("GREGORIAN"),
-                new Method(switch (itip) {
-                    case FEED -> "PUBLISH";
-                    case REQUEST -> "REQUEST";
-                    case CANCEL -> "CANCEL";
-                }));
+                new Method(
+                        switch (itip) {
+                            case FEED -> "PUBLISH";
+                            case REQUEST -> "REQUEST";
+                            case CANCEL -> "CANCEL";
+                        }));
         return calendar(header, List.of(event), now, e -> events.render(e, itip, attendee));
     }
 
-    private String calendar(List<Property> header, List<EventView> items, Instant now,
+    private String calendar(
+            List<Property> header,
+            List<EventView> items,
+            Instant now,
             java.util.function.Function<EventView, String> vevents) {
         StringBuilder out = new StringBuilder(256 + items.size() * 900);
         out.append("BEGIN:VCALENDAR\r\n");
@@ -78,9 +83,11 @@ public class IcsFeed {
             out.append(ContentLines.fold(property.toString()));
         }
         Instant until = now.plus(EventCatalog.AHEAD);
-        Map<String, Instant> earliestByZone = items.stream().collect(Collectors.toMap(EventView::timeZone,
-                EventView::startUtc, (a, b) -> a.isBefore(b) ? a : b, LinkedHashMap::new));
-        earliestByZone.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        Map<String, Instant> earliestByZone = items.stream()
+                .collect(Collectors.toMap(
+                        EventView::timeZone, EventView::startUtc, (a, b) -> a.isBefore(b) ? a : b, LinkedHashMap::new));
+        earliestByZone.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(zone -> out.append(timeZone(zone.getKey(), zone.getValue(), until)));
         for (EventView item : items) {
             out.append(vevents.apply(item));
@@ -93,9 +100,18 @@ public class IcsFeed {
     private String timeZone(String zoneId, Instant earliest, Instant until) {
         ZoneId zone = ZoneId.of(zoneId);
         // A day of slack before the first event, so its start is inside the first observance.
-        Instant from = ZonedDateTime.ofInstant(earliest, zone).toLocalDate().minusDays(1).atStartOfDay(zone).toInstant();
-        Instant to = ZonedDateTime.ofInstant(until, zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
-        return timeZones.get(zoneId + "|" + from + "|" + to,
+        Instant from = ZonedDateTime.ofInstant(earliest, zone)
+                .toLocalDate()
+                .minusDays(1)
+                .atStartOfDay(zone)
+                .toInstant();
+        Instant to = ZonedDateTime.ofInstant(until, zone)
+                .toLocalDate()
+                .plusDays(1)
+                .atStartOfDay(zone)
+                .toInstant();
+        return timeZones.get(
+                zoneId + "|" + from + "|" + to,
                 k -> ContentLines.fold(TimeZoneComponents.of(zone, from, to).toString()));
     }
 
@@ -117,10 +133,13 @@ public class IcsFeed {
 
     /** The zone of more than half the events, if there is one: clients use it to show the calendar. */
     private static java.util.Optional<String> dominantZone(List<EventView> items) {
-        return items.stream().collect(Collectors.groupingBy(EventView::timeZone, Collectors.counting()))
-                .entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
+        return items.stream()
+                .collect(Collectors.groupingBy(EventView::timeZone, Collectors.counting()))
+                .entrySet()
+                .stream()
+                .max(Map.Entry.<String, Long>comparingByValue()
                         .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-                .filter(e -> e.getValue() * 2 > items.size()).map(Map.Entry::getKey);
+                .filter(e -> e.getValue() * 2 > items.size())
+                .map(Map.Entry::getKey);
     }
-
 }

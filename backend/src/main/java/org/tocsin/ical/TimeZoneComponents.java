@@ -29,32 +29,46 @@ import net.fortuna.ical4j.model.property.TzOffsetTo;
  */
 final class TimeZoneComponents {
 
-    private TimeZoneComponents() {
-    }
+    private TimeZoneComponents() {}
 
     static VTimeZone of(ZoneId zone, Instant from, Instant to) {
         ZoneRules rules = zone.getRules();
         VTimeZone vtimezone = new VTimeZone();
         vtimezone.add(new TzId(zone.getId()));
         ZoneOffset initial = rules.getOffset(from);
-        vtimezone.add(observance(rules.isDaylightSavings(from), LocalDateTime.ofInstant(from, initial).withNano(0),
-                initial, initial, zone, from));
+        vtimezone.add(observance(
+                rules.isDaylightSavings(from),
+                LocalDateTime.ofInstant(from, initial).withNano(0),
+                initial,
+                initial,
+                zone,
+                from));
         ZoneOffsetTransition transition = rules.nextTransition(from);
         while (transition != null && transition.getInstant().isBefore(to)) {
-            vtimezone.add(observance(rules.isDaylightSavings(transition.getInstant()), transition.getDateTimeBefore(),
-                    transition.getOffsetBefore(), transition.getOffsetAfter(), zone, transition.getInstant()));
+            vtimezone.add(observance(
+                    rules.isDaylightSavings(transition.getInstant()),
+                    transition.getDateTimeBefore(),
+                    transition.getOffsetBefore(),
+                    transition.getOffsetAfter(),
+                    zone,
+                    transition.getInstant()));
             transition = rules.nextTransition(transition.getInstant());
         }
         if (transition != null && !rules.getTransitionRules().isEmpty()) {
             // From here on the zone follows fixed yearly rules: one recurring observance per rule.
-            int year = LocalDateTime.ofInstant(transition.getInstant(), ZoneOffset.UTC).getYear();
+            int year = LocalDateTime.ofInstant(transition.getInstant(), ZoneOffset.UTC)
+                    .getYear();
             for (ZoneOffsetTransitionRule rule : rules.getTransitionRules()) {
                 ZoneOffsetTransition first = rule.createTransition(year);
                 if (first.getInstant().isBefore(transition.getInstant())) {
                     first = rule.createTransition(year + 1);
                 }
-                Observance observance = observance(rules.isDaylightSavings(first.getInstant()),
-                        first.getDateTimeBefore(), first.getOffsetBefore(), first.getOffsetAfter(), zone,
+                Observance observance = observance(
+                        rules.isDaylightSavings(first.getInstant()),
+                        first.getDateTimeBefore(),
+                        first.getOffsetBefore(),
+                        first.getOffsetAfter(),
+                        zone,
                         first.getInstant());
                 observance.add(new RRule<>(yearly(rule)));
                 vtimezone.add(observance);
@@ -63,14 +77,14 @@ final class TimeZoneComponents {
         return vtimezone;
     }
 
-    private static Observance observance(boolean daylight, LocalDateTime start, ZoneOffset from, ZoneOffset to,
-            ZoneId zone, Instant at) {
+    private static Observance observance(
+            boolean daylight, LocalDateTime start, ZoneOffset from, ZoneOffset to, ZoneId zone, Instant at) {
         Observance observance = daylight ? new Daylight() : new Standard();
         observance.add(new DtStart<>(start));
         observance.add(new TzOffsetFrom(from));
         observance.add(new TzOffsetTo(to));
-        observance.add(new TzName(DateTimeFormatter.ofPattern("zzz", Locale.US)
-                .withZone(zone).format(at)));
+        observance.add(new TzName(
+                DateTimeFormatter.ofPattern("zzz", Locale.US).withZone(zone).format(at)));
         return observance;
     }
 

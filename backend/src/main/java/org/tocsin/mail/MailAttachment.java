@@ -8,5 +8,4 @@ package org.tocsin.mail;
  *        (for an invitation, the method must match the METHOD inside)
  * @param content the bytes
  */
-public record MailAttachment(String filename, String contentType, byte[] content) {
-}
+public record MailAttachment(String filename, String contentType, byte[] content) {}

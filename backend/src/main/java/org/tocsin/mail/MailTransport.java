@@ -38,8 +38,8 @@ class MailTransport {
     private final Clock clock;
     private final Session fileSession = Session.getInstance(new Properties());
 
-    MailTransport(ObjectProvider<JavaMailSender> smtp, DataDirectory dataDirectory, MailSettings settings,
-            Clock clock) {
+    MailTransport(
+            ObjectProvider<JavaMailSender> smtp, DataDirectory dataDirectory, MailSettings settings, Clock clock) {
         this.smtp = smtp;
         this.dataDirectory = dataDirectory;
         this.settings = settings;
@@ -64,16 +64,18 @@ class MailTransport {
     /** text/plain UTF-8 alone, or multipart/mixed with it first and then the attachments as given. */
     private MimeMessage compose(MimeMessage mime, MailMessage message) throws MessagingException {
         boolean multipart = !message.attachments().isEmpty();
-        MimeMessageHelper helper = new MimeMessageHelper(mime,
-                multipart ? MimeMessageHelper.MULTIPART_MODE_MIXED : MimeMessageHelper.MULTIPART_MODE_NO, "UTF-8");
+        MimeMessageHelper helper = new MimeMessageHelper(
+                mime,
+                multipart ? MimeMessageHelper.MULTIPART_MODE_MIXED : MimeMessageHelper.MULTIPART_MODE_NO,
+                "UTF-8");
         helper.setFrom(new InternetAddress(settings.from(), true));
         helper.setTo(new InternetAddress(message.to(), true));
         helper.setSubject(message.subject());
         helper.setSentDate(Date.from(clock.instant()));
         helper.setText(message.text() == null ? "" : message.text(), false);
         for (MailAttachment attachment : message.attachments()) {
-            helper.addAttachment(attachment.filename(),
-                    new ByteArrayDataSource(attachment.content(), attachment.contentType()));
+            helper.addAttachment(
+                    attachment.filename(), new ByteArrayDataSource(attachment.content(), attachment.contentType()));
         }
         mime.saveChanges();
         return mime;
@@ -84,8 +86,13 @@ class MailTransport {
         // For the owner alone, directory and file (0700, 0600): a mail carries a manage link.
         Path dir = PrivateFiles.directory(outbox());
         Path temporary = dir.resolve("." + id + ".tmp");
-        try (FileChannel channel = FileChannel.open(temporary, Set.of(StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), PrivateFiles.newFile(dir));
+        try (FileChannel channel = FileChannel.open(
+                        temporary,
+                        Set.of(
+                                StandardOpenOption.CREATE,
+                                StandardOpenOption.WRITE,
+                                StandardOpenOption.TRUNCATE_EXISTING),
+                        PrivateFiles.newFile(dir));
                 OutputStream out = Channels.newOutputStream(channel)) {
             mime.writeTo(out);
             out.flush();
@@ -93,7 +100,10 @@ class MailTransport {
         }
         // A left-over temporary file of a crashed attempt keeps its old mode when truncated: set it again.
         PrivateFiles.file(temporary);
-        Files.move(temporary, dir.resolve(id + ".eml"), StandardCopyOption.ATOMIC_MOVE,
+        Files.move(
+                temporary,
+                dir.resolve(id + ".eml"),
+                StandardCopyOption.ATOMIC_MOVE,
                 StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -59,15 +59,26 @@ public class Mailer {
      */
     public Mono<Void> enqueue(MailMessage message) {
         return Mono.defer(() -> {
-            check(message);
-            Instant now = clock.instant();
-            List<OutboxMail.Attachment> attachments = new ArrayList<>();
-            for (MailAttachment a : message.attachments()) {
-                attachments.add(new OutboxMail.Attachment(a.filename(), a.contentType(), a.content()));
-            }
-            return outbox.insert(new OutboxMail(Ids.newId(), message.to(), message.subject(), message.text(),
-                    attachments, OutboxMail.State.QUEUED, now, null, 0, now));
-        }).doOnSuccess(queued -> trigger()).then();
+                    check(message);
+                    Instant now = clock.instant();
+                    List<OutboxMail.Attachment> attachments = new ArrayList<>();
+                    for (MailAttachment a : message.attachments()) {
+                        attachments.add(new OutboxMail.Attachment(a.filename(), a.contentType(), a.content()));
+                    }
+                    return outbox.insert(new OutboxMail(
+                            Ids.newId(),
+                            message.to(),
+                            message.subject(),
+                            message.text(),
+                            attachments,
+                            OutboxMail.State.QUEUED,
+                            now,
+                            null,
+                            0,
+                            now));
+                })
+                .doOnSuccess(queued -> trigger())
+                .then();
     }
 
     private static void check(MailMessage message) {
@@ -80,7 +91,9 @@ public class Mailer {
             // Not the address itself: messages about mail end up in logs.
             throw new IllegalArgumentException("Not a single valid mail address");
         }
-        if (message.subject() == null || message.subject().indexOf('\r') >= 0 || message.subject().indexOf('\n') >= 0) {
+        if (message.subject() == null
+                || message.subject().indexOf('\r') >= 0
+                || message.subject().indexOf('\n') >= 0) {
             throw new IllegalArgumentException("A mail subject must be one line");
         }
         for (MailAttachment a : message.attachments()) {
@@ -91,7 +104,8 @@ public class Mailer {
     }
 
     /** Picks up mails that are due: retries, and any that a replica queued without sending (or died sending). */
-    @Scheduled(fixedDelayString = "${tocsin.mail.poll-interval:PT30S}",
+    @Scheduled(
+            fixedDelayString = "${tocsin.mail.poll-interval:PT30S}",
             initialDelayString = "${tocsin.mail.poll-interval:PT30S}")
     void poll() {
         trigger();
@@ -105,7 +119,11 @@ public class Mailer {
     }
 
     private void run(int requests) {
-        Mono.defer(this::sendNext).repeat().takeWhile(Boolean::booleanValue).take(BATCH).then()
+        Mono.defer(this::sendNext)
+                .repeat()
+                .takeWhile(Boolean::booleanValue)
+                .take(BATCH)
+                .then()
                 .subscribeOn(Schedulers.boundedElastic())
                 .doFinally(signal -> {
                     int more = wanted.addAndGet(-requests);
@@ -132,15 +150,26 @@ public class Mailer {
             return outbox.delete(mail.id());
         }
         return Mono.fromCallable(() -> {
-                    transport.send(mail.id(), new MailMessage(mail.to(), mail.subject(), mail.text(),
-                            mail.attachments() == null ? List.of() : mail.attachments().stream()
-                                    .map(a -> new MailAttachment(a.filename(), a.contentType(), a.content())).toList()));
+                    transport.send(
+                            mail.id(),
+                            new MailMessage(
+                                    mail.to(),
+                                    mail.subject(),
+                                    mail.text(),
+                                    mail.attachments() == null
+                                            ? List.of()
+                                            : mail.attachments().stream()
+                                                    .map(a -> new MailAttachment(
+                                                            a.filename(), a.contentType(), a.content()))
+                                                    .toList()));
                     return true;
                 })
                 .subscribeOn(Schedulers.boundedElastic())
                 .onErrorResume(e -> failed(mail, e).thenReturn(false))
-                .flatMap(sent -> sent ? outbox.delete(mail.id()).doOnSuccess(done ->
-                        log.debug("Sent mail {} (attempt {})", mail.id(), mail.attempts())) : Mono.<Void>empty());
+                .flatMap(sent -> sent
+                        ? outbox.delete(mail.id())
+                                .doOnSuccess(done -> log.debug("Sent mail {} (attempt {})", mail.id(), mail.attempts()))
+                        : Mono.<Void>empty());
     }
 
     private Mono<Void> failed(OutboxMail mail, Throwable error) {
@@ -149,8 +178,13 @@ public class Mailer {
             return outbox.delete(mail.id());
         }
         Duration wait = settings.backoffAfter(mail.attempts());
-        log.info("Mail {} not sent, attempt {} of {} ({}); next attempt in {}", mail.id(), mail.attempts(),
-                settings.maxAttempts(), causes(error), wait);
+        log.info(
+                "Mail {} not sent, attempt {} of {} ({}); next attempt in {}",
+                mail.id(),
+                mail.attempts(),
+                settings.maxAttempts(),
+                causes(error),
+                wait);
         return outbox.release(mail.id(), mail.claim(), clock.instant().plus(wait));
     }
 

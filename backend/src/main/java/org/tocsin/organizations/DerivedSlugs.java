@@ -10,15 +10,15 @@ final class DerivedSlugs {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
 
-    private DerivedSlugs() {
-    }
+    private DerivedSlugs() {}
 
     /**
      * "Frauen für Freiheit" becomes "frauen-fur-freiheit". A name with no Latin letters (a Persian
      * name, say) yields {@code fallback}: transliterating it would guess wrong as often as right.
      */
     static String derive(String name, String fallback) {
-        String ascii = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("")
+        String ascii = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD))
+                .replaceAll("")
                 .toLowerCase(Locale.ROOT);
         String slug = NOT_SLUG.matcher(ascii).replaceAll("-").replaceAll("^-+|-+$", "");
         if (slug.length() > 56) {

@@ -31,20 +31,23 @@ class InvitationController {
         this.rateLimiter = rateLimiter;
     }
 
-    record CreateInvitation(@NotNull Role role,
+    record CreateInvitation(
+            @NotNull Role role,
             @Min(1) @Max(InvitationService.MAX_DAYS) Integer expiresInDays,
-            @Min(1) @Max(InvitationService.MAX_USES) Integer maxUses) {
-    }
+            @Min(1) @Max(InvitationService.MAX_USES) Integer maxUses) {}
 
     @PostMapping("/api/v1/organizations/{slug}/invitations")
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<InvitationService.NewInvitation> create(@AuthenticationPrincipal CurrentUser user, @PathVariable String slug,
+    Mono<InvitationService.NewInvitation> create(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String slug,
             @Valid @RequestBody CreateInvitation body) {
         return invitations.create(user, slug, body.role(), body.expiresInDays(), body.maxUses());
     }
 
     @GetMapping("/api/v1/organizations/{slug}/invitations")
-    Mono<List<InvitationService.OpenInvitation>> list(@AuthenticationPrincipal CurrentUser user, @PathVariable String slug) {
+    Mono<List<InvitationService.OpenInvitation>> list(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable String slug) {
         return invitations.list(user, slug);
     }
 
@@ -57,14 +60,16 @@ class InvitationController {
     /** Anyone holding the link may see where it leads; the link is the credential. */
     @GetMapping("/api/v1/invitations/{token}")
     Mono<InvitationService.InvitationPreview> preview(@PathVariable String token, ServerWebExchange exchange) {
-        return rateLimiter.consume("invitation-per-address", ClientAddress.of(exchange))
+        return rateLimiter
+                .consume("invitation-per-address", ClientAddress.of(exchange))
                 .then(invitations.preview(token));
     }
 
     @PostMapping("/api/v1/invitations/{token}/accept")
-    Mono<InvitationService.InvitationAccepted> accept(@AuthenticationPrincipal CurrentUser user, @PathVariable String token,
-            ServerWebExchange exchange) {
-        return rateLimiter.consume("invitation-accept-per-address", ClientAddress.of(exchange))
+    Mono<InvitationService.InvitationAccepted> accept(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable String token, ServerWebExchange exchange) {
+        return rateLimiter
+                .consume("invitation-accept-per-address", ClientAddress.of(exchange))
                 .then(invitations.accept(user, token));
     }
 }

@@ -45,8 +45,14 @@ public class InvitationService {
     private final PublicUrl publicUrl;
     private final Clock clock;
 
-    InvitationService(InvitationStore invitations, OrganizationStore organizations, Memberships memberships,
-            OrganizationAccess access, AccountService accounts, PublicUrl publicUrl, Clock clock) {
+    InvitationService(
+            InvitationStore invitations,
+            OrganizationStore organizations,
+            Memberships memberships,
+            OrganizationAccess access,
+            AccountService accounts,
+            PublicUrl publicUrl,
+            Clock clock) {
         this.invitations = invitations;
         this.organizations = organizations;
         this.memberships = memberships;
@@ -56,8 +62,7 @@ public class InvitationService {
         this.clock = clock;
     }
 
-    record NewInvitation(String id, String url, Role role, Instant expiresAt, int maxUses) {
-    }
+    record NewInvitation(String id, String url, Role role, Instant expiresAt, int maxUses) {}
 
     record OpenInvitation(String id, Role role, Instant expiresAt, int maxUses, int uses, Instant createdAt) {
         static OpenInvitation of(InvitationDocument i) {
@@ -65,14 +70,11 @@ public class InvitationService {
         }
     }
 
-    record InvitedOrganization(String slug, String name) {
-    }
+    record InvitedOrganization(String slug, String name) {}
 
-    record InvitationPreview(InvitedOrganization organization, Role role) {
-    }
+    record InvitationPreview(InvitedOrganization organization, Role role) {}
 
-    record InvitationAccepted(InvitedOrganization organization, Role role, Instant since) {
-    }
+    record InvitationAccepted(InvitedOrganization organization, Role role, Instant since) {}
 
     Mono<NewInvitation> create(CurrentUser actor, String slug, Role role, Integer expiresInDays, Integer maxUses) {
         int days = expiresInDays == null ? DEFAULT_DAYS : expiresInDays;
@@ -83,9 +85,13 @@ public class InvitationService {
         if (uses < 1 || uses > MAX_USES) {
             return Mono.error(ApiProblem.invalid("maxUses", "must be between 1 and " + MAX_USES));
         }
-        return issue(actor, slug, role, days, uses).map(issued -> new NewInvitation(issued.saved().id(),
-                publicUrl.base() + "/join/" + issued.token(), issued.saved().role(), issued.saved().expiresAt(),
-                issued.saved().maxUses()));
+        return issue(actor, slug, role, days, uses)
+                .map(issued -> new NewInvitation(
+                        issued.saved().id(),
+                        publicUrl.base() + "/join/" + issued.token(),
+                        issued.saved().role(),
+                        issued.saved().expiresAt(),
+                        issued.saved().maxUses()));
     }
 
     /**
@@ -94,38 +100,54 @@ public class InvitationService {
      * inviter must be allowed to invite to {@code role}, and it is the joiner who accepts.
      */
     public Mono<Role> inviteAndAccept(CurrentUser inviter, CurrentUser joiner, String slug, Role role) {
-        return issue(inviter, slug, role, 1, 1).flatMap(issued -> accept(joiner, issued.token()))
+        return issue(inviter, slug, role, 1, 1)
+                .flatMap(issued -> accept(joiner, issued.token()))
                 .map(InvitationAccepted::role);
     }
 
-    private record Issued(String token, InvitationDocument saved) {
-    }
+    private record Issued(String token, InvitationDocument saved) {}
 
     private Mono<Issued> issue(CurrentUser actor, String slug, Role role, int days, int uses) {
-        return organization(slug).flatMap(org -> mayInvite(actor, org.id(), role).then(Mono.defer(() -> {
-            Instant now = clock.instant();
-            String token = SecretTokens.generate(TOKEN_PREFIX);
-            InvitationDocument doc = new InvitationDocument(Ids.newId(), org.id(), SecretTokens.hash(token), role, uses,
-                    0, now.plus(Duration.ofDays(days)), now, actor.id());
-            return invitations.insert(doc).map(saved -> new Issued(token, saved));
-        })));
+        return organization(slug)
+                .flatMap(org -> mayInvite(actor, org.id(), role).then(Mono.defer(() -> {
+                    Instant now = clock.instant();
+                    String token = SecretTokens.generate(TOKEN_PREFIX);
+                    InvitationDocument doc = new InvitationDocument(
+                            Ids.newId(),
+                            org.id(),
+                            SecretTokens.hash(token),
+                            role,
+                            uses,
+                            0,
+                            now.plus(Duration.ofDays(days)),
+                            now,
+                            actor.id());
+                    return invitations.insert(doc).map(saved -> new Issued(token, saved));
+                })));
     }
 
     Mono<List<OpenInvitation>> list(CurrentUser actor, String slug) {
-        return organization(slug).flatMap(org -> access.require(actor, org.id(), Permission.MANAGE_MEMBERS)
-                .then(invitations.openOf(org.id(), clock.instant()).filterWhen(this::makerMayStillInvite)
-                        .map(OpenInvitation::of).collectList()));
+        return organization(slug)
+                .flatMap(org -> access.require(actor, org.id(), Permission.MANAGE_MEMBERS)
+                        .then(invitations
+                                .openOf(org.id(), clock.instant())
+                                .filterWhen(this::makerMayStillInvite)
+                                .map(OpenInvitation::of)
+                                .collectList()));
     }
 
     Mono<Void> revoke(CurrentUser actor, String slug, String id) {
-        return organization(slug).flatMap(org -> access.require(actor, org.id(), Permission.MANAGE_MEMBERS)
-                .then(invitations.revoke(org.id(), id))
-                .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("Invitation"))));
+        return organization(slug)
+                .flatMap(org -> access.require(actor, org.id(), Permission.MANAGE_MEMBERS)
+                        .then(invitations.revoke(org.id(), id))
+                        .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("Invitation"))));
     }
 
     Mono<InvitationPreview> preview(String token) {
-        return openInvitation(token).flatMap(i -> organizations.byId(i.organizationId())
-                .map(org -> new InvitationPreview(summary(org), i.role())))
+        return openInvitation(token)
+                .flatMap(i -> organizations
+                        .byId(i.organizationId())
+                        .map(org -> new InvitationPreview(summary(org), i.role())))
                 .switchIfEmpty(Mono.error(notFound()));
     }
 
@@ -137,32 +159,40 @@ public class InvitationService {
         Instant now = clock.instant();
         return openInvitation(token)
                 .switchIfEmpty(Mono.error(notFound()))
-                .flatMap(invitation -> organizations.byId(invitation.organizationId())
+                .flatMap(invitation -> organizations
+                        .byId(invitation.organizationId())
                         .switchIfEmpty(Mono.error(notFound()))
-                        .flatMap(org -> memberships.of(org.id(), user.id())
+                        .flatMap(org -> memberships
+                                .of(org.id(), user.id())
                                 .flatMap(current -> current.role().atLeast(invitation.role())
                                         ? Mono.just(current)
-                                        // Only ever upward, so the current role is never OWNER and no OWNER count falls.
+                                        // Only ever upward, so the current role is never OWNER and no OWNER count
+                                        // falls.
                                         : useThen(invitation, now, memberships.changeRole(current, invitation.role())))
-                                .switchIfEmpty(Mono.defer(() -> useThen(invitation, now,
-                                        memberships.add(org.id(), user.id(), invitation.role()))))
+                                .switchIfEmpty(Mono.defer(() -> useThen(
+                                        invitation, now, memberships.add(org.id(), user.id(), invitation.role()))))
                                 .map(m -> new InvitationAccepted(summary(org), m.role(), m.since()))));
     }
 
     /** Takes a use, then does {@code change}; gives the use back when the change fails. */
-    private Mono<MembershipDocument> useThen(InvitationDocument invitation, Instant now, Mono<MembershipDocument> change) {
-        return invitations.takeUse(invitation, now)
+    private Mono<MembershipDocument> useThen(
+            InvitationDocument invitation, Instant now, Mono<MembershipDocument> change) {
+        return invitations
+                .takeUse(invitation, now)
                 .switchIfEmpty(Mono.error(notFound()))
-                .flatMap(used -> change
-                        .onErrorResume(e -> invitations.giveBackUse(invitation.id()).then(Mono.error(e)))
-                        .flatMap(m -> invitations.deleteIfUsedUp(invitation.id(), invitation.maxUses()).thenReturn(m)));
+                .flatMap(used -> change.onErrorResume(
+                                e -> invitations.giveBackUse(invitation.id()).then(Mono.error(e)))
+                        .flatMap(m -> invitations
+                                .deleteIfUsedUp(invitation.id(), invitation.maxUses())
+                                .thenReturn(m)));
     }
 
     /** The same rules as granting a role: OWNERs and ADMINs only, never above their own role. */
     private Mono<Void> mayInvite(CurrentUser actor, String organizationId, Role role) {
-        return access.require(actor, organizationId, Permission.MANAGE_MEMBERS).flatMap(actorRole -> actorRole.atLeast(role)
-                ? Mono.<Void>empty()
-                : Mono.error(ApiProblem.forbidden("Nobody invites to a role above their own")));
+        return access.require(actor, organizationId, Permission.MANAGE_MEMBERS)
+                .flatMap(actorRole -> actorRole.atLeast(role)
+                        ? Mono.<Void>empty()
+                        : Mono.error(ApiProblem.forbidden("Nobody invites to a role above their own")));
     }
 
     private Mono<InvitationDocument> openInvitation(String token) {
@@ -183,7 +213,8 @@ public class InvitationService {
         return accounts.findById(invitation.createdBy())
                 .flatMap(maker -> access.roleOf(maker, invitation.organizationId()))
                 .map(role -> role.filter(Permission.MANAGE_MEMBERS::grantedTo)
-                        .map(r -> r.atLeast(invitation.role())).orElse(false))
+                        .map(r -> r.atLeast(invitation.role()))
+                        .orElse(false))
                 .defaultIfEmpty(false);
     }
 
@@ -194,12 +225,11 @@ public class InvitationService {
 
     /** Deletes expired invitations (the embedded server has no TTL indexes); answers how many. */
     Mono<Long> cleanup() {
-        return invitations.deleteExpiredBefore(clock.instant())
-                .doOnNext(n -> {
-                    if (n > 0) {
-                        log.info("Deleted {} expired invitations", n);
-                    }
-                });
+        return invitations.deleteExpiredBefore(clock.instant()).doOnNext(n -> {
+            if (n > 0) {
+                log.info("Deleted {} expired invitations", n);
+            }
+        });
     }
 
     private Mono<OrganizationDocument> organization(String slug) {

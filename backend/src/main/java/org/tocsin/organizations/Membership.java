@@ -7,5 +7,4 @@ import java.time.Instant;
  * joining again is a new membership, so whatever another feature bound to the old one (a members-only
  * feed token) stays dead.
  */
-public record Membership(String id, Role role, Instant since) {
-}
+public record Membership(String id, Role role, Instant since) {}

@@ -35,16 +35,18 @@ class Memberships {
 
     /** The creator's OWNER membership; the organization was inserted with this one OWNER already counted. */
     Mono<MembershipDocument> addFounder(OrganizationDocument org, String userId) {
-        return store.insertMembership(new MembershipDocument(Ids.newId(), org.id(), userId, Role.OWNER, clock.instant()));
+        return store.insertMembership(
+                new MembershipDocument(Ids.newId(), org.id(), userId, Role.OWNER, clock.instant()));
     }
 
     /** A new member; two joins of the same person at once answer a conflict to the second. */
     Mono<MembershipDocument> add(String organizationId, String userId, Role role) {
-        MembershipDocument membership = new MembershipDocument(Ids.newId(), organizationId, userId, role,
-                clock.instant());
+        MembershipDocument membership =
+                new MembershipDocument(Ids.newId(), organizationId, userId, role, clock.instant());
         return store.insertMembership(membership)
                 .onErrorMap(DuplicateKeyException.class, e -> concurrentChange())
-                .flatMap(m -> role == Role.OWNER ? store.addOwner(organizationId).thenReturn(m) : Mono.just(m));
+                .flatMap(
+                        m -> role == Role.OWNER ? store.addOwner(organizationId).thenReturn(m) : Mono.just(m));
     }
 
     /** Changes a role only if it is still {@code current}'s; the last OWNER cannot step down. */
@@ -53,8 +55,8 @@ class Memberships {
             return Mono.just(current);
         }
         String organizationId = current.organizationId();
-        MembershipDocument changed = new MembershipDocument(current.id(), organizationId, current.userId(), role,
-                current.since());
+        MembershipDocument changed =
+                new MembershipDocument(current.id(), organizationId, current.userId(), role, current.since());
         return releaseIfOwner(organizationId, current.role())
                 .then(store.changeRole(organizationId, current.userId(), current.role(), role))
                 .flatMap(done -> done
@@ -67,7 +69,8 @@ class Memberships {
         String organizationId = target.organizationId();
         return releaseIfOwner(organizationId, target.role())
                 .then(store.removeMembership(organizationId, target.userId(), target.role()))
-                .flatMap(removed -> removed ? Mono.<Void>empty()
+                .flatMap(removed -> removed
+                        ? Mono.<Void>empty()
                         : restoreIfOwner(organizationId, target.role()).then(Mono.error(concurrentChange())));
     }
 
@@ -76,7 +79,8 @@ class Memberships {
             return Mono.empty();
         }
         return store.releaseOwner(organizationId)
-                .switchIfEmpty(Mono.error(ApiProblem.conflict(ApiProblem.LAST_OWNER,
+                .switchIfEmpty(Mono.error(ApiProblem.conflict(
+                        ApiProblem.LAST_OWNER,
                         "An organization keeps at least one OWNER: make someone else OWNER first")))
                 .then();
     }
@@ -86,6 +90,7 @@ class Memberships {
     }
 
     private static ApiProblem concurrentChange() {
-        return ApiProblem.conflict(ApiProblem.CONFLICT, "The membership changed at the same time; reload and try again");
+        return ApiProblem.conflict(
+                ApiProblem.CONFLICT, "The membership changed at the same time; reload and try again");
     }
 }

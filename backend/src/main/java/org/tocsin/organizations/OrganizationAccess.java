@@ -36,7 +36,8 @@ public class OrganizationAccess {
     }
 
     public Mono<Boolean> can(CurrentUser user, String organizationId, Permission permission) {
-        return roleOf(user, organizationId).map(role -> role.map(permission::grantedTo).orElse(false));
+        return roleOf(user, organizationId)
+                .map(role -> role.map(permission::grantedTo).orElse(false));
     }
 
     /**
@@ -44,10 +45,11 @@ public class OrganizationAccess {
      * that must not reveal that an object exists (a PRIVATE event) map that to 404 themselves.
      */
     public Mono<Role> require(CurrentUser user, String organizationId, Permission permission) {
-        return roleOf(user, organizationId).flatMap(role -> role.filter(permission::grantedTo)
-                .map(Mono::just)
-                .orElseGet(() -> Mono.error(ApiProblem.forbidden(
-                        "This needs the " + permission.minimum() + " role or above in the organization"))));
+        return roleOf(user, organizationId)
+                .flatMap(role -> role.filter(permission::grantedTo)
+                        .map(Mono::just)
+                        .orElseGet(() -> Mono.error(ApiProblem.forbidden(
+                                "This needs the " + permission.minimum() + " role or above in the organization"))));
     }
 
     /** The user's current membership of the organization; empty when not a member (platform admins included). */
@@ -61,6 +63,7 @@ public class OrganizationAccess {
             return Mono.just(Map.of());
         }
         return store.membershipsOf(user.id())
-                .collectMap(MembershipDocument::organizationId, MembershipDocument::role).map(Map::copyOf);
+                .collectMap(MembershipDocument::organizationId, MembershipDocument::role)
+                .map(Map::copyOf);
     }
 }

@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.text.MultiLine;
 import org.tocsin.web.ApiProblem;
+import org.tocsin.web.Slugs;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import org.tocsin.web.Slugs;
 
 @RestController
 class OrganizationController {
@@ -38,21 +38,27 @@ class OrganizationController {
 
     record CreateOrganization(
             @NotBlank @Size(max = MAX_NAME) String name,
-            @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE) String slug,
-            @Size(max = MAX_DESCRIPTION) @MultiLine String description) {
-    }
+
+            @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
+            String slug,
+
+            @Size(max = MAX_DESCRIPTION) @MultiLine String description) {}
 
     /** Absent fields stay as they are. */
-    record UpdateOrganization(@Size(min = 1, max = MAX_NAME) String name, @Size(max = MAX_DESCRIPTION) @MultiLine String description) {
-    }
+    record UpdateOrganization(
+            @Size(min = 1, max = MAX_NAME) String name,
+            @Size(max = MAX_DESCRIPTION) @MultiLine String description) {}
 
-    record SetRole(@NotNull Role role) {
-    }
+    record SetRole(@NotNull Role role) {}
 
     @PostMapping("/api/v1/organizations")
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<OrganizationView> create(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody CreateOrganization body) {
-        return organizations.create(user, body.name().strip(), body.slug(),
+    Mono<OrganizationView> create(
+            @AuthenticationPrincipal CurrentUser user, @Valid @RequestBody CreateOrganization body) {
+        return organizations.create(
+                user,
+                body.name().strip(),
+                body.slug(),
                 body.description() == null ? "" : body.description().strip());
     }
 
@@ -62,12 +68,17 @@ class OrganizationController {
     }
 
     @PatchMapping("/api/v1/organizations/{slug}")
-    Mono<OrganizationView> update(@AuthenticationPrincipal CurrentUser user, @PathVariable String slug,
+    Mono<OrganizationView> update(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String slug,
             @Valid @RequestBody UpdateOrganization body) {
         if (body.name() != null && body.name().isBlank()) {
             return Mono.error(ApiProblem.invalid("name", "must not be blank"));
         }
-        return organizations.update(user, slug, body.name() == null ? null : body.name().strip(),
+        return organizations.update(
+                user,
+                slug,
+                body.name() == null ? null : body.name().strip(),
                 body.description() == null ? null : body.description().strip());
     }
 
@@ -82,14 +93,18 @@ class OrganizationController {
     }
 
     @PutMapping("/api/v1/organizations/{slug}/members/{userId}")
-    Mono<MemberView> setRole(@AuthenticationPrincipal CurrentUser user, @PathVariable String slug,
-            @PathVariable String userId, @Valid @RequestBody SetRole body) {
+    Mono<MemberView> setRole(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String slug,
+            @PathVariable String userId,
+            @Valid @RequestBody SetRole body) {
         return organizations.setRole(user, slug, userId, body.role());
     }
 
     @DeleteMapping("/api/v1/organizations/{slug}/members/{userId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    Mono<Void> remove(@AuthenticationPrincipal CurrentUser user, @PathVariable String slug, @PathVariable String userId) {
+    Mono<Void> remove(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable String slug, @PathVariable String userId) {
         return organizations.remove(user, slug, userId);
     }
 }

@@ -26,8 +26,12 @@ public class OrganizationService {
     private final AccountService accounts;
     private final Clock clock;
 
-    OrganizationService(OrganizationStore store, Memberships memberships, OrganizationAccess access,
-            AccountService accounts, Clock clock) {
+    OrganizationService(
+            OrganizationStore store,
+            Memberships memberships,
+            OrganizationAccess access,
+            AccountService accounts,
+            Clock clock) {
         this.store = store;
         this.memberships = memberships;
         this.access = access;
@@ -57,27 +61,32 @@ public class OrganizationService {
         String id = Ids.newId();
         Mono<OrganizationDocument> inserted = slug != null
                 ? store.insert(new OrganizationDocument(id, slug, name, description, 1, now, now))
-                        .onErrorMap(DuplicateKeyException.class, e -> ApiProblem.conflict(ApiProblem.SLUG_TAKEN,
-                                "The slug '" + slug + "' is taken"))
-                : insertWithDerivedSlug(id, name, description, now, DerivedSlugs.derive(name, "org-" + Ids.newSlugSuffix()), 1);
-        return inserted
-                .flatMap(org -> memberships.addFounder(org, creator.id()).thenReturn(org))
+                        .onErrorMap(
+                                DuplicateKeyException.class,
+                                e -> ApiProblem.conflict(ApiProblem.SLUG_TAKEN, "The slug '" + slug + "' is taken"))
+                : insertWithDerivedSlug(
+                        id, name, description, now, DerivedSlugs.derive(name, "org-" + Ids.newSlugSuffix()), 1);
+        return inserted.flatMap(org -> memberships.addFounder(org, creator.id()).thenReturn(org))
                 .map(org -> OrganizationView.of(org, Role.OWNER));
     }
 
     /** "berlin-vigils" is taken: try "berlin-vigils-2" … "-9", then a random suffix. */
-    private Mono<OrganizationDocument> insertWithDerivedSlug(String id, String name, String description, Instant now,
-            String base, int attempt) {
+    private Mono<OrganizationDocument> insertWithDerivedSlug(
+            String id, String name, String description, Instant now, String base, int attempt) {
         String candidate = attempt == 1 ? base : attempt < 10 ? base + "-" + attempt : base + "-" + Ids.newSlugSuffix();
         return store.insert(new OrganizationDocument(id, candidate, name, description, 1, now, now))
-                .onErrorResume(DuplicateKeyException.class, e -> attempt < 10
-                        ? insertWithDerivedSlug(id, name, description, now, base, attempt + 1)
-                        : Mono.error(ApiProblem.conflict(ApiProblem.SLUG_TAKEN, "Choose a slug: '" + base + "' is taken")));
+                .onErrorResume(
+                        DuplicateKeyException.class,
+                        e -> attempt < 10
+                                ? insertWithDerivedSlug(id, name, description, now, base, attempt + 1)
+                                : Mono.error(ApiProblem.conflict(
+                                        ApiProblem.SLUG_TAKEN, "Choose a slug: '" + base + "' is taken")));
     }
 
     Mono<OrganizationView> view(CurrentUser viewer, String slug) {
-        return organization(slug).flatMap(org -> access.roleOf(viewer, org.id())
-                .map(role -> OrganizationView.of(org, role.orElse(null))));
+        return organization(slug)
+                .flatMap(org ->
+                        access.roleOf(viewer, org.id()).map(role -> OrganizationView.of(org, role.orElse(null))));
     }
 
     Mono<OrganizationView> update(CurrentUser actor, String slug, String name, String description) {
@@ -88,16 +97,21 @@ public class OrganizationService {
     }
 
     Flux<OrganizationView> mine(CurrentUser user) {
-        return store.membershipsOf(user.id()).collectMap(MembershipDocument::organizationId, MembershipDocument::role)
-                .flatMapMany(roles -> store.byIds(roles.keySet()).map(org -> OrganizationView.of(org, roles.get(org.id()))));
+        return store.membershipsOf(user.id())
+                .collectMap(MembershipDocument::organizationId, MembershipDocument::role)
+                .flatMapMany(roles ->
+                        store.byIds(roles.keySet()).map(org -> OrganizationView.of(org, roles.get(org.id()))));
     }
 
     Mono<List<MemberView>> members(CurrentUser viewer, String slug) {
         return organization(slug)
                 .flatMap(org -> access.require(viewer, org.id(), Permission.VIEW_MEMBERS_ONLY)
                         .then(store.members(org.id()).collectList()))
-                .flatMap(members -> accounts.displayNames(members.stream().map(MembershipDocument::userId).toList())
-                        .map(names -> members.stream().map(m -> MemberView.of(m, names.get(m.userId()))).toList()));
+                .flatMap(members -> accounts.displayNames(
+                                members.stream().map(MembershipDocument::userId).toList())
+                        .map(names -> members.stream()
+                                .map(m -> MemberView.of(m, names.get(m.userId())))
+                                .toList()));
     }
 
     /**
@@ -107,44 +121,58 @@ public class OrganizationService {
      * has it or not, so this route neither adds strangers nor tells whether an account exists (or its name).
      */
     Mono<MemberView> setRole(CurrentUser actor, String slug, String userId, Role role) {
-        return organization(slug).flatMap(org -> Mono.zip(access.roleOf(actor, org.id()),
-                        memberships.of(org.id(), userId).map(Optional::of).defaultIfEmpty(Optional.empty()))
-                .flatMap(t -> {
-                    Role actorRole = t.getT1().orElse(null);
-                    if (actorRole == null
-                            || !actor.id().equals(userId) && !Permission.MANAGE_MEMBERS.grantedTo(actorRole)) {
-                        return Mono.error(ApiProblem.forbidden("Only the organization's admins manage its members"));
-                    }
-                    MembershipDocument current = t.getT2().orElse(null);
-                    if (current == null) {
-                        return Mono.error(ApiProblem.notFound("Member"));
-                    }
-                    return mayChange(actor, userId, actorRole, current.role(), role)
-                            .then(Mono.defer(() -> memberships.changeRole(current, role)))
-                            .flatMap(m -> accounts.displayNames(List.of(userId))
-                                    .map(names -> MemberView.of(m, names.get(userId))));
-                }));
+        return organization(slug)
+                .flatMap(org -> Mono.zip(
+                                access.roleOf(actor, org.id()),
+                                memberships
+                                        .of(org.id(), userId)
+                                        .map(Optional::of)
+                                        .defaultIfEmpty(Optional.empty()))
+                        .flatMap(t -> {
+                            Role actorRole = t.getT1().orElse(null);
+                            if (actorRole == null
+                                    || !actor.id().equals(userId) && !Permission.MANAGE_MEMBERS.grantedTo(actorRole)) {
+                                return Mono.error(
+                                        ApiProblem.forbidden("Only the organization's admins manage its members"));
+                            }
+                            MembershipDocument current = t.getT2().orElse(null);
+                            if (current == null) {
+                                return Mono.error(ApiProblem.notFound("Member"));
+                            }
+                            return mayChange(actor, userId, actorRole, current.role(), role)
+                                    .then(Mono.defer(() -> memberships.changeRole(current, role)))
+                                    .flatMap(m -> accounts.displayNames(List.of(userId))
+                                            .map(names -> MemberView.of(m, names.get(userId))));
+                        }));
     }
 
     /** Removes a member; anyone may leave on their own, except the last OWNER. */
     Mono<Void> remove(CurrentUser actor, String slug, String userId) {
-        return organization(slug).flatMap(org -> Mono.zip(access.roleOf(actor, org.id()),
-                        memberships.of(org.id(), userId).map(Optional::of).defaultIfEmpty(Optional.empty()))
-                .flatMap(t -> {
-                    Role actorRole = t.getT1().orElse(null);
-                    MembershipDocument target = t.getT2().orElse(null);
-                    boolean self = actor.id().equals(userId);
-                    if (actorRole == null && !self) {
-                        return Mono.error(ApiProblem.forbidden("Only the organization's admins manage its members"));
-                    }
-                    if (target == null) {
-                        return Mono.error(ApiProblem.notFound("Member"));
-                    }
-                    if (!self && (!Permission.MANAGE_MEMBERS.grantedTo(actorRole) || !actorRole.atLeast(target.role()))) {
-                        return Mono.error(ApiProblem.forbidden("You may not remove a member with this role"));
-                    }
-                    return memberships.remove(target);
-                }));
+        return organization(slug)
+                .flatMap(org -> Mono.zip(
+                                access.roleOf(actor, org.id()),
+                                memberships
+                                        .of(org.id(), userId)
+                                        .map(Optional::of)
+                                        .defaultIfEmpty(Optional.empty()))
+                        .flatMap(t -> {
+                            Role actorRole = t.getT1().orElse(null);
+                            MembershipDocument target = t.getT2().orElse(null);
+                            boolean self = actor.id().equals(userId);
+                            if (actorRole == null && !self) {
+                                return Mono.error(
+                                        ApiProblem.forbidden("Only the organization's admins manage its members"));
+                            }
+                            if (target == null) {
+                                return Mono.error(ApiProblem.notFound("Member"));
+                            }
+                            if (!self
+                                    && (!Permission.MANAGE_MEMBERS.grantedTo(actorRole)
+                                            || !actorRole.atLeast(target.role()))) {
+                                return Mono.error(ApiProblem.forbidden("You may not remove a member with this role"));
+                            }
+                            return memberships.remove(target);
+                        }));
     }
 
     private Mono<Void> mayChange(CurrentUser actor, String userId, Role actorRole, Role currentRole, Role newRole) {

@@ -9,8 +9,7 @@ import org.tocsin.text.SearchText;
  */
 public final class CityKeys {
 
-    private CityKeys() {
-    }
+    private CityKeys() {}
 
     public static String key(String city, String countryCode) {
         String name = String.join("-", SearchText.tokens(city));

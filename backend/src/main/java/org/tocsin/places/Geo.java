@@ -11,14 +11,16 @@ public final class Geo {
 
     static final double EARTH_RADIUS_KM = 6371.0088;
 
-    private Geo() {
-    }
+    private Geo() {}
 
     public static double distanceKm(double lat1, double lon1, double lat2, double lon2) {
         double dLat = Math.toRadians(lat2 - lat1);
         double dLon = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(lat1))
-                * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                + Math.cos(Math.toRadians(lat1))
+                        * Math.cos(Math.toRadians(lat2))
+                        * Math.sin(dLon / 2)
+                        * Math.sin(dLon / 2);
         return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 
@@ -31,8 +33,8 @@ public final class Geo {
             // Near a pole every longitude is close.
             return new Box(Math.max(minLat, -90), Math.min(maxLat, 90), List.of(new LonRange(-180, 180)));
         }
-        double dLon = Math.toDegrees(Math.asin(Math.min(1, Math.sin(radiusKm / EARTH_RADIUS_KM)
-                / Math.cos(Math.toRadians(lat)))));
+        double dLon = Math.toDegrees(
+                Math.asin(Math.min(1, Math.sin(radiusKm / EARTH_RADIUS_KM) / Math.cos(Math.toRadians(lat)))));
         double minLon = lon - dLon;
         double maxLon = lon + dLon;
         if (minLon < -180) {
@@ -49,8 +51,7 @@ public final class Geo {
         return Math.round(degrees * 10) / 10.0;
     }
 
-    public record LonRange(double min, double max) {
-    }
+    public record LonRange(double min, double max) {}
 
     public record Box(double minLat, double maxLat, List<LonRange> lons) {
         public boolean contains(double lat, double lon) {

@@ -1,5 +1,7 @@
 package org.tocsin.places;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import com.mongodb.client.result.DeleteResult;
 import java.util.Collection;
 import java.util.Locale;
@@ -9,8 +11,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import org.tocsin.places.internal.CityDocument;
 import reactor.core.publisher.Mono;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Cities, derived from the events that name them. The first event in a city fixes its display
@@ -51,8 +51,11 @@ public class PlaceService {
 
     /** Records a city and, if it has none yet, its zone. Idempotent; concurrent first events agree on one. */
     public Mono<Void> remember(CityRef city, String timeZone) {
-        return mongo.upsert(Query.query(where("_id").is(city.key())),
-                        new Update().setOnInsert("name", city.name()).setOnInsert("countryCode", city.countryCode())
+        return mongo.upsert(
+                        Query.query(where("_id").is(city.key())),
+                        new Update()
+                                .setOnInsert("name", city.name())
+                                .setOnInsert("countryCode", city.countryCode())
                                 .setOnInsert("timeZone", timeZone),
                         CityDocument.class)
                 .then();

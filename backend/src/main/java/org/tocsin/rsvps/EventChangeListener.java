@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 import org.tocsin.events.EventChange;
 import org.tocsin.events.EventChanges;
 import org.tocsin.events.RsvpEvents;
-import org.tocsin.rsvps.internal.SeatCounters;
 import org.tocsin.events.RsvpTarget;
 import org.tocsin.rsvps.internal.RsvpDocument;
 import org.tocsin.rsvps.internal.RsvpStore;
+import org.tocsin.rsvps.internal.SeatCounters;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -43,8 +43,14 @@ class EventChangeListener implements SmartInitializingSingleton, DisposableBean 
     private final Clock clock;
     private Disposable subscription;
 
-    EventChangeListener(EventChanges changes, RsvpEvents events, SeatCounters counters, Seats seats, RsvpStore store,
-            RsvpNotifications notifications, Clock clock) {
+    EventChangeListener(
+            EventChanges changes,
+            RsvpEvents events,
+            SeatCounters counters,
+            Seats seats,
+            RsvpStore store,
+            RsvpNotifications notifications,
+            Clock clock) {
         this.changes = changes;
         this.events = events;
         this.counters = counters;
@@ -63,18 +69,26 @@ class EventChangeListener implements SmartInitializingSingleton, DisposableBean 
                     return Mono.empty();
                 }))
                 // Only the stream itself can end here (a burst beyond the buffer): said loudly, not dropped.
-                .subscribe(null, e -> log.error("Stopped following event changes ({}): RSVPs are not updated nor "
-                        + "told of changes until restart", e.toString()));
+                .subscribe(
+                        null,
+                        e -> log.error(
+                                "Stopped following event changes ({}): RSVPs are not updated nor "
+                                        + "told of changes until restart",
+                                e.toString()));
     }
 
     Mono<Void> handle(EventChange change) {
         if (change.deleted() != null) {
             // Told before the RSVPs go: they hold the addresses.
-            return tellDeleted(change.deleted()).then(store.deleteOfEvent(change.eventId())).then();
+            return tellDeleted(change.deleted())
+                    .then(store.deleteOfEvent(change.eventId()))
+                    .then();
         }
         return events.byId(change.eventId())
-                .flatMap(target -> promote(change, target).then(tell(change, target)).thenReturn(true))
-                .switchIfEmpty(Mono.defer(() -> store.deleteOfEvent(change.eventId()).thenReturn(false)))
+                .flatMap(target ->
+                        promote(change, target).then(tell(change, target)).thenReturn(true))
+                .switchIfEmpty(
+                        Mono.defer(() -> store.deleteOfEvent(change.eventId()).thenReturn(false)))
                 .then();
     }
 
@@ -96,19 +110,32 @@ class EventChangeListener implements SmartInitializingSingleton, DisposableBean 
             return Mono.empty();
         }
         Instant now = clock.instant();
-        Flux<RsvpDocument> concerned = store.ofEvent(change.eventId(), null).filter(r -> change.concerns(r.occurrenceKey()));
-        Mono<Void> moved = !change.rescheduled() ? Mono.empty() : concerned.map(RsvpDocument::occurrenceKey)
-                .distinct()
-                .concatMap(key -> target.occurrenceByKey(key).map(o -> store.moveOccurrence(target.id(), key,
-                        o.startUtc(), o.endUtc())).orElse(Mono.empty()))
-                .then();
+        Flux<RsvpDocument> concerned =
+                store.ofEvent(change.eventId(), null).filter(r -> change.concerns(r.occurrenceKey()));
+        Mono<Void> moved = !change.rescheduled()
+                ? Mono.empty()
+                : concerned
+                        .map(RsvpDocument::occurrenceKey)
+                        .distinct()
+                        .concatMap(key -> target.occurrenceByKey(key)
+                                .map(o -> store.moveOccurrence(target.id(), key, o.startUtc(), o.endUtc()))
+                                .orElse(Mono.empty()))
+                        .then();
         // Read again once moved: the mail names the RSVP's occurrence at its new time.
         Set<String> told = new HashSet<>();
-        return moved.thenMany(concerned).collectList().flatMapMany(Flux::fromIterable)
-                .filter(r -> r.state() == RsvpState.GOING && r.email() != null && target.occurrenceByKey(r.occurrenceKey())
-                        .map(o -> o.endUtc().isAfter(now)).orElse(false) && told.add(r.email()))
-                .concatMap(r -> notifications.send(change.cancelled() ? RsvpNotifications.Kind.CANCELLED
-                        : RsvpNotifications.Kind.CHANGED, r, null))
+        return moved.thenMany(concerned)
+                .collectList()
+                .flatMapMany(Flux::fromIterable)
+                .filter(r -> r.state() == RsvpState.GOING
+                        && r.email() != null
+                        && target.occurrenceByKey(r.occurrenceKey())
+                                .map(o -> o.endUtc().isAfter(now))
+                                .orElse(false)
+                        && told.add(r.email()))
+                .concatMap(r -> notifications.send(
+                        change.cancelled() ? RsvpNotifications.Kind.CANCELLED : RsvpNotifications.Kind.CHANGED,
+                        r,
+                        null))
                 .then();
     }
 
@@ -119,7 +146,9 @@ class EventChangeListener implements SmartInitializingSingleton, DisposableBean 
         Set<String> told = new HashSet<>();
         return store.ofEvent(target.id(), null)
                 .filter(r -> r.state() == RsvpState.GOING && r.email() != null)
-                .filter(r -> target.occurrenceByKey(r.occurrenceKey()).map(o -> o.endUtc().isAfter(now)).orElse(false))
+                .filter(r -> target.occurrenceByKey(r.occurrenceKey())
+                        .map(o -> o.endUtc().isAfter(now))
+                        .orElse(false))
                 .filter(r -> told.add(r.email()))
                 .concatMap(r -> notifications.queue(RsvpNotifications.Kind.CANCELLED, r, deleted.view()))
                 .then();

@@ -33,39 +33,52 @@ class OrganizerRsvpController {
 
     /** {@code occurrence}: one occurrence's RSVPs (its key, as the RSVPs name it); absent, all. */
     @GetMapping(BASE)
-    Mono<List<OrganizerRsvps.Entry>> list(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+    Mono<List<OrganizerRsvps.Entry>> list(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String id,
             @RequestParam(required = false) String occurrence) {
         return organizer.list(user, id, occurrence);
     }
 
     @GetMapping(BASE + ".csv")
-    Mono<ResponseEntity<byte[]>> csv(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
+    Mono<ResponseEntity<byte[]>> csv(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String id,
             @RequestParam(required = false) String occurrence) {
-        return organizer.list(user, id, occurrence).map(entries -> ResponseEntity.ok()
-                .contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("rsvps-" + id + ".csv").build().toString())
-                // Names and emails: no shared cache may keep them.
-                .cacheControl(CacheControl.noStore())
-                .body(RsvpCsv.render(entries)));
+        return organizer
+                .list(user, id, occurrence)
+                .map(entries -> ResponseEntity.ok()
+                        .contentType(CSV)
+                        .header(
+                                HttpHeaders.CONTENT_DISPOSITION,
+                                ContentDisposition.attachment()
+                                        .filename("rsvps-" + id + ".csv")
+                                        .build()
+                                        .toString())
+                        // Names and emails: no shared cache may keep them.
+                        .cacheControl(CacheControl.noStore())
+                        .body(RsvpCsv.render(entries)));
     }
 
     @PostMapping(BASE + "/{rsvpId}/approve")
-    Mono<OrganizerRsvps.Entry> approve(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
-            @PathVariable String rsvpId) {
-        return organizer.approve(user, id, rsvpId).map(r -> OrganizerRsvps.entries(List.of(r)).getFirst());
+    Mono<OrganizerRsvps.Entry> approve(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable String id, @PathVariable String rsvpId) {
+        return organizer
+                .approve(user, id, rsvpId)
+                .map(r -> OrganizerRsvps.entries(List.of(r)).getFirst());
     }
 
     @PostMapping(BASE + "/{rsvpId}/decline")
-    Mono<OrganizerRsvps.Entry> decline(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
-            @PathVariable String rsvpId) {
-        return organizer.decline(user, id, rsvpId).map(r -> OrganizerRsvps.entries(List.of(r)).getFirst());
+    Mono<OrganizerRsvps.Entry> decline(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable String id, @PathVariable String rsvpId) {
+        return organizer
+                .decline(user, id, rsvpId)
+                .map(r -> OrganizerRsvps.entries(List.of(r)).getFirst());
     }
 
     @DeleteMapping(BASE + "/{rsvpId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    Mono<Void> remove(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
-            @PathVariable String rsvpId) {
+    Mono<Void> remove(@AuthenticationPrincipal CurrentUser user, @PathVariable String id, @PathVariable String rsvpId) {
         return organizer.remove(user, id, rsvpId);
     }
 }

@@ -33,8 +33,14 @@ class OrganizerRsvps {
     private final RsvpNotifications notifications;
     private final Clock clock;
 
-    OrganizerRsvps(RsvpStore store, RsvpEvents events, OrganizationAccess access, RsvpService rsvps, Seats seats,
-            RsvpNotifications notifications, Clock clock) {
+    OrganizerRsvps(
+            RsvpStore store,
+            RsvpEvents events,
+            OrganizationAccess access,
+            RsvpService rsvps,
+            Seats seats,
+            RsvpNotifications notifications,
+            Clock clock) {
         this.notifications = notifications;
         this.clock = clock;
         this.store = store;
@@ -45,13 +51,24 @@ class OrganizerRsvps {
     }
 
     /** One RSVP in the organizers' list; {@code waitlistPosition} counts from 1 within its occurrence. */
-    record Entry(String id, String occurrence, Instant occurrenceStartUtc, String name, String email,
-            RsvpResponse response, int guests, RsvpState state, boolean approved, boolean account,
-            Integer waitlistPosition, Instant createdAt, Instant updatedAt) {
-    }
+    record Entry(
+            String id,
+            String occurrence,
+            Instant occurrenceStartUtc,
+            String name,
+            String email,
+            RsvpResponse response,
+            int guests,
+            RsvpState state,
+            boolean approved,
+            boolean account,
+            Integer waitlistPosition,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     Mono<List<Entry>> list(CurrentUser user, String eventId, String occurrence) {
-        return managed(user, eventId).flatMap(target -> store.ofEvent(eventId, occurrence).collectList())
+        return managed(user, eventId)
+                .flatMap(target -> store.ofEvent(eventId, occurrence).collectList())
                 .map(OrganizerRsvps::entries);
     }
 
@@ -64,8 +81,10 @@ class OrganizerRsvps {
             // An approved RSVP then takes a place like any other: GOING, or WAITLISTED when full.
             // The mail is queued before the organizer's answer: a crash after it cannot lose the attendee's news.
             return seats.settle(r, r, Rsvps.Wish.of(r).asApproved(), t.target())
-                    .flatMap(approved -> notifications.enqueue(RsvpNotifications.Kind.APPROVED, approved, null)
-                            .onErrorResume(e -> Mono.empty()).thenReturn(approved));
+                    .flatMap(approved -> notifications
+                            .enqueue(RsvpNotifications.Kind.APPROVED, approved, null)
+                            .onErrorResume(e -> Mono.empty())
+                            .thenReturn(approved));
         });
     }
 
@@ -73,7 +92,9 @@ class OrganizerRsvps {
         return managedRsvp(user, eventId, rsvpId).flatMap(t -> {
             RsvpDocument r = t.rsvp();
             RsvpDocument declined = Rsvps.withState(r, RsvpState.DECLINED, 0, null, clock.instant());
-            return seats.touch(r).then(store.save(declined)).flatMap(saved -> seats.afterChange(r, saved, t.target()).thenReturn(saved));
+            return seats.touch(r)
+                    .then(store.save(declined))
+                    .flatMap(saved -> seats.afterChange(r, saved, t.target()).thenReturn(saved));
         });
     }
 
@@ -81,20 +102,20 @@ class OrganizerRsvps {
         return managedRsvp(user, eventId, rsvpId).flatMap(t -> rsvps.remove(t.rsvp()));
     }
 
-    private record Managed(RsvpTarget target, RsvpDocument rsvp) {
-    }
+    private record Managed(RsvpTarget target, RsvpDocument rsvp) {}
 
     private Mono<Managed> managedRsvp(CurrentUser user, String eventId, String rsvpId) {
-        return managed(user, eventId).flatMap(target -> store.byId(rsvpId)
-                .filter(r -> r.eventId().equals(eventId))
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("RSVP")))
-                .map(r -> new Managed(target, r)));
+        return managed(user, eventId)
+                .flatMap(target -> store.byId(rsvpId)
+                        .filter(r -> r.eventId().equals(eventId))
+                        .switchIfEmpty(Mono.error(ApiProblem.notFound("RSVP")))
+                        .map(r -> new Managed(target, r)));
     }
 
     /** The event, when the caller is ORGANIZER+ of its organization. */
     Mono<RsvpTarget> managed(CurrentUser user, String eventId) {
-        return events.visible(user, eventId).flatMap(target -> access.roleOf(user, target.organizationId())
-                .flatMap(role -> {
+        return events.visible(user, eventId)
+                .flatMap(target -> access.roleOf(user, target.organizationId()).flatMap(role -> {
                     if (role.isEmpty()) {
                         return Mono.error(ApiProblem.notFound("Event"));
                     }
@@ -108,11 +129,25 @@ class OrganizerRsvps {
     static List<Entry> entries(List<RsvpDocument> all) {
         Map<String, Integer> positions = new HashMap<>();
         Map<String, Integer> perOccurrence = new HashMap<>();
-        all.stream().filter(r -> r.state() == RsvpState.WAITLISTED)
+        all.stream()
+                .filter(r -> r.state() == RsvpState.WAITLISTED)
                 .sorted(Comparator.comparing(RsvpDocument::queuedAt).thenComparing(RsvpDocument::id))
                 .forEach(r -> positions.put(r.id(), perOccurrence.merge(r.occurrenceKey(), 1, Integer::sum)));
-        return all.stream().map(r -> new Entry(r.id(), r.occurrenceKey(), r.occurrenceStartUtc(), r.name(), r.email(),
-                r.response(), r.guests(), r.state(), r.approved(), r.userId() != null, positions.get(r.id()),
-                r.createdAt(), r.updatedAt())).toList();
+        return all.stream()
+                .map(r -> new Entry(
+                        r.id(),
+                        r.occurrenceKey(),
+                        r.occurrenceStartUtc(),
+                        r.name(),
+                        r.email(),
+                        r.response(),
+                        r.guests(),
+                        r.state(),
+                        r.approved(),
+                        r.userId() != null,
+                        positions.get(r.id()),
+                        r.createdAt(),
+                        r.updatedAt()))
+                .toList();
     }
 }

@@ -27,8 +27,8 @@ import reactor.core.publisher.Mono;
 @Service
 class PersonalFeeds implements PersonalAgendas, PersonalCalendarFeeds, HeldCredentials {
 
-    private static final Set<RsvpState> LISTED = EnumSet.of(RsvpState.GOING, RsvpState.MAYBE, RsvpState.WAITLISTED,
-            RsvpState.PENDING);
+    private static final Set<RsvpState> LISTED =
+            EnumSet.of(RsvpState.GOING, RsvpState.MAYBE, RsvpState.WAITLISTED, RsvpState.PENDING);
 
     private final RsvpStore store;
     private final PublicUrl publicUrl;
@@ -40,8 +40,7 @@ class PersonalFeeds implements PersonalAgendas, PersonalCalendarFeeds, HeldCrede
         this.clock = clock;
     }
 
-    record FeedAddress(String url, String webcal) {
-    }
+    record FeedAddress(String url, String webcal) {}
 
     /** A new address (the old one stops working at once). */
     Mono<FeedAddress> issue(String userId) {
@@ -77,15 +76,21 @@ class PersonalFeeds implements PersonalAgendas, PersonalCalendarFeeds, HeldCrede
             return Mono.empty();
         }
         return store.feedByTokenHash(SecretTokens.hash(token))
-                .flatMap(feed -> store.ofUser(feed.userId(), LISTED).collectList().map(rsvps -> {
-                    Set<String> events = rsvps.stream().map(RsvpDocument::eventId).collect(Collectors.toSet());
-                    Set<String> revealed = rsvps.stream().filter(r -> r.state() == RsvpState.GOING)
-                            .map(RsvpDocument::eventId).collect(Collectors.toSet());
-                    // The key changes with what the feed holds, so its validator changes with it.
-                    String key = feed.userId() + ":" + List.copyOf(new TreeSet<>(events)).hashCode() + ":"
-                            + List.copyOf(new TreeSet<>(revealed)).hashCode();
-                    return new Agenda(key, FeedSelection.personal(events, revealed));
-                }));
+                .flatMap(feed -> store.ofUser(feed.userId(), LISTED)
+                        .collectList()
+                        .map(rsvps -> {
+                            Set<String> events =
+                                    rsvps.stream().map(RsvpDocument::eventId).collect(Collectors.toSet());
+                            Set<String> revealed = rsvps.stream()
+                                    .filter(r -> r.state() == RsvpState.GOING)
+                                    .map(RsvpDocument::eventId)
+                                    .collect(Collectors.toSet());
+                            // The key changes with what the feed holds, so its validator changes with it.
+                            String key = feed.userId() + ":"
+                                    + List.copyOf(new TreeSet<>(events)).hashCode() + ":"
+                                    + List.copyOf(new TreeSet<>(revealed)).hashCode();
+                            return new Agenda(key, FeedSelection.personal(events, revealed));
+                        }));
     }
 
     private FeedAddress address(String token) {

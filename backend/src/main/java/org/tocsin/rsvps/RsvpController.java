@@ -38,38 +38,60 @@ class RsvpController {
     }
 
     /** The answer to a new RSVP: the manage token is shown this once (for an UNCONFIRMED one, only in the mail). */
-    record Answer(String id, RsvpState state, RsvpResponse response, int guests, String occurrence,
-            Instant occurrenceStartUtc, String manageToken) {
-    }
+    record Answer(
+            String id,
+            RsvpState state,
+            RsvpResponse response,
+            int guests,
+            String occurrence,
+            Instant occurrenceStartUtc,
+            String manageToken) {}
 
     /** The person's own RSVP; {@code waitlistPosition} counts from 1. */
-    record Own(String id, String name, String email, RsvpResponse response, int guests, RsvpState state,
-            String occurrence, Instant occurrenceStartUtc, Integer waitlistPosition) {
-    }
+    record Own(
+            String id,
+            String name,
+            String email,
+            RsvpResponse response,
+            int guests,
+            RsvpState state,
+            String occurrence,
+            Instant occurrenceStartUtc,
+            Integer waitlistPosition) {}
 
     /** The RSVP with its event; the event's hidden location shows only while the RSVP is GOING. */
-    record Managed(Own rsvp, EventView event) {
-    }
+    record Managed(Own rsvp, EventView event) {}
 
     @PostMapping("/api/v1/events/{id}/rsvps")
-    Mono<ResponseEntity<Answer>> answer(@AuthenticationPrincipal CurrentUser user, @PathVariable String id,
-            @Valid @RequestBody RsvpRequest body, ServerWebExchange exchange) {
+    Mono<ResponseEntity<Answer>> answer(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String id,
+            @Valid @RequestBody RsvpRequest body,
+            ServerWebExchange exchange) {
         // Per address only: a per-event limit let a few flooding addresses close the event to its real
         // supporters (issue 10 #13). Each flooder now spends its own budget; an IPv6 /64 counts as one.
-        return rateLimiter.consume("rsvp-per-address", ClientAddress.of(exchange))
+        return rateLimiter
+                .consume("rsvp-per-address", ClientAddress.of(exchange))
                 .then(rsvps.answer(user, id, body))
                 // An UNCONFIRMED RSVP's token goes only to the mailbox: holding it is the confirmation.
-                .map(a -> ResponseEntity.status(a.created() ? HttpStatus.CREATED : HttpStatus.OK).body(new Answer(
-                        a.rsvp().id(), a.rsvp().state(), a.rsvp().response(), a.rsvp().guests(),
-                        a.rsvp().occurrenceKey(), a.rsvp().occurrenceStartUtc(),
-                        a.rsvp().state() == RsvpState.UNCONFIRMED ? null : a.manageToken())));
+                .map(a -> ResponseEntity.status(a.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                        .body(new Answer(
+                                a.rsvp().id(),
+                                a.rsvp().state(),
+                                a.rsvp().response(),
+                                a.rsvp().guests(),
+                                a.rsvp().occurrenceKey(),
+                                a.rsvp().occurrenceStartUtc(),
+                                a.rsvp().state() == RsvpState.UNCONFIRMED ? null : a.manageToken())));
     }
 
     @GetMapping("/api/v1/rsvps/{token}")
     Mono<Managed> get(@PathVariable String token) {
-        return rsvps.byToken(token).flatMap(r -> Mono.zip(own(r),
-                events.viewFor(r.eventId(), r.occurrenceKey(), r.state() == RsvpState.GOING),
-                Managed::new));
+        return rsvps.byToken(token)
+                .flatMap(r -> Mono.zip(
+                        own(r),
+                        events.viewFor(r.eventId(), r.occurrenceKey(), r.state() == RsvpState.GOING),
+                        Managed::new));
     }
 
     /** Confirms a guest's RSVP to an EMAIL_CONFIRMED event (a POST: mail scanners prefetch links with GET). */
@@ -90,8 +112,18 @@ class RsvpController {
     }
 
     private Mono<Own> own(RsvpDocument r) {
-        return rsvps.waitlistPosition(r).map(Optional::of).defaultIfEmpty(Optional.empty())
-                .map(p -> new Own(r.id(), r.name(), r.email(), r.response(), r.guests(), r.state(),
-                        r.occurrenceKey(), r.occurrenceStartUtc(), p.orElse(null)));
+        return rsvps.waitlistPosition(r)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .map(p -> new Own(
+                        r.id(),
+                        r.name(),
+                        r.email(),
+                        r.response(),
+                        r.guests(),
+                        r.state(),
+                        r.occurrenceKey(),
+                        r.occurrenceStartUtc(),
+                        p.orElse(null)));
     }
 }

@@ -14,20 +14,41 @@ import org.tocsin.text.UserText;
 final class RsvpCsv {
 
     private static final String BOM = "\uFEFF";
-    private static final List<String> HEADER = List.of("occurrence", "occurrence_start_utc", "name", "email",
-            "response", "state", "guests", "people", "waitlist_position", "approved", "account", "created_at");
+    private static final List<String> HEADER = List.of(
+            "occurrence",
+            "occurrence_start_utc",
+            "name",
+            "email",
+            "response",
+            "state",
+            "guests",
+            "people",
+            "waitlist_position",
+            "approved",
+            "account",
+            "created_at");
 
-    private RsvpCsv() {
-    }
+    private RsvpCsv() {}
 
     static byte[] render(List<OrganizerRsvps.Entry> entries) {
         StringBuilder out = new StringBuilder(BOM);
         line(out, HEADER);
         for (OrganizerRsvps.Entry e : entries) {
-            line(out, List.of(e.occurrence(), str(e.occurrenceStartUtc()), e.name(), str(e.email()),
-                    e.response().name(), e.state().name(), Integer.toString(e.guests()), Integer.toString(1 + e.guests()),
-                    str(e.waitlistPosition()), Boolean.toString(e.approved()), Boolean.toString(e.account()),
-                    str(e.createdAt())));
+            line(
+                    out,
+                    List.of(
+                            e.occurrence(),
+                            str(e.occurrenceStartUtc()),
+                            e.name(),
+                            str(e.email()),
+                            e.response().name(),
+                            e.state().name(),
+                            Integer.toString(e.guests()),
+                            Integer.toString(1 + e.guests()),
+                            str(e.waitlistPosition()),
+                            Boolean.toString(e.approved()),
+                            Boolean.toString(e.account()),
+                            str(e.createdAt())));
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }

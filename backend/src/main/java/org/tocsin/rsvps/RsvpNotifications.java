@@ -37,7 +37,8 @@ import reactor.core.scheduler.Schedulers;
 class RsvpNotifications {
 
     private static final Logger log = LoggerFactory.getLogger(RsvpNotifications.class);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(
+                    FormatStyle.FULL, FormatStyle.SHORT)
             .withLocale(Locale.ENGLISH);
 
     private final Mailer mailer;
@@ -52,7 +53,15 @@ class RsvpNotifications {
         this.publicUrl = publicUrl;
     }
 
-    enum Kind { CONFIRM_EMAIL, CONFIRMED, PROMOTED, APPROVED, CHANGED, CANCELLED, REMINDER }
+    enum Kind {
+        CONFIRM_EMAIL,
+        CONFIRMED,
+        PROMOTED,
+        APPROVED,
+        CHANGED,
+        CANCELLED,
+        REMINDER
+    }
 
     /**
      * Queues the mail for {@code kind}, if the RSVP has an email; {@code manageToken} only when just issued.
@@ -69,7 +78,10 @@ class RsvpNotifications {
                 .publishOn(Schedulers.boundedElastic())
                 .map(event -> message(kind, rsvp, manageToken, event))
                 .flatMap(mailer::enqueue)
-                .doOnError(e -> log.warn("Mail ({}) for RSVP {} not queued: {}", kind, rsvp.id(),
+                .doOnError(e -> log.warn(
+                        "Mail ({}) for RSVP {} not queued: {}",
+                        kind,
+                        rsvp.id(),
                         e.getClass().getName()));
     }
 
@@ -94,7 +106,11 @@ class RsvpNotifications {
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(mailer::enqueue)
                 .onErrorResume(e -> {
-                    log.warn("Mail ({}) for RSVP {} not queued: {}", kind, rsvp.id(), e.getClass().getName());
+                    log.warn(
+                            "Mail ({}) for RSVP {} not queued: {}",
+                            kind,
+                            rsvp.id(),
+                            e.getClass().getName());
                     return Mono.empty();
                 })
                 .then();
@@ -103,58 +119,72 @@ class RsvpNotifications {
     private MailMessage message(Kind kind, RsvpDocument rsvp, String manageToken, EventView event) {
         String when = when(rsvp, event);
         String subject = switch (kind) {
-            case CONFIRM_EMAIL -> "Please confirm your RSVP: ";
-            case CONFIRMED -> switch (rsvp.state()) {
-                case GOING -> "You're going: ";
-                case WAITLISTED -> "You're on the waitlist: ";
-                case PENDING -> "RSVP received, awaiting approval: ";
-                case MAYBE -> "You might go: ";
-                default -> "Your RSVP: ";
-            };
-            case PROMOTED -> "A place opened up, you're going: ";
-            case APPROVED -> rsvp.state() == RsvpState.GOING ? "Approved, you're going: " : "Approved, on the waitlist: ";
-            case CHANGED -> "Changed: ";
-            case CANCELLED -> "Cancelled: ";
-            case REMINDER -> "Tomorrow: ";
-        } + event.title();
+                    case CONFIRM_EMAIL -> "Please confirm your RSVP: ";
+                    case CONFIRMED ->
+                        switch (rsvp.state()) {
+                            case GOING -> "You're going: ";
+                            case WAITLISTED -> "You're on the waitlist: ";
+                            case PENDING -> "RSVP received, awaiting approval: ";
+                            case MAYBE -> "You might go: ";
+                            default -> "Your RSVP: ";
+                        };
+                    case PROMOTED -> "A place opened up, you're going: ";
+                    case APPROVED ->
+                        rsvp.state() == RsvpState.GOING ? "Approved, you're going: " : "Approved, on the waitlist: ";
+                    case CHANGED -> "Changed: ";
+                    case CANCELLED -> "Cancelled: ";
+                    case REMINDER -> "Tomorrow: ";
+                }
+                + event.title();
         StringBuilder text = new StringBuilder();
         text.append("Hello ").append(rsvp.name()).append(",\n\n");
-        text.append(switch (kind) {
-            case CONFIRM_EMAIL -> "Thank you for your RSVP to \"" + event.title() + "\". It counts once you confirm it: "
-                    + "open the link below and confirm. If you did not RSVP, ignore this mail and nothing happens.";
-            case CONFIRMED -> "Thank you for your RSVP to \"" + event.title() + "\". You are "
-                    + describe(rsvp) + ".";
-            case PROMOTED -> "A place has opened up: you are now going to \"" + event.title() + "\".";
-            case APPROVED -> "The organizers approved your RSVP to \"" + event.title() + "\". You are "
-                    + describe(rsvp) + ".";
-            case CHANGED -> "The time or place of \"" + event.title() + "\" has changed. The attached invitation "
-                    + "updates your calendar.";
-            case CANCELLED -> "\"" + event.title() + "\" is cancelled"
-                    + (event.statusReason() == null ? "." : ": " + event.statusReason());
-            case REMINDER -> "A reminder: \"" + event.title() + "\" is tomorrow.";
-        });
+        text.append(
+                switch (kind) {
+                    case CONFIRM_EMAIL ->
+                        "Thank you for your RSVP to \"" + event.title() + "\". It counts once you confirm it: "
+                                + "open the link below and confirm. If you did not RSVP, ignore this mail and nothing happens.";
+                    case CONFIRMED ->
+                        "Thank you for your RSVP to \"" + event.title() + "\". You are " + describe(rsvp) + ".";
+                    case PROMOTED -> "A place has opened up: you are now going to \"" + event.title() + "\".";
+                    case APPROVED ->
+                        "The organizers approved your RSVP to \"" + event.title() + "\". You are " + describe(rsvp)
+                                + ".";
+                    case CHANGED ->
+                        "The time or place of \"" + event.title() + "\" has changed. The attached invitation "
+                                + "updates your calendar.";
+                    case CANCELLED ->
+                        "\"" + event.title() + "\" is cancelled"
+                                + (event.statusReason() == null ? "." : ": " + event.statusReason());
+                    case REMINDER -> "A reminder: \"" + event.title() + "\" is tomorrow.";
+                });
         text.append("\n\nWhen: ").append(when).append('\n');
         if (rsvp.guests() > 0) {
             text.append("Guests: ").append(rsvp.guests()).append('\n');
         }
         if (manageToken != null) {
             text.append("\nChange or withdraw your RSVP (keep this link to yourself): ")
-                    .append(manageLink(manageToken)).append('\n');
+                    .append(manageLink(manageToken))
+                    .append('\n');
         }
         text.append("\nYou get this mail because you RSVPed on Tocsin with this address.\n");
         // A confirmation request carries no invitation: nothing is confirmed yet.
-        return new MailMessage(rsvp.email(), subject, text.toString(),
+        return new MailMessage(
+                rsvp.email(),
+                subject,
+                text.toString(),
                 kind == Kind.CONFIRM_EMAIL ? List.of() : List.of(attachment(kind, rsvp, event)));
     }
 
     private MailAttachment attachment(Kind kind, RsvpDocument rsvp, EventView event) {
         String ics = switch (kind) {
             case CANCELLED -> invitations.cancel(event, rsvp.email());
-            default -> rsvp.state() == RsvpState.GOING ? invitations.request(event, rsvp.email())
-                    : invitations.publish(event);
+            default ->
+                rsvp.state() == RsvpState.GOING ? invitations.request(event, rsvp.email()) : invitations.publish(event);
         };
-        return new MailAttachment(kind == Kind.CANCELLED ? "cancel.ics" : "invite.ics",
-                EventInvitations.contentType(ics), ics.getBytes(StandardCharsets.UTF_8));
+        return new MailAttachment(
+                kind == Kind.CANCELLED ? "cancel.ics" : "invite.ics",
+                EventInvitations.contentType(ics),
+                ics.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The web app's page for the RSVP ({@code /rsvp/{token}}); every page answers Referrer-Policy: no-referrer. */

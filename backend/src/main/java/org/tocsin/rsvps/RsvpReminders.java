@@ -46,9 +46,13 @@ class RsvpReminders {
     Mono<Long> remind() {
         Instant now = clock.instant();
         return store.dueForReminder(now, now.plus(AHEAD))
-                .concatMap(r -> store.claimReminder(r.id(), now).filter(Boolean::booleanValue)
-                        .flatMap(claimed -> due(r, now)).filter(Boolean::booleanValue)
-                        .flatMap(due -> notifications.send(RsvpNotifications.Kind.REMINDER, r, null).thenReturn(due)))
+                .concatMap(r -> store.claimReminder(r.id(), now)
+                        .filter(Boolean::booleanValue)
+                        .flatMap(claimed -> due(r, now))
+                        .filter(Boolean::booleanValue)
+                        .flatMap(due -> notifications
+                                .send(RsvpNotifications.Kind.REMINDER, r, null)
+                                .thenReturn(due)))
                 .count();
     }
 
@@ -56,8 +60,11 @@ class RsvpReminders {
         if (r.createdAt().isAfter(r.occurrenceStartUtc().minus(AHEAD))) {
             return Mono.just(false);
         }
-        return events.byId(r.eventId()).map(target -> target.status() == EventStatus.SCHEDULED
-                && target.occurrenceByKey(r.occurrenceKey()).map(o -> !o.cancelled()).orElse(false))
+        return events.byId(r.eventId())
+                .map(target -> target.status() == EventStatus.SCHEDULED
+                        && target.occurrenceByKey(r.occurrenceKey())
+                                .map(o -> !o.cancelled())
+                                .orElse(false))
                 .defaultIfEmpty(false);
     }
 }

@@ -43,15 +43,18 @@ public class RsvpService {
     }
 
     /** An RSVP with the manage token that was just issued for it. */
-    record Answered(RsvpDocument rsvp, String manageToken, boolean created) {
-    }
+    record Answered(RsvpDocument rsvp, String manageToken, boolean created) {}
 
     Mono<Answered> answer(CurrentUser user, String eventId, RsvpRequest request) {
         return Mono.defer(() -> answer(user, eventId, request, email(request.email())))
                 // The confirmation carries the manage link: sent whenever a token is issued, and queued
                 // before the answer goes out, so that a crash cannot lose the mail of an acknowledged RSVP.
-                .flatMap(a -> notifications.enqueue(a.rsvp().state() == RsvpState.UNCONFIRMED
-                                ? RsvpNotifications.Kind.CONFIRM_EMAIL : RsvpNotifications.Kind.CONFIRMED, a.rsvp(),
+                .flatMap(a -> notifications
+                        .enqueue(
+                                a.rsvp().state() == RsvpState.UNCONFIRMED
+                                        ? RsvpNotifications.Kind.CONFIRM_EMAIL
+                                        : RsvpNotifications.Kind.CONFIRMED,
+                                a.rsvp(),
                                 a.manageToken())
                         .thenReturn(a)
                         .onErrorResume(e -> mailNotQueued(a)));
@@ -63,8 +66,11 @@ public class RsvpService {
      */
     private Mono<Answered> mailNotQueued(Answered a) {
         Mono<Void> undo = a.created() ? remove(a.rsvp()).onErrorResume(e -> Mono.empty()) : Mono.empty();
-        return undo.then(Mono.error(ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, ApiProblem.INTERNAL,
-                "Try again", a.created()
+        return undo.then(Mono.error(ApiProblem.of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                ApiProblem.INTERNAL,
+                "Try again",
+                a.created()
                         ? "Your RSVP could not be confirmed by mail just now, so it was not stored; try again"
                         : "Your RSVP was changed, but its confirmation mail could not be queued; answer again "
                                 + "for a new manage link")));
@@ -76,30 +82,52 @@ public class RsvpService {
             if (target.rsvpMode() == RsvpMode.CLOSED) {
                 return Mono.error(RsvpProblems.closed());
             }
-            Occurrence occurrence = target.occurrence(request.occurrence(), now).orElseThrow(() ->
-                    request.occurrence() == null ? RsvpProblems.ended()
+            Occurrence occurrence = target.occurrence(request.occurrence(), now)
+                    .orElseThrow(() -> request.occurrence() == null
+                            ? RsvpProblems.ended()
                             : ApiProblem.invalid("occurrence", "is not an occurrence of this event"));
             checkOpen(target, occurrence, now);
             String token = SecretTokens.generate(MANAGE_TOKEN_PREFIX);
-            Rsvps.Wish wish = new Rsvps.Wish(request.name().strip(), email, request.response(), request.guestCount(),
-                    false);
-            Mono<RsvpDocument> existing = user == null ? Mono.empty()
-                    : store.byOwner(eventId, occurrence.key(), "u:" + user.id());
+            Rsvps.Wish wish =
+                    new Rsvps.Wish(request.name().strip(), email, request.response(), request.guestCount(), false);
+            Mono<RsvpDocument> existing =
+                    user == null ? Mono.empty() : store.byOwner(eventId, occurrence.key(), "u:" + user.id());
             return existing
                     // A signed-in person has one RSVP per occurrence: answering again changes it (and its token).
-                    .flatMap(current -> seats.settle(current, Rsvps.withTokenHash(current, SecretTokens.hash(token)),
-                                    wishKeepingApproval(current, wish), target)
+                    .flatMap(current -> seats.settle(
+                                    current,
+                                    Rsvps.withTokenHash(current, SecretTokens.hash(token)),
+                                    wishKeepingApproval(current, wish),
+                                    target)
                             .map(saved -> new Answered(saved, token, false)))
                     .switchIfEmpty(Mono.defer(() -> {
                         String id = Ids.newId();
-                        RsvpDocument identity = new RsvpDocument(id, eventId, occurrence.key(), occurrence.startUtc(),
-                                occurrence.endUtc(), user == null ? "g:" + id : "u:" + user.id(),
-                                user == null ? null : user.id(), null, null, null, 0, null, false, 0, null,
-                                SecretTokens.hash(token), null, now, now, null);
+                        RsvpDocument identity = new RsvpDocument(
+                                id,
+                                eventId,
+                                occurrence.key(),
+                                occurrence.startUtc(),
+                                occurrence.endUtc(),
+                                user == null ? "g:" + id : "u:" + user.id(),
+                                user == null ? null : user.id(),
+                                null,
+                                null,
+                                null,
+                                0,
+                                null,
+                                false,
+                                0,
+                                null,
+                                SecretTokens.hash(token),
+                                null,
+                                now,
+                                now,
+                                null);
                         if (user == null && target.rsvpMode() == RsvpMode.EMAIL_CONFIRMED) {
                             return unconfirmed(identity, wish, now).map(saved -> new Answered(saved, token, true));
                         }
-                        return seats.settle(null, identity, wish, target).map(saved -> new Answered(saved, token, true));
+                        return seats.settle(null, identity, wish, target)
+                                .map(saved -> new Answered(saved, token, true));
                     }));
         });
     }
@@ -117,14 +145,19 @@ public class RsvpService {
 
     /** Confirms an UNCONFIRMED RSVP: it now takes a place (or waits in line) like any other. */
     Mono<RsvpDocument> confirm(String token) {
-        return byToken(token).flatMap(current -> current.state() != RsvpState.UNCONFIRMED ? Mono.just(current)
-                : target(current).flatMap(target -> {
-                    checkOpen(target, occurrenceOf(target, current), clock.instant());
-                    // Queued before the answer: a crash after it cannot lose the invitation of a confirmed RSVP.
-                    return seats.settle(current, current, Rsvps.Wish.of(current), target)
-                            .flatMap(confirmed -> notifications.enqueue(RsvpNotifications.Kind.CONFIRMED, confirmed,
-                                    null).onErrorResume(e -> Mono.empty()).thenReturn(confirmed));
-                }));
+        return byToken(token)
+                .flatMap(current -> current.state() != RsvpState.UNCONFIRMED
+                        ? Mono.just(current)
+                        : target(current).flatMap(target -> {
+                            checkOpen(target, occurrenceOf(target, current), clock.instant());
+                            // Queued before the answer: a crash after it cannot lose the invitation of a confirmed
+                            // RSVP.
+                            return seats.settle(current, current, Rsvps.Wish.of(current), target)
+                                    .flatMap(confirmed -> notifications
+                                            .enqueue(RsvpNotifications.Kind.CONFIRMED, confirmed, null)
+                                            .onErrorResume(e -> Mono.empty())
+                                            .thenReturn(confirmed));
+                        }));
     }
 
     /** The RSVP a manage token opens; 404 for an unknown (or withdrawn, or expired) one. */
@@ -136,14 +169,19 @@ public class RsvpService {
     }
 
     Mono<RsvpDocument> change(String token, RsvpChange change) {
-        return byToken(token).flatMap(current -> target(current).flatMap(target -> {
-            checkOpen(target, occurrenceOf(target, current), clock.instant());
-            Rsvps.Wish wish = new Rsvps.Wish(change.name() == null ? current.name() : change.name().strip(),
-                    change.email() == null ? current.email() : email(change.email()),
-                    change.response() == null ? current.response() : change.response(),
-                    change.guests() == null ? current.guests() : change.guests(), current.approved());
-            return seats.settle(current, current, wish, target);
-        }));
+        return byToken(token)
+                .flatMap(current -> target(current).flatMap(target -> {
+                    checkOpen(target, occurrenceOf(target, current), clock.instant());
+                    Rsvps.Wish wish = new Rsvps.Wish(
+                            change.name() == null
+                                    ? current.name()
+                                    : change.name().strip(),
+                            change.email() == null ? current.email() : email(change.email()),
+                            change.response() == null ? current.response() : change.response(),
+                            change.guests() == null ? current.guests() : change.guests(),
+                            current.approved());
+                    return seats.settle(current, current, wish, target);
+                }));
     }
 
     /** Withdrawn RSVPs are deleted outright (data minimisation); their places go to the waitlist. */
@@ -152,10 +190,12 @@ public class RsvpService {
     }
 
     Mono<Void> remove(RsvpDocument rsvp) {
-        return seats.touch(rsvp).then(store.delete(rsvp)).flatMap(deleted -> deleted
-                ? events.byId(rsvp.eventId()).flatMap(target -> seats.afterRemoval(rsvp, target))
-                : Mono.error(ApiProblem.conflict(ApiProblem.CONFLICT,
-                        "The RSVP changed at the same time; reload and try again")));
+        return seats.touch(rsvp)
+                .then(store.delete(rsvp))
+                .flatMap(deleted -> deleted
+                        ? events.byId(rsvp.eventId()).flatMap(target -> seats.afterRemoval(rsvp, target))
+                        : Mono.error(ApiProblem.conflict(
+                                ApiProblem.CONFLICT, "The RSVP changed at the same time; reload and try again")));
     }
 
     Mono<RsvpTarget> target(RsvpDocument rsvp) {
@@ -164,7 +204,8 @@ public class RsvpService {
 
     /** Where a WAITLISTED RSVP stands in its occurrence's line, counting from 1; empty for any other state. */
     Mono<Integer> waitlistPosition(RsvpDocument rsvp) {
-        return rsvp.state() != RsvpState.WAITLISTED ? Mono.empty()
+        return rsvp.state() != RsvpState.WAITLISTED
+                ? Mono.empty()
                 : store.waitlistedAhead(rsvp).map(ahead -> (int) (ahead + 1));
     }
 

@@ -7,5 +7,11 @@ package org.tocsin.rsvps;
  * for nothing until then.
  */
 public enum RsvpState {
-    GOING, MAYBE, NOT_GOING, WAITLISTED, PENDING, DECLINED, UNCONFIRMED
+    GOING,
+    MAYBE,
+    NOT_GOING,
+    WAITLISTED,
+    PENDING,
+    DECLINED,
+    UNCONFIRMED
 }

@@ -31,14 +31,18 @@ class SeatAttendance implements AttendanceCounts {
 
     @Override
     public Mono<Map<Slot, EventView.Attendance>> attendance(Collection<Slot> slots) {
-        Set<String> ids = slots.stream().map(s -> SeatCounterDocument.idOf(s.eventId(), s.occurrenceKey()))
+        Set<String> ids = slots.stream()
+                .map(s -> SeatCounterDocument.idOf(s.eventId(), s.occurrenceKey()))
                 .collect(Collectors.toSet());
         return counters.ofIds(ids).collectMap(SeatCounterDocument::id).map(found -> {
             Map<Slot, EventView.Attendance> result = new HashMap<>();
             for (Slot slot : slots) {
                 SeatCounterDocument c = found.get(SeatCounterDocument.idOf(slot.eventId(), slot.occurrenceKey()));
-                result.put(slot, c == null ? EventView.Attendance.none(slot.capacity())
-                        : EventView.Attendance.of(c.going(), c.maybe(), c.waitlisted(), slot.capacity()));
+                result.put(
+                        slot,
+                        c == null
+                                ? EventView.Attendance.none(slot.capacity())
+                                : EventView.Attendance.of(c.going(), c.maybe(), c.waitlisted(), slot.capacity()));
             }
             return result;
         });

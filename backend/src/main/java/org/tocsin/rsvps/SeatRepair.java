@@ -59,8 +59,10 @@ class SeatRepair {
         return counters.quiet(now.minus(LOOK_BACK), now.minus(QUIET))
                 .concatMap(counter -> events.byId(counter.eventId())
                         .filter(target -> target.occurrenceByKey(counter.occurrenceKey())
-                                .map(o -> o.endUtc().isAfter(now)).orElse(false))
-                        .flatMap(target -> store.ofEvent(counter.eventId(), counter.occurrenceKey()).collectList()
+                                .map(o -> o.endUtc().isAfter(now))
+                                .orElse(false))
+                        .flatMap(target -> store.ofEvent(counter.eventId(), counter.occurrenceKey())
+                                .collectList()
                                 .flatMap(list -> fix(counter, list, target))))
                 .filter(Boolean::booleanValue)
                 .count();
@@ -68,9 +70,13 @@ class SeatRepair {
 
     private Mono<Boolean> fix(SeatCounterDocument c, List<RsvpDocument> list, RsvpTarget target) {
         long going = list.stream().mapToLong(RsvpDocument::places).sum();
-        long maybe = list.stream().mapToLong(r -> Rsvps.count(r, RsvpState.MAYBE)).sum();
-        long waitlisted = list.stream().mapToLong(r -> Rsvps.count(r, RsvpState.WAITLISTED)).sum();
-        long pending = list.stream().mapToLong(r -> Rsvps.count(r, RsvpState.PENDING)).sum();
+        long maybe =
+                list.stream().mapToLong(r -> Rsvps.count(r, RsvpState.MAYBE)).sum();
+        long waitlisted = list.stream()
+                .mapToLong(r -> Rsvps.count(r, RsvpState.WAITLISTED))
+                .sum();
+        long pending =
+                list.stream().mapToLong(r -> Rsvps.count(r, RsvpState.PENDING)).sum();
         if (c.going() == going && c.maybe() == maybe && c.waitlisted() == waitlisted && c.pending() == pending) {
             return Mono.just(false);
         }
@@ -79,8 +85,10 @@ class SeatRepair {
                 return Mono.just(false);
             }
             log.warn("Seat counter {} corrected: {} places taken by nobody", c.id(), c.going() - going);
-            return (going < c.going() ? seats.promote(c.eventId(), c.occurrenceKey(), target.capacity())
-                    : Mono.<Void>empty()).thenReturn(true);
+            return (going < c.going()
+                            ? seats.promote(c.eventId(), c.occurrenceKey(), target.capacity())
+                            : Mono.<Void>empty())
+                    .thenReturn(true);
         });
     }
 }

@@ -11,7 +11,6 @@ import org.tocsin.events.RsvpTarget;
 import org.tocsin.rsvps.internal.RsvpDocument;
 import org.tocsin.rsvps.internal.RsvpStore;
 import org.tocsin.rsvps.internal.SeatCounters;
-import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Mono;
 
 /**
@@ -51,8 +50,9 @@ class Seats {
         int people = 1 + wish.guests();
         int held = current == null ? 0 : current.places();
         // CLOSED takes nobody new and no more guests; those already seated or in line keep their place.
-        if (wanted == RsvpState.GOING && target.rsvpMode() == RsvpMode.CLOSED && (!admitted(current) || people > held
-                && current.state() == RsvpState.GOING)) {
+        if (wanted == RsvpState.GOING
+                && target.rsvpMode() == RsvpMode.CLOSED
+                && (!admitted(current) || people > held && current.state() == RsvpState.GOING)) {
             return Mono.error(RsvpProblems.closed());
         }
         Mono<Placement> placement;
@@ -60,10 +60,12 @@ class Seats {
             placement = Mono.just(new Placement(wanted, 0, null, 0));
         } else if (current != null && current.state() == RsvpState.GOING) {
             int extra = people - held;
-            placement = extra <= 0 ? Mono.just(new Placement(RsvpState.GOING, people, null, 0))
-                    : claim(identity, extra, target).flatMap(ok -> ok
-                            ? Mono.just(new Placement(RsvpState.GOING, people, null, extra))
-                            : Mono.error(RsvpProblems.noRoom(extra)));
+            placement = extra <= 0
+                    ? Mono.just(new Placement(RsvpState.GOING, people, null, 0))
+                    : claim(identity, extra, target)
+                            .flatMap(ok -> ok
+                                    ? Mono.just(new Placement(RsvpState.GOING, people, null, extra))
+                                    : Mono.error(RsvpProblems.noRoom(extra)));
         } else if (current != null && current.state() == RsvpState.WAITLISTED) {
             // Keeps its place in line; the promotion below seats it if it fits now.
             placement = Mono.just(new Placement(RsvpState.WAITLISTED, 0, current.queuedAt(), 0));
@@ -71,16 +73,20 @@ class Seats {
             // Nobody jumps the line: with people waiting, a newcomer queues behind them.
             placement = store.hasWaitlisted(identity.eventId(), identity.occurrenceKey())
                     .flatMap(waiting -> waiting ? Mono.just(false) : claim(identity, people, target))
-                    .map(ok -> ok ? new Placement(RsvpState.GOING, people, null, people)
+                    .map(ok -> ok
+                            ? new Placement(RsvpState.GOING, people, null, people)
                             : new Placement(RsvpState.WAITLISTED, 0, now, 0));
         }
-        return counters.touch(identity.eventId(), identity.occurrenceKey()).then(placement).flatMap(p -> {
-            RsvpDocument next = Rsvps.settled(identity, wish, p.state(), p.places(), p.queuedAt(), now);
-            Mono<RsvpDocument> write = current == null ? store.insert(next) : store.save(next);
-            return write
-                    .onErrorResume(e -> release(identity, p.claimed()).then(Mono.error(e)))
-                    .flatMap(saved -> afterChange(current, saved, target).thenReturn(saved));
-        });
+        return counters.touch(identity.eventId(), identity.occurrenceKey())
+                .then(placement)
+                .flatMap(p -> {
+                    RsvpDocument next = Rsvps.settled(identity, wish, p.state(), p.places(), p.queuedAt(), now);
+                    Mono<RsvpDocument> write = current == null ? store.insert(next) : store.save(next);
+                    return write.onErrorResume(
+                                    e -> release(identity, p.claimed()).then(Mono.error(e)))
+                            .flatMap(
+                                    saved -> afterChange(current, saved, target).thenReturn(saved));
+                });
     }
 
     /** Frees what {@code before} held, moves the other counts, and promotes the waitlist when a place may be free. */
@@ -89,13 +95,24 @@ class Seats {
         String occurrence = after.occurrenceKey();
         int freed = (before == null ? 0 : before.places()) - after.places();
         Mono<Void> counts = Mono.when(
-                counters.adjust(event, occurrence, "maybe", Rsvps.count(after, RsvpState.MAYBE) - Rsvps.count(before, RsvpState.MAYBE)),
-                counters.adjust(event, occurrence, "waitlisted",
+                counters.adjust(
+                        event,
+                        occurrence,
+                        "maybe",
+                        Rsvps.count(after, RsvpState.MAYBE) - Rsvps.count(before, RsvpState.MAYBE)),
+                counters.adjust(
+                        event,
+                        occurrence,
+                        "waitlisted",
                         Rsvps.count(after, RsvpState.WAITLISTED) - Rsvps.count(before, RsvpState.WAITLISTED)),
-                counters.adjust(event, occurrence, "pending",
+                counters.adjust(
+                        event,
+                        occurrence,
+                        "pending",
                         Rsvps.count(after, RsvpState.PENDING) - Rsvps.count(before, RsvpState.PENDING)));
         boolean promote = freed > 0 || after.state() == RsvpState.WAITLISTED;
-        return release(after, freed).then(counts)
+        return release(after, freed)
+                .then(counts)
                 .then(promote ? promote(event, occurrence, target.capacity()) : Mono.empty());
     }
 
@@ -126,19 +143,23 @@ class Seats {
             return Mono.empty();
         }
         return store.firstWaitlisted(eventId, occurrenceKey)
-                .flatMap(head -> counters.claim(eventId, occurrenceKey, head.people(), capacity).flatMap(ok -> {
-                    if (!ok) {
-                        return Mono.<Void>empty();
-                    }
-                    RsvpDocument seated = Rsvps.withState(head, RsvpState.GOING, head.people(), null, clock.instant());
-                    return store.save(seated)
-                            .flatMap(saved -> counters.adjust(eventId, occurrenceKey, "waitlisted", -saved.people())
-                                    .then(Mono.defer(() -> notifications.send(RsvpNotifications.Kind.PROMOTED, saved,
-                                            null))))
-                            .onErrorResume(OptimisticLockingFailureException.class,
-                                    e -> counters.release(eventId, occurrenceKey, head.people()))
-                            .then(Mono.defer(() -> promoteFrom(eventId, occurrenceKey, capacity, round + 1)));
-                }));
+                .flatMap(head -> counters.claim(eventId, occurrenceKey, head.people(), capacity)
+                        .flatMap(ok -> {
+                            if (!ok) {
+                                return Mono.<Void>empty();
+                            }
+                            RsvpDocument seated =
+                                    Rsvps.withState(head, RsvpState.GOING, head.people(), null, clock.instant());
+                            return store.save(seated)
+                                    .flatMap(saved -> counters.adjust(
+                                                    eventId, occurrenceKey, "waitlisted", -saved.people())
+                                            .then(Mono.defer(() ->
+                                                    notifications.send(RsvpNotifications.Kind.PROMOTED, saved, null))))
+                                    .onErrorResume(
+                                            OptimisticLockingFailureException.class,
+                                            e -> counters.release(eventId, occurrenceKey, head.people()))
+                                    .then(Mono.defer(() -> promoteFrom(eventId, occurrenceKey, capacity, round + 1)));
+                        }));
     }
 
     private Mono<Boolean> claim(RsvpDocument identity, int places, RsvpTarget target) {
@@ -157,8 +178,10 @@ class Seats {
             case NOT_GOING -> RsvpState.NOT_GOING;
             case MAYBE -> RsvpState.MAYBE;
             // Seated or in line before the event switched to APPROVAL: already admitted.
-            case GOING -> target.rsvpMode() == RsvpMode.APPROVAL && !wish.approved() && !admitted(current)
-                    ? RsvpState.PENDING : RsvpState.GOING;
+            case GOING ->
+                target.rsvpMode() == RsvpMode.APPROVAL && !wish.approved() && !admitted(current)
+                        ? RsvpState.PENDING
+                        : RsvpState.GOING;
         };
     }
 
@@ -167,6 +190,5 @@ class Seats {
     }
 
     /** The state an RSVP lands in, the places it holds, when it joined the line, and what this step claimed. */
-    private record Placement(RsvpState state, int places, Instant queuedAt, int claimed) {
-    }
+    private record Placement(RsvpState state, int places, Instant queuedAt, int claimed) {}
 }

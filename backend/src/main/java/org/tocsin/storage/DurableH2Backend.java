@@ -25,8 +25,8 @@ final class DurableH2Backend extends H2Backend {
 
     private static final AttributeKey<Boolean> AUTHENTICATED = AttributeKey.valueOf("tocsin.authenticated");
     /** What a connection may send before it authenticates: the handshake and liveness, no data. */
-    private static final Set<String> OPEN = Set.of("hello", "isMaster", "ismaster", "ping", "buildInfo",
-            "buildinfo", "saslStart");
+    private static final Set<String> OPEN =
+            Set.of("hello", "isMaster", "ismaster", "ping", "buildInfo", "buildinfo", "saslStart");
 
     private final MVStore store;
     private final EmbeddedCredential credential;
@@ -70,7 +70,9 @@ final class DurableH2Backend extends H2Backend {
     /** One step: the PLAIN message carries the secret, and the answer is final. */
     private Document authenticate(Channel channel, Document query) {
         Object payload = query.get("payload");
-        if (channel == null || !"PLAIN".equals(query.get("mechanism")) || !(payload instanceof BinData message)
+        if (channel == null
+                || !"PLAIN".equals(query.get("mechanism"))
+                || !(payload instanceof BinData message)
                 || !credential.accepts(message.getData())) {
             throw new MongoServerError(18, "AuthenticationFailed", "Authentication failed.");
         }

@@ -41,8 +41,8 @@ class EmbeddedMongoConfiguration {
 
     /** {@code privateDataDirectory}: the directory exists, for its owner only, before the file opens. */
     @Bean(destroyMethod = "shutdownNow")
-    MongoServer embeddedMongoServer(DataDirectory dataDirectory, PrivateDataDirectory privateDataDirectory,
-            EmbeddedCredential credential) {
+    MongoServer embeddedMongoServer(
+            DataDirectory dataDirectory, PrivateDataDirectory privateDataDirectory, EmbeddedCredential credential) {
         Path file = dataDirectory.resolve("tocsin.mv.db").toAbsolutePath();
         try {
             // Created empty for its owner alone (H2 starts a new store in an empty file): never world-readable.
@@ -53,7 +53,8 @@ class EmbeddedMongoConfiguration {
             throw new UncheckedIOException("Cannot create the database file " + file, e);
         }
         PrivateFiles.file(file);
-        MVStore store = new MVStore.Builder().fileName(file.toString()).compress().open();
+        MVStore store =
+                new MVStore.Builder().fileName(file.toString()).compress().open();
         MongoServer server = new MongoServer(new DurableH2Backend(store, credential));
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
@@ -64,8 +65,7 @@ class EmbeddedMongoConfiguration {
     @Bean
     MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer embeddedMongoServer) {
         InetSocketAddress address = embeddedMongoServer.getLocalAddress();
-        ConnectionString uri = new ConnectionString(
-                "mongodb://127.0.0.1:" + address.getPort() + "/" + DATABASE);
+        ConnectionString uri = new ConnectionString("mongodb://127.0.0.1:" + address.getPort() + "/" + DATABASE);
         return () -> uri;
     }
 

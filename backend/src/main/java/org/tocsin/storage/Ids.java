@@ -23,8 +23,7 @@ public final class Ids {
 
     private static volatile Supplier<String> source = CSPRNG;
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static String newId() {
         return source.get();
@@ -39,7 +38,8 @@ public final class Ids {
 
     /** Whether {@code id} could name a document at all: anything else is not found without asking the database. */
     public static boolean isWellFormed(String id) {
-        return id != null && (RANDOM_ID.matcher(id).matches() || LEGACY_ID.matcher(id).matches());
+        return id != null
+                && (RANDOM_ID.matcher(id).matches() || LEGACY_ID.matcher(id).matches());
     }
 
     /** An ObjectId made before ids were random: derivable from its neighbours, so it grants nothing by being known. */

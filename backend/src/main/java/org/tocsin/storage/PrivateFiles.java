@@ -29,14 +29,13 @@ public final class PrivateFiles {
     private static final FileAttribute<?>[] NONE = new FileAttribute<?>[0];
     private static final AtomicBoolean warned = new AtomicBoolean();
 
-    private PrivateFiles() {
-    }
+    private PrivateFiles() {}
 
     /** Creates {@code dir} (and missing parents) for its owner only, or makes an existing one so. */
     public static Path directory(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir, posix(dir) ? new FileAttribute<?>[] {
-                    PosixFilePermissions.asFileAttribute(DIRECTORY)} : NONE);
+            Files.createDirectories(
+                    dir, posix(dir) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(DIRECTORY)} : NONE);
         }
         set(dir, DIRECTORY);
         return dir;
@@ -80,8 +79,10 @@ public final class PrivateFiles {
         try {
             Files.setPosixFilePermissions(path, permissions);
         } catch (IOException | UnsupportedOperationException e) {
-            log.warn("Could not make {} private to the account running Tocsin ({}): other local users may read it",
-                    path.toAbsolutePath(), e.getClass().getName());
+            log.warn(
+                    "Could not make {} private to the account running Tocsin ({}): other local users may read it",
+                    path.toAbsolutePath(),
+                    e.getClass().getName());
         }
     }
 
@@ -91,9 +92,11 @@ public final class PrivateFiles {
             return true;
         }
         if (warned.compareAndSet(false, true)) {
-            log.warn("The file system of the data directory has no POSIX permissions: Tocsin cannot keep its "
-                    + "files (emails, password hashes, manage links) from other local users; make sure only "
-                    + "the account running Tocsin can read {}", path.toAbsolutePath());
+            log.warn(
+                    "The file system of the data directory has no POSIX permissions: Tocsin cannot keep its "
+                            + "files (emails, password hashes, manage links) from other local users; make sure only "
+                            + "the account running Tocsin can read {}",
+                    path.toAbsolutePath());
         }
         return false;
     }

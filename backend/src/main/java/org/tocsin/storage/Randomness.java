@@ -12,8 +12,7 @@ public final class Randomness {
 
     private static final SecureRandom DRBG = drbg();
 
-    private Randomness() {
-    }
+    private Randomness() {}
 
     public static byte[] bytes(int count) {
         byte[] bytes = new byte[count];

@@ -20,8 +20,7 @@ public final class SearchText {
     private static final Pattern LATIN_MARKS = Pattern.compile("[\\p{InCombiningDiacriticalMarks}]");
     private static final Pattern SPLIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-    private SearchText() {
-    }
+    private SearchText() {}
 
     public static String normalise(String text) {
         String nfkd = Normalizer.normalize(text, Normalizer.Form.NFKD);
@@ -34,7 +33,7 @@ public final class SearchText {
                 case 'ة' -> out.append('ه');
                 case 'أ', 'إ', 'آ', 'ٱ' -> out.append('ا');
                 case 'ؤ' -> out.append('و');
-                case '\u0640', '\u200C', '\u200D', '\u200F', '\u200E' -> { }
+                case '\u0640', '\u200C', '\u200D', '\u200F', '\u200E' -> {}
                 default -> {
                     if (c >= '\u064B' && c <= '\u065F' || c == '\u0670') {
                         continue;

@@ -21,10 +21,10 @@ public final class UserText {
 
     /** The message for a single-line field (the same as the RSVP name's, which had it first). */
     public static final String ONE_LINE = "must be one line without control characters";
+
     public static final String MULTI_LINE = "must not contain control characters other than line breaks and tabs";
 
-    private UserText() {
-    }
+    private UserText() {}
 
     /** Text refused on input, with the reason to show the client next to the field name. */
     public static final class Refused extends IllegalArgumentException {
@@ -89,8 +89,8 @@ public final class UserText {
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             int next = i + Character.charCount(c);
-            boolean drop = isControl(c) ? keep.indexOf(c) < 0
-                    : isLoneSurrogate(c) || isNonCharacter(c) || isBidiControl(c);
+            boolean drop =
+                    isControl(c) ? keep.indexOf(c) < 0 : isLoneSurrogate(c) || isNonCharacter(c) || isBidiControl(c);
             if (drop && out == null) {
                 out = new StringBuilder(text.length()).append(text, 0, i);
             } else if (!drop && out != null) {

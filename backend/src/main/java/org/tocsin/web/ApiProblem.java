@@ -28,6 +28,7 @@ public final class ApiProblem extends RuntimeException {
     public static final String CONFLICT = "/problems/conflict";
     /** The campaign takes events only from its own organization's ORGANIZERs (no submissions with approval yet). */
     public static final String CAMPAIGN_CLOSED = "/problems/campaign-closed";
+
     public static final String RSVPS_CLOSED = "/problems/rsvps-closed";
     public static final String EVENT_ENDED = "/problems/event-ended";
     public static final String EVENT_CANCELLED = "/problems/event-cancelled";
@@ -41,8 +42,13 @@ public final class ApiProblem extends RuntimeException {
     private final List<FieldProblem> errors;
     private final Duration retryAfter;
 
-    private ApiProblem(HttpStatus status, String type, String title, String detail,
-            List<FieldProblem> errors, Duration retryAfter) {
+    private ApiProblem(
+            HttpStatus status,
+            String type,
+            String title,
+            String detail,
+            List<FieldProblem> errors,
+            Duration retryAfter) {
         super(detail, null, false, false);
         this.status = status;
         this.type = type;
@@ -81,9 +87,13 @@ public final class ApiProblem extends RuntimeException {
     }
 
     public static ApiProblem rateLimited(Duration retryAfter) {
-        return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, RATE_LIMITED, "Too many requests",
+        return new ApiProblem(
+                HttpStatus.TOO_MANY_REQUESTS,
+                RATE_LIMITED,
+                "Too many requests",
                 "Too many attempts; try again in " + Math.max(1, retryAfter.toSeconds()) + " seconds",
-                List.of(), retryAfter);
+                List.of(),
+                retryAfter);
     }
 
     public HttpStatus status() {
@@ -107,6 +117,5 @@ public final class ApiProblem extends RuntimeException {
         return retryAfter;
     }
 
-    public record FieldProblem(String field, String message) {
-    }
+    public record FieldProblem(String field, String message) {}
 }

@@ -13,8 +13,7 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public final class ClientAddress {
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     /**
      * The address as one party: an IPv4 address, or an IPv6 address's /64 network. One subscriber

@@ -25,9 +25,12 @@ class DateRangeModule extends SimpleModule {
         super("tocsin-date-range");
         setDeserializerModifier(new ValueDeserializerModifier() {
             @Override
-            public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config,
-                    BeanDescription.Supplier description, ValueDeserializer<?> deserializer) {
-                return Temporal.class.isAssignableFrom(description.getBeanClass()) ? new InRange(deserializer)
+            public ValueDeserializer<?> modifyDeserializer(
+                    DeserializationConfig config,
+                    BeanDescription.Supplier description,
+                    ValueDeserializer<?> deserializer) {
+                return Temporal.class.isAssignableFrom(description.getBeanClass())
+                        ? new InRange(deserializer)
                         : deserializer;
             }
         });

@@ -21,11 +21,12 @@ public final class Dates {
     public static final int MAX_YEAR = 2200;
     public static final String OUT_OF_RANGE = "must fall in the years " + MIN_YEAR + " to " + MAX_YEAR;
 
-    private Dates() {
-    }
+    private Dates() {}
 
-    private static final Instant FIRST = LocalDate.of(MIN_YEAR, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
-    private static final Instant AFTER_LAST = LocalDate.of(MAX_YEAR + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Instant FIRST =
+            LocalDate.of(MIN_YEAR, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Instant AFTER_LAST =
+            LocalDate.of(MAX_YEAR + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
 
     public static boolean inRange(Temporal value) {
         if (value instanceof Instant instant) {

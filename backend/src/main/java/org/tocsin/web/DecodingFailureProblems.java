@@ -29,7 +29,8 @@ class DecodingFailureProblems implements NettyServerCustomizer {
     @Override
     public HttpServer apply(HttpServer server) {
         return server.doOnChannelInit((observer, channel, address) -> {
-            if (channel.pipeline().get(NettyPipeline.HttpCodec) != null && channel.pipeline().get(HANDLER) == null) {
+            if (channel.pipeline().get(NettyPipeline.HttpCodec) != null
+                    && channel.pipeline().get(HANDLER) == null) {
                 channel.pipeline().addAfter(NettyPipeline.HttpCodec, HANDLER, new Rewriter());
             }
         });
@@ -54,7 +55,8 @@ class DecodingFailureProblems implements NettyServerCustomizer {
                 byte[] body = body(response.status()).getBytes(StandardCharsets.UTF_8);
                 FullHttpResponse problem = response.replace(Unpooled.wrappedBuffer(body));
                 response.release();
-                problem.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
+                problem.headers()
+                        .set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
                         .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
                         .set(HttpHeaderNames.CACHE_CONTROL, "no-store");
                 super.write(ctx, problem, promise);

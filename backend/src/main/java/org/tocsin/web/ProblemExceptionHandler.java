@@ -54,24 +54,42 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             case ApiProblem problem -> problem;
             case WebExchangeBindException bind -> ApiProblem.invalid(fieldProblems(bind));
             case ServerWebInputException input -> fromInput(input);
-            case MethodNotAllowedException e -> ApiProblem.of(HttpStatus.METHOD_NOT_ALLOWED,
-                    ApiProblem.METHOD_NOT_ALLOWED, "Method not allowed", e.getReason());
-            case UnsupportedMediaTypeStatusException e -> ApiProblem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    ApiProblem.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
-                    "Send the request body as application/json");
-            case NotAcceptableStatusException e -> ApiProblem.of(HttpStatus.NOT_ACCEPTABLE,
-                    ApiProblem.NOT_ACCEPTABLE, "Not acceptable", e.getReason());
-            case PayloadTooLargeException e -> ApiProblem.of(HttpStatus.PAYLOAD_TOO_LARGE,
-                    ApiProblem.PAYLOAD_TOO_LARGE, "Payload too large", "The request body is too large");
-            case ResponseStatusException e when e.getStatusCode().value() == 404 ->
-                    ApiProblem.notFound("Resource " + exchange.getRequest().getPath().value());
-            case ResponseStatusException e when e.getStatusCode().is4xxClientError() -> ApiProblem.of(
-                    HttpStatus.valueOf(e.getStatusCode().value()), ApiProblem.MALFORMED_REQUEST,
-                    "Bad request", e.getReason());
-            case DuplicateKeyException e -> ApiProblem.conflict(ApiProblem.CONFLICT,
-                    "This conflicts with something that already exists");
-            case OptimisticLockingFailureException e -> ApiProblem.conflict(ApiProblem.CONFLICT,
-                    "Someone else changed this at the same time; reload and try again");
+            case MethodNotAllowedException e ->
+                ApiProblem.of(
+                        HttpStatus.METHOD_NOT_ALLOWED,
+                        ApiProblem.METHOD_NOT_ALLOWED,
+                        "Method not allowed",
+                        e.getReason());
+            case UnsupportedMediaTypeStatusException e ->
+                ApiProblem.of(
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        ApiProblem.UNSUPPORTED_MEDIA_TYPE,
+                        "Unsupported media type",
+                        "Send the request body as application/json");
+            case NotAcceptableStatusException e ->
+                ApiProblem.of(HttpStatus.NOT_ACCEPTABLE, ApiProblem.NOT_ACCEPTABLE, "Not acceptable", e.getReason());
+            case PayloadTooLargeException e ->
+                ApiProblem.of(
+                        HttpStatus.PAYLOAD_TOO_LARGE,
+                        ApiProblem.PAYLOAD_TOO_LARGE,
+                        "Payload too large",
+                        "The request body is too large");
+            case ResponseStatusException e
+            when e.getStatusCode().value() == 404 ->
+                ApiProblem.notFound(
+                        "Resource " + exchange.getRequest().getPath().value());
+            case ResponseStatusException e
+            when e.getStatusCode().is4xxClientError() ->
+                ApiProblem.of(
+                        HttpStatus.valueOf(e.getStatusCode().value()),
+                        ApiProblem.MALFORMED_REQUEST,
+                        "Bad request",
+                        e.getReason());
+            case DuplicateKeyException e ->
+                ApiProblem.conflict(ApiProblem.CONFLICT, "This conflicts with something that already exists");
+            case OptimisticLockingFailureException e ->
+                ApiProblem.conflict(
+                        ApiProblem.CONFLICT, "Someone else changed this at the same time; reload and try again");
             default -> internal(error, exchange);
         };
     }
@@ -80,13 +98,16 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         // The path is logged without its query, and capability paths without their token.
         String path = exchange.getRequest().getPath().value();
         log.error("Unhandled failure on {} {}", exchange.getRequest().getMethod(), withoutToken(path), error);
-        return ApiProblem.of(HttpStatus.INTERNAL_SERVER_ERROR, ApiProblem.INTERNAL, "Internal error",
+        return ApiProblem.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                ApiProblem.INTERNAL,
+                "Internal error",
                 "Something went wrong on our side; nothing you sent was stored unless you were told so");
     }
 
     /** Paths that carry a capability token after them: private feeds, RSVP manage links, invitation links. */
-    private static final List<String> CAPABILITY_PATHS = List.of("/feeds/private/", "/api/v1/rsvps/", "/rsvp/",
-            "/api/v1/invitations/", "/join/");
+    private static final List<String> CAPABILITY_PATHS =
+            List.of("/feeds/private/", "/api/v1/rsvps/", "/rsvp/", "/api/v1/invitations/", "/join/");
 
     /** Capability paths (API and web page) are logged without their token. */
     static String withoutToken(String path) {
@@ -130,20 +151,30 @@ class ProblemExceptionHandler implements WebExceptionHandler {
             if (!field.isEmpty()) {
                 return ApiProblem.invalid(field, message);
             }
-            return ApiProblem.of(HttpStatus.BAD_REQUEST, ApiProblem.MALFORMED_REQUEST, "Malformed request",
+            return ApiProblem.of(
+                    HttpStatus.BAD_REQUEST,
+                    ApiProblem.MALFORMED_REQUEST,
+                    "Malformed request",
                     "The request body is not valid JSON");
         }
         boolean isBody = input.getMethodParameter() != null
                 && input.getMethodParameter().hasParameterAnnotation(RequestBody.class);
         if (isBody) {
-            return ApiProblem.of(HttpStatus.BAD_REQUEST, ApiProblem.MALFORMED_REQUEST, "Malformed request",
+            return ApiProblem.of(
+                    HttpStatus.BAD_REQUEST,
+                    ApiProblem.MALFORMED_REQUEST,
+                    "Malformed request",
                     "The request body is missing or is not valid JSON");
         }
         if (input.getMethodParameter() != null && input.getMethodParameter().getParameterName() != null) {
-            return ApiProblem.invalid(input.getMethodParameter().getParameterName(),
+            return ApiProblem.invalid(
+                    input.getMethodParameter().getParameterName(),
                     input.getReason() == null ? "is invalid" : input.getReason());
         }
-        return ApiProblem.of(HttpStatus.BAD_REQUEST, ApiProblem.MALFORMED_REQUEST, "Malformed request",
+        return ApiProblem.of(
+                HttpStatus.BAD_REQUEST,
+                ApiProblem.MALFORMED_REQUEST,
+                "Malformed request",
                 input.getReason() == null ? "The request could not be read" : input.getReason());
     }
 

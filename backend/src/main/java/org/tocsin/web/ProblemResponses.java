@@ -30,9 +30,12 @@ public class ProblemResponses {
         headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         headers.setCacheControl("no-store");
         if (problem.retryAfter() != null) {
-            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, problem.retryAfter().toSeconds())));
+            headers.set(
+                    HttpHeaders.RETRY_AFTER,
+                    Long.toString(Math.max(1, problem.retryAfter().toSeconds())));
         }
-        byte[] body = json.writeValueAsString(Problem.from(problem, exchange.getRequest().getPath().value()))
+        byte[] body = json.writeValueAsString(
+                        Problem.from(problem, exchange.getRequest().getPath().value()))
                 .getBytes(StandardCharsets.UTF_8);
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));

@@ -49,7 +49,9 @@ class PublicCors implements WebFilter {
                 && request.getHeaders().getFirst(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD) != null) {
             headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
             headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, "GET, HEAD");
-            headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, "Accept, Accept-Language, If-None-Match, If-Modified-Since");
+            headers.set(
+                    HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS,
+                    "Accept, Accept-Language, If-None-Match, If-Modified-Since");
             headers.set(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "86400");
             response.setStatusCode(HttpStatus.NO_CONTENT);
             return response.setComplete();

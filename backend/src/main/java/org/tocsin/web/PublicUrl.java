@@ -31,4 +31,3 @@ public record PublicUrl(URI publicUrl) {
         return base().replaceFirst("^https?", "webcal") + path;
     }
 }
-

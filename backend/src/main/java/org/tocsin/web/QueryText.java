@@ -33,7 +33,8 @@ class QueryText implements WebFilter {
         if (exchange.getRequest().getURI().getRawQuery() == null) {
             return chain.filter(exchange);
         }
-        for (Map.Entry<String, List<String>> parameter : exchange.getRequest().getQueryParams().entrySet()) {
+        for (Map.Entry<String, List<String>> parameter :
+                exchange.getRequest().getQueryParams().entrySet()) {
             String problem = problem(parameter.getKey());
             if (problem != null) {
                 return problems.write(exchange, ApiProblem.invalid("query", "has a parameter name that " + problem));

@@ -16,6 +16,5 @@ public record RateLimitProperties(boolean enabled, Map<String, Limit> limits) {
     }
 
     /** {@code capacity} requests per {@code period}. */
-    public record Limit(long capacity, Duration period) {
-    }
+    public record Limit(long capacity, Duration period) {}
 }

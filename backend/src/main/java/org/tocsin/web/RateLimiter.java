@@ -77,9 +77,12 @@ public class RateLimiter {
             if (config == null) {
                 return Mono.empty();
             }
-            Bucket bucket = buckets.computeIfAbsent(limit + '\u0000' + fingerprint(key), k -> Bucket.builder()
-                    .addLimit(l -> l.capacity(config.capacity()).refillGreedy(config.capacity(), config.period()))
-                    .build());
+            Bucket bucket = buckets.computeIfAbsent(
+                    limit + '\u0000' + fingerprint(key),
+                    k -> Bucket.builder()
+                            .addLimit(
+                                    l -> l.capacity(config.capacity()).refillGreedy(config.capacity(), config.period()))
+                            .build());
             ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
             if (probe.isConsumed()) {
                 return Mono.empty();

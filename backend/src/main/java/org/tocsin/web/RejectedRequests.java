@@ -24,8 +24,13 @@ class RejectedRequests implements ServerExchangeRejectedHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException rejected) {
-        return problems.write(exchange, ApiProblem.of(HttpStatus.BAD_REQUEST, ApiProblem.MALFORMED_REQUEST,
-                "Malformed request", "The request was rejected: paths may not contain encoded slashes or NULs, "
-                        + "'..' or '//', and headers no control characters"));
+        return problems.write(
+                exchange,
+                ApiProblem.of(
+                        HttpStatus.BAD_REQUEST,
+                        ApiProblem.MALFORMED_REQUEST,
+                        "Malformed request",
+                        "The request was rejected: paths may not contain encoded slashes or NULs, "
+                                + "'..' or '//', and headers no control characters"));
     }
 }

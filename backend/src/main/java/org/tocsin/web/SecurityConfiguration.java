@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -20,7 +21,6 @@ import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHe
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
-import org.springframework.http.HttpStatus;
 import org.tocsin.accounts.AccountSecurity;
 
 /**
@@ -36,34 +36,44 @@ class SecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, AccountSecurity accounts,
-            ProblemResponses problems) {
-        ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> problems.write(exchange,
-                ApiProblem.of(HttpStatus.UNAUTHORIZED, ApiProblem.UNAUTHENTICATED, "Sign-in required",
-                        AccountSecurity.hasBearerToken(exchange) ? "The API token is unknown or revoked"
+    SecurityWebFilterChain securityWebFilterChain(
+            ServerHttpSecurity http, AccountSecurity accounts, ProblemResponses problems) {
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> problems.write(
+                exchange,
+                ApiProblem.of(
+                        HttpStatus.UNAUTHORIZED,
+                        ApiProblem.UNAUTHENTICATED,
+                        "Sign-in required",
+                        AccountSecurity.hasBearerToken(exchange)
+                                ? "The API token is unknown or revoked"
                                 : "Sign in, or send an API token as Authorization: Bearer"));
-        ServerAccessDeniedHandler denied = (exchange, e) -> problems.write(exchange, e instanceof CsrfException
-                ? ApiProblem.of(HttpStatus.FORBIDDEN, ApiProblem.CSRF, "CSRF token missing or wrong",
-                        "Fetch GET /api/v1/auth/csrf and echo its token in the X-XSRF-TOKEN header")
-                : ApiProblem.forbidden("You may not do this"));
+        ServerAccessDeniedHandler denied = (exchange, e) -> problems.write(
+                exchange,
+                e instanceof CsrfException
+                        ? ApiProblem.of(
+                                HttpStatus.FORBIDDEN,
+                                ApiProblem.CSRF,
+                                "CSRF token missing or wrong",
+                                "Fetch GET /api/v1/auth/csrf and echo its token in the X-XSRF-TOKEN header")
+                        : ApiProblem.forbidden("You may not do this"));
 
         AuthenticationWebFilter bearer = new AuthenticationWebFilter(accounts.bearerTokenAuthenticationManager());
         bearer.setServerAuthenticationConverter(accounts.bearerTokenConverter());
         bearer.setRequiresAuthenticationMatcher(exchange -> AccountSecurity.hasBearerToken(exchange)
-                ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch());
+                ? ServerWebExchangeMatcher.MatchResult.match()
+                : ServerWebExchangeMatcher.MatchResult.notMatch());
         bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         bearer.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(unauthenticated));
 
-        // Token-authenticated calls carry no ambient credential a foreign site could ride on, so they need no CSRF token.
+        // Token-authenticated calls carry no ambient credential a foreign site could ride on, so they need no CSRF
+        // token.
         ServerWebExchangeMatcher csrfRequired = exchange -> AccountSecurity.hasBearerToken(exchange)
                 ? ServerWebExchangeMatcher.MatchResult.notMatch()
                 : CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange);
 
-        return http
-                .securityContextRepository(accounts.sessionContextRepository())
+        return http.securityContextRepository(accounts.sessionContextRepository())
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
-                .csrf(csrf -> csrf
-                        .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(csrfRequired)
                         .accessDeniedHandler(denied))
@@ -71,35 +81,58 @@ class SecurityConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.mode(Mode.DENY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true)))
-                .authorizeExchange(routes -> routes
-                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
-                        .pathMatchers(HttpMethod.GET, "/api/v1/auth/csrf").permitAll()
-                        .pathMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login",
-                                "/api/v1/auth/logout").permitAll()
-                        .pathMatchers(HttpMethod.GET, "/api/v1/organizations/*", "/api/v1/campaigns",
-                                "/api/v1/campaigns/*", "/api/v1/events", "/api/v1/events/*",
-                                "/api/v1/cities", "/api/v1/calendars").permitAll()
-                        // RSVPs need no account: answering, and managing one with its token (the URL is the credential).
-                        .pathMatchers(HttpMethod.POST, "/api/v1/events/*/rsvps").permitAll()
+                .authorizeExchange(routes -> routes.pathMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**")
+                        .permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/auth/csrf")
+                        .permitAll()
+                        .pathMatchers(
+                                HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/logout")
+                        .permitAll()
+                        .pathMatchers(
+                                HttpMethod.GET,
+                                "/api/v1/organizations/*",
+                                "/api/v1/campaigns",
+                                "/api/v1/campaigns/*",
+                                "/api/v1/events",
+                                "/api/v1/events/*",
+                                "/api/v1/cities",
+                                "/api/v1/calendars")
+                        .permitAll()
+                        // RSVPs need no account: answering, and managing one with its token (the URL is the
+                        // credential).
+                        .pathMatchers(HttpMethod.POST, "/api/v1/events/*/rsvps")
+                        .permitAll()
                         // Where an invitation link leads (the link is the credential); accepting it needs an account.
-                        .pathMatchers(HttpMethod.GET, "/api/v1/invitations/*").permitAll()
-                        .pathMatchers(HttpMethod.GET, "/api/v1/rsvps/*").permitAll()
-                        .pathMatchers(HttpMethod.POST, "/api/v1/rsvps/*/confirm").permitAll()
-                        .pathMatchers(HttpMethod.PATCH, "/api/v1/rsvps/*").permitAll()
-                        .pathMatchers(HttpMethod.DELETE, "/api/v1/rsvps/*").permitAll()
-                        .pathMatchers("/api/**").authenticated()
-                        .pathMatchers("/actuator/**").denyAll()
-                        // The static web app, the public feeds (capability URLs for private ones) and single-event .ics downloads.
-                        .pathMatchers(HttpMethod.GET, "/**").permitAll()
-                        .pathMatchers(HttpMethod.HEAD, "/**").permitAll()
-                        .anyExchange().denyAll())
+                        .pathMatchers(HttpMethod.GET, "/api/v1/invitations/*")
+                        .permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/rsvps/*")
+                        .permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/rsvps/*/confirm")
+                        .permitAll()
+                        .pathMatchers(HttpMethod.PATCH, "/api/v1/rsvps/*")
+                        .permitAll()
+                        .pathMatchers(HttpMethod.DELETE, "/api/v1/rsvps/*")
+                        .permitAll()
+                        .pathMatchers("/api/**")
+                        .authenticated()
+                        .pathMatchers("/actuator/**")
+                        .denyAll()
+                        // The static web app, the public feeds (capability URLs for private ones) and single-event .ics
+                        // downloads.
+                        .pathMatchers(HttpMethod.GET, "/**")
+                        .permitAll()
+                        .pathMatchers(HttpMethod.HEAD, "/**")
+                        .permitAll()
+                        .anyExchange()
+                        .denyAll())
                 .build();
     }
 }

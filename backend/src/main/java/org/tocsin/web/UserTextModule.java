@@ -27,7 +27,11 @@ class UserTextModule extends SimpleModule {
         addDeserializer(String.class, new Text(Kind.ONE_LINE));
     }
 
-    private enum Kind { ONE_LINE, MULTI_LINE, VERBATIM }
+    private enum Kind {
+        ONE_LINE,
+        MULTI_LINE,
+        VERBATIM
+    }
 
     private static final class Text extends StringDeserializer {
 
@@ -42,7 +46,8 @@ class UserTextModule extends SimpleModule {
             if (property == null) {
                 return this;
             }
-            Kind wanted = property.getAnnotation(Verbatim.class) != null ? Kind.VERBATIM
+            Kind wanted = property.getAnnotation(Verbatim.class) != null
+                    ? Kind.VERBATIM
                     : property.getAnnotation(MultiLine.class) != null ? Kind.MULTI_LINE : Kind.ONE_LINE;
             return wanted == kind ? this : new Text(wanted);
         }

@@ -45,20 +45,33 @@ class WebAppFiles implements WebFluxConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        serve(registry.addResourceHandler("/assets/**"), LOCATION + "assets/",
+        serve(
+                registry.addResourceHandler("/assets/**"),
+                LOCATION + "assets/",
                 CacheControl.maxAge(IMMUTABLE).cachePublic().immutable());
         serve(registry.addResourceHandler("/index.html"), LOCATION, CacheControl.noCache());
-        serve(registry.addResourceHandler("/**"), LOCATION, CacheControl.maxAge(SHORT).cachePublic());
+        serve(
+                registry.addResourceHandler("/**"),
+                LOCATION,
+                CacheControl.maxAge(SHORT).cachePublic());
     }
 
     private void serve(ResourceHandlerRegistration registration, String location, CacheControl cacheControl) {
-        registration.addResourceLocations(location)
+        registration
+                .addResourceLocations(location)
                 .setCacheControl(cacheControl)
                 // Jar entry times say nothing a client can use; the ETag is the content's.
                 .setUseLastModified(false)
                 .setEtagGenerator(resource -> resource instanceof BuiltFile file ? file.etag : null);
-        registration.setMediaTypes(Map.of("html", utf8(MediaType.TEXT_HTML), "css", utf8(new MediaType("text", "css")),
-                "js", utf8(new MediaType("text", "javascript")), "svg", utf8(new MediaType("image", "svg+xml"))));
+        registration.setMediaTypes(Map.of(
+                "html",
+                utf8(MediaType.TEXT_HTML),
+                "css",
+                utf8(new MediaType("text", "css")),
+                "js",
+                utf8(new MediaType("text", "javascript")),
+                "svg",
+                utf8(new MediaType("image", "svg+xml"))));
         registration.resourceChain(true, found).addResolver(new InMemory());
     }
 
@@ -75,8 +88,11 @@ class WebAppFiles implements WebFluxConfigurer {
     private static final class InMemory extends AbstractResourceResolver {
 
         @Override
-        protected Mono<Resource> resolveResourceInternal(ServerWebExchange exchange, String requestPath,
-                List<? extends Resource> locations, ResourceResolverChain chain) {
+        protected Mono<Resource> resolveResourceInternal(
+                ServerWebExchange exchange,
+                String requestPath,
+                List<? extends Resource> locations,
+                ResourceResolverChain chain) {
             // Looking a name up in the jar blocks too (the first look opens it), found or not.
             return chain.resolveResource(exchange, requestPath, locations)
                     .map(resource -> resource instanceof BuiltFile ? resource : BuiltFile.read(resource))
@@ -84,8 +100,8 @@ class WebAppFiles implements WebFluxConfigurer {
         }
 
         @Override
-        protected Mono<String> resolveUrlPathInternal(String resourceUrlPath, List<? extends Resource> locations,
-                ResourceResolverChain chain) {
+        protected Mono<String> resolveUrlPathInternal(
+                String resourceUrlPath, List<? extends Resource> locations, ResourceResolverChain chain) {
             return chain.resolveUrlPath(resourceUrlPath, locations);
         }
     }
@@ -100,8 +116,9 @@ class WebAppFiles implements WebFluxConfigurer {
             super(body, filename);
             this.filename = filename;
             try {
-                this.etag = "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 12)
-                        + "\"";
+                this.etag = "\""
+                        + HexFormat.of()
+                                .formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 12) + "\"";
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }

@@ -26,8 +26,8 @@ class WebAppRoutes implements WebFilter {
 
     static final String EMBED_PATH = "/embed/events";
 
-    static final String EMBEDDABLE_CONTENT_SECURITY_POLICY = SecurityConfiguration.CONTENT_SECURITY_POLICY
-            .replace("frame-ancestors 'none'", "frame-ancestors *");
+    static final String EMBEDDABLE_CONTENT_SECURITY_POLICY =
+            SecurityConfiguration.CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors *");
 
     private static final String INDEX = "/index.html";
 
@@ -53,6 +53,7 @@ class WebAppRoutes implements WebFilter {
             });
         }
         // The page's own path stays what the security rules and the logs saw; only the file served changes.
-        return chain.filter(exchange.mutate().request(request.mutate().path(INDEX).build()).build());
+        return chain.filter(
+                exchange.mutate().request(request.mutate().path(INDEX).build()).build());
     }
 }

@@ -1,5 +1,9 @@
 package org.tocsin.calendars;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.tocsin.support.Problems.expectProblem;
+
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,10 +18,6 @@ import org.tocsin.support.Api;
 import org.tocsin.support.IntegrationTest;
 import org.tocsin.support.OrganizationFixtures;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.tocsin.support.Problems.expectProblem;
 
 class CalendarFeedTest extends IntegrationTest {
 
@@ -35,17 +35,36 @@ class CalendarFeedTest extends IntegrationTest {
         owner = group.owner;
         org = group.organization;
         for (String visibility : new String[] {"PUBLIC", "PRIVATE"}) {
-            Map<String, Object> body = new HashMap<>(Map.of("organization", org, "title", visibility + " meeting",
-                    "kind", "MEETING", "start", "2027-09-01T18:00", "end", "2027-09-01T19:00",
-                    "timeZone", "Europe/Paris", "visibility", visibility,
-                    "place", Map.of("city", "Lyon", "countryCode", "FR")));
+            Map<String, Object> body = new HashMap<>(Map.of(
+                    "organization",
+                    org,
+                    "title",
+                    visibility + " meeting",
+                    "kind",
+                    "MEETING",
+                    "start",
+                    "2027-09-01T18:00",
+                    "end",
+                    "2027-09-01T19:00",
+                    "timeZone",
+                    "Europe/Paris",
+                    "visibility",
+                    visibility,
+                    "place",
+                    Map.of("city", "Lyon", "countryCode", "FR")));
             owner.post("/api/v1/events", body).expectStatus().isCreated();
         }
     }
 
     private String tokenPath(Api.Caller member) {
-        String url = member.post("/api/v1/organizations/" + org + "/feed-token", null).expectStatus().isCreated()
-                .expectBody(JsonNode.class).returnResult().getResponseBody().get("url").asString();
+        String url = member.post("/api/v1/organizations/" + org + "/feed-token", null)
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("url")
+                .asString();
         return URI.create(url).getPath();
     }
 
@@ -54,18 +73,39 @@ class CalendarFeedTest extends IntegrationTest {
         Api.Caller member = group.memberWithRole("MEMBER");
         String path = tokenPath(member);
         assertThat(path).startsWith("/feeds/private/tcf_").endsWith(".ics");
-        String feed = web.get().uri(path).exchange().expectStatus().isOk()
-                .expectHeader().value(HttpHeaders.CACHE_CONTROL, v -> assertThat(v).contains("private"))
-                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)
-                .expectBody(String.class).returnResult().getResponseBody();
+        String feed = web.get()
+                .uri(path)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .value(HttpHeaders.CACHE_CONTROL, v -> assertThat(v).contains("private"))
+                .expectHeader()
+                .doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(feed).contains("SUMMARY:PRIVATE meeting", "SUMMARY:PUBLIC meeting");
-        String publicFeed = web.get().uri("/feeds/organizations/" + org + ".ics").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String publicFeed = web.get()
+                .uri("/feeds/organizations/" + org + ".ics")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(publicFeed).contains("PUBLIC meeting").doesNotContain("PRIVATE meeting");
         // The directory of public calendars never lists a private feed.
-        String directory = web.get().uri("/api/v1/calendars").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(directory).contains("/feeds/organizations/" + org + ".ics", "webcal://")
+        String directory = web.get()
+                .uri("/api/v1/calendars")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(directory)
+                .contains("/feeds/organizations/" + org + ".ics", "webcal://")
                 .doesNotContain("/feeds/private/");
     }
 
@@ -78,7 +118,9 @@ class CalendarFeedTest extends IntegrationTest {
     void aRemovedMembersFeedStaysDeadWhenTheyAreLetBackIn() {
         Api.Caller member = group.memberWithRole("MEMBER");
         String old = tokenPath(member);
-        owner.delete("/api/v1/organizations/" + org + "/members/" + member.userId()).expectStatus().isNoContent();
+        owner.delete("/api/v1/organizations/" + org + "/members/" + member.userId())
+                .expectStatus()
+                .isNoContent();
         expectProblem(web.get().uri(old).exchange(), 404, "/problems/not-found");
 
         group.joins(member, "MEMBER");
@@ -92,10 +134,15 @@ class CalendarFeedTest extends IntegrationTest {
     void aTokenFromBeforeTheBindingWorksInItsMembershipAndNotAfterReadding() {
         Api.Caller member = group.memberWithRole("MEMBER");
         String old = tokenPath(member);
-        mongo.updateMulti(Query.query(where("userId").is(member.userId())), new Update().unset("membershipId"),
-                "feed_tokens").block();
+        mongo.updateMulti(
+                        Query.query(where("userId").is(member.userId())),
+                        new Update().unset("membershipId"),
+                        "feed_tokens")
+                .block();
         web.get().uri(old).exchange().expectStatus().isOk();
-        owner.delete("/api/v1/organizations/" + org + "/members/" + member.userId()).expectStatus().isNoContent();
+        owner.delete("/api/v1/organizations/" + org + "/members/" + member.userId())
+                .expectStatus()
+                .isNoContent();
         group.joins(member, "MEMBER");
         expectProblem(web.get().uri(old).exchange(), 404, "/problems/not-found");
     }
@@ -108,11 +155,15 @@ class CalendarFeedTest extends IntegrationTest {
         expectProblem(web.get().uri(first).exchange(), 404, "/problems/not-found");
         web.get().uri(second).exchange().expectStatus().isOk();
 
-        owner.delete("/api/v1/organizations/" + org + "/members/" + member.userId()).expectStatus().isNoContent();
+        owner.delete("/api/v1/organizations/" + org + "/members/" + member.userId())
+                .expectStatus()
+                .isNoContent();
         expectProblem(web.get().uri(second).exchange(), 404, "/problems/not-found");
 
         String ownerPath = tokenPath(owner);
-        owner.delete("/api/v1/organizations/" + org + "/feed-token").expectStatus().isNoContent();
+        owner.delete("/api/v1/organizations/" + org + "/feed-token")
+                .expectStatus()
+                .isNoContent();
         expectProblem(web.get().uri(ownerPath).exchange(), 404, "/problems/not-found");
         expectProblem(web.get().uri("/feeds/private/tcf_guessed.ics").exchange(), 404, "/problems/not-found");
     }
@@ -127,18 +178,43 @@ class CalendarFeedTest extends IntegrationTest {
     void aSavedFilterIsACalendarWithItsOwnFeed() {
         Api.Caller user = api().newUser("Curator");
         String slug = "lyon-meetings-" + System.nanoTime();
-        user.post("/api/v1/calendars", Map.of("name", "Meetings in Lyon", "slug", slug,
-                        "filter", Map.of("city", "lyon", "country", "fr", "kind", "MEETING", "organization", org)))
-                .expectStatus().isCreated()
-                .expectBody().jsonPath("$.webcal").value(v -> assertThat((String) v)
-                        .startsWith("webcal://").endsWith("/feeds/calendars/" + slug + ".ics"));
-        String feed = web.get().uri("/feeds/calendars/" + slug + ".ics").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(feed).contains("X-WR-CALNAME:Meetings in Lyon", "PUBLIC meeting").doesNotContain("PRIVATE meeting");
-        expectProblem(user.post("/api/v1/calendars", Map.of("name", "Bad", "slug", slug + "-x",
-                "filter", Map.of("kind", "PICNIC"))), 400, "/problems/validation")
-                .jsonPath("$.errors[0].field").isEqualTo("filter.kind");
-        expectProblem(user.post("/api/v1/calendars", Map.of("name", "Dup", "slug", slug, "filter", Map.of())), 409,
+        user.post(
+                        "/api/v1/calendars",
+                        Map.of(
+                                "name",
+                                "Meetings in Lyon",
+                                "slug",
+                                slug,
+                                "filter",
+                                Map.of("city", "lyon", "country", "fr", "kind", "MEETING", "organization", org)))
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.webcal")
+                .value(v ->
+                        assertThat((String) v).startsWith("webcal://").endsWith("/feeds/calendars/" + slug + ".ics"));
+        String feed = web.get()
+                .uri("/feeds/calendars/" + slug + ".ics")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(feed)
+                .contains("X-WR-CALNAME:Meetings in Lyon", "PUBLIC meeting")
+                .doesNotContain("PRIVATE meeting");
+        expectProblem(
+                        user.post(
+                                "/api/v1/calendars",
+                                Map.of("name", "Bad", "slug", slug + "-x", "filter", Map.of("kind", "PICNIC"))),
+                        400,
+                        "/problems/validation")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("filter.kind");
+        expectProblem(
+                user.post("/api/v1/calendars", Map.of("name", "Dup", "slug", slug, "filter", Map.of())),
+                409,
                 "/problems/slug-taken");
     }
 }

@@ -1,5 +1,7 @@
 package org.tocsin.demo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -19,8 +21,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The app started with {@code tocsin.demo=true}: its own context, on its own fresh data directory. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tocsin.demo=true")
 @AutoConfigureWebTestClient
@@ -29,18 +29,40 @@ class DemoDataTest {
     private static final String CAMPAIGN = "/api/v1/campaigns/united-against-executions";
     /** Enough of ISO 3166 to tell the continents of the demo's countries apart. */
     private static final Map<String, String> CONTINENT = Map.ofEntries(
-            Map.entry("IR", "Asia"), Map.entry("TR", "Asia"), Map.entry("IQ", "Asia"), Map.entry("AM", "Asia"),
-            Map.entry("GE", "Asia"), Map.entry("JP", "Asia"), Map.entry("MY", "Asia"),
-            Map.entry("DE", "Europe"), Map.entry("FR", "Europe"), Map.entry("GB", "Europe"), Map.entry("NL", "Europe"),
-            Map.entry("BE", "Europe"), Map.entry("SE", "Europe"), Map.entry("NO", "Europe"), Map.entry("DK", "Europe"),
-            Map.entry("AT", "Europe"), Map.entry("CH", "Europe"), Map.entry("IT", "Europe"), Map.entry("ES", "Europe"),
-            Map.entry("FI", "Europe"), Map.entry("CA", "North America"), Map.entry("US", "North America"),
-            Map.entry("MX", "North America"), Map.entry("BR", "South America"), Map.entry("AR", "South America"),
-            Map.entry("CL", "South America"), Map.entry("ZA", "Africa"), Map.entry("KE", "Africa"),
-            Map.entry("AU", "Oceania"), Map.entry("NZ", "Oceania"));
+            Map.entry("IR", "Asia"),
+            Map.entry("TR", "Asia"),
+            Map.entry("IQ", "Asia"),
+            Map.entry("AM", "Asia"),
+            Map.entry("GE", "Asia"),
+            Map.entry("JP", "Asia"),
+            Map.entry("MY", "Asia"),
+            Map.entry("DE", "Europe"),
+            Map.entry("FR", "Europe"),
+            Map.entry("GB", "Europe"),
+            Map.entry("NL", "Europe"),
+            Map.entry("BE", "Europe"),
+            Map.entry("SE", "Europe"),
+            Map.entry("NO", "Europe"),
+            Map.entry("DK", "Europe"),
+            Map.entry("AT", "Europe"),
+            Map.entry("CH", "Europe"),
+            Map.entry("IT", "Europe"),
+            Map.entry("ES", "Europe"),
+            Map.entry("FI", "Europe"),
+            Map.entry("CA", "North America"),
+            Map.entry("US", "North America"),
+            Map.entry("MX", "North America"),
+            Map.entry("BR", "South America"),
+            Map.entry("AR", "South America"),
+            Map.entry("CL", "South America"),
+            Map.entry("ZA", "Africa"),
+            Map.entry("KE", "Africa"),
+            Map.entry("AU", "Oceania"),
+            Map.entry("NZ", "Oceania"));
 
     @Autowired
     WebTestClient web;
+
     @Autowired
     DemoDataLoader loader;
 
@@ -55,8 +77,17 @@ class DemoDataTest {
     }
 
     private JsonNode get(String uri) {
-        return web.mutate().responseTimeout(Duration.ofSeconds(30)).build().get().uri(uri).exchange()
-                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        return web.mutate()
+                .responseTimeout(Duration.ofSeconds(30))
+                .build()
+                .get()
+                .uri(uri)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private List<JsonNode> items(String query) {
@@ -71,14 +102,27 @@ class DemoDataTest {
         assertThat(campaign.get("startsOn").asString()).isEqualTo(campaignDay().toString());
         List<JsonNode> cities = new ArrayList<>();
         campaign.get("cities").forEach(cities::add);
-        List<JsonNode> onTheGround = cities.stream().filter(c -> c.hasNonNull("countryCode")).toList();
+        List<JsonNode> onTheGround =
+                cities.stream().filter(c -> c.hasNonNull("countryCode")).toList();
         assertThat(onTheGround).hasSizeGreaterThanOrEqualTo(40);
         Set<String> continents = onTheGround.stream()
-                .map(c -> CONTINENT.getOrDefault(c.get("countryCode").asString(), "?")).collect(Collectors.toSet());
+                .map(c -> CONTINENT.getOrDefault(c.get("countryCode").asString(), "?"))
+                .collect(Collectors.toSet());
         assertThat(continents).doesNotContain("?").hasSizeGreaterThanOrEqualTo(5);
-        assertThat(cities).extracting(c -> c.get("cityKey").asString())
-                .contains("ir/tehran", "ir/zahedan", "ir/sanandaj", "ir/isfahan", "de/berlin", "fr/paris",
-                        "gb/london", "ca/toronto", "us/los-angeles", "au/sydney", "online");
+        assertThat(cities)
+                .extracting(c -> c.get("cityKey").asString())
+                .contains(
+                        "ir/tehran",
+                        "ir/zahedan",
+                        "ir/sanandaj",
+                        "ir/isfahan",
+                        "de/berlin",
+                        "fr/paris",
+                        "gb/london",
+                        "ca/toronto",
+                        "us/los-angeles",
+                        "au/sydney",
+                        "online");
     }
 
     @Test
@@ -97,8 +141,10 @@ class DemoDataTest {
     @Test
     void actionsAreAtLocalEveningHoursInTheirOwnZones() {
         // The campaign's actions: on some dates another demo action of the city comes first that day.
-        JsonNode sydney = items("city=Sydney&country=AU&campaign=united-against-executions").getFirst();
-        JsonNode losAngeles = items("city=Los Angeles&country=US&campaign=united-against-executions").getFirst();
+        JsonNode sydney = items("city=Sydney&country=AU&campaign=united-against-executions")
+                .getFirst();
+        JsonNode losAngeles = items("city=Los Angeles&country=US&campaign=united-against-executions")
+                .getFirst();
         assertThat(sydney.get("timeZone").asString()).isEqualTo("Australia/Sydney");
         assertThat(losAngeles.get("timeZone").asString()).isEqualTo("America/Los_Angeles");
         for (JsonNode e : List.of(sydney, losAngeles)) {
@@ -106,7 +152,8 @@ class DemoDataTest {
             assertThat(e.get("campaign").get("slug").asString()).isEqualTo("united-against-executions");
         }
         // The same local evening is half a day apart in UTC.
-        assertThat(sydney.get("startUtc").asString()).isLessThan(losAngeles.get("startUtc").asString());
+        assertThat(sydney.get("startUtc").asString())
+                .isLessThan(losAngeles.get("startUtc").asString());
     }
 
     @Test
@@ -114,7 +161,8 @@ class DemoDataTest {
         List<JsonNode> hits = items("q=زندانیان");
         assertThat(hits).isNotEmpty();
         assertThat(hits).extracting(e -> e.get("title").asString()).anyMatch(t -> t.contains("زندانیان سیاسی"));
-        assertThat(items("q=سفارت")).extracting(e -> e.get("title").asString())
+        assertThat(items("q=سفارت"))
+                .extracting(e -> e.get("title").asString())
                 .anyMatch(t -> t.contains("تجمع در برابر سفارت"));
     }
 
@@ -122,8 +170,12 @@ class DemoDataTest {
     void weeklyVigilsAppearOncePerWeekAtTheSameLocalTime() {
         List<JsonNode> berlin = items("city=Berlin&country=DE&tag=weekly-vigil");
         assertThat(berlin).hasSize(12);
-        assertThat(berlin).extracting(e -> e.get("start").asString().substring(11)).containsOnly("15:00");
-        assertThat(berlin).extracting(e -> LocalDate.parse(e.get("start").asString().substring(0, 10)).getDayOfWeek())
+        assertThat(berlin)
+                .extracting(e -> e.get("start").asString().substring(11))
+                .containsOnly("15:00");
+        assertThat(berlin)
+                .extracting(e -> LocalDate.parse(e.get("start").asString().substring(0, 10))
+                        .getDayOfWeek())
                 .containsOnly(java.time.DayOfWeek.SATURDAY);
         assertThat(items("city=London&country=GB&tag=weekly-vigil")).hasSizeGreaterThanOrEqualTo(13);
     }

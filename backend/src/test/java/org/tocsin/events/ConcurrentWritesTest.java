@@ -1,13 +1,13 @@
 package org.tocsin.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatusCode;
 import org.tocsin.support.IntegrationTest;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ConcurrentWritesTest extends IntegrationTest {
 
@@ -16,10 +16,17 @@ class ConcurrentWritesTest extends IntegrationTest {
     void manyOrganizersPostingAtOnceAllSucceedAndAllAreFound() {
         EventFixtures f = new EventFixtures(api());
         List<HttpStatusCode> statuses = Flux.range(1, 24)
-                .parallel(8).runOn(Schedulers.boundedElastic())
-                .map(i -> f.owner.post("/api/v1/events", f.vigil("2027-08-" + (10 + i % 18) + "T18:00",
-                        "2027-08-" + (10 + i % 18) + "T19:00")).returnResult(String.class).getStatus())
-                .sequential().collectList().block();
+                .parallel(8)
+                .runOn(Schedulers.boundedElastic())
+                .map(i -> f.owner
+                        .post(
+                                "/api/v1/events",
+                                f.vigil("2027-08-" + (10 + i % 18) + "T18:00", "2027-08-" + (10 + i % 18) + "T19:00"))
+                        .returnResult(String.class)
+                        .getStatus())
+                .sequential()
+                .collectList()
+                .block();
         assertThat(statuses).hasSize(24).allMatch(s -> s.value() == 201);
         assertThat(f.discover(f.owner, "")).hasSize(24);
     }

@@ -1,5 +1,7 @@
 package org.tocsin.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -7,12 +9,17 @@ import org.junit.jupiter.api.Test;
 import org.tocsin.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class DiscoveryTest extends IntegrationTest {
 
-    private static Map<String, Object> in(EventFixtures f, String title, String city, String country, double lat,
-            double lon, String zone, String day) {
+    private static Map<String, Object> in(
+            EventFixtures f,
+            String title,
+            String city,
+            String country,
+            double lat,
+            double lon,
+            String zone,
+            String day) {
         Map<String, Object> body = f.vigil(day + "T18:00", day + "T19:00");
         body.put("title", title);
         body.put("timeZone", zone);
@@ -26,9 +33,11 @@ class DiscoveryTest extends IntegrationTest {
         f.create(in(f, "Potsdam vigil", "Potsdam", "DE", 52.3906, 13.0645, "Europe/Berlin", "2027-06-01"));
         f.create(in(f, "Tehran vigil", "Tehran", "IR", 35.6892, 51.3890, "Asia/Tehran", "2027-06-01"));
         assertThat(f.discover(f.owner, "near=52.52,13.405&radiusKm=50"))
-                .extracting(e -> e.get("title").asString()).containsExactly("Potsdam vigil");
+                .extracting(e -> e.get("title").asString())
+                .containsExactly("Potsdam vigil");
         assertThat(f.discover(f.owner, "near=35.7,51.4&radiusKm=50"))
-                .extracting(e -> e.get("title").asString()).containsExactly("Tehran vigil");
+                .extracting(e -> e.get("title").asString())
+                .containsExactly("Tehran vigil");
     }
 
     @Test
@@ -41,7 +50,8 @@ class DiscoveryTest extends IntegrationTest {
         assertThat(f.discover(f.owner, "q=آزاد")).hasSize(1);
         assertThat(f.discover(f.owner, "q=ازادي")).hasSize(1);
         assertThat(f.discover(f.owner, "q=tehran")).hasSize(1);
-        assertThat(f.discover(f.owner, "q=berl")).extracting(e -> e.get("title").asString())
+        assertThat(f.discover(f.owner, "q=berl"))
+                .extracting(e -> e.get("title").asString())
                 .containsExactly("Vigil in Berlin");
     }
 
@@ -53,9 +63,11 @@ class DiscoveryTest extends IntegrationTest {
         march.put("tags", List.of("#WomanLifeFreedom"));
         f.create(march);
         f.create(in(f, "Vigil", "Paris", "US", 33.66, -95.55, "America/Chicago", "2027-06-03"));
-        assertThat(f.discover(f.owner, "city=PARIS&country=fr")).extracting(e -> e.get("title").asString())
+        assertThat(f.discover(f.owner, "city=PARIS&country=fr"))
+                .extracting(e -> e.get("title").asString())
                 .containsExactly("March");
-        assertThat(f.discover(f.owner, "country=US")).extracting(e -> e.get("title").asString())
+        assertThat(f.discover(f.owner, "country=US"))
+                .extracting(e -> e.get("title").asString())
                 .containsExactly("Vigil");
         assertThat(f.discover(f.owner, "kind=MARCH")).hasSize(1);
         assertThat(f.discover(f.owner, "tag=womanlifefreedom")).hasSize(1);
@@ -76,11 +88,17 @@ class DiscoveryTest extends IntegrationTest {
         List<JsonNode> all = f.discoverAll(f.owner, "organization=" + f.organization + "&from=2026-12-01", 200);
         List<JsonNode> paged = f.discoverAll(f.owner, "organization=" + f.organization + "&from=2026-12-01", 4);
         assertThat(all).hasSize(17);
-        assertThat(paged).extracting(e -> e.get("id").asString() + e.path("recurrenceId").asString(""))
+        assertThat(paged)
+                .extracting(e -> e.get("id").asString() + e.path("recurrenceId").asString(""))
                 .containsExactlyElementsOf(all.stream()
-                        .map(e -> e.get("id").asString() + e.path("recurrenceId").asString("")).toList());
-        assertThat(new HashSet<>(paged.stream().map(e -> e.get("id").asString() + e.path("recurrenceId")
-                .asString("")).toList())).hasSize(17);
+                        .map(e ->
+                                e.get("id").asString() + e.path("recurrenceId").asString(""))
+                        .toList());
+        assertThat(new HashSet<>(paged.stream()
+                        .map(e ->
+                                e.get("id").asString() + e.path("recurrenceId").asString(""))
+                        .toList()))
+                .hasSize(17);
         assertThat(paged).extracting(e -> e.get("startUtc").asString()).isSorted();
     }
 
@@ -96,14 +114,23 @@ class DiscoveryTest extends IntegrationTest {
         series.put("title", "Weekly xylophone practice");
         series.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;COUNT=3"));
         f.create(series);
-        List<JsonNode> paged = f.discoverAll(f.owner, "organization=" + f.organization
-                + "&from=2026-12-01&q=XYLO", 2);
-        assertThat(paged).extracting(e -> e.get("start").asString()).containsExactly(
-                "2027-09-02T12:00", "2027-09-02T18:00", "2027-09-04T18:00", "2027-09-06T18:00",
-                "2027-09-08T18:00", "2027-09-09T12:00", "2027-09-16T12:00");
+        List<JsonNode> paged = f.discoverAll(f.owner, "organization=" + f.organization + "&from=2026-12-01&q=XYLO", 2);
+        assertThat(paged)
+                .extracting(e -> e.get("start").asString())
+                .containsExactly(
+                        "2027-09-02T12:00",
+                        "2027-09-02T18:00",
+                        "2027-09-04T18:00",
+                        "2027-09-06T18:00",
+                        "2027-09-08T18:00",
+                        "2027-09-09T12:00",
+                        "2027-09-16T12:00");
         // The word changes: the old one no longer finds the event, the new one does.
         String id = paged.getFirst().get("id").asString();
-        f.owner.patch("/api/v1/events/" + id, Map.of("title", "Weekly marimba practice")).expectStatus().isOk();
+        f.owner
+                .patch("/api/v1/events/" + id, Map.of("title", "Weekly marimba practice"))
+                .expectStatus()
+                .isOk();
         assertThat(f.discover(f.owner, "q=marimba")).hasSize(3);
         assertThat(f.discover(f.owner, "q=xylophone")).hasSize(4);
     }
@@ -112,23 +139,54 @@ class DiscoveryTest extends IntegrationTest {
     void aCampaignCountsItsCities() {
         EventFixtures f = new EventFixtures(api());
         String slug = "day-of-action-" + System.nanoTime();
-        f.owner.post("/api/v1/campaigns", Map.of("name", "United Against Executions", "slug", slug,
-                "startsOn", "2027-10-10", "endsOn", "2027-10-10", "organization", f.organization))
-                .expectStatus().isCreated();
+        f.owner
+                .post(
+                        "/api/v1/campaigns",
+                        Map.of(
+                                "name",
+                                "United Against Executions",
+                                "slug",
+                                slug,
+                                "startsOn",
+                                "2027-10-10",
+                                "endsOn",
+                                "2027-10-10",
+                                "organization",
+                                f.organization))
+                .expectStatus()
+                .isCreated();
         for (String city : List.of("Berlin", "berlin", "Paris")) {
-            Map<String, Object> body = in(f, "Vigil", city, city.equalsIgnoreCase("berlin") ? "DE" : "FR", 50, 5,
-                    "Europe/Berlin", "2027-10-10");
+            Map<String, Object> body = in(
+                    f,
+                    "Vigil",
+                    city,
+                    city.equalsIgnoreCase("berlin") ? "DE" : "FR",
+                    50,
+                    5,
+                    "Europe/Berlin",
+                    "2027-10-10");
             body.put("campaign", slug);
             f.create(body);
         }
-        web.get().uri("/api/v1/campaigns/" + slug).exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.totalEvents").isEqualTo(3)
-                .jsonPath("$.cities[0].cityKey").isEqualTo("de/berlin")
-                .jsonPath("$.cities[0].events").isEqualTo(2)
+        web.get()
+                .uri("/api/v1/campaigns/" + slug)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.totalEvents")
+                .isEqualTo(3)
+                .jsonPath("$.cities[0].cityKey")
+                .isEqualTo("de/berlin")
+                .jsonPath("$.cities[0].events")
+                .isEqualTo(2)
                 // Where to put the city on the campaign's map (coarse: a city, not a doorstep).
-                .jsonPath("$.cities[0].lat").isEqualTo(50.0)
-                .jsonPath("$.cities[0].lon").isEqualTo(5.0)
-                .jsonPath("$.cities[1].cityKey").isEqualTo("fr/paris");
+                .jsonPath("$.cities[0].lat")
+                .isEqualTo(50.0)
+                .jsonPath("$.cities[0].lon")
+                .isEqualTo(5.0)
+                .jsonPath("$.cities[1].cityKey")
+                .isEqualTo("fr/paris");
         assertThat(f.discover(f.owner, "campaign=" + slug)).hasSize(3);
     }
 }

@@ -23,14 +23,31 @@ final class EventFixtures extends OrganizationFixtures {
         body.put("start", start);
         body.put("end", end);
         body.put("timeZone", "Europe/Berlin");
-        body.put("place", new HashMap<>(Map.of("venue", "Brandenburger Tor", "address", "Pariser Platz",
-                "city", "Berlin", "countryCode", "DE", "lat", 52.5163, "lon", 13.3777)));
+        body.put(
+                "place",
+                new HashMap<>(Map.of(
+                        "venue",
+                        "Brandenburger Tor",
+                        "address",
+                        "Pariser Platz",
+                        "city",
+                        "Berlin",
+                        "countryCode",
+                        "DE",
+                        "lat",
+                        52.5163,
+                        "lon",
+                        13.3777)));
         return body;
     }
 
     JsonNode create(Map<String, Object> body) {
-        return owner.post("/api/v1/events", body).expectStatus().isCreated()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        return owner.post("/api/v1/events", body)
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     /** All pages of a discovery query, following nextCursor. */
@@ -41,7 +58,11 @@ final class EventFixtures extends OrganizationFixtures {
         do {
             JsonNode page = caller.get("/api/v1/events?" + query + "&limit=" + pageSize
                             + (cursor == null ? "" : "&cursor=" + cursor))
-                    .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(JsonNode.class)
+                    .returnResult()
+                    .getResponseBody();
             page.get("items").forEach(items::add);
             cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asString() : null;
         } while (cursor != null && ++pages < 100);

@@ -1,12 +1,12 @@
 package org.tocsin.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tocsin.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class EventTimesTest extends IntegrationTest {
 
@@ -39,12 +39,14 @@ class EventTimesTest extends IntegrationTest {
         body.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;BYDAY=TH;COUNT=4"));
         f.create(body);
         List<JsonNode> occurrences = f.discover(f.owner, "");
-        assertThat(occurrences).extracting(o -> o.get("start").asString())
+        assertThat(occurrences)
+                .extracting(o -> o.get("start").asString())
                 .containsExactly("2027-02-25T18:00", "2027-03-04T18:00", "2027-03-11T18:00", "2027-03-18T18:00");
         // US daylight saving starts on 14 March 2027: 02:00Z before, 01:00Z after.
-        assertThat(occurrences).extracting(o -> o.get("startUtc").asString())
-                .containsExactly("2027-02-26T02:00:00Z", "2027-03-05T02:00:00Z", "2027-03-12T02:00:00Z",
-                        "2027-03-19T01:00:00Z");
+        assertThat(occurrences)
+                .extracting(o -> o.get("startUtc").asString())
+                .containsExactly(
+                        "2027-02-26T02:00:00Z", "2027-03-05T02:00:00Z", "2027-03-12T02:00:00Z", "2027-03-19T01:00:00Z");
     }
 
     @Test
@@ -54,26 +56,40 @@ class EventTimesTest extends IntegrationTest {
         body.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;COUNT=5", "exdates", List.of("2027-01-14T18:00")));
         String id = f.create(body).get("id").asString();
 
-        f.owner.put("/api/v1/events/" + id + "/occurrences/2027-01-21T18:00",
-                Map.of("start", "2027-01-22T17:00", "end", "2027-01-22T18:30")).expectStatus().isOk();
-        f.owner.put("/api/v1/events/" + id + "/occurrences/2027-01-28T18:00", Map.of("cancelled", true))
-                .expectStatus().isOk();
+        f.owner
+                .put(
+                        "/api/v1/events/" + id + "/occurrences/2027-01-21T18:00",
+                        Map.of("start", "2027-01-22T17:00", "end", "2027-01-22T18:30"))
+                .expectStatus()
+                .isOk();
+        f.owner
+                .put("/api/v1/events/" + id + "/occurrences/2027-01-28T18:00", Map.of("cancelled", true))
+                .expectStatus()
+                .isOk();
 
         List<JsonNode> occurrences = f.discover(f.owner, "");
-        assertThat(occurrences).extracting(o -> o.get("recurrenceId").asString() + " " + o.get("start").asString()
-                        + " " + o.get("status").asString())
+        assertThat(occurrences)
+                .extracting(o -> o.get("recurrenceId").asString() + " "
+                        + o.get("start").asString() + " " + o.get("status").asString())
                 .containsExactly(
                         "2027-01-07T18:00 2027-01-07T18:00 SCHEDULED",
                         "2027-01-21T18:00 2027-01-22T17:00 SCHEDULED",
                         "2027-01-28T18:00 2027-01-28T18:00 CANCELLED",
                         "2027-02-04T18:00 2027-02-04T18:00 SCHEDULED");
         // Undoing the move puts the occurrence back at its place in the series.
-        f.owner.delete("/api/v1/events/" + id + "/occurrences/2027-01-21T18:00").expectStatus().isOk();
-        assertThat(f.discover(f.owner, "")).extracting(o -> o.get("start").asString())
-                .contains("2027-01-21T18:00").doesNotContain("2027-01-22T17:00");
+        f.owner
+                .delete("/api/v1/events/" + id + "/occurrences/2027-01-21T18:00")
+                .expectStatus()
+                .isOk();
+        assertThat(f.discover(f.owner, ""))
+                .extracting(o -> o.get("start").asString())
+                .contains("2027-01-21T18:00")
+                .doesNotContain("2027-01-22T17:00");
         // A date that is not an occurrence of the series is not found.
-        f.owner.put("/api/v1/events/" + id + "/occurrences/2027-01-08T18:00", Map.of("cancelled", true))
-                .expectStatus().isNotFound();
+        f.owner
+                .put("/api/v1/events/" + id + "/occurrences/2027-01-08T18:00", Map.of("cancelled", true))
+                .expectStatus()
+                .isNotFound();
     }
 
     @Test

@@ -1,13 +1,13 @@
 package org.tocsin.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tocsin.support.Problems.expectProblem;
+
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tocsin.support.IntegrationTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.tocsin.support.Problems.expectProblem;
 
 class EventValidationTest extends IntegrationTest {
 
@@ -22,7 +22,8 @@ class EventValidationTest extends IntegrationTest {
         Map<String, Object> body = f.vigil("2027-05-01T18:00", "2027-05-01T19:00");
         change.accept(body);
         expectProblem(f.owner.post("/api/v1/events", body), 400, "/problems/validation")
-                .jsonPath("$.errors[0].field").isEqualTo(field);
+                .jsonPath("$.errors[0].field")
+                .isEqualTo(field);
     }
 
     @Test
@@ -53,26 +54,41 @@ class EventValidationTest extends IntegrationTest {
 
     @Test
     void aPatchThatBreaksTheEventChangesNothing() {
-        String id = f.create(f.vigil("2027-05-02T18:00", "2027-05-02T19:00")).get("id").asString();
-        expectProblem(f.owner.patch("/api/v1/events/" + id, Map.of("end", "2027-05-02T17:00")), 400,
-                "/problems/validation").jsonPath("$.errors[0].field").isEqualTo("end");
+        String id = f.create(f.vigil("2027-05-02T18:00", "2027-05-02T19:00"))
+                .get("id")
+                .asString();
+        expectProblem(
+                        f.owner.patch("/api/v1/events/" + id, Map.of("end", "2027-05-02T17:00")),
+                        400,
+                        "/problems/validation")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("end");
         expectProblem(f.owner.patch("/api/v1/events/" + id, Map.of("title", "")), 400, "/problems/validation")
-                .jsonPath("$.errors[0].field").isEqualTo("title");
-        f.owner.get("/api/v1/events/" + id).expectBody()
-                .jsonPath("$.end").isEqualTo("2027-05-02T19:00")
-                .jsonPath("$.title").isEqualTo("Vigil for the prisoners");
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("title");
+        f.owner
+                .get("/api/v1/events/" + id)
+                .expectBody()
+                .jsonPath("$.end")
+                .isEqualTo("2027-05-02T19:00")
+                .jsonPath("$.title")
+                .isEqualTo("Vigil for the prisoners");
     }
 
     @Test
     void badDiscoveryParametersAre400s() {
         expectProblem(web.get().uri("/api/v1/events?limit=500").exchange(), 400, "/problems/validation")
-                .jsonPath("$.errors[0].field").isEqualTo("limit");
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("limit");
         expectProblem(web.get().uri("/api/v1/events?near=95,10").exchange(), 400, "/problems/validation")
-                .jsonPath("$.errors[0].field").isEqualTo("near");
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("near");
         expectProblem(web.get().uri("/api/v1/events?from=yesterday").exchange(), 400, "/problems/validation")
-                .jsonPath("$.errors[0].field").isEqualTo("from");
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("from");
         expectProblem(web.get().uri("/api/v1/events?cursor=garbage!").exchange(), 400, "/problems/validation")
-                .jsonPath("$.errors[0].field").isEqualTo("cursor");
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("cursor");
         expectProblem(web.get().uri("/api/v1/events?kind=PICNIC").exchange(), 400, "/problems/validation");
     }
 }

@@ -1,5 +1,7 @@
 package org.tocsin.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,8 +13,6 @@ import org.tocsin.support.IntegrationTest;
 import org.tocsin.text.SearchText;
 import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Issue 10, findings 1 and 2: discovery must not be an oracle on a location kept for attendees.
  * {@code near=} sees, for anyone who may not read the location, only the coarse point public answers
@@ -22,6 +22,7 @@ class HiddenLocationDiscoveryTest extends IntegrationTest {
 
     /** 52.5163,13.3777 is shown as 52.5,13.4: about 1.9 km apart. */
     private static final double LAT = 52.5163;
+
     private static final double LON = 13.3777;
 
     @Autowired
@@ -34,8 +35,21 @@ class HiddenLocationDiscoveryTest extends IntegrationTest {
         Map<String, Object> body = f.vigil(day + "T18:00", day + "T19:00");
         body.put("title", "Vigil for the prisoners");
         body.put("locationVisibility", "ATTENDEES");
-        body.put("place", Map.of("venue", venue, "address", "Hinterhof 3", "city", "Berlin", "countryCode", "DE",
-                "lat", LAT, "lon", LON));
+        body.put(
+                "place",
+                Map.of(
+                        "venue",
+                        venue,
+                        "address",
+                        "Hinterhof 3",
+                        "city",
+                        "Berlin",
+                        "countryCode",
+                        "DE",
+                        "lat",
+                        LAT,
+                        "lon",
+                        LON));
         return body;
     }
 
@@ -50,8 +64,10 @@ class HiddenLocationDiscoveryTest extends IntegrationTest {
         Api.Caller stranger = api().anonymous();
 
         // The 135-request trilateration of the issue starts with exactly this kind of question.
-        assertThat(f.discover(stranger, "near=" + LAT + "," + LON + "&radiusKm=0.5")).isEmpty();
-        assertThat(f.discover(stranger, "near=" + LAT + "," + LON + "&radiusKm=1.5")).isEmpty();
+        assertThat(f.discover(stranger, "near=" + LAT + "," + LON + "&radiusKm=0.5"))
+                .isEmpty();
+        assertThat(f.discover(stranger, "near=" + LAT + "," + LON + "&radiusKm=1.5"))
+                .isEmpty();
         // The coarse point is public, and is what a stranger's radius is measured to.
         List<JsonNode> atCoarse = f.discover(stranger, "near=52.5,13.4&radiusKm=0.5");
         assertThat(titles(atCoarse)).containsExactly("Vigil for the prisoners");
@@ -60,7 +76,8 @@ class HiddenLocationDiscoveryTest extends IntegrationTest {
 
         // A plain member may not read the location either; an organizer may, and searches by it.
         Api.Caller member = f.memberWithRole("MEMBER");
-        assertThat(f.discover(member, "near=" + LAT + "," + LON + "&radiusKm=0.5")).isEmpty();
+        assertThat(f.discover(member, "near=" + LAT + "," + LON + "&radiusKm=0.5"))
+                .isEmpty();
         List<JsonNode> organizer = f.discover(f.owner, "near=" + LAT + "," + LON + "&radiusKm=0.5");
         assertThat(titles(organizer)).containsExactly("Vigil for the prisoners");
         assertThat(organizer.getFirst().get("place").get("venue").asString()).isEqualTo("Kellerwerkstatt");
@@ -88,19 +105,47 @@ class HiddenLocationDiscoveryTest extends IntegrationTest {
     @Test
     void searchTermsStoredBeforeTheFixDoNotLeakTheVenue() {
         EventFixtures f = new EventFixtures(api());
-        String id = f.create(hidden(f, "Gartenlaube Quittenweg", "2027-07-03")).get("id").asString();
+        String id = f.create(hidden(f, "Gartenlaube Quittenweg", "2027-07-03"))
+                .get("id")
+                .asString();
         EventDocument stored = store.byId(id).block();
         assertThat(stored.searchTerms()).doesNotContain("quittenweg");
         // What an older version stored: the venue's words among the public ones.
         List<String> old = new java.util.ArrayList<>(stored.searchTerms());
         old.addAll(SearchText.terms(stored.place().venue()));
-        index.put(new EventDocument(stored.id(), stored.organizationId(), stored.campaignId(), stored.title(),
-                stored.description(), stored.descriptionHtml(), stored.kind(), stored.status(), stored.statusReason(),
-                stored.timeZone(), stored.start(), stored.end(), stored.startUtc(), stored.endUtc(),
-                stored.lastEndUtc(), stored.recurrence(), stored.overrides(), stored.place(), stored.online(),
-                stored.speakers(), stored.tags(), stored.languages(), stored.capacity(), stored.rsvpMode(),
-                stored.visibility(), stored.locationVisibility(), old, stored.sequence(), stored.createdAt(),
-                stored.updatedAt(), stored.deletedAt(), stored.version()));
+        index.put(new EventDocument(
+                stored.id(),
+                stored.organizationId(),
+                stored.campaignId(),
+                stored.title(),
+                stored.description(),
+                stored.descriptionHtml(),
+                stored.kind(),
+                stored.status(),
+                stored.statusReason(),
+                stored.timeZone(),
+                stored.start(),
+                stored.end(),
+                stored.startUtc(),
+                stored.endUtc(),
+                stored.lastEndUtc(),
+                stored.recurrence(),
+                stored.overrides(),
+                stored.place(),
+                stored.online(),
+                stored.speakers(),
+                stored.tags(),
+                stored.languages(),
+                stored.capacity(),
+                stored.rsvpMode(),
+                stored.visibility(),
+                stored.locationVisibility(),
+                old,
+                stored.sequence(),
+                stored.createdAt(),
+                stored.updatedAt(),
+                stored.deletedAt(),
+                stored.version()));
 
         assertThat(f.discover(api().anonymous(), "q=quittenweg")).isEmpty();
         assertThat(titles(f.discover(f.owner, "q=quittenweg"))).containsExactly("Vigil for the prisoners");

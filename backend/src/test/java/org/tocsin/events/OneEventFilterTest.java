@@ -1,5 +1,8 @@
 package org.tocsin.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tocsin.support.Problems.expectProblem;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,9 +11,6 @@ import org.tocsin.support.Api;
 import org.tocsin.support.IntegrationTest;
 import org.tocsin.web.ApiProblem;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.tocsin.support.Problems.expectProblem;
 
 /**
  * Issue 15, item 1: discovery, the ad-hoc feed and saved calendars take one filter, bound with the same
@@ -22,11 +22,17 @@ class OneEventFilterTest extends IntegrationTest {
 
     /** 52.5163,13.3777 is shown as 52.5,13.4: about 1.9 km apart. */
     private static final double LAT = 52.5163;
+
     private static final double LON = 13.3777;
 
     private List<String> feedTitles(String query) {
-        JsonNode feed = api().anonymous().get("/feeds/events.json?" + query).expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode feed = api().anonymous()
+                .get("/feeds/events.json?" + query)
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
         List<String> titles = new ArrayList<>();
         feed.get("items").forEach(i -> titles.add(i.get("title").asString()));
         return titles;
@@ -42,8 +48,21 @@ class OneEventFilterTest extends IntegrationTest {
         Map<String, Object> hidden = f.vigil("2027-08-01T18:00", "2027-08-01T19:00");
         hidden.put("title", "Vigil for the detained");
         hidden.put("locationVisibility", "ATTENDEES");
-        hidden.put("place", Map.of("venue", "Quellkeller Sieben", "address", "Hinterhof 3", "city", "Berlin",
-                "countryCode", "DE", "lat", LAT, "lon", LON));
+        hidden.put(
+                "place",
+                Map.of(
+                        "venue",
+                        "Quellkeller Sieben",
+                        "address",
+                        "Hinterhof 3",
+                        "city",
+                        "Berlin",
+                        "countryCode",
+                        "DE",
+                        "lat",
+                        LAT,
+                        "lon",
+                        LON));
         f.create(hidden);
         Api.Caller stranger = api().anonymous();
         String org = "organization=" + f.organization;
@@ -65,27 +84,64 @@ class OneEventFilterTest extends IntegrationTest {
     void theFeedIsBoundedAsDiscoveryIsAndAnUnknownOrganizationKeepsEachRoutesAnswer() {
         Api.Caller stranger = api().anonymous();
         String longWord = "a".repeat(201);
-        for (String query : List.of("q=" + longWord, "tag=" + "t".repeat(41), "organization=" + "o".repeat(65),
-                "near=91,0", "near=52,13&radiusKm=1001", "radiusKm=5", "city=Berlin", "kind=PICNIC")) {
+        for (String query : List.of(
+                "q=" + longWord,
+                "tag=" + "t".repeat(41),
+                "organization=" + "o".repeat(65),
+                "near=91,0",
+                "near=52,13&radiusKm=1001",
+                "radiusKm=5",
+                "city=Berlin",
+                "kind=PICNIC")) {
             expectProblem(stranger.get("/api/v1/events?" + query), 400, ApiProblem.VALIDATION);
             expectProblem(stranger.get("/feeds/events.json?" + query), 400, ApiProblem.VALIDATION);
         }
         // A search naming no organization finds nothing; a feed address naming none is a mistake to show.
-        assertThat(stranger.get("/api/v1/events?organization=no-such-group").expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody().get("items").isEmpty()).isTrue();
+        assertThat(stranger.get("/api/v1/events?organization=no-such-group")
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(JsonNode.class)
+                        .returnResult()
+                        .getResponseBody()
+                        .get("items")
+                        .isEmpty())
+                .isTrue();
         expectProblem(stranger.get("/feeds/events.json?organization=no-such-group"), 400, ApiProblem.VALIDATION)
-                .jsonPath("$.errors[0].field").isEqualTo("organization");
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("organization");
     }
 
     @Test
     void aSavedCalendarIsBoundByTheSameBinder() {
         EventFixtures f = new EventFixtures(api());
         Api.Caller user = f.owner;
-        expectProblem(user.post("/api/v1/calendars", Map.of("name", "Berlin", "slug", "berlin-no-country",
-                "filter", Map.of("city", "Berlin"))), 400, ApiProblem.VALIDATION)
-                .jsonPath("$.errors[0].field").isEqualTo("filter.country");
-        expectProblem(user.post("/api/v1/calendars", Map.of("name", "Nobody", "slug", "nobody-calendar",
-                "filter", Map.of("organization", "no-such-group"))), 400, ApiProblem.VALIDATION)
-                .jsonPath("$.errors[0].field").isEqualTo("filter.organization");
+        expectProblem(
+                        user.post(
+                                "/api/v1/calendars",
+                                Map.of(
+                                        "name",
+                                        "Berlin",
+                                        "slug",
+                                        "berlin-no-country",
+                                        "filter",
+                                        Map.of("city", "Berlin"))),
+                        400,
+                        ApiProblem.VALIDATION)
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("filter.country");
+        expectProblem(
+                        user.post(
+                                "/api/v1/calendars",
+                                Map.of(
+                                        "name",
+                                        "Nobody",
+                                        "slug",
+                                        "nobody-calendar",
+                                        "filter",
+                                        Map.of("organization", "no-such-group"))),
+                        400,
+                        ApiProblem.VALIDATION)
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("filter.organization");
     }
 }

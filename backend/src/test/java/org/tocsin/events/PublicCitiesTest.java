@@ -1,5 +1,7 @@
 package org.tocsin.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -8,8 +10,6 @@ import org.tocsin.places.PlaceService;
 import org.tocsin.support.Api;
 import org.tocsin.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 10, finding 15: a PRIVATE event in a new city made that city's public feed exist. Every public
@@ -39,8 +39,12 @@ class PublicCitiesTest extends IntegrationTest {
     void nonPublicEventsMakeNoCityPublic() {
         EventFixtures f = new EventFixtures(api());
         String campaign = "hidden-cities-" + System.nanoTime();
-        f.owner.post("/api/v1/campaigns", Map.of("name", "Hidden cities", "slug", campaign,
-                "organization", f.organization)).expectStatus().isCreated();
+        f.owner
+                .post(
+                        "/api/v1/campaigns",
+                        Map.of("name", "Hidden cities", "slug", campaign, "organization", f.organization))
+                .expectStatus()
+                .isCreated();
         f.create(in(f, "HAMMERFEST", "PRIVATE", campaign));
         f.create(in(f, "Vardø", "UNLISTED", campaign));
         Api.Caller stranger = api().anonymous();
@@ -49,16 +53,30 @@ class PublicCitiesTest extends IntegrationTest {
             stranger.get("/feeds/cities/no/hammerfest." + format).expectStatus().isNotFound();
             stranger.get("/feeds/cities/no/vardø." + format).expectStatus().isNotFound();
         }
-        assertThat(stranger.get("/api/v1/cities").expectStatus().isOk().expectBody(String.class).returnResult()
-                .getResponseBody()).doesNotContain("no/hammerfest").doesNotContain("no/vard");
-        JsonNode page = stranger.get("/api/v1/campaigns/" + campaign).expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(stranger.get("/api/v1/cities")
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
+                .doesNotContain("no/hammerfest")
+                .doesNotContain("no/vard");
+        JsonNode page = stranger.get("/api/v1/campaigns/" + campaign)
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(page.toString()).doesNotContain("hammerfest").doesNotContain("vard");
 
         // The first PUBLIC event makes the city, with its spelling, not the private one's.
         f.create(in(f, "Hammerfest", "PUBLIC", null));
-        stranger.get("/feeds/cities/no/hammerfest.json").expectStatus().isOk()
-                .expectBody().jsonPath("$.title").isEqualTo("Actions in Hammerfest");
+        stranger.get("/feeds/cities/no/hammerfest.json")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.title")
+                .isEqualTo("Actions in Hammerfest");
     }
 
     @Test
@@ -66,7 +84,8 @@ class PublicCitiesTest extends IntegrationTest {
         EventFixtures f = new EventFixtures(api());
         f.create(in(f, "Kautokeino", "PRIVATE", null));
         // What an older version did for that private event.
-        places.remember(new CityRef("no/kautokeino", "Kautokeino", "NO", null, null, null), "Europe/Oslo").block();
+        places.remember(new CityRef("no/kautokeino", "Kautokeino", "NO", null, null, null), "Europe/Oslo")
+                .block();
         f.create(in(f, "Honningsvåg", "PUBLIC", null));
         assertThat(places.known("no/kautokeino").blockOptional()).isPresent();
 

@@ -1,5 +1,7 @@
 package org.tocsin.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -13,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.tocsin.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Issue 10, finding 4: one RRULE of under 500 characters made validation build 31.5 M date-times on
  * an event-loop thread. Every rule of the corpus ({@code recurrence-bombs.txt}) is posted as an
@@ -27,16 +27,21 @@ class RecurrenceBombTest extends IntegrationTest {
     /** Generous: other tests' garbage and caches move the heap too; the bomb alone took gigabytes. */
     private static final long HEAP_SLACK = 64L * 1024 * 1024;
 
-    record Case(int status, String rrule) {
-    }
+    record Case(int status, String rrule) {}
 
     @Test
     void everyRuleOfTheCorpusIsAnsweredAtOnceWithoutGrowingTheHeap() throws IOException {
         List<Case> corpus = corpus();
         EventFixtures f = new EventFixtures(api());
         // Warm-up: the first request of a context pays for class loading and JIT, not for its rule.
-        String first = post(f, "FREQ=WEEKLY;COUNT=2").expectStatus().isCreated().expectBody(JsonNode.class)
-                .returnResult().getResponseBody().get("id").asString();
+        String first = post(f, "FREQ=WEEKLY;COUNT=2")
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id")
+                .asString();
         long heapBefore = usedHeapAfterGc();
         Set<String> created = new HashSet<>();
         List<String> failures = new ArrayList<>();
@@ -48,10 +53,13 @@ class RecurrenceBombTest extends IntegrationTest {
             JsonNode body = result.getResponseBody();
             if (status != c.status()) {
                 failures.add(c.status() + " expected, " + status + " got for " + c.rrule() + ": " + body);
-            } else if (status == 400 && !"recurrence.rrule".equals(body.path("errors").path(0).path("field").asString())) {
+            } else if (status == 400
+                    && !"recurrence.rrule"
+                            .equals(body.path("errors").path(0).path("field").asString())) {
                 failures.add("400 not naming recurrence.rrule for " + c.rrule() + ": " + body);
-            } else if (status == 400 && !String.valueOf(result.getResponseHeaders().getContentType())
-                    .startsWith("application/problem+json")) {
+            } else if (status == 400
+                    && !String.valueOf(result.getResponseHeaders().getContentType())
+                            .startsWith("application/problem+json")) {
                 failures.add("400 not a problem for " + c.rrule());
             }
             if (took > SECOND_NANOS) {
@@ -73,8 +81,8 @@ class RecurrenceBombTest extends IntegrationTest {
         assertThat(stored).isEqualTo(created);
     }
 
-    private static org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec post(EventFixtures f,
-            String rrule) {
+    private static org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec post(
+            EventFixtures f, String rrule) {
         Map<String, Object> body = f.vigil("2027-05-01T18:00", "2027-05-01T19:00");
         body.put("recurrence", Map.of("rrule", rrule));
         return f.owner.post("/api/v1/events", body);

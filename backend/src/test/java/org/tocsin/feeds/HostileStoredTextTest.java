@@ -1,5 +1,9 @@
 package org.tocsin.feeds;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tocsin.ical.HostileEvents.NOW;
+import static org.tocsin.ical.HostileEvents.worst;
+
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +16,6 @@ import org.tocsin.web.PublicUrl;
 import org.w3c.dom.Document;
 import tools.jackson.databind.json.JsonMapper;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.tocsin.ical.HostileEvents.NOW;
-import static org.tocsin.ical.HostileEvents.worst;
-
 /**
  * Text stored before input was checked (or by any path that skipped the checks), written by the
  * feeds' own writers: each document still parses in an independent, strict parser, and carries no
@@ -26,8 +26,8 @@ class HostileStoredTextTest {
 
     private static final PublicUrl URL = new PublicUrl(URI.create("https://tocsin.example"));
 
-    private static final CalendarMeta META = new CalendarMeta(worst("Group"), worst("All actions"), "/organizations/group",
-            "/feeds/organizations/group");
+    private static final CalendarMeta META = new CalendarMeta(
+            worst("Group"), worst("All actions"), "/organizations/group", "/feeds/organizations/group");
     private static final List<EventView> EVENTS = HostileEvents.events();
 
     static Document readsAsXml(byte[] atom) throws Exception {
@@ -42,10 +42,14 @@ class HostileStoredTextTest {
         Document document = readsAsXml(atom.getBytes(StandardCharsets.UTF_8));
         assertThat(document.getElementsByTagName("entry").getLength()).isEqualTo(2);
         // Feed title, then the first entry's: the controls gone, the CR LF read as one newline.
-        assertThat(document.getElementsByTagName("title").item(0).getTextContent()).isEqualTo("G[2J\nroup[2J\n");
+        assertThat(document.getElementsByTagName("title").item(0).getTextContent())
+                .isEqualTo("G[2J\nroup[2J\n");
         assertThat(document.getElementsByTagName("title").item(1).getTextContent())
                 .isEqualTo("S[2J\ntored vigil[2J\n");
-        assertThat(atom).doesNotContain("\u0000").doesNotContain("\u001B").doesNotContain("\u202E")
+        assertThat(atom)
+                .doesNotContain("\u0000")
+                .doesNotContain("\u001B")
+                .doesNotContain("\u202E")
                 .doesNotContain("\u0085");
     }
 
@@ -53,7 +57,10 @@ class HostileStoredTextTest {
     void theJsonFeedEscapesWhatJsonCannotCarryRaw() throws Exception {
         String json = new JsonFeed(JsonMapper.builder().build(), URL).render(META, EVENTS);
         assertThat(json.chars().filter(c -> c < 0x20)).isEmpty();
-        assertThat(JsonMapper.builder().build().readTree(json.getBytes(StandardCharsets.UTF_8)).get("items"))
+        assertThat(JsonMapper.builder()
+                        .build()
+                        .readTree(json.getBytes(StandardCharsets.UTF_8))
+                        .get("items"))
                 .hasSize(2);
     }
 }

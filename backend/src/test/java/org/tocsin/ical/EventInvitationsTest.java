@@ -1,5 +1,7 @@
 package org.tocsin.ical;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import java.io.StringReader;
@@ -16,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.tocsin.events.EventView;
 import org.tocsin.events.LocationVisibility;
 import org.tocsin.web.PublicUrl;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Invitations attached to mails: iTIP messages that calendar apps match to the feed's events by UID. */
 class EventInvitationsTest {
@@ -42,8 +42,8 @@ class EventInvitationsTest {
     }
 
     private String feedUid(EventView event) {
-        ICalendar calendar = IcsChecks.parse(feed.render("t", "d", List.of(event), NOW)
-                .getBytes(StandardCharsets.UTF_8));
+        ICalendar calendar =
+                IcsChecks.parse(feed.render("t", "d", List.of(event), NOW).getBytes(StandardCharsets.UTF_8));
         return calendar.getEvents().getFirst().getUid().getValue();
     }
 
@@ -63,7 +63,8 @@ class EventInvitationsTest {
         assertThat(master.getRecurrenceRule()).isNotNull();
         // The moved and the cancelled occurrence travel with the series, as in the feed.
         assertThat(calendar.getEvents()).hasSize(3);
-        assertThat(calendar.getEvents()).allSatisfy(e -> assertThat(e.getOrganizer()).isNotNull());
+        assertThat(calendar.getEvents())
+                .allSatisfy(e -> assertThat(e.getOrganizer()).isNotNull());
         assertThat(master.getAttendees()).isEmpty();
         assertThat(EventInvitations.contentType(text)).isEqualTo("text/calendar; charset=UTF-8; method=REQUEST");
     }
@@ -71,10 +72,38 @@ class EventInvitationsTest {
     @Test
     void aRequestHasAnOrganizerEvenForAnEventWithoutOrganization() throws Exception {
         EventView e = vigil();
-        EventView orphan = new EventView(e.id(), null, null, e.title(), e.description(), e.descriptionHtml(), e.kind(),
-                e.status(), null, e.start(), e.end(), e.timeZone(), e.startUtc(), e.endUtc(), null, null, null,
-                e.place(), null, false, List.of(), List.of(), List.of(), null, e.rsvpMode(), e.visibility(),
-                e.locationVisibility(), null, e.sequence(), e.createdAt(), e.updatedAt());
+        EventView orphan = new EventView(
+                e.id(),
+                null,
+                null,
+                e.title(),
+                e.description(),
+                e.descriptionHtml(),
+                e.kind(),
+                e.status(),
+                null,
+                e.start(),
+                e.end(),
+                e.timeZone(),
+                e.startUtc(),
+                e.endUtc(),
+                null,
+                null,
+                null,
+                e.place(),
+                null,
+                false,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                e.rsvpMode(),
+                e.visibility(),
+                e.locationVisibility(),
+                null,
+                e.sequence(),
+                e.createdAt(),
+                e.updatedAt());
 
         VEvent event = readBoth(invitations.request(orphan)).getEvents().getFirst();
 
@@ -84,7 +113,9 @@ class EventInvitationsTest {
 
     @Test
     void aRequestToSomeoneNamesThemAsAttendeeWithoutAskingForAReply() throws Exception {
-        VEvent event = readBoth(invitations.request(vigil(), "ana@example.org")).getEvents().getFirst();
+        VEvent event = readBoth(invitations.request(vigil(), "ana@example.org"))
+                .getEvents()
+                .getFirst();
 
         assertThat(event.getAttendees()).singleElement().satisfies(a -> {
             assertThat(a.getEmail()).isEqualTo("ana@example.org");
@@ -130,17 +161,71 @@ class EventInvitationsTest {
     @Test
     void aHiddenLocationAppearsOnlyWhenTheCallerPassesAViewThatCarriesIt() throws Exception {
         EventView e = vigil();
-        EventView forAttendee = new EventView(e.id(), e.organization(), null, e.title(), e.description(),
-                e.descriptionHtml(), e.kind(), e.status(), null, e.start(), e.end(), e.timeZone(), e.startUtc(),
-                e.endUtc(), null, null, null, e.place(), null, false, List.of(), List.of(), List.of(), null,
-                e.rsvpMode(), e.visibility(), LocationVisibility.ATTENDEES, null, e.sequence(), e.createdAt(),
+        EventView forAttendee = new EventView(
+                e.id(),
+                e.organization(),
+                null,
+                e.title(),
+                e.description(),
+                e.descriptionHtml(),
+                e.kind(),
+                e.status(),
+                null,
+                e.start(),
+                e.end(),
+                e.timeZone(),
+                e.startUtc(),
+                e.endUtc(),
+                null,
+                null,
+                null,
+                e.place(),
+                null,
+                false,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                e.rsvpMode(),
+                e.visibility(),
+                LocationVisibility.ATTENDEES,
+                null,
+                e.sequence(),
+                e.createdAt(),
                 e.updatedAt());
-        EventView.Place cityOnly = new EventView.Place(null, null, e.place().city(), e.place().countryCode(),
-                e.place().cityKey(), 34.05, -118.24);
-        EventView forPublic = new EventView(e.id(), e.organization(), null, e.title(), e.description(),
-                e.descriptionHtml(), e.kind(), e.status(), null, e.start(), e.end(), e.timeZone(), e.startUtc(),
-                e.endUtc(), null, null, null, cityOnly, null, true, List.of(), List.of(), List.of(), null,
-                e.rsvpMode(), e.visibility(), LocationVisibility.ATTENDEES, null, e.sequence(), e.createdAt(),
+        EventView.Place cityOnly = new EventView.Place(
+                null, null, e.place().city(), e.place().countryCode(), e.place().cityKey(), 34.05, -118.24);
+        EventView forPublic = new EventView(
+                e.id(),
+                e.organization(),
+                null,
+                e.title(),
+                e.description(),
+                e.descriptionHtml(),
+                e.kind(),
+                e.status(),
+                null,
+                e.start(),
+                e.end(),
+                e.timeZone(),
+                e.startUtc(),
+                e.endUtc(),
+                null,
+                null,
+                null,
+                cityOnly,
+                null,
+                true,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                e.rsvpMode(),
+                e.visibility(),
+                LocationVisibility.ATTENDEES,
+                null,
+                e.sequence(),
+                e.createdAt(),
                 e.updatedAt());
 
         VEvent revealed = readBoth(invitations.request(forAttendee)).getEvents().getFirst();
@@ -149,6 +234,7 @@ class EventInvitationsTest {
         assertThat(revealed.getLocation().getValue()).contains("200 N Spring St");
         assertThat(hidden.getLocation()).isNull();
         assertThat(hidden.getGeo()).isNull();
-        assertThat(hidden.getDescription().getValue()).contains("the exact location is shared with confirmed attendees");
+        assertThat(hidden.getDescription().getValue())
+                .contains("the exact location is shared with confirmed attendees");
     }
 }

@@ -17,12 +17,12 @@ import org.tocsin.events.Visibility;
 public final class HostileEvents {
 
     /** NUL, SOH, ESC, BEL, VT, FF, DEL, NEL, CSI, CR and LF alone, half surrogate pairs, U+FFFE/U+FFFF, RLO, LRI. */
-    public static final String WORST = "\u0000\u0001\u001B[2J\u0007\u000B\u000C\u007F\u0085\u009B\r\n\uDFFF\uD800"
-            + "\uFFFE\uFFFF\u202E\u2066";
+    public static final String WORST =
+            "\u0000\u0001\u001B[2J\u0007\u000B\u000C\u007F\u0085\u009B\r\n\uDFFF\uD800" + "\uFFFE\uFFFF\u202E\u2066";
+
     public static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
 
-    private HostileEvents() {
-    }
+    private HostileEvents() {}
 
     public static String worst(String text) {
         return text.charAt(0) + WORST + text.substring(1) + WORST;
@@ -30,15 +30,39 @@ public final class HostileEvents {
 
     public static EventView hostile(EventStatus status) {
         Instant start = Instant.parse("2027-05-01T16:00:00Z");
-        return new EventView("h1", new EventView.Owner("group", worst("Group")), new EventView.Owner("day", worst("Day")),
-                worst("Stored vigil"), worst("Bring candles\n\nand friends"), worst("<p>Bring candles</p>"),
-                EventKind.VIGIL, status, worst("Rain"), "2027-05-01T18:00", "2027-05-01T19:00", "Europe/Berlin",
-                start, start.plusSeconds(3600), null, null, List.of(),
-                new EventView.Place(worst("Square"), worst("Main street"), worst("Berlin"), "DE", "de/berlin",
-                        52.5, 13.4),
-                new EventView.Online("https://meet.example.org/x", worst("Jitsi")), false,
-                List.of(new EventView.Speaker(worst("Ana"), worst("Committee"))), List.of(worst("candles"), "ok"),
-                List.of("fa"), null, RsvpMode.OPEN, Visibility.PUBLIC, LocationVisibility.PUBLIC, null, 1, NOW, NOW);
+        return new EventView(
+                "h1",
+                new EventView.Owner("group", worst("Group")),
+                new EventView.Owner("day", worst("Day")),
+                worst("Stored vigil"),
+                worst("Bring candles\n\nand friends"),
+                worst("<p>Bring candles</p>"),
+                EventKind.VIGIL,
+                status,
+                worst("Rain"),
+                "2027-05-01T18:00",
+                "2027-05-01T19:00",
+                "Europe/Berlin",
+                start,
+                start.plusSeconds(3600),
+                null,
+                null,
+                List.of(),
+                new EventView.Place(
+                        worst("Square"), worst("Main street"), worst("Berlin"), "DE", "de/berlin", 52.5, 13.4),
+                new EventView.Online("https://meet.example.org/x", worst("Jitsi")),
+                false,
+                List.of(new EventView.Speaker(worst("Ana"), worst("Committee"))),
+                List.of(worst("candles"), "ok"),
+                List.of("fa"),
+                null,
+                RsvpMode.OPEN,
+                Visibility.PUBLIC,
+                LocationVisibility.PUBLIC,
+                null,
+                1,
+                NOW,
+                NOW);
     }
 
     /** A scheduled and a cancelled one. */

@@ -1,5 +1,9 @@
 package org.tocsin.ical;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tocsin.ical.HostileEvents.NOW;
+import static org.tocsin.ical.HostileEvents.worst;
+
 import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +14,6 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import org.junit.jupiter.api.Test;
 import org.tocsin.events.EventView;
 import org.tocsin.web.PublicUrl;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.tocsin.ical.HostileEvents.NOW;
-import static org.tocsin.ical.HostileEvents.worst;
 
 /**
  * Hostile stored text written by every iCalendar writer (feeds and mail invitations): each document
@@ -28,10 +28,14 @@ class HostileStoredIcsTest {
     /** What RFC 5545 allows in a content line besides text: HTAB, and CRLF only as the line end. */
     static void noControlsButHtab(String ics) {
         String lines = ics.replace("\r\n", "");
-        lines.codePoints().forEach(c -> assertThat(c < 0x20 && c != '\t' || c >= 0x7F && c <= 0x9F)
-                .as("U+%04X in %s", c, ics).isFalse());
+        lines.codePoints()
+                .forEach(c -> assertThat(c < 0x20 && c != '\t' || c >= 0x7F && c <= 0x9F)
+                        .as("U+%04X in %s", c, ics)
+                        .isFalse());
         for (int i = 0; i < lines.length(); i += Character.charCount(lines.codePointAt(i))) {
-            assertThat(Character.isSurrogate((char) lines.codePointAt(i))).as("half a surrogate pair").isFalse();
+            assertThat(Character.isSurrogate((char) lines.codePointAt(i)))
+                    .as("half a surrogate pair")
+                    .isFalse();
         }
         assertThat(lines).doesNotContain("\u202E").doesNotContain("\u2066").doesNotContain("\uFFFE");
     }
@@ -41,7 +45,8 @@ class HostileStoredIcsTest {
         IcsChecks.wellFormed(bytes);
         noControlsButHtab(ics);
         assertThat(IcsChecks.parse(bytes).getEvents()).isNotEmpty();
-        assertThat(new CalendarBuilder().build(new StringReader(ics)).getComponents("VEVENT")).isNotEmpty();
+        assertThat(new CalendarBuilder().build(new StringReader(ics)).getComponents("VEVENT"))
+                .isNotEmpty();
     }
 
     @Test

@@ -1,27 +1,26 @@
 package org.tocsin.ical;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import biweekly.io.TimezoneInfo;
 import biweekly.util.com.google.ical.compat.javautil.DateIterator;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TimeZone;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-
 /** What every iCalendar feed must satisfy, checked on the bytes and through biweekly, an independent parser. */
 public final class IcsChecks {
 
-    private IcsChecks() {
-    }
+    private IcsChecks() {}
 
     /** CRLF line ends, at most 75 octets a physical line, and no UTF-8 sequence cut by a fold. */
     public static void wellFormed(byte[] body) {
@@ -33,7 +32,9 @@ public final class IcsChecks {
             if (body[i] == '\r' && body[i + 1] == '\n') {
                 assertThat(i - start).as("octets in a line").isLessThanOrEqualTo(75);
                 try {
-                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
                             .decode(ByteBuffer.wrap(body, start, i - start));
                 } catch (CharacterCodingException e) {
                     fail("A fold cut a UTF-8 character in line at octet " + start);
@@ -44,7 +45,8 @@ public final class IcsChecks {
     }
 
     public static ICalendar parse(byte[] body) {
-        List<ICalendar> calendars = Biweekly.parse(new String(body, StandardCharsets.UTF_8)).all();
+        List<ICalendar> calendars =
+                Biweekly.parse(new String(body, StandardCharsets.UTF_8)).all();
         assertThat(calendars).hasSize(1);
         return calendars.getFirst();
     }

@@ -1,6 +1,7 @@
 package org.tocsin.mail;
 
-import org.awaitility.Awaitility;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -13,13 +14,13 @@ import java.util.function.BooleanSupplier;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.awaitility.Awaitility;
 
 /** Reading back what the mailer produced, as a mail client would. */
 final class MailChecks {
 
-    static final String ICS = String.join("\r\n",
+    static final String ICS = String.join(
+            "\r\n",
             "BEGIN:VCALENDAR",
             "PRODID:-//Tocsin//Tocsin feeds//EN",
             "VERSION:2.0",
@@ -33,15 +34,20 @@ final class MailChecks {
             "SUMMARY:Vigil for Ahmad — شب‌زنده‌داری",
             "ORGANIZER;CN=Tocsin:mailto:no-reply@tocsin.example",
             "END:VEVENT",
-            "END:VCALENDAR", "");
+            "END:VCALENDAR",
+            "");
 
-    private MailChecks() {
-    }
+    private MailChecks() {}
 
     static MailMessage invitation(String to) {
-        return new MailMessage(to, "You're going: Vigil for Ahmad — شب‌زنده‌داری",
-                "See you there.\nشب‌زنده‌داری", List.of(new MailAttachment("invite.ics",
-                        "text/calendar; charset=UTF-8; method=REQUEST", ICS.getBytes(StandardCharsets.UTF_8))));
+        return new MailMessage(
+                to,
+                "You're going: Vigil for Ahmad — شب‌زنده‌داری",
+                "See you there.\nشب‌زنده‌داری",
+                List.of(new MailAttachment(
+                        "invite.ics",
+                        "text/calendar; charset=UTF-8; method=REQUEST",
+                        ICS.getBytes(StandardCharsets.UTF_8))));
     }
 
     /** The text part and the invitation, which must parse with iCal4j and carry its METHOD. */
@@ -61,8 +67,8 @@ final class MailChecks {
         assertThat(invite.getContentType()).startsWith("text/calendar").containsIgnoringCase("method=REQUEST");
         String ics = new String(invite.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
-        assertThat(calendar.getProperty(Property.METHOD)).hasValueSatisfying(m -> assertThat(m.getValue())
-                .isEqualTo("REQUEST"));
+        assertThat(calendar.getProperty(Property.METHOD))
+                .hasValueSatisfying(m -> assertThat(m.getValue()).isEqualTo("REQUEST"));
         assertThat(ics).isEqualTo(ICS);
     }
 

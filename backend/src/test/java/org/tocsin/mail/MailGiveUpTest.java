@@ -1,5 +1,8 @@
 package org.tocsin.mail;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import jakarta.mail.SendFailedException;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,9 +21,6 @@ import org.tocsin.mail.internal.OutboxStore;
 import org.tocsin.support.IntegrationTest;
 import reactor.core.scheduler.Schedulers;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 /**
  * A mail that can never be delivered is tried max-attempts times, then dropped; the logs tell the
  * operator so without the address, even when the SMTP server's reply quotes it.
@@ -30,6 +30,7 @@ class MailGiveUpTest extends IntegrationTest {
 
     @Autowired
     OutboxStore store;
+
     @Autowired
     ReactiveMongoTemplate mongo;
 
@@ -47,19 +48,25 @@ class MailGiveUpTest extends IntegrationTest {
         };
         // A century ahead: this mailer's mails are never due for the application's own sender.
         Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofDays(36_500));
-        Mailer mailer = new Mailer(store, rejecting, new MailSettings(null, 3, Duration.ofMillis(50), null),
+        Mailer mailer = new Mailer(
+                store,
+                rejecting,
+                new MailSettings(null, 3, Duration.ofMillis(50), null),
                 ahead.withZone(ZoneOffset.UTC));
 
         // Enqueued from a non-blocking thread, as a request handler would: BlockHound would fail any blocking.
         mailer.enqueue(new MailMessage(to, "Your RSVP", "Hello", List.of()))
-                .subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(30));
+                .subscribeOn(Schedulers.parallel())
+                .block(Duration.ofSeconds(30));
         MailChecks.await("the mail to be given up", Duration.ofSeconds(20), () -> {
             mailer.poll();
-            return Boolean.FALSE.equals(mongo.exists(Query.query(where("to").is(to)), OutboxMail.class).block());
+            return Boolean.FALSE.equals(mongo.exists(Query.query(where("to").is(to)), OutboxMail.class)
+                    .block());
         });
 
         assertThat(attempts).hasValue(3);
-        assertThat(output.getAll()).contains("Dropped mail", "after 3 failed attempts",
-                "jakarta.mail.SendFailedException").doesNotContain(to);
+        assertThat(output.getAll())
+                .contains("Dropped mail", "after 3 failed attempts", "jakarta.mail.SendFailedException")
+                .doesNotContain(to);
     }
 }

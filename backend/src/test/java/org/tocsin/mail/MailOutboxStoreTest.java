@@ -1,5 +1,7 @@
 package org.tocsin.mail;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +17,6 @@ import org.tocsin.storage.Ids;
 import org.tocsin.support.TestStorage;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What lets several replicas share one outbox: a claim is atomic, a held lease keeps others off, an
@@ -41,8 +41,17 @@ class MailOutboxStoreTest {
     OutboxStore store;
 
     private OutboxMail queued(Instant dueAt) {
-        OutboxMail mail = new OutboxMail(Ids.newId(), "store-" + System.nanoTime() + "@example.org", "s", "t",
-                List.of(), OutboxMail.State.QUEUED, dueAt, null, 0, dueAt);
+        OutboxMail mail = new OutboxMail(
+                Ids.newId(),
+                "store-" + System.nanoTime() + "@example.org",
+                "s",
+                "t",
+                List.of(),
+                OutboxMail.State.QUEUED,
+                dueAt,
+                null,
+                0,
+                dueAt);
         return store.insert(mail).block(Duration.ofSeconds(10));
     }
 
@@ -53,7 +62,8 @@ class MailOutboxStoreTest {
         List<OutboxMail> won = Flux.range(0, 8)
                 .flatMap(i -> store.claimNext(T0.plusSeconds(1), T0.plusSeconds(301), "claim-" + i)
                         .subscribeOn(Schedulers.boundedElastic()))
-                .collectList().block(Duration.ofSeconds(10));
+                .collectList()
+                .block(Duration.ofSeconds(10));
 
         assertThat(won).singleElement().satisfies(m -> {
             assertThat(m.id()).isEqualTo(mail.id());
@@ -69,7 +79,8 @@ class MailOutboxStoreTest {
 
         OutboxMail first = store.claimNext(T0, T0.plusSeconds(300), "first").block(Duration.ofSeconds(10));
         assertThat(first).isNotNull().extracting(OutboxMail::id).isEqualTo(mail.id());
-        assertThat(store.claimNext(T0.plusSeconds(60), T0.plusSeconds(360), "second").block(Duration.ofSeconds(10)))
+        assertThat(store.claimNext(T0.plusSeconds(60), T0.plusSeconds(360), "second")
+                        .block(Duration.ofSeconds(10)))
                 .isNull();
 
         // The first replica went quiet; once its lease is over, another one takes the mail.

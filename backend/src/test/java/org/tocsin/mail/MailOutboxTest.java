@@ -1,5 +1,9 @@
 package org.tocsin.mail;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
@@ -17,17 +21,15 @@ import org.tocsin.mail.internal.OutboxMail;
 import org.tocsin.storage.DataDirectory;
 import org.tocsin.support.IntegrationTest;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 /** The one-command default has no SMTP server: mails become .eml files in the data directory. */
 class MailOutboxTest extends IntegrationTest {
 
     @Autowired
     Mailer mailer;
+
     @Autowired
     DataDirectory dataDirectory;
+
     @Autowired
     ReactiveMongoTemplate mongo;
 
@@ -48,8 +50,11 @@ class MailOutboxTest extends IntegrationTest {
         try (Stream<Path> files = Files.list(outbox)) {
             assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith(".tmp"));
         }
-        MailChecks.await("the queue to forget it", Duration.ofSeconds(10), () -> Boolean.FALSE.equals(
-                mongo.exists(Query.query(where("to").is(to)), OutboxMail.class).block()));
+        MailChecks.await(
+                "the queue to forget it",
+                Duration.ofSeconds(10),
+                () -> Boolean.FALSE.equals(mongo.exists(Query.query(where("to").is(to)), OutboxMail.class)
+                        .block()));
     }
 
     @Test
@@ -68,13 +73,17 @@ class MailOutboxTest extends IntegrationTest {
 
     @Test
     void badAddressesAreRefusedBeforeQueueingAndSubjectsAreOneLine() {
-        assertThatThrownBy(() -> mailer.enqueue(new MailMessage("not an address", "s", "t", List.of())).block())
-                .isInstanceOf(IllegalArgumentException.class).message().doesNotContain("not an address");
+        assertThatThrownBy(() -> mailer.enqueue(new MailMessage("not an address", "s", "t", List.of()))
+                        .block())
+                .isInstanceOf(IllegalArgumentException.class)
+                .message()
+                .doesNotContain("not an address");
         assertThatThrownBy(() -> mailer.enqueue(new MailMessage("a@example.org, b@example.org", "s", "t", List.of()))
-                .block()).isInstanceOf(IllegalArgumentException.class);
+                        .block())
+                .isInstanceOf(IllegalArgumentException.class);
         // A line break in a subject (a title stored before input was checked) cannot start a header.
-        MailMessage injected = new MailMessage("a@example.org", "s\r\nBcc: x@example.org\u0000\u202E", "t\r\nu\u0007",
-                List.of());
+        MailMessage injected =
+                new MailMessage("a@example.org", "s\r\nBcc: x@example.org\u0000\u202E", "t\r\nu\u0007", List.of());
         assertThat(injected.subject()).isEqualTo("s Bcc: x@example.org");
         assertThat(injected.text()).isEqualTo("t\nu");
     }
@@ -84,13 +93,17 @@ class MailOutboxTest extends IntegrationTest {
             return null;
         }
         try (Stream<Path> files = Files.list(outbox)) {
-            return files.filter(p -> p.toString().endsWith(".eml")).filter(p -> {
-                try {
-                    return Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1).contains(to);
-                } catch (java.io.IOException e) {
-                    return false;
-                }
-            }).findFirst().orElse(null);
+            return files.filter(p -> p.toString().endsWith(".eml"))
+                    .filter(p -> {
+                        try {
+                            return Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1)
+                                    .contains(to);
+                        } catch (java.io.IOException e) {
+                            return false;
+                        }
+                    })
+                    .findFirst()
+                    .orElse(null);
         } catch (java.io.IOException e) {
             return null;
         }

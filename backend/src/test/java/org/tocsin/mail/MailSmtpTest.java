@@ -1,5 +1,9 @@
 package org.tocsin.mail;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
@@ -20,10 +24,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.tocsin.mail.internal.OutboxMail;
 import org.tocsin.support.TestStorage;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 /**
  * With {@code spring.mail.host} set, mails go out by SMTP, here to GreenMail, a real SMTP server in the
  * test JVM. It only runs while a test starts it, so a test can also show what happens while it is down.
@@ -37,6 +37,7 @@ class MailSmtpTest {
 
     @Autowired
     Mailer mailer;
+
     @Autowired
     ReactiveMongoTemplate mongo;
 
@@ -82,7 +83,8 @@ class MailSmtpTest {
 
         // The first attempt fails (nothing listens on the port); the mail stays queued, due again later.
         MailChecks.await("a failed attempt", Duration.ofSeconds(20), () -> {
-            OutboxMail mail = mongo.findOne(Query.query(where("to").is(to)), OutboxMail.class).block();
+            OutboxMail mail = mongo.findOne(Query.query(where("to").is(to)), OutboxMail.class)
+                    .block();
             return mail != null && mail.attempts() >= 1 && mail.state() == OutboxMail.State.QUEUED;
         });
         startSmtp();
@@ -90,8 +92,11 @@ class MailSmtpTest {
         MailChecks.isTheInvitation(awaitMail(to, Duration.ofSeconds(30)), to);
         MailChecks.await("the queue to forget it", Duration.ofSeconds(10), () -> !queued(to));
         // And no second copy follows.
-        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> sentTo(m, to))).hasSize(1));
+        await().during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(
+                                Arrays.stream(smtp.getReceivedMessages()).filter(m -> sentTo(m, to)))
+                        .hasSize(1));
     }
 
     /**
@@ -100,10 +105,18 @@ class MailSmtpTest {
      */
     @Test
     void whileSmtpIsDownTheAppStaysHealthy(@LocalServerPort int port) {
-        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30))
-                .build().get().uri("/actuator/health").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
+                .build()
+                .get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
     }
 
     private void startSmtp() {
@@ -112,18 +125,25 @@ class MailSmtpTest {
     }
 
     private MimeMessage awaitMail(String to, Duration timeout) throws InterruptedException {
-        MailChecks.await("a mail to the test address", timeout,
+        MailChecks.await(
+                "a mail to the test address",
+                timeout,
                 () -> Arrays.stream(smtp.getReceivedMessages()).anyMatch(m -> sentTo(m, to)));
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> sentTo(m, to)).findFirst().orElseThrow();
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> sentTo(m, to))
+                .findFirst()
+                .orElseThrow();
     }
 
     private boolean queued(String to) {
-        return Boolean.TRUE.equals(mongo.exists(Query.query(where("to").is(to)), OutboxMail.class).block());
+        return Boolean.TRUE.equals(
+                mongo.exists(Query.query(where("to").is(to)), OutboxMail.class).block());
     }
 
     private static boolean sentTo(MimeMessage message, String to) {
         try {
-            return List.of(message.getAllRecipients()).stream().anyMatch(a -> a.toString().equals(to));
+            return List.of(message.getAllRecipients()).stream()
+                    .anyMatch(a -> a.toString().equals(to));
         } catch (jakarta.mail.MessagingException e) {
             return false;
         }

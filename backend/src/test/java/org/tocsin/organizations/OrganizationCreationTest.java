@@ -1,19 +1,25 @@
 package org.tocsin.organizations;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tocsin.support.Problems.expectProblem;
+
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tocsin.support.Api;
 import org.tocsin.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.tocsin.support.Problems.expectProblem;
-
 class OrganizationCreationTest extends IntegrationTest {
 
     private String create(Api.Caller user, Map<String, String> body) {
-        return user.post("/api/v1/organizations", body).expectStatus().isCreated()
-                .expectBody(JsonNode.class).returnResult().getResponseBody().get("slug").asString();
+        return user.post("/api/v1/organizations", body)
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("slug")
+                .asString();
     }
 
     @Test
@@ -29,8 +35,14 @@ class OrganizationCreationTest extends IntegrationTest {
     void aPersianNameStillGetsAUrlSafeSlug() {
         String slug = create(api().newUser("Founder"), Map.of("name", "همبستگی برای آزادی"));
         assertThat(slug).matches("[a-z0-9-]{2,64}");
-        web.get().uri("/api/v1/organizations/" + slug).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.name").isEqualTo("همبستگی برای آزادی");
+        web.get()
+                .uri("/api/v1/organizations/" + slug)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.name")
+                .isEqualTo("همبستگی برای آزادی");
     }
 
     @Test
@@ -38,18 +50,26 @@ class OrganizationCreationTest extends IntegrationTest {
         Api.Caller user = api().newUser("Founder");
         String slug = "berlin-vigils-" + System.nanoTime();
         create(user, Map.of("name", "Berlin vigils", "slug", slug));
-        expectProblem(user.post("/api/v1/organizations", Map.of("name", "Copy", "slug", slug)), 409, "/problems/slug-taken");
-        expectProblem(user.post("/api/v1/organizations", Map.of("name", "Bad", "slug", "Not A Slug!")), 400,
-                "/problems/validation").jsonPath("$.errors[0].field").isEqualTo("slug");
+        expectProblem(
+                user.post("/api/v1/organizations", Map.of("name", "Copy", "slug", slug)), 409, "/problems/slug-taken");
+        expectProblem(
+                        user.post("/api/v1/organizations", Map.of("name", "Bad", "slug", "Not A Slug!")),
+                        400,
+                        "/problems/validation")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("slug");
     }
 
     @Test
     void creatingNeedsSignInAndAName() {
-        expectProblem(api().anonymous().post("/api/v1/organizations", Map.of("name", "Anon")), 401,
+        expectProblem(
+                api().anonymous().post("/api/v1/organizations", Map.of("name", "Anon")),
+                401,
                 "/problems/unauthenticated");
         Api.Caller user = api().newUser("Founder");
         expectProblem(user.post("/api/v1/organizations", Map.of("name", "  ")), 400, "/problems/validation")
-                .jsonPath("$.errors[0].field").isEqualTo("name");
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("name");
         expectProblem(user.post("/api/v1/organizations", Map.of("name", "x".repeat(121))), 400, "/problems/validation");
         user.get("/api/v1/me/organizations").expectBody().jsonPath("$.length()").isEqualTo(0);
     }

@@ -1,20 +1,20 @@
 package org.tocsin.organizations;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tocsin.support.Problems.expectProblem;
+
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import java.util.List;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatusCode;
-import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Schedulers;
 import org.tocsin.support.Api;
 import org.tocsin.support.IntegrationTest;
 import org.tocsin.support.OrganizationFixtures;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.tocsin.support.Problems.expectProblem;
 
 class OrganizationRulesTest extends IntegrationTest {
 
@@ -44,37 +44,74 @@ class OrganizationRulesTest extends IntegrationTest {
 
     @Test
     void creatorIsOwnerAndTheOrganizationIsPublic() {
-        owner.get("/api/v1/organizations/" + slug).expectStatus().isOk()
-                .expectBody().jsonPath("$.myRole").isEqualTo("OWNER");
-        web.get().uri("/api/v1/organizations/" + slug).exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.slug").isEqualTo(slug).jsonPath("$.myRole").doesNotExist();
-        owner.get(members(owner)).expectStatus().isOk().expectBody()
-                .jsonPath("$.length()").isEqualTo(1)
-                .jsonPath("$[0].role").isEqualTo("OWNER")
-                .jsonPath("$[0].displayName").isEqualTo("Organizer")
-                .jsonPath("$[0].email").doesNotExist();
-        owner.get("/api/v1/me/organizations").expectStatus().isOk().expectBody()
-                .jsonPath("$[0].slug").isEqualTo(slug).jsonPath("$[0].myRole").isEqualTo("OWNER");
+        owner.get("/api/v1/organizations/" + slug)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.myRole")
+                .isEqualTo("OWNER");
+        web.get()
+                .uri("/api/v1/organizations/" + slug)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.slug")
+                .isEqualTo(slug)
+                .jsonPath("$.myRole")
+                .doesNotExist();
+        owner.get(members(owner))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.length()")
+                .isEqualTo(1)
+                .jsonPath("$[0].role")
+                .isEqualTo("OWNER")
+                .jsonPath("$[0].displayName")
+                .isEqualTo("Organizer")
+                .jsonPath("$[0].email")
+                .doesNotExist();
+        owner.get("/api/v1/me/organizations")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[0].slug")
+                .isEqualTo(slug)
+                .jsonPath("$[0].myRole")
+                .isEqualTo("OWNER");
     }
 
     @Test
     void memberListIsForMembersOnly() {
         Api.Caller stranger = api().newUser("Stranger");
         expectProblem(stranger.get(members(stranger)), 403, "/problems/forbidden");
-        expectProblem(web.get().uri("/api/v1/organizations/" + slug + "/members").exchange(), 401,
+        expectProblem(
+                web.get().uri("/api/v1/organizations/" + slug + "/members").exchange(),
+                401,
                 "/problems/unauthenticated");
         Api.Caller plainMember = memberWithRole("Member", "MEMBER");
-        plainMember.get(members(plainMember)).expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(2);
+        plainMember
+                .get(members(plainMember))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.length()")
+                .isEqualTo(2);
     }
 
     @Test
     void strangersCannotAddThemselvesOrEditTheOrganization() {
         Api.Caller stranger = api().newUser("Stranger");
         expectProblem(stranger.put(member(stranger.userId()), Map.of("role", "MEMBER")), 403, "/problems/forbidden");
-        expectProblem(stranger.patch("/api/v1/organizations/" + slug, Map.of("name", "Hijacked")), 403,
+        expectProblem(
+                stranger.patch("/api/v1/organizations/" + slug, Map.of("name", "Hijacked")),
+                403,
                 "/problems/forbidden");
-        owner.get("/api/v1/organizations/" + slug).expectBody().jsonPath("$.name").value(n ->
-                assertThat((String) n).startsWith("Vigil Group"));
+        owner.get("/api/v1/organizations/" + slug)
+                .expectBody()
+                .jsonPath("$.name")
+                .value(n -> assertThat((String) n).startsWith("Vigil Group"));
     }
 
     @Test
@@ -85,7 +122,9 @@ class OrganizationRulesTest extends IntegrationTest {
         // And he cannot manage anyone else either.
         Api.Caller other = api().newUser("Other");
         expectProblem(organizer.put(member(other.userId()), Map.of("role", "MEMBER")), 403, "/problems/forbidden");
-        owner.get(members(owner)).expectBody().jsonPath("$[?(@.userId=='" + organizer.userId() + "')].role")
+        owner.get(members(owner))
+                .expectBody()
+                .jsonPath("$[?(@.userId=='" + organizer.userId() + "')].role")
                 .isEqualTo("ORGANIZER");
     }
 
@@ -93,21 +132,32 @@ class OrganizationRulesTest extends IntegrationTest {
     void anAdminManagesMembersButNeverAboveHisOwnRole() {
         Api.Caller admin = memberWithRole("Admin", "ADMIN");
         Api.Caller newcomer = memberWithRole("Newcomer", "MEMBER");
-        admin.put(member(newcomer.userId()), Map.of("role", "ORGANIZER")).expectStatus().isOk();
-        admin.put(member(newcomer.userId()), Map.of("role", "ADMIN")).expectStatus().isOk();
+        admin.put(member(newcomer.userId()), Map.of("role", "ORGANIZER"))
+                .expectStatus()
+                .isOk();
+        admin.put(member(newcomer.userId()), Map.of("role", "ADMIN"))
+                .expectStatus()
+                .isOk();
         expectProblem(admin.put(member(newcomer.userId()), Map.of("role", "OWNER")), 403, "/problems/forbidden");
         // An ADMIN cannot demote or remove an OWNER.
         expectProblem(admin.put(member(owner.userId()), Map.of("role", "MEMBER")), 403, "/problems/forbidden");
         expectProblem(admin.delete(member(owner.userId())), 403, "/problems/forbidden");
-        admin.patch("/api/v1/organizations/" + slug, Map.of("description", "Weekly vigils")).expectStatus().isOk()
-                .expectBody().jsonPath("$.description").isEqualTo("Weekly vigils");
+        admin.patch("/api/v1/organizations/" + slug, Map.of("description", "Weekly vigils"))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.description")
+                .isEqualTo("Weekly vigils");
     }
 
     @Test
     void theLastOwnerCannotLeaveOrBeDemoted() {
         expectProblem(owner.put(member(owner.userId()), Map.of("role", "ADMIN")), 409, "/problems/last-owner");
         expectProblem(owner.delete(member(owner.userId())), 409, "/problems/last-owner");
-        owner.get("/api/v1/organizations/" + slug).expectBody().jsonPath("$.myRole").isEqualTo("OWNER");
+        owner.get("/api/v1/organizations/" + slug)
+                .expectBody()
+                .jsonPath("$.myRole")
+                .isEqualTo("OWNER");
 
         Api.Caller second = memberWithRole("Second owner", "OWNER");
         owner.delete(member(owner.userId())).expectStatus().isNoContent();
@@ -119,14 +169,25 @@ class OrganizationRulesTest extends IntegrationTest {
     void twoOwnersDemotingThemselvesAtOnceLeaveOneOwner() {
         Api.Caller second = memberWithRole("Second owner", "OWNER");
         List<HttpStatusCode> statuses = Flux.just(owner, second)
-                .parallel(2).runOn(Schedulers.boundedElastic())
+                .parallel(2)
+                .runOn(Schedulers.boundedElastic())
                 .map(caller -> caller.put(member(caller.userId()), Map.of("role", "MEMBER"))
-                        .returnResult(String.class).getStatus())
-                .sequential().collectList().block();
+                        .returnResult(String.class)
+                        .getStatus())
+                .sequential()
+                .collectList()
+                .block();
         assertThat(statuses).filteredOn(HttpStatusCode::is2xxSuccessful).hasSize(1);
         assertThat(statuses).filteredOn(s -> s.value() == 409).hasSize(1);
-        long owners = owner.get(members(owner)).expectStatus().isOk().expectBody(JsonNode.class).returnResult()
-                .getResponseBody().valueStream().filter(m -> m.get("role").asString().equals("OWNER")).count();
+        long owners = owner.get(members(owner))
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .valueStream()
+                .filter(m -> m.get("role").asString().equals("OWNER"))
+                .count();
         assertThat(owners).isEqualTo(1);
     }
 
@@ -142,7 +203,8 @@ class OrganizationRulesTest extends IntegrationTest {
 
     @Test
     void unknownUsersAndOrganizationsAre404() {
-        expectProblem(owner.put(member("000000000000000000000000"), Map.of("role", "MEMBER")), 404, "/problems/not-found");
+        expectProblem(
+                owner.put(member("000000000000000000000000"), Map.of("role", "MEMBER")), 404, "/problems/not-found");
         expectProblem(web.get().uri("/api/v1/organizations/no-such-org").exchange(), 404, "/problems/not-found");
     }
 
@@ -154,28 +216,46 @@ class OrganizationRulesTest extends IntegrationTest {
     @Test
     void nobodyIsAddedWithoutConsentAndTheAnswerDoesNotTellWhetherTheAccountExists() {
         Api.Caller someone = api().newUser("Quiet Person");
-        String existing = new String(expectProblem(owner.put(member(someone.userId()), Map.of("role", "MEMBER")), 404,
-                "/problems/not-found").returnResult().getResponseBody());
-        String missing = new String(expectProblem(owner.put(member("000000000000000000000000"), Map.of("role", "MEMBER")),
-                404, "/problems/not-found").returnResult().getResponseBody());
+        String existing = new String(
+                expectProblem(owner.put(member(someone.userId()), Map.of("role", "MEMBER")), 404, "/problems/not-found")
+                        .returnResult()
+                        .getResponseBody());
+        String missing = new String(expectProblem(
+                        owner.put(member("000000000000000000000000"), Map.of("role", "MEMBER")),
+                        404,
+                        "/problems/not-found")
+                .returnResult()
+                .getResponseBody());
         assertThat(existing).doesNotContain("Quiet Person");
         assertThat(existing.replace(someone.userId(), "X").replaceAll(",?\"instance\":\"[^\"]*\"", ""))
-                .isEqualTo(missing.replace("000000000000000000000000", "X").replaceAll(",?\"instance\":\"[^\"]*\"", ""));
+                .isEqualTo(
+                        missing.replace("000000000000000000000000", "X").replaceAll(",?\"instance\":\"[^\"]*\"", ""));
         owner.get(members(owner)).expectBody().jsonPath("$.length()").isEqualTo(1);
-        someone.get("/api/v1/me/organizations").expectBody().jsonPath("$.length()").isEqualTo(0);
+        someone.get("/api/v1/me/organizations")
+                .expectBody()
+                .jsonPath("$.length()")
+                .isEqualTo(0);
 
         // The person's own consent: accepting an invitation. Then the role can be changed by id.
         group.joins(someone, "MEMBER");
-        owner.put(member(someone.userId()), Map.of("role", "ORGANIZER")).expectStatus().isOk().expectBody()
-                .jsonPath("$.role").isEqualTo("ORGANIZER").jsonPath("$.displayName").isEqualTo("Quiet Person");
+        owner.put(member(someone.userId()), Map.of("role", "ORGANIZER"))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.role")
+                .isEqualTo("ORGANIZER")
+                .jsonPath("$.displayName")
+                .isEqualTo("Quiet Person");
     }
 
     @Test
     void badRolesAreRejectedNaming400() {
         Api.Caller user = memberWithRole("U", "MEMBER");
         expectProblem(owner.put(member(user.userId()), Map.of("role", "SUPREME_LEADER")), 400, "/problems/validation")
-                .jsonPath("$.errors[0].field").isEqualTo("role");
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("role");
         expectProblem(owner.put(member(user.userId()), Map.of()), 400, "/problems/validation")
-                .jsonPath("$.errors[0].field").isEqualTo("role");
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("role");
     }
 }

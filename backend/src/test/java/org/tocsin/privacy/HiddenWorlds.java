@@ -24,8 +24,7 @@ import tools.jackson.databind.JsonNode;
 final class HiddenWorlds {
 
     /** A city and the centre of a coarse cell (Geo.coarse: one decimal) in it. */
-    record City(String name, String country, String zone, double lat, double lon) {
-    }
+    record City(String name, String country, String zone, double lat, double lon) {}
 
     /** Cities public events use, and cities only hidden events use (their feeds must stay 404). */
     static final List<City> PUBLIC_CITIES = List.of(
@@ -34,16 +33,29 @@ final class HiddenWorlds {
             new City("Tehran", "IR", "Asia/Tehran", 35.7, 51.4),
             new City("Porto", "PT", "Europe/Lisbon", 41.1, -8.6),
             new City("Lyon", "FR", "Europe/Paris", 45.8, 4.8));
+
     static final List<City> HIDDEN_CITIES = List.of(
             new City("Oulu", "FI", "Europe/Helsinki", 65.0, 25.5),
             new City("Gent", "BE", "Europe/Brussels", 51.1, 3.7));
     /** Named only by a non-public event of variant A: whether it is known must not show. */
     static final City ONLY_IN_A = new City("Tromsø", "NO", "Europe/Oslo", 69.6, 18.9);
     /** Words of titles (public) and of venues (hidden in one world, in the other, or in both). */
-    static final List<String> TITLE_WORDS = List.of("vigil", "prisoners", "solidarity", "march", "voices", "women",
-            "freedom", "candles", "evin", "rally");
-    static final List<String> VENUE_WORDS = List.of("kaserne", "nordwache", "lindenhof", "sudtor", "gasthaus",
-            "kirchplatz", "bahnhof", "keller", "evin", "freedom", "werkstatt", "atelier");
+    static final List<String> TITLE_WORDS = List.of(
+            "vigil", "prisoners", "solidarity", "march", "voices", "women", "freedom", "candles", "evin", "rally");
+
+    static final List<String> VENUE_WORDS = List.of(
+            "kaserne",
+            "nordwache",
+            "lindenhof",
+            "sudtor",
+            "gasthaus",
+            "kirchplatz",
+            "bahnhof",
+            "keller",
+            "evin",
+            "freedom",
+            "werkstatt",
+            "atelier");
     static final List<String> PUBLIC_TAGS = List.of("iran", "prisoners", "women", "climate");
     static final List<String> HIDDEN_TAGS = List.of("secret", "safehouse", "iran");
     static final String[] KINDS = {"VIGIL", "RALLY", "MARCH", "ONLINE_SESSION", "OTHER"};
@@ -55,8 +67,7 @@ final class HiddenWorlds {
     static final int INTERLEAVED_HIDDEN_EVENTS = 14;
 
     /** What a world built: the public events' ids (the same in both worlds), and the hidden points. */
-    record Built(List<String> publicEventIds, List<double[]> hiddenPoints) {
-    }
+    record Built(List<String> publicEventIds, List<double[]> hiddenPoints) {}
 
     private final long seed;
     private final Instant now;
@@ -72,16 +83,41 @@ final class HiddenWorlds {
         // choice never shifts what the public generator draws next.
         Random common = new Random(seed);
         Random hidden = new Random(seed * 31 + 7 + variant);
-        Api.Caller[] owners = {api.newUser("Vigil circle", "owner-1@tocsin.test"),
-                api.newUser("Free voices", "owner-2@tocsin.test")};
+        Api.Caller[] owners = {
+            api.newUser("Vigil circle", "owner-1@tocsin.test"), api.newUser("Free voices", "owner-2@tocsin.test")
+        };
         for (int o = 0; o < ORGANIZATIONS.length; o++) {
-            owners[o].post("/api/v1/organizations", Map.of("name", ORGANIZATIONS[o].replace('-', ' '),
-                    "slug", ORGANIZATIONS[o])).expectStatus().isCreated();
-            owners[o].post("/api/v1/campaigns", Map.of("name", CAMPAIGNS[o].replace('-', ' '), "slug", CAMPAIGNS[o],
-                    "organization", ORGANIZATIONS[o])).expectStatus().isCreated();
+            owners[o]
+                    .post(
+                            "/api/v1/organizations",
+                            Map.of("name", ORGANIZATIONS[o].replace('-', ' '), "slug", ORGANIZATIONS[o]))
+                    .expectStatus()
+                    .isCreated();
+            owners[o]
+                    .post(
+                            "/api/v1/campaigns",
+                            Map.of(
+                                    "name",
+                                    CAMPAIGNS[o].replace('-', ' '),
+                                    "slug",
+                                    CAMPAIGNS[o],
+                                    "organization",
+                                    ORGANIZATIONS[o]))
+                    .expectStatus()
+                    .isCreated();
         }
-        owners[0].post("/api/v1/calendars", Map.of("name", "Berlin watch", "slug", SAVED_CALENDAR,
-                "filter", Map.of("city", "Berlin", "country", "DE"))).expectStatus().isCreated();
+        owners[0]
+                .post(
+                        "/api/v1/calendars",
+                        Map.of(
+                                "name",
+                                "Berlin watch",
+                                "slug",
+                                SAVED_CALENDAR,
+                                "filter",
+                                Map.of("city", "Berlin", "country", "DE")))
+                .expectStatus()
+                .isCreated();
 
         List<String> publicIds = new ArrayList<>();
         List<double[]> points = new ArrayList<>();
@@ -109,8 +145,12 @@ final class HiddenWorlds {
     }
 
     private static String create(Api.Caller owner, Map<String, Object> body) {
-        JsonNode created = owner.post("/api/v1/events", body).expectStatus().isCreated()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode created = owner.post("/api/v1/events", body)
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
         return created.get("id").asString();
     }
 
@@ -124,8 +164,15 @@ final class HiddenWorlds {
         boolean online = common.nextInt(6) == 0;
         if (online) {
             body.put("kind", "ONLINE_SESSION");
-            body.put("online", Map.of("url", attendeesOnly ? "https://meet.example/" + words(hidden, VENUE_WORDS, 1)
-                    : "https://meet.example/open", "platform", "Jitsi"));
+            body.put(
+                    "online",
+                    Map.of(
+                            "url",
+                            attendeesOnly
+                                    ? "https://meet.example/" + words(hidden, VENUE_WORDS, 1)
+                                    : "https://meet.example/open",
+                            "platform",
+                            "Jitsi"));
         }
         if (!online || common.nextBoolean()) {
             double lat;
@@ -160,8 +207,14 @@ final class HiddenWorlds {
         City city = in != null ? in : anywhere.get(hidden.nextInt(anywhere.size()));
         body.put("timeZone", city.zone());
         body.put("tags", List.of(HIDDEN_TAGS.get(hidden.nextInt(HIDDEN_TAGS.size()))));
-        body.put("place", place(words(hidden, VENUE_WORDS, 2), "Hof " + hidden.nextInt(9), city,
-                city.lat() + (hidden.nextDouble() - 0.5) * 0.09, city.lon() + (hidden.nextDouble() - 0.5) * 0.09));
+        body.put(
+                "place",
+                place(
+                        words(hidden, VENUE_WORDS, 2),
+                        "Hof " + hidden.nextInt(9),
+                        city,
+                        city.lat() + (hidden.nextDouble() - 0.5) * 0.09,
+                        city.lon() + (hidden.nextDouble() - 0.5) * 0.09));
         return body;
     }
 
@@ -172,8 +225,12 @@ final class HiddenWorlds {
         body.put("title", capitalised(words(random, TITLE_WORDS, 2 + random.nextInt(2))));
         body.put("description", "For the " + words(random, TITLE_WORDS, 3) + ".");
         body.put("kind", KINDS[random.nextInt(KINDS.length - 1)]);
-        LocalDateTime start = LocalDateTime.ofInstant(now, ZoneId.of("UTC")).plusDays(random.nextInt(40))
-                .withHour(8 + random.nextInt(12)).withMinute(15 * random.nextInt(4)).withSecond(0).withNano(0);
+        LocalDateTime start = LocalDateTime.ofInstant(now, ZoneId.of("UTC"))
+                .plusDays(random.nextInt(40))
+                .withHour(8 + random.nextInt(12))
+                .withMinute(15 * random.nextInt(4))
+                .withSecond(0)
+                .withNano(0);
         body.put("start", start.toString());
         body.put("end", start.plusHours(1 + random.nextInt(3)).toString());
         if (random.nextInt(5) == 0) {

@@ -1,5 +1,7 @@
 package org.tocsin.privacy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -7,8 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -31,8 +33,6 @@ import org.tocsin.support.Api;
 import org.tocsin.support.TestStorage;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Non-interference for hidden data (SECURITY.md item 14): two worlds that differ only in what a
@@ -79,14 +79,16 @@ class NonInterferenceTest {
             b = start();
             builtB = spec.build(Api.of(b.client()), 1);
         }
-        assertThat(builtB.publicEventIds()).as("public events have the same ids in both worlds (seed %d)", seed)
+        assertThat(builtB.publicEventIds())
+                .as("public events have the same ids in both worlds (seed %d)", seed)
                 .isEqualTo(builtA.publicEventIds());
-        assertThat(builtA.hiddenPoints()).as("the worlds differ in hidden points (seed %d)", seed)
+        assertThat(builtA.hiddenPoints())
+                .as("the worlds differ in hidden points (seed %d)", seed)
                 .isNotEqualTo(builtB.hiddenPoints());
 
         long built = System.nanoTime();
-        List<PublicProbes.Probe> probes = new PublicProbes(new Random(seed + 1), NOW, builtA, builtB)
-                .generate(RANDOM_PROBES);
+        List<PublicProbes.Probe> probes =
+                new PublicProbes(new Random(seed + 1), NOW, builtA, builtB).generate(RANDOM_PROBES);
         int comparisons = 0;
         List<String> differences = new ArrayList<>();
         for (PublicProbes.Probe probe : probes) {
@@ -113,13 +115,21 @@ class NonInterferenceTest {
                 pathB = answerB.next(pathB);
             }
         }
-        System.out.printf("Non-interference: %d comparisons of anonymous answers, seed %d; worlds built in %d s,"
-                + " compared in %d s%n", comparisons, seed, (built - started) / 1_000_000_000,
-                (System.nanoTime() - built) / 1_000_000_000);
-        differences.forEach(d -> System.out.println("DIFFERS " + d.lines().findFirst().orElseThrow()));
-        assertThat(differences.size()).as("%d answers of %d depend on hidden values, e.g.%n%s%n(all are printed above;"
-                + " replay with -Dtocsin.noninterference.seed=%d)", differences.size(), comparisons,
-                String.join("\n", differences.subList(0, Math.min(3, differences.size()))), seed).isZero();
+        System.out.printf(
+                "Non-interference: %d comparisons of anonymous answers, seed %d; worlds built in %d s,"
+                        + " compared in %d s%n",
+                comparisons, seed, (built - started) / 1_000_000_000, (System.nanoTime() - built) / 1_000_000_000);
+        differences.forEach(
+                d -> System.out.println("DIFFERS " + d.lines().findFirst().orElseThrow()));
+        assertThat(differences.size())
+                .as(
+                        "%d answers of %d depend on hidden values, e.g.%n%s%n(all are printed above;"
+                                + " replay with -Dtocsin.noninterference.seed=%d)",
+                        differences.size(),
+                        comparisons,
+                        String.join("\n", differences.subList(0, Math.min(3, differences.size()))),
+                        seed)
+                .isZero();
         assertThat(comparisons).isGreaterThan(RANDOM_PROBES);
     }
 
@@ -139,7 +149,8 @@ class NonInterferenceTest {
         Path dataDir = TestStorage.newDataDir("tocsin-world-");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(TocsinApplication.class)
                 .initializers(c -> c.addBeanFactoryPostProcessor(new FixedClock(NOW)))
-                .run("--server.port=0",
+                .run(
+                        "--server.port=0",
                         "--tocsin.data-dir=" + dataDir,
                         "--tocsin.rate-limits.enabled=false",
                         "--spring.main.banner-mode=off",
@@ -147,12 +158,16 @@ class NonInterferenceTest {
         worlds.add(context);
         String port = context.getEnvironment().getRequiredProperty("local.server.port");
         String base = "http://127.0.0.1:" + port;
-        return new World(base, WebTestClient.bindToServer().baseUrl(base).responseTimeout(Duration.ofSeconds(30)).build());
+        return new World(
+                base,
+                WebTestClient.bindToServer()
+                        .baseUrl(base)
+                        .responseTimeout(Duration.ofSeconds(30))
+                        .build());
     }
 
     /** A running world: its address and a client bound to it. */
-    record World(String base, WebTestClient client) {
-    }
+    record World(String base, WebTestClient client) {}
 
     /**
      * Replaces the application's Clock bean with a fixed one: every timestamp in an answer (createdAt,
@@ -169,8 +184,8 @@ class NonInterferenceTest {
         public void postProcessBeanFactory(ConfigurableListableBeanFactory factory) {
             BeanDefinitionRegistry registry = (BeanDefinitionRegistry) factory;
             registry.removeBeanDefinition("clock");
-            registry.registerBeanDefinition("clock",
-                    new RootBeanDefinition(Clock.class, () -> Clock.fixed(now, ZoneOffset.UTC)));
+            registry.registerBeanDefinition(
+                    "clock", new RootBeanDefinition(Clock.class, () -> Clock.fixed(now, ZoneOffset.UTC)));
         }
     }
 
@@ -181,13 +196,17 @@ class NonInterferenceTest {
 
         static Answer of(World world, String path, String ifNoneMatch) {
             // An absolute URI, used as is: the probes are already percent-encoded.
-            EntityExchangeResult<byte[]> result = world.client().get().uri(URI.create(world.base() + path))
+            EntityExchangeResult<byte[]> result = world.client()
+                    .get()
+                    .uri(URI.create(world.base() + path))
                     .headers(h -> {
                         if (ifNoneMatch != null) {
                             h.setIfNoneMatch(ifNoneMatch);
                         }
                     })
-                    .exchange().expectBody(byte[].class).returnResult();
+                    .exchange()
+                    .expectBody(byte[].class)
+                    .returnResult();
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             result.getResponseHeaders().forEach((name, values) -> {
                 if (IGNORED_HEADERS.stream().noneMatch(name::equalsIgnoreCase)) {
@@ -195,8 +214,8 @@ class NonInterferenceTest {
                 }
             });
             byte[] body = result.getResponseBody();
-            return new Answer(result.getStatus().value(), headers,
-                    body == null ? "" : new String(body, StandardCharsets.UTF_8));
+            return new Answer(
+                    result.getStatus().value(), headers, body == null ? "" : new String(body, StandardCharsets.UTF_8));
         }
 
         String etag() {

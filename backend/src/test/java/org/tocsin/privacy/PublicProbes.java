@@ -19,8 +19,7 @@ import java.util.StringJoiner;
 final class PublicProbes {
 
     /** One request to make in both worlds; {@code pages} > 1 follows the cursor; {@code revalidate} re-asks with If-None-Match. */
-    record Probe(String path, int pages, boolean revalidate) {
-    }
+    record Probe(String path, int pages, boolean revalidate) {}
 
     private static final String[] FEED_FORMATS = {"ics", "json", "atom"};
 
@@ -115,7 +114,8 @@ final class PublicProbes {
     private void addSearchFilters(StringJoiner query) {
         if (random.nextInt(3) == 0) {
             double[] centre = random.nextBoolean() && !world.hiddenPoints().isEmpty()
-                    ? world.hiddenPoints().get(random.nextInt(world.hiddenPoints().size()))
+                    ? world.hiddenPoints()
+                            .get(random.nextInt(world.hiddenPoints().size()))
                     : cityCentre();
             double radius = random.nextBoolean() ? 0.05 + random.nextDouble() * 3 : 1 + random.nextDouble() * 40;
             query.add("near=" + String.format(Locale.ROOT, "%.6f,%.6f", centre[0], centre[1]));
@@ -124,7 +124,8 @@ final class PublicProbes {
         if (random.nextInt(3) == 0) {
             String word = words.get(random.nextInt(words.size()));
             // Prefixes too: the enumeration attack asks one letter at a time.
-            query.add("q=" + encode(random.nextBoolean() ? word : word.substring(0, 2 + random.nextInt(word.length() - 1))));
+            query.add("q="
+                    + encode(random.nextBoolean() ? word : word.substring(0, 2 + random.nextInt(word.length() - 1))));
         }
     }
 
@@ -152,12 +153,14 @@ final class PublicProbes {
 
     private double[] cityCentre() {
         HiddenWorlds.City city = cities.get(random.nextInt(cities.size()));
-        return new double[] {city.lat() + (random.nextDouble() - 0.5) * 0.2, city.lon() + (random.nextDouble() - 0.5) * 0.2};
+        return new double[] {
+            city.lat() + (random.nextDouble() - 0.5) * 0.2, city.lon() + (random.nextDouble() - 0.5) * 0.2
+        };
     }
 
     private static String cityFeed(HiddenWorlds.City city, String format) {
-        return "/feeds/cities/" + city.country().toLowerCase(Locale.ROOT) + "/" + encode(city.name().toLowerCase(Locale.ROOT))
-                + "." + format;
+        return "/feeds/cities/" + city.country().toLowerCase(Locale.ROOT) + "/"
+                + encode(city.name().toLowerCase(Locale.ROOT)) + "." + format;
     }
 
     private String pickOf(String[] values) {

@@ -1,5 +1,7 @@
 package org.tocsin.privacy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -18,8 +20,6 @@ import org.tocsin.support.Api;
 import org.tocsin.support.IntegrationTest;
 import org.tocsin.support.OrganizationFixtures;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 10, finding 3: from one public id, scanning nearby ObjectIds found an UNLISTED event in
@@ -46,9 +46,14 @@ class UnguessableIdsTest extends IntegrationTest {
                 ones[b] += (bits[b / 8] >> (b % 8)) & 1;
             }
             // A timestamp or a counter would make consecutive ids share a prefix or differ by a little.
-            assertThat(commonPrefix(previous, id)).as("%s then %s", previous, id).isLessThan(5);
-            assertThat(new BigInteger(1, bits).subtract(new BigInteger(1, Base64.getUrlDecoder().decode(previous)))
-                    .abs().bitLength()).isGreaterThan(96);
+            assertThat(commonPrefix(previous, id))
+                    .as("%s then %s", previous, id)
+                    .isLessThan(5);
+            assertThat(new BigInteger(1, bits)
+                            .subtract(new BigInteger(1, Base64.getUrlDecoder().decode(previous)))
+                            .abs()
+                            .bitLength())
+                    .isGreaterThan(96);
             assertThat(seen.add(id)).isTrue();
             previous = id;
         }
@@ -73,17 +78,29 @@ class UnguessableIdsTest extends IntegrationTest {
                 if (guess.equals(unlisted)) {
                     throw new AssertionError("the UNLISTED event's id is a neighbour of " + known);
                 }
-                int status = stranger.get("/api/v1/events/" + guess).returnResult(byte[].class).getStatus().value();
+                int status = stranger.get("/api/v1/events/" + guess)
+                        .returnResult(byte[].class)
+                        .getStatus()
+                        .value();
                 assertThat(status).as(guess).isEqualTo(404);
                 asked++;
             }
         }
         assertThat(asked).isGreaterThan(400);
         // Every id a public answer shows is one of these, not only events'.
-        JsonNode me = f.owner.get("/api/v1/me").expectStatus().isOk().expectBody(JsonNode.class).returnResult()
+        JsonNode me = f.owner
+                .get("/api/v1/me")
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
                 .getResponseBody();
-        JsonNode organization = stranger.get("/api/v1/organizations/" + f.organization).expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode organization = stranger.get("/api/v1/organizations/" + f.organization)
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(List.of(me.get("id").asString(), organization.get("id").asString(), before, unlisted, after))
                 .allMatch(id -> id.matches("^[A-Za-z0-9_-]{22}$"));
     }
@@ -91,11 +108,26 @@ class UnguessableIdsTest extends IntegrationTest {
     @Test
     void malformedIdsAreNotFoundNeverAServerError() {
         Api.Caller stranger = api().anonymous();
-        for (String id : List.of("x", "A".repeat(21), "A".repeat(23), "A".repeat(2000), "%20", "%E2%80%AE",
-                "000000000000000000000000", "ZZZZZZZZZZZZZZZZZZZZZZZZ", "$where", "AAAAAAAAAAAAAAAAAAAA%2B%2F")) {
-            int status = stranger.get("/api/v1/events/" + id).returnResult(byte[].class).getStatus().value();
+        for (String id : List.of(
+                "x",
+                "A".repeat(21),
+                "A".repeat(23),
+                "A".repeat(2000),
+                "%20",
+                "%E2%80%AE",
+                "000000000000000000000000",
+                "ZZZZZZZZZZZZZZZZZZZZZZZZ",
+                "$where",
+                "AAAAAAAAAAAAAAAAAAAA%2B%2F")) {
+            int status = stranger.get("/api/v1/events/" + id)
+                    .returnResult(byte[].class)
+                    .getStatus()
+                    .value();
             assertThat(status).as(id).isBetween(400, 404);
-            status = stranger.get("/events/" + id + ".ics").returnResult(byte[].class).getStatus().value();
+            status = stranger.get("/events/" + id + ".ics")
+                    .returnResult(byte[].class)
+                    .getStatus()
+                    .value();
             assertThat(status).as(id).isBetween(400, 404);
         }
     }
@@ -115,7 +147,10 @@ class UnguessableIdsTest extends IntegrationTest {
         stranger.get("/api/v1/events/" + unlisted).expectStatus().isNotFound();
         stranger.get("/events/" + unlisted + ".ics").expectStatus().isNotFound();
         f.owner.get("/api/v1/events/" + unlisted).expectStatus().isOk();
-        f.memberWithRole("MEMBER").get("/api/v1/events/" + unlisted).expectStatus().isOk();
+        f.memberWithRole("MEMBER")
+                .get("/api/v1/events/" + unlisted)
+                .expectStatus()
+                .isOk();
         stranger.get("/api/v1/events/" + open).expectStatus().isOk();
         stranger.get("/events/" + open + ".ics").expectStatus().isOk();
     }
@@ -130,19 +165,54 @@ class UnguessableIdsTest extends IntegrationTest {
         body.put("timeZone", "Europe/Berlin");
         body.put("visibility", visibility);
         body.put("place", Map.of("city", "Berlin", "countryCode", "DE"));
-        return f.owner.post("/api/v1/events", body).expectStatus().isCreated().expectBody(JsonNode.class)
-                .returnResult().getResponseBody().get("id").asString();
+        return f.owner
+                .post("/api/v1/events", body)
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id")
+                .asString();
     }
 
     /** The event as stored by an older version: the same document under an ObjectId. */
     private String legacyCopy(String id) {
         EventDocument e = store.byId(id).block();
         String legacy = new ObjectId().toHexString();
-        store.insert(new EventDocument(legacy, e.organizationId(), e.campaignId(), e.title(), e.description(),
-                e.descriptionHtml(), e.kind(), e.status(), e.statusReason(), e.timeZone(), e.start(), e.end(),
-                e.startUtc(), e.endUtc(), e.lastEndUtc(), e.recurrence(), e.overrides(), e.place(), e.online(),
-                e.speakers(), e.tags(), e.languages(), e.capacity(), e.rsvpMode(), e.visibility(),
-                e.locationVisibility(), e.searchTerms(), e.sequence(), e.createdAt(), e.updatedAt(), null, null))
+        store.insert(new EventDocument(
+                        legacy,
+                        e.organizationId(),
+                        e.campaignId(),
+                        e.title(),
+                        e.description(),
+                        e.descriptionHtml(),
+                        e.kind(),
+                        e.status(),
+                        e.statusReason(),
+                        e.timeZone(),
+                        e.start(),
+                        e.end(),
+                        e.startUtc(),
+                        e.endUtc(),
+                        e.lastEndUtc(),
+                        e.recurrence(),
+                        e.overrides(),
+                        e.place(),
+                        e.online(),
+                        e.speakers(),
+                        e.tags(),
+                        e.languages(),
+                        e.capacity(),
+                        e.rsvpMode(),
+                        e.visibility(),
+                        e.locationVisibility(),
+                        e.searchTerms(),
+                        e.sequence(),
+                        e.createdAt(),
+                        e.updatedAt(),
+                        null,
+                        null))
                 .block();
         return legacy;
     }
@@ -152,10 +222,15 @@ class UnguessableIdsTest extends IntegrationTest {
         List<String> guesses = new ArrayList<>();
         BigInteger value = new BigInteger(1, Base64.getUrlDecoder().decode(id));
         for (int step = 1; step <= 100; step++) {
-            for (BigInteger n : List.of(value.add(BigInteger.valueOf(step)), value.subtract(BigInteger.valueOf(step)))) {
+            for (BigInteger n :
+                    List.of(value.add(BigInteger.valueOf(step)), value.subtract(BigInteger.valueOf(step)))) {
                 byte[] raw = n.toByteArray();
                 byte[] sixteen = new byte[16];
-                System.arraycopy(raw, Math.max(0, raw.length - 16), sixteen, Math.max(0, 16 - raw.length),
+                System.arraycopy(
+                        raw,
+                        Math.max(0, raw.length - 16),
+                        sixteen,
+                        Math.max(0, 16 - raw.length),
                         Math.min(16, raw.length));
                 guesses.add(Base64.getUrlEncoder().withoutPadding().encodeToString(sixteen));
             }

@@ -15,22 +15,30 @@ import tools.jackson.databind.JsonNode;
  */
 final class ConcurrentRsvps {
 
-    private ConcurrentRsvps() {
-    }
+    private ConcurrentRsvps() {}
 
     /** The answers (status 201 each), in no particular order. */
-    static List<JsonNode> answer(List<String> baseUrls, String csrf, String eventId, int count,
-            java.util.function.IntUnaryOperator guests) {
-        List<WebClient> clients = baseUrls.stream().map(url -> WebClient.builder().baseUrl(url)
-                .codecs(c -> c.defaultCodecs().maxInMemorySize(1024 * 1024)).build()).toList();
+    static List<JsonNode> answer(
+            List<String> baseUrls, String csrf, String eventId, int count, java.util.function.IntUnaryOperator guests) {
+        List<WebClient> clients = baseUrls.stream()
+                .map(url -> WebClient.builder()
+                        .baseUrl(url)
+                        .codecs(c -> c.defaultCodecs().maxInMemorySize(1024 * 1024))
+                        .build())
+                .toList();
         return Flux.range(0, count)
-                .flatMap(i -> clients.get(i % clients.size()).post().uri("/api/v1/events/" + eventId + "/rsvps")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .header("X-XSRF-TOKEN", csrf)
-                        .header(HttpHeaders.COOKIE, "XSRF-TOKEN=" + csrf)
-                        .bodyValue(Map.of("name", "Person " + i, "response", "GOING", "guests", guests.applyAsInt(i)))
-                        .retrieve()
-                        .bodyToMono(JsonNode.class), count)
+                .flatMap(
+                        i -> clients.get(i % clients.size())
+                                .post()
+                                .uri("/api/v1/events/" + eventId + "/rsvps")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .header("X-XSRF-TOKEN", csrf)
+                                .header(HttpHeaders.COOKIE, "XSRF-TOKEN=" + csrf)
+                                .bodyValue(Map.of(
+                                        "name", "Person " + i, "response", "GOING", "guests", guests.applyAsInt(i)))
+                                .retrieve()
+                                .bodyToMono(JsonNode.class),
+                        count)
                 .collectList()
                 .block(Duration.ofMinutes(3));
     }

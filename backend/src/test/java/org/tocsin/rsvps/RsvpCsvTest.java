@@ -1,8 +1,8 @@
 package org.tocsin.rsvps;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** Spreadsheet formula injection: a cell a spreadsheet would evaluate is turned into text. */
 class RsvpCsvTest {

@@ -23,8 +23,21 @@ final class RsvpFixtures extends OrganizationFixtures {
         body.put("end", "2027-05-06T19:00");
         body.put("timeZone", "Europe/Berlin");
         body.put("locationVisibility", "ATTENDEES");
-        body.put("place", new HashMap<>(Map.of("venue", "Secret courtyard", "address", "Hidden Street 7",
-                "city", "Berlin", "countryCode", "DE", "lat", 52.5163, "lon", 13.3777)));
+        body.put(
+                "place",
+                new HashMap<>(Map.of(
+                        "venue",
+                        "Secret courtyard",
+                        "address",
+                        "Hidden Street 7",
+                        "city",
+                        "Berlin",
+                        "countryCode",
+                        "DE",
+                        "lat",
+                        52.5163,
+                        "lon",
+                        13.3777)));
         if (capacity != null) {
             body.put("capacity", capacity);
         }
@@ -32,8 +45,14 @@ final class RsvpFixtures extends OrganizationFixtures {
     }
 
     String create(Map<String, Object> body) {
-        return owner.post("/api/v1/events", body).expectStatus().isCreated()
-                .expectBody(JsonNode.class).returnResult().getResponseBody().get("id").asString();
+        return owner.post("/api/v1/events", body)
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id")
+                .asString();
     }
 
     String event(Integer capacity) {
@@ -50,17 +69,32 @@ final class RsvpFixtures extends OrganizationFixtures {
 
     /** Answers as an anonymous guest; the answer (id, state, manageToken). */
     JsonNode answer(String eventId, Map<String, Object> body) {
-        return api.anonymous().post("/api/v1/events/" + eventId + "/rsvps", body).expectStatus().isCreated()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        return api.anonymous()
+                .post("/api/v1/events/" + eventId + "/rsvps", body)
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     JsonNode attendance(String eventId) {
-        return api.anonymous().get("/api/v1/events/" + eventId).expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody().get("attendance");
+        return api.anonymous()
+                .get("/api/v1/events/" + eventId)
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("attendance");
     }
 
     JsonNode list(String eventId) {
-        return owner.get("/api/v1/events/" + eventId + "/rsvps").expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        return owner.get("/api/v1/events/" + eventId + "/rsvps")
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
     }
 }

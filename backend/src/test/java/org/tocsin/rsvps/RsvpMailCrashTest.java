@@ -1,5 +1,8 @@
 package org.tocsin.rsvps;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tocsin.support.Api;
 import org.tocsin.support.ChildApp;
 import org.tocsin.support.ChildApps;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * An acknowledged RSVP keeps its confirmation mail through a {@code kill -9}: for a guest of an
@@ -60,7 +60,9 @@ class RsvpMailCrashTest {
                 clients.submit(() -> {
                     try {
                         int status = guest.post("/api/v1/events/" + eventId + "/rsvps", body)
-                                .returnResult(Void.class).getStatus().value();
+                                .returnResult(Void.class)
+                                .getStatus()
+                                .value();
                         if (status == 201) {
                             acknowledged.add(email);
                             batch.countDown();
@@ -70,15 +72,23 @@ class RsvpMailCrashTest {
                     }
                 });
             }
-            assertThat(batch.await(5, TimeUnit.MINUTES)).as("%s RSVPs acknowledged", KILL_AFTER).isTrue();
+            assertThat(batch.await(5, TimeUnit.MINUTES))
+                    .as("%s RSVPs acknowledged", KILL_AFTER)
+                    .isTrue();
             first.kill9();
         }
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(KILL_AFTER);
 
         ChildApp second = start(dataDir);
         Set<String> missing = awaitMails(dataDir.resolve("outbox"), acknowledged, Duration.ofSeconds(90));
-        assertThat(missing).as("acknowledged RSVPs without a confirmation mail (log: %s)", second.log()
-                .lines().filter(line -> line.contains("Mail")).toList()).isEmpty();
+        assertThat(missing)
+                .as(
+                        "acknowledged RSVPs without a confirmation mail (log: %s)",
+                        second.log()
+                                .lines()
+                                .filter(line -> line.contains("Mail"))
+                                .toList())
+                .isEmpty();
     }
 
     private ChildApp start(Path dataDir) throws IOException, InterruptedException {
@@ -95,7 +105,8 @@ class RsvpMailCrashTest {
             await().atMost(limit).pollInterval(Duration.ofMillis(500)).until(() -> {
                 if (Files.isDirectory(outbox)) {
                     try (Stream<Path> mails = Files.list(outbox)) {
-                        for (Path mail : mails.filter(p -> p.toString().endsWith(".eml")).toList()) {
+                        for (Path mail :
+                                mails.filter(p -> p.toString().endsWith(".eml")).toList()) {
                             String text = Files.readString(mail);
                             missing.removeIf(address -> text.contains("To: " + address + "\r\n"));
                         }

@@ -1,5 +1,8 @@
 package org.tocsin.rsvps;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,9 +18,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.tocsin.storage.DataDirectory;
 import org.tocsin.support.IntegrationTest;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 /**
  * An RSVP's mail is queued in the request that changed the RSVP, not after it: once the answer is
  * out, the mail is durable (in the outbox, or already sent as an .eml file), so a replica that dies
@@ -29,6 +29,7 @@ class RsvpMailQueuedTest extends IntegrationTest {
 
     @Autowired
     ReactiveMongoTemplate mongo;
+
     @Autowired
     DataDirectory dataDirectory;
 
@@ -40,7 +41,8 @@ class RsvpMailQueuedTest extends IntegrationTest {
         String second = "second-" + System.nanoTime() + "@example.org";
 
         String token = f.answer(event, Map.of("name", "First", "email", first, "response", "GOING", "guests", 0))
-                .get("manageToken").asString();
+                .get("manageToken")
+                .asString();
         assertThat(durable(first, "You're going: ")).isTrue();
         f.answer(event, Map.of("name", "Second", "email", second, "response", "GOING", "guests", 0));
         assertThat(durable(second, "You're on the waitlist: ")).isTrue();

@@ -1,5 +1,8 @@
 package org.tocsin.rsvps;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
@@ -31,9 +34,6 @@ import org.tocsin.support.TestStorage;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * What people who RSVP with an email receive, read from a real SMTP server (GreenMail) as a mail
  * client would: the confirmation with its invitation and manage link, the promotion from the
@@ -49,8 +49,10 @@ class RsvpMailTest {
 
     @Autowired
     WebTestClient web;
+
     @Autowired
     RsvpStore store;
+
     @Autowired
     RsvpReminders reminders;
 
@@ -87,29 +89,43 @@ class RsvpMailTest {
         assertThat(waiting.get("state").asString()).isEqualTo("WAITLISTED");
 
         Mail confirmation = awaitMail(first, "You're going: Vigil for the prisoners");
-        assertThat(confirmation.text()).contains("/rsvp/" + going.get("manageToken").asString());
+        assertThat(confirmation.text())
+                .contains("/rsvp/" + going.get("manageToken").asString());
         assertThat(confirmation.icsType()).containsIgnoringCase("method=REQUEST");
         assertThat(confirmation.ics()).contains("METHOD:REQUEST").contains("Secret courtyard");
         Mail queued = awaitMail(second, "You're on the waitlist: Vigil for the prisoners");
         assertThat(queued.ics()).contains("METHOD:PUBLISH").doesNotContain("Secret courtyard");
         assertThat(queued.text()).contains("/rsvp/" + waiting.get("manageToken").asString());
 
-        Api.of(web).anonymous().delete("/api/v1/rsvps/" + going.get("manageToken").asString())
-                .expectStatus().isNoContent();
+        Api.of(web)
+                .anonymous()
+                .delete("/api/v1/rsvps/" + going.get("manageToken").asString())
+                .expectStatus()
+                .isNoContent();
         Mail promoted = awaitMail(second, "A place opened up, you're going: Vigil for the prisoners");
         assertThat(promoted.ics()).contains("METHOD:REQUEST").contains("Secret courtyard");
         assertThat(promoted.text()).doesNotContain("tcm_");
 
-        f.owner.patch("/api/v1/events/" + event, Map.of("start", "2027-05-06T19:00", "end", "2027-05-06T20:00"))
-                .expectStatus().isOk();
+        f.owner
+                .patch("/api/v1/events/" + event, Map.of("start", "2027-05-06T19:00", "end", "2027-05-06T20:00"))
+                .expectStatus()
+                .isOk();
         Mail changed = awaitMail(second, "Changed: Vigil for the prisoners");
-        assertThat(changed.ics()).contains("METHOD:REQUEST").contains("SEQUENCE:1").contains("T190000");
+        assertThat(changed.ics())
+                .contains("METHOD:REQUEST")
+                .contains("SEQUENCE:1")
+                .contains("T190000");
         assertThat(changed.text()).contains("7:00");
         // The RSVP follows the event to its new time (reminders and retention go by it).
-        assertThat(store.byId(waiting.get("id").asString()).block(Duration.ofSeconds(10)).occurrenceStartUtc())
+        assertThat(store.byId(waiting.get("id").asString())
+                        .block(Duration.ofSeconds(10))
+                        .occurrenceStartUtc())
                 .isEqualTo(Instant.parse("2027-05-06T17:00:00Z"));
 
-        f.owner.post("/api/v1/events/" + event + "/cancel", Map.of("reason", "Police ban")).expectStatus().isOk();
+        f.owner
+                .post("/api/v1/events/" + event + "/cancel", Map.of("reason", "Police ban"))
+                .expectStatus()
+                .isOk();
         Mail cancelled = awaitMail(second, "Cancelled: Vigil for the prisoners");
         assertThat(cancelled.icsType()).containsIgnoringCase("method=CANCEL");
         assertThat(cancelled.ics()).contains("METHOD:CANCEL").contains("STATUS:CANCELLED");
@@ -126,33 +142,51 @@ class RsvpMailTest {
         String event = f.create(body);
         Api.Caller guest = Api.of(web).anonymous();
         String uri = "/api/v1/events/" + event + "/rsvps";
-        org.tocsin.support.Problems.expectProblem(guest.post(uri, RsvpFixtures.rsvp("No mail", "GOING", 0)), 400,
-                "/problems/validation").jsonPath("$.errors[0].field").isEqualTo("email");
+        org.tocsin.support.Problems.expectProblem(
+                        guest.post(uri, RsvpFixtures.rsvp("No mail", "GOING", 0)), 400, "/problems/validation")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("email");
 
         String to = address("confirm");
         JsonNode answer = guest.post(uri, Map.of("name", "Conf", "email", to, "response", "GOING", "guests", 1))
-                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(answer.get("state").asString()).isEqualTo("UNCONFIRMED");
-        assertThat(answer.hasNonNull("manageToken")).as("the token goes to the mailbox only").isFalse();
+        assertThat(answer.hasNonNull("manageToken"))
+                .as("the token goes to the mailbox only")
+                .isFalse();
         assertThat(f.attendance(event).get("going").asInt()).isZero();
 
         Mail request = awaitMail(to, "Please confirm your RSVP: Vigil for the prisoners");
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/rsvp/(tcm_[A-Za-z0-9_-]+)")
-                .matcher(request.text());
+        java.util.regex.Matcher link =
+                java.util.regex.Pattern.compile("/rsvp/(tcm_[A-Za-z0-9_-]+)").matcher(request.text());
         assertThat(link.find()).isTrue();
         String token = link.group(1);
-        guest.post("/api/v1/rsvps/" + token + "/confirm", Map.of()).expectStatus().isOk()
-                .expectBody().jsonPath("$.state").isEqualTo("GOING");
+        guest.post("/api/v1/rsvps/" + token + "/confirm", Map.of())
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.state")
+                .isEqualTo("GOING");
         assertThat(f.attendance(event).get("going").asInt()).isEqualTo(2);
         awaitMail(to, "You're going: Vigil for the prisoners");
         // Confirming twice changes nothing.
-        guest.post("/api/v1/rsvps/" + token + "/confirm", Map.of()).expectStatus().isOk();
+        guest.post("/api/v1/rsvps/" + token + "/confirm", Map.of())
+                .expectStatus()
+                .isOk();
         assertThat(f.attendance(event).get("going").asInt()).isEqualTo(2);
 
         // Signed-in people need no confirmation.
         Api.Caller member = Api.of(web).newUser("Member");
-        member.post(uri, RsvpFixtures.rsvp("Signed in", "GOING", 0)).expectStatus().isCreated()
-                .expectBody().jsonPath("$.state").isEqualTo("GOING");
+        member.post(uri, RsvpFixtures.rsvp("Signed in", "GOING", 0))
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.state")
+                .isEqualTo("GOING");
     }
 
     @Test
@@ -170,18 +204,42 @@ class RsvpMailTest {
         awaitMail(to, "You're going: Vigil for the prisoners");
         // As if the RSVP had been made three days ago (a fresh one needs no reminder on top of its confirmation).
         RsvpDocument r = store.byId(answer.get("id").asString()).block(Duration.ofSeconds(10));
-        RsvpDocument old = new RsvpDocument(r.id(), r.eventId(), r.occurrenceKey(), r.occurrenceStartUtc(),
-                r.occurrenceEndUtc(), r.ownerKey(), r.userId(), r.name(), r.email(), r.response(), r.guests(), r.state(),
-                r.approved(), r.places(), r.queuedAt(), r.manageTokenHash(), null, Instant.now().minus(Duration.ofDays(3)),
-                r.updatedAt(), r.version());
+        RsvpDocument old = new RsvpDocument(
+                r.id(),
+                r.eventId(),
+                r.occurrenceKey(),
+                r.occurrenceStartUtc(),
+                r.occurrenceEndUtc(),
+                r.ownerKey(),
+                r.userId(),
+                r.name(),
+                r.email(),
+                r.response(),
+                r.guests(),
+                r.state(),
+                r.approved(),
+                r.places(),
+                r.queuedAt(),
+                r.manageTokenHash(),
+                null,
+                Instant.now().minus(Duration.ofDays(3)),
+                r.updatedAt(),
+                r.version());
         store.save(old).block(Duration.ofSeconds(10));
 
-        StepVerifier.create(reminders.remind()).assertNext(n -> assertThat(n).isGreaterThanOrEqualTo(1)).verifyComplete();
+        StepVerifier.create(reminders.remind())
+                .assertNext(n -> assertThat(n).isGreaterThanOrEqualTo(1))
+                .verifyComplete();
         Mail reminder = awaitMail(to, "Tomorrow: Vigil for the prisoners");
         assertThat(reminder.ics()).contains("Secret courtyard");
-        StepVerifier.create(reminders.remind()).assertNext(n -> assertThat(n).isZero()).verifyComplete();
-        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(mailsTo(to).stream().filter(m -> m.subject().startsWith("Tomorrow"))).hasSize(1));
+        StepVerifier.create(reminders.remind())
+                .assertNext(n -> assertThat(n).isZero())
+                .verifyComplete();
+        await().during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(
+                                mailsTo(to).stream().filter(m -> m.subject().startsWith("Tomorrow")))
+                        .hasSize(1));
     }
 
     @Test
@@ -191,18 +249,29 @@ class RsvpMailTest {
         String to = address("deleted");
         f.answer(event, Map.of("name", "Del", "email", to, "response", "GOING"));
         awaitMail(to, "You're going: Vigil for the prisoners");
-        String feed = Api.of(web).anonymous().get("/events/" + event + ".ics").expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String feed = Api.of(web)
+                .anonymous()
+                .get("/events/" + event + ".ics")
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         String uid = line(feed, "UID:");
 
         f.owner.delete("/api/v1/events/" + event).expectStatus().isNoContent();
         Mail cancelled = awaitMail(to, "Cancelled: Vigil for the prisoners");
         assertThat(cancelled.icsType()).containsIgnoringCase("method=CANCEL");
-        assertThat(cancelled.ics()).contains("METHOD:CANCEL").contains("STATUS:CANCELLED")
-                .contains("SEQUENCE:1").doesNotContain("Secret courtyard");
+        assertThat(cancelled.ics())
+                .contains("METHOD:CANCEL")
+                .contains("STATUS:CANCELLED")
+                .contains("SEQUENCE:1")
+                .doesNotContain("Secret courtyard");
         assertThat(line(cancelled.ics(), "UID:")).isEqualTo(uid);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(store.ofEvent(event, null).collectList().block(Duration.ofSeconds(10))).isEmpty());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(
+                                store.ofEvent(event, null).collectList().block(Duration.ofSeconds(10)))
+                        .isEmpty());
     }
 
     @Test
@@ -213,21 +282,37 @@ class RsvpMailTest {
         String event = f.create(body);
         String first = address("week1");
         String second = address("week2");
-        f.answer(event, Map.of("name", "Week one", "email", first, "response", "GOING", "occurrence", "2027-05-06T18:00"));
-        f.answer(event, Map.of("name", "Week two", "email", second, "response", "GOING", "occurrence", "2027-05-13T18:00"));
+        f.answer(
+                event,
+                Map.of("name", "Week one", "email", first, "response", "GOING", "occurrence", "2027-05-06T18:00"));
+        f.answer(
+                event,
+                Map.of("name", "Week two", "email", second, "response", "GOING", "occurrence", "2027-05-13T18:00"));
         awaitMail(first, "You're going: Vigil for the prisoners");
         awaitMail(second, "You're going: Vigil for the prisoners");
 
-        f.owner.put("/api/v1/events/" + event + "/occurrences/2027-05-13T18:00",
-                Map.of("start", "2027-05-13T19:30", "end", "2027-05-13T20:30")).expectStatus().isOk();
+        f.owner
+                .put(
+                        "/api/v1/events/" + event + "/occurrences/2027-05-13T18:00",
+                        Map.of("start", "2027-05-13T19:30", "end", "2027-05-13T20:30"))
+                .expectStatus()
+                .isOk();
         Mail changed = awaitMail(second, "Changed: Vigil for the prisoners");
-        assertThat(changed.ics()).contains("METHOD:REQUEST").contains("RECURRENCE-ID").contains("T193000");
+        assertThat(changed.ics())
+                .contains("METHOD:REQUEST")
+                .contains("RECURRENCE-ID")
+                .contains("T193000");
         assertThat(changed.text()).contains("7:30");
-        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(mailsTo(first).stream().map(Mail::subject)).containsExactly("You're going: Vigil for the prisoners"));
+        await().during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(mailsTo(first).stream().map(Mail::subject))
+                        .containsExactly("You're going: Vigil for the prisoners"));
 
         // A change to the whole series still reaches everyone going to a date of it.
-        f.owner.post("/api/v1/events/" + event + "/cancel", Map.of()).expectStatus().isOk();
+        f.owner
+                .post("/api/v1/events/" + event + "/cancel", Map.of())
+                .expectStatus()
+                .isOk();
         awaitMail(first, "Cancelled: Vigil for the prisoners");
         awaitMail(second, "Cancelled: Vigil for the prisoners");
     }
@@ -236,14 +321,19 @@ class RsvpMailTest {
         return ics.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
     }
 
-    record Mail(String subject, String text, String icsType, String ics) {
-    }
+    record Mail(String subject, String text, String icsType, String ics) {}
 
     private static Mail awaitMail(String to, String subject) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(mailsTo(to)).extracting(Mail::subject).as("mails to " + to).contains(subject));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(mailsTo(to))
+                        .extracting(Mail::subject)
+                        .as("mails to " + to)
+                        .contains(subject));
         try {
-            return mailsTo(to).stream().filter(m -> m.subject().equals(subject)).findFirst().orElseThrow();
+            return mailsTo(to).stream()
+                    .filter(m -> m.subject().equals(subject))
+                    .findFirst()
+                    .orElseThrow();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -261,7 +351,10 @@ class RsvpMailTest {
             }
             BodyPart text = parts.getBodyPart(0);
             BodyPart ics = parts.getBodyPart(1);
-            mails.add(new Mail(m.getSubject(), text.getContent().toString(), ics.getContentType(),
+            mails.add(new Mail(
+                    m.getSubject(),
+                    text.getContent().toString(),
+                    ics.getContentType(),
                     new String(ics.getInputStream().readAllBytes(), StandardCharsets.UTF_8)));
         }
         return mails;

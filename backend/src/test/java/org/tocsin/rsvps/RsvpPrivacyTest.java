@@ -1,5 +1,10 @@
 package org.tocsin.rsvps;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.tocsin.rsvps.RsvpFixtures.rsvp;
+import static org.tocsin.support.Problems.expectProblem;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -8,11 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.tocsin.support.Api;
 import org.tocsin.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.tocsin.rsvps.RsvpFixtures.rsvp;
-import static org.tocsin.support.Problems.expectProblem;
 
 /** Who RSVPed is for the event's organizers only; a hidden location for confirmed attendees only. */
 class RsvpPrivacyTest extends IntegrationTest {
@@ -34,7 +34,13 @@ class RsvpPrivacyTest extends IntegrationTest {
         expectProblem(stranger.delete(list + "/" + id), 404, "/problems/not-found");
         expectProblem(member.get(list), 403, "/problems/forbidden");
         expectProblem(member.delete(list + "/" + id), 403, "/problems/forbidden");
-        organizer.get(list).expectStatus().isOk().expectBody().jsonPath("$[0].name").isEqualTo("Ana");
+        organizer
+                .get(list)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[0].name")
+                .isEqualTo("Ana");
 
         // Another organization's organizer is a stranger to this event's RSVPs.
         RsvpFixtures other = new RsvpFixtures(api());
@@ -54,19 +60,33 @@ class RsvpPrivacyTest extends IntegrationTest {
         Map<String, Object> body = f.vigil(null);
         body.put("visibility", "PRIVATE");
         String event = f.create(body);
-        expectProblem(api().anonymous().post("/api/v1/events/" + event + "/rsvps", rsvp("Outsider", "GOING", 0)),
-                404, "/problems/not-found");
-        expectProblem(api().newUser("Stranger").post("/api/v1/events/" + event + "/rsvps",
-                rsvp("Stranger", "GOING", 0)), 404, "/problems/not-found");
+        expectProblem(
+                api().anonymous().post("/api/v1/events/" + event + "/rsvps", rsvp("Outsider", "GOING", 0)),
+                404,
+                "/problems/not-found");
+        expectProblem(
+                api().newUser("Stranger").post("/api/v1/events/" + event + "/rsvps", rsvp("Stranger", "GOING", 0)),
+                404,
+                "/problems/not-found");
         Api.Caller member = f.memberWithRole("MEMBER");
         String token = member.post("/api/v1/events/" + event + "/rsvps", rsvp("Member", "GOING", 0))
-                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
-                .get("manageToken").asString();
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("manageToken")
+                .asString();
 
         f.owner.delete("/api/v1/events/" + event).expectStatus().isNoContent();
         // The deletion reaches the RSVPs right after it is stored.
-        await().atMost(Duration.ofSeconds(10)).until(() -> api().anonymous().get("/api/v1/rsvps/" + token)
-                .returnResult(String.class).getStatus().value() == 404);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> api().anonymous()
+                                .get("/api/v1/rsvps/" + token)
+                                .returnResult(String.class)
+                                .getStatus()
+                                .value()
+                        == 404);
         expectProblem(api().anonymous().get("/api/v1/rsvps/" + token), 404, "/problems/not-found");
     }
 
@@ -77,16 +97,24 @@ class RsvpPrivacyTest extends IntegrationTest {
         f.answer(event, rsvp("=HYPERLINK(\"http://evil\",\"x\")", "GOING", 0));
         f.answer(event, rsvp("+1, \"quoted\"", "MAYBE", 0));
         f.answer(event, rsvp("Żaneta Ünal", "NOT_GOING", 0));
-        byte[] body = f.owner.get("/api/v1/events/" + event + "/rsvps.csv").expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith("text/csv")
-                .expectHeader().valueMatches("Cache-Control", ".*no-store.*")
-                .expectBody().returnResult().getResponseBody();
+        byte[] body = f.owner
+                .get("/api/v1/events/" + event + "/rsvps.csv")
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith("text/csv")
+                .expectHeader()
+                .valueMatches("Cache-Control", ".*no-store.*")
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
         assertThat(body).startsWith(0xEF, 0xBB, 0xBF);
         String csv = new String(body, StandardCharsets.UTF_8);
         List<String> lines = csv.substring(1).lines().toList();
         assertThat(lines.getFirst()).startsWith("occurrence,occurrence_start_utc,name,email");
         assertThat(lines).hasSize(4);
-        assertThat(csv).contains(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",")
+        assertThat(csv)
+                .contains(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",")
                 .contains(",\"'+1, \"\"quoted\"\"\",")
                 .contains(",Żaneta Ünal,");
         assertThat(lines.stream().skip(1)).noneMatch(l -> l.matches(".*,[=+@-].*") && !l.contains(",-,"));
@@ -96,14 +124,23 @@ class RsvpPrivacyTest extends IntegrationTest {
     void aHiddenLocationShowsThroughTheTokenOnlyWhileGoing() {
         RsvpFixtures f = new RsvpFixtures(api());
         String event = f.event(1);
-        String going = f.answer(event, rsvp("In", "GOING", 0)).get("manageToken").asString();
-        String waiting = f.answer(event, rsvp("Next", "GOING", 0)).get("manageToken").asString();
-        String maybe = f.answer(event, rsvp("Perhaps", "MAYBE", 0)).get("manageToken").asString();
+        String going =
+                f.answer(event, rsvp("In", "GOING", 0)).get("manageToken").asString();
+        String waiting =
+                f.answer(event, rsvp("Next", "GOING", 0)).get("manageToken").asString();
+        String maybe =
+                f.answer(event, rsvp("Perhaps", "MAYBE", 0)).get("manageToken").asString();
         assertThat(venueThrough(going)).isEqualTo("Secret courtyard");
         assertThat(venueThrough(waiting)).isNull();
         assertThat(venueThrough(maybe)).isNull();
-        assertThat(api().anonymous().get("/api/v1/events/" + event).expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody()).doesNotContain("Secret courtyard");
+        assertThat(api().anonymous()
+                        .get("/api/v1/events/" + event)
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
+                .doesNotContain("Secret courtyard");
 
         Map<String, Object> approval = f.vigil(null);
         approval.put("rsvpMode", "APPROVAL");
@@ -112,8 +149,16 @@ class RsvpPrivacyTest extends IntegrationTest {
         assertThat(pending.get("state").asString()).isEqualTo("PENDING");
         String pendingToken = pending.get("manageToken").asString();
         assertThat(venueThrough(pendingToken)).isNull();
-        f.owner.post("/api/v1/events/" + approvalEvent + "/rsvps/" + pending.get("id").asString() + "/approve", Map.of())
-                .expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("GOING");
+        f.owner
+                .post(
+                        "/api/v1/events/" + approvalEvent + "/rsvps/"
+                                + pending.get("id").asString() + "/approve",
+                        Map.of())
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.state")
+                .isEqualTo("GOING");
         assertThat(venueThrough(pendingToken)).isEqualTo("Secret courtyard");
     }
 
@@ -127,14 +172,34 @@ class RsvpPrivacyTest extends IntegrationTest {
         JsonNode second = f.answer(event, rsvp("Second", "GOING", 0));
         assertThat(f.attendance(event).get("going").asInt()).isZero();
         String base = "/api/v1/events/" + event + "/rsvps/";
-        f.owner.post(base + first.get("id").asString() + "/approve", Map.of()).expectStatus().isOk()
-                .expectBody().jsonPath("$.state").isEqualTo("GOING");
-        f.owner.post(base + second.get("id").asString() + "/approve", Map.of()).expectStatus().isOk()
-                .expectBody().jsonPath("$.state").isEqualTo("WAITLISTED");
-        f.owner.post(base + first.get("id").asString() + "/decline", Map.of()).expectStatus().isOk()
-                .expectBody().jsonPath("$.state").isEqualTo("DECLINED");
-        api().anonymous().get("/api/v1/rsvps/" + second.get("manageToken").asString()).expectStatus().isOk()
-                .expectBody().jsonPath("$.rsvp.state").isEqualTo("GOING");
+        f.owner
+                .post(base + first.get("id").asString() + "/approve", Map.of())
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.state")
+                .isEqualTo("GOING");
+        f.owner
+                .post(base + second.get("id").asString() + "/approve", Map.of())
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.state")
+                .isEqualTo("WAITLISTED");
+        f.owner
+                .post(base + first.get("id").asString() + "/decline", Map.of())
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.state")
+                .isEqualTo("DECLINED");
+        api().anonymous()
+                .get("/api/v1/rsvps/" + second.get("manageToken").asString())
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.rsvp.state")
+                .isEqualTo("GOING");
         assertThat(f.attendance(event).get("going").asInt()).isEqualTo(1);
     }
 
@@ -147,29 +212,56 @@ class RsvpPrivacyTest extends IntegrationTest {
         String event = f.create(body);
         String name = "Quillon Varga-" + System.nanoTime();
         String email = "quillon." + System.nanoTime() + "@example.org";
-        JsonNode answer = api().anonymous().post("/api/v1/events/" + event + "/rsvps",
+        JsonNode answer = api().anonymous()
+                .post(
+                        "/api/v1/events/" + event + "/rsvps",
                         Map.of("name", name, "email", email, "response", "GOING", "guests", 1))
-                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(answer.toString()).doesNotContain(email);
         String id = answer.get("id").asString();
         String token = answer.get("manageToken").asString();
 
         Api.Caller anyone = api().anonymous();
-        for (String path : List.of("/api/v1/events/" + event, "/api/v1/events?organization=" + f.organization,
-                "/feeds/organizations/" + f.organization + ".ics", "/feeds/organizations/" + f.organization + ".json",
-                "/feeds/organizations/" + f.organization + ".atom", "/feeds/cities/de/berlin.ics",
-                "/feeds/events.json?organization=" + f.organization, "/events/" + event + ".ics")) {
-            String text = anyone.get(path).expectStatus().isOk().expectBody(String.class).returnResult()
+        for (String path : List.of(
+                "/api/v1/events/" + event,
+                "/api/v1/events?organization=" + f.organization,
+                "/feeds/organizations/" + f.organization + ".ics",
+                "/feeds/organizations/" + f.organization + ".json",
+                "/feeds/organizations/" + f.organization + ".atom",
+                "/feeds/cities/de/berlin.ics",
+                "/feeds/events.json?organization=" + f.organization,
+                "/events/" + event + ".ics")) {
+            String text = anyone.get(path)
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(String.class)
+                    .returnResult()
                     .getResponseBody();
-            assertThat(text).as(path).contains(body.get("title").toString())
-                    .doesNotContain(name).doesNotContain(email).doesNotContain(token).doesNotContain(id);
+            assertThat(text)
+                    .as(path)
+                    .contains(body.get("title").toString())
+                    .doesNotContain(name)
+                    .doesNotContain(email)
+                    .doesNotContain(token)
+                    .doesNotContain(id);
         }
         assertThat(f.attendance(event).get("going").asInt()).isEqualTo(2);
     }
 
     private String venueThrough(String token) {
-        JsonNode place = api().anonymous().get("/api/v1/rsvps/" + token).expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody().get("event").get("place");
+        JsonNode place = api().anonymous()
+                .get("/api/v1/rsvps/" + token)
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("event")
+                .get("place");
         return place.hasNonNull("venue") ? place.get("venue").asString() : null;
     }
 }

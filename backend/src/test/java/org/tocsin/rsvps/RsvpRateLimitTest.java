@@ -1,5 +1,9 @@
 package org.tocsin.rsvps;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tocsin.rsvps.RsvpFixtures.rsvp;
+import static org.tocsin.support.Problems.expectProblem;
+
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,19 +16,18 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.tocsin.support.Api;
 import org.tocsin.support.TestStorage;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.tocsin.rsvps.RsvpFixtures.rsvp;
-import static org.tocsin.support.Problems.expectProblem;
-
 /**
  * RSVPs are limited per client address (an IPv6 /64 counts as one), with small capacities in a context
  * of its own; client addresses come from X-Forwarded-For as a trusted proxy sets them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "tocsin.rate-limits.enabled=true",
-        "tocsin.rate-limits.limits.rsvp-per-address.capacity=3",
-        "tocsin.rate-limits.limits.rsvp-per-address.period=10m",
-        "server.forward-headers-strategy=native"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "tocsin.rate-limits.enabled=true",
+            "tocsin.rate-limits.limits.rsvp-per-address.capacity=3",
+            "tocsin.rate-limits.limits.rsvp-per-address.period=10m",
+            "server.forward-headers-strategy=native"
+        })
 @AutoConfigureWebTestClient(timeout = "PT30S")
 class RsvpRateLimitTest {
 
@@ -44,14 +47,25 @@ class RsvpRateLimitTest {
         String event = f.event(null);
         String other = f.event(null);
         Api.Caller busy = from("203.0.113.10");
-        busy.post("/api/v1/events/" + event + "/rsvps", rsvp("A", "GOING", 0)).expectStatus().isCreated();
-        busy.post("/api/v1/events/" + event + "/rsvps", rsvp("B", "GOING", 0)).expectStatus().isCreated();
-        busy.post("/api/v1/events/" + other + "/rsvps", rsvp("C", "GOING", 0)).expectStatus().isCreated();
+        busy.post("/api/v1/events/" + event + "/rsvps", rsvp("A", "GOING", 0))
+                .expectStatus()
+                .isCreated();
+        busy.post("/api/v1/events/" + event + "/rsvps", rsvp("B", "GOING", 0))
+                .expectStatus()
+                .isCreated();
+        busy.post("/api/v1/events/" + other + "/rsvps", rsvp("C", "GOING", 0))
+                .expectStatus()
+                .isCreated();
         var refused = busy.post("/api/v1/events/" + other + "/rsvps", rsvp("D", "GOING", 0));
         expectProblem(refused, 429, "/problems/rate-limited");
-        refused.expectHeader().value(HttpHeaders.RETRY_AFTER, s -> assertThat(Long.parseLong(s)).isBetween(1L, 600L));
-        from("203.0.113.11").post("/api/v1/events/" + other + "/rsvps", rsvp("E", "GOING", 0))
-                .expectStatus().isCreated();
+        refused.expectHeader()
+                .value(
+                        HttpHeaders.RETRY_AFTER,
+                        s -> assertThat(Long.parseLong(s)).isBetween(1L, 600L));
+        from("203.0.113.11")
+                .post("/api/v1/events/" + other + "/rsvps", rsvp("E", "GOING", 0))
+                .expectStatus()
+                .isCreated();
         assertThat(f.list(event)).hasSize(2);
     }
 
@@ -68,13 +82,18 @@ class RsvpRateLimitTest {
             Api.Caller flooder = from("203.0.113." + (100 + a));
             for (int i = 0; i < 3; i++) {
                 flooder.post("/api/v1/events/" + event + "/rsvps", rsvp("Junk " + a + "-" + i, "GOING", 0))
-                        .expectStatus().isCreated();
+                        .expectStatus()
+                        .isCreated();
             }
-            expectProblem(flooder.post("/api/v1/events/" + event + "/rsvps", rsvp("Junk " + a, "GOING", 0)),
-                    429, "/problems/rate-limited");
+            expectProblem(
+                    flooder.post("/api/v1/events/" + event + "/rsvps", rsvp("Junk " + a, "GOING", 0)),
+                    429,
+                    "/problems/rate-limited");
         }
-        from("203.0.113.250").post("/api/v1/events/" + event + "/rsvps", rsvp("Real supporter", "GOING", 0))
-                .expectStatus().isCreated();
+        from("203.0.113.250")
+                .post("/api/v1/events/" + event + "/rsvps", rsvp("Real supporter", "GOING", 0))
+                .expectStatus()
+                .isCreated();
         assertThat(f.list(event)).hasSize(flooders * 3 + 1);
     }
 
@@ -84,13 +103,19 @@ class RsvpRateLimitTest {
         RsvpFixtures f = new RsvpFixtures(Api.of(web));
         String event = f.event(null);
         for (int i = 1; i <= 3; i++) {
-            from("2001:db8:1:2::" + i).post("/api/v1/events/" + event + "/rsvps", rsvp("V6 " + i, "GOING", 0))
-                    .expectStatus().isCreated();
+            from("2001:db8:1:2::" + i)
+                    .post("/api/v1/events/" + event + "/rsvps", rsvp("V6 " + i, "GOING", 0))
+                    .expectStatus()
+                    .isCreated();
         }
-        expectProblem(from("2001:db8:1:2:ffff::4").post("/api/v1/events/" + event + "/rsvps",
-                rsvp("V6 4", "GOING", 0)), 429, "/problems/rate-limited");
-        from("2001:db8:1:3::1").post("/api/v1/events/" + event + "/rsvps", rsvp("Next door", "GOING", 0))
-                .expectStatus().isCreated();
+        expectProblem(
+                from("2001:db8:1:2:ffff::4").post("/api/v1/events/" + event + "/rsvps", rsvp("V6 4", "GOING", 0)),
+                429,
+                "/problems/rate-limited");
+        from("2001:db8:1:3::1")
+                .post("/api/v1/events/" + event + "/rsvps", rsvp("Next door", "GOING", 0))
+                .expectStatus()
+                .isCreated();
     }
 
     private Api.Caller from(String address) {

@@ -1,5 +1,9 @@
 package org.tocsin.rsvps;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.tocsin.rsvps.RsvpFixtures.rsvp;
+
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -14,17 +18,15 @@ import org.tocsin.support.IntegrationTest;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.tocsin.rsvps.RsvpFixtures.rsvp;
-
 /** Places left taken by nobody (a replica died half-way) are given back once the counter is quiet. */
 class SeatRepairTest extends IntegrationTest {
 
     @Autowired
     SeatRepair repair;
+
     @Autowired
     RsvpStore store;
+
     @Autowired
     ReactiveMongoTemplate mongo;
 
@@ -46,13 +48,20 @@ class SeatRepairTest extends IntegrationTest {
         assertThat(f.attendance(event).get("going").asInt()).isEqualTo(3);
 
         // At least this one (in a long suite run, other tests' counters may have become quiet too).
-        StepVerifier.create(repair.repair()).assertNext(n -> assertThat(n).isPositive()).verifyComplete();
+        StepVerifier.create(repair.repair())
+                .assertNext(n -> assertThat(n).isPositive())
+                .verifyComplete();
 
         JsonNode attendance = f.attendance(event);
         assertThat(attendance.get("going").asInt()).isEqualTo(3);
         assertThat(attendance.get("waitlisted").asInt()).isZero();
-        api().anonymous().get("/api/v1/rsvps/" + c.get("manageToken").asString()).expectStatus().isOk()
-                .expectBody().jsonPath("$.rsvp.state").isEqualTo("GOING");
+        api().anonymous()
+                .get("/api/v1/rsvps/" + c.get("manageToken").asString())
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.rsvp.state")
+                .isEqualTo("GOING");
         // A counter changed minutes ago may have a request half-way through it: left alone.
         assertThat(f.attendance(busy).get("going").asInt()).isEqualTo(1);
         StepVerifier.create(repair.repair()).expectNextCount(1).verifyComplete();
@@ -66,8 +75,10 @@ class SeatRepairTest extends IntegrationTest {
     }
 
     private void backdate(String eventId) {
-        mongo.updateFirst(Query.query(where("_id").is(SeatCounterDocument.idOf(eventId, "once"))),
-                new Update().set("touchedAt", Instant.now().minus(Duration.ofHours(1))), SeatCounterDocument.class)
+        mongo.updateFirst(
+                        Query.query(where("_id").is(SeatCounterDocument.idOf(eventId, "once"))),
+                        new Update().set("touchedAt", Instant.now().minus(Duration.ofHours(1))),
+                        SeatCounterDocument.class)
                 .block(Duration.ofSeconds(10));
     }
 }

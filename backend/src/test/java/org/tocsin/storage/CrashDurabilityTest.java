@@ -32,26 +32,39 @@ class CrashDurabilityTest {
     @Test
     void aRegistrationAcknowledgedJustBeforeKill9SurvivesIt() throws Exception {
         ChildApp first = start();
-        first.api().anonymous().post("/api/v1/auth/register",
+        first.api()
+                .anonymous()
+                .post(
+                        "/api/v1/auth/register",
                         Map.of("email", "crash@tocsin.test", "password", Api.PASSWORD, "displayName", "Kai"))
-                .expectStatus().isCreated();
+                .expectStatus()
+                .isCreated();
         first.kill9();
 
-        start().api().signIn("crash@tocsin.test", Api.PASSWORD).get("/api/v1/me").expectStatus().isOk();
+        start().api()
+                .signIn("crash@tocsin.test", Api.PASSWORD)
+                .get("/api/v1/me")
+                .expectStatus()
+                .isOk();
     }
 
     @Test
     void aBurstOfRegistrationsAllSurviveKill9() throws Exception {
         ChildApp first = start();
         Api.Caller anonymous = first.api().anonymous();
-        List<String> emails = IntStream.range(0, 50).mapToObj(i -> "burst-" + i + "@tocsin.test").toList();
+        List<String> emails = IntStream.range(0, 50)
+                .mapToObj(i -> "burst-" + i + "@tocsin.test")
+                .toList();
         // Eight at a time, so that many acknowledgements fall inside the store's one-second commit window.
         try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
             List<Future<?>> registrations = new ArrayList<>();
             for (String email : emails) {
-                registrations.add(clients.submit(() -> anonymous.post("/api/v1/auth/register",
+                registrations.add(clients.submit(() -> anonymous
+                        .post(
+                                "/api/v1/auth/register",
                                 Map.of("email", email, "password", Api.PASSWORD, "displayName", "Burst"))
-                        .expectStatus().isCreated()));
+                        .expectStatus()
+                        .isCreated()));
             }
             for (Future<?> registration : registrations) {
                 registration.get();

@@ -1,5 +1,9 @@
 package org.tocsin.storage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
+
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoCommandException;
@@ -37,10 +41,6 @@ import org.tocsin.mail.MailMessage;
 import org.tocsin.mail.Mailer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-
-import static org.awaitility.Awaitility.await;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Another account on the host must not read Tocsin's data. Files: the database (emails, password
@@ -100,17 +100,19 @@ class OtherLocalUsersTest {
     void aLocalProcessWithoutTheSecretCanNeitherReadNorWriteTheEmbeddedDatabase() throws IOException {
         start(temporary.resolve("data"));
         int port = running.getBean(MongoServer.class).getLocalAddress().getPort();
-        running.getBean(ReactiveMongoTemplate.class).insert(new Document("email", "victim@tocsin.test"), "users")
+        running.getBean(ReactiveMongoTemplate.class)
+                .insert(new Document("email", "victim@tocsin.test"), "users")
                 .block(Duration.ofSeconds(30));
 
         String uri = "mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=10000";
         try (MongoClient stranger = MongoClients.create(uri)) {
             MongoDatabase database = stranger.getDatabase("tocsin");
-            assertThat(failure(Flux.from(database.listCollectionNames()).collectList())).satisfies(unauthorized());
+            assertThat(failure(Flux.from(database.listCollectionNames()).collectList()))
+                    .satisfies(unauthorized());
             assertThat(failure(Flux.from(database.getCollection("users").find()).collectList()))
                     .satisfies(unauthorized());
             assertThat(failure(Mono.from(database.getCollection("sessions")
-                    .insertOne(new Document("_id", "planted").append("userId", "someone")))))
+                            .insertOne(new Document("_id", "planted").append("userId", "someone")))))
                     .satisfies(unauthorized());
         }
         MongoClientSettings guessing = MongoClientSettings.builder()
@@ -118,14 +120,19 @@ class OtherLocalUsersTest {
                 .credential(MongoCredential.createPlainCredential("tocsin", "$external", "guess".toCharArray()))
                 .build();
         try (MongoClient guesser = MongoClients.create(guessing)) {
-            assertThat(failure(Flux.from(guesser.getDatabase("tocsin").getCollection("users").find()).collectList()))
+            assertThat(failure(Flux.from(guesser.getDatabase("tocsin")
+                                    .getCollection("users")
+                                    .find())
+                            .collectList()))
                     .isInstanceOf(MongoSecurityException.class);
         }
         // The legacy wire protocol (OP_QUERY) is another door to the same collections.
         String legacy = legacyQuery(port, "tocsin.users");
         assertThat(legacy).doesNotContain("victim@tocsin.test");
-        assertThat(running.getBean(ReactiveMongoTemplate.class).exists(
-                Query.query(Criteria.where("_id").is("planted")), "sessions").block(Duration.ofSeconds(30))).isFalse();
+        assertThat(running.getBean(ReactiveMongoTemplate.class)
+                        .exists(Query.query(Criteria.where("_id").is("planted")), "sessions")
+                        .block(Duration.ofSeconds(30)))
+                .isFalse();
     }
 
     /**
@@ -148,7 +155,8 @@ class OtherLocalUsersTest {
             } catch (EOFException closed) {
                 return "(closed)";
             }
-            byte[] reply = new byte[ByteBuffer.wrap(length).order(ByteOrder.LITTLE_ENDIAN).getInt() - 4];
+            byte[] reply = new byte
+                    [ByteBuffer.wrap(length).order(ByteOrder.LITTLE_ENDIAN).getInt() - 4];
             in.readFully(reply);
             return new String(reply, StandardCharsets.ISO_8859_1);
         }
@@ -156,8 +164,10 @@ class OtherLocalUsersTest {
 
     /** MongoDB's error 13: the command needs an authenticated connection. */
     private static ThrowingConsumer<Throwable> unauthorized() {
-        return e -> assertThat(e).isInstanceOfSatisfying(MongoCommandException.class,
-                command -> assertThat(command.getErrorCode()).isEqualTo(13));
+        return e -> assertThat(e)
+                .isInstanceOfSatisfying(
+                        MongoCommandException.class,
+                        command -> assertThat(command.getErrorCode()).isEqualTo(13));
     }
 
     private static Throwable failure(Mono<?> operation) {
@@ -167,19 +177,28 @@ class OtherLocalUsersTest {
     /** Starts the app on {@code dataDir} and has it write one mail (no SMTP: an .eml file in the outbox). */
     private void start(Path dataDir) {
         running = new SpringApplicationBuilder(TocsinApplication.class).run(arguments(dataDir));
-        running.getBean(Mailer.class).enqueue(new MailMessage("someone@tocsin.test", "Your RSVP",
-                "Manage it: https://tocsin.test/rsvp/tcm_secret", List.of())).block(Duration.ofSeconds(30));
+        running.getBean(Mailer.class)
+                .enqueue(new MailMessage(
+                        "someone@tocsin.test",
+                        "Your RSVP",
+                        "Manage it: https://tocsin.test/rsvp/tcm_secret",
+                        List.of()))
+                .block(Duration.ofSeconds(30));
     }
 
     private static String[] arguments(Path dataDir) {
-        return new String[] {"--server.port=0", "--tocsin.data-dir=" + dataDir,
-                "--tocsin.rate-limits.enabled=false",
-                // This test is about the embedded database file, even when the suite points elsewhere.
-                "--spring.mongodb.uri="};
+        return new String[] {
+            "--server.port=0",
+            "--tocsin.data-dir=" + dataDir,
+            "--tocsin.rate-limits.enabled=false",
+            // This test is about the embedded database file, even when the suite points elsewhere.
+            "--spring.mongodb.uri="
+        };
     }
 
     private static Path awaitMail(Path outbox) {
-        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        return await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> firstMail(outbox), mail -> mail != null);
     }
 

@@ -1,5 +1,7 @@
 package org.tocsin.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -11,8 +13,6 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient.RequestBodySpec;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Calls the API the way the web app does: a CSRF token from {@code GET /api/v1/auth/csrf} echoed in
@@ -38,7 +38,8 @@ public final class Api {
      * ({@code X-Forwarded-For}; the context needs {@code server.forward-headers-strategy=native}).
      */
     public static Api from(WebTestClient web, String clientAddress) {
-        return new Api(web.mutate().defaultHeader("X-Forwarded-For", clientAddress).build());
+        return new Api(
+                web.mutate().defaultHeader("X-Forwarded-For", clientAddress).build());
     }
 
     /** An anonymous browser: it has a CSRF token but no session. */
@@ -53,8 +54,10 @@ public final class Api {
 
     public Caller newUser(String displayName, String email) {
         Caller anonymous = anonymous();
-        anonymous.post("/api/v1/auth/register", Map.of("email", email, "password", PASSWORD, "displayName", displayName))
-                .expectStatus().isCreated();
+        anonymous
+                .post("/api/v1/auth/register", Map.of("email", email, "password", PASSWORD, "displayName", displayName))
+                .expectStatus()
+                .isCreated();
         return signIn(email, PASSWORD);
     }
 
@@ -62,11 +65,16 @@ public final class Api {
         Caller anonymous = anonymous();
         EntityExchangeResult<JsonNode> result = anonymous
                 .post("/api/v1/auth/login", Map.of("email", email, "password", password))
-                .expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult();
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult();
         ResponseCookie session = result.getResponseCookies().getFirst("__Host-tocsin-session");
         assertThat(session).as("session cookie").isNotNull();
-        return new Caller(web, anonymous.csrf, Map.of(session.getName(), session.getValue()),
+        return new Caller(
+                web,
+                anonymous.csrf,
+                Map.of(session.getName(), session.getValue()),
                 result.getResponseBody().get("id").asString());
     }
 
@@ -76,9 +84,16 @@ public final class Api {
     }
 
     private String csrfToken() {
-        return web.get().uri("/api/v1/auth/csrf").exchange()
-                .expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody().get("token").asString();
+        return web.get()
+                .uri("/api/v1/auth/csrf")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("token")
+                .asString();
     }
 
     /** One caller: a browser session, an anonymous browser, or a token-holding script. */
@@ -145,10 +160,14 @@ public final class Api {
             spec.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
             cookies.forEach(spec::cookie);
             if (body instanceof String raw) {
-                return spec.contentType(MediaType.APPLICATION_JSON).bodyValue(raw).exchange();
+                return spec.contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(raw)
+                        .exchange();
             }
             if (body != null) {
-                return spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+                return spec.contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(body)
+                        .exchange();
             }
             return spec.exchange();
         }

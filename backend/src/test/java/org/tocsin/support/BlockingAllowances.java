@@ -26,33 +26,35 @@ public class BlockingAllowances implements BlockHoundIntegration {
         for (String method : new String[] {"channelRead0", "channelActive", "channelInactive"}) {
             builder.allowBlockingCallsInside("de.bwaldvogel.mongo.wire.MongoDatabaseHandler", method);
         }
-        builder.allowBlockingCallsInside("org.hibernate.validator.resourceloading.PlatformResourceBundleLocator",
-                "loadBundle");
+        builder.allowBlockingCallsInside(
+                "org.hibernate.validator.resourceloading.PlatformResourceBundleLocator", "loadBundle");
         // The MongoDB driver guards its connection pool with short internal locks; under contention a
         // thread parks for microseconds. That is the driver's design, not I/O on the event loop.
-        for (String method : new String[] {"withLock", "checkedWithLock", "withInterruptibleLock", "checkedWithInterruptibleLock",
-                "lockInterruptibly"}) {
+        for (String method : new String[] {
+            "withLock", "checkedWithLock", "withInterruptibleLock", "checkedWithInterruptibleLock", "lockInterruptibly"
+        }) {
             builder.allowBlockingCallsInside("com.mongodb.internal.Locks", method);
         }
         // springdoc builds its document once (pre-loaded at start-up; a racing first request waits for it);
         // the driver's Netty stream and pool hand work over under short locks.
         builder.allowBlockingCallsInside("org.springdoc.api.AbstractOpenApiResource", "getOpenApi");
         builder.allowBlockingCallsInside("com.mongodb.internal.connection.netty.NettyStream", "handleReadResponse");
-        builder.allowBlockingCallsInside("com.mongodb.internal.connection.DefaultConnectionPool$AsyncWorkManager",
-                "enqueue");
+        builder.allowBlockingCallsInside(
+                "com.mongodb.internal.connection.DefaultConnectionPool$AsyncWorkManager", "enqueue");
         // Jackson builds a type's deserializer once, under a lock; concurrent first requests of a fresh
         // instance wait for it (seen with 100 RSVPs hitting a just-started second instance). Like class loading.
-        builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer");
+        builder.allowBlockingCallsInside(
+                "tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer");
         // Hibernate Validator likewise builds a bean's constraint metadata once, in a segment-locked map; the
         // same concurrent first requests of a fresh instance park there for an instant (seen once in CI).
-        builder.allowBlockingCallsInside("org.hibernate.validator.internal.metadata.BeanMetaDataManagerImpl",
-                "getBeanMetaData");
+        builder.allowBlockingCallsInside(
+                "org.hibernate.validator.internal.metadata.BeanMetaDataManagerImpl", "getBeanMetaData");
         // iCal4j expands BYDAY in a parallel stream and joins it: the thread waits for common-pool workers doing
         // the same CPU-bound expansion it would otherwise do itself, of a rule RecurrenceBounds has bounded. No
         // I/O; it parks only when a worker took part of the work (seen once in CI, on an event's view).
         for (String filter : new String[] {"Weekly", "Monthly", "Yearly"}) {
-            builder.allowBlockingCallsInside("net.fortuna.ical4j.transform.recurrence.ByDayRule$" + filter + "ExpansionFilter",
-                    "apply");
+            builder.allowBlockingCallsInside(
+                    "net.fortuna.ical4j.transform.recurrence.ByDayRule$" + filter + "ExpansionFilter", "apply");
         }
         // A BlockingOperationError thrown inside a driver callback can be swallowed and surface only as a
         // hung request; printing it first makes every slip visible in the test output.

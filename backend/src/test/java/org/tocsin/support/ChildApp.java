@@ -1,5 +1,9 @@
 package org.tocsin.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -12,10 +16,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The app as a child JVM on the test classpath, on the embedded database in {@code dataDir}: only a
@@ -32,7 +32,10 @@ public record ChildApp(Process process, int port, Path logFile) {
         int port = freePort();
         Path log = Files.createTempFile(dataDir, "child-", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
                 "org.tocsin.TocsinApplication",
                 "--server.port=" + port,
                 "--tocsin.data-dir=" + dataDir,
@@ -61,8 +64,10 @@ public record ChildApp(Process process, int port, Path logFile) {
     }
 
     public WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(30)).build();
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     public Api api() {
@@ -71,8 +76,10 @@ public record ChildApp(Process process, int port, Path logFile) {
 
     /** Polls the health endpoint; a child that dies or stays down fails the test with its log. */
     private void awaitHealthy() {
-        WebTestClient health = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(2)).build();
+        WebTestClient health = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(2))
+                .build();
         try {
             // A child that dies fails at once: fail() inside the condition is not retried.
             await().atMost(STARTUP_LIMIT).pollInterval(Duration.ofMillis(250)).until(() -> {
@@ -80,8 +87,13 @@ public record ChildApp(Process process, int port, Path logFile) {
                     fail("The app exited with " + process.exitValue() + ":\n" + log());
                 }
                 try {
-                    return new String(health.get().uri("/actuator/health").exchange()
-                            .expectBody().returnResult().getResponseBodyContent()).contains("\"UP\"");
+                    return new String(health.get()
+                                    .uri("/actuator/health")
+                                    .exchange()
+                                    .expectBody()
+                                    .returnResult()
+                                    .getResponseBodyContent())
+                            .contains("\"UP\"");
                 } catch (RuntimeException | AssertionError notYetListening) {
                     return false; // Connection refused until the server is up.
                 }

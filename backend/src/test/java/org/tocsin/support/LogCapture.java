@@ -28,21 +28,25 @@ public final class LogCapture implements AutoCloseable {
 
     /** Events at INFO or above, as "LEVEL logger: message". */
     public synchronized List<String> lines() {
-        return events().stream().map(e -> e.getLevel() + " " + e.getLoggerName() + ": " + e.getFormattedMessage())
+        return events().stream()
+                .map(e -> e.getLevel() + " " + e.getLoggerName() + ": " + e.getFormattedMessage())
                 .toList();
     }
 
     /** The events that carry a stack trace. */
     public List<String> traces() {
-        return events().stream().filter(e -> e.getThrowableProxy() != null)
+        return events().stream()
+                .filter(e -> e.getThrowableProxy() != null)
                 .map(e -> e.getLevel() + " " + e.getLoggerName() + ": " + e.getFormattedMessage() + " ("
-                        + e.getThrowableProxy().getClassName() + ": " + e.getThrowableProxy().getMessage() + ")")
+                        + e.getThrowableProxy().getClassName() + ": "
+                        + e.getThrowableProxy().getMessage() + ")")
                 .toList();
     }
 
     private List<ILoggingEvent> events() {
         synchronized (appender) {
-            return appender.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.INFO))
+            return appender.list.stream()
+                    .filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.INFO))
                     .toList();
         }
     }

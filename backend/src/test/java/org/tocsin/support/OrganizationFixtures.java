@@ -19,8 +19,13 @@ public class OrganizationFixtures {
         this.api = api;
         this.owner = api.newUser("Organizer");
         this.organization = owner.post("/api/v1/organizations", Map.of("name", name + " " + System.nanoTime()))
-                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
-                .get("slug").asString();
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("slug")
+                .asString();
     }
 
     /** A new user who joins the organization with this role through an invitation link from its owner. */
@@ -30,15 +35,22 @@ public class OrganizationFixtures {
 
     /** {@code user} accepts an invitation from the owner for this role: joining always takes the person's consent. */
     public Api.Caller joins(Api.Caller user, String role) {
-        user.post("/api/v1/invitations/" + invitationToken(role) + "/accept", Map.of()).expectStatus().isOk();
+        user.post("/api/v1/invitations/" + invitationToken(role) + "/accept", Map.of())
+                .expectStatus()
+                .isOk();
         return user;
     }
 
     /** A fresh one-use invitation token for this role, made by the owner. */
     public String invitationToken(String role) {
         String url = owner.post("/api/v1/organizations/" + organization + "/invitations", Map.of("role", role))
-                .expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
-                .get("url").asString();
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("url")
+                .asString();
         return url.substring(url.lastIndexOf('/') + 1);
     }
 }

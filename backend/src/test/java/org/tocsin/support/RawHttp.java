@@ -29,19 +29,22 @@ public final class RawHttp {
 
         public boolean isProblem() {
             String type = header("Content-Type");
-            return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/problem+json")
+            return type != null
+                    && type.toLowerCase(Locale.ROOT).startsWith("application/problem+json")
                     && body.contains("\"type\"");
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** Sends {@code method target} with the given extra header lines (each "Name: value") and reads the whole answer. */
     public static Response send(int port, String method, String target, String... headers) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
-            StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
+            StringBuilder request = new StringBuilder(method)
+                    .append(' ')
+                    .append(target)
+                    .append(" HTTP/1.1\r\n")
                     .append("Host: localhost\r\nConnection: close\r\nAccept: application/json\r\n");
             for (String header : headers) {
                 request.append(header).append("\r\n");

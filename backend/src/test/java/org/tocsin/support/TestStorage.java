@@ -14,8 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class TestStorage {
 
-    private TestStorage() {
-    }
+    private TestStorage() {}
 
     /**
      * @param database on a real MongoDB, the database of this context (null: the URI's own, shared

@@ -1,9 +1,9 @@
 package org.tocsin.text;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class UserTextTest {
 
@@ -19,16 +19,30 @@ class UserTextTest {
     @Test
     void bidiOverridesEmbeddingsAndIsolatesAreRemoved() {
         assertThat(UserText.oneLine("Vigil \u202Egpj.exe")).isEqualTo("Vigil gpj.exe");
-        assertThat(UserText.oneLine("\u202Aa\u202Bb\u202Cc\u202Dd\u2066e\u2067f\u2068g\u2069")).isEqualTo("abcdefg");
+        assertThat(UserText.oneLine("\u202Aa\u202Bb\u202Cc\u202Dd\u2066e\u2067f\u2068g\u2069"))
+                .isEqualTo("abcdefg");
         assertThat(UserText.multiLine("line\n\u202Eone")).isEqualTo("line\none");
         assertThat(UserText.oneLine("left\u200Eright\u200F")).isEqualTo("left\u200Eright\u200F");
     }
 
     @Test
     void oneLineTextRefusesEveryControlCharacter() {
-        for (String bad : new String[] {"a\u0000b", "a\u0001", "\u001B[31m", "a\nb", "a\rb", "a\tb", "a\u0007",
-                "a\u000B", "a\u007F", "a\u0085", "a\u009B"}) {
-            assertThatThrownBy(() -> UserText.oneLine(bad)).as(bad).isInstanceOf(UserText.Refused.class)
+        for (String bad : new String[] {
+            "a\u0000b",
+            "a\u0001",
+            "\u001B[31m",
+            "a\nb",
+            "a\rb",
+            "a\tb",
+            "a\u0007",
+            "a\u000B",
+            "a\u007F",
+            "a\u0085",
+            "a\u009B"
+        }) {
+            assertThatThrownBy(() -> UserText.oneLine(bad))
+                    .as(bad)
+                    .isInstanceOf(UserText.Refused.class)
                     .hasMessageStartingWith(UserText.ONE_LINE);
         }
         assertThatThrownBy(() -> UserText.oneLine("bell\u0007")).hasMessage(UserText.ONE_LINE + " (found U+0007)");
@@ -38,7 +52,9 @@ class UserTextTest {
     void multiLineTextKeepsNewlinesAndTabsAndReadsCrLfAsLf() {
         assertThat(UserText.multiLine("one\r\ntwo\rthree\n\tfour")).isEqualTo("one\ntwo\nthree\n\tfour");
         for (String bad : new String[] {"a\u000Bb", "a\u000C", "\u0000", "a\u001B", "a\u0085"}) {
-            assertThatThrownBy(() -> UserText.multiLine(bad)).as(bad).isInstanceOf(UserText.Refused.class)
+            assertThatThrownBy(() -> UserText.multiLine(bad))
+                    .as(bad)
+                    .isInstanceOf(UserText.Refused.class)
                     .hasMessageStartingWith(UserText.MULTI_LINE);
         }
     }

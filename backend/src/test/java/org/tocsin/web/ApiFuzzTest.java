@@ -1,5 +1,7 @@
 package org.tocsin.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +24,6 @@ import org.tocsin.support.OrganizationFixtures;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The API fuzzer of issue 10's standing adversarial suite, driven by the OpenAPI document: every
  * operation it lists gets malformed, oversized, out-of-range, wrong-type, injection-shaped and
@@ -37,29 +37,79 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiFuzzTest extends IntegrationTest {
 
     /** Collections a write creates documents in (not the mail outbox, which its sender drains meanwhile). */
-    private static final List<String> STORED = List.of("events", "organizations", "campaigns", "rsvps", "users",
-            "memberships", "invitations", "api_tokens", "calendars", "feed_tokens", "rsvp_feeds", "cities",
+    private static final List<String> STORED = List.of(
+            "events",
+            "organizations",
+            "campaigns",
+            "rsvps",
+            "users",
+            "memberships",
+            "invitations",
+            "api_tokens",
+            "calendars",
+            "feed_tokens",
+            "rsvp_feeds",
+            "cities",
             "sessions");
 
     /** Path and query values, already percent-encoded as they go on the wire. */
-    private static final List<String> URL_VALUES = List.of("%00", "..", "%2e%2e", "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
-            "%7B%22%24gt%22%3A%22%22%7D", "x".repeat(2000), "%F0%9F%98%80", "%ED%A0%80", "%E2%80%AE", "-1",
-            "%2B999999999-12-31T23:59:59Z", "%C0%AF", "1e309", "%0D%0ASet-Cookie%3A%20x%3Dy", "%FF%FE");
+    private static final List<String> URL_VALUES = List.of(
+            "%00",
+            "..",
+            "%2e%2e",
+            "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+            "%7B%22%24gt%22%3A%22%22%7D",
+            "x".repeat(2000),
+            "%F0%9F%98%80",
+            "%ED%A0%80",
+            "%E2%80%AE",
+            "-1",
+            "%2B999999999-12-31T23:59:59Z",
+            "%C0%AF",
+            "1e309",
+            "%0D%0ASet-Cookie%3A%20x%3Dy",
+            "%FF%FE");
 
     /** JSON values put into body properties (raw JSON text, so lone surrogates and NULs go out as escapes). */
-    private static final List<String> JSON_VALUES = List.of("null", "true", "-1", "2147483648", "1e309",
-            "9223372036854775808", "[]", "{\"$gt\":\"\"}", "\"\"", "\"" + "x".repeat(30_000) + "\"",
-            "\"../../../etc/passwd\"", "\"<script>alert(1)</script>\"", "\"a\\u0000b\"", "\"\\ud800\"",
-            "\"\\u202eevil\"", "\"" + "\uD83D\uDE00".repeat(500) + "\"", "\"+999999999-12-31T23:59:59Z\"",
+    private static final List<String> JSON_VALUES = List.of(
+            "null",
+            "true",
+            "-1",
+            "2147483648",
+            "1e309",
+            "9223372036854775808",
+            "[]",
+            "{\"$gt\":\"\"}",
+            "\"\"",
+            "\"" + "x".repeat(30_000) + "\"",
+            "\"../../../etc/passwd\"",
+            "\"<script>alert(1)</script>\"",
+            "\"a\\u0000b\"",
+            "\"\\ud800\"",
+            "\"\\u202eevil\"",
+            "\"" + "\uD83D\uDE00".repeat(500) + "\"",
+            "\"+999999999-12-31T23:59:59Z\"",
             "\"\\u0001\\u001b\\u0007\"");
 
     /** Whole bodies that are not what any operation reads. */
-    private static final List<String> RAW_BODIES = List.of("", "{", "{\"a\":", "[]", "null", "\"x\"", "123",
-            "{\"a\":1,\"a\":2}", "[".repeat(5000) + "]".repeat(5000), "{\"x\":" + "[".repeat(2000) + "]".repeat(2000) + "}",
-            "{\"" + "k".repeat(300_000) + "\":1}", "\u0000", "{\"title\":\"\\ud800\"}", "{\"$where\":\"sleep(1000)\"}");
+    private static final List<String> RAW_BODIES = List.of(
+            "",
+            "{",
+            "{\"a\":",
+            "[]",
+            "null",
+            "\"x\"",
+            "123",
+            "{\"a\":1,\"a\":2}",
+            "[".repeat(5000) + "]".repeat(5000),
+            "{\"x\":" + "[".repeat(2000) + "]".repeat(2000) + "}",
+            "{\"" + "k".repeat(300_000) + "\":1}",
+            "\u0000",
+            "{\"title\":\"\\ud800\"}",
+            "{\"$where\":\"sleep(1000)\"}");
 
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
-            .build();
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -67,26 +117,57 @@ class ApiFuzzTest extends IntegrationTest {
     @Autowired
     ReactiveMongoTemplate mongo;
 
-    private record Caller(String name, Consumer<HttpHeaders> headers) {
-    }
+    private record Caller(String name, Consumer<HttpHeaders> headers) {}
 
     /** One input to one operation ({@code op} is "METHOD /template"); {@code property} when it fills one body property. */
-    private record Request(String op, HttpMethod method, String path, String body, MediaType type, boolean property) {
-    }
+    private record Request(String op, HttpMethod method, String path, String body, MediaType type, boolean property) {}
 
     @Test
     void noInputMakesA5xxOrAnErrorThatIsNotAProblemOrStoresAnythingWhenRejected() {
         OrganizationFixtures f = new OrganizationFixtures(api(), "Fuzz");
-        Map<String, Object> series = new LinkedHashMap<>(Map.of("organization", f.organization, "title", "Vigil",
-                "kind", "VIGIL", "start", "2027-05-01T18:00", "end", "2027-05-01T19:00", "timeZone", "Europe/Berlin",
-                "online", Map.of("url", "https://example.org/live"),
-                "recurrence", Map.of("rrule", "FREQ=WEEKLY;COUNT=5")));
-        String eventId = f.owner.post("/api/v1/events", series).expectStatus().isCreated().expectBody(JsonNode.class)
-                .returnResult().getResponseBody().get("id").asString();
-        JsonNode token = f.owner.post("/api/v1/me/tokens", Map.of("name", "fuzzer")).expectStatus().isCreated()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
-        String csrf = web.get().uri("/api/v1/auth/csrf").exchange().expectStatus().isOk().expectBody(JsonNode.class)
-                .returnResult().getResponseBody().get("token").asString();
+        Map<String, Object> series = new LinkedHashMap<>(Map.of(
+                "organization",
+                f.organization,
+                "title",
+                "Vigil",
+                "kind",
+                "VIGIL",
+                "start",
+                "2027-05-01T18:00",
+                "end",
+                "2027-05-01T19:00",
+                "timeZone",
+                "Europe/Berlin",
+                "online",
+                Map.of("url", "https://example.org/live"),
+                "recurrence",
+                Map.of("rrule", "FREQ=WEEKLY;COUNT=5")));
+        String eventId = f.owner
+                .post("/api/v1/events", series)
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id")
+                .asString();
+        JsonNode token = f.owner
+                .post("/api/v1/me/tokens", Map.of("name", "fuzzer"))
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+        String csrf = web.get()
+                .uri("/api/v1/auth/csrf")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("token")
+                .asString();
         String session = f.owner.sessionCookie();
         List<Caller> callers = List.of(
                 new Caller("anonymous", h -> {
@@ -98,11 +179,28 @@ class ApiFuzzTest extends IntegrationTest {
                     h.add(HttpHeaders.COOKIE, "XSRF-TOKEN=" + csrf + "; __Host-tocsin-session=" + session);
                 }),
                 new Caller("bearer", h -> h.setBearerAuth(token.get("token").asString())));
-        Map<String, String> known = Map.of("slug", f.organization, "id", eventId, "userId", f.owner.userId(),
-                "recurrenceId", "2027-05-08T18:00", "token", "tcm_unknown", "rsvpId", "unknown");
+        Map<String, String> known = Map.of(
+                "slug",
+                f.organization,
+                "id",
+                eventId,
+                "userId",
+                f.owner.userId(),
+                "recurrenceId",
+                "2027-05-08T18:00",
+                "token",
+                "tcm_unknown",
+                "rsvpId",
+                "unknown");
 
-        JsonNode doc = web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody(JsonNode.class)
-                .returnResult().getResponseBody();
+        JsonNode doc = web.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
         // Bad values go into a valid body where one is known, so they get past the other fields to the deep checks.
         Map<String, Map<String, Object>> bases = Map.of(
                 "POST /api/v1/events", series,
@@ -139,10 +237,15 @@ class ApiFuzzTest extends IntegrationTest {
                     String label = caller.name() + " " + request.method() + " " + shorten(request.path())
                             + (request.body() == null ? "" : " " + shorten(request.body())) + " -> " + status;
                     if (status >= 500) {
-                        failures.add(label + " " + shorten(new String(result.getResponseBodyContent() == null
-                                ? new byte[0] : result.getResponseBodyContent(), StandardCharsets.UTF_8)));
+                        failures.add(label + " "
+                                + shorten(new String(
+                                        result.getResponseBodyContent() == null
+                                                ? new byte[0]
+                                                : result.getResponseBodyContent(),
+                                        StandardCharsets.UTF_8)));
                     } else if (status >= 400 && !isProblem(result)) {
-                        failures.add(label + " not a problem: " + result.getResponseHeaders().getContentType());
+                        failures.add(label + " not a problem: "
+                                + result.getResponseHeaders().getContentType());
                     }
                     if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
                         Map<String, Long> after = counts();
@@ -157,16 +260,23 @@ class ApiFuzzTest extends IntegrationTest {
                     + doc.get("paths").size() + " paths; answers by status " + statuses + "; " + failures.size()
                     + " failures");
             assertThat(failures).isEmpty();
-            assertThat(log.traces()).as("stack traces logged during the fuzz run").isEmpty();
+            assertThat(log.traces())
+                    .as("stack traces logged during the fuzz run")
+                    .isEmpty();
         }
     }
 
     private EntityExchangeResult<byte[]> send(Request request, Caller caller) {
-        var spec = web.method(request.method()).uri(URI.create("http://127.0.0.1:" + port + request.path()))
-                .headers(caller.headers()).accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+        var spec = web.method(request.method())
+                .uri(URI.create("http://127.0.0.1:" + port + request.path()))
+                .headers(caller.headers())
+                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
         if (request.body() != null) {
-            return spec.contentType(request.type()).bodyValue(request.body().getBytes(StandardCharsets.UTF_8))
-                    .exchange().expectBody(byte[].class).returnResult();
+            return spec.contentType(request.type())
+                    .bodyValue(request.body().getBytes(StandardCharsets.UTF_8))
+                    .exchange()
+                    .expectBody(byte[].class)
+                    .returnResult();
         }
         return spec.exchange().expectBody(byte[].class).returnResult();
     }
@@ -174,14 +284,19 @@ class ApiFuzzTest extends IntegrationTest {
     private static boolean isProblem(EntityExchangeResult<byte[]> result) {
         MediaType type = result.getResponseHeaders().getContentType();
         byte[] body = result.getResponseBodyContent();
-        return type != null && type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON) && body != null
+        return type != null
+                && type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                && body != null
                 && new String(body, StandardCharsets.UTF_8).contains("\"type\"");
     }
 
     private Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        Flux.fromIterable(STORED).flatMap(name -> mongo.estimatedCount(name).map(n -> Map.entry(name, n)))
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue).block().forEach(counts::put);
+        Flux.fromIterable(STORED)
+                .flatMap(name -> mongo.estimatedCount(name).map(n -> Map.entry(name, n)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .block()
+                .forEach(counts::put);
         return counts;
     }
 
@@ -200,7 +315,8 @@ class ApiFuzzTest extends IntegrationTest {
                 List<String> pathParams = new ArrayList<>();
                 List<String> queryParams = new ArrayList<>();
                 for (JsonNode p : operation.path("parameters")) {
-                    (p.path("in").asString().equals("path") ? pathParams : queryParams).add(p.path("name").asString());
+                    (p.path("in").asString().equals("path") ? pathParams : queryParams)
+                            .add(p.path("name").asString());
                 }
                 String real = fill(template, known, null, null);
                 for (String name : pathParams) {
@@ -223,13 +339,20 @@ class ApiFuzzTest extends IntegrationTest {
                 requests.add(new Request(key, method, real, "<x/>", MediaType.APPLICATION_XML, false));
                 JsonNode schema = schema(doc, operation.at("/requestBody/content/application~1json/schema"));
                 Map<String, Object> base = bases.getOrDefault(method + " " + template, Map.of());
-                for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+                for (Map.Entry<String, JsonNode> property :
+                        schema.path("properties").properties()) {
                     Map<String, Object> rest = new LinkedHashMap<>(base);
                     rest.remove(property.getKey());
                     String others = JSON.writeValueAsString(rest);
                     for (String value : JSON_VALUES) {
-                        requests.add(new Request(key, method, real, "{\"" + property.getKey() + "\":" + value
-                                + (rest.isEmpty() ? "}" : "," + others.substring(1)), MediaType.APPLICATION_JSON, true));
+                        requests.add(new Request(
+                                key,
+                                method,
+                                real,
+                                "{\"" + property.getKey() + "\":" + value
+                                        + (rest.isEmpty() ? "}" : "," + others.substring(1)),
+                                MediaType.APPLICATION_JSON,
+                                true));
                     }
                 }
             }
@@ -254,8 +377,11 @@ class ApiFuzzTest extends IntegrationTest {
             }
             int close = template.indexOf('}', open);
             String param = template.substring(open + 1, close);
-            path.append(template, i, open).append(param.equals(name) ? bad
-                    : URLEncoder.encode(known.getOrDefault(param, "unknown"), StandardCharsets.UTF_8));
+            path.append(template, i, open)
+                    .append(
+                            param.equals(name)
+                                    ? bad
+                                    : URLEncoder.encode(known.getOrDefault(param, "unknown"), StandardCharsets.UTF_8));
             i = close + 1;
         }
         return path.toString();

@@ -1,5 +1,8 @@
 package org.tocsin.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tocsin.support.Problems.expectProblem;
+
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -14,30 +17,30 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.tocsin.support.Api;
 import org.tocsin.support.TestStorage;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.tocsin.support.Problems.expectProblem;
-
 /**
  * The abuse limits, switched on with small capacities in a context of their own (the shared test
  * context runs with them off). Each test sends from its own client address, set the way a trusted
  * reverse proxy sets it ({@code X-Forwarded-For} with {@code forward-headers-strategy=native}), so
  * the tests do not drain each other's buckets.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "tocsin.rate-limits.enabled=true",
-        "tocsin.rate-limits.limits.login-per-account.capacity=3",
-        "tocsin.rate-limits.limits.login-per-account.period=15m",
-        "tocsin.rate-limits.limits.login-per-account-and-address.capacity=3",
-        "tocsin.rate-limits.limits.login-per-account-and-address.period=15m",
-        "tocsin.rate-limits.limits.login-per-address.capacity=20",
-        // An hour, not five minutes: 20 per 5 min refills a token every 15 s, and 25 sign-ins take longer than that
-        // on two loaded cores, which made the count of refusals vary.
-        "tocsin.rate-limits.limits.login-per-address.period=1h",
-        "tocsin.rate-limits.limits.register-per-address.capacity=2",
-        "tocsin.rate-limits.limits.register-per-address.period=1h",
-        "tocsin.rate-limits.limits.invitation-accept-per-address.capacity=2",
-        "tocsin.rate-limits.limits.invitation-accept-per-address.period=10m",
-        "server.forward-headers-strategy=native"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "tocsin.rate-limits.enabled=true",
+            "tocsin.rate-limits.limits.login-per-account.capacity=3",
+            "tocsin.rate-limits.limits.login-per-account.period=15m",
+            "tocsin.rate-limits.limits.login-per-account-and-address.capacity=3",
+            "tocsin.rate-limits.limits.login-per-account-and-address.period=15m",
+            "tocsin.rate-limits.limits.login-per-address.capacity=20",
+            // An hour, not five minutes: 20 per 5 min refills a token every 15 s, and 25 sign-ins take longer than that
+            // on two loaded cores, which made the count of refusals vary.
+            "tocsin.rate-limits.limits.login-per-address.period=1h",
+            "tocsin.rate-limits.limits.register-per-address.capacity=2",
+            "tocsin.rate-limits.limits.register-per-address.period=1h",
+            "tocsin.rate-limits.limits.invitation-accept-per-address.capacity=2",
+            "tocsin.rate-limits.limits.invitation-accept-per-address.period=10m",
+            "server.forward-headers-strategy=native"
+        })
 // 30 s, not 5 s: on two shared cores under load, a sign-up (bcrypt) can take several seconds.
 @AutoConfigureWebTestClient(timeout = "PT30S")
 class RateLimitTest {
@@ -62,20 +65,29 @@ class RateLimitTest {
         String target = register(api);
         String other = register(api);
         for (int attempt = 1; attempt <= 3; attempt++) {
-            api.anonymous().post("/api/v1/auth/login", Map.of("email", target, "password", Api.PASSWORD))
-                    .expectStatus().isOk();
+            api.anonymous()
+                    .post("/api/v1/auth/login", Map.of("email", target, "password", Api.PASSWORD))
+                    .expectStatus()
+                    .isOk();
         }
 
         var refused = api.anonymous().post("/api/v1/auth/login", Map.of("email", target, "password", Api.PASSWORD));
         expectProblem(refused, 429, "/problems/rate-limited");
-        refused.expectHeader().value(HttpHeaders.RETRY_AFTER, seconds ->
-                assertThat(Long.parseLong(seconds)).isBetween(1L, 15 * 60L));
+        refused.expectHeader()
+                .value(
+                        HttpHeaders.RETRY_AFTER,
+                        seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 15 * 60L));
         // The same account spelled differently is the same bucket.
-        expectProblem(api.anonymous().post("/api/v1/auth/login",
-                Map.of("email", target.toUpperCase(), "password", Api.PASSWORD)), 429, "/problems/rate-limited");
+        expectProblem(
+                api.anonymous()
+                        .post("/api/v1/auth/login", Map.of("email", target.toUpperCase(), "password", Api.PASSWORD)),
+                429,
+                "/problems/rate-limited");
 
-        api.anonymous().post("/api/v1/auth/login", Map.of("email", other, "password", Api.PASSWORD))
-                .expectStatus().isOk();
+        api.anonymous()
+                .post("/api/v1/auth/login", Map.of("email", other, "password", Api.PASSWORD))
+                .expectStatus()
+                .isOk();
     }
 
     @Test
@@ -83,12 +95,17 @@ class RateLimitTest {
         Api api = from("198.51.100.11");
         String target = register(api);
         for (int attempt = 1; attempt <= 3; attempt++) {
-            expectProblem(api.anonymous().post("/api/v1/auth/login",
-                    Map.of("email", target, "password", "guess number " + attempt)), 401, "/problems/bad-credentials");
+            expectProblem(
+                    api.anonymous()
+                            .post("/api/v1/auth/login", Map.of("email", target, "password", "guess number " + attempt)),
+                    401,
+                    "/problems/bad-credentials");
         }
         // Even the right password now waits: otherwise the limit would tell a guesser when they were right.
-        expectProblem(api.anonymous().post("/api/v1/auth/login", Map.of("email", target, "password", Api.PASSWORD)),
-                429, "/problems/rate-limited");
+        expectProblem(
+                api.anonymous().post("/api/v1/auth/login", Map.of("email", target, "password", Api.PASSWORD)),
+                429,
+                "/problems/rate-limited");
     }
 
     /**
@@ -107,9 +124,13 @@ class RateLimitTest {
         for (int address = 0; address < 8; address++) {
             Api attacker = from("192.0.2." + (10 + address));
             for (int attempt = 0; attempt < 4; attempt++) {
-                int status = attacker.anonymous().post("/api/v1/auth/login",
+                int status = attacker.anonymous()
+                        .post(
+                                "/api/v1/auth/login",
                                 Map.of("email", target, "password", "guess " + address + "-" + attempt))
-                        .returnResult(String.class).getStatus().value();
+                        .returnResult(String.class)
+                        .getStatus()
+                        .value();
                 assertThat(status).isIn(401, 429);
                 if (status == 401) {
                     guesses++;
@@ -123,8 +144,12 @@ class RateLimitTest {
         assertThat(guesses).isEqualTo(2);
         assertThat(refused).isEqualTo(30);
         // Even the right password waits at an attacker's address (the limit must not tell a right guess)...
-        expectProblem(from("192.0.2.99").anonymous().post("/api/v1/auth/login",
-                Map.of("email", target, "password", Api.PASSWORD)), 429, "/problems/rate-limited");
+        expectProblem(
+                from("192.0.2.99")
+                        .anonymous()
+                        .post("/api/v1/auth/login", Map.of("email", target, "password", Api.PASSWORD)),
+                429,
+                "/problems/rate-limited");
         // ...while the owner, at home, signs in as usual, again and again.
         home.signIn(target, Api.PASSWORD);
         home.signIn(target, Api.PASSWORD);
@@ -136,9 +161,11 @@ class RateLimitTest {
         Api guesser = from("192.0.2.200");
         int refused = 0;
         for (int i = 0; i < 25; i++) {
-            int status = guesser.anonymous().post("/api/v1/auth/login",
-                            Map.of("email", "nobody-" + i + "@tocsin.test", "password", "guess"))
-                    .returnResult(String.class).getStatus().value();
+            int status = guesser.anonymous()
+                    .post("/api/v1/auth/login", Map.of("email", "nobody-" + i + "@tocsin.test", "password", "guess"))
+                    .returnResult(String.class)
+                    .getStatus()
+                    .value();
             refused += status == 429 ? 1 : 0;
         }
         assertThat(refused).isEqualTo(5);
@@ -150,8 +177,9 @@ class RateLimitTest {
         Api api = from("198.51.100.77");
         String target = register(api);
         api.signIn(target, Api.PASSWORD);
-        assertThat(limiter.keys()).isNotEmpty().noneMatch(k -> k.contains("198.51.100") || k.contains("@")
-                || k.contains(target));
+        assertThat(limiter.keys())
+                .isNotEmpty()
+                .noneMatch(k -> k.contains("198.51.100") || k.contains("@") || k.contains(target));
     }
 
     @Test
@@ -161,7 +189,10 @@ class RateLimitTest {
         register(busy);
         var refused = busy.anonymous().post("/api/v1/auth/register", newAccount());
         expectProblem(refused, 429, "/problems/rate-limited");
-        refused.expectHeader().value(HttpHeaders.RETRY_AFTER, seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+        refused.expectHeader()
+                .value(
+                        HttpHeaders.RETRY_AFTER,
+                        seconds -> assertThat(Long.parseLong(seconds)).isPositive());
 
         register(from("198.51.100.21"));
     }
@@ -170,20 +201,38 @@ class RateLimitTest {
     void acceptingInvitationsIsLimitedPerAddress() {
         Api.Caller owner = from("198.51.100.30").signIn(register(from("198.51.100.30")), Api.PASSWORD);
         String slug = owner.post("/api/v1/organizations", Map.of("name", "Limited " + UUID.randomUUID()))
-                .expectStatus().isCreated().expectBody(tools.jackson.databind.JsonNode.class).returnResult()
-                .getResponseBody().get("slug").asString();
-        String url = owner.post("/api/v1/organizations/" + slug + "/invitations", Map.of("role", "MEMBER", "maxUses", 5))
-                .expectStatus().isCreated().expectBody(tools.jackson.databind.JsonNode.class).returnResult()
-                .getResponseBody().get("url").asString();
+                .expectStatus()
+                .isCreated()
+                .expectBody(tools.jackson.databind.JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("slug")
+                .asString();
+        String url = owner.post(
+                        "/api/v1/organizations/" + slug + "/invitations", Map.of("role", "MEMBER", "maxUses", 5))
+                .expectStatus()
+                .isCreated()
+                .expectBody(tools.jackson.databind.JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("url")
+                .asString();
         String accept = "/api/v1/invitations/" + url.substring(url.lastIndexOf('/') + 1) + "/accept";
         Api shared = from("198.51.100.31");
         String first = register(from("198.51.100.32"));
         String second = register(from("198.51.100.32"));
         String third = register(from("198.51.100.33"));
         shared.signIn(first, Api.PASSWORD).post(accept, Map.of()).expectStatus().isOk();
-        shared.signIn(second, Api.PASSWORD).post(accept, Map.of()).expectStatus().isOk();
+        shared.signIn(second, Api.PASSWORD)
+                .post(accept, Map.of())
+                .expectStatus()
+                .isOk();
         expectProblem(shared.signIn(third, Api.PASSWORD).post(accept, Map.of()), 429, "/problems/rate-limited");
-        from("198.51.100.34").signIn(third, Api.PASSWORD).post(accept, Map.of()).expectStatus().isOk();
+        from("198.51.100.34")
+                .signIn(third, Api.PASSWORD)
+                .post(accept, Map.of())
+                .expectStatus()
+                .isOk();
     }
 
     private Api from(String clientAddress) {
@@ -197,7 +246,7 @@ class RateLimitTest {
     }
 
     private static Map<String, String> newAccount() {
-        return Map.of("email", "limit-" + UUID.randomUUID() + "@tocsin.test", "password", Api.PASSWORD,
-                "displayName", "Lim");
+        return Map.of(
+                "email", "limit-" + UUID.randomUUID() + "@tocsin.test", "password", Api.PASSWORD, "displayName", "Lim");
     }
 }

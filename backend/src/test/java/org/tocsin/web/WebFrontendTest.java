@@ -1,13 +1,13 @@
 package org.tocsin.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.tocsin.support.IntegrationTest;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a browser notices of how the backend serves the web app: deep links open the app, the app's pages
@@ -19,118 +19,244 @@ class WebFrontendTest extends IntegrationTest {
     private static final String PARTNER = "https://partner.example";
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/events/0123abcd", "/cities/de/berlin", "/cities/ir/تهران",
-            "/organizations/some-group", "/campaigns/united-against-executions", "/rsvp/some-manage-token", "/join/tci_some-invitation-token", "/signin",
-            "/register", "/dashboard", "/dashboard/organizations/some-group/events/new", "/dashboard/events/abc",
-            "/embed", "/embed/events"})
+    @ValueSource(
+            strings = {
+                "/",
+                "/events/0123abcd",
+                "/cities/de/berlin",
+                "/cities/ir/تهران",
+                "/organizations/some-group",
+                "/campaigns/united-against-executions",
+                "/rsvp/some-manage-token",
+                "/join/tci_some-invitation-token",
+                "/signin",
+                "/register",
+                "/dashboard",
+                "/dashboard/organizations/some-group/events/new",
+                "/dashboard/events/abc",
+                "/embed",
+                "/embed/events"
+            })
     void deepLinksOpenTheApp(String path) {
         // The URI template percent-encodes the Persian city, as a browser does.
-        String body = web.get().uri(path).accept(MediaType.TEXT_HTML).exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-                .expectBody(String.class).returnResult().getResponseBody();
+        String body = web.get()
+                .uri(path)
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(body).contains("<tocsin-app");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v1/nothing-here", "/events/0123abcd.ics", "/feeds/cities/zz/nowhere.ics",
-            "/actuator/env", "/v3/api-docs/nothing", "/assets/missing.js", "/some/unknown/page"})
+    @ValueSource(
+            strings = {
+                "/api/v1/nothing-here",
+                "/events/0123abcd.ics",
+                "/feeds/cities/zz/nowhere.ics",
+                "/actuator/env",
+                "/v3/api-docs/nothing",
+                "/assets/missing.js",
+                "/some/unknown/page"
+            })
     void apiFeedsDownloadsAndFilesAreNeverTheApp(String path) {
-        byte[] body = web.get().uri(path).exchange()
-                .expectStatus().value(status -> assertThat(status).isGreaterThanOrEqualTo(400))
-                .expectBody().returnResult().getResponseBody();
+        byte[] body = web.get()
+                .uri(path)
+                .exchange()
+                .expectStatus()
+                .value(status -> assertThat(status).isGreaterThanOrEqualTo(400))
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
         assertThat(body == null ? "" : new String(body)).doesNotContain("<tocsin-app");
     }
 
     @Test
     void builtFilesAreCachedByTheirHashAndPagesRevalidate() {
-        String index = web.get().uri("/").exchange()
-                .expectHeader().value(HttpHeaders.CACHE_CONTROL, cc -> assertThat(cc).contains("no-cache"))
-                .expectBody(String.class).returnResult().getResponseBody();
+        String index = web.get()
+                .uri("/")
+                .exchange()
+                .expectHeader()
+                .value(HttpHeaders.CACHE_CONTROL, cc -> assertThat(cc).contains("no-cache"))
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         String asset = index.replaceAll("(?s).*src=\"(/assets/[^\"]+\\.js)\".*", "$1");
         assertThat(asset).startsWith("/assets/");
-        web.get().uri(asset).exchange()
-                .expectStatus().isOk()
-                .expectHeader().value(HttpHeaders.CACHE_CONTROL, cc -> assertThat(cc).contains("max-age=31536000", "immutable"))
-                .expectHeader().value(HttpHeaders.CONTENT_TYPE, type -> assertThat(type).contains("javascript"));
-        String etag = web.get().uri("/widget/tocsin-events.js").exchange()
-                .expectStatus().isOk().returnResult(String.class).getResponseHeaders().getETag();
-        web.get().uri("/widget/tocsin-events.js").header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
-                .expectStatus().isNotModified();
+        web.get()
+                .uri(asset)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .value(HttpHeaders.CACHE_CONTROL, cc -> assertThat(cc).contains("max-age=31536000", "immutable"))
+                .expectHeader()
+                .value(HttpHeaders.CONTENT_TYPE, type -> assertThat(type).contains("javascript"));
+        String etag = web.get()
+                .uri("/widget/tocsin-events.js")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getETag();
+        web.get()
+                .uri("/widget/tocsin-events.js")
+                .header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange()
+                .expectStatus()
+                .isNotModified();
     }
 
     @Test
     void pagesHaveAStrictContentSecurityPolicyAndCannotBeFramed() {
-        web.get().uri("/events/0123abcd").exchange()
-                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
-                        .contains("default-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'")
-                        .doesNotContain("unsafe-inline", "unsafe-eval"))
-                .expectHeader().valueEquals("X-Frame-Options", "DENY")
-                .expectHeader().valueEquals("Referrer-Policy", "no-referrer");
+        web.get()
+                .uri("/events/0123abcd")
+                .exchange()
+                .expectHeader()
+                .value(
+                        "Content-Security-Policy",
+                        csp -> assertThat(csp)
+                                .contains(
+                                        "default-src 'self'",
+                                        "object-src 'none'",
+                                        "base-uri 'none'",
+                                        "frame-ancestors 'none'")
+                                .doesNotContain("unsafe-inline", "unsafe-eval"))
+                .expectHeader()
+                .valueEquals("X-Frame-Options", "DENY")
+                .expectHeader()
+                .valueEquals("Referrer-Policy", "no-referrer");
     }
 
     @Test
     void theIframeWidgetMayBeFramedByAnySite() {
-        web.get().uri("/embed/events?organization=x&theme=dark").exchange()
-                .expectStatus().isOk()
-                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
-                        .contains("default-src 'self'", "object-src 'none'", "frame-ancestors *")
-                        .doesNotContain("frame-ancestors 'none'"))
-                .expectHeader().doesNotExist("X-Frame-Options");
+        web.get()
+                .uri("/embed/events?organization=x&theme=dark")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .value(
+                        "Content-Security-Policy",
+                        csp -> assertThat(csp)
+                                .contains("default-src 'self'", "object-src 'none'", "frame-ancestors *")
+                                .doesNotContain("frame-ancestors 'none'"))
+                .expectHeader()
+                .doesNotExist("X-Frame-Options");
         // The generator page is not the widget: it stays unframeable.
-        web.get().uri("/embed").exchange()
-                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+        web.get()
+                .uri("/embed")
+                .exchange()
+                .expectHeader()
+                .value("Content-Security-Policy", csp -> assertThat(csp).contains("frame-ancestors 'none'"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v1/events", "/api/v1/cities", "/api/v1/campaigns", "/api/v1/calendars",
-            "/feeds/events.json"})
+    @ValueSource(
+            strings = {
+                "/api/v1/events",
+                "/api/v1/cities",
+                "/api/v1/campaigns",
+                "/api/v1/calendars",
+                "/feeds/events.json"
+            })
     void partnerSitesReadThePublicApiAndFeedsWithoutCookies(String path) {
-        web.get().uri(path).header(HttpHeaders.ORIGIN, PARTNER).exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS);
+        web.get()
+                .uri(path)
+                .header(HttpHeaders.ORIGIN, PARTNER)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                .expectHeader()
+                .doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS);
     }
 
     @Test
     void aSharedCacheGetsTheSameCorsHeadersWithOrWithoutAnOrigin() {
-        web.get().uri("/api/v1/cities").exchange()
-                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+        web.get()
+                .uri("/api/v1/cities")
+                .exchange()
+                .expectHeader()
+                .valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
     }
 
     @Test
     void theWidgetScriptIsServedToAnyOrigin() {
-        String script = web.get().uri("/widget/tocsin-events.js").header(HttpHeaders.ORIGIN, PARTNER).exchange()
-                .expectStatus().isOk()
-                .expectHeader().value(HttpHeaders.CONTENT_TYPE, type -> assertThat(type).contains("javascript"))
-                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS)
-                .expectBody(String.class).returnResult().getResponseBody();
+        String script = web.get()
+                .uri("/widget/tocsin-events.js")
+                .header(HttpHeaders.ORIGIN, PARTNER)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .value(HttpHeaders.CONTENT_TYPE, type -> assertThat(type).contains("javascript"))
+                .expectHeader()
+                .valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                .expectHeader()
+                .doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(script).contains("tocsin-events").doesNotContain("sourceMappingURL=http");
     }
 
     @Test
     void aPreflightForAPublicReadIsAnsweredWithoutSigningIn() {
-        web.options().uri("/api/v1/events").header(HttpHeaders.ORIGIN, PARTNER)
-                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET").exchange()
-                .expectStatus().isNoContent()
-                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS);
+        web.options()
+                .uri("/api/v1/events")
+                .header(HttpHeaders.ORIGIN, PARTNER)
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
+                .exchange()
+                .expectStatus()
+                .isNoContent()
+                .expectHeader()
+                .valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                .expectHeader()
+                .doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS);
     }
 
     @Test
     void accountsWritesAndPrivateFeedsGetNoCors() {
-        web.get().uri("/api/v1/me").header(HttpHeaders.ORIGIN, PARTNER).exchange()
-                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
-        web.get().uri("/api/v1/me/organizations").header(HttpHeaders.ORIGIN, PARTNER).exchange()
-                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
-        web.get().uri("/feeds/private/not-a-token.ics").header(HttpHeaders.ORIGIN, PARTNER).exchange()
-                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
-        web.post().uri("/api/v1/events").header(HttpHeaders.ORIGIN, PARTNER).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{}").exchange()
-                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
-        web.options().uri("/api/v1/auth/login").header(HttpHeaders.ORIGIN, PARTNER)
-                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST").exchange()
-                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+        web.get()
+                .uri("/api/v1/me")
+                .header(HttpHeaders.ORIGIN, PARTNER)
+                .exchange()
+                .expectHeader()
+                .doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+        web.get()
+                .uri("/api/v1/me/organizations")
+                .header(HttpHeaders.ORIGIN, PARTNER)
+                .exchange()
+                .expectHeader()
+                .doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+        web.get()
+                .uri("/feeds/private/not-a-token.ics")
+                .header(HttpHeaders.ORIGIN, PARTNER)
+                .exchange()
+                .expectHeader()
+                .doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+        web.post()
+                .uri("/api/v1/events")
+                .header(HttpHeaders.ORIGIN, PARTNER)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
+                .exchange()
+                .expectHeader()
+                .doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+        web.options()
+                .uri("/api/v1/auth/login")
+                .header(HttpHeaders.ORIGIN, PARTNER)
+                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                .exchange()
+                .expectHeader()
+                .doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
     }
 }

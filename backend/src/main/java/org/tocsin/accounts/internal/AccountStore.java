@@ -1,5 +1,7 @@
 package org.tocsin.accounts.internal;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import java.time.Instant;
 import java.util.Collection;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -12,8 +14,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** The accounts feature's MongoDB access: users, sessions and API tokens. Nothing outside accounts uses it. */
 @Component
@@ -29,11 +29,19 @@ public class AccountStore implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         Flux.concat(
-                mongo.indexOps(UserDocument.class).createIndex(new Index().on("email", Sort.Direction.ASC).unique()),
-                mongo.indexOps(SessionDocument.class).createIndex(new Index().on("userId", Sort.Direction.ASC)),
-                mongo.indexOps(SessionDocument.class).createIndex(new Index().on("expiresAt", Sort.Direction.ASC)),
-                mongo.indexOps(ApiTokenDocument.class).createIndex(new Index().on("tokenHash", Sort.Direction.ASC).unique()),
-                mongo.indexOps(ApiTokenDocument.class).createIndex(new Index().on("userId", Sort.Direction.ASC)))
+                        mongo.indexOps(UserDocument.class)
+                                .createIndex(new Index()
+                                        .on("email", Sort.Direction.ASC)
+                                        .unique()),
+                        mongo.indexOps(SessionDocument.class).createIndex(new Index().on("userId", Sort.Direction.ASC)),
+                        mongo.indexOps(SessionDocument.class)
+                                .createIndex(new Index().on("expiresAt", Sort.Direction.ASC)),
+                        mongo.indexOps(ApiTokenDocument.class)
+                                .createIndex(new Index()
+                                        .on("tokenHash", Sort.Direction.ASC)
+                                        .unique()),
+                        mongo.indexOps(ApiTokenDocument.class)
+                                .createIndex(new Index().on("userId", Sort.Direction.ASC)))
                 .blockLast();
     }
 
@@ -54,8 +62,10 @@ public class AccountStore implements SmartInitializingSingleton {
     }
 
     public Mono<Boolean> changePassword(String userId, String passwordHash, Instant at) {
-        return mongo.updateFirst(Query.query(where("_id").is(userId)),
-                        new Update().set("passwordHash", passwordHash).set("passwordChangedAt", at), UserDocument.class)
+        return mongo.updateFirst(
+                        Query.query(where("_id").is(userId)),
+                        new Update().set("passwordHash", passwordHash).set("passwordChangedAt", at),
+                        UserDocument.class)
                 .map(r -> r.getModifiedCount() == 1);
     }
 
@@ -68,12 +78,16 @@ public class AccountStore implements SmartInitializingSingleton {
     }
 
     public Mono<Void> touchSession(String id, Instant lastSeenAt, Instant expiresAt) {
-        return mongo.updateFirst(Query.query(where("_id").is(id)),
-                new Update().set("lastSeenAt", lastSeenAt).set("expiresAt", expiresAt), SessionDocument.class).then();
+        return mongo.updateFirst(
+                        Query.query(where("_id").is(id)),
+                        new Update().set("lastSeenAt", lastSeenAt).set("expiresAt", expiresAt),
+                        SessionDocument.class)
+                .then();
     }
 
     public Mono<Void> deleteSession(String id) {
-        return mongo.remove(Query.query(where("_id").is(id)), SessionDocument.class).then();
+        return mongo.remove(Query.query(where("_id").is(id)), SessionDocument.class)
+                .then();
     }
 
     public Mono<Long> deleteSessionsOf(String userId, String exceptId) {
@@ -115,8 +129,13 @@ public class AccountStore implements SmartInitializingSingleton {
 
     public Mono<Void> markTokenUsed(String tokenId, Instant now) {
         return mongo.updateFirst(
-                Query.query(where("_id").is(tokenId).orOperator(
-                        where("lastUsedAt").isNull(), where("lastUsedAt").lt(now.minusSeconds(60)))),
-                new Update().set("lastUsedAt", now), ApiTokenDocument.class).then();
+                        Query.query(where("_id")
+                                .is(tokenId)
+                                .orOperator(
+                                        where("lastUsedAt").isNull(),
+                                        where("lastUsedAt").lt(now.minusSeconds(60)))),
+                        new Update().set("lastUsedAt", now),
+                        ApiTokenDocument.class)
+                .then();
     }
 }

@@ -9,6 +9,4 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * The id is the SHA-256 of the cookie value; the cookie value itself is never stored.
  */
 @Document("sessions")
-public record SessionDocument(@Id String id, String userId, Instant createdAt, Instant lastSeenAt,
-        Instant expiresAt) {
-}
+public record SessionDocument(@Id String id, String userId, Instant createdAt, Instant lastSeenAt, Instant expiresAt) {}

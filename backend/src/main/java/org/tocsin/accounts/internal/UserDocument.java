@@ -6,6 +6,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /** A person's account. Only what sign-in needs: no phone, no address, no real name required. */
 @Document("users")
-public record UserDocument(@Id String id, String email, String passwordHash, String displayName,
-        Instant createdAt, Instant passwordChangedAt) {
-}
+public record UserDocument(
+        @Id String id,
+        String email,
+        String passwordHash,
+        String displayName,
+        Instant createdAt,
+        Instant passwordChangedAt) {}

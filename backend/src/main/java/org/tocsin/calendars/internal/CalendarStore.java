@@ -1,5 +1,7 @@
 package org.tocsin.calendars.internal;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -8,8 +10,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** The calendars feature's MongoDB access. */
 @Component
@@ -24,10 +24,19 @@ public class CalendarStore implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         Flux.concat(
-                mongo.indexOps(SavedCalendarDocument.class).createIndex(new Index().on("slug", Sort.Direction.ASC).unique()),
-                mongo.indexOps(FeedTokenDocument.class).createIndex(new Index().on("tokenHash", Sort.Direction.ASC).unique()),
-                mongo.indexOps(FeedTokenDocument.class).createIndex(new Index()
-                        .on("userId", Sort.Direction.ASC).on("organizationId", Sort.Direction.ASC).unique()))
+                        mongo.indexOps(SavedCalendarDocument.class)
+                                .createIndex(new Index()
+                                        .on("slug", Sort.Direction.ASC)
+                                        .unique()),
+                        mongo.indexOps(FeedTokenDocument.class)
+                                .createIndex(new Index()
+                                        .on("tokenHash", Sort.Direction.ASC)
+                                        .unique()),
+                        mongo.indexOps(FeedTokenDocument.class)
+                                .createIndex(new Index()
+                                        .on("userId", Sort.Direction.ASC)
+                                        .on("organizationId", Sort.Direction.ASC)
+                                        .unique()))
                 .blockLast();
     }
 
@@ -50,8 +59,12 @@ public class CalendarStore implements SmartInitializingSingleton {
 
     /** Replaces the member's token for the organization: the old URL stops working at once. */
     public Mono<FeedTokenDocument> replaceToken(FeedTokenDocument token) {
-        return mongo.remove(Query.query(where("userId").is(token.userId()).and("organizationId")
-                        .is(token.organizationId())), FeedTokenDocument.class)
+        return mongo.remove(
+                        Query.query(where("userId")
+                                .is(token.userId())
+                                .and("organizationId")
+                                .is(token.organizationId())),
+                        FeedTokenDocument.class)
                 .then(mongo.insert(token));
     }
 
@@ -65,7 +78,10 @@ public class CalendarStore implements SmartInitializingSingleton {
     }
 
     public Mono<Boolean> deleteToken(String userId, String organizationId) {
-        return mongo.remove(Query.query(where("userId").is(userId).and("organizationId").is(organizationId)),
-                FeedTokenDocument.class).map(r -> r.getDeletedCount() > 0);
+        return mongo.remove(
+                        Query.query(
+                                where("userId").is(userId).and("organizationId").is(organizationId)),
+                        FeedTokenDocument.class)
+                .map(r -> r.getDeletedCount() > 0);
     }
 }

@@ -13,6 +13,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * Platform admins who are not members get tokens with none either.
  */
 @Document("feed_tokens")
-public record FeedTokenDocument(@Id String id, String tokenHash, String userId, String organizationId,
-        String membershipId, Instant createdAt) {
-}
+public record FeedTokenDocument(
+        @Id String id,
+        String tokenHash,
+        String userId,
+        String organizationId,
+        String membershipId,
+        Instant createdAt) {}

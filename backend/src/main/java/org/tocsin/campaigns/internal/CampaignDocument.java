@@ -11,8 +11,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * as ISO strings so no driver ever shifts them through a time zone.
  */
 @Document("campaigns")
-public record CampaignDocument(@Id String id, String slug, String name, String description, String startsOn,
-        String endsOn, String organizationId, Instant createdAt, Instant updatedAt) {
+public record CampaignDocument(
+        @Id String id,
+        String slug,
+        String name,
+        String description,
+        String startsOn,
+        String endsOn,
+        String organizationId,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public LocalDate startDate() {
         return startsOn == null ? null : LocalDate.parse(startsOn);

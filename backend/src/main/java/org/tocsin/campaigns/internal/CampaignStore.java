@@ -1,5 +1,7 @@
 package org.tocsin.campaigns.internal;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -9,8 +11,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** The campaigns feature's MongoDB access. */
 @Component
@@ -24,7 +24,9 @@ public class CampaignStore implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        mongo.indexOps(CampaignDocument.class).createIndex(new Index().on("slug", Sort.Direction.ASC).unique()).block();
+        mongo.indexOps(CampaignDocument.class)
+                .createIndex(new Index().on("slug", Sort.Direction.ASC).unique())
+                .block();
     }
 
     public Mono<CampaignDocument> insert(CampaignDocument campaign) {
@@ -45,8 +47,13 @@ public class CampaignStore implements SmartInitializingSingleton {
 
     /** Campaigns that have not ended before {@code today} (ISO dates compare as strings), soonest first. */
     public Flux<CampaignDocument> current(String today, int limit) {
-        return mongo.find(Query.query(new Criteria().orOperator(
-                        where("endsOn").isNull(), where("endsOn").gte(today)))
-                .with(Sort.by("startsOn", "slug")).limit(limit), CampaignDocument.class);
+        return mongo.find(
+                Query.query(new Criteria()
+                                .orOperator(
+                                        where("endsOn").isNull(),
+                                        where("endsOn").gte(today)))
+                        .with(Sort.by("startsOn", "slug"))
+                        .limit(limit),
+                CampaignDocument.class);
     }
 }

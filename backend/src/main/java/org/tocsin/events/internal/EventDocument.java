@@ -54,21 +54,16 @@ public record EventDocument(
         @Version Long version) {
 
     /** An RRULE (RFC 5545, without the "RRULE:" prefix) and excluded local start times. */
-    public record Recurrence(String rrule, List<String> exdates) {
-    }
+    public record Recurrence(String rrule, List<String> exdates) {}
 
     /** One occurrence of a series, named by its original local start, cancelled or moved. */
-    public record OccurrenceOverride(String recurrenceId, boolean cancelled, String start, String end) {
-    }
+    public record OccurrenceOverride(String recurrenceId, boolean cancelled, String start, String end) {}
 
     /** {@code cityKey} names the city in the places feature ("de/berlin"). */
-    public record Place(String venue, String address, String city, String countryCode, String cityKey,
-            Double lat, Double lon) {
-    }
+    public record Place(
+            String venue, String address, String city, String countryCode, String cityKey, Double lat, Double lon) {}
 
-    public record Online(String url, String platform) {
-    }
+    public record Online(String url, String platform) {}
 
-    public record Speaker(String name, String affiliation) {
-    }
+    public record Speaker(String name, String affiliation) {}
 }

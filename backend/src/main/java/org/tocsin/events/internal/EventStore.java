@@ -1,5 +1,7 @@
 package org.tocsin.events.internal;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import java.time.Instant;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.domain.Sort;
@@ -10,8 +12,6 @@ import org.springframework.stereotype.Component;
 import org.tocsin.storage.Ids;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * The events feature's MongoDB access. The indexes serve a real MongoDB (the embedded server
@@ -31,18 +31,23 @@ public class EventStore implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         var indexes = mongo.indexOps(EventDocument.class);
         Flux.concat(
-                indexes.createIndex(new Index().on("updatedAt", Sort.Direction.ASC)),
-                indexes.createIndex(new Index().on("organizationId", Sort.Direction.ASC).on("startUtc", Sort.Direction.ASC)),
-                indexes.createIndex(new Index().on("campaignId", Sort.Direction.ASC)),
-                indexes.createIndex(new Index().on("lastEndUtc", Sort.Direction.ASC)),
-                indexes.createIndex(new Index().on("place.cityKey", Sort.Direction.ASC)))
+                        indexes.createIndex(new Index().on("updatedAt", Sort.Direction.ASC)),
+                        indexes.createIndex(new Index()
+                                .on("organizationId", Sort.Direction.ASC)
+                                .on("startUtc", Sort.Direction.ASC)),
+                        indexes.createIndex(new Index().on("campaignId", Sort.Direction.ASC)),
+                        indexes.createIndex(new Index().on("lastEndUtc", Sort.Direction.ASC)),
+                        indexes.createIndex(new Index().on("place.cityKey", Sort.Direction.ASC)))
                 .blockLast();
     }
 
     /** The keys of the cities that PUBLIC events (deleted ones too, until purged) name. */
     public Flux<String> publicCityKeys() {
-        return mongo.findDistinct(Query.query(where("visibility").is("PUBLIC").and("place").ne(null)), "place.cityKey",
-                EventDocument.class, String.class);
+        return mongo.findDistinct(
+                Query.query(where("visibility").is("PUBLIC").and("place").ne(null)),
+                "place.cityKey",
+                EventDocument.class,
+                String.class);
     }
 
     public Mono<EventDocument> insert(EventDocument event) {
@@ -69,7 +74,12 @@ public class EventStore implements SmartInitializingSingleton {
 
     /** Events that may still matter (not ended before {@code endedAfter}, or open-ended series). */
     public Flux<EventDocument> live(Instant endedAfter) {
-        return mongo.find(Query.query(where("deletedAt").isNull().orOperator(
-                where("lastEndUtc").isNull(), where("lastEndUtc").gte(endedAfter))), EventDocument.class);
+        return mongo.find(
+                Query.query(where("deletedAt")
+                        .isNull()
+                        .orOperator(
+                                where("lastEndUtc").isNull(),
+                                where("lastEndUtc").gte(endedAfter))),
+                EventDocument.class);
     }
 }

@@ -14,13 +14,22 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param attempts attempts started, counted when claimed
  */
 @Document("outbox")
-public record OutboxMail(@Id String id, String to, String subject, String text, List<Attachment> attachments,
-        State state, Instant dueAt, String claim, int attempts, Instant createdAt) {
+public record OutboxMail(
+        @Id String id,
+        String to,
+        String subject,
+        String text,
+        List<Attachment> attachments,
+        State state,
+        Instant dueAt,
+        String claim,
+        int attempts,
+        Instant createdAt) {
 
     public enum State {
-        QUEUED, SENDING
+        QUEUED,
+        SENDING
     }
 
-    public record Attachment(String filename, String contentType, byte[] content) {
-    }
+    public record Attachment(String filename, String contentType, byte[] content) {}
 }

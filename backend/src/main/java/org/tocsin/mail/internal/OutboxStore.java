@@ -1,5 +1,7 @@
 package org.tocsin.mail.internal;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import java.time.Instant;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.domain.Sort;
@@ -10,8 +12,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * The mail feature's outbox queue in MongoDB. Every decision is one atomic single-document update,
@@ -28,7 +28,9 @@ public class OutboxStore implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        mongo.indexOps(OutboxMail.class).createIndex(new Index().on("dueAt", Sort.Direction.ASC)).block();
+        mongo.indexOps(OutboxMail.class)
+                .createIndex(new Index().on("dueAt", Sort.Direction.ASC))
+                .block();
     }
 
     public Mono<OutboxMail> insert(OutboxMail mail) {
@@ -41,16 +43,24 @@ public class OutboxStore implements SmartInitializingSingleton {
      */
     public Mono<OutboxMail> claimNext(Instant now, Instant leaseUntil, String claim) {
         Query due = Query.query(where("dueAt").lte(now)).with(Sort.by("dueAt"));
-        Update take = new Update().set("state", OutboxMail.State.SENDING).set("dueAt", leaseUntil)
-                .set("claim", claim).inc("attempts", 1);
+        Update take = new Update()
+                .set("state", OutboxMail.State.SENDING)
+                .set("dueAt", leaseUntil)
+                .set("claim", claim)
+                .inc("attempts", 1);
         return mongo.findAndModify(due, take, FindAndModifyOptions.options().returnNew(true), OutboxMail.class);
     }
 
     /** Back in the queue for a later attempt, if this attempt still holds it. */
     public Mono<Void> release(String id, String claim, Instant dueAt) {
-        return mongo.updateFirst(Query.query(where("_id").is(id).and("claim").is(claim)),
-                new Update().set("state", OutboxMail.State.QUEUED).set("dueAt", dueAt).unset("claim"),
-                OutboxMail.class).then();
+        return mongo.updateFirst(
+                        Query.query(where("_id").is(id).and("claim").is(claim)),
+                        new Update()
+                                .set("state", OutboxMail.State.QUEUED)
+                                .set("dueAt", dueAt)
+                                .unset("claim"),
+                        OutboxMail.class)
+                .then();
     }
 
     public Mono<Void> delete(String id) {

@@ -12,6 +12,13 @@ import org.tocsin.organizations.Role;
  * {@code createdBy} is kept so that a link dies with its maker's right to invite (removed, demoted).
  */
 @Document("invitations")
-public record InvitationDocument(@Id String id, String organizationId, String tokenHash, Role role, int maxUses,
-        int uses, Instant expiresAt, Instant createdAt, String createdBy) {
-}
+public record InvitationDocument(
+        @Id String id,
+        String organizationId,
+        String tokenHash,
+        Role role,
+        int maxUses,
+        int uses,
+        Instant expiresAt,
+        Instant createdAt,
+        String createdBy) {}

@@ -1,5 +1,7 @@
 package org.tocsin.organizations.internal;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import java.time.Instant;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.domain.Sort;
@@ -11,8 +13,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** The invitations' MongoDB access (organizations feature only). */
 @Component
@@ -27,12 +27,14 @@ public class InvitationStore implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         Flux.concat(
-                mongo.indexOps(InvitationDocument.class)
-                        .createIndex(new Index().on("tokenHash", Sort.Direction.ASC).unique()),
-                mongo.indexOps(InvitationDocument.class)
-                        .createIndex(new Index().on("organizationId", Sort.Direction.ASC)),
-                mongo.indexOps(InvitationDocument.class)
-                        .createIndex(new Index().on("expiresAt", Sort.Direction.ASC)))
+                        mongo.indexOps(InvitationDocument.class)
+                                .createIndex(new Index()
+                                        .on("tokenHash", Sort.Direction.ASC)
+                                        .unique()),
+                        mongo.indexOps(InvitationDocument.class)
+                                .createIndex(new Index().on("organizationId", Sort.Direction.ASC)),
+                        mongo.indexOps(InvitationDocument.class)
+                                .createIndex(new Index().on("expiresAt", Sort.Direction.ASC)))
                 .blockLast();
     }
 
@@ -42,14 +44,24 @@ public class InvitationStore implements SmartInitializingSingleton {
 
     /** An invitation that still admits someone at {@code now}: not expired, not used up, not revoked (deleted). */
     public Mono<InvitationDocument> open(String tokenHash, Instant now) {
-        return mongo.findOne(Query.query(where("tokenHash").is(tokenHash).and("expiresAt").gt(now)),
-                InvitationDocument.class).filter(i -> i.uses() < i.maxUses());
+        return mongo.findOne(
+                        Query.query(where("tokenHash")
+                                .is(tokenHash)
+                                .and("expiresAt")
+                                .gt(now)),
+                        InvitationDocument.class)
+                .filter(i -> i.uses() < i.maxUses());
     }
 
     /** The open invitations of one organization, newest first. */
     public Flux<InvitationDocument> openOf(String organizationId, Instant now) {
-        return mongo.find(Query.query(where("organizationId").is(organizationId).and("expiresAt").gt(now))
-                        .with(Sort.by(Sort.Direction.DESC, "createdAt")), InvitationDocument.class)
+        return mongo.find(
+                        Query.query(where("organizationId")
+                                        .is(organizationId)
+                                        .and("expiresAt")
+                                        .gt(now))
+                                .with(Sort.by(Sort.Direction.DESC, "createdAt")),
+                        InvitationDocument.class)
                 .filter(i -> i.uses() < i.maxUses());
     }
 
@@ -58,25 +70,38 @@ public class InvitationStore implements SmartInitializingSingleton {
      * empty when none is left (or it was revoked meanwhile). {@code maxUses} never changes once issued.
      */
     public Mono<InvitationDocument> takeUse(InvitationDocument invitation, Instant now) {
-        return mongo.findAndModify(Query.query(where("_id").is(invitation.id())
-                        .and("expiresAt").gt(now).and("uses").lt(invitation.maxUses())),
-                new Update().inc("uses", 1), FindAndModifyOptions.options().returnNew(true), InvitationDocument.class);
+        return mongo.findAndModify(
+                Query.query(where("_id")
+                        .is(invitation.id())
+                        .and("expiresAt")
+                        .gt(now)
+                        .and("uses")
+                        .lt(invitation.maxUses())),
+                new Update().inc("uses", 1),
+                FindAndModifyOptions.options().returnNew(true),
+                InvitationDocument.class);
     }
 
     /** Gives a use back after the membership could not be written. */
     public Mono<Void> giveBackUse(String id) {
-        return mongo.updateFirst(Query.query(where("_id").is(id).and("uses").gt(0)), new Update().inc("uses", -1),
-                InvitationDocument.class).then();
+        return mongo.updateFirst(
+                        Query.query(where("_id").is(id).and("uses").gt(0)),
+                        new Update().inc("uses", -1),
+                        InvitationDocument.class)
+                .then();
     }
 
     /** A used-up invitation is of no further use: delete it at once (keep the least data). */
     public Mono<Void> deleteIfUsedUp(String id, int maxUses) {
-        return mongo.remove(Query.query(where("_id").is(id).and("uses").gte(maxUses)), InvitationDocument.class).then();
+        return mongo.remove(Query.query(where("_id").is(id).and("uses").gte(maxUses)), InvitationDocument.class)
+                .then();
     }
 
     public Mono<Boolean> revoke(String organizationId, String id) {
-        return mongo.remove(Query.query(where("_id").is(id).and("organizationId").is(organizationId)),
-                InvitationDocument.class).map(r -> r.getDeletedCount() == 1);
+        return mongo.remove(
+                        Query.query(where("_id").is(id).and("organizationId").is(organizationId)),
+                        InvitationDocument.class)
+                .map(r -> r.getDeletedCount() == 1);
     }
 
     public Mono<Long> deleteExpiredBefore(Instant now) {

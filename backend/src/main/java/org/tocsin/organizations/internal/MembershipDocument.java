@@ -7,5 +7,4 @@ import org.tocsin.organizations.Role;
 
 /** One person's role in one organization; unique per (organizationId, userId). */
 @Document("memberships")
-public record MembershipDocument(@Id String id, String organizationId, String userId, Role role, Instant since) {
-}
+public record MembershipDocument(@Id String id, String organizationId, String userId, Role role, Instant since) {}

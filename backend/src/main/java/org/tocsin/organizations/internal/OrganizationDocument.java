@@ -10,6 +10,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * (which the embedded server lacks).
  */
 @Document("organizations")
-public record OrganizationDocument(@Id String id, String slug, String name, String description, int ownerCount,
-        Instant createdAt, Instant updatedAt) {
-}
+public record OrganizationDocument(
+        @Id String id,
+        String slug,
+        String name,
+        String description,
+        int ownerCount,
+        Instant createdAt,
+        Instant updatedAt) {}

@@ -1,5 +1,7 @@
 package org.tocsin.organizations.internal;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import java.time.Instant;
 import java.util.Collection;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -14,8 +16,6 @@ import org.tocsin.organizations.Role;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 /** The organizations feature's MongoDB access. Nothing outside organizations uses it. */
 @Component
 public class OrganizationStore implements SmartInitializingSingleton {
@@ -29,11 +29,17 @@ public class OrganizationStore implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         Flux.concat(
-                mongo.indexOps(OrganizationDocument.class)
-                        .createIndex(new Index().on("slug", Sort.Direction.ASC).unique()),
-                mongo.indexOps(MembershipDocument.class).createIndex(new Index()
-                        .on("organizationId", Sort.Direction.ASC).on("userId", Sort.Direction.ASC).unique()),
-                mongo.indexOps(MembershipDocument.class).createIndex(new Index().on("userId", Sort.Direction.ASC)))
+                        mongo.indexOps(OrganizationDocument.class)
+                                .createIndex(new Index()
+                                        .on("slug", Sort.Direction.ASC)
+                                        .unique()),
+                        mongo.indexOps(MembershipDocument.class)
+                                .createIndex(new Index()
+                                        .on("organizationId", Sort.Direction.ASC)
+                                        .on("userId", Sort.Direction.ASC)
+                                        .unique()),
+                        mongo.indexOps(MembershipDocument.class)
+                                .createIndex(new Index().on("userId", Sort.Direction.ASC)))
                 .blockLast();
     }
 
@@ -69,19 +75,27 @@ public class OrganizationStore implements SmartInitializingSingleton {
         if (description != null) {
             update.set("description", description);
         }
-        return mongo.findAndModify(Query.query(where("_id").is(id)), update,
-                FindAndModifyOptions.options().returnNew(true), OrganizationDocument.class);
+        return mongo.findAndModify(
+                Query.query(where("_id").is(id)),
+                update,
+                FindAndModifyOptions.options().returnNew(true),
+                OrganizationDocument.class);
     }
 
     /** Takes one OWNER away, but only while another remains; empty when this would leave none. */
     public Mono<OrganizationDocument> releaseOwner(String organizationId) {
-        return mongo.findAndModify(Query.query(where("_id").is(organizationId).and("ownerCount").gt(1)),
-                new Update().inc("ownerCount", -1), OrganizationDocument.class);
+        return mongo.findAndModify(
+                Query.query(where("_id").is(organizationId).and("ownerCount").gt(1)),
+                new Update().inc("ownerCount", -1),
+                OrganizationDocument.class);
     }
 
     public Mono<Void> addOwner(String organizationId) {
-        return mongo.updateFirst(Query.query(where("_id").is(organizationId)),
-                new Update().inc("ownerCount", 1), OrganizationDocument.class).then();
+        return mongo.updateFirst(
+                        Query.query(where("_id").is(organizationId)),
+                        new Update().inc("ownerCount", 1),
+                        OrganizationDocument.class)
+                .then();
     }
 
     public Mono<MembershipDocument> insertMembership(MembershipDocument membership) {
@@ -89,12 +103,15 @@ public class OrganizationStore implements SmartInitializingSingleton {
     }
 
     public Mono<MembershipDocument> membership(String organizationId, String userId) {
-        return mongo.findOne(Query.query(where("organizationId").is(organizationId).and("userId").is(userId)),
+        return mongo.findOne(
+                Query.query(
+                        where("organizationId").is(organizationId).and("userId").is(userId)),
                 MembershipDocument.class);
     }
 
     public Flux<MembershipDocument> members(String organizationId) {
-        return mongo.find(Query.query(where("organizationId").is(organizationId)).with(Sort.by("since")),
+        return mongo.find(
+                Query.query(where("organizationId").is(organizationId)).with(Sort.by("since")),
                 MembershipDocument.class);
     }
 
@@ -104,14 +121,27 @@ public class OrganizationStore implements SmartInitializingSingleton {
 
     /** Changes a role only if it is still {@code expected}: two admins acting at once cannot both win. */
     public Mono<Boolean> changeRole(String organizationId, String userId, Role expected, Role role) {
-        return mongo.updateFirst(Query.query(where("organizationId").is(organizationId).and("userId").is(userId)
-                        .and("role").is(expected)), new Update().set("role", role), MembershipDocument.class)
+        return mongo.updateFirst(
+                        Query.query(where("organizationId")
+                                .is(organizationId)
+                                .and("userId")
+                                .is(userId)
+                                .and("role")
+                                .is(expected)),
+                        new Update().set("role", role),
+                        MembershipDocument.class)
                 .map(r -> r.getModifiedCount() == 1);
     }
 
     public Mono<Boolean> removeMembership(String organizationId, String userId, Role expected) {
-        return mongo.remove(Query.query(where("organizationId").is(organizationId).and("userId").is(userId)
-                        .and("role").is(expected)), MembershipDocument.class)
+        return mongo.remove(
+                        Query.query(where("organizationId")
+                                .is(organizationId)
+                                .and("userId")
+                                .is(userId)
+                                .and("role")
+                                .is(expected)),
+                        MembershipDocument.class)
                 .map(r -> r.getDeletedCount() == 1);
     }
 }

@@ -11,5 +11,4 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * here), and rotating or revoking it closes the old address at once.
  */
 @Document("rsvp_feeds")
-public record PersonalFeedDocument(@Id String userId, String tokenHash, String token, Instant createdAt) {
-}
+public record PersonalFeedDocument(@Id String userId, String tokenHash, String token, Instant createdAt) {}

@@ -1,5 +1,7 @@
 package org.tocsin.rsvps.internal;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import java.time.Instant;
 import java.util.Collection;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -13,8 +15,6 @@ import org.springframework.stereotype.Component;
 import org.tocsin.rsvps.RsvpState;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /** The rsvps feature's MongoDB access to RSVPs and personal feeds. */
 @Component
@@ -30,15 +30,24 @@ public class RsvpStore implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         var rsvps = mongo.indexOps(RsvpDocument.class);
         Flux.concat(
-                rsvps.createIndex(new Index().on("manageTokenHash", Sort.Direction.ASC).unique()),
-                rsvps.createIndex(new Index().on("eventId", Sort.Direction.ASC).on("occurrenceKey", Sort.Direction.ASC)
-                        .on("ownerKey", Sort.Direction.ASC).unique()),
-                rsvps.createIndex(new Index().on("eventId", Sort.Direction.ASC).on("state", Sort.Direction.ASC)
-                        .on("queuedAt", Sort.Direction.ASC)),
-                rsvps.createIndex(new Index().on("userId", Sort.Direction.ASC)),
-                rsvps.createIndex(new Index().on("occurrenceEndUtc", Sort.Direction.ASC)),
-                mongo.indexOps(PersonalFeedDocument.class)
-                        .createIndex(new Index().on("tokenHash", Sort.Direction.ASC).unique()))
+                        rsvps.createIndex(new Index()
+                                .on("manageTokenHash", Sort.Direction.ASC)
+                                .unique()),
+                        rsvps.createIndex(new Index()
+                                .on("eventId", Sort.Direction.ASC)
+                                .on("occurrenceKey", Sort.Direction.ASC)
+                                .on("ownerKey", Sort.Direction.ASC)
+                                .unique()),
+                        rsvps.createIndex(new Index()
+                                .on("eventId", Sort.Direction.ASC)
+                                .on("state", Sort.Direction.ASC)
+                                .on("queuedAt", Sort.Direction.ASC)),
+                        rsvps.createIndex(new Index().on("userId", Sort.Direction.ASC)),
+                        rsvps.createIndex(new Index().on("occurrenceEndUtc", Sort.Direction.ASC)),
+                        mongo.indexOps(PersonalFeedDocument.class)
+                                .createIndex(new Index()
+                                        .on("tokenHash", Sort.Direction.ASC)
+                                        .unique()))
                 .blockLast();
     }
 
@@ -53,8 +62,9 @@ public class RsvpStore implements SmartInitializingSingleton {
 
     /** Deletes this version only: true when it was still there unchanged (so its places are the caller's to free). */
     public Mono<Boolean> delete(RsvpDocument rsvp) {
-        return mongo.remove(Query.query(where("_id").is(rsvp.id()).and("version").is(rsvp.version())),
-                RsvpDocument.class).map(r -> r.getDeletedCount() == 1);
+        return mongo.remove(
+                        Query.query(where("_id").is(rsvp.id()).and("version").is(rsvp.version())), RsvpDocument.class)
+                .map(r -> r.getDeletedCount() == 1);
     }
 
     public Mono<RsvpDocument> byId(String id) {
@@ -66,8 +76,14 @@ public class RsvpStore implements SmartInitializingSingleton {
     }
 
     public Mono<RsvpDocument> byOwner(String eventId, String occurrenceKey, String ownerKey) {
-        return mongo.findOne(Query.query(where("eventId").is(eventId).and("occurrenceKey").is(occurrenceKey)
-                .and("ownerKey").is(ownerKey)), RsvpDocument.class);
+        return mongo.findOne(
+                Query.query(where("eventId")
+                        .is(eventId)
+                        .and("occurrenceKey")
+                        .is(occurrenceKey)
+                        .and("ownerKey")
+                        .is(ownerKey)),
+                RsvpDocument.class);
     }
 
     /** An event's RSVPs (one occurrence's when {@code occurrenceKey} is given), oldest first. */
@@ -81,21 +97,42 @@ public class RsvpStore implements SmartInitializingSingleton {
 
     /** The head of the waitlist: the earliest queued, ties broken by id. */
     public Mono<RsvpDocument> firstWaitlisted(String eventId, String occurrenceKey) {
-        return mongo.findOne(Query.query(where("eventId").is(eventId).and("occurrenceKey").is(occurrenceKey)
-                .and("state").is(RsvpState.WAITLISTED)).with(Sort.by("queuedAt", "_id")).limit(1), RsvpDocument.class);
+        return mongo.findOne(
+                Query.query(where("eventId")
+                                .is(eventId)
+                                .and("occurrenceKey")
+                                .is(occurrenceKey)
+                                .and("state")
+                                .is(RsvpState.WAITLISTED))
+                        .with(Sort.by("queuedAt", "_id"))
+                        .limit(1),
+                RsvpDocument.class);
     }
 
     /** How many of the same occurrence's waitlist are ahead of {@code rsvp}. */
     public Mono<Long> waitlistedAhead(RsvpDocument rsvp) {
-        return mongo.count(Query.query(where("eventId").is(rsvp.eventId()).and("occurrenceKey").is(rsvp.occurrenceKey())
-                .and("state").is(RsvpState.WAITLISTED).orOperator(
-                        where("queuedAt").lt(rsvp.queuedAt()),
-                        where("queuedAt").is(rsvp.queuedAt()).and("_id").lt(rsvp.id()))), RsvpDocument.class);
+        return mongo.count(
+                Query.query(where("eventId")
+                        .is(rsvp.eventId())
+                        .and("occurrenceKey")
+                        .is(rsvp.occurrenceKey())
+                        .and("state")
+                        .is(RsvpState.WAITLISTED)
+                        .orOperator(
+                                where("queuedAt").lt(rsvp.queuedAt()),
+                                where("queuedAt").is(rsvp.queuedAt()).and("_id").lt(rsvp.id()))),
+                RsvpDocument.class);
     }
 
     public Mono<Boolean> hasWaitlisted(String eventId, String occurrenceKey) {
-        return mongo.exists(Query.query(where("eventId").is(eventId).and("occurrenceKey").is(occurrenceKey)
-                .and("state").is(RsvpState.WAITLISTED)), RsvpDocument.class);
+        return mongo.exists(
+                Query.query(where("eventId")
+                        .is(eventId)
+                        .and("occurrenceKey")
+                        .is(occurrenceKey)
+                        .and("state")
+                        .is(RsvpState.WAITLISTED)),
+                RsvpDocument.class);
     }
 
     public Flux<RsvpDocument> ofUser(String userId, Collection<RsvpState> states) {
@@ -108,31 +145,57 @@ public class RsvpStore implements SmartInitializingSingleton {
      * made from a copy read before this fails (409) instead of putting the old times back.
      */
     public Mono<Void> moveOccurrence(String eventId, String occurrenceKey, Instant startUtc, Instant endUtc) {
-        return mongo.updateMulti(Query.query(where("eventId").is(eventId).and("occurrenceKey").is(occurrenceKey)
-                                .and("occurrenceStartUtc").ne(startUtc)),
-                        new Update().set("occurrenceStartUtc", startUtc).set("remindedAt", null).inc("version", 1),
+        return mongo.updateMulti(
+                        Query.query(where("eventId")
+                                .is(eventId)
+                                .and("occurrenceKey")
+                                .is(occurrenceKey)
+                                .and("occurrenceStartUtc")
+                                .ne(startUtc)),
+                        new Update()
+                                .set("occurrenceStartUtc", startUtc)
+                                .set("remindedAt", null)
+                                .inc("version", 1),
                         RsvpDocument.class)
-                .then(mongo.updateMulti(Query.query(where("eventId").is(eventId).and("occurrenceKey").is(occurrenceKey)
-                                .and("occurrenceEndUtc").ne(endUtc)),
-                        new Update().set("occurrenceEndUtc", endUtc).inc("version", 1), RsvpDocument.class))
+                .then(mongo.updateMulti(
+                        Query.query(where("eventId")
+                                .is(eventId)
+                                .and("occurrenceKey")
+                                .is(occurrenceKey)
+                                .and("occurrenceEndUtc")
+                                .ne(endUtc)),
+                        new Update().set("occurrenceEndUtc", endUtc).inc("version", 1),
+                        RsvpDocument.class))
                 .then();
     }
 
     /** Every RSVP of a deleted event goes with it. */
     public Mono<Long> deleteOfEvent(String eventId) {
-        return mongo.remove(Query.query(where("eventId").is(eventId)), RsvpDocument.class).map(r -> r.getDeletedCount());
+        return mongo.remove(Query.query(where("eventId").is(eventId)), RsvpDocument.class)
+                .map(r -> r.getDeletedCount());
     }
 
     /** GOING RSVPs with an email whose occurrence starts in [from, to) and that have not been reminded. */
     public Flux<RsvpDocument> dueForReminder(Instant from, Instant to) {
-        return mongo.find(Query.query(where("state").is(RsvpState.GOING).and("email").ne(null)
-                .and("remindedAt").is(null).and("occurrenceStartUtc").gte(from).lt(to)), RsvpDocument.class);
+        return mongo.find(
+                Query.query(where("state")
+                        .is(RsvpState.GOING)
+                        .and("email")
+                        .ne(null)
+                        .and("remindedAt")
+                        .is(null)
+                        .and("occurrenceStartUtc")
+                        .gte(from)
+                        .lt(to)),
+                RsvpDocument.class);
     }
 
     /** Marks the reminder as claimed; true for exactly one caller, whichever replica it runs on. */
     public Mono<Boolean> claimReminder(String id, Instant at) {
-        return mongo.findAndModify(Query.query(where("_id").is(id).and("remindedAt").is(null)),
-                new Update().set("remindedAt", at), RsvpDocument.class)
+        return mongo.findAndModify(
+                        Query.query(where("_id").is(id).and("remindedAt").is(null)),
+                        new Update().set("remindedAt", at),
+                        RsvpDocument.class)
                 .hasElement();
     }
 
@@ -143,7 +206,9 @@ public class RsvpStore implements SmartInitializingSingleton {
     }
 
     public Mono<PersonalFeedDocument> replaceFeed(PersonalFeedDocument feed) {
-        return mongo.findAndReplace(Query.query(where("_id").is(feed.userId())), feed,
+        return mongo.findAndReplace(
+                Query.query(where("_id").is(feed.userId())),
+                feed,
                 FindAndReplaceOptions.options().upsert().returnNew());
     }
 

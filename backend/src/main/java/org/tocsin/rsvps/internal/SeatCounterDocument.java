@@ -13,8 +13,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * only ever looks at counters nobody is changing.
  */
 @Document("rsvp_counters")
-public record SeatCounterDocument(@Id String id, String eventId, String occurrenceKey, long going, long maybe,
-        long waitlisted, long pending, Instant touchedAt) {
+public record SeatCounterDocument(
+        @Id String id,
+        String eventId,
+        String occurrenceKey,
+        long going,
+        long maybe,
+        long waitlisted,
+        long pending,
+        Instant touchedAt) {
 
     public static String idOf(String eventId, String occurrenceKey) {
         return eventId + "/" + occurrenceKey;

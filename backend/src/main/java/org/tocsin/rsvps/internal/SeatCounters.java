@@ -1,5 +1,7 @@
 package org.tocsin.rsvps.internal;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -12,8 +14,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * The atomic seat counter of each occurrence. A claim is one conditional findAndModify: the
@@ -42,14 +42,18 @@ public class SeatCounters {
             criteria = criteria.and("going").lte((long) capacity - places);
         }
         Query query = Query.query(criteria);
-        Mono<SeatCounterDocument> take = Mono.defer(() -> mongo.findAndModify(query, inc("going", places),
-                FindAndModifyOptions.options().returnNew(true), SeatCounterDocument.class));
+        Mono<SeatCounterDocument> take = Mono.defer(() -> mongo.findAndModify(
+                query,
+                inc("going", places),
+                FindAndModifyOptions.options().returnNew(true),
+                SeatCounterDocument.class));
         // No match: full, or the counter did not exist yet. Try once more with the counter surely there: it
         // may have been created by a concurrent request just after the first try, so "it exists now" alone
         // does not mean "full" (that mistake sent the first answers of a new event to the waitlist).
-        return take.switchIfEmpty(Mono.defer(() -> mongo.exists(Query.query(where("_id").is(id)),
-                        SeatCounterDocument.class)
-                .flatMap(exists -> exists ? take : ensure(eventId, occurrenceKey).then(take))))
+        return take.switchIfEmpty(Mono.defer(() -> mongo.exists(
+                                Query.query(where("_id").is(id)), SeatCounterDocument.class)
+                        .flatMap(exists ->
+                                exists ? take : ensure(eventId, occurrenceKey).then(take))))
                 .hasElement();
     }
 
@@ -64,9 +68,12 @@ public class SeatCounters {
             return Mono.empty();
         }
         String id = SeatCounterDocument.idOf(eventId, occurrenceKey);
-        Mono<Long> update = Mono.defer(() -> mongo.updateFirst(Query.query(where("_id").is(id)), inc(field, delta),
-                SeatCounterDocument.class)).map(r -> r.getMatchedCount());
-        return update.flatMap(matched -> matched > 0 ? Mono.<Long>empty() : ensure(eventId, occurrenceKey).then(update))
+        Mono<Long> update = Mono.defer(() -> mongo.updateFirst(
+                        Query.query(where("_id").is(id)), inc(field, delta), SeatCounterDocument.class))
+                .map(r -> r.getMatchedCount());
+        return update.flatMap(matched -> matched > 0
+                        ? Mono.<Long>empty()
+                        : ensure(eventId, occurrenceKey).then(update))
                 .then();
     }
 
@@ -75,7 +82,8 @@ public class SeatCounters {
     }
 
     public Flux<SeatCounterDocument> ofIds(Collection<String> ids) {
-        return ids.isEmpty() ? Flux.empty()
+        return ids.isEmpty()
+                ? Flux.empty()
                 : mongo.find(Query.query(where("_id").in(ids)), SeatCounterDocument.class);
     }
 
@@ -88,8 +96,11 @@ public class SeatCounters {
      * repair then leaves it alone while that is under way (see SeatRepair).
      */
     public Mono<Void> touch(String eventId, String occurrenceKey) {
-        return Mono.defer(() -> mongo.updateFirst(Query.query(where("_id").is(SeatCounterDocument.idOf(eventId,
-                occurrenceKey))), new Update().set("touchedAt", clock.instant()), SeatCounterDocument.class)).then();
+        return Mono.defer(() -> mongo.updateFirst(
+                        Query.query(where("_id").is(SeatCounterDocument.idOf(eventId, occurrenceKey))),
+                        new Update().set("touchedAt", clock.instant()),
+                        SeatCounterDocument.class))
+                .then();
     }
 
     private Update inc(String field, long delta) {
@@ -106,17 +117,38 @@ public class SeatCounters {
      * (same counts, same {@code touchedAt}): any change since then wins, and the repair waits for the next run.
      */
     public Mono<Boolean> correct(SeatCounterDocument observed, long going, long maybe, long waitlisted, long pending) {
-        return mongo.updateFirst(Query.query(where("_id").is(observed.id()).and("touchedAt").is(observed.touchedAt())
-                                .and("going").is(observed.going()).and("maybe").is(observed.maybe())
-                                .and("waitlisted").is(observed.waitlisted()).and("pending").is(observed.pending())),
-                        new Update().set("going", going).set("maybe", maybe).set("waitlisted", waitlisted)
-                                .set("pending", pending), SeatCounterDocument.class)
+        return mongo.updateFirst(
+                        Query.query(where("_id")
+                                .is(observed.id())
+                                .and("touchedAt")
+                                .is(observed.touchedAt())
+                                .and("going")
+                                .is(observed.going())
+                                .and("maybe")
+                                .is(observed.maybe())
+                                .and("waitlisted")
+                                .is(observed.waitlisted())
+                                .and("pending")
+                                .is(observed.pending())),
+                        new Update()
+                                .set("going", going)
+                                .set("maybe", maybe)
+                                .set("waitlisted", waitlisted)
+                                .set("pending", pending),
+                        SeatCounterDocument.class)
                 .map(r -> r.getModifiedCount() > 0);
     }
 
     private Mono<Void> ensure(String eventId, String occurrenceKey) {
-        return mongo.insert(new SeatCounterDocument(SeatCounterDocument.idOf(eventId, occurrenceKey), eventId,
-                        occurrenceKey, 0, 0, 0, 0, clock.instant()))
+        return mongo.insert(new SeatCounterDocument(
+                        SeatCounterDocument.idOf(eventId, occurrenceKey),
+                        eventId,
+                        occurrenceKey,
+                        0,
+                        0,
+                        0,
+                        0,
+                        clock.instant()))
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.empty())
                 .then();
     }
