@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
@@ -39,11 +40,20 @@ class EmbeddedMongoConfiguration {
         return EmbeddedCredential.random();
     }
 
-    /** {@code privateDataDirectory}: the directory exists, for its owner only, before the file opens. */
-    @Bean(destroyMethod = "shutdownNow")
-    MongoServer embeddedMongoServer(
-            DataDirectory dataDirectory, PrivateDataDirectory privateDataDirectory, EmbeddedCredential credential) {
-        Path file = dataDirectory.resolve("tocsin.mv.db").toAbsolutePath();
+    /**
+     * The database file, opened once the directory exists for its owner only ({@code privateDataDirectory});
+     * with {@code tocsin.restore-from}, first filled from that backup.
+     */
+    @Bean
+    EmbeddedStore embeddedStore(
+            DataDirectory dataDirectory,
+            PrivateDataDirectory privateDataDirectory,
+            @Value("${tocsin.restore-from:}") String restoreFrom) {
+        Path file = dataDirectory.resolve(EmbeddedStore.FILE_NAME).toAbsolutePath();
+        if (!restoreFrom.isBlank()) {
+            EmbeddedRestore.restore(Path.of(restoreFrom), file);
+            log.info("Restored the database from {}", restoreFrom);
+        }
         try {
             // Created empty for its owner alone (H2 starts a new store in an empty file): never world-readable.
             if (!Files.exists(file)) {
@@ -53,12 +63,19 @@ class EmbeddedMongoConfiguration {
             throw new UncheckedIOException("Cannot create the database file " + file, e);
         }
         PrivateFiles.file(file);
-        MVStore store =
-                new MVStore.Builder().fileName(file.toString()).compress().open();
-        MongoServer server = new MongoServer(new DurableH2Backend(store, credential));
+        return new EmbeddedStore(
+                new MVStore.Builder().fileName(file.toString()).compress().open());
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    MongoServer embeddedMongoServer(EmbeddedStore embeddedStore, EmbeddedCredential credential) {
+        MongoServer server = new MongoServer(new DurableH2Backend(embeddedStore.store(), credential));
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
-        log.info("Embedded MongoDB server on {} storing data in {}", address, file);
+        log.info(
+                "Embedded MongoDB server on {} storing data in {}",
+                address,
+                embeddedStore.store().getFileStore().getFileName());
         return server;
     }
 

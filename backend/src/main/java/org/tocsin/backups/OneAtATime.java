@@ -1,0 +1,20 @@
+package org.tocsin.backups;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.tocsin.web.ApiProblem;
+import reactor.core.publisher.Mono;
+
+/** A copy of the whole database is heavy work: one at a time, and a second request is told so at once. */
+final class OneAtATime {
+
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    <T> Mono<T> run(Mono<T> work) {
+        return Mono.defer(() -> {
+            if (!running.compareAndSet(false, true)) {
+                return Mono.error(ApiProblem.conflict(ApiProblem.CONFLICT, "A backup or export is already running"));
+            }
+            return work.doFinally(signal -> running.set(false));
+        });
+    }
+}
