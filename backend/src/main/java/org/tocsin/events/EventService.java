@@ -463,24 +463,35 @@ public class EventService {
                 || !Objects.equals(before.place(), after.place())
                 || !Objects.equals(before.online(), after.online())
                 || before.status() != after.status();
-        return matters ? EventDocuments.withSequence(after, before.sequence() + 1) : after;
+        return matters ? after.withSequence(before.sequence() + 1) : after;
     }
 
     private EventDocument withStatus(EventDocument e, EventStatus status, String reason) {
-        EventDocument changed = EventDocuments.withStatus(e, status, trimToNull(reason), clock.instant());
-        return e.status() == status ? changed : EventDocuments.withSequence(changed, e.sequence() + 1);
+        EventDocument.Builder changed =
+                e.toBuilder().status(status, trimToNull(reason)).updatedAt(clock.instant());
+        return (e.status() == status ? changed : changed.sequence(e.sequence() + 1)).build();
     }
 
     private EventDocument withOverrides(EventDocument e, List<EventDocument.OccurrenceOverride> overrides) {
         EventSchedule schedule = EventSchedule.validated(
                 LocalDateTime.parse(e.start()), LocalDateTime.parse(e.end()), e.timeZone(), e.recurrence(), overrides);
-        return EventDocuments.withSequence(
-                EventDocuments.withOverrides(e, List.copyOf(overrides), schedule, clock.instant()), e.sequence() + 1);
+        return e.toBuilder()
+                .utcSpan(schedule.firstStartUtc(), schedule.firstEndUtc(), schedule.lastEndUtc())
+                .overrides(List.copyOf(overrides))
+                .sequence(e.sequence() + 1)
+                .updatedAt(clock.instant())
+                .build();
     }
 
     /** SEQUENCE rises, as for a cancellation: the CANCEL sent to attendees must outrank their last invitation. */
     private EventDocument tombstone(EventDocument e) {
-        return EventDocuments.withSequence(EventDocuments.deleted(e, clock.instant()), e.sequence() + 1);
+        Instant now = clock.instant();
+        return e.toBuilder()
+                .searchTerms(List.of())
+                .sequence(e.sequence() + 1)
+                .updatedAt(now)
+                .deletedAt(now)
+                .build();
     }
 
     static String trimToNull(String s) {

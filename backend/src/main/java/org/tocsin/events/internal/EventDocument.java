@@ -53,6 +53,165 @@ public record EventDocument(
         Instant deletedAt,
         @Version Long version) {
 
+    /** A copy to change: {@code e.toBuilder().sequence(n).build()}, one call per changed field. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** This event with its SEQUENCE set: what calendar apps compare to tell a newer version. */
+    public EventDocument withSequence(int sequence) {
+        return toBuilder().sequence(sequence).build();
+    }
+
+    /**
+     * The one place an event is copied component by component; a new component is added here and
+     * nowhere else. Setters exist for what the service changes on an existing event.
+     */
+    public static final class Builder {
+        private String id;
+        private String organizationId;
+        private String campaignId;
+        private String title;
+        private String description;
+        private String descriptionHtml;
+        private EventKind kind;
+        private EventStatus status;
+        private String statusReason;
+        private String timeZone;
+        private String start;
+        private String end;
+        private Instant startUtc;
+        private Instant endUtc;
+        private Instant lastEndUtc;
+        private Recurrence recurrence;
+        private List<OccurrenceOverride> overrides;
+        private Place place;
+        private Online online;
+        private List<Speaker> speakers;
+        private List<String> tags;
+        private List<String> languages;
+        private Integer capacity;
+        private RsvpMode rsvpMode;
+        private Visibility visibility;
+        private LocationVisibility locationVisibility;
+        private List<String> searchTerms;
+        private int sequence;
+        private Instant createdAt;
+        private Instant updatedAt;
+        private Instant deletedAt;
+        private Long version;
+
+        private Builder(EventDocument e) {
+            id = e.id;
+            organizationId = e.organizationId;
+            campaignId = e.campaignId;
+            title = e.title;
+            description = e.description;
+            descriptionHtml = e.descriptionHtml;
+            kind = e.kind;
+            status = e.status;
+            statusReason = e.statusReason;
+            timeZone = e.timeZone;
+            start = e.start;
+            end = e.end;
+            startUtc = e.startUtc;
+            endUtc = e.endUtc;
+            lastEndUtc = e.lastEndUtc;
+            recurrence = e.recurrence;
+            overrides = e.overrides;
+            place = e.place;
+            online = e.online;
+            speakers = e.speakers;
+            tags = e.tags;
+            languages = e.languages;
+            capacity = e.capacity;
+            rsvpMode = e.rsvpMode;
+            visibility = e.visibility;
+            locationVisibility = e.locationVisibility;
+            searchTerms = e.searchTerms;
+            sequence = e.sequence;
+            createdAt = e.createdAt;
+            updatedAt = e.updatedAt;
+            deletedAt = e.deletedAt;
+            version = e.version;
+        }
+
+        public Builder status(EventStatus status, String statusReason) {
+            this.status = status;
+            this.statusReason = statusReason;
+            return this;
+        }
+
+        /** The derived UTC span: first start, first end, end of the last occurrence. */
+        public Builder utcSpan(Instant startUtc, Instant endUtc, Instant lastEndUtc) {
+            this.startUtc = startUtc;
+            this.endUtc = endUtc;
+            this.lastEndUtc = lastEndUtc;
+            return this;
+        }
+
+        public Builder overrides(List<OccurrenceOverride> overrides) {
+            this.overrides = overrides;
+            return this;
+        }
+
+        public Builder searchTerms(List<String> searchTerms) {
+            this.searchTerms = searchTerms;
+            return this;
+        }
+
+        public Builder sequence(int sequence) {
+            this.sequence = sequence;
+            return this;
+        }
+
+        public Builder updatedAt(Instant updatedAt) {
+            this.updatedAt = updatedAt;
+            return this;
+        }
+
+        public Builder deletedAt(Instant deletedAt) {
+            this.deletedAt = deletedAt;
+            return this;
+        }
+
+        public EventDocument build() {
+            return new EventDocument(
+                    id,
+                    organizationId,
+                    campaignId,
+                    title,
+                    description,
+                    descriptionHtml,
+                    kind,
+                    status,
+                    statusReason,
+                    timeZone,
+                    start,
+                    end,
+                    startUtc,
+                    endUtc,
+                    lastEndUtc,
+                    recurrence,
+                    overrides,
+                    place,
+                    online,
+                    speakers,
+                    tags,
+                    languages,
+                    capacity,
+                    rsvpMode,
+                    visibility,
+                    locationVisibility,
+                    searchTerms,
+                    sequence,
+                    createdAt,
+                    updatedAt,
+                    deletedAt,
+                    version);
+        }
+    }
+
     /** An RRULE (RFC 5545, without the "RRULE:" prefix) and excluded local start times. */
     public record Recurrence(String rrule, List<String> exdates) {}
 
