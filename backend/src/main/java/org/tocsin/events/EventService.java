@@ -30,8 +30,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Events: who may create, see, change, cancel and delete them, and the derived fields (UTC instants,
- * rendered description, search terms, city) kept consistent on every write. Every write is
- * published to the in-process {@link EventChanges} so read models follow at once.
+ * rendered description, search terms, city) kept consistent on every write. Every write is in the
+ * discovery index before it answers, and its {@link EventChange} is published to {@link EventChanges}.
  */
 @Service
 public class EventService {
@@ -44,6 +44,7 @@ public class EventService {
     private final CampaignService campaigns;
     private final PlaceService places;
     private final EventChanges changes;
+    private final EventIndex index;
     private final EventViews views;
     private final Clock clock;
 
@@ -54,8 +55,10 @@ public class EventService {
             CampaignService campaigns,
             PlaceService places,
             EventChanges changes,
+            EventIndex index,
             EventViews views,
             Clock clock) {
+        this.index = index;
         this.store = store;
         this.views = views;
         this.organizations = organizations;
@@ -156,7 +159,7 @@ public class EventService {
                                     null));
                         }))
                         .flatMap(draft -> store.insert(draft).flatMap(saved -> rememberCity(resolved, saved))))
-                .doOnNext(changes::published);
+                .flatMap(saved -> published(saved, new EventChange.Created(saved.id())));
     }
 
     /** A JSON merge patch has already been applied to the event's request form; this validates the whole again. */
@@ -184,14 +187,12 @@ public class EventService {
                         current.version()))
                 .flatMap(next -> store.save(bumpSequenceIfAttendeesCare(current, next)))
                 .flatMap(saved -> rememberCity(resolved, saved))
-                .doOnNext(saved -> {
-                    changes.published(saved);
-                    changes.changed(new EventChange(
-                            saved.id(),
-                            capacityRaised(current, saved),
-                            saved.sequence() > current.sequence() && saved.status() == current.status(),
-                            false));
-                });
+                .flatMap(saved -> published(
+                        saved,
+                        new EventChange.Updated(
+                                saved.id(),
+                                capacityRaised(current, saved),
+                                saved.sequence() > current.sequence() && saved.status() == current.status())));
     }
 
     /**
@@ -208,15 +209,12 @@ public class EventService {
     Mono<EventDocument> setStatus(CurrentUser user, String id, EventStatus status, String reason) {
         return visibleForManagement(user, id)
                 .flatMap(current -> store.save(withStatus(current, status, reason))
-                        .doOnNext(saved -> {
-                            changes.published(saved);
-                            // Postponed or reinstated: attendees hear of it as a change; cancelled, as a cancellation.
-                            changes.changed(new EventChange(
-                                    saved.id(),
-                                    false,
-                                    current.status() != status && status != EventStatus.CANCELLED,
-                                    current.status() != EventStatus.CANCELLED && status == EventStatus.CANCELLED));
-                        }));
+                        // Postponed or reinstated: attendees hear of it as a change; cancelled, as a cancellation.
+                        .flatMap(saved -> published(
+                                saved,
+                                current.status() != EventStatus.CANCELLED && status == EventStatus.CANCELLED
+                                        ? new EventChange.Cancelled(saved.id())
+                                        : new EventChange.Updated(saved.id(), false, current.status() != status))));
     }
 
     Mono<EventDocument> setOverride(
@@ -247,7 +245,8 @@ public class EventService {
                     cancelled ? null : start.toString(),
                     cancelled ? null : end.toString()));
             return store.save(withOverrides(current, overrides))
-                    .doOnNext(saved -> publishRescheduled(saved, original.toString()));
+                    .flatMap(saved ->
+                            published(saved, new EventChange.OccurrenceChanged(saved.id(), original.toString())));
         });
     }
 
@@ -259,14 +258,13 @@ public class EventService {
                 return Mono.error(ApiProblem.notFound("Occurrence change"));
             }
             return store.save(withOverrides(current, overrides))
-                    .doOnNext(saved -> publishRescheduled(saved, recurrenceId));
+                    .flatMap(saved -> published(saved, new EventChange.OccurrenceChanged(saved.id(), recurrenceId)));
         });
     }
 
-    /** One occurrence moved, cancelled or restored: only the people going to that one hear of it. */
-    private void publishRescheduled(EventDocument saved, String occurrenceKey) {
-        changes.published(saved);
-        changes.changed(new EventChange(saved.id(), false, true, false, List.of(occurrenceKey), null));
+    /** A stored write: in the index (its writer reads it at once), then told to the features that follow changes. */
+    private Mono<EventDocument> published(EventDocument saved, EventChange change) {
+        return index.indexed(saved).then(changes.publish(change)).thenReturn(saved);
     }
 
     private static boolean capacityRaised(EventDocument before, EventDocument after) {
@@ -278,18 +276,10 @@ public class EventService {
                 .flatMap(current -> access.require(user, current.organizationId(), Permission.DELETE_EVENTS)
                         .onErrorMap(ApiProblem.class, e -> ApiProblem.forbidden("Only ADMINs and OWNERs delete events"))
                         .then(store.save(tombstone(current))))
-                .flatMap(saved -> {
-                    changes.published(saved);
-                    // The event can no longer be read: the change carries what attendees' CANCEL is made of.
-                    return views.viewWithoutAttendance(saved, null, EventPermissions.STRANGER)
-                            .doOnNext(view -> changes.changed(new EventChange(
-                                    saved.id(),
-                                    false,
-                                    false,
-                                    true,
-                                    List.of(),
-                                    new EventChange.Deleted(RsvpEvents.target(saved), view))));
-                })
+                .flatMap(index::indexed)
+                // The event can no longer be read: the change carries what attendees' CANCEL is made of.
+                .flatMap(saved -> views.viewWithoutAttendance(saved, null, EventPermissions.STRANGER)
+                        .flatMap(view -> changes.publish(new EventChange.Deleted(EventFacts.of(saved), view))))
                 .then();
     }
 
