@@ -100,16 +100,13 @@ public class EventService {
                         e.title(),
                         e.description(),
                         e.kind(),
-                        LocalDateTime.parse(e.start()),
-                        LocalDateTime.parse(e.end()),
+                        e.localStart(),
+                        e.localEnd(),
                         e.timeZone(),
                         e.recurrence() == null
                                 ? null
                                 : new EventRequest.RecurrenceRequest(
-                                        e.recurrence().rrule(),
-                                        e.recurrence().exdates().stream()
-                                                .map(LocalDateTime::parse)
-                                                .toList()),
+                                        e.recurrence().rrule(), e.recurrence().localExdates()),
                         e.place() == null
                                 ? null
                                 : new EventRequest.PlaceRequest(
@@ -463,8 +460,8 @@ public class EventService {
     }
 
     private EventDocument withOverrides(EventDocument e, List<EventDocument.OccurrenceOverride> overrides) {
-        EventSchedule schedule = EventSchedule.validated(
-                LocalDateTime.parse(e.start()), LocalDateTime.parse(e.end()), e.timeZone(), e.recurrence(), overrides);
+        EventSchedule schedule =
+                EventSchedule.validated(e.localStart(), e.localEnd(), e.timeZone(), e.recurrence(), overrides);
         return e.toBuilder()
                 .utcSpan(schedule.firstStartUtc(), schedule.firstEndUtc(), schedule.lastEndUtc())
                 .overrides(List.copyOf(overrides))

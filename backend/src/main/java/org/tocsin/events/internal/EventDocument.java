@@ -1,6 +1,7 @@
 package org.tocsin.events.internal;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -52,6 +53,18 @@ public record EventDocument(
         Instant updatedAt,
         Instant deletedAt,
         @Version Long version) {
+
+    /**
+     * The local start as the organizer typed it, typed. Stored as an ISO string with {@code timeZone}:
+     * a wall time is not an instant, and the driver would store a {@code LocalDateTime} as one.
+     */
+    public LocalDateTime localStart() {
+        return LocalDateTime.parse(start);
+    }
+
+    public LocalDateTime localEnd() {
+        return LocalDateTime.parse(end);
+    }
 
     /** A copy to change: {@code e.toBuilder().sequence(n).build()}, one call per changed field. */
     public Builder toBuilder() {
@@ -213,10 +226,31 @@ public record EventDocument(
     }
 
     /** An RRULE (RFC 5545, without the "RRULE:" prefix) and excluded local start times. */
-    public record Recurrence(String rrule, List<String> exdates) {}
+    public record Recurrence(String rrule, List<String> exdates) {
+        /** The excluded local starts, typed. */
+        public List<LocalDateTime> localExdates() {
+            return exdates == null
+                    ? List.of()
+                    : exdates.stream().map(LocalDateTime::parse).toList();
+        }
+    }
 
     /** One occurrence of a series, named by its original local start, cancelled or moved. */
-    public record OccurrenceOverride(String recurrenceId, boolean cancelled, String start, String end) {}
+    public record OccurrenceOverride(String recurrenceId, boolean cancelled, String start, String end) {
+        /** The occurrence's original local start, typed: what names it. */
+        public LocalDateTime original() {
+            return LocalDateTime.parse(recurrenceId);
+        }
+
+        /** Where a moved occurrence starts; null for a cancelled one. */
+        public LocalDateTime movedStart() {
+            return start == null ? null : LocalDateTime.parse(start);
+        }
+
+        public LocalDateTime movedEnd() {
+            return end == null ? null : LocalDateTime.parse(end);
+        }
+    }
 
     /** {@code cityKey} names the city in the places feature ("de/berlin"). */
     public record Place(
