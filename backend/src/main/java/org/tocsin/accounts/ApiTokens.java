@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
  * {@link AccountSecurity} checks it on each request.
  */
 @Service
-class ApiTokens {
+class ApiTokens implements HeldCredentials {
 
     static final int MAX_TOKENS_PER_USER = 50;
 
@@ -53,8 +53,14 @@ class ApiTokens {
                 .flatMap(deleted -> deleted ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("Token")));
     }
 
+    @Override
+    public String kind() {
+        return "apiTokens";
+    }
+
     /** Every token of the user (a password change); answers how many there were. */
-    Mono<Long> revokeAll(String userId) {
+    @Override
+    public Mono<Long> revokeAll(String userId) {
         return store.deleteTokensOf(userId);
     }
 }

@@ -3,10 +3,10 @@ package org.tocsin.accounts;
 import reactor.core.publisher.Mono;
 
 /**
- * Credentials of an account that other features keep, such as the capability URLs a calendar app
- * polls without signing in. A password change means "someone else may have had my account", and
- * whoever had it may have made these too, so it revokes them all ({@code POST /api/v1/me/password}).
- * Declared here and implemented by the features that hold them, which depend on accounts, not the reverse.
+ * Credentials made with an account: its API tokens, and those other features keep, such as the
+ * capability URLs a calendar app polls without signing in. A password change means "someone else may have had my account", and
+ * whoever had it may have made these too, so it revokes them all ({@link PasswordChanges}).
+ * Declared here and implemented by whoever holds them (the features depend on accounts, not the reverse).
  */
 public interface HeldCredentials {
 

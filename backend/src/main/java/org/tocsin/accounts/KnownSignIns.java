@@ -1,7 +1,7 @@
 package org.tocsin.accounts;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
 import org.tocsin.web.RateLimiter;
 
@@ -9,7 +9,8 @@ import org.tocsin.web.RateLimiter;
  * Which (account, client address) pairs have signed in successfully, so that the account-wide limit on
  * sign-in attempts counts only attempts from elsewhere: an attacker guessing from many addresses drains
  * that bucket, and the owner, from an address they signed in from before, is not locked out by it.
- * Held in memory as keyed hashes only, at most {@link #CAPACITY} pairs, least recently used out first;
+ * Held in memory as keyed hashes only, at most {@link #CAPACITY} pairs (a Caffeine cache: the least
+ * used go first);
  * per replica and forgotten on restart (then the owner counts as "elsewhere" until they next sign in).
  */
 @Component
@@ -18,12 +19,8 @@ class KnownSignIns {
     static final int CAPACITY = 100_000;
 
     private final RateLimiter hashes;
-    private final Map<String, Boolean> known = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    private final Cache<String, Boolean> known =
+            Caffeine.newBuilder().maximumSize(CAPACITY).build();
 
     KnownSignIns(RateLimiter hashes) {
         this.hashes = hashes;
@@ -31,15 +28,11 @@ class KnownSignIns {
 
     boolean knows(String account, String address) {
         String key = hashes.fingerprint("signed-in", account, address);
-        synchronized (known) {
-            return known.get(key) != null;
-        }
+        return known.getIfPresent(key) != null;
     }
 
     void remember(String account, String address) {
         String key = hashes.fingerprint("signed-in", account, address);
-        synchronized (known) {
-            known.put(key, Boolean.TRUE);
-        }
+        known.put(key, Boolean.TRUE);
     }
 }

@@ -5,8 +5,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,23 +26,14 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/me")
 class MeController {
 
-    private final AccountService accounts;
     private final ApiTokens apiTokens;
-    private final Sessions sessions;
+    private final PasswordChanges passwordChanges;
     private final ObjectProvider<PersonalCalendarFeeds> feeds;
-    private final ObjectProvider<HeldCredentials> heldElsewhere;
 
-    MeController(
-            AccountService accounts,
-            ApiTokens apiTokens,
-            Sessions sessions,
-            ObjectProvider<PersonalCalendarFeeds> feeds,
-            ObjectProvider<HeldCredentials> heldElsewhere) {
-        this.accounts = accounts;
+    MeController(ApiTokens apiTokens, PasswordChanges passwordChanges, ObjectProvider<PersonalCalendarFeeds> feeds) {
         this.apiTokens = apiTokens;
-        this.sessions = sessions;
+        this.passwordChanges = passwordChanges;
         this.feeds = feeds;
-        this.heldElsewhere = heldElsewhere;
     }
 
     /** {@code calendarFeedUrl}: the private address of the calendar of your RSVPs, null until you ask for one. */
@@ -72,13 +61,6 @@ class MeController {
     record PasswordChange(
             @NotNull @Size(max = 1024) @Verbatim String currentPassword,
             @NotNull @Size(max = 1024) @Verbatim String newPassword) {}
-
-    /**
-     * What a password change ended, so the person knows what to make anew: {@code revoked} counts, by
-     * kind, the credentials that stopped working ({@code apiTokens}, {@code calendarFeed} for the
-     * personal RSVP calendar, {@code organizationFeeds} for members-only calendar feeds).
-     */
-    record PasswordChanged(long otherSessionsEnded, Map<String, Long> revoked, String message) {}
 
     @GetMapping
     Mono<Me> me(@AuthenticationPrincipal CurrentUser user) {
@@ -108,30 +90,12 @@ class MeController {
         return apiTokens.revoke(user.id(), id);
     }
 
-    /**
-     * Changing the password ends every other session of the account and revokes every credential made
-     * with it (API tokens, personal and organization calendar-feed URLs): someone who took the account
-     * over may have made some, and must not keep access through them. This session stays signed in.
-     */
+    /** Ends the account's other sessions and revokes what was made with it ({@link PasswordChanges}). */
     @PostMapping("/password")
-    Mono<PasswordChanged> changePassword(
+    Mono<PasswordChanges.PasswordChanged> changePassword(
             @AuthenticationPrincipal CurrentUser user,
             @Valid @RequestBody PasswordChange request,
             ServerWebExchange exchange) {
-        return accounts.changePassword(user.id(), request.currentPassword(), request.newPassword())
-                .then(Mono.defer(() -> sessions.endOthers(exchange, user.id())))
-                .flatMap(sessionsEnded -> Flux.concat(
-                                apiTokens.revokeAll(user.id()).map(n -> Map.entry("apiTokens", n)),
-                                Flux.fromStream(heldElsewhere::orderedStream)
-                                        .concatMap(held ->
-                                                held.revokeAll(user.id()).map(n -> Map.entry(held.kind(), n))))
-                        .collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new)
-                        .map(revoked -> new PasswordChanged(sessionsEnded, revoked, message(sessionsEnded, revoked))));
-    }
-
-    private static String message(long sessionsEnded, Map<String, Long> revoked) {
-        long credentials = revoked.values().stream().mapToLong(Long::longValue).sum();
-        return "Password changed. " + sessionsEnded + " other session(s) signed out; " + credentials
-                + " API token(s) and calendar-feed address(es) revoked. Make new ones where you still need them.";
+        return passwordChanges.change(user, request.currentPassword(), request.newPassword(), exchange);
     }
 }

@@ -4,7 +4,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The address of a person's own calendar feed (their RSVPs), shown in {@code GET /api/v1/me}.
- * Declared here and implemented by the rsvps feature, which depends on accounts, not the reverse.
+ * Declared here and implemented by the calendars feature, which depends on accounts, not the reverse.
  */
 public interface PersonalCalendarFeeds {
 

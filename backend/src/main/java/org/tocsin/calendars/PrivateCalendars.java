@@ -1,8 +1,7 @@
 package org.tocsin.calendars;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.tocsin.events.PersonalAgendas;
+import org.tocsin.events.FeedSelection;
 import org.tocsin.organizations.OrganizationRef;
 import reactor.core.publisher.Mono;
 
@@ -20,15 +19,19 @@ public class PrivateCalendars {
     /** All of one organization's events, members-only ones included. */
     public record Members(OrganizationRef organization) implements PrivateCalendar {}
 
-    /** The events one person RSVPed to. */
-    public record Personal(PersonalAgendas.Agenda agenda) implements PrivateCalendar {}
+    /**
+     * The events one person RSVPed to.
+     *
+     * @param key stable per person and content, for the feed's cache validator
+     */
+    public record Personal(String key, FeedSelection selection) implements PrivateCalendar {}
 
     private final CalendarService calendars;
-    private final ObjectProvider<PersonalAgendas> agendas;
+    private final PersonalCalendars personal;
 
-    PrivateCalendars(CalendarService calendars, ObjectProvider<PersonalAgendas> agendas) {
+    PrivateCalendars(CalendarService calendars, PersonalCalendars personal) {
         this.calendars = calendars;
-        this.agendas = agendas;
+        this.personal = personal;
     }
 
     /** Empty when the token opens nothing (unknown, revoked, or its membership ended). */
@@ -36,9 +39,8 @@ public class PrivateCalendars {
         if (token.startsWith(CalendarService.TOKEN_PREFIX)) {
             return calendars.organizationOfToken(token).map(Members::new);
         }
-        PersonalAgendas personal = agendas.getIfAvailable();
-        if (personal != null && token.startsWith(PersonalAgendas.TOKEN_PREFIX)) {
-            return personal.agenda(token).map(Personal::new);
+        if (token.startsWith(PersonalCalendars.TOKEN_PREFIX)) {
+            return personal.agenda(token).map(a -> new Personal(a.key(), a.selection()));
         }
         return Mono.empty();
     }

@@ -156,9 +156,8 @@ class DemoDataLoader implements ApplicationRunner {
     private Mono<Integer> create(Map<String, CurrentUser> owners, Flux<EventRequest> requests, String what) {
         AtomicInteger done = new AtomicInteger();
         long started = System.nanoTime();
-        // One at a time: EventChanges emits into a sink that fails a second, concurrent emission after
-        // 100 ms of busy-looping (seen under load: the event is stored, the create fails and the index
-        // misses it). The embedded server serializes the writes anyway.
+        // One at a time: the embedded server serializes the writes anyway, and a burst of concurrent
+        // creates would only wait on the index and on event changes' bounded buffer.
         return requests.concatMap(r -> events.create(owners.get(r.organization()), r))
                 .doOnNext(e -> {
                     int n = done.incrementAndGet();

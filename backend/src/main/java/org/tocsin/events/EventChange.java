@@ -1,49 +1,50 @@
 package org.tocsin.events;
 
-import java.util.List;
-
 /**
- * What changed about an event, for features that react to it (RSVPs promote their waitlist when
- * capacity rises, and tell attendees of a new time, place or a cancellation). Published in-process
- * by the replica that made the change, right after it is stored.
- *
- * @param capacityRaised capacity went up or became unlimited: waitlisted people may now fit
- * @param rescheduled    time, zone, recurrence, place or online link changed, or one occurrence was moved or cancelled
- * @param cancelled      the event was cancelled or deleted
- * @param occurrences    the keys ({@link Occurrence#key()}) of the only occurrences that changed, when one date of
- *                       a series was moved, cancelled or restored; empty when the change is to the whole event
- * @param deleted        set only when the event was deleted: the event as it was, since it can no longer be read
+ * What happened to an event, for features that react to it (RSVPs promote their waitlist when
+ * capacity rises, and tell attendees of a new time, place or a cancellation). Published by the
+ * replica that made the change, once it is stored, through {@link EventChanges}.
  */
-public record EventChange(
-        String eventId,
-        boolean capacityRaised,
-        boolean rescheduled,
-        boolean cancelled,
-        List<String> occurrences,
-        Deleted deleted) {
+public sealed interface EventChange {
 
-    public EventChange {
-        occurrences = occurrences == null ? List.of() : List.copyOf(occurrences);
+    String eventId();
+
+    /** Whether the change is to the occurrence named {@code key} ({@link Occurrence#key()}). */
+    default boolean concerns(String key) {
+        return true;
     }
 
-    /** A change to the whole event. */
-    public EventChange(String eventId, boolean capacityRaised, boolean rescheduled, boolean cancelled) {
-        this(eventId, capacityRaised, rescheduled, cancelled, List.of(), null);
-    }
+    /** A new event: nobody has answered it yet. */
+    record Created(String eventId) implements EventChange {}
 
     /**
-     * A deleted event's last state: its schedule (to tell which RSVPs are for occurrences still to
-     * come) and a view of it as a stranger sees it (enough for an iTIP CANCEL: same UID, a SEQUENCE
-     * above the last one sent, no exact place).
+     * The event was edited, postponed or reinstated.
+     *
+     * @param capacityRaised capacity went up or became unlimited: waitlisted people may now fit
+     * @param rescheduled    time, zone, recurrence, place, online link or status changed: attendees hear of it
      */
-    public record Deleted(RsvpTarget target, EventView view) {}
+    record Updated(String eventId, boolean capacityRaised, boolean rescheduled) implements EventChange {}
 
-    /** Whether the change is to the occurrence named {@code key} (a whole-event change is to every occurrence). */
-    public boolean concerns(String key) {
-        return occurrences.isEmpty() || occurrences.contains(key);
+    /** One date of a series was moved, cancelled or restored: only the people going to that one hear of it. */
+    record OccurrenceChanged(String eventId, String occurrenceKey) implements EventChange {
+        @Override
+        public boolean concerns(String key) {
+            return occurrenceKey.equals(key);
+        }
     }
 
-    public boolean mattersToAttendees() {
-        return capacityRaised || rescheduled || cancelled;
+    /** The event was cancelled (it can still be read, and reinstated). */
+    record Cancelled(String eventId) implements EventChange {}
+
+    /**
+     * The event was deleted and can no longer be read, so the change carries its last state: its facts
+     * (to tell which RSVPs are for occurrences still to come) and a view of it as a stranger sees it
+     * (enough for an iTIP CANCEL: same UID, a SEQUENCE above the last one sent, no exact place).
+     */
+    record Deleted(EventFacts lastState, EventView view) implements EventChange {
+        @Override
+        public String eventId() {
+            return lastState.id();
+        }
     }
 }

@@ -1,55 +1,76 @@
 package org.tocsin.events;
 
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
-import org.tocsin.events.internal.EventDocument;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 /**
- * Every saved event, published in-process the moment it is stored, so read models (discovery,
- * feeds) never wait for a poll. Other replicas learn of it by polling {@code updatedAt}
- * ({@link EventIndex}); the embedded server's oplog is never trimmed, so change streams are kept
- * for a real replica set.
+ * Every {@link EventChange} made on this replica, for the features that follow them in-process.
+ * Followers get them on a thread of their own ({@code event-changes}), never on the writer's: a slow
+ * follower neither delays a write's answer nor runs under anyone's lock. Reactor's bounded sink, not
+ * Spring's application events: followers compose their reactive work per change ({@code concatMap}),
+ * and a full buffer makes writers wait for room (a timer, not a thread) instead of losing a change or
+ * queueing without bound, which an executor's queue would offer as the only choices. The discovery
+ * index is not a follower: the write updates it before it answers ({@link EventIndex#indexed}).
  */
 @Component
-public class EventChanges {
+public class EventChanges implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EventChanges.class);
+    /** Changes that may wait for followers; beyond, writers wait (a follower bounds each change's work). */
+    static final int BUFFER = 1_024;
 
-    private final Sinks.Many<EventDocument> sink = Sinks.many().multicast().directBestEffort();
-    private final Sinks.Many<EventChange> changes = Sinks.many().multicast().directBestEffort();
+    private static final Duration ROOM_CHECK = Duration.ofMillis(20);
 
-    /**
-     * Writes finish on many threads at once, and a sink accepts one emission at a time; the lock
-     * serialises them (subscribers are in-process and quick). Without it a concurrent write failed
-     * with an EmissionException after it had been stored.
-     */
-    synchronized void published(EventDocument event) {
-        Sinks.EmitResult result = sink.tryEmitNext(event);
-        if (result.isFailure() && result != Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
-            log.warn("Event {} not published in-process ({}); replicas' polling will pick it up", event.id(), result);
-        }
+    private final Sinks.Many<EventChange> sink = Sinks.many().multicast().onBackpressureBuffer(BUFFER, false);
+    private final Scheduler delivery = Schedulers.newSingle("event-changes", true);
+
+    /** Completes once the change is queued for every follower; while the buffer is full, when there is room. */
+    Mono<Void> publish(EventChange change) {
+        return Mono.defer(() -> emit(change))
+                .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, ROOM_CHECK).filter(BufferFull.class::isInstance));
     }
 
-    /** Serialised like {@link #published}; only changes that matter to attendees are emitted. */
-    synchronized void changed(EventChange change) {
-        if (!change.mattersToAttendees()) {
-            return;
+    private Mono<Void> emit(EventChange change) {
+        if (sink.currentSubscriberCount() == 0) {
+            // Nobody follows (yet, or any more: a follower that stopped said so): nothing to wait for.
+            return Mono.empty();
         }
-        Sinks.EmitResult result = changes.tryEmitNext(change);
-        if (result.isFailure() && result != Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
+        Sinks.EmitResult result;
+        do {
+            // Another writer is handing over its change (an enqueue, no follower's work): try again.
+            result = sink.tryEmitNext(change);
+        } while (result == Sinks.EmitResult.FAIL_NON_SERIALIZED);
+        if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
+            return Mono.error(new BufferFull());
+        }
+        if (result.isFailure()) {
             log.warn("Change of event {} not published in-process ({})", change.eventId(), result);
         }
+        return Mono.empty();
     }
 
-    /** Changes that matter to people who RSVPed: capacity raised, rescheduled, cancelled. */
+    /** Changes in the order they were published, delivered on the {@code event-changes} thread. */
     public Flux<EventChange> changes() {
-        return changes.asFlux();
+        return sink.asFlux().publishOn(delivery, 32);
     }
 
-    public Flux<EventDocument> stream() {
-        return sink.asFlux();
+    @Override
+    public void destroy() {
+        delivery.dispose();
+    }
+
+    private static final class BufferFull extends RuntimeException {
+        BufferFull() {
+            super("event changes' buffer is full", null, false, false);
+        }
     }
 }

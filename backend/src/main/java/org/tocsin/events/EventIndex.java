@@ -28,15 +28,16 @@ import org.tocsin.campaigns.CampaignCities;
 import org.tocsin.events.internal.EventDocument;
 import org.tocsin.events.internal.EventStore;
 import org.tocsin.places.Geo;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The in-process read model behind discovery: every occurrence in the indexed span on one
  * time-ordered skip list, so a query walks forward from {@code from} and stops at {@code limit}
  * matches instead of scanning the database (the embedded server has no usable secondary indexes).
- * It follows writes at once through {@link EventChanges}, and other replicas' writes by polling
- * {@code updatedAt}; a daily rebuild moves the span along.
+ * Every write of this replica updates it before the write answers ({@link #indexed}), so a writer
+ * reads its own write; other replicas' writes arrive by polling {@code updatedAt}; a daily rebuild
+ * moves the span along.
  */
 @Component
 class EventIndex implements SmartInitializingSingleton, CampaignCities {
@@ -63,7 +64,6 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     record Entry(EventDocument event, Occurrence occurrence) {}
 
     private final EventStore store;
-    private final EventChanges changes;
     private final Clock clock;
     /**
      * PUBLIC events' occurrences. Non-public ones are on their organization's own timeline, which only
@@ -95,11 +95,8 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     /** Other replicas write only to a real MongoDB; the embedded server belongs to this process alone. */
     private final boolean sharedDatabase;
 
-    private Disposable subscription;
-
-    EventIndex(EventStore store, EventChanges changes, Clock clock, @Value("${spring.mongodb.uri:}") String mongoUri) {
+    EventIndex(EventStore store, Clock clock, @Value("${spring.mongodb.uri:}") String mongoUri) {
         this.store = store;
-        this.changes = changes;
         this.clock = clock;
         this.sharedDatabase = !mongoUri.isBlank();
     }
@@ -107,12 +104,6 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     /** Loaded before the server takes requests: discovery answers completely from the first request on. */
     @Override
     public void afterSingletonsInstantiated() {
-        subscription = changes.stream()
-                .subscribe(
-                        this::put,
-                        e -> log.error(
-                                "Event index stopped following this replica's writes ({}); discovery is stale until restart",
-                                e.toString()));
         List<EventDocument> all =
                 store.live(clock.instant().minus(BEHIND)).collectList().block();
         Objects.requireNonNull(all).forEach(this::put);
@@ -124,7 +115,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
 
     /**
      * Catches up with writes made by other replicas. Skipped on the embedded server: every write there
-     * is this process's own and already arrived through {@link EventChanges}, and the embedded server
+     * is this process's own and already indexed by the write itself ({@link #indexed}), and the embedded server
      * answers {@code updatedAt > x} by deserializing every event document (it ignores secondary
      * indexes), which with 100,000 events cost a scan every 5 s (docs/discovery-benchmark.md).
      */
@@ -145,13 +136,36 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         List.copyOf(events.values()).forEach(this::put);
     }
 
-    synchronized void put(EventDocument event) {
-        apply(event);
-        // After the change, not before: a reader that saw the old number re-derives what it cached.
-        generation.incrementAndGet();
+    /**
+     * A write of this replica, indexed before the write answers: its writer, and anyone it tells, read
+     * it at once. The recurrence is expanded on a worker, outside the index's lock.
+     */
+    Mono<EventDocument> indexed(EventDocument event) {
+        return Mono.fromCallable(() -> {
+                    put(event);
+                    return event;
+                })
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
-    private void apply(EventDocument event) {
+    void put(EventDocument event) {
+        List<Occurrence> occurrences = event.deletedAt() == null ? occurrencesOf(event) : List.of();
+        synchronized (this) {
+            apply(event, occurrences);
+            // After the change, not before: a reader that saw the old number re-derives what it cached.
+            generation.incrementAndGet();
+        }
+    }
+
+    private List<Occurrence> occurrencesOf(EventDocument event) {
+        Instant now = clock.instant();
+        EventSchedule schedule = EventSchedule.of(event);
+        return schedule.isSeries()
+                ? schedule.between(now.minus(BEHIND), now.plus(AHEAD), EventSchedule.MAX_OCCURRENCES)
+                : List.of(new Occurrence(null, null, null, event.startUtc(), event.endUtc(), false, false));
+    }
+
+    private void apply(EventDocument event, List<Occurrence> occurrences) {
         seenUpTo.accumulateAndGet(event.updatedAt(), (a, b) -> b.isAfter(a) ? b : a);
         EventDocument known = events.get(event.id());
         if (known != null && known.version() != null && event.version() != null && known.version() > event.version()) {
@@ -187,11 +201,6 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
                 hidden.computeIfAbsent(term, t -> ConcurrentHashMap.newKeySet()).add(event.id());
             }
         }
-        Instant now = clock.instant();
-        EventSchedule schedule = EventSchedule.of(event);
-        List<Occurrence> occurrences = schedule.isSeries()
-                ? schedule.between(now.minus(BEHIND), now.plus(AHEAD), EventSchedule.MAX_OCCURRENCES)
-                : List.of(new Occurrence(null, null, null, event.startUtc(), event.endUtc(), false, false));
         List<Key> keys = new ArrayList<>(occurrences.size());
         ConcurrentSkipListMap<Key, Entry> into = timelineOf(event);
         for (Occurrence occurrence : occurrences) {

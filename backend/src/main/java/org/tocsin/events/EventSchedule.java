@@ -63,8 +63,8 @@ public final class EventSchedule {
                 ? null
                 : Recurrences.parse(event.recurrence().rrule(), zone);
         return new EventSchedule(
-                LocalDateTime.parse(event.start()),
-                LocalDateTime.parse(event.end()),
+                event.localStart(),
+                event.localEnd(),
                 zone,
                 recur,
                 exdates(event.recurrence()),
@@ -204,7 +204,7 @@ public final class EventSchedule {
         }
         // A moved occurrence may land in the window although its original date lies outside it.
         for (EventDocument.OccurrenceOverride override : overrides.values()) {
-            LocalDateTime original = LocalDateTime.parse(override.recurrenceId());
+            LocalDateTime original = override.original();
             if (!override.cancelled() && !seen.contains(original)) {
                 Occurrence moved = occurrence(original);
                 if (moved != null && moved.intersects(from, to)) {
@@ -241,8 +241,8 @@ public final class EventSchedule {
                     true,
                     false);
         }
-        LocalDateTime movedStart = LocalDateTime.parse(override.start());
-        LocalDateTime movedEnd = LocalDateTime.parse(override.end());
+        LocalDateTime movedStart = override.movedStart();
+        LocalDateTime movedEnd = override.movedEnd();
         return new Occurrence(original, movedStart, movedEnd, utc(movedStart), utc(movedEnd), false, true);
     }
 
@@ -261,18 +261,14 @@ public final class EventSchedule {
     }
 
     private static Set<LocalDateTime> exdates(EventDocument.Recurrence recurrence) {
-        Set<LocalDateTime> set = new HashSet<>();
-        if (recurrence != null && recurrence.exdates() != null) {
-            recurrence.exdates().forEach(d -> set.add(LocalDateTime.parse(d)));
-        }
-        return set;
+        return recurrence == null ? new HashSet<>() : new HashSet<>(recurrence.localExdates());
     }
 
     private static Map<LocalDateTime, EventDocument.OccurrenceOverride> overrides(
             List<EventDocument.OccurrenceOverride> overrides) {
         Map<LocalDateTime, EventDocument.OccurrenceOverride> map = new HashMap<>();
         if (overrides != null) {
-            overrides.forEach(o -> map.put(LocalDateTime.parse(o.recurrenceId()), o));
+            overrides.forEach(o -> map.put(o.original(), o));
         }
         return map;
     }

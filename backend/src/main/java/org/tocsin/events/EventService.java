@@ -30,8 +30,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Events: who may create, see, change, cancel and delete them, and the derived fields (UTC instants,
- * rendered description, search terms, city) kept consistent on every write. Every write is
- * published to the in-process {@link EventChanges} so read models follow at once.
+ * rendered description, search terms, city) kept consistent on every write. Every write is in the
+ * discovery index before it answers, and its {@link EventChange} is published to {@link EventChanges}.
  */
 @Service
 public class EventService {
@@ -44,6 +44,7 @@ public class EventService {
     private final CampaignService campaigns;
     private final PlaceService places;
     private final EventChanges changes;
+    private final EventIndex index;
     private final EventViews views;
     private final Clock clock;
 
@@ -54,8 +55,10 @@ public class EventService {
             CampaignService campaigns,
             PlaceService places,
             EventChanges changes,
+            EventIndex index,
             EventViews views,
             Clock clock) {
+        this.index = index;
         this.store = store;
         this.views = views;
         this.organizations = organizations;
@@ -97,16 +100,13 @@ public class EventService {
                         e.title(),
                         e.description(),
                         e.kind(),
-                        LocalDateTime.parse(e.start()),
-                        LocalDateTime.parse(e.end()),
+                        e.localStart(),
+                        e.localEnd(),
                         e.timeZone(),
                         e.recurrence() == null
                                 ? null
                                 : new EventRequest.RecurrenceRequest(
-                                        e.recurrence().rrule(),
-                                        e.recurrence().exdates().stream()
-                                                .map(LocalDateTime::parse)
-                                                .toList()),
+                                        e.recurrence().rrule(), e.recurrence().localExdates()),
                         e.place() == null
                                 ? null
                                 : new EventRequest.PlaceRequest(
@@ -156,7 +156,7 @@ public class EventService {
                                     null));
                         }))
                         .flatMap(draft -> store.insert(draft).flatMap(saved -> rememberCity(resolved, saved))))
-                .doOnNext(changes::published);
+                .flatMap(saved -> published(saved, new EventChange.Created(saved.id())));
     }
 
     /** A JSON merge patch has already been applied to the event's request form; this validates the whole again. */
@@ -184,14 +184,12 @@ public class EventService {
                         current.version()))
                 .flatMap(next -> store.save(bumpSequenceIfAttendeesCare(current, next)))
                 .flatMap(saved -> rememberCity(resolved, saved))
-                .doOnNext(saved -> {
-                    changes.published(saved);
-                    changes.changed(new EventChange(
-                            saved.id(),
-                            capacityRaised(current, saved),
-                            saved.sequence() > current.sequence() && saved.status() == current.status(),
-                            false));
-                });
+                .flatMap(saved -> published(
+                        saved,
+                        new EventChange.Updated(
+                                saved.id(),
+                                capacityRaised(current, saved),
+                                saved.sequence() > current.sequence() && saved.status() == current.status())));
     }
 
     /**
@@ -208,15 +206,12 @@ public class EventService {
     Mono<EventDocument> setStatus(CurrentUser user, String id, EventStatus status, String reason) {
         return visibleForManagement(user, id)
                 .flatMap(current -> store.save(withStatus(current, status, reason))
-                        .doOnNext(saved -> {
-                            changes.published(saved);
-                            // Postponed or reinstated: attendees hear of it as a change; cancelled, as a cancellation.
-                            changes.changed(new EventChange(
-                                    saved.id(),
-                                    false,
-                                    current.status() != status && status != EventStatus.CANCELLED,
-                                    current.status() != EventStatus.CANCELLED && status == EventStatus.CANCELLED));
-                        }));
+                        // Postponed or reinstated: attendees hear of it as a change; cancelled, as a cancellation.
+                        .flatMap(saved -> published(
+                                saved,
+                                current.status() != EventStatus.CANCELLED && status == EventStatus.CANCELLED
+                                        ? new EventChange.Cancelled(saved.id())
+                                        : new EventChange.Updated(saved.id(), false, current.status() != status))));
     }
 
     Mono<EventDocument> setOverride(
@@ -247,7 +242,8 @@ public class EventService {
                     cancelled ? null : start.toString(),
                     cancelled ? null : end.toString()));
             return store.save(withOverrides(current, overrides))
-                    .doOnNext(saved -> publishRescheduled(saved, original.toString()));
+                    .flatMap(saved ->
+                            published(saved, new EventChange.OccurrenceChanged(saved.id(), original.toString())));
         });
     }
 
@@ -259,14 +255,13 @@ public class EventService {
                 return Mono.error(ApiProblem.notFound("Occurrence change"));
             }
             return store.save(withOverrides(current, overrides))
-                    .doOnNext(saved -> publishRescheduled(saved, recurrenceId));
+                    .flatMap(saved -> published(saved, new EventChange.OccurrenceChanged(saved.id(), recurrenceId)));
         });
     }
 
-    /** One occurrence moved, cancelled or restored: only the people going to that one hear of it. */
-    private void publishRescheduled(EventDocument saved, String occurrenceKey) {
-        changes.published(saved);
-        changes.changed(new EventChange(saved.id(), false, true, false, List.of(occurrenceKey), null));
+    /** A stored write: in the index (its writer reads it at once), then told to the features that follow changes. */
+    private Mono<EventDocument> published(EventDocument saved, EventChange change) {
+        return index.indexed(saved).then(changes.publish(change)).thenReturn(saved);
     }
 
     private static boolean capacityRaised(EventDocument before, EventDocument after) {
@@ -278,18 +273,10 @@ public class EventService {
                 .flatMap(current -> access.require(user, current.organizationId(), Permission.DELETE_EVENTS)
                         .onErrorMap(ApiProblem.class, e -> ApiProblem.forbidden("Only ADMINs and OWNERs delete events"))
                         .then(store.save(tombstone(current))))
-                .flatMap(saved -> {
-                    changes.published(saved);
-                    // The event can no longer be read: the change carries what attendees' CANCEL is made of.
-                    return views.viewWithoutAttendance(saved, null, EventPermissions.STRANGER)
-                            .doOnNext(view -> changes.changed(new EventChange(
-                                    saved.id(),
-                                    false,
-                                    false,
-                                    true,
-                                    List.of(),
-                                    new EventChange.Deleted(RsvpEvents.target(saved), view))));
-                })
+                .flatMap(index::indexed)
+                // The event can no longer be read: the change carries what attendees' CANCEL is made of.
+                .flatMap(saved -> views.viewWithoutAttendance(saved, null, EventPermissions.STRANGER)
+                        .flatMap(view -> changes.publish(new EventChange.Deleted(EventFacts.of(saved), view))))
                 .then();
     }
 
@@ -463,24 +450,35 @@ public class EventService {
                 || !Objects.equals(before.place(), after.place())
                 || !Objects.equals(before.online(), after.online())
                 || before.status() != after.status();
-        return matters ? EventDocuments.withSequence(after, before.sequence() + 1) : after;
+        return matters ? after.withSequence(before.sequence() + 1) : after;
     }
 
     private EventDocument withStatus(EventDocument e, EventStatus status, String reason) {
-        EventDocument changed = EventDocuments.withStatus(e, status, trimToNull(reason), clock.instant());
-        return e.status() == status ? changed : EventDocuments.withSequence(changed, e.sequence() + 1);
+        EventDocument.Builder changed =
+                e.toBuilder().status(status, trimToNull(reason)).updatedAt(clock.instant());
+        return (e.status() == status ? changed : changed.sequence(e.sequence() + 1)).build();
     }
 
     private EventDocument withOverrides(EventDocument e, List<EventDocument.OccurrenceOverride> overrides) {
-        EventSchedule schedule = EventSchedule.validated(
-                LocalDateTime.parse(e.start()), LocalDateTime.parse(e.end()), e.timeZone(), e.recurrence(), overrides);
-        return EventDocuments.withSequence(
-                EventDocuments.withOverrides(e, List.copyOf(overrides), schedule, clock.instant()), e.sequence() + 1);
+        EventSchedule schedule =
+                EventSchedule.validated(e.localStart(), e.localEnd(), e.timeZone(), e.recurrence(), overrides);
+        return e.toBuilder()
+                .utcSpan(schedule.firstStartUtc(), schedule.firstEndUtc(), schedule.lastEndUtc())
+                .overrides(List.copyOf(overrides))
+                .sequence(e.sequence() + 1)
+                .updatedAt(clock.instant())
+                .build();
     }
 
     /** SEQUENCE rises, as for a cancellation: the CANCEL sent to attendees must outrank their last invitation. */
     private EventDocument tombstone(EventDocument e) {
-        return EventDocuments.withSequence(EventDocuments.deleted(e, clock.instant()), e.sequence() + 1);
+        Instant now = clock.instant();
+        return e.toBuilder()
+                .searchTerms(List.of())
+                .sequence(e.sequence() + 1)
+                .updatedAt(now)
+                .deletedAt(now)
+                .build();
     }
 
     static String trimToNull(String s) {

@@ -11,7 +11,6 @@ import org.tocsin.calendars.PrivateCalendars;
 import org.tocsin.campaigns.CampaignService;
 import org.tocsin.events.EventFilters;
 import org.tocsin.events.FeedSelection;
-import org.tocsin.events.PersonalAgendas;
 import org.tocsin.events.Tags;
 import org.tocsin.organizations.OrganizationRef;
 import org.tocsin.organizations.OrganizationService;
@@ -168,10 +167,10 @@ class FeedScopes {
         return privateCalendars
                 .byToken(token)
                 .map(calendar -> switch (calendar) {
-                    case PrivateCalendars.Personal(PersonalAgendas.Agenda a) ->
+                    case PrivateCalendars.Personal(String key, FeedSelection selection) ->
                         new FeedScope(
-                                "r:" + a.key(),
-                                a.selection(),
+                                "r:" + key,
+                                selection,
                                 new CalendarMeta(
                                         "My actions on Tocsin",
                                         "The actions you said you are going to (or might). Do not share this address.",

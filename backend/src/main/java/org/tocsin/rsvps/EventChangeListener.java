@@ -1,6 +1,7 @@
 package org.tocsin.rsvps;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -11,8 +12,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.tocsin.events.EventChange;
 import org.tocsin.events.EventChanges;
-import org.tocsin.events.RsvpEvents;
-import org.tocsin.events.RsvpTarget;
+import org.tocsin.events.EventFacts;
+import org.tocsin.events.EventLookup;
 import org.tocsin.rsvps.internal.RsvpDocument;
 import org.tocsin.rsvps.internal.RsvpStore;
 import org.tocsin.rsvps.internal.SeatCounters;
@@ -21,21 +22,22 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Reacts to event changes made on this replica: a raised capacity seats the waitlist of every
+ * Reacts to event changes made on this replica, one at a time on the thread they are delivered on: a raised capacity seats the waitlist of every
  * occurrence that has one; a new time or place updates the RSVPs' occurrence times (reminders and
  * retention go by them) and tells those GOING (iTIP REQUEST); a cancellation tells them too (iTIP
  * CANCEL); a deleted event tells them the same way, from the last state the change carries, then
  * takes its RSVPs with it. A change to one occurrence of a series (moved, cancelled, restored) is
- * told only to those going to that occurrence. A failure is logged and the next change is
- * still handled.
+ * told only to those going to that occurrence. A failure, or a change not handled within
+ * {@link #PER_CHANGE} (writers wait while changes queue up), is logged and the next change is still handled.
  */
 @Component
 class EventChangeListener implements SmartInitializingSingleton, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EventChangeListener.class);
+    static final Duration PER_CHANGE = Duration.ofMinutes(1);
 
     private final EventChanges changes;
-    private final RsvpEvents events;
+    private final EventLookup events;
     private final SeatCounters counters;
     private final Seats seats;
     private final RsvpStore store;
@@ -45,7 +47,7 @@ class EventChangeListener implements SmartInitializingSingleton, DisposableBean 
 
     EventChangeListener(
             EventChanges changes,
-            RsvpEvents events,
+            EventLookup events,
             SeatCounters counters,
             Seats seats,
             RsvpStore store,
@@ -63,12 +65,11 @@ class EventChangeListener implements SmartInitializingSingleton, DisposableBean 
     @Override
     public void afterSingletonsInstantiated() {
         subscription = changes.changes()
-                .onBackpressureBuffer(10_000)
-                .concatMap(change -> handle(change).onErrorResume(e -> {
+                .concatMap(change -> handle(change).timeout(PER_CHANGE).onErrorResume(e -> {
                     log.warn("RSVPs not updated after a change of event {}: {}", change.eventId(), e.toString());
                     return Mono.empty();
                 }))
-                // Only the stream itself can end here (a burst beyond the buffer): said loudly, not dropped.
+                // Only the stream itself could end here: said loudly.
                 .subscribe(
                         null,
                         e -> log.error(
@@ -78,12 +79,19 @@ class EventChangeListener implements SmartInitializingSingleton, DisposableBean 
     }
 
     Mono<Void> handle(EventChange change) {
-        if (change.deleted() != null) {
+        return switch (change) {
             // Told before the RSVPs go: they hold the addresses.
-            return tellDeleted(change.deleted())
-                    .then(store.deleteOfEvent(change.eventId()))
-                    .then();
-        }
+            case EventChange.Deleted deleted ->
+                tellDeleted(deleted)
+                        .then(store.deleteOfEvent(deleted.eventId()))
+                        .then();
+            case EventChange.Created created -> Mono.empty();
+            case EventChange.Updated updated when !updated.capacityRaised() && !updated.rescheduled() -> Mono.empty();
+            default -> ofLiveEvent(change);
+        };
+    }
+
+    private Mono<Void> ofLiveEvent(EventChange change) {
         return events.byId(change.eventId())
                 .flatMap(target ->
                         promote(change, target).then(tell(change, target)).thenReturn(true))
@@ -92,8 +100,8 @@ class EventChangeListener implements SmartInitializingSingleton, DisposableBean 
                 .then();
     }
 
-    private Mono<Void> promote(EventChange change, RsvpTarget target) {
-        if (!change.capacityRaised()) {
+    private Mono<Void> promote(EventChange change, EventFacts target) {
+        if (!(change instanceof EventChange.Updated updated) || !updated.capacityRaised()) {
             return Mono.empty();
         }
         return counters.ofEvent(change.eventId())
@@ -105,14 +113,17 @@ class EventChangeListener implements SmartInitializingSingleton, DisposableBean 
      * One mail per person and event, to those GOING to an occurrence that has not ended; when only
      * some occurrences of a series changed, to those going to one of them.
      */
-    private Mono<Void> tell(EventChange change, RsvpTarget target) {
-        if (!change.rescheduled() && !change.cancelled()) {
+    private Mono<Void> tell(EventChange change, EventFacts target) {
+        boolean cancelled = change instanceof EventChange.Cancelled;
+        boolean rescheduled = change instanceof EventChange.OccurrenceChanged
+                || change instanceof EventChange.Updated updated && updated.rescheduled();
+        if (!rescheduled && !cancelled) {
             return Mono.empty();
         }
         Instant now = clock.instant();
         Flux<RsvpDocument> concerned =
                 store.ofEvent(change.eventId(), null).filter(r -> change.concerns(r.occurrenceKey()));
-        Mono<Void> moved = !change.rescheduled()
+        Mono<Void> moved = !rescheduled
                 ? Mono.empty()
                 : concerned
                         .map(RsvpDocument::occurrenceKey)
@@ -133,16 +144,14 @@ class EventChangeListener implements SmartInitializingSingleton, DisposableBean 
                                 .orElse(false)
                         && told.add(r.email()))
                 .concatMap(r -> notifications.send(
-                        change.cancelled() ? RsvpNotifications.Kind.CANCELLED : RsvpNotifications.Kind.CHANGED,
-                        r,
-                        null))
+                        cancelled ? RsvpNotifications.Kind.CANCELLED : RsvpNotifications.Kind.CHANGED, r, null))
                 .then();
     }
 
     /** A deleted event: a CANCEL, rendered from its last state, to those GOING to an occurrence that has not ended. */
     private Mono<Void> tellDeleted(EventChange.Deleted deleted) {
         Instant now = clock.instant();
-        RsvpTarget target = deleted.target();
+        EventFacts target = deleted.lastState();
         Set<String> told = new HashSet<>();
         return store.ofEvent(target.id(), null)
                 .filter(r -> r.state() == RsvpState.GOING && r.email() != null)

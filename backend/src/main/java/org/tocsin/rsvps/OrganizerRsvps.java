@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
-import org.tocsin.events.RsvpEvents;
-import org.tocsin.events.RsvpTarget;
+import org.tocsin.events.EventFacts;
+import org.tocsin.events.EventLookup;
 import org.tocsin.organizations.OrganizationAccess;
 import org.tocsin.organizations.Permission;
 import org.tocsin.rsvps.internal.RsvpDocument;
@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
 class OrganizerRsvps {
 
     private final RsvpStore store;
-    private final RsvpEvents events;
+    private final EventLookup events;
     private final OrganizationAccess access;
     private final RsvpService rsvps;
     private final Seats seats;
@@ -35,7 +35,7 @@ class OrganizerRsvps {
 
     OrganizerRsvps(
             RsvpStore store,
-            RsvpEvents events,
+            EventLookup events,
             OrganizationAccess access,
             RsvpService rsvps,
             Seats seats,
@@ -102,7 +102,7 @@ class OrganizerRsvps {
         return managedRsvp(user, eventId, rsvpId).flatMap(t -> rsvps.remove(t.rsvp()));
     }
 
-    private record Managed(RsvpTarget target, RsvpDocument rsvp) {}
+    private record Managed(EventFacts target, RsvpDocument rsvp) {}
 
     private Mono<Managed> managedRsvp(CurrentUser user, String eventId, String rsvpId) {
         return managed(user, eventId)
@@ -113,7 +113,7 @@ class OrganizerRsvps {
     }
 
     /** The event, when the caller is ORGANIZER+ of its organization. */
-    Mono<RsvpTarget> managed(CurrentUser user, String eventId) {
+    Mono<EventFacts> managed(CurrentUser user, String eventId) {
         return events.visible(user, eventId)
                 .flatMap(target -> access.roleOf(user, target.organizationId()).flatMap(role -> {
                     if (role.isEmpty()) {

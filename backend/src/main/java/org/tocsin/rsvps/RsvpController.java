@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.tocsin.accounts.CurrentUser;
+import org.tocsin.events.EventLookup;
 import org.tocsin.events.EventView;
-import org.tocsin.events.RsvpEvents;
 import org.tocsin.rsvps.internal.RsvpDocument;
 import org.tocsin.web.ClientAddress;
 import org.tocsin.web.RateLimiter;
@@ -28,10 +28,10 @@ import reactor.core.publisher.Mono;
 class RsvpController {
 
     private final RsvpService rsvps;
-    private final RsvpEvents events;
+    private final EventLookup events;
     private final RateLimiter rateLimiter;
 
-    RsvpController(RsvpService rsvps, RsvpEvents events, RateLimiter rateLimiter) {
+    RsvpController(RsvpService rsvps, EventLookup events, RateLimiter rateLimiter) {
         this.rsvps = rsvps;
         this.events = events;
         this.rateLimiter = rateLimiter;

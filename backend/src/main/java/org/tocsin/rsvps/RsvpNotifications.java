@@ -10,8 +10,8 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.tocsin.events.EventLookup;
 import org.tocsin.events.EventView;
-import org.tocsin.events.RsvpEvents;
 import org.tocsin.ical.EventInvitations;
 import org.tocsin.mail.MailAttachment;
 import org.tocsin.mail.MailMessage;
@@ -43,10 +43,10 @@ class RsvpNotifications {
 
     private final Mailer mailer;
     private final EventInvitations invitations;
-    private final RsvpEvents events;
+    private final EventLookup events;
     private final PublicUrl publicUrl;
 
-    RsvpNotifications(Mailer mailer, EventInvitations invitations, RsvpEvents events, PublicUrl publicUrl) {
+    RsvpNotifications(Mailer mailer, EventInvitations invitations, EventLookup events, PublicUrl publicUrl) {
         this.mailer = mailer;
         this.invitations = invitations;
         this.events = events;

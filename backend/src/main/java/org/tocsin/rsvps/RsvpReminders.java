@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.tocsin.events.EventLookup;
 import org.tocsin.events.EventStatus;
-import org.tocsin.events.RsvpEvents;
 import org.tocsin.rsvps.internal.RsvpDocument;
 import org.tocsin.rsvps.internal.RsvpStore;
 import reactor.core.publisher.Mono;
@@ -26,11 +26,11 @@ class RsvpReminders {
     private static final Logger log = LoggerFactory.getLogger(RsvpReminders.class);
 
     private final RsvpStore store;
-    private final RsvpEvents events;
+    private final EventLookup events;
     private final RsvpNotifications notifications;
     private final Clock clock;
 
-    RsvpReminders(RsvpStore store, RsvpEvents events, RsvpNotifications notifications, Clock clock) {
+    RsvpReminders(RsvpStore store, EventLookup events, RsvpNotifications notifications, Clock clock) {
         this.store = store;
         this.events = events;
         this.notifications = notifications;

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 /**
  * {@code POST /api/v1/events/{id}/rsvps}. {@code name} may be a pseudonym; {@code email} is optional
  * (only for notices). {@code occurrence} names one occurrence of a series (see {@link
- * org.tocsin.events.RsvpTarget#occurrence}); absent, the next one. Like every request text, the name is
+ * org.tocsin.events.EventFacts#occurrence}); absent, the next one. Like every request text, the name is
  * one line without control characters (text.UserText, for the whole API).
  */
 record RsvpRequest(

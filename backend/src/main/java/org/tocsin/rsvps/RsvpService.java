@@ -7,11 +7,11 @@ import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.accounts.Emails;
 import org.tocsin.accounts.SecretTokens;
+import org.tocsin.events.EventFacts;
+import org.tocsin.events.EventLookup;
 import org.tocsin.events.EventStatus;
 import org.tocsin.events.Occurrence;
-import org.tocsin.events.RsvpEvents;
 import org.tocsin.events.RsvpMode;
-import org.tocsin.events.RsvpTarget;
 import org.tocsin.rsvps.internal.RsvpDocument;
 import org.tocsin.rsvps.internal.RsvpStore;
 import org.tocsin.storage.Ids;
@@ -29,12 +29,12 @@ public class RsvpService {
     static final String MANAGE_TOKEN_PREFIX = "tcm_";
 
     private final RsvpStore store;
-    private final RsvpEvents events;
+    private final EventLookup events;
     private final Seats seats;
     private final RsvpNotifications notifications;
     private final Clock clock;
 
-    RsvpService(RsvpStore store, RsvpEvents events, Seats seats, RsvpNotifications notifications, Clock clock) {
+    RsvpService(RsvpStore store, EventLookup events, Seats seats, RsvpNotifications notifications, Clock clock) {
         this.store = store;
         this.events = events;
         this.seats = seats;
@@ -198,7 +198,7 @@ public class RsvpService {
                                 ApiProblem.CONFLICT, "The RSVP changed at the same time; reload and try again")));
     }
 
-    Mono<RsvpTarget> target(RsvpDocument rsvp) {
+    Mono<EventFacts> target(RsvpDocument rsvp) {
         return events.byId(rsvp.eventId()).switchIfEmpty(Mono.error(RsvpProblems.cancelled()));
     }
 
@@ -209,11 +209,11 @@ public class RsvpService {
                 : store.waitlistedAhead(rsvp).map(ahead -> (int) (ahead + 1));
     }
 
-    private static Occurrence occurrenceOf(RsvpTarget target, RsvpDocument rsvp) {
+    private static Occurrence occurrenceOf(EventFacts target, RsvpDocument rsvp) {
         return target.occurrenceByKey(rsvp.occurrenceKey()).orElseThrow(RsvpProblems::cancelled);
     }
 
-    private static void checkOpen(RsvpTarget target, Occurrence occurrence, Instant now) {
+    private static void checkOpen(EventFacts target, Occurrence occurrence, Instant now) {
         if (target.status() == EventStatus.CANCELLED || occurrence.cancelled()) {
             throw RsvpProblems.cancelled();
         }

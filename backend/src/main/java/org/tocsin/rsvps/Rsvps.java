@@ -3,7 +3,7 @@ package org.tocsin.rsvps;
 import java.time.Instant;
 import org.tocsin.rsvps.internal.RsvpDocument;
 
-/** Copies of an RSVP with some things changed (records have no withers). */
+/** What an RSVP becomes when the person, the seats or the organizer have their say. */
 final class Rsvps {
 
     private Rsvps() {}
@@ -20,75 +20,19 @@ final class Rsvps {
     }
 
     static RsvpDocument settled(RsvpDocument r, Wish wish, RsvpState state, int places, Instant queuedAt, Instant now) {
-        return new RsvpDocument(
-                r.id(),
-                r.eventId(),
-                r.occurrenceKey(),
-                r.occurrenceStartUtc(),
-                r.occurrenceEndUtc(),
-                r.ownerKey(),
-                r.userId(),
-                wish.name(),
-                wish.email(),
-                wish.response(),
-                wish.guests(),
-                state,
-                wish.approved(),
-                places,
-                queuedAt,
-                r.manageTokenHash(),
-                r.remindedAt(),
-                r.createdAt(),
-                now,
-                r.version());
+        return r.toBuilder()
+                .wish(wish.name(), wish.email(), wish.response(), wish.guests(), wish.approved())
+                .state(state, places, queuedAt)
+                .updatedAt(now)
+                .build();
     }
 
     static RsvpDocument withState(RsvpDocument r, RsvpState state, int places, Instant queuedAt, Instant now) {
-        return new RsvpDocument(
-                r.id(),
-                r.eventId(),
-                r.occurrenceKey(),
-                r.occurrenceStartUtc(),
-                r.occurrenceEndUtc(),
-                r.ownerKey(),
-                r.userId(),
-                r.name(),
-                r.email(),
-                r.response(),
-                r.guests(),
-                state,
-                r.approved(),
-                places,
-                queuedAt,
-                r.manageTokenHash(),
-                r.remindedAt(),
-                r.createdAt(),
-                now,
-                r.version());
+        return r.toBuilder().state(state, places, queuedAt).updatedAt(now).build();
     }
 
     static RsvpDocument withTokenHash(RsvpDocument r, String manageTokenHash) {
-        return new RsvpDocument(
-                r.id(),
-                r.eventId(),
-                r.occurrenceKey(),
-                r.occurrenceStartUtc(),
-                r.occurrenceEndUtc(),
-                r.ownerKey(),
-                r.userId(),
-                r.name(),
-                r.email(),
-                r.response(),
-                r.guests(),
-                r.state(),
-                r.approved(),
-                r.places(),
-                r.queuedAt(),
-                manageTokenHash,
-                r.remindedAt(),
-                r.createdAt(),
-                r.updatedAt(),
-                r.version());
+        return r.toBuilder().manageTokenHash(manageTokenHash).build();
     }
 
     /** People counted under {@code state} by this RSVP (0 when it is in another state, or absent). */

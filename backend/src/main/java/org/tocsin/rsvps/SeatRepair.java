@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.tocsin.events.RsvpEvents;
-import org.tocsin.events.RsvpTarget;
+import org.tocsin.events.EventFacts;
+import org.tocsin.events.EventLookup;
 import org.tocsin.rsvps.internal.RsvpDocument;
 import org.tocsin.rsvps.internal.RsvpStore;
 import org.tocsin.rsvps.internal.SeatCounterDocument;
@@ -34,11 +34,11 @@ class SeatRepair {
 
     private final SeatCounters counters;
     private final RsvpStore store;
-    private final RsvpEvents events;
+    private final EventLookup events;
     private final Seats seats;
     private final Clock clock;
 
-    SeatRepair(SeatCounters counters, RsvpStore store, RsvpEvents events, Seats seats, Clock clock) {
+    SeatRepair(SeatCounters counters, RsvpStore store, EventLookup events, Seats seats, Clock clock) {
         this.counters = counters;
         this.store = store;
         this.events = events;
@@ -68,7 +68,7 @@ class SeatRepair {
                 .count();
     }
 
-    private Mono<Boolean> fix(SeatCounterDocument c, List<RsvpDocument> list, RsvpTarget target) {
+    private Mono<Boolean> fix(SeatCounterDocument c, List<RsvpDocument> list, EventFacts target) {
         long going = list.stream().mapToLong(RsvpDocument::places).sum();
         long maybe =
                 list.stream().mapToLong(r -> Rsvps.count(r, RsvpState.MAYBE)).sum();

@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
+import org.tocsin.events.EventFacts;
 import org.tocsin.events.RsvpMode;
-import org.tocsin.events.RsvpTarget;
 import org.tocsin.rsvps.internal.RsvpDocument;
 import org.tocsin.rsvps.internal.RsvpStore;
 import org.tocsin.rsvps.internal.SeatCounters;
@@ -44,7 +44,7 @@ class Seats {
      * null for a new RSVP. Fails with a 409 when more guests do not fit, or when a CLOSED event would
      * have to seat someone anew.
      */
-    Mono<RsvpDocument> settle(RsvpDocument current, RsvpDocument identity, Rsvps.Wish wish, RsvpTarget target) {
+    Mono<RsvpDocument> settle(RsvpDocument current, RsvpDocument identity, Rsvps.Wish wish, EventFacts target) {
         Instant now = clock.instant();
         RsvpState wanted = wanted(current, wish, target);
         int people = 1 + wish.guests();
@@ -90,7 +90,7 @@ class Seats {
     }
 
     /** Frees what {@code before} held, moves the other counts, and promotes the waitlist when a place may be free. */
-    Mono<Void> afterChange(RsvpDocument before, RsvpDocument after, RsvpTarget target) {
+    Mono<Void> afterChange(RsvpDocument before, RsvpDocument after, EventFacts target) {
         String event = after.eventId();
         String occurrence = after.occurrenceKey();
         int freed = (before == null ? 0 : before.places()) - after.places();
@@ -122,7 +122,7 @@ class Seats {
     }
 
     /** Counts for an RSVP that is gone (withdrawn, removed): its places back to the waitlist. */
-    Mono<Void> afterRemoval(RsvpDocument removed, RsvpTarget target) {
+    Mono<Void> afterRemoval(RsvpDocument removed, EventFacts target) {
         RsvpDocument none = Rsvps.withState(removed, RsvpState.NOT_GOING, 0, null, clock.instant());
         return afterChange(removed, none, target);
     }
@@ -162,7 +162,7 @@ class Seats {
                         }));
     }
 
-    private Mono<Boolean> claim(RsvpDocument identity, int places, RsvpTarget target) {
+    private Mono<Boolean> claim(RsvpDocument identity, int places, EventFacts target) {
         return counters.claim(identity.eventId(), identity.occurrenceKey(), places, target.capacity());
     }
 
@@ -170,7 +170,7 @@ class Seats {
         return counters.release(identity.eventId(), identity.occurrenceKey(), places);
     }
 
-    private static RsvpState wanted(RsvpDocument current, Rsvps.Wish wish, RsvpTarget target) {
+    private static RsvpState wanted(RsvpDocument current, Rsvps.Wish wish, EventFacts target) {
         if (current != null && current.state() == RsvpState.DECLINED) {
             return RsvpState.DECLINED;
         }

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
@@ -36,6 +37,10 @@ public class CalendarStore implements SmartInitializingSingleton {
                                 .createIndex(new Index()
                                         .on("userId", Sort.Direction.ASC)
                                         .on("organizationId", Sort.Direction.ASC)
+                                        .unique()),
+                        mongo.indexOps(PersonalFeedDocument.class)
+                                .createIndex(new Index()
+                                        .on("tokenHash", Sort.Direction.ASC)
                                         .unique()))
                 .blockLast();
     }
@@ -82,6 +87,26 @@ public class CalendarStore implements SmartInitializingSingleton {
                         Query.query(
                                 where("userId").is(userId).and("organizationId").is(organizationId)),
                         FeedTokenDocument.class)
+                .map(r -> r.getDeletedCount() > 0);
+    }
+
+    public Mono<PersonalFeedDocument> replaceFeed(PersonalFeedDocument feed) {
+        return mongo.findAndReplace(
+                Query.query(where("_id").is(feed.userId())),
+                feed,
+                FindAndReplaceOptions.options().upsert().returnNew());
+    }
+
+    public Mono<PersonalFeedDocument> feedOf(String userId) {
+        return mongo.findById(userId, PersonalFeedDocument.class);
+    }
+
+    public Mono<PersonalFeedDocument> feedByTokenHash(String hash) {
+        return mongo.findOne(Query.query(where("tokenHash").is(hash)), PersonalFeedDocument.class);
+    }
+
+    public Mono<Boolean> deleteFeed(String userId) {
+        return mongo.remove(Query.query(where("_id").is(userId)), PersonalFeedDocument.class)
                 .map(r -> r.getDeletedCount() > 0);
     }
 }

@@ -1,6 +1,7 @@
 package org.tocsin.events.internal;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -53,11 +54,203 @@ public record EventDocument(
         Instant deletedAt,
         @Version Long version) {
 
+    /**
+     * The local start as the organizer typed it, typed. Stored as an ISO string with {@code timeZone}:
+     * a wall time is not an instant, and the driver would store a {@code LocalDateTime} as one.
+     */
+    public LocalDateTime localStart() {
+        return LocalDateTime.parse(start);
+    }
+
+    public LocalDateTime localEnd() {
+        return LocalDateTime.parse(end);
+    }
+
+    /** A copy to change: {@code e.toBuilder().sequence(n).build()}, one call per changed field. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** This event with its SEQUENCE set: what calendar apps compare to tell a newer version. */
+    public EventDocument withSequence(int sequence) {
+        return toBuilder().sequence(sequence).build();
+    }
+
+    /**
+     * The one place an event is copied component by component; a new component is added here and
+     * nowhere else. Setters exist for what the service changes on an existing event.
+     */
+    public static final class Builder {
+        private String id;
+        private String organizationId;
+        private String campaignId;
+        private String title;
+        private String description;
+        private String descriptionHtml;
+        private EventKind kind;
+        private EventStatus status;
+        private String statusReason;
+        private String timeZone;
+        private String start;
+        private String end;
+        private Instant startUtc;
+        private Instant endUtc;
+        private Instant lastEndUtc;
+        private Recurrence recurrence;
+        private List<OccurrenceOverride> overrides;
+        private Place place;
+        private Online online;
+        private List<Speaker> speakers;
+        private List<String> tags;
+        private List<String> languages;
+        private Integer capacity;
+        private RsvpMode rsvpMode;
+        private Visibility visibility;
+        private LocationVisibility locationVisibility;
+        private List<String> searchTerms;
+        private int sequence;
+        private Instant createdAt;
+        private Instant updatedAt;
+        private Instant deletedAt;
+        private Long version;
+
+        private Builder(EventDocument e) {
+            id = e.id;
+            organizationId = e.organizationId;
+            campaignId = e.campaignId;
+            title = e.title;
+            description = e.description;
+            descriptionHtml = e.descriptionHtml;
+            kind = e.kind;
+            status = e.status;
+            statusReason = e.statusReason;
+            timeZone = e.timeZone;
+            start = e.start;
+            end = e.end;
+            startUtc = e.startUtc;
+            endUtc = e.endUtc;
+            lastEndUtc = e.lastEndUtc;
+            recurrence = e.recurrence;
+            overrides = e.overrides;
+            place = e.place;
+            online = e.online;
+            speakers = e.speakers;
+            tags = e.tags;
+            languages = e.languages;
+            capacity = e.capacity;
+            rsvpMode = e.rsvpMode;
+            visibility = e.visibility;
+            locationVisibility = e.locationVisibility;
+            searchTerms = e.searchTerms;
+            sequence = e.sequence;
+            createdAt = e.createdAt;
+            updatedAt = e.updatedAt;
+            deletedAt = e.deletedAt;
+            version = e.version;
+        }
+
+        public Builder status(EventStatus status, String statusReason) {
+            this.status = status;
+            this.statusReason = statusReason;
+            return this;
+        }
+
+        /** The derived UTC span: first start, first end, end of the last occurrence. */
+        public Builder utcSpan(Instant startUtc, Instant endUtc, Instant lastEndUtc) {
+            this.startUtc = startUtc;
+            this.endUtc = endUtc;
+            this.lastEndUtc = lastEndUtc;
+            return this;
+        }
+
+        public Builder overrides(List<OccurrenceOverride> overrides) {
+            this.overrides = overrides;
+            return this;
+        }
+
+        public Builder searchTerms(List<String> searchTerms) {
+            this.searchTerms = searchTerms;
+            return this;
+        }
+
+        public Builder sequence(int sequence) {
+            this.sequence = sequence;
+            return this;
+        }
+
+        public Builder updatedAt(Instant updatedAt) {
+            this.updatedAt = updatedAt;
+            return this;
+        }
+
+        public Builder deletedAt(Instant deletedAt) {
+            this.deletedAt = deletedAt;
+            return this;
+        }
+
+        public EventDocument build() {
+            return new EventDocument(
+                    id,
+                    organizationId,
+                    campaignId,
+                    title,
+                    description,
+                    descriptionHtml,
+                    kind,
+                    status,
+                    statusReason,
+                    timeZone,
+                    start,
+                    end,
+                    startUtc,
+                    endUtc,
+                    lastEndUtc,
+                    recurrence,
+                    overrides,
+                    place,
+                    online,
+                    speakers,
+                    tags,
+                    languages,
+                    capacity,
+                    rsvpMode,
+                    visibility,
+                    locationVisibility,
+                    searchTerms,
+                    sequence,
+                    createdAt,
+                    updatedAt,
+                    deletedAt,
+                    version);
+        }
+    }
+
     /** An RRULE (RFC 5545, without the "RRULE:" prefix) and excluded local start times. */
-    public record Recurrence(String rrule, List<String> exdates) {}
+    public record Recurrence(String rrule, List<String> exdates) {
+        /** The excluded local starts, typed. */
+        public List<LocalDateTime> localExdates() {
+            return exdates == null
+                    ? List.of()
+                    : exdates.stream().map(LocalDateTime::parse).toList();
+        }
+    }
 
     /** One occurrence of a series, named by its original local start, cancelled or moved. */
-    public record OccurrenceOverride(String recurrenceId, boolean cancelled, String start, String end) {}
+    public record OccurrenceOverride(String recurrenceId, boolean cancelled, String start, String end) {
+        /** The occurrence's original local start, typed: what names it. */
+        public LocalDateTime original() {
+            return LocalDateTime.parse(recurrenceId);
+        }
+
+        /** Where a moved occurrence starts; null for a cancelled one. */
+        public LocalDateTime movedStart() {
+            return start == null ? null : LocalDateTime.parse(start);
+        }
+
+        public LocalDateTime movedEnd() {
+            return end == null ? null : LocalDateTime.parse(end);
+        }
+    }
 
     /** {@code cityKey} names the city in the places feature ("de/berlin"). */
     public record Place(

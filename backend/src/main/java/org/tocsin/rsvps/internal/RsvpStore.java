@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Collection;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
@@ -16,7 +15,7 @@ import org.tocsin.rsvps.RsvpState;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The rsvps feature's MongoDB access to RSVPs and personal feeds. */
+/** The rsvps feature's MongoDB access. */
 @Component
 public class RsvpStore implements SmartInitializingSingleton {
 
@@ -43,11 +42,7 @@ public class RsvpStore implements SmartInitializingSingleton {
                                 .on("state", Sort.Direction.ASC)
                                 .on("queuedAt", Sort.Direction.ASC)),
                         rsvps.createIndex(new Index().on("userId", Sort.Direction.ASC)),
-                        rsvps.createIndex(new Index().on("occurrenceEndUtc", Sort.Direction.ASC)),
-                        mongo.indexOps(PersonalFeedDocument.class)
-                                .createIndex(new Index()
-                                        .on("tokenHash", Sort.Direction.ASC)
-                                        .unique()))
+                        rsvps.createIndex(new Index().on("occurrenceEndUtc", Sort.Direction.ASC)))
                 .blockLast();
     }
 
@@ -203,25 +198,5 @@ public class RsvpStore implements SmartInitializingSingleton {
     public Mono<Long> deleteEndedBefore(Instant endedBefore) {
         return mongo.remove(Query.query(where("occurrenceEndUtc").lt(endedBefore)), RsvpDocument.class)
                 .map(r -> r.getDeletedCount());
-    }
-
-    public Mono<PersonalFeedDocument> replaceFeed(PersonalFeedDocument feed) {
-        return mongo.findAndReplace(
-                Query.query(where("_id").is(feed.userId())),
-                feed,
-                FindAndReplaceOptions.options().upsert().returnNew());
-    }
-
-    public Mono<PersonalFeedDocument> feedOf(String userId) {
-        return mongo.findById(userId, PersonalFeedDocument.class);
-    }
-
-    public Mono<PersonalFeedDocument> feedByTokenHash(String hash) {
-        return mongo.findOne(Query.query(where("tokenHash").is(hash)), PersonalFeedDocument.class);
-    }
-
-    public Mono<Boolean> deleteFeed(String userId) {
-        return mongo.remove(Query.query(where("_id").is(userId)), PersonalFeedDocument.class)
-                .map(r -> r.getDeletedCount() > 0);
     }
 }

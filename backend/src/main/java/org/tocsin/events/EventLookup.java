@@ -2,33 +2,36 @@ package org.tocsin.events;
 
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
-import org.tocsin.events.internal.EventDocument;
 import org.tocsin.events.internal.EventStore;
 import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Mono;
 
-/** Events as the rsvps feature sees them: targets to answer, and views for the people who answered. */
+/**
+ * The events feature's read API for other features: an event's {@link EventFacts} for a caller or
+ * by id, and one occurrence viewed as a person who answered it sees it. Other features ask this,
+ * never the event store.
+ */
 @Service
-public class RsvpEvents {
+public class EventLookup {
 
     private final EventService events;
     private final EventStore store;
     private final EventViews views;
 
-    RsvpEvents(EventService events, EventStore store, EventViews views) {
+    EventLookup(EventService events, EventStore store, EventViews views) {
         this.events = events;
         this.store = store;
         this.views = views;
     }
 
     /** The event if the caller may see it (a PRIVATE event only for members); otherwise a 404. */
-    public Mono<RsvpTarget> visible(CurrentUser user, String id) {
-        return events.visible(user, id).map(RsvpEvents::target);
+    public Mono<EventFacts> visible(CurrentUser user, String id) {
+        return events.visible(user, id).map(EventFacts::of);
     }
 
     /** The event whatever its visibility (someone holding an RSVP to it saw it when answering); empty if deleted. */
-    public Mono<RsvpTarget> byId(String id) {
-        return store.byId(id).map(RsvpEvents::target);
+    public Mono<EventFacts> byId(String id) {
+        return store.byId(id).map(EventFacts::of);
     }
 
     /**
@@ -40,7 +43,7 @@ public class RsvpEvents {
         return store.byId(id)
                 .switchIfEmpty(Mono.error(ApiProblem.notFound("Event")))
                 .flatMap(e -> {
-                    RsvpTarget target = target(e);
+                    EventFacts target = EventFacts.of(e);
                     // An occurrence since dropped from the series (an EXDATE added later) shows the series instead.
                     Occurrence occurrence = e.recurrence() == null || occurrenceKey == null
                             ? null
@@ -49,19 +52,5 @@ public class RsvpEvents {
                             attendee ? EventPermissions.STRANGER.asAttendee() : EventPermissions.STRANGER;
                     return views.view(e, occurrence, permissions);
                 });
-    }
-
-    static RsvpTarget target(EventDocument e) {
-        return new RsvpTarget(
-                e.id(),
-                e.organizationId(),
-                e.title(),
-                e.capacity(),
-                e.rsvpMode(),
-                e.status(),
-                e.visibility(),
-                e.locationVisibility(),
-                EventSchedule.of(e),
-                e.sequence());
     }
 }

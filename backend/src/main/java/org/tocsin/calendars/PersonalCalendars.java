@@ -1,20 +1,16 @@
-package org.tocsin.rsvps;
+package org.tocsin.calendars;
 
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.HeldCredentials;
 import org.tocsin.accounts.PersonalCalendarFeeds;
 import org.tocsin.accounts.SecretTokens;
+import org.tocsin.calendars.internal.CalendarStore;
+import org.tocsin.calendars.internal.PersonalFeedDocument;
 import org.tocsin.events.FeedSelection;
-import org.tocsin.events.PersonalAgendas;
-import org.tocsin.rsvps.internal.PersonalFeedDocument;
-import org.tocsin.rsvps.internal.RsvpDocument;
-import org.tocsin.rsvps.internal.RsvpStore;
+import org.tocsin.rsvps.PersonalRsvps;
 import org.tocsin.web.ApiProblem;
 import org.tocsin.web.PublicUrl;
 import reactor.core.publisher.Mono;
@@ -22,25 +18,35 @@ import reactor.core.publisher.Mono;
 /**
  * A signed-in person's calendar of the events they RSVPed GOING or MAYBE to (waitlisted and
  * pending included: they still mean to go), at {@code /feeds/private/{token}.ics}. The location of
- * an event kept for attendees shows only where their RSVP is GOING.
+ * an event kept for attendees shows only where their RSVP is GOING. Which events: the rsvps
+ * feature's {@link PersonalRsvps}; the address and its token: here.
  */
 @Service
-class PersonalFeeds implements PersonalAgendas, PersonalCalendarFeeds, HeldCredentials {
+class PersonalCalendars implements PersonalCalendarFeeds, HeldCredentials {
 
-    private static final Set<RsvpState> LISTED =
-            EnumSet.of(RsvpState.GOING, RsvpState.MAYBE, RsvpState.WAITLISTED, RsvpState.PENDING);
+    /** What every such token starts with: {@link PrivateCalendars} tells its kinds of calendar apart by it. */
+    static final String TOKEN_PREFIX = "tcr_";
 
-    private final RsvpStore store;
+    private final CalendarStore store;
+    private final PersonalRsvps rsvps;
     private final PublicUrl publicUrl;
     private final Clock clock;
 
-    PersonalFeeds(RsvpStore store, PublicUrl publicUrl, Clock clock) {
+    PersonalCalendars(CalendarStore store, PersonalRsvps rsvps, PublicUrl publicUrl, Clock clock) {
         this.store = store;
+        this.rsvps = rsvps;
         this.publicUrl = publicUrl;
         this.clock = clock;
     }
 
     record FeedAddress(String url, String webcal) {}
+
+    /**
+     * What a person's calendar holds.
+     *
+     * @param key stable per person and content, for the feed's cache validator
+     */
+    record Agenda(String key, FeedSelection selection) {}
 
     /** A new address (the old one stops working at once). */
     Mono<FeedAddress> issue(String userId) {
@@ -70,27 +76,19 @@ class PersonalFeeds implements PersonalAgendas, PersonalCalendarFeeds, HeldCrede
         return store.feedOf(userId).map(f -> address(f.token()).url());
     }
 
-    @Override
-    public Mono<Agenda> agenda(String token) {
+    /** The person's calendar for a token, empty when the token is unknown or revoked. */
+    Mono<Agenda> agenda(String token) {
         if (!token.startsWith(TOKEN_PREFIX)) {
             return Mono.empty();
         }
         return store.feedByTokenHash(SecretTokens.hash(token))
-                .flatMap(feed -> store.ofUser(feed.userId(), LISTED)
-                        .collectList()
-                        .map(rsvps -> {
-                            Set<String> events =
-                                    rsvps.stream().map(RsvpDocument::eventId).collect(Collectors.toSet());
-                            Set<String> revealed = rsvps.stream()
-                                    .filter(r -> r.state() == RsvpState.GOING)
-                                    .map(RsvpDocument::eventId)
-                                    .collect(Collectors.toSet());
-                            // The key changes with what the feed holds, so its validator changes with it.
-                            String key = feed.userId() + ":"
-                                    + List.copyOf(new TreeSet<>(events)).hashCode() + ":"
-                                    + List.copyOf(new TreeSet<>(revealed)).hashCode();
-                            return new Agenda(key, FeedSelection.personal(events, revealed));
-                        }));
+                .flatMap(feed -> rsvps.of(feed.userId()).map(answers -> {
+                    // The key changes with what the feed holds, so its validator changes with it.
+                    String key = feed.userId() + ":"
+                            + List.copyOf(new TreeSet<>(answers.events())).hashCode() + ":"
+                            + List.copyOf(new TreeSet<>(answers.going())).hashCode();
+                    return new Agenda(key, FeedSelection.personal(answers.events(), answers.going()));
+                }));
     }
 
     private FeedAddress address(String token) {

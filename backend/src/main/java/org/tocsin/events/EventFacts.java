@@ -6,13 +6,15 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import org.tocsin.events.internal.EventDocument;
 import org.tocsin.web.Dates;
 
 /**
- * What the rsvps feature needs to know of an event: who runs it, its capacity and RSVP mode, its
- * status, and when its occurrences are. A value, read once per request.
+ * What other features may know of an event without reading its document: who runs it, its capacity
+ * and RSVP mode, its status and visibility, and when its occurrences are (the target of an RSVP, the
+ * occurrence a reminder is for). A value, read once per request; exact places are not in it.
  */
-public record RsvpTarget(
+public record EventFacts(
         String id,
         String organizationId,
         String title,
@@ -25,6 +27,20 @@ public record RsvpTarget(
         int sequence) {
 
     private static final Duration LOOK_AHEAD = Duration.ofDays(3 * 366);
+
+    static EventFacts of(EventDocument e) {
+        return new EventFacts(
+                e.id(),
+                e.organizationId(),
+                e.title(),
+                e.capacity(),
+                e.rsvpMode(),
+                e.status(),
+                e.visibility(),
+                e.locationVisibility(),
+                EventSchedule.of(e),
+                e.sequence());
+    }
 
     /**
      * The occurrence an RSVP is for. {@code requested} is null (the next occurrence that has not ended;

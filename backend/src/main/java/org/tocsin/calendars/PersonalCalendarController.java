@@ -1,4 +1,4 @@
-package org.tocsin.rsvps;
+package org.tocsin.calendars;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -11,17 +11,17 @@ import reactor.core.publisher.Mono;
 
 /** {@code /api/v1/me/calendar-feed}: issue (or replace) and revoke the address of your own RSVP calendar. */
 @RestController
-class PersonalFeedController {
+class PersonalCalendarController {
 
-    private final PersonalFeeds feeds;
+    private final PersonalCalendars feeds;
 
-    PersonalFeedController(PersonalFeeds feeds) {
+    PersonalCalendarController(PersonalCalendars feeds) {
         this.feeds = feeds;
     }
 
     @PostMapping("/api/v1/me/calendar-feed")
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<PersonalFeeds.FeedAddress> issue(@AuthenticationPrincipal CurrentUser user) {
+    Mono<PersonalCalendars.FeedAddress> issue(@AuthenticationPrincipal CurrentUser user) {
         return feeds.issue(user.id());
     }
 

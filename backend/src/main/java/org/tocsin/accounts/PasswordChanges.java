@@ -1,0 +1,54 @@
+package org.tocsin.accounts;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Changing the password ends every other session of the account and revokes every credential made
+ * with it (every {@link HeldCredentials}: API tokens, personal and organization calendar-feed URLs):
+ * someone who took the account over may have made some, and must not keep access through them. The
+ * session that changed it stays signed in. Its own service, not {@link AccountService}'s: sessions and
+ * API tokens are built on the account service, so the orchestration sits above all three.
+ */
+@Service
+class PasswordChanges {
+
+    private final AccountService accounts;
+    private final Sessions sessions;
+    private final ObjectProvider<HeldCredentials> held;
+
+    PasswordChanges(AccountService accounts, Sessions sessions, ObjectProvider<HeldCredentials> held) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.held = held;
+    }
+
+    /**
+     * What a password change ended, so the person knows what to make anew: {@code revoked} counts, by
+     * kind, the credentials that stopped working ({@code apiTokens}, {@code calendarFeed} for the
+     * personal RSVP calendar, {@code organizationFeeds} for members-only calendar feeds).
+     */
+    record PasswordChanged(long otherSessionsEnded, Map<String, Long> revoked, String message) {}
+
+    Mono<PasswordChanged> change(
+            CurrentUser user, String currentPassword, String newPassword, ServerWebExchange exchange) {
+        return accounts.changePassword(user.id(), currentPassword, newPassword)
+                .then(Mono.defer(() -> sessions.endOthers(exchange, user.id())))
+                .flatMap(sessionsEnded -> Flux.fromStream(held::orderedStream)
+                        .concatMap(credentials ->
+                                credentials.revokeAll(user.id()).map(n -> Map.entry(credentials.kind(), n)))
+                        .collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new)
+                        .map(revoked -> new PasswordChanged(sessionsEnded, revoked, message(sessionsEnded, revoked))));
+    }
+
+    private static String message(long sessionsEnded, Map<String, Long> revoked) {
+        long credentials = revoked.values().stream().mapToLong(Long::longValue).sum();
+        return "Password changed. " + sessionsEnded + " other session(s) signed out; " + credentials
+                + " API token(s) and calendar-feed address(es) revoked. Make new ones where you still need them.";
+    }
+}
