@@ -82,6 +82,13 @@ public class AccountService {
                         () -> decoyHash.flatMap(h -> matches(password, h)).then(Mono.empty())));
     }
 
+    /** Whether {@code password} is the account's password (false for an unknown account). */
+    Mono<Boolean> passwordMatches(String userId, String password) {
+        return store.userById(userId)
+                .flatMap(user -> matches(password, user.passwordHash()))
+                .defaultIfEmpty(false);
+    }
+
     Mono<Void> changePassword(String userId, String currentPassword, String newPassword) {
         return store.userById(userId)
                 .switchIfEmpty(Mono.error(ApiProblem.notFound("Account")))
