@@ -103,6 +103,27 @@ public class AccountService {
                 .then();
     }
 
+    /**
+     * Checks a new password by the same rules as a change and answers its hash, for {@link #setPasswordHash}
+     * once whatever allowed it (a reset link) has been spent.
+     */
+    Mono<String> hashNewPassword(String userId, String newPassword) {
+        return store.userById(userId)
+                .switchIfEmpty(Mono.error(ApiProblem.notFound("Account")))
+                .flatMap(user -> validatePassword("newPassword", newPassword)
+                        .then(strength.check("newPassword", newPassword, personal(user.email(), user.displayName())))
+                        .then(hash(newPassword)));
+    }
+
+    Mono<Void> setPasswordHash(String userId, String hash) {
+        return store.changePassword(userId, hash, clock.instant()).then();
+    }
+
+    /** The account with this address, if any (for mailing it a link). */
+    Mono<CurrentUser> findByEmail(String email) {
+        return store.userByEmail(Emails.normalise(email)).map(this::toCurrentUser);
+    }
+
     private Mono<Void> validatePassword(String field, String password) {
         if (password.length() < MIN_PASSWORD_LENGTH) {
             return Mono.error(ApiProblem.invalid(field, "must be at least " + MIN_PASSWORD_LENGTH + " characters"));

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,19 +31,19 @@ class MeController {
     private final ApiTokens apiTokens;
     private final Sessions sessions;
     private final ObjectProvider<PersonalCalendarFeeds> feeds;
-    private final ObjectProvider<HeldCredentials> heldElsewhere;
+    private final CredentialRevocation revocation;
 
     MeController(
             AccountService accounts,
             ApiTokens apiTokens,
             Sessions sessions,
             ObjectProvider<PersonalCalendarFeeds> feeds,
-            ObjectProvider<HeldCredentials> heldElsewhere) {
+            CredentialRevocation revocation) {
         this.accounts = accounts;
         this.apiTokens = apiTokens;
         this.sessions = sessions;
         this.feeds = feeds;
-        this.heldElsewhere = heldElsewhere;
+        this.revocation = revocation;
     }
 
     /** {@code calendarFeedUrl}: the private address of the calendar of your RSVPs, null until you ask for one. */
@@ -120,13 +119,38 @@ class MeController {
             ServerWebExchange exchange) {
         return accounts.changePassword(user.id(), request.currentPassword(), request.newPassword())
                 .then(Mono.defer(() -> sessions.endOthers(exchange, user.id())))
-                .flatMap(sessionsEnded -> Flux.concat(
-                                apiTokens.revokeAll(user.id()).map(n -> Map.entry("apiTokens", n)),
-                                Flux.fromStream(heldElsewhere::orderedStream)
-                                        .concatMap(held ->
-                                                held.revokeAll(user.id()).map(n -> Map.entry(held.kind(), n))))
-                        .collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new)
+                .flatMap(sessionsEnded -> revokeCredentials(user.id())
                         .map(revoked -> new PasswordChanged(sessionsEnded, revoked, message(sessionsEnded, revoked))));
+    }
+
+    private Mono<Map<String, Long>> revokeCredentials(String userId) {
+        return revocation.revokeAll(userId);
+    }
+
+    /** The person's signed-in browsers: device family, when started and last used; never an address. */
+    @GetMapping("/sessions")
+    Flux<Sessions.SessionInfo> sessions(@AuthenticationPrincipal CurrentUser user, ServerWebExchange exchange) {
+        return sessions.of(exchange, user.id());
+    }
+
+    @DeleteMapping("/sessions/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> endSession(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+        return sessions.revoke(user.id(), id);
+    }
+
+    /** What "sign out everywhere" ended: every session (this one too) and, by kind, the credentials revoked. */
+    record SignedOutEverywhere(long sessionsEnded, Map<String, Long> revoked) {}
+
+    /**
+     * Sign out everywhere: for a lost phone or a seized laptop. Ends every session of the account, this
+     * one included, and revokes API tokens and personal and organization feed URLs; the password stays.
+     */
+    @PostMapping("/sign-out-everywhere")
+    Mono<SignedOutEverywhere> signOutEverywhere(@AuthenticationPrincipal CurrentUser user, ServerWebExchange exchange) {
+        return revokeCredentials(user.id())
+                .flatMap(revoked ->
+                        sessions.endAll(exchange, user.id()).map(ended -> new SignedOutEverywhere(ended, revoked)));
     }
 
     private static String message(long sessionsEnded, Map<String, Long> revoked) {
