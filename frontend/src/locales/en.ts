@@ -391,6 +391,10 @@ const messages = {
   'sessions.everywhere': 'Sign out everywhere',
   'sessions.everywhereConfirm':
     'Sign out on every device, this one too, and turn off your API tokens and calendar addresses?',
+  'export.title': 'Your data',
+  'export.help':
+    'Download everything Tocsin holds about you as one file: your account, memberships, RSVPs with their events, and your tokens’ names.',
+  'export.download': 'Download my data',
 };
 
 export type Messages = Record<keyof typeof messages, string>;

@@ -90,6 +90,9 @@ export class SessionsPanel extends LightElement {
           : nothing
       }
       <button type="button" ?disabled=${this.busy} @click=${this.everywhere}>${t('sessions.everywhere')}</button>
+      <h3>${t('export.title')}</h3>
+      <p>${t('export.help')}</p>
+      <p><a class="button" href="/api/v1/me/export" download="tocsin-export.json">${t('export.download')}</a></p>
     </section>`;
   }
 }
