@@ -13,6 +13,11 @@ import type {
   Organization,
   PasswordChanged,
   Rsvp,
+  SecondFactorNeeded,
+  SessionInfo,
+  SignedOutEverywhere,
+  TwoFactorEnrolment,
+  TwoFactorStatus,
 } from './types';
 
 /** One field's complaint in an RFC 9457 problem body (see backend web/Problem.java). */
@@ -192,9 +197,47 @@ export class Api {
   changePassword(currentPassword: string, newPassword: string) {
     return this.post<PasswordChanged>('/api/v1/me/password', { currentPassword, newPassword });
   }
-  async login(email: string, password: string) {
-    await this.post<unknown>('/api/v1/auth/login', { email, password });
+  /** Signs in, or answers the challenge of a second step when the account has two-factor sign-in. */
+  async login(email: string, password: string): Promise<SecondFactorNeeded | undefined> {
+    const answer = await this.post<Partial<SecondFactorNeeded>>('/api/v1/auth/login', { email, password });
+    if (answer?.secondFactorRequired && answer.challenge) return answer as SecondFactorNeeded;
     this.resetCsrf();
+    return undefined;
+  }
+  /** The second step: a code from the authenticator app, or a recovery code. */
+  async loginSecondFactor(challenge: string, code: string) {
+    await this.post<unknown>('/api/v1/auth/login/second-factor', { challenge, code });
+    this.resetCsrf();
+  }
+  twoFactor() {
+    return this.get<TwoFactorStatus>('/api/v1/me/two-factor');
+  }
+  twoFactorSetup() {
+    return this.post<TwoFactorEnrolment>('/api/v1/me/two-factor/setup');
+  }
+  twoFactorConfirm(code: string) {
+    return this.post<{ recoveryCodes: string[] }>('/api/v1/me/two-factor/confirm', { code });
+  }
+  twoFactorDisable(password: string, code: string) {
+    return this.post<void>('/api/v1/me/two-factor/disable', { password, code });
+  }
+  twoFactorRecoveryCodes(code: string) {
+    return this.post<{ recoveryCodes: string[] }>('/api/v1/me/two-factor/recovery-codes', { code });
+  }
+  sessions() {
+    return this.get<SessionInfo[]>('/api/v1/me/sessions');
+  }
+  endSession(id: string) {
+    return this.del<void>(`/api/v1/me/sessions/${encodeURIComponent(id)}`);
+  }
+  signOutEverywhere() {
+    return this.post<SignedOutEverywhere>('/api/v1/me/sign-out-everywhere');
+  }
+  requestPasswordReset(email: string) {
+    return this.post<{ message: string }>('/api/v1/auth/password-reset', { email });
+  }
+  confirmPasswordReset(token: string, newPassword: string) {
+    return this.post<void>('/api/v1/auth/password-reset/confirm', { token, newPassword });
   }
   register(email: string, password: string, displayName: string) {
     return this.post<unknown>('/api/v1/auth/register', { email, password, displayName });

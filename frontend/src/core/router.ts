@@ -9,6 +9,8 @@ export type RouteName =
   | 'join'
   | 'signin'
   | 'register'
+  | 'forgot-password'
+  | 'reset-password'
   | 'dashboard'
   | 'org-admin'
   | 'event-new'
@@ -34,6 +36,8 @@ const TABLE: [RouteName, RegExp, string[]][] = [
   ['join', /^\/join\/([^/]+)$/, ['token']],
   ['signin', /^\/signin$/, []],
   ['register', /^\/register$/, []],
+  ['forgot-password', /^\/forgot-password$/, []],
+  ['reset-password', /^\/reset-password$/, []],
   ['dashboard', /^\/dashboard$/, []],
   ['org-admin', /^\/dashboard\/organizations\/([^/]+)$/, ['slug']],
   ['event-new', /^\/dashboard\/organizations\/([^/]+)\/events\/new$/, ['slug']],

@@ -133,6 +133,34 @@ export interface PasswordChanged {
   otherSessionsEnded: number;
   revoked: { apiTokens?: number; calendarFeed?: number; organizationFeeds?: number };
 }
+/** The answer to a right password on an account with two-factor sign-in: no session yet. */
+export interface SecondFactorNeeded {
+  secondFactorRequired: true;
+  challenge: string;
+  expiresAt: string;
+}
+export interface TwoFactorStatus {
+  enabled: boolean;
+  enabledAt?: string;
+  recoveryCodesLeft: number;
+}
+/** Shown once: the secret for the authenticator app, as text and as a QR code (SVG drawn by the server). */
+export interface TwoFactorEnrolment {
+  secret: string;
+  otpauthUri: string;
+  qrCodeSvg: string;
+}
+export interface SessionInfo {
+  id: string;
+  device: string;
+  createdAt: string;
+  lastUsedAt: string;
+  current: boolean;
+}
+export interface SignedOutEverywhere {
+  sessionsEnded: number;
+  revoked: { apiTokens?: number; calendarFeed?: number; organizationFeeds?: number };
+}
 export type RsvpResponse = 'GOING' | 'MAYBE' | 'NOT_GOING';
 export interface Rsvp {
   id: string;

@@ -346,6 +346,55 @@ const messages = {
   'widget.subscribe': 'Subscribe',
   'widget.more': 'All actions',
   'widget.fallback': 'Upcoming actions on Tocsin',
+  // Accounts that protect people at risk (issue 12): two-factor sign-in, password reset, sessions.
+  'signin.code': 'Code from your authenticator app',
+  'signin.codeHint': 'Six digits from the app. Lost your phone? Enter one of your recovery codes instead.',
+  'signin.codeFailed':
+    'That code is wrong or was used already, or signing in took too long. Try the next code, or start over.',
+  'signin.startOver': 'Start over',
+  'reset.forgot': 'Forgot your password?',
+  'reset.title': 'Choose a new password',
+  'reset.intro':
+    'Enter your account’s email. If it has an account, we mail it a link to choose a new password; the link works once, for 30 minutes.',
+  'reset.send': 'Send the link',
+  'reset.sent': 'If an account has this address, a link is on its way to it. Check your mail.',
+  'reset.failed': 'That did not work. Please try again.',
+  'reset.badLink': 'This link does not work: it was used already or is too old. Ask for a new one.',
+  'reset.submit': 'Set new password',
+  'reset.done': 'Your password is changed. Every device was signed out; sign in again with the new password.',
+  'twoFactor.title': 'Two-factor sign-in',
+  'twoFactor.help':
+    'With it on, signing in needs your password and a code from an app on your phone, so a stolen password alone is not enough. You get a mail whenever it is turned on or off.',
+  'twoFactor.off': 'Two-factor sign-in is off.',
+  'twoFactor.turnOn': 'Turn on two-factor sign-in',
+  'twoFactor.step1': 'Install an authenticator app on your phone (for example Aegis, FreeOTP or Google Authenticator).',
+  'twoFactor.step2': 'In the app, add an account and scan this code:',
+  'twoFactor.step3': 'Enter the six-digit code the app shows now.',
+  'twoFactor.qrAlt': 'QR code to scan with the authenticator app',
+  'twoFactor.manual': 'Cannot scan? Type this key into the app:',
+  'twoFactor.code': 'Code from the app',
+  'twoFactor.confirm': 'Turn on',
+  'twoFactor.wrongCode': 'That code is wrong or was used already. Wait for the next one and try again.',
+  'twoFactor.failed': 'That did not work. Check the password and the code.',
+  'twoFactor.recoveryCodesHelp':
+    'Your recovery codes. Write them down or print them and keep them safe: each one signs you in once if you lose your phone. They are shown only now.',
+  'twoFactor.on': 'Two-factor sign-in is on. Recovery codes left: {left}.',
+  'twoFactor.newCodes': 'Make new recovery codes',
+  'twoFactor.turnOff': 'Turn off two-factor sign-in',
+  'sessions.title': 'Where you are signed in',
+  'sessions.help':
+    'Each browser signed in to your account. Tocsin keeps only the kind of device, never where you were.',
+  'sessions.this': 'this one',
+  'sessions.lastUsed': 'last used {when}',
+  'sessions.end': 'Sign out',
+  'sessions.failed': 'That did not work. Please try again.',
+  'sessions.everywhere': 'Sign out everywhere',
+  'sessions.everywhereConfirm':
+    'Sign out on every device, this one too, and turn off your API tokens and calendar addresses?',
+  'export.title': 'Your data',
+  'export.help':
+    'Download everything Tocsin holds about you as one file: your account, memberships, RSVPs with their events, and your tokens’ names.',
+  'export.download': 'Download my data',
 };
 
 export type Messages = Record<keyof typeof messages, string>;

@@ -112,6 +112,10 @@ export class TocsinApp extends LightElement {
         return html`<tocsin-signin-page .query=${query}></tocsin-signin-page>`;
       case 'register':
         return html`<tocsin-register-page .query=${query}></tocsin-register-page>`;
+      case 'forgot-password':
+        return html`<tocsin-forgot-password-page></tocsin-forgot-password-page>`;
+      case 'reset-password':
+        return html`<tocsin-reset-password-page></tocsin-reset-password-page>`;
       case 'dashboard':
         return html`<tocsin-dashboard-page></tocsin-dashboard-page>`;
       case 'org-admin':

@@ -44,19 +44,26 @@ function input(
   </div>`;
 }
 
-/** /signin */
+/** /signin: the password, then (for accounts with two-factor sign-in) a code from the app or a recovery code. */
 @customElement('tocsin-signin-page')
 export class SignInPage extends LightElement {
   @property({ attribute: false }) query = new URLSearchParams();
   @state() private errors?: FormErrors;
   @state() private busy = false;
+  /** Set once the password was right on an account with two-factor sign-in. */
+  @state() private challenge?: string;
 
   private async submit(ev: Event) {
     ev.preventDefault();
     const d = new FormData(ev.target as HTMLFormElement);
     this.busy = true;
     try {
-      await api.login(String(d.get('email')), String(d.get('password')));
+      const second = await api.login(String(d.get('email')), String(d.get('password')));
+      if (second) {
+        this.errors = undefined;
+        this.challenge = second.challenge;
+        return;
+      }
       sessionChanged();
       navigate(nextPath(this.query));
     } catch (e) {
@@ -69,8 +76,45 @@ export class SignInPage extends LightElement {
     }
   }
 
+  private async submitCode(ev: Event) {
+    ev.preventDefault();
+    const d = new FormData(ev.target as HTMLFormElement);
+    this.busy = true;
+    try {
+      await api.loginSecondFactor(this.challenge!, String(d.get('code')).trim());
+      sessionChanged();
+      navigate(nextPath(this.query));
+    } catch (e) {
+      this.errors =
+        e instanceof ApiError && e.status === 401
+          ? { fields: {}, general: t('signin.codeFailed') }
+          : formErrors(e, t('signin.codeFailed'));
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private restart() {
+    this.challenge = undefined;
+    this.errors = undefined;
+  }
+
   render() {
     document.title = `${t('signin.title')} · Tocsin`;
+    if (this.challenge) {
+      return html`<h1>${t('signin.title')}</h1>
+        <form class="narrow" @submit=${this.submitCode} novalidate>
+          ${generalError(this.errors)}
+          <div class="field">
+            <label for="signin-code">${t('signin.code')}</label>
+            <input id="signin-code" name="code" type="text" inputmode="text" autocomplete="one-time-code" required
+              dir="ltr" aria-describedby="signin-code-hint" />
+            <p class="hint" id="signin-code-hint">${t('signin.codeHint')}</p>
+          </div>
+          <button type="submit" ?disabled=${this.busy}>${t('signin.submit')}</button>
+          <button type="button" class="secondary" @click=${this.restart}>${t('signin.startOver')}</button>
+        </form>`;
+    }
     return html`<h1>${t('signin.title')}</h1>
       <form class="narrow" @submit=${this.submit} novalidate>
         ${generalError(this.errors)}
@@ -78,7 +122,89 @@ export class SignInPage extends LightElement {
         ${input('signin-password', 'password', t('account.password'), 'password', 'current-password', this.errors)}
         <button type="submit" ?disabled=${this.busy}>${t('signin.submit')}</button>
       </form>
+      <p><a href="/forgot-password">${t('reset.forgot')}</a></p>
       <p>${t('signin.noAccount')} <a href=${withNext('/register', this.query)}>${t('register.title')}</a></p>`;
+  }
+}
+
+/** /forgot-password: asks for a reset link; the answer is the same whether the address has an account. */
+@customElement('tocsin-forgot-password-page')
+export class ForgotPasswordPage extends LightElement {
+  @state() private errors?: FormErrors;
+  @state() private busy = false;
+  @state() private sent = false;
+
+  private async submit(ev: Event) {
+    ev.preventDefault();
+    const d = new FormData(ev.target as HTMLFormElement);
+    this.busy = true;
+    this.errors = undefined;
+    try {
+      await api.requestPasswordReset(String(d.get('email')));
+      this.sent = true;
+    } catch (e) {
+      this.errors = formErrors(e, t('reset.failed'));
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  render() {
+    document.title = `${t('reset.title')} · Tocsin`;
+    return html`<h1>${t('reset.title')}</h1>
+      ${
+        this.sent
+          ? html`<p class="status" role="status">${t('reset.sent')}</p>`
+          : html`<p>${t('reset.intro')}</p>
+            <form class="narrow" @submit=${this.submit} novalidate>
+              ${generalError(this.errors)}
+              ${input('reset-email', 'email', t('account.email'), 'email', 'username', this.errors)}
+              <button type="submit" ?disabled=${this.busy}>${t('reset.send')}</button>
+            </form>`
+      }`;
+  }
+}
+
+/** /reset-password#token=…: the link from the mail (the token is in the fragment, which no server sees). */
+@customElement('tocsin-reset-password-page')
+export class ResetPasswordPage extends LightElement {
+  @state() private errors?: FormErrors;
+  @state() private busy = false;
+  @state() private done = false;
+
+  private token(): string {
+    return new URLSearchParams(location.hash.replace(/^#/, '')).get('token') ?? '';
+  }
+
+  private async submit(ev: Event) {
+    ev.preventDefault();
+    const d = new FormData(ev.target as HTMLFormElement);
+    this.busy = true;
+    this.errors = undefined;
+    try {
+      await api.confirmPasswordReset(this.token(), String(d.get('newPassword')));
+      this.done = true;
+    } catch (e) {
+      const errors = formErrors(e, t('reset.failed'));
+      this.errors = errors.fields.token ? { fields: errors.fields, general: t('reset.badLink') } : errors;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  render() {
+    document.title = `${t('reset.title')} · Tocsin`;
+    if (this.done) {
+      return html`<h1>${t('reset.title')}</h1>
+        <p class="status" role="status">${t('reset.done')}</p>
+        <p><a href="/signin">${t('signin.title')}</a></p>`;
+    }
+    return html`<h1>${t('reset.title')}</h1>
+      <form class="narrow" @submit=${this.submit} novalidate>
+        ${generalError(this.errors)}
+        ${input('reset-new-password', 'newPassword', t('password.new'), 'password', 'new-password', this.errors, t('account.passwordHint'))}
+        <button type="submit" ?disabled=${this.busy}>${t('reset.submit')}</button>
+      </form>`;
   }
 }
 

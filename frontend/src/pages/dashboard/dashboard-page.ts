@@ -16,6 +16,8 @@ import { currentUser } from '../../core/session';
 import type { PersonalFeed } from './personal-feed';
 import './personal-feed';
 import './password-panel';
+import './two-factor-panel';
+import './sessions-panel';
 import type { Me, Organization } from '../../core/types';
 
 /** /dashboard: my organizations, and a new one. */
@@ -104,6 +106,8 @@ export class DashboardPage extends LightElement {
           <button type="submit" ?disabled=${this.busy}>${t('dashboard.create')}</button>
         </form>
       </section>
-      <tocsin-password-panel @credentials-revoked=${() => this.querySelector<PersonalFeed>('tocsin-personal-feed')?.reload()}></tocsin-password-panel>`;
+      <tocsin-password-panel @credentials-revoked=${() => this.querySelector<PersonalFeed>('tocsin-personal-feed')?.reload()}></tocsin-password-panel>
+      <tocsin-two-factor-panel></tocsin-two-factor-panel>
+      <tocsin-sessions-panel></tocsin-sessions-panel>`;
   }
 }

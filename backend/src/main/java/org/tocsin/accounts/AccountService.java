@@ -82,6 +82,13 @@ public class AccountService {
                         () -> decoyHash.flatMap(h -> matches(password, h)).then(Mono.empty())));
     }
 
+    /** Whether {@code password} is the account's password (false for an unknown account). */
+    Mono<Boolean> passwordMatches(String userId, String password) {
+        return store.userById(userId)
+                .flatMap(user -> matches(password, user.passwordHash()))
+                .defaultIfEmpty(false);
+    }
+
     Mono<Void> changePassword(String userId, String currentPassword, String newPassword) {
         return store.userById(userId)
                 .switchIfEmpty(Mono.error(ApiProblem.notFound("Account")))
@@ -94,6 +101,27 @@ public class AccountService {
                                 : Mono.error(ApiProblem.invalid("currentPassword", "is not your current password"))))
                 .flatMap(hash -> store.changePassword(userId, hash, clock.instant()))
                 .then();
+    }
+
+    /**
+     * Checks a new password by the same rules as a change and answers its hash, for {@link #setPasswordHash}
+     * once whatever allowed it (a reset link) has been spent.
+     */
+    Mono<String> hashNewPassword(String userId, String newPassword) {
+        return store.userById(userId)
+                .switchIfEmpty(Mono.error(ApiProblem.notFound("Account")))
+                .flatMap(user -> validatePassword("newPassword", newPassword)
+                        .then(strength.check("newPassword", newPassword, personal(user.email(), user.displayName())))
+                        .then(hash(newPassword)));
+    }
+
+    Mono<Void> setPasswordHash(String userId, String hash) {
+        return store.changePassword(userId, hash, clock.instant()).then();
+    }
+
+    /** The account with this address, if any (for mailing it a link). */
+    Mono<CurrentUser> findByEmail(String email) {
+        return store.userByEmail(Emails.normalise(email)).map(this::toCurrentUser);
     }
 
     private Mono<Void> validatePassword(String field, String password) {

@@ -4,8 +4,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,12 +30,19 @@ class AuthController {
     private final Sessions sessions;
     private final RateLimiter rateLimiter;
     private final KnownSignIns knownSignIns;
+    private final TwoFactor twoFactor;
 
-    AuthController(AccountService accounts, Sessions sessions, RateLimiter rateLimiter, KnownSignIns knownSignIns) {
+    AuthController(
+            AccountService accounts,
+            Sessions sessions,
+            RateLimiter rateLimiter,
+            KnownSignIns knownSignIns,
+            TwoFactor twoFactor) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.rateLimiter = rateLimiter;
         this.knownSignIns = knownSignIns;
+        this.twoFactor = twoFactor;
     }
 
     record RegisterRequest(
@@ -46,6 +55,16 @@ class AuthController {
     record LoginRequest(
             @NotBlank @Size(max = 254) String email,
             @NotNull @Size(max = 1024) @Verbatim String password) {}
+
+    /**
+     * The answer to a right password on an account with two-factor sign-in (202): no session yet; send
+     * {@code challenge} back with a code to {@code /login/second-factor} before {@code expiresAt}.
+     */
+    record SecondFactorNeeded(boolean secondFactorRequired, String challenge, Instant expiresAt) {}
+
+    record SecondFactorRequest(
+            @NotBlank @Size(max = 100) String challenge,
+            @NotNull @Size(max = 40) String code) {}
 
     /** The CSRF token a browser echoes in {@code X-XSRF-TOKEN}; asking for it also sets the {@code XSRF-TOKEN} cookie. */
     @GetMapping("/csrf")
@@ -76,7 +95,7 @@ class AuthController {
      * steadily), and the right password waits like a wrong one, or the limit would tell when a guess was right.
      */
     @PostMapping("/login")
-    Mono<MeController.Me> login(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
+    Mono<ResponseEntity<Object>> login(@Valid @RequestBody LoginRequest request, ServerWebExchange exchange) {
         String address = ClientAddress.of(exchange);
         String account = Emails.normalise(request.email());
         return rateLimiter
@@ -91,8 +110,49 @@ class AuthController {
                         ApiProblem.BAD_CREDENTIALS,
                         "Sign-in failed",
                         "The email or the password is wrong")))
-                .doOnNext(user -> knownSignIns.remember(account, address))
-                .flatMap(user -> sessions.start(exchange, user).thenReturn(MeController.Me.of(user)));
+                .flatMap(user -> twoFactor
+                        .enabled(user.id())
+                        .flatMap(on -> on
+                                ? twoFactor
+                                        .challenge(user.id())
+                                        .map(challenge -> ResponseEntity.accepted()
+                                                .body(new SecondFactorNeeded(
+                                                        true,
+                                                        challenge,
+                                                        accounts.now().plus(TwoFactor.CHALLENGE_LIFETIME))))
+                                : signedIn(exchange, user, account, address)));
+    }
+
+    /**
+     * The second step of a sign-in with two-factor: the challenge from {@code /login} and a code from the
+     * app, or a recovery code. Limited per address and per account like passwords; a challenge takes
+     * {@value TwoFactor#CHALLENGE_ATTEMPTS} codes and lasts five minutes. Every failure answers alike.
+     */
+    @PostMapping("/login/second-factor")
+    Mono<ResponseEntity<Object>> secondFactor(
+            @Valid @RequestBody SecondFactorRequest request, ServerWebExchange exchange) {
+        String address = ClientAddress.of(exchange);
+        return rateLimiter
+                .consume("second-factor-per-address", address)
+                .then(twoFactor.challengedUser(request.challenge()))
+                .flatMap(userId -> rateLimiter
+                        .consume("second-factor-per-account", userId)
+                        .then(twoFactor.verify(userId, request.code()))
+                        .filter(ok -> ok)
+                        .flatMap(ok ->
+                                twoFactor.endChallenge(request.challenge()).then(accounts.findById(userId))))
+                .switchIfEmpty(Mono.error(ApiProblem.of(
+                        HttpStatus.UNAUTHORIZED,
+                        TwoFactor.BAD_CODE,
+                        "Sign-in failed",
+                        "The code is wrong or was used already, or the sign-in took too long")))
+                .flatMap(user -> signedIn(exchange, user, user.email(), address));
+    }
+
+    private Mono<ResponseEntity<Object>> signedIn(
+            ServerWebExchange exchange, CurrentUser user, String account, String address) {
+        knownSignIns.remember(account, address);
+        return sessions.start(exchange, user).thenReturn(ResponseEntity.ok(MeController.Me.of(user)));
     }
 
     @PostMapping("/logout")

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,11 +30,20 @@ class MeController {
     private final ApiTokens apiTokens;
     private final PasswordChanges passwordChanges;
     private final ObjectProvider<PersonalCalendarFeeds> feeds;
+    private final Sessions sessions;
+    private final CredentialRevocation revocation;
 
-    MeController(ApiTokens apiTokens, PasswordChanges passwordChanges, ObjectProvider<PersonalCalendarFeeds> feeds) {
+    MeController(
+            ApiTokens apiTokens,
+            PasswordChanges passwordChanges,
+            Sessions sessions,
+            ObjectProvider<PersonalCalendarFeeds> feeds,
+            CredentialRevocation revocation) {
         this.apiTokens = apiTokens;
         this.passwordChanges = passwordChanges;
         this.feeds = feeds;
+        this.sessions = sessions;
+        this.revocation = revocation;
     }
 
     /** {@code calendarFeedUrl}: the private address of the calendar of your RSVPs, null until you ask for one. */
@@ -97,5 +107,32 @@ class MeController {
             @Valid @RequestBody PasswordChange request,
             ServerWebExchange exchange) {
         return passwordChanges.change(user, request.currentPassword(), request.newPassword(), exchange);
+    }
+
+    /** The person's signed-in browsers: device family, when started and last used; never an address. */
+    @GetMapping("/sessions")
+    Flux<Sessions.SessionInfo> sessions(@AuthenticationPrincipal CurrentUser user, ServerWebExchange exchange) {
+        return sessions.of(exchange, user.id());
+    }
+
+    @DeleteMapping("/sessions/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> endSession(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+        return sessions.revoke(user.id(), id);
+    }
+
+    /** What "sign out everywhere" ended: every session (this one too) and, by kind, the credentials revoked. */
+    record SignedOutEverywhere(long sessionsEnded, Map<String, Long> revoked) {}
+
+    /**
+     * Sign out everywhere: for a lost phone or a seized laptop. Ends every session of the account, this
+     * one included, and revokes API tokens and personal and organization feed URLs; the password stays.
+     */
+    @PostMapping("/sign-out-everywhere")
+    Mono<SignedOutEverywhere> signOutEverywhere(@AuthenticationPrincipal CurrentUser user, ServerWebExchange exchange) {
+        return revocation
+                .revokeAll(user.id())
+                .flatMap(revoked ->
+                        sessions.endAll(exchange, user.id()).map(ended -> new SignedOutEverywhere(ended, revoked)));
     }
 }

@@ -1,11 +1,8 @@
 package org.tocsin.accounts;
 
 import java.util.Map;
-import java.util.TreeMap;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -20,12 +17,12 @@ class PasswordChanges {
 
     private final AccountService accounts;
     private final Sessions sessions;
-    private final ObjectProvider<HeldCredentials> held;
+    private final CredentialRevocation revocation;
 
-    PasswordChanges(AccountService accounts, Sessions sessions, ObjectProvider<HeldCredentials> held) {
+    PasswordChanges(AccountService accounts, Sessions sessions, CredentialRevocation revocation) {
         this.accounts = accounts;
         this.sessions = sessions;
-        this.held = held;
+        this.revocation = revocation;
     }
 
     /**
@@ -39,10 +36,8 @@ class PasswordChanges {
             CurrentUser user, String currentPassword, String newPassword, ServerWebExchange exchange) {
         return accounts.changePassword(user.id(), currentPassword, newPassword)
                 .then(Mono.defer(() -> sessions.endOthers(exchange, user.id())))
-                .flatMap(sessionsEnded -> Flux.fromStream(held::orderedStream)
-                        .concatMap(credentials ->
-                                credentials.revokeAll(user.id()).map(n -> Map.entry(credentials.kind(), n)))
-                        .collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new)
+                .flatMap(sessionsEnded -> revocation
+                        .revokeAll(user.id())
                         .map(revoked -> new PasswordChanged(sessionsEnded, revoked, message(sessionsEnded, revoked))));
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -11,6 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.tocsin.accounts.internal.AccountStore;
 import org.tocsin.accounts.internal.SessionDocument;
+import org.tocsin.web.ApiProblem;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -43,8 +46,13 @@ class Sessions {
     Mono<Void> start(ServerWebExchange exchange, CurrentUser user) {
         String token = SecretTokens.generate("");
         Instant now = accounts.now();
-        return store.insertSession(
-                        new SessionDocument(SecretTokens.hash(token), user.id(), now, now, now.plus(idleTimeout)))
+        return store.insertSession(new SessionDocument(
+                        SecretTokens.hash(token),
+                        user.id(),
+                        now,
+                        now,
+                        now.plus(idleTimeout),
+                        Devices.describe(exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT))))
                 .doOnSuccess(s -> exchange.getResponse().addCookie(cookie(token, idleTimeout)))
                 .then();
     }
@@ -66,11 +74,57 @@ class Sessions {
         return token == null ? Mono.empty() : store.deleteSession(SecretTokens.hash(token));
     }
 
-    /** After a password change: every other session of the user ends. */
     /** Ends every session of the user but this request's own; answers how many ended. */
     Mono<Long> endOthers(ServerWebExchange exchange, String userId) {
         String token = cookieValue(exchange.getRequest());
         return store.deleteSessionsOf(userId, token == null ? null : SecretTokens.hash(token));
+    }
+
+    /**
+     * A session as its owner sees it. {@code id} is a hash of the stored id (itself a hash of the cookie):
+     * it names the session for revoking and is no use for anything else.
+     */
+    record SessionInfo(String id, String device, Instant createdAt, Instant lastUsedAt, boolean current) {}
+
+    static final int MAX_LISTED = 100;
+
+    /** The user's live sessions, most recently used first (at most {@value #MAX_LISTED}). */
+    Flux<SessionInfo> of(ServerWebExchange exchange, String userId) {
+        String token = cookieValue(exchange.getRequest());
+        String current = token == null ? null : SecretTokens.hash(token);
+        return store.sessionsOf(userId, accounts.now(), MAX_LISTED)
+                .map(s -> new SessionInfo(
+                        handle(s.id()),
+                        s.device() == null ? "Unknown device" : s.device(),
+                        s.createdAt(),
+                        s.lastSeenAt(),
+                        s.id().equals(current)));
+    }
+
+    /** Ends one of the user's sessions by its listed id; someone else's or an unknown one answers 404. */
+    Mono<Void> revoke(String userId, String handle) {
+        return store.sessionsOf(userId, accounts.now(), 10_000)
+                .filter(s -> handle(s.id()).equals(handle))
+                .next()
+                .flatMap(s -> store.deleteSessionOf(userId, s.id()))
+                .filter(deleted -> deleted)
+                .switchIfEmpty(Mono.error(ApiProblem.notFound("Session")))
+                .then();
+    }
+
+    /** Ends every session of the user, this one included (its cookie is cleared); answers how many ended. */
+    Mono<Long> endAll(ServerWebExchange exchange, String userId) {
+        exchange.getResponse().addCookie(cookie("", Duration.ZERO));
+        return store.deleteSessionsOf(userId, null);
+    }
+
+    /** Ends every session of the user, wherever (a password reset). */
+    Mono<Long> endAllOf(String userId) {
+        return store.deleteSessionsOf(userId, null);
+    }
+
+    private static String handle(String sessionId) {
+        return SecretTokens.hash("session-handle:" + sessionId).substring(0, 32);
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")

@@ -94,7 +94,13 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/v1/auth/csrf")
                         .permitAll()
                         .pathMatchers(
-                                HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/logout")
+                                HttpMethod.POST,
+                                "/api/v1/auth/register",
+                                "/api/v1/auth/login",
+                                "/api/v1/auth/login/second-factor",
+                                "/api/v1/auth/password-reset",
+                                "/api/v1/auth/password-reset/confirm",
+                                "/api/v1/auth/logout")
                         .permitAll()
                         .pathMatchers(
                                 HttpMethod.GET,

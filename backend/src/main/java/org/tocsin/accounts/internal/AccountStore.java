@@ -98,6 +98,20 @@ public class AccountStore implements SmartInitializingSingleton {
         return mongo.remove(Query.query(criteria), SessionDocument.class).map(r -> r.getDeletedCount());
     }
 
+    /** The user's live sessions, most recently used first, at most {@code limit}. */
+    public Flux<SessionDocument> sessionsOf(String userId, Instant now, int limit) {
+        return mongo.find(
+                Query.query(where("userId").is(userId).and("expiresAt").gt(now))
+                        .with(Sort.by(Sort.Direction.DESC, "lastSeenAt"))
+                        .limit(limit),
+                SessionDocument.class);
+    }
+
+    public Mono<Boolean> deleteSessionOf(String userId, String id) {
+        return mongo.remove(Query.query(where("_id").is(id).and("userId").is(userId)), SessionDocument.class)
+                .map(r -> r.getDeletedCount() == 1);
+    }
+
     public Mono<Long> deleteExpiredSessions(Instant now) {
         return mongo.remove(Query.query(where("expiresAt").lte(now)), SessionDocument.class)
                 .map(r -> r.getDeletedCount());
