@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -44,6 +45,7 @@ public class OutboundHttp implements DisposableBean {
     private final LoopResources loops;
     private final HttpClient client;
 
+    @Autowired
     OutboundHttp(OutboundProperties properties) {
         this(
                 properties,
