@@ -19,6 +19,7 @@ import type {
   TwoFactorEnrolment,
   TwoFactorStatus,
 } from './types';
+import type { ImportSource, NewImportSource, Webhook, WebhookDelivery } from './partner-types';
 
 /** One field's complaint in an RFC 9457 problem body (see backend web/Problem.java). */
 export interface FieldProblem {
@@ -292,6 +293,30 @@ export class Api {
   }
   reinstateEvent(id: string) {
     return this.post<EventView>(`/api/v1/events/${encodeURIComponent(id)}/reinstate`, {});
+  }
+  // Partners: calendar imports and webhooks (ADMIN+ of the organization).
+  importSources(slug: string) {
+    return this.get<ImportSource[]>(`/api/v1/organizations/${encodeURIComponent(slug)}/imports`);
+  }
+  addImportSource(slug: string, body: NewImportSource) {
+    return this.post<ImportSource>(`/api/v1/organizations/${encodeURIComponent(slug)}/imports`, body);
+  }
+  syncImportSource(slug: string, id: string) {
+    return this.post<ImportSource>(
+      `/api/v1/organizations/${encodeURIComponent(slug)}/imports/${encodeURIComponent(id)}/sync`,
+      {},
+    );
+  }
+  webhooks(slug: string) {
+    return this.get<Webhook[]>(`/api/v1/organizations/${encodeURIComponent(slug)}/webhooks`);
+  }
+  addWebhook(slug: string, body: { url: string; description?: string }) {
+    return this.post<Webhook>(`/api/v1/organizations/${encodeURIComponent(slug)}/webhooks`, body);
+  }
+  webhookDeliveries(slug: string, id: string) {
+    return this.get<WebhookDelivery[]>(
+      `/api/v1/organizations/${encodeURIComponent(slug)}/webhooks/${encodeURIComponent(id)}/deliveries`,
+    );
   }
 }
 

@@ -395,6 +395,42 @@ const messages = {
   'export.help':
     'Download everything Tocsin holds about you as one file: your account, memberships, RSVPs with their events, and your tokens’ names.',
   'export.download': 'Download my data',
+  // Partners: calendar imports and webhooks (dashboard).
+  'partners.imports': 'Calendars imported from partners',
+  'partners.importsHelp':
+    "Add the address of a partner's iCalendar feed (https or webcal). Tocsin checks it regularly and keeps these events in step; events it cannot take are listed with the reason.",
+  'partners.url': 'Calendar address',
+  'partners.kind': 'Kind of action',
+  'partners.city': 'City',
+  'partners.country': 'Country code',
+  'partners.zone': 'Time zone',
+  'partners.addSource': 'Import calendar',
+  'partners.noSources': 'No imported calendars.',
+  'partners.lastSync': 'Last checked {date}',
+  'partners.counts': '{created} new, {updated} changed, {cancelled} cancelled, {refused} not taken',
+  'partners.refused': 'Events not taken',
+  'partners.syncNow': 'Check now',
+  'partners.webhooks': 'Webhooks',
+  'partners.webhooksHelp':
+    'Tocsin sends a signed message to this address whenever one of your events is created, changed, cancelled or deleted. Messages never contain attendees.',
+  'partners.webhookUrl': 'Receiver address',
+  'partners.addWebhook': 'Add webhook',
+  'partners.secretOnce': 'This signing secret is shown only this once. Store it now in your receiver.',
+  'partners.secret': 'Signing secret',
+  'partners.noWebhooks': 'No webhooks.',
+  'partners.disabled': 'Disabled after failing',
+  'partners.log': 'Delivery log',
+  'partners.noDeliveries': 'Nothing sent yet.',
+  'partners.type': 'Message',
+  'partners.state': 'State',
+  'partners.attempts': 'Attempts',
+  'partners.latency': 'Time',
+  'partners.when': 'Made',
+  'partners.ms': '{n} ms',
+  'partners.state.PENDING': 'Waiting',
+  'partners.state.SENDING': 'Sending',
+  'partners.state.DELIVERED': 'Delivered',
+  'partners.state.FAILED': 'Failed',
 };
 
 export type Messages = Record<keyof typeof messages, string>;
