@@ -200,6 +200,38 @@ class FeedHttpTest extends IntegrationTest {
                 .containsExactlyElementsOf(fromApi)
                 .hasSize(5)
                 .contains("2027-03-20T00:00:00Z SCHEDULED", "2027-03-26T01:00:00Z CANCELLED");
+
+        // iCal4j's own reading (the feed's VTIMEZONEs, not its zone data) gives the API's instants too.
+        Map<String, List<net.fortuna.ical4j.model.component.VEvent>> ical4j =
+                IcsChecks.ical4j(body).<net.fortuna.ical4j.model.component.VEvent>getComponents("VEVENT").stream()
+                        .collect(Collectors.groupingBy(e ->
+                                e.getProperty("UID").orElseThrow().getValue().split("@")[0]));
+        for (JsonNode item : api.get("items")) {
+            if (item.get("visibility").asString().equals("PUBLIC") && !item.has("recurrenceId")) {
+                var first = ical4j.get(item.get("id").asString()).getFirst();
+                assertThat(IcsChecks.ical4jStart(first).toString())
+                        .isEqualTo(item.get("startUtc").asString());
+            }
+        }
+        var ical4jMaster = ical4j.get(seriesId).stream()
+                .filter(e -> e.getRecurrenceId() == null)
+                .findFirst()
+                .orElseThrow();
+        assertThat(IcsChecks.ical4jExpand(
+                                ical4jMaster,
+                                Instant.parse("2027-01-01T00:00:00Z"),
+                                Instant.parse("2028-01-01T00:00:00Z"))
+                        .stream()
+                        .map(Instant::toString)
+                        .toList())
+                .containsExactlyElementsOf(IcsChecks.expand(
+                                calendar,
+                                master,
+                                Instant.parse("2027-01-01T00:00:00Z"),
+                                Instant.parse("2028-01-01T00:00:00Z"))
+                        .stream()
+                        .map(Instant::toString)
+                        .toList());
     }
 
     @Test
