@@ -454,6 +454,23 @@ class FeedHttpTest extends IntegrationTest {
                                 .findFirst()
                                 .orElseThrow());
         assertThat(new String(json, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("Secret courtyard");
+        // Standard readers ignore _tocsin: when (in the event's zone) and where are in the text they show.
+        Map<String, JsonNode> items = new HashMap<>();
+        feed.get("items").forEach(i -> items.put(i.get("id").asString(), i));
+        JsonNode online = items.get(onlineId);
+        assertThat(online.get("summary").asString())
+                .isEqualTo("Sat, 1 May 2027, 20:00–21:30 (Europe/Berlin) · online: https://meet.example.org/tocsin");
+        assertThat(online.get("content_text").asString())
+                .startsWith(
+                        "When: Sat, 1 May 2027, 20:00–21:30 (Europe/Berlin)\nWhere: online: https://meet.example.org/tocsin");
+        assertThat(online.get("content_html").asString())
+                .startsWith("<p><strong>When:</strong> Sat, 1 May 2027, 20:00–21:30 (Europe/Berlin)<br>");
+        assertThat(items.get(hiddenId).get("content_text").asString())
+                .contains("Where: Berlin, DE")
+                .doesNotContain("Square");
+        assertThat(items.get(cancelledId).get("summary").asString())
+                .startsWith("Cancelled: Sun, 20 Jun 2027, 18:00–19:00 (Europe/Berlin) · Square, Berlin, DE");
+        assertThat(items.get(cancelledId).get("content_text").asString()).contains("Banned by the police");
 
         byte[] atom = web.get()
                 .uri("/feeds/organizations/" + org + ".atom")
