@@ -503,4 +503,63 @@ class FeedHttpTest extends IntegrationTest {
         expectProblem(web.get().uri("/events/" + privateId + ".ics").exchange(), 404, "/problems/not-found");
         owner.get("/events/" + privateId + ".ics").expectStatus().isOk();
     }
+
+    @Test
+    void oneEventDownloadRevalidatesLikeTheFeedsAndItsValidatorsHideWhatTheCallerCannotRead() {
+        String path = "/events/" + hiddenId + ".ics";
+        var first = web.get()
+                .uri(path)
+                .header(HttpHeaders.ORIGIN, "https://partner.example")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                .expectHeader()
+                .value(HttpHeaders.CACHE_CONTROL, v -> assertThat(v).contains("public"))
+                .expectBody()
+                .returnResult();
+        String etag = first.getResponseHeaders().getETag();
+        assertThat(etag).isNotBlank();
+        assertThat(first.getResponseHeaders().getLastModified()).isPositive();
+
+        web.get()
+                .uri(path)
+                .header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange()
+                .expectStatus()
+                .isNotModified()
+                .expectHeader()
+                .valueEquals(HttpHeaders.ETAG, etag);
+
+        // Someone RSVPs (attendee data) and the organizer reads the event with its exact place: what a
+        // stranger gets, and so its validators, stay the same.
+        api().anonymous()
+                .post("/api/v1/events/" + hiddenId + "/rsvps", Map.of("name", "Quiet", "response", "GOING"))
+                .expectStatus()
+                .isCreated();
+        var organizers = owner.get(path).expectStatus().isOk().expectBody().returnResult();
+        assertThat(new String(organizers.getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Secret courtyard");
+        assertThat(organizers.getResponseHeaders().getETag()).isNotEqualTo(etag);
+        web.get()
+                .uri(path)
+                .header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange()
+                .expectStatus()
+                .isNotModified();
+
+        // A change the stranger can see is a new validator.
+        owner.patch("/api/v1/events/" + hiddenId, Map.of("title", "Hidden vigil, renamed"))
+                .expectStatus()
+                .isOk();
+        web.get()
+                .uri(path)
+                .header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .value(HttpHeaders.ETAG, v -> assertThat(v).isNotEqualTo(etag));
+    }
 }
