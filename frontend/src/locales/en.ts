@@ -346,6 +346,9 @@ const messages = {
   'widget.subscribe': 'Subscribe',
   'widget.more': 'All actions',
   'widget.fallback': 'Upcoming actions on Tocsin',
+
+  'subscribe.outlook': 'Add to Outlook.com',
+  'subscribe.office365': 'Add to Microsoft 365',
 };
 
 export type Messages = Record<keyof typeof messages, string>;

@@ -362,6 +362,9 @@ const fa: Locale = {
     'widget.subscribe': 'اشتراک',
     'widget.more': 'همه کنش‌ها',
     'widget.fallback': 'کنش‌های پیش رو در توکسین',
+
+    'subscribe.outlook': 'افزودن به Outlook.com',
+    'subscribe.office365': 'افزودن به Microsoft 365',
   },
 };
 export default fa;
