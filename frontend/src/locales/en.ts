@@ -431,6 +431,9 @@ const messages = {
   'partners.state.SENDING': 'Sending',
   'partners.state.DELIVERED': 'Delivered',
   'partners.state.FAILED': 'Failed',
+
+  'subscribe.outlook': 'Add to Outlook.com',
+  'subscribe.office365': 'Add to Microsoft 365',
 };
 
 export type Messages = Record<keyof typeof messages, string>;

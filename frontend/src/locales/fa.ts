@@ -447,6 +447,9 @@ const fa: Locale = {
     'partners.state.SENDING': 'در حال ارسال',
     'partners.state.DELIVERED': 'رسید',
     'partners.state.FAILED': 'ناموفق',
+
+    'subscribe.outlook': 'افزودن به Outlook.com',
+    'subscribe.office365': 'افزودن به Microsoft 365',
   },
 };
 export default fa;

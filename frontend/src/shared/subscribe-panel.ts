@@ -2,28 +2,13 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LightElement } from './light-element';
 import { t } from '../core/i18n';
+import { subscribeLinks, webcalOf } from '../core/subscribe-links';
 
-/** The webcal:// form of an http(s) calendar address. */
-export function webcalOf(https: string): string {
-  return https.replace(/^https?:/, 'webcal:');
-}
-
-/** Subscription addresses of a feed path such as "/feeds/cities/de/berlin" (no extension). */
-export function subscribeLinks(feedPath: string, origin = location.origin) {
-  const https = `${origin}${feedPath}.ics`;
-  const webcal = webcalOf(https);
-  return {
-    https,
-    webcal,
-    // A plain link to Google's "add by URL" page: nothing of Google's is loaded by Tocsin itself.
-    google: `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal)}`,
-    json: `${origin}${feedPath}.json`,
-    atom: `${origin}${feedPath}.atom`,
-  };
-}
+export { GOOGLE_MAX_URL, subscribeLinks, webcalOf } from '../core/subscribe-links';
 
 /**
- * The Subscribe panel: webcal link, https URL with a copy button, Google Calendar, JSON and Atom.
+ * The Subscribe panel: webcal link, https URL with a copy button, Google Calendar, Outlook.com and
+ * Microsoft 365, JSON and Atom.
  * With `url` (a full .ics address, such as a private feed) instead of `feed-path`: only the webcal link and the
  * address with its copy button, no heading of its own, and no Google link (a private address is given to nobody).
  */
@@ -76,7 +61,13 @@ export class SubscribePanel extends LightElement {
       <p>${t('subscribe.help')}</p>
       <p class="actions">
         <a class="button" href=${links.webcal}>${t('subscribe.webcal')}</a>
-        <a class="button secondary" href=${links.google} rel="noopener noreferrer">${t('subscribe.google')}</a>
+        ${
+          links.google
+            ? html`<a class="button secondary" href=${links.google} rel="noopener noreferrer">${t('subscribe.google')}</a>`
+            : nothing
+        }
+        <a class="button secondary" href=${links.outlook} rel="noopener noreferrer">${t('subscribe.outlook')}</a>
+        <a class="button secondary" href=${links.office365} rel="noopener noreferrer">${t('subscribe.office365')}</a>
       </p>
       ${this.copyRow(id, links.https)}
       <p class="feeds">

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { Api } from '../core/api';
 import { LOCALES, pickLanguage, translate, type MessageKey } from '../core/i18n';
 import { formatWhen } from '../core/format';
+import { subscribeLinks } from '../core/subscribe-links';
 import en from '../locales/en';
 import type { EventFilters, EventView } from '../core/types';
 
@@ -138,7 +139,8 @@ export class TocsinEvents extends LitElement {
     if (this.status === 'loading' && !this.items.length) {
       return html`<div dir=${loc.dir} lang=${loc.lang} aria-busy="true">${header}<p>${this.t('common.loading')}</p></div>`;
     }
-    const webcal = `${this.base}${this.feedPath()}.ics`.replace(/^https?:/, 'webcal:');
+    const links = subscribeLinks(this.feedPath(), this.base);
+    const webcal = links.webcal;
     return html`<div dir=${loc.dir} lang=${loc.lang}>
       ${header}
       ${
@@ -159,6 +161,8 @@ export class TocsinEvents extends LitElement {
       }
       <p part="footer" class="footer">
         <a part="subscribe" href=${webcal}>${this.t('widget.subscribe')}</a> ·
+        ${links.google ? html`<a part="subscribe google" href=${links.google} target="_blank" rel="noopener noreferrer">Google</a> ·` : nothing}
+        <a part="subscribe outlook" href=${links.outlook} target="_blank" rel="noopener noreferrer">Outlook</a> ·
         <a part="link" href="${this.base}${this.feedPath()
           .replace('/feeds', '')
           .replace(/^\/events$/, '/')}" target=${target} rel=${rel}>${this.t('widget.more')}</a>

@@ -36,7 +36,7 @@ describe('the event editor’s body', () => {
       start: '2027-03-04T18:00',
       end: '2027-03-04T19:00',
       timeZone: 'Europe/Berlin',
-      recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TH;UNTIL=20270401T235959' },
+      recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TH;UNTIL=20270401T215959Z' /* the end of 1 April in Berlin, in UTC */ },
       place: { city: 'Berlin', countryCode: 'DE', venue: 'Pariser Platz' },
       online: { url: 'https://meet.example/x' },
       capacity: 40,

@@ -98,7 +98,11 @@ export function eventBody(d: Draft, organization: string, patch = false): Record
     end: d.end,
     timeZone: d.timeZone.trim() || clear,
     recurrence: d.repeats
-      ? { rrule: d.originalRule ?? weeklyRule({ weekday: d.weekday, until: d.until || undefined }) }
+      ? {
+          rrule:
+            d.originalRule ??
+            weeklyRule({ weekday: d.weekday, until: d.until || undefined }, d.timeZone.trim() || 'UTC'),
+        }
       : clear,
     place:
       d.mode === 'ONLINE'
@@ -126,7 +130,7 @@ export function eventBody(d: Draft, organization: string, patch = false): Record
 }
 
 function draftOf(e: EventView): Draft {
-  const weekly = parseWeekly(e.recurrence?.rrule, e.start);
+  const weekly = parseWeekly(e.recurrence?.rrule, e.start, e.timeZone);
   return {
     ...EMPTY,
     title: e.title,
@@ -316,7 +320,7 @@ export class EventEditor extends LightElement {
             )}
             ${this.text('until', 'recurrence.rrule', t('editor.until'), { type: 'date' })}
           </div>
-          <p class="hint" dir="ltr">RRULE: ${d.originalRule ?? weeklyRule({ weekday: d.weekday, until: d.until || undefined })}</p>`
+          <p class="hint" dir="ltr">RRULE: ${d.originalRule ?? weeklyRule({ weekday: d.weekday, until: d.until || undefined }, d.timeZone.trim() || 'UTC')}</p>`
               : nothing
           }
           ${fieldError(e, 'recurrence', 'ev-recurrence-error')}

@@ -113,7 +113,7 @@ export class EventPage extends LightElement {
       !!this.occurrence && !!e.overrides?.some((o) => o.recurrenceId === this.occurrence && o.cancelled);
     const cancelled = e.status === 'CANCELLED' || occurrenceCancelled;
     const soon = cancelled ? undefined : countdown(startUtc, loc);
-    const weekly = parseWeekly(e.recurrence?.rrule, e.start);
+    const weekly = parseWeekly(e.recurrence?.rrule, e.start, e.timeZone);
     const a = e.attendance;
     return html`
       <article class="event ${cancelled ? 'cancelled' : ''}">

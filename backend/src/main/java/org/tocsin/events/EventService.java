@@ -354,7 +354,7 @@ public class EventService {
         EventDocument.Recurrence recurrence = request.recurrence() == null
                 ? null
                 : new EventDocument.Recurrence(
-                        Recurrences.normalise(request.recurrence().rrule()),
+                        Recurrences.normalise(request.recurrence().rrule(), zone),
                         request.recurrence().exdates() == null
                                 ? List.of()
                                 : request.recurrence().exdates().stream()

@@ -183,8 +183,10 @@ class EventViews {
                 isOccurrence ? occurrence.recurrenceId().toString() : null,
                 e.recurrence() == null
                         ? null
+                        // Rules stored before UNTIL was normalised are served RFC 5545-valid too.
                         : new EventView.Recurrence(
-                                e.recurrence().rrule(), e.recurrence().exdates()),
+                                Recurrences.withUtcUntil(e.recurrence().rrule(), e.timeZone()),
+                                e.recurrence().exdates()),
                 occurrence == null && e.overrides() != null && !e.overrides().isEmpty()
                         ? e.overrides().stream()
                                 .map(o -> new EventView.OccurrenceChange(

@@ -35,6 +35,40 @@ final class Recurrences {
         return rule.replace(" ", "").toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * {@link #normalise(String)}, and a local or date UNTIL made the UTC date-time RFC 5545 requires when
+     * DTSTART has a TZID (every event's does), computed in the event's zone: clients that sent a local
+     * UNTIL get a rule every calendar app reads the same. Anything unreadable is left for {@link #parse}
+     * to refuse.
+     */
+    static String normalise(String rrule, String zone) {
+        return withUtcUntil(normalise(rrule), zone);
+    }
+
+    /** The rule with its UNTIL in UTC ("...;UNTIL=20270401T215959Z"), as served; unchanged if it has none. */
+    static String withUtcUntil(String rule, String zone) {
+        int at = rule.indexOf("UNTIL=");
+        if (at < 0 || (at > 0 && rule.charAt(at - 1) != ';')) {
+            return rule;
+        }
+        int end = rule.indexOf(';', at);
+        String until = rule.substring(at + 6, end < 0 ? rule.length() : end);
+        if (until.endsWith("Z")) {
+            return rule;
+        }
+        try {
+            ZoneId id = ZoneId.of(zone);
+            LocalDateTime local = LocalDateTime.parse(localUntil(until, id), LOCAL_UNTIL);
+            String utc = local.atZone(id)
+                    .withZoneSameInstant(ZoneOffset.UTC)
+                    .toLocalDateTime()
+                    .format(UTC_UNTIL);
+            return rule.substring(0, at + 6) + utc + (end < 0 ? "" : rule.substring(end));
+        } catch (RuntimeException unreadable) {
+            return rule;
+        }
+    }
+
     /** Parses a normalised rule for expansion in {@code zone}; throws IllegalArgumentException with a reason. */
     static Recur<LocalDateTime> parse(String rrule, ZoneId zone) {
         Map<String, String> parts = new LinkedHashMap<>();

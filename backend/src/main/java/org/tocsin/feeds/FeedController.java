@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -107,9 +106,13 @@ class FeedController {
         return serve(format, scopes.filtered(exchange.getRequest().getQueryParams()), exchange);
     }
 
-    /** "Add to calendar" for one event: the same VEVENTs as in the feeds, as a download. */
+    /**
+     * "Add to calendar" for one event: the same VEVENTs as in the feeds, as a download, with the feeds'
+     * validators and 304 (calendar apps subscribe to it too) and, for an event anyone may read, CORS.
+     */
     @GetMapping("/events/{id}.ics")
-    Mono<ResponseEntity<byte[]>> single(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+    Mono<ResponseEntity<byte[]>> single(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable String id, ServerWebExchange exchange) {
         return catalog.visibleEvent(user, id)
                 .publishOn(Schedulers.boundedElastic())
                 .map(view -> {
@@ -117,6 +120,13 @@ class FeedController {
                             new CalendarMeta(view.title(), "An action on Tocsin", "/events/" + id, "/events/" + id);
                     byte[] body = ics.render(meta.name(), meta.description(), List.of(view), clock.instant())
                             .getBytes(StandardCharsets.UTF_8);
+                    // PRIVATE events are read with a member's session: never a shared cache, never another origin.
+                    FeedValidators validators = FeedValidators.ofBody(
+                            body, view.updatedAt(), view.visibility() != org.tocsin.events.Visibility.PRIVATE);
+                    validators.writeTo(exchange.getResponse().getHeaders());
+                    if (exchange.checkNotModified(validators.etag(), validators.lastModified())) {
+                        return ResponseEntity.status(304).<byte[]>build();
+                    }
                     return ResponseEntity.ok()
                             .contentType(TYPES.get("ics"))
                             .header(
@@ -125,7 +135,8 @@ class FeedController {
                                             .filename("tocsin-" + id + ".ics")
                                             .build()
                                             .toString())
-                            .cacheControl(CacheControl.noCache())
+                            .eTag(validators.etag())
+                            .lastModified(validators.lastModified())
                             .body(body);
                 });
     }

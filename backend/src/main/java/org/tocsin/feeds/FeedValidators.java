@@ -19,6 +19,24 @@ record FeedValidators(String etag, Instant lastModified, boolean isPublic) {
                 scope.isPublic());
     }
 
+    /**
+     * One event's download ({@code /events/{id}.ics}): the ETag is a digest of the very bytes this caller
+     * gets, so it changes when what they can read changes and never with anything withheld from them
+     * (RSVPs, an exact place for attendees only, another caller's view); public when anyone may read it.
+     */
+    static FeedValidators ofBody(byte[] body, Instant lastModified, boolean isPublic) {
+        byte[] digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+        return new FeedValidators(
+                "\"" + java.util.HexFormat.of().formatHex(digest, 0, 16) + "-ics\"",
+                lastModified.truncatedTo(ChronoUnit.SECONDS),
+                isPublic);
+    }
+
     void writeTo(HttpHeaders headers) {
         CacheControl cache = CacheControl.maxAge(FeedController.PUBLIC_MAX_AGE);
         headers.setCacheControl((isPublic ? cache.cachePublic() : cache.cachePrivate()).getHeaderValue());

@@ -104,19 +104,29 @@ class IcsEvents {
         VEvent master = common(e, itip == Itip.CANCEL ? EventStatus.CANCELLED : e.status(), tz, itip, attendee);
         master.add(new DtStart<>(tz, LocalDateTime.parse(e.start())));
         master.add(new DtEnd<>(tz, LocalDateTime.parse(e.end())));
+        List<EventView.OccurrenceChange> changes = e.overrides() == null ? List.of() : e.overrides();
         if (e.recurrence() != null) {
             master.add(new RRule<>(e.recurrence().rrule()));
-            if (!e.recurrence().exdates().isEmpty()) {
-                master.add(new ExDate<>(
-                        tz,
-                        new DateList<>(e.recurrence().exdates().stream()
-                                .map(LocalDateTime::parse)
-                                .toList())));
+            List<LocalDateTime> exdates = new ArrayList<>(
+                    e.recurrence().exdates().stream().map(LocalDateTime::parse).toList());
+            if (itip == Itip.REQUEST) {
+                // RFC 5546 allows no STATUS:CANCELLED instance in a REQUEST: a cancelled date of the series
+                // is an EXDATE there, which removes it from the attendee's calendar all the same.
+                changes.stream()
+                        .filter(EventView.OccurrenceChange::cancelled)
+                        .map(c -> LocalDateTime.parse(c.recurrenceId()))
+                        .forEach(exdates::add);
+                exdates.sort(null);
+            }
+            if (!exdates.isEmpty()) {
+                master.add(new ExDate<>(tz, new DateList<>(exdates)));
             }
         }
         out.append(master);
-        for (EventView.OccurrenceChange change :
-                e.overrides() == null ? List.<EventView.OccurrenceChange>of() : e.overrides()) {
+        for (EventView.OccurrenceChange change : changes) {
+            if (itip == Itip.REQUEST && change.cancelled()) {
+                continue;
+            }
             LocalDateTime original = LocalDateTime.parse(change.recurrenceId());
             VEvent occurrence = common(
                     e,
@@ -173,13 +183,17 @@ class IcsEvents {
                     java.net.URI.create("mailto:" + attendee)));
         }
         EventView.Place place = e.place();
+        if (place == null && onlineUrl(e) != null) {
+            // Online only: many apps show LOCATION (and make a link of it) but not CONFERENCE.
+            v.add(new Location(ContentLines.text(onlineUrl(e))));
+        }
         if (place != null && !e.locationHidden()) {
             v.add(new Location(ContentLines.text(location(place))));
             if (place.lat() != null) {
                 v.add(new Geo(BigDecimal.valueOf(place.lat()), BigDecimal.valueOf(place.lon())));
             }
         }
-        if (e.online() != null && e.online().url() != null) {
+        if (onlineUrl(e) != null) {
             List<net.fortuna.ical4j.model.Parameter> params = new ArrayList<>(List.of(Value.URI, new Feature("VIDEO")));
             if (e.online().platform() != null) {
                 params.add(new Label(ContentLines.parameter(e.online().platform())));
@@ -216,11 +230,27 @@ class IcsEvents {
                     .append(e.place().city())
                     .append(": the exact location is shared with confirmed attendees.");
         }
+        if (onlineUrl(e) != null) {
+            // CONFERENCE (RFC 7986) is not shown by Google, Outlook or Apple Calendar: the link in the text is.
+            text.append(text.isEmpty() ? "" : "\n\n")
+                    .append("Online")
+                    .append(
+                            e.online().platform() == null
+                                    ? ""
+                                    : " (" + e.online().platform() + ")")
+                    .append(": ")
+                    .append(onlineUrl(e));
+        }
         text.append(text.isEmpty() ? "" : "\n\n")
                 .append(publicUrl.base())
                 .append("/events/")
                 .append(e.id());
         return text.toString();
+    }
+
+    /** The online link, or null when there is none or the caller may not see it (the view withholds it). */
+    private static String onlineUrl(EventView e) {
+        return e.online() == null ? null : e.online().url();
     }
 
     private static String location(EventView.Place p) {

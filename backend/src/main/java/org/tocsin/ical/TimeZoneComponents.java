@@ -23,8 +23,8 @@ import net.fortuna.ical4j.model.property.TzOffsetTo;
 
 /**
  * VTIMEZONEs built from the JVM's own tz data (so Asia/Tehran has had no daylight saving since
- * 2022, whatever iCal4j's bundled definitions say), truncated to the span a feed needs: the offset
- * in force at its start, each transition inside it, and, for zones that still change their clocks,
+ * 2022, whatever iCal4j's bundled definitions say), truncated to the span a feed needs: the
+ * transition that put in force the offset at its start, each transition inside it, and, for zones that still change their clocks,
  * yearly rules from then on so a series without end stays right for years.
  */
 final class TimeZoneComponents {
@@ -35,14 +35,24 @@ final class TimeZoneComponents {
         ZoneRules rules = zone.getRules();
         VTimeZone vtimezone = new VTimeZone();
         vtimezone.add(new TzId(zone.getId()));
-        ZoneOffset initial = rules.getOffset(from);
-        vtimezone.add(observance(
-                rules.isDaylightSavings(from),
-                LocalDateTime.ofInstant(from, initial).withNano(0),
-                initial,
-                initial,
-                zone,
-                from));
+        // The first observance is the real transition that put the offset of `from` in force, with its
+        // true TZOFFSETFROM. One dated at `from` with TZOFFSETFROM = TZOFFSETTO is legal but iCal4j (DAVx⁵,
+        // ICSx⁵) reads it as "the offset before" and shows Sydney, Santiago or a Berlin summer an hour off.
+        ZoneOffsetTransition before = rules.previousTransition(from.plusNanos(1));
+        if (before != null) {
+            vtimezone.add(observance(
+                    rules.isDaylightSavings(before.getInstant()),
+                    before.getDateTimeBefore(),
+                    before.getOffsetBefore(),
+                    before.getOffsetAfter(),
+                    zone,
+                    before.getInstant()));
+        } else {
+            // A zone that never changed its clocks (UTC, Etc/GMT+3): its one offset from the start.
+            ZoneOffset initial = rules.getOffset(from);
+            vtimezone.add(observance(
+                    false, LocalDateTime.ofInstant(from, initial).withNano(0), initial, initial, zone, from));
+        }
         ZoneOffsetTransition transition = rules.nextTransition(from);
         while (transition != null && transition.getInstant().isBefore(to)) {
             vtimezone.add(observance(

@@ -158,6 +158,10 @@ class RsvpNotifications {
                     case REMINDER -> "A reminder: \"" + event.title() + "\" is tomorrow.";
                 });
         text.append("\n\nWhen: ").append(when).append('\n');
+        if (event.online() != null && event.online().url() != null) {
+            // Only in a view that may carry it (an attendee's, or a public link): the same rule as the invitation.
+            text.append("Online: ").append(event.online().url()).append('\n');
+        }
         if (rsvp.guests() > 0) {
             text.append("Guests: ").append(rsvp.guests()).append('\n');
         }

@@ -27,7 +27,7 @@ class PublicCors implements WebFilter {
     static final Pattern PUBLIC_READS = Pattern.compile("^(?:"
             + "/api/v1/events|/api/v1/events/[^/]+|/api/v1/cities|/api/v1/calendars"
             + "|/api/v1/campaigns|/api/v1/campaigns/[^/]+|/api/v1/organizations/[^/]+"
-            + "|/feeds/(?!private/).+|/widget/.+"
+            + "|/feeds/(?!private/).+|/widget/.+|/events/[^/]+\\.ics"
             + ")$");
 
     static boolean isPublicRead(String path) {

@@ -50,6 +50,40 @@ class EventTimesTest extends IntegrationTest {
     }
 
     @Test
+    void aLocalUntilIsStoredAndServedInUtcAsRfc5545RequiresWithATzid() {
+        EventFixtures f = new EventFixtures(api());
+        Map<String, Object> body = f.vigil("2027-03-04T18:00", "2027-03-04T19:00");
+        // What older web apps sent: UNTIL in the event's local time, without Z.
+        body.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;BYDAY=TH;UNTIL=20270401T235959"));
+        JsonNode event = f.create(body);
+        // The end of 1 April in Berlin (summer time from 28 March, +2) is 21:59:59 UTC.
+        assertThat(event.get("recurrence").get("rrule").asString())
+                .isEqualTo("FREQ=WEEKLY;BYDAY=TH;UNTIL=20270401T215959Z");
+        assertThat(f.discover(f.owner, ""))
+                .extracting(o -> o.get("start").asString())
+                .containsExactly(
+                        "2027-03-04T18:00",
+                        "2027-03-11T18:00",
+                        "2027-03-18T18:00",
+                        "2027-03-25T18:00",
+                        "2027-04-01T18:00");
+        String id = event.get("id").asString();
+        assertThat(f.owner
+                        .get("/events/" + id + ".ics")
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
+                .contains("RRULE:FREQ=WEEKLY;UNTIL=20270401T215959Z;BYDAY=TH");
+        // A date-only UNTIL is the end of that day in the zone, too.
+        Map<String, Object> dated = f.vigil("2027-03-04T18:00", "2027-03-04T19:00");
+        dated.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;UNTIL=20270318"));
+        assertThat(f.create(dated).get("recurrence").get("rrule").asString())
+                .isEqualTo("FREQ=WEEKLY;UNTIL=20270318T225959Z");
+    }
+
+    @Test
     void exdatesAreLeftOutAndAMovedOccurrenceMovesAlone() {
         EventFixtures f = new EventFixtures(api());
         Map<String, Object> body = f.vigil("2027-01-07T18:00", "2027-01-07T19:00");

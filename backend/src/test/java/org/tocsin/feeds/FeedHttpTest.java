@@ -200,6 +200,38 @@ class FeedHttpTest extends IntegrationTest {
                 .containsExactlyElementsOf(fromApi)
                 .hasSize(5)
                 .contains("2027-03-20T00:00:00Z SCHEDULED", "2027-03-26T01:00:00Z CANCELLED");
+
+        // iCal4j's own reading (the feed's VTIMEZONEs, not its zone data) gives the API's instants too.
+        Map<String, List<net.fortuna.ical4j.model.component.VEvent>> ical4j =
+                IcsChecks.ical4j(body).<net.fortuna.ical4j.model.component.VEvent>getComponents("VEVENT").stream()
+                        .collect(Collectors.groupingBy(e ->
+                                e.getProperty("UID").orElseThrow().getValue().split("@")[0]));
+        for (JsonNode item : api.get("items")) {
+            if (item.get("visibility").asString().equals("PUBLIC") && !item.has("recurrenceId")) {
+                var first = ical4j.get(item.get("id").asString()).getFirst();
+                assertThat(IcsChecks.ical4jStart(first).toString())
+                        .isEqualTo(item.get("startUtc").asString());
+            }
+        }
+        var ical4jMaster = ical4j.get(seriesId).stream()
+                .filter(e -> e.getRecurrenceId() == null)
+                .findFirst()
+                .orElseThrow();
+        assertThat(IcsChecks.ical4jExpand(
+                                ical4jMaster,
+                                Instant.parse("2027-01-01T00:00:00Z"),
+                                Instant.parse("2028-01-01T00:00:00Z"))
+                        .stream()
+                        .map(Instant::toString)
+                        .toList())
+                .containsExactlyElementsOf(IcsChecks.expand(
+                                calendar,
+                                master,
+                                Instant.parse("2027-01-01T00:00:00Z"),
+                                Instant.parse("2028-01-01T00:00:00Z"))
+                        .stream()
+                        .map(Instant::toString)
+                        .toList());
     }
 
     @Test
@@ -422,6 +454,23 @@ class FeedHttpTest extends IntegrationTest {
                                 .findFirst()
                                 .orElseThrow());
         assertThat(new String(json, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("Secret courtyard");
+        // Standard readers ignore _tocsin: when (in the event's zone) and where are in the text they show.
+        Map<String, JsonNode> items = new HashMap<>();
+        feed.get("items").forEach(i -> items.put(i.get("id").asString(), i));
+        JsonNode online = items.get(onlineId);
+        assertThat(online.get("summary").asString())
+                .isEqualTo("Sat, 1 May 2027, 20:00–21:30 (Europe/Berlin) · online: https://meet.example.org/tocsin");
+        assertThat(online.get("content_text").asString())
+                .startsWith(
+                        "When: Sat, 1 May 2027, 20:00–21:30 (Europe/Berlin)\nWhere: online: https://meet.example.org/tocsin");
+        assertThat(online.get("content_html").asString())
+                .startsWith("<p><strong>When:</strong> Sat, 1 May 2027, 20:00–21:30 (Europe/Berlin)<br>");
+        assertThat(items.get(hiddenId).get("content_text").asString())
+                .contains("Where: Berlin, DE")
+                .doesNotContain("Square");
+        assertThat(items.get(cancelledId).get("summary").asString())
+                .startsWith("Cancelled: Sun, 20 Jun 2027, 18:00–19:00 (Europe/Berlin) · Square, Berlin, DE");
+        assertThat(items.get(cancelledId).get("content_text").asString()).contains("Banned by the police");
 
         byte[] atom = web.get()
                 .uri("/feeds/organizations/" + org + ".atom")
@@ -453,5 +502,64 @@ class FeedHttpTest extends IntegrationTest {
                 .consumeWith(r -> IcsChecks.wellFormed(r.getResponseBody()));
         expectProblem(web.get().uri("/events/" + privateId + ".ics").exchange(), 404, "/problems/not-found");
         owner.get("/events/" + privateId + ".ics").expectStatus().isOk();
+    }
+
+    @Test
+    void oneEventDownloadRevalidatesLikeTheFeedsAndItsValidatorsHideWhatTheCallerCannotRead() {
+        String path = "/events/" + hiddenId + ".ics";
+        var first = web.get()
+                .uri(path)
+                .header(HttpHeaders.ORIGIN, "https://partner.example")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                .expectHeader()
+                .value(HttpHeaders.CACHE_CONTROL, v -> assertThat(v).contains("public"))
+                .expectBody()
+                .returnResult();
+        String etag = first.getResponseHeaders().getETag();
+        assertThat(etag).isNotBlank();
+        assertThat(first.getResponseHeaders().getLastModified()).isPositive();
+
+        web.get()
+                .uri(path)
+                .header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange()
+                .expectStatus()
+                .isNotModified()
+                .expectHeader()
+                .valueEquals(HttpHeaders.ETAG, etag);
+
+        // Someone RSVPs (attendee data) and the organizer reads the event with its exact place: what a
+        // stranger gets, and so its validators, stay the same.
+        api().anonymous()
+                .post("/api/v1/events/" + hiddenId + "/rsvps", Map.of("name", "Quiet", "response", "GOING"))
+                .expectStatus()
+                .isCreated();
+        var organizers = owner.get(path).expectStatus().isOk().expectBody().returnResult();
+        assertThat(new String(organizers.getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Secret courtyard");
+        assertThat(organizers.getResponseHeaders().getETag()).isNotEqualTo(etag);
+        web.get()
+                .uri(path)
+                .header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange()
+                .expectStatus()
+                .isNotModified();
+
+        // A change the stranger can see is a new validator.
+        owner.patch("/api/v1/events/" + hiddenId, Map.of("title", "Hidden vigil, renamed"))
+                .expectStatus()
+                .isOk();
+        web.get()
+                .uri(path)
+                .header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .value(HttpHeaders.ETAG, v -> assertThat(v).isNotEqualTo(etag));
     }
 }

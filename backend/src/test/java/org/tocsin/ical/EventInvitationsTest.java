@@ -61,12 +61,39 @@ class EventInvitationsTest {
         assertThat(master.getOrganizer().getCommonName()).isEqualTo("United, for freedom; now");
         assertThat(master.getStatus().getValue()).isEqualTo("CONFIRMED");
         assertThat(master.getRecurrenceRule()).isNotNull();
-        // The moved and the cancelled occurrence travel with the series, as in the feed.
-        assertThat(calendar.getEvents()).hasSize(3);
+        // The moved occurrence travels with the series; the cancelled one is an EXDATE (RFC 5546 allows no
+        // STATUS:CANCELLED instance in a REQUEST), so an attendee's calendar drops that date.
+        assertThat(calendar.getEvents()).hasSize(2);
+        assertThat(calendar.getEvents())
+                .noneSatisfy(e -> assertThat(e.getStatus().isCancelled()).isTrue());
         assertThat(calendar.getEvents())
                 .allSatisfy(e -> assertThat(e.getOrganizer()).isNotNull());
         assertThat(master.getAttendees()).isEmpty();
         assertThat(EventInvitations.contentType(text)).isEqualTo("text/calendar; charset=UTF-8; method=REQUEST");
+    }
+
+    @Test
+    void aRequestForASeriesWithACancelledDateLeavesThatDateOutInICal4j() throws Exception {
+        byte[] request = invitations.request(vigil()).getBytes(StandardCharsets.UTF_8);
+        List<net.fortuna.ical4j.model.component.VEvent> vevents =
+                IcsChecks.ical4j(request).getComponents("VEVENT");
+        assertThat(vevents)
+                .noneMatch(
+                        e -> e.getStatus() != null && e.getStatus().getValue().equals("CANCELLED"));
+        var master = vevents.stream()
+                .filter(e -> e.getRecurrenceId() == null)
+                .findFirst()
+                .orElseThrow();
+        // Weekly from 25 Feb 2027 18:00 Los Angeles, six times: 11 Mar was an EXDATE already, 25 Mar is cancelled.
+        assertThat(IcsChecks.ical4jExpand(
+                        master, Instant.parse("2027-01-01T00:00:00Z"), Instant.parse("2028-01-01T00:00:00Z")))
+                .containsExactly(
+                        Instant.parse("2027-02-26T02:00:00Z"),
+                        Instant.parse("2027-03-05T02:00:00Z"),
+                        Instant.parse("2027-03-19T01:00:00Z"),
+                        Instant.parse("2027-04-02T01:00:00Z"));
+        // The feed (METHOD:PUBLISH) keeps saying the date was cancelled, for readers of the feed.
+        assertThat(feed.render("t", "d", List.of(vigil()), NOW)).contains("STATUS:CANCELLED");
     }
 
     @Test

@@ -17,7 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TimeZone;
 
-/** What every iCalendar feed must satisfy, checked on the bytes and through biweekly, an independent parser. */
+/**
+ * What every iCalendar feed must satisfy, checked on the bytes and through two independent parsers:
+ * biweekly, and iCal4j's own reading (what DAVx⁵/ICSx⁵ and many Java servers use), which takes the
+ * feed's VTIMEZONE as written rather than its own zone data.
+ */
 public final class IcsChecks {
 
     private IcsChecks() {}
@@ -49,6 +53,39 @@ public final class IcsChecks {
                 Biweekly.parse(new String(body, StandardCharsets.UTF_8)).all();
         assertThat(calendars).hasSize(1);
         return calendars.getFirst();
+    }
+
+    /**
+     * iCal4j's reading, with a fresh registry so only the feed's own VTIMEZONEs define its zones: a
+     * wrong VTIMEZONE shows here as a wrong instant, as it would in a calendar app.
+     */
+    public static net.fortuna.ical4j.model.Calendar ical4j(byte[] body) {
+        try {
+            return new net.fortuna.ical4j.data.CalendarBuilder(
+                            new net.fortuna.ical4j.data.CalendarParserImpl(),
+                            new net.fortuna.ical4j.model.TimeZoneRegistryImpl())
+                    .build(new java.io.StringReader(new String(body, StandardCharsets.UTF_8)));
+        } catch (java.io.IOException | net.fortuna.ical4j.data.ParserException e) {
+            throw new AssertionError("iCal4j cannot read the feed", e);
+        }
+    }
+
+    /** Each VEVENT's DTSTART as iCal4j computes it from the feed's VTIMEZONE, in UTC. */
+    public static Instant ical4jStart(net.fortuna.ical4j.model.component.VEvent event) {
+        java.time.temporal.Temporal start = event.getDateTimeStart().getDate();
+        return Instant.from(start);
+    }
+
+    /** The master's occurrences as iCal4j expands them (RRULE minus EXDATE), in UTC, within [from, to). */
+    public static List<Instant> ical4jExpand(
+            net.fortuna.ical4j.model.component.VEvent master, Instant from, Instant to) {
+        var period = new net.fortuna.ical4j.model.Period<>(
+                from.atZone(java.time.ZoneOffset.UTC), to.atZone(java.time.ZoneOffset.UTC));
+        return master.<java.time.ZonedDateTime>calculateRecurrenceSet(period).stream()
+                .map(p -> Instant.from(p.getStart()))
+                .filter(i -> !i.isBefore(from) && i.isBefore(to))
+                .sorted()
+                .toList();
     }
 
     /** The event's occurrences as biweekly expands them (RRULE minus EXDATE), in UTC, within [from, to). */

@@ -33,7 +33,7 @@ class IcsGoldenTest {
     private static final Instant CREATED = Instant.parse("2026-11-01T09:30:00Z");
     private static final EventView.Owner ORG = new EventView.Owner("united", "United, for freedom; now");
 
-    private static EventView event(
+    static EventView event(
             String id,
             String title,
             String description,

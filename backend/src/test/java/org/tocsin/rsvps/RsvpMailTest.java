@@ -135,6 +135,32 @@ class RsvpMailTest {
     }
 
     @Test
+    void theOnlineLinkIsInTheMailAndInTheInvitationTextForThoseWhoMayHaveIt() throws Exception {
+        RsvpFixtures f = new RsvpFixtures(Api.of(web));
+        Map<String, Object> body = f.vigil(1);
+        body.remove("place");
+        body.put("kind", "ONLINE_SESSION");
+        body.put("title", "Online vigil");
+        body.put("online", Map.of("url", "https://meet.example.org/vigil-link", "platform", "Jitsi"));
+        String event = f.create(body);
+        String going = address("online-going");
+        String waiting = address("online-waiting");
+        f.answer(event, Map.of("name", "First", "email", going, "response", "GOING"));
+        f.answer(event, Map.of("name", "Second", "email", waiting, "response", "GOING"));
+
+        Mail confirmation = awaitMail(going, "You're going: Online vigil");
+        assertThat(confirmation.text()).contains("Online: https://meet.example.org/vigil-link");
+        // Calendar apps that ignore CONFERENCE still show the link: in the description and, online only, LOCATION.
+        String unfolded = confirmation.ics().replace("\r\n ", "");
+        assertThat(unfolded)
+                .contains("LOCATION:https://meet.example.org/vigil-link")
+                .contains("Online (Jitsi): https://meet.example.org/vigil-link");
+        // Attendees only: the waitlisted person's mail and invitation carry no link.
+        Mail queued = awaitMail(waiting, "You're on the waitlist: Online vigil");
+        assertThat(queued.text() + queued.ics()).doesNotContain("vigil-link");
+    }
+
+    @Test
     void aGuestsRsvpToAnEmailConfirmedEventCountsOnlyOnceConfirmedFromTheMail() throws Exception {
         RsvpFixtures f = new RsvpFixtures(Api.of(web));
         Map<String, Object> body = f.vigil(10);

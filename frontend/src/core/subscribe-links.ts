@@ -1,0 +1,31 @@
+/** Where a feed can be subscribed to: calendar apps, Google, Outlook.com and Microsoft 365. */
+/** The webcal:// form of an http(s) calendar address. */
+export function webcalOf(https: string): string {
+  return https.replace(/^https?:/, 'webcal:');
+}
+
+/** Google Calendar refuses to subscribe to a calendar address of 256 characters or more. */
+export const GOOGLE_MAX_URL = 255;
+
+/** Subscription addresses of a feed path such as "/feeds/cities/de/berlin" (no extension). */
+export function subscribeLinks(feedPath: string, origin = location.origin, name = '') {
+  const https = `${origin}${feedPath}.ics`;
+  const webcal = webcalOf(https);
+  // Outlook's "add from web" page takes the https address and a name for the calendar.
+  const outlook = (host: string) =>
+    `https://${host}/calendar/0/addfromweb?url=${encodeURIComponent(https)}${name ? `&name=${encodeURIComponent(name)}` : ''}`;
+  return {
+    https,
+    webcal,
+    // Plain links to Google's and Microsoft's "add by URL" pages: nothing of theirs is loaded by Tocsin itself.
+    // No Google link for an address too long for Google (a long tag in a non-Latin script, percent-encoded).
+    google:
+      webcal.length <= GOOGLE_MAX_URL
+        ? `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal)}`
+        : undefined,
+    outlook: outlook('outlook.live.com'),
+    office365: outlook('outlook.office.com'),
+    json: `${origin}${feedPath}.json`,
+    atom: `${origin}${feedPath}.atom`,
+  };
+}
