@@ -153,4 +153,41 @@ final class EventDocuments {
                 at,
                 e.version());
     }
+
+    /** Into a campaign or out of it ({@code campaignId} null): only approved links are kept on an event. */
+    static EventDocument withCampaign(EventDocument e, String campaignId, Instant at) {
+        return new EventDocument(
+                e.id(),
+                e.organizationId(),
+                campaignId,
+                e.title(),
+                e.description(),
+                e.descriptionHtml(),
+                e.kind(),
+                e.status(),
+                e.statusReason(),
+                e.timeZone(),
+                e.start(),
+                e.end(),
+                e.startUtc(),
+                e.endUtc(),
+                e.lastEndUtc(),
+                e.recurrence(),
+                e.overrides(),
+                e.place(),
+                e.online(),
+                e.speakers(),
+                e.tags(),
+                e.languages(),
+                e.capacity(),
+                e.rsvpMode(),
+                e.visibility(),
+                e.locationVisibility(),
+                e.searchTerms(),
+                e.sequence(),
+                e.createdAt(),
+                at,
+                e.deletedAt(),
+                e.version());
+    }
 }
