@@ -1,5 +1,6 @@
 import type {
   Campaign,
+  CampaignCall,
   CityCount,
   CreatedInvitation,
   EventFilters,
@@ -13,6 +14,8 @@ import type {
   Organization,
   PasswordChanged,
   Rsvp,
+  Submission,
+  SubmissionState,
 } from './types';
 
 /** One field's complaint in an RFC 9457 problem body (see backend web/Problem.java). */
@@ -149,6 +152,35 @@ export class Api {
   }
   campaign(slug: string) {
     return this.get<Campaign>(`/api/v1/campaigns/${encodeURIComponent(slug)}`);
+  }
+  campaignCall(slug: string) {
+    return this.get<CampaignCall>(`/api/v1/campaigns/${encodeURIComponent(slug)}/call`);
+  }
+  /** Offers one of the caller's organization's events to a campaign: PENDING, or APPROVED for partners. */
+  submitToCampaign(slug: string, eventId: string) {
+    return this.post<Submission>(`/api/v1/campaigns/${encodeURIComponent(slug)}/submissions`, { event: eventId });
+  }
+  /** The review queue (the campaign's organizers only). */
+  submissions(slug: string, filters: { state?: SubmissionState | ''; city?: string } = {}) {
+    const p = new URLSearchParams();
+    if (filters.state) p.set('state', filters.state);
+    if (filters.city?.trim()) p.set('city', filters.city.trim());
+    const q = p.toString();
+    return this.get<Submission[]>(`/api/v1/campaigns/${encodeURIComponent(slug)}/submissions${q ? `?${q}` : ''}`);
+  }
+  approveSubmission(slug: string, id: string) {
+    return this.post<Submission>(
+      `/api/v1/campaigns/${encodeURIComponent(slug)}/submissions/${encodeURIComponent(id)}/approve`,
+    );
+  }
+  approveSubmissions(slug: string, ids: string[]) {
+    return this.post<Submission[]>(`/api/v1/campaigns/${encodeURIComponent(slug)}/submissions/approve`, { ids });
+  }
+  declineSubmission(slug: string, id: string, reason: string) {
+    return this.post<Submission>(
+      `/api/v1/campaigns/${encodeURIComponent(slug)}/submissions/${encodeURIComponent(id)}/decline`,
+      { reason },
+    );
   }
   organization(slug: string) {
     return this.get<Organization>(`/api/v1/organizations/${encodeURIComponent(slug)}`);
