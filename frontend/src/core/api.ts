@@ -168,6 +168,10 @@ export class Api {
     const q = p.toString();
     return this.get<Submission[]>(`/api/v1/campaigns/${encodeURIComponent(slug)}/submissions${q ? `?${q}` : ''}`);
   }
+  /** An organization's own submissions and their state, newest first (its ORGANIZER+). */
+  organizationSubmissions(slug: string) {
+    return this.get<Submission[]>(`/api/v1/organizations/${encodeURIComponent(slug)}/submissions`);
+  }
   approveSubmission(slug: string, id: string) {
     return this.post<Submission>(
       `/api/v1/campaigns/${encodeURIComponent(slug)}/submissions/${encodeURIComponent(id)}/approve`,

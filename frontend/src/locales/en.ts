@@ -375,6 +375,7 @@ const messages = {
   'review.state.PENDING': 'Pending',
   'review.state.APPROVED': 'Approved',
   'review.state.DECLINED': 'Declined',
+  'submissions.heading': 'Offered to campaigns',
 };
 
 export type Messages = Record<keyof typeof messages, string>;

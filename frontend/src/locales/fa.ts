@@ -391,6 +391,7 @@ const fa: Locale = {
     'review.state.PENDING': 'در انتظار',
     'review.state.APPROVED': 'پذیرفته',
     'review.state.DECLINED': 'ردشده',
+    'submissions.heading': 'پیشنهادشده به کارزارها',
   },
 };
 export default fa;
