@@ -1,5 +1,6 @@
 import type {
   Campaign,
+  CampaignCall,
   CityCount,
   CreatedInvitation,
   EventFilters,
@@ -16,6 +17,8 @@ import type {
   SecondFactorNeeded,
   SessionInfo,
   SignedOutEverywhere,
+  Submission,
+  SubmissionState,
   TwoFactorEnrolment,
   TwoFactorStatus,
 } from './types';
@@ -155,6 +158,39 @@ export class Api {
   }
   campaign(slug: string) {
     return this.get<Campaign>(`/api/v1/campaigns/${encodeURIComponent(slug)}`);
+  }
+  campaignCall(slug: string) {
+    return this.get<CampaignCall>(`/api/v1/campaigns/${encodeURIComponent(slug)}/call`);
+  }
+  /** Offers one of the caller's organization's events to a campaign: PENDING, or APPROVED for partners. */
+  submitToCampaign(slug: string, eventId: string) {
+    return this.post<Submission>(`/api/v1/campaigns/${encodeURIComponent(slug)}/submissions`, { event: eventId });
+  }
+  /** The review queue (the campaign's organizers only). */
+  submissions(slug: string, filters: { state?: SubmissionState | ''; city?: string } = {}) {
+    const p = new URLSearchParams();
+    if (filters.state) p.set('state', filters.state);
+    if (filters.city?.trim()) p.set('city', filters.city.trim());
+    const q = p.toString();
+    return this.get<Submission[]>(`/api/v1/campaigns/${encodeURIComponent(slug)}/submissions${q ? `?${q}` : ''}`);
+  }
+  /** An organization's own submissions and their state, newest first (its ORGANIZER+). */
+  organizationSubmissions(slug: string) {
+    return this.get<Submission[]>(`/api/v1/organizations/${encodeURIComponent(slug)}/submissions`);
+  }
+  approveSubmission(slug: string, id: string) {
+    return this.post<Submission>(
+      `/api/v1/campaigns/${encodeURIComponent(slug)}/submissions/${encodeURIComponent(id)}/approve`,
+    );
+  }
+  approveSubmissions(slug: string, ids: string[]) {
+    return this.post<Submission[]>(`/api/v1/campaigns/${encodeURIComponent(slug)}/submissions/approve`, { ids });
+  }
+  declineSubmission(slug: string, id: string, reason: string) {
+    return this.post<Submission>(
+      `/api/v1/campaigns/${encodeURIComponent(slug)}/submissions/${encodeURIComponent(id)}/decline`,
+      { reason },
+    );
   }
   organization(slug: string) {
     return this.get<Organization>(`/api/v1/organizations/${encodeURIComponent(slug)}`);

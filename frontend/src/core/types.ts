@@ -192,3 +192,29 @@ export interface EventFilters {
   limit?: number;
   cursor?: string;
 }
+
+/** A campaign's public call to host an action (GET /api/v1/campaigns/{slug}/call). */
+export interface CampaignCall {
+  open: boolean;
+  instructions: string;
+  /** Sanitised by the server, like every description. */
+  instructionsHtml: string;
+  template: string;
+  materials: { title: string; url: string }[];
+  acceptsFrom?: string | null;
+  acceptsTo?: string | null;
+  reviewChanges: boolean;
+}
+export type SubmissionState = 'PENDING' | 'APPROVED' | 'DECLINED';
+/** An event offered to a campaign, as its reviewers and its submitters see it. */
+export interface Submission {
+  id: string;
+  state: SubmissionState;
+  reason?: string;
+  submittedAt: string;
+  decidedAt?: string;
+  campaign: { slug: string; name: string };
+  event?: { id: string; title: string; startDate: string; city?: string; countryCode?: string; online: boolean };
+  organization?: { slug: string; name: string };
+  history?: { pending: number; approved: number; declined: number };
+}

@@ -434,6 +434,36 @@ const messages = {
 
   'subscribe.outlook': 'Add to Outlook.com',
   'subscribe.office365': 'Add to Microsoft 365',
+
+  // Coalitions: host an action for a campaign, and its review queue (issue 11).
+  'host.heading': 'Host an action',
+  'host.accepts': 'Actions from {from} to {to}',
+  'host.materials': 'Materials',
+  'host.template': 'Description to start from',
+  'host.closed': 'This campaign does not take submissions at the moment.',
+  'host.signIn': 'Sign in as an organizer of your group to submit one of its events.',
+  'host.organization': 'Your organization',
+  'host.event': 'Its event',
+  'host.noEvents': "This organization has no public event in the campaign's dates yet. Create one first.",
+  'host.submit': 'Submit for review',
+  'host.sent.PENDING': "Submitted. The campaign's organizers will review it; you will get a mail.",
+  'host.sent.APPROVED': 'Approved: your event is now part of the campaign.',
+  'review.heading': 'Submissions to review',
+  'review.state': 'State',
+  'review.city': 'City',
+  'review.filter': 'Filter',
+  'review.empty': 'No submissions match.',
+  'review.history': '{approved} approved, {declined} declined, {pending} pending',
+  'review.approve': 'Approve',
+  'review.decline': 'Decline',
+  'review.reason': 'Reason (the submitter sees it)',
+  'review.select': 'Select {title}',
+  'review.approveSelected': 'Approve selected ({count})',
+  'review.all': 'All',
+  'review.state.PENDING': 'Pending',
+  'review.state.APPROVED': 'Approved',
+  'review.state.DECLINED': 'Declined',
+  'submissions.heading': 'Offered to campaigns',
 };
 
 export type Messages = Record<keyof typeof messages, string>;

@@ -14,6 +14,7 @@ import { locale, t, type MessageKey } from '../../core/i18n';
 import { formatWhen } from '../../core/format';
 import { paths } from '../../core/router';
 import './invite-panel';
+import './my-submissions';
 import './partners-panel';
 import { ROLES, type EventView, type Member, type Organization, type Role } from '../../core/types';
 
@@ -227,6 +228,7 @@ export class OrgAdminPage extends LightElement {
         )}</ul>
         <p class="hint">${t('dashboard.membersHint')}</p>
       </section>
+      ${canEdit ? html`<tocsin-my-submissions slug=${org.slug}></tocsin-my-submissions>` : nothing}
       ${canManage && org.myRole ? html`<tocsin-invite-panel slug=${org.slug} my-role=${org.myRole}></tocsin-invite-panel>` : nothing}
       ${canManage ? html`<tocsin-partners-panel slug=${org.slug}></tocsin-partners-panel>` : nothing}`;
   }

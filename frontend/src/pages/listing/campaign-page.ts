@@ -7,6 +7,8 @@ import { formatNumber } from '../../core/format';
 import { paths } from '../../core/router';
 import type { Campaign } from '../../core/types';
 import { campaignMap } from './campaign-map';
+import './host-action';
+import './review-queue';
 
 /** /campaigns/{slug}: the day of action as a world map and a list of cities with counts, its actions and its calendar. */
 @customElement('tocsin-campaign-page')
@@ -57,6 +59,8 @@ export class CampaignPage extends ListingPage {
           )}
         </ul>
       </section>
-      ${this.eventsSection(`/feeds/campaigns/${encodeURIComponent(this.slug)}`)}`;
+      ${this.eventsSection(`/feeds/campaigns/${encodeURIComponent(this.slug)}`)}
+      <tocsin-host-action slug=${this.slug}></tocsin-host-action>
+      <tocsin-review-queue slug=${this.slug}></tocsin-review-queue>`;
   }
 }

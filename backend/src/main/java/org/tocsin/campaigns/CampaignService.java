@@ -43,12 +43,26 @@ public class CampaignService {
         return store.byId(id).map(CampaignService::ref);
     }
 
+    /** The campaign with its organization and dates; empty when there is no such campaign. */
+    public Mono<CampaignHost> hostBySlug(String slug) {
+        return store.bySlug(slug).map(CampaignService::host);
+    }
+
+    public Mono<CampaignHost> hostById(String id) {
+        return store.byId(id).map(CampaignService::host);
+    }
+
+    private static CampaignHost host(CampaignDocument c) {
+        return new CampaignHost(c.id(), c.slug(), c.name(), c.organizationId(), c.startDate(), c.endDate());
+    }
+
     /**
      * Completes when the caller may put an event into this campaign, else fails with a 403
      * {@code /problems/campaign-closed}. A campaign's page, counts, feeds and partners' widgets show its
      * events at once, so a stranger's event in it would speak in the campaign's name (a decoy "vigil" in
-     * a trusted coalition's day of action). Until submissions with the campaign's approval exist, only
-     * the ORGANIZERs (and above) of the organization that runs it add events to it.
+     * a trusted coalition's day of action). So only the ORGANIZERs (and above) of the organization that
+     * runs it add events to it directly; everyone else submits (coalitions), and the campaign's organizers
+     * approve.
      */
     public Mono<Void> requireMayAddEvents(CurrentUser user, String campaignId) {
         return store.byId(campaignId)

@@ -468,6 +468,11 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         return generation.get();
     }
 
+    /** The event as indexed; null when unknown or deleted. */
+    EventDocument event(String id) {
+        return events.get(id);
+    }
+
     java.util.Collection<EventDocument> events() {
         return events.values();
     }

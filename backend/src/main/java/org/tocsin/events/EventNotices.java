@@ -1,14 +1,16 @@
 package org.tocsin.events;
 
+import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
-import org.tocsin.events.internal.EventDocument;
+import org.tocsin.events.internal.EventStore;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Every stored write to an event, in the words of features outside events (webhooks): which event, whose,
- * and what kind of change. Derived from {@link EventChanges#stream()} so no write is missed; carries no
- * content, so a listener reads the event through the API's own rules if it needs more.
+ * and what kind of change. Derived from {@link EventChanges#changes()}, which every write publishes to;
+ * carries no content, so a listener reads the event through the API's own rules if it needs more.
  */
 @Component
 public class EventNotices {
@@ -30,27 +32,40 @@ public class EventNotices {
             Instant at) {}
 
     private final EventChanges changes;
+    private final EventStore store;
+    private final Clock clock;
 
-    EventNotices(EventChanges changes) {
+    EventNotices(EventChanges changes, EventStore store, Clock clock) {
         this.changes = changes;
+        this.store = store;
+        this.clock = clock;
     }
 
     public Flux<Notice> notices() {
-        return changes.stream().map(EventNotices::notice);
+        return changes.changes().concatMap(this::notice);
     }
 
-    private static Notice notice(EventDocument e) {
-        Kind kind;
-        if (e.deletedAt() != null) {
-            kind = Kind.DELETED;
-        } else if (e.status() == EventStatus.CANCELLED) {
-            kind = Kind.CANCELLED;
-        } else if (e.createdAt() != null && e.createdAt().equals(e.updatedAt())) {
-            kind = Kind.CREATED;
-        } else {
-            kind = Kind.UPDATED;
+    private Mono<Notice> notice(EventChange change) {
+        if (change instanceof EventChange.Deleted deleted) {
+            EventFacts e = deleted.lastState();
+            return Mono.just(new Notice(
+                    e.id(),
+                    e.organizationId(),
+                    Kind.DELETED,
+                    e.status(),
+                    e.visibility(),
+                    e.sequence(),
+                    clock.instant()));
         }
-        Instant at = e.deletedAt() != null ? e.deletedAt() : e.updatedAt();
-        return new Notice(e.id(), e.organizationId(), kind, e.status(), e.visibility(), e.sequence(), at);
+        Kind kind = switch (change) {
+            case EventChange.Created created -> Kind.CREATED;
+            case EventChange.Cancelled cancelled -> Kind.CANCELLED;
+            default -> Kind.UPDATED;
+        };
+        // The event as stored now; one deleted meanwhile is told by its own Deleted change.
+        return store.byId(change.eventId())
+                .filter(e -> e.deletedAt() == null)
+                .map(e -> new Notice(
+                        e.id(), e.organizationId(), kind, e.status(), e.visibility(), e.sequence(), e.updatedAt()));
     }
 }

@@ -107,6 +107,7 @@ class SecurityConfiguration {
                                 "/api/v1/organizations/*",
                                 "/api/v1/campaigns",
                                 "/api/v1/campaigns/*",
+                                "/api/v1/campaigns/*/call",
                                 "/api/v1/events",
                                 "/api/v1/events/*",
                                 "/api/v1/cities",

@@ -19,7 +19,9 @@ import tools.jackson.databind.JsonNode;
  * both): the public events are the same; the venue, address, exact point (inside the same public
  * coarse cell) and online link of the events that keep their location for attendees differ; the
  * PRIVATE and UNLISTED events differ in everything (visibility, city, title, tags, campaign, times),
- * and variant A makes more of them at the end than variant B.
+ * and variant A makes more of them at the end than variant B. Variant A also submits two public events
+ * to a campaign of another organization, one left pending and one declined: neither is the
+ * campaign's to show.
  */
 final class HiddenWorlds {
 
@@ -136,10 +138,47 @@ final class HiddenWorlds {
                 }
             }
         }
+        // Two public events of free-voices, in no campaign, that variant A submits to vigil-circle's
+        // campaign below: the same events in both worlds, the submissions in A alone.
+        List<String> offered = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Map<String, Object> body = publicEvent(common, hidden, 1, points);
+            body.remove("campaign");
+            offered.add(create(owners[1], body));
+        }
+        publicIds.addAll(offered);
+        owners[0]
+                .put(
+                        "/api/v1/campaigns/" + CAMPAIGNS[0] + "/call",
+                        Map.of("open", true, "instructions", "Host a *vigil*", "materials", List.of()))
+                .expectStatus()
+                .isOk();
         // Existence: variant A has more non-public events than B; made last, so no public id moves.
         for (int i = 0; i < (variant == 0 ? 4 : 1); i++) {
             int o = hidden.nextInt(2);
             create(owners[o], hiddenEvent(hidden, o, variant == 0 && i == 0 ? ONLY_IN_A : null));
+        }
+        // Submissions are hidden from strangers until approved: one pending, one declined, in A alone.
+        if (variant == 0) {
+            for (String id : offered) {
+                String submission = owners[1]
+                        .post("/api/v1/campaigns/" + CAMPAIGNS[0] + "/submissions", Map.of("event", id))
+                        .expectStatus()
+                        .isCreated()
+                        .expectBody(JsonNode.class)
+                        .returnResult()
+                        .getResponseBody()
+                        .get("id")
+                        .asString();
+                if (id.equals(offered.getLast())) {
+                    owners[0]
+                            .post(
+                                    "/api/v1/campaigns/" + CAMPAIGNS[0] + "/submissions/" + submission + "/decline",
+                                    Map.of("reason", "not ours"))
+                            .expectStatus()
+                            .isOk();
+                }
+            }
         }
         return new Built(publicIds, points);
     }

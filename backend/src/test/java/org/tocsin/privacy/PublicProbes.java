@@ -52,6 +52,7 @@ final class PublicProbes {
         probes.add(new Probe("/api/v1/calendars", 1, false));
         for (String slug : HiddenWorlds.CAMPAIGNS) {
             probes.add(new Probe("/api/v1/campaigns/" + slug, 1, false));
+            probes.add(new Probe("/api/v1/campaigns/" + slug + "/call", 1, false));
         }
         for (String slug : HiddenWorlds.ORGANIZATIONS) {
             probes.add(new Probe("/api/v1/organizations/" + slug, 1, false));

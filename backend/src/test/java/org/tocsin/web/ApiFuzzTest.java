@@ -41,6 +41,8 @@ class ApiFuzzTest extends IntegrationTest {
             "events",
             "organizations",
             "campaigns",
+            "campaign_calls",
+            "campaign_submissions",
             "rsvps",
             "users",
             "memberships",

@@ -149,6 +149,12 @@ public record EventDocument(
             version = e.version;
         }
 
+        /** Into a campaign or out of it (null): only approved links are kept on an event. */
+        public Builder campaignId(String campaignId) {
+            this.campaignId = campaignId;
+            return this;
+        }
+
         public Builder status(EventStatus status, String statusReason) {
             this.status = status;
             this.statusReason = statusReason;
