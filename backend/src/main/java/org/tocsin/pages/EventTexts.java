@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.tocsin.text.Digits;
+import org.tocsin.text.Language;
 
 /**
  * When an event happens, written for people in their language, in the event's own zone: Persian with
@@ -46,7 +48,7 @@ public final class EventTexts {
                 : date(e.toLocalDate(), language) + separator + TIME.format(e);
         String text = date(s.toLocalDate(), language) + separator + TIME.format(s) + " – " + endText + " (" + FSI
                 + zone.getId() + PDI + ")";
-        return language == Language.FA ? SolarHijri.persianDigits(text) : text;
+        return language == Language.FA ? Digits.persian(text) : text;
     }
 
     /** The Gregorian date beside a Persian one ("۴ مارس ۲۰۲۷"); null for languages that write Gregorian. */
@@ -54,7 +56,7 @@ public final class EventTexts {
         if (language != Language.FA) {
             return null;
         }
-        return SolarHijri.persianDigits(FA_GREGORIAN.format(start.atZone(zone(timeZone))));
+        return Digits.persian(FA_GREGORIAN.format(start.atZone(zone(timeZone))));
     }
 
     static String date(LocalDate date, Language language) {

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.ResourceBundle;
 import org.springframework.stereotype.Component;
+import org.tocsin.text.Digits;
+import org.tocsin.text.Language;
 
 /**
  * The words of the server's pages, per {@link Language} ({@code pages/messages*.properties}); Persian
@@ -47,6 +49,6 @@ public class PageTexts {
 
     public static String number(Language language, long n) {
         String digits = Long.toString(n);
-        return language == Language.FA ? SolarHijri.persianDigits(digits) : digits;
+        return language == Language.FA ? Digits.persian(digits) : digits;
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.tocsin.events.EventStatus;
 import org.tocsin.events.EventView;
 import org.tocsin.events.RsvpMode;
+import org.tocsin.text.Language;
 import org.tocsin.web.PublicUrl;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;

@@ -2,6 +2,7 @@ package org.tocsin.pages;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import org.tocsin.text.Digits;
 
 /**
  * The Solar Hijri (Persian) calendar by the arithmetic 33-year rule, the same rule as ICU's
@@ -33,7 +34,7 @@ public record SolarHijri(int year, int month, int day) {
     /** "پنجشنبه ۱۳ اسفند ۱۴۰۵", as the web app writes it. */
     public static String format(LocalDate date) {
         SolarHijri d = of(date);
-        return persianDigits(weekday(date.getDayOfWeek()) + " " + d.day + " " + MONTHS[d.month - 1] + " " + d.year);
+        return Digits.persian(weekday(date.getDayOfWeek()) + " " + d.day + " " + MONTHS[d.month - 1] + " " + d.year);
     }
 
     static String weekday(DayOfWeek day) {
@@ -46,15 +47,5 @@ public record SolarHijri(int year, int month, int day) {
             case THURSDAY -> "پنجشنبه";
             case FRIDAY -> "جمعه";
         };
-    }
-
-    /** ASCII digits written as Persian ones ("18:00" → "۱۸:۰۰"). */
-    public static String persianDigits(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            out.append(c >= '0' && c <= '9' ? (char) ('۰' + (c - '0')) : c);
-        }
-        return out.toString();
     }
 }

@@ -20,11 +20,11 @@ import org.springframework.web.server.ServerWebExchange;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.events.RsvpEvents;
 import org.tocsin.events.VisibleEvents;
-import org.tocsin.pages.Digits;
-import org.tocsin.pages.Language;
 import org.tocsin.pages.Pages;
 import org.tocsin.pages.Pages.RsvpForm;
 import org.tocsin.rsvps.internal.RsvpDocument;
+import org.tocsin.text.Digits;
+import org.tocsin.text.Language;
 import org.tocsin.text.UserText;
 import org.tocsin.web.ApiProblem;
 import org.tocsin.web.ClientAddress;
@@ -75,7 +75,12 @@ class RsvpPageController {
             RsvpResponse response = fields.response(errors);
             Integer guests = fields.guests(errors);
             RsvpRequest request = new RsvpRequest(
-                    name, blankToNull(fields.get("email")), response, guests, blankToNull(fields.get("occurrence")));
+                    name,
+                    blankToNull(fields.get("email")),
+                    response,
+                    guests,
+                    blankToNull(fields.get("occurrence")),
+                    Language.of(exchange.getRequest()).tag());
             if (errors.isEmpty()) {
                 check(validator.validate(request), errors);
             }

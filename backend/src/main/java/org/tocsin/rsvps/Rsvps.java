@@ -40,7 +40,8 @@ final class Rsvps {
                 r.remindedAt(),
                 r.createdAt(),
                 now,
-                r.version());
+                r.version(),
+                r.lang());
     }
 
     static RsvpDocument withState(RsvpDocument r, RsvpState state, int places, Instant queuedAt, Instant now) {
@@ -64,7 +65,8 @@ final class Rsvps {
                 r.remindedAt(),
                 r.createdAt(),
                 now,
-                r.version());
+                r.version(),
+                r.lang());
     }
 
     static RsvpDocument withTokenHash(RsvpDocument r, String manageTokenHash) {
@@ -88,7 +90,8 @@ final class Rsvps {
                 r.remindedAt(),
                 r.createdAt(),
                 r.updatedAt(),
-                r.version());
+                r.version(),
+                r.lang());
     }
 
     /** People counted under {@code state} by this RSVP (0 when it is in another state, or absent). */

@@ -1,4 +1,4 @@
-package org.tocsin.pages;
+package org.tocsin.text;
 
 import java.util.List;
 import java.util.Locale;

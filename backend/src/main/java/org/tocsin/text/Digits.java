@@ -1,4 +1,4 @@
-package org.tocsin.pages;
+package org.tocsin.text;
 
 /**
  * Numbers as people type them: Persian (U+06F0–U+06F9) and Arabic-Indic (U+0660–U+0669) digits read
@@ -7,6 +7,16 @@ package org.tocsin.pages;
 public final class Digits {
 
     private Digits() {}
+
+    /** ASCII digits written as Persian ones ("18:00" → "۱۸:۰۰"). */
+    public static String persian(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c >= '0' && c <= '9' ? (char) ('۰' + (c - '0')) : c);
+        }
+        return out.toString();
+    }
 
     /** The text with Persian and Arabic-Indic digits made ASCII; other characters unchanged. */
     public static String ascii(String text) {
