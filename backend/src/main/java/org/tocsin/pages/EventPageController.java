@@ -1,5 +1,6 @@
 package org.tocsin.pages;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,6 +14,8 @@ import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Mono;
 
 /** {@code /events/{id}}: the event's page, in HTML, with the RSVP form; the web app takes it over. */
+// HTML pages, not the JSON API: out of the OpenAPI document (their tests: EventPagesTest, NonInterferenceTest).
+@Hidden
 @RestController
 class EventPageController {
 

@@ -1,5 +1,6 @@
 package org.tocsin.rsvps;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.net.URI;
@@ -37,6 +38,8 @@ import reactor.core.publisher.Mono;
  * API; a refused form comes back with what was typed and a message per field, in the page's language.
  * The CSRF token travels in the form ({@code _csrf}), checked by the security chain.
  */
+// HTML pages, not the JSON API: out of the OpenAPI document (their tests: EventPagesTest, NonInterferenceTest).
+@Hidden
 @RestController
 class RsvpPageController {
 
