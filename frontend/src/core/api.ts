@@ -23,6 +23,7 @@ import type {
   TwoFactorStatus,
 } from './types';
 import type { ImportSource, NewImportSource, Webhook, WebhookDelivery } from './partner-types';
+import { lang } from './i18n';
 
 /** One field's complaint in an RFC 9457 problem body (see backend web/Problem.java). */
 export interface FieldProblem {
@@ -83,7 +84,8 @@ export class Api {
   }
 
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    // The app's language, not only the browser's: problem details come back in it, and an RSVP's mails speak it.
+    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': lang() };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (method !== 'GET' && method !== 'HEAD' && this.credentials !== 'omit') {
       const c = await this.csrfToken();
@@ -199,7 +201,8 @@ export class Api {
   // RSVPs (guests, no account needed)
   rsvp(
     eventId: string,
-    body: { name: string; email?: string; response: string; guests?: number; occurrence?: string },
+    /** guests: a number, or what was typed when it is none (the server refuses it, naming the field). */
+    body: { name: string; email?: string; response: string; guests?: number | string; occurrence?: string },
   ) {
     return this.post<Rsvp>(`/api/v1/events/${encodeURIComponent(eventId)}/rsvps`, body);
   }

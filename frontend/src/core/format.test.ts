@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { countdown, formatDate, formatGregorianDate, formatWhen, localDigits, localToUtc, zoneName } from './format';
+import {
+  asciiDigits,
+  countdown,
+  formatDate,
+  formatGregorianDate,
+  formatWhen,
+  localDigits,
+  localToUtc,
+  parseCount,
+  zoneName,
+} from './format';
 import en from '../locales/en';
 import fa from '../locales/fa';
 
@@ -81,5 +91,20 @@ describe('local times of a series', () => {
     expect(localToUtc('2027-07-08T18:00', 'Europe/Berlin')).toBe('2027-07-08T16:00:00.000Z');
     expect(localToUtc('2027-03-18T18:00', 'America/Los_Angeles')).toBe('2027-03-19T01:00:00.000Z');
     expect(localToUtc('2027-01-07T18:00', 'Asia/Tehran')).toBe('2027-01-07T14:30:00.000Z');
+  });
+});
+
+describe('digits as people type them', () => {
+  it('reads Persian and Arabic-Indic digits as a count', () => {
+    expect(asciiDigits('۱۸:۰۰ ٢')).toBe('18:00 2');
+    expect(parseCount('۳')).toBe(3);
+    expect(parseCount('٢')).toBe(2);
+    expect(parseCount(' 4 ')).toBe(4);
+    expect(parseCount('')).toBe(0);
+  });
+
+  it('keeps what is no whole number as typed, for the server to refuse', () => {
+    expect(parseCount('۳.۵')).toBe('۳.۵');
+    expect(parseCount('many')).toBe('many');
   });
 });

@@ -132,3 +132,20 @@ export function localDigits(text: string, loc: Locale): string {
   const nf = new Intl.NumberFormat(loc.intl, { useGrouping: false });
   return text.replace(/\d/g, (d) => nf.format(Number(d)));
 }
+
+/** Persian (۰–۹) and Arabic-Indic (٠–٩) digits as ASCII ones, so "۳" typed in a number field means 3. */
+export function asciiDigits(text: string): string {
+  return text
+    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+}
+
+/**
+ * A count typed in any of those digits: the number, 0 when empty, or the text as typed when it is no whole number
+ * (the server then refuses it, naming the field, instead of the count being silently dropped).
+ */
+export function parseCount(text: string): number | string {
+  const ascii = asciiDigits(text).trim();
+  if (ascii === '') return 0;
+  return /^\d{1,3}$/.test(ascii) ? Number(ascii) : text;
+}

@@ -44,6 +44,15 @@ export class TocsinApp extends LightElement {
     document.removeEventListener('click', this.onClick);
   }
 
+  /**
+   * A page the server rendered (for readers without JavaScript and link previews) gives way to the app's
+   * own rendering of the same page; it stays painted until the app's first render replaces it.
+   */
+  protected createRenderRoot(): HTMLElement {
+    this.querySelector(':scope > [data-server-page]')?.remove();
+    return super.createRenderRoot();
+  }
+
   private onSession = () => {
     void currentUser(true).then((me) => {
       this.me = me;

@@ -10,6 +10,7 @@ import {
   type FormErrors,
 } from '../../shared/light-element';
 import { api } from '../../core/api';
+import { parseCount } from '../../core/format';
 import { t, type MessageKey } from '../../core/i18n';
 import { paths } from '../../core/router';
 import type { EventView, Rsvp, RsvpResponse } from '../../core/types';
@@ -38,7 +39,7 @@ export class RsvpForm extends LightElement {
     ev.preventDefault();
     const data = new FormData(ev.target as HTMLFormElement);
     const email = String(data.get('email') ?? '').trim();
-    const guests = Number(data.get('guests') ?? 0);
+    const guests = parseCount(String(data.get('guests') ?? ''));
     this.busy = true;
     this.errors = undefined;
     try {
@@ -95,7 +96,7 @@ export class RsvpForm extends LightElement {
       </div>
       <div class="field">
         <label for="rsvp-guests">${t('rsvp.guests')}</label>
-        <input id="rsvp-guests" name="guests" type="number" min="0" max="10" value="0" inputmode="numeric"
+        <input id="rsvp-guests" name="guests" type="text" value="0" inputmode="numeric" maxlength="4" dir="ltr"
           aria-invalid=${invalid(e, 'guests')} aria-describedby=${ifDefined(e?.fields.guests ? 'rsvp-guests-error' : undefined)} />
         ${fieldError(e, 'guests', 'rsvp-guests-error')}
       </div>

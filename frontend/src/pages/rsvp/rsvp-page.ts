@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { LightElement, formErrors, generalError, fieldError, type FormErrors } from '../../shared/light-element';
 import { api, ApiError } from '../../core/api';
 import { locale, t, type MessageKey } from '../../core/i18n';
-import { formatWhen } from '../../core/format';
+import { formatWhen, parseCount } from '../../core/format';
 import { paths, safeUrl } from '../../core/router';
 import { rsvpStateLabel } from '../event/rsvp-form';
 import type { EventView, Rsvp, RsvpResponse } from '../../core/types';
@@ -41,7 +41,7 @@ export class RsvpPage extends LightElement {
         ...this.rsvp,
         ...(await api.changeRsvp(this.token, {
           response: String(data.get('response')) as RsvpResponse,
-          guests: Number(data.get('guests') ?? 0),
+          guests: parseCount(String(data.get('guests') ?? '')) as number,
         })),
       };
       this.message = t('rsvp.saved');
@@ -122,7 +122,7 @@ export class RsvpPage extends LightElement {
         </fieldset>
         <div class="field">
           <label for="manage-guests">${t('rsvp.guests')}</label>
-          <input id="manage-guests" name="guests" type="number" min="0" max="10" .value=${String(r.guests ?? 0)} />
+          <input id="manage-guests" name="guests" type="text" inputmode="numeric" maxlength="4" dir="ltr" .value=${String(r.guests ?? 0)} />
           ${fieldError(this.errors, 'guests', 'manage-guests-error')}
         </div>
         <p class="actions">

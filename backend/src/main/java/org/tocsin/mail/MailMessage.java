@@ -13,12 +13,16 @@ import org.tocsin.text.UserText;
  * @param text the body, sent as {@code text/plain; charset=UTF-8}; keeps newlines and tabs, drops
  *     other control characters (an event title or description stored with one cannot garble the mail)
  * @param attachments sent as given, possibly none
+ *     <p>First-strong isolates (FSI U+2068 … PDI U+2069) are kept: a composer wraps user text in them, once it
+ *     has cleaned that text with {@link UserText#printable}, so a Latin name keeps its order in Persian text.
  */
 public record MailMessage(String to, String subject, String text, List<MailAttachment> attachments) {
 
+    private static final String ISOLATES = "\u2068\u2069";
+
     public MailMessage {
-        subject = subject == null ? null : UserText.printable(subject.replaceAll("[\r\n]+", " "), "");
-        text = text == null ? null : UserText.printable(text.replace("\r\n", "\n"), "\t\n");
+        subject = subject == null ? null : UserText.printable(subject.replaceAll("[\r\n]+", " "), ISOLATES);
+        text = text == null ? null : UserText.printable(text.replace("\r\n", "\n"), "\t\n" + ISOLATES);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 }

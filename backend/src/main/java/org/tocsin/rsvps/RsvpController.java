@@ -19,6 +19,7 @@ import org.tocsin.accounts.CurrentUser;
 import org.tocsin.events.EventLookup;
 import org.tocsin.events.EventView;
 import org.tocsin.rsvps.internal.RsvpDocument;
+import org.tocsin.text.Language;
 import org.tocsin.web.ClientAddress;
 import org.tocsin.web.RateLimiter;
 import reactor.core.publisher.Mono;
@@ -72,7 +73,13 @@ class RsvpController {
         // supporters (issue 10 #13). Each flooder now spends its own budget; an IPv6 /64 counts as one.
         return rateLimiter
                 .consume("rsvp-per-address", ClientAddress.of(exchange))
-                .then(rsvps.answer(user, id, body))
+                .then(rsvps.answer(
+                        user,
+                        id,
+                        body.lang() == null
+                                ? body.withLang(
+                                        Language.of(exchange.getRequest()).tag())
+                                : body))
                 // An UNCONFIRMED RSVP's token goes only to the mailbox: holding it is the confirmation.
                 .map(a -> ResponseEntity.status(a.created() ? HttpStatus.CREATED : HttpStatus.OK)
                         .body(new Answer(

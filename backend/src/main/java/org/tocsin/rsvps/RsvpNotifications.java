@@ -17,6 +17,7 @@ import org.tocsin.mail.MailAttachment;
 import org.tocsin.mail.MailMessage;
 import org.tocsin.mail.Mailer;
 import org.tocsin.rsvps.internal.RsvpDocument;
+import org.tocsin.text.Language;
 import org.tocsin.web.PublicUrl;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -29,6 +30,8 @@ import reactor.core.scheduler.Schedulers;
  * RSVP: one that answers a request (the confirmation with its manage link, an approval) before the
  * request is acknowledged, and fails it when it cannot be queued; the others (promotions, reminders,
  * changes) before that work is done, their failure logged without the address.
+ *
+ * <p>A mail speaks the language the person answered in: English, or Persian ({@link PersianMail}).
  *
  * <p>The invitation carries the exact place of an event kept for attendees only when the RSVP is
  * GOING; for a series it is the series (the text names the occurrence the RSVP is for).
@@ -117,6 +120,15 @@ class RsvpNotifications {
     }
 
     private MailMessage message(Kind kind, RsvpDocument rsvp, String manageToken, EventView event) {
+        if (Language.of(rsvp.lang()) == Language.FA) {
+            PersianMail.Words words =
+                    PersianMail.of(kind, rsvp, manageToken == null ? null : manageLink(manageToken), event);
+            return new MailMessage(
+                    rsvp.email(),
+                    words.subject(),
+                    words.text(),
+                    kind == Kind.CONFIRM_EMAIL ? List.of() : List.of(attachment(kind, rsvp, event)));
+        }
         String when = when(rsvp, event);
         String subject = switch (kind) {
                     case CONFIRM_EMAIL -> "Please confirm your RSVP: ";

@@ -15,6 +15,7 @@ import org.tocsin.events.RsvpMode;
 import org.tocsin.rsvps.internal.RsvpDocument;
 import org.tocsin.rsvps.internal.RsvpStore;
 import org.tocsin.storage.Ids;
+import org.tocsin.text.Language;
 import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Mono;
 
@@ -122,7 +123,8 @@ public class RsvpService {
                                 null,
                                 now,
                                 now,
-                                null);
+                                null,
+                                Language.of(request.lang()).tag());
                         if (user == null && target.rsvpMode() == RsvpMode.EMAIL_CONFIRMED) {
                             return unconfirmed(identity, wish, now).map(saved -> new Answered(saved, token, true));
                         }

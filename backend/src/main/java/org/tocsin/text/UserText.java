@@ -79,7 +79,8 @@ public final class UserText {
      * {@code text} without what no document should carry: control characters other than those in
      * {@code keep} (Atom keeps tab, LF and CR; an iCalendar line tab only; a CSV cell or mail
      * subject none), half surrogate pairs, U+FFFE and U+FFFF (not XML characters), and bidi
-     * embeddings, overrides and isolates. The same instance when there is nothing to drop.
+     * embeddings, overrides and isolates (a writer that isolates user text itself keeps FSI and PDI, having
+     * cleaned the user text it wraps). The same instance when there is nothing to drop.
      */
     public static String printable(String text, String keep) {
         if (text == null || isPlainAscii(text)) {
@@ -90,7 +91,7 @@ public final class UserText {
             int c = text.codePointAt(i);
             int next = i + Character.charCount(c);
             boolean drop =
-                    isControl(c) ? keep.indexOf(c) < 0 : isLoneSurrogate(c) || isNonCharacter(c) || isBidiControl(c);
+                    isControl(c) || isBidiControl(c) ? keep.indexOf(c) < 0 : isLoneSurrogate(c) || isNonCharacter(c);
             if (drop && out == null) {
                 out = new StringBuilder(text.length()).append(text, 0, i);
             } else if (!drop && out != null) {

@@ -7,6 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import org.tocsin.text.Language;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,9 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class ProblemResponses {
 
     private final JsonMapper json;
+    private final ProblemTexts texts;
 
-    ProblemResponses(JsonMapper json) {
+    ProblemResponses(JsonMapper json, ProblemTexts texts) {
         this.json = json;
+        this.texts = texts;
     }
 
     public Mono<Void> write(ServerWebExchange exchange, ApiProblem problem) {
@@ -34,8 +37,10 @@ public class ProblemResponses {
                     HttpHeaders.RETRY_AFTER,
                     Long.toString(Math.max(1, problem.retryAfter().toSeconds())));
         }
-        byte[] body = json.writeValueAsString(
-                        Problem.from(problem, exchange.getRequest().getPath().value()))
+        // In the caller's language (Accept-Language); the type, status and field names never change.
+        headers.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        Problem english = Problem.from(problem, exchange.getRequest().getPath().value());
+        byte[] body = json.writeValueAsString(texts.localise(english, Language.of(exchange.getRequest())))
                 .getBytes(StandardCharsets.UTF_8);
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));

@@ -117,6 +117,10 @@ class SecurityConfiguration {
                         // credential).
                         .pathMatchers(HttpMethod.POST, "/api/v1/events/*/rsvps")
                         .permitAll()
+                        // The same without JavaScript: the event page's RSVP form and the RSVP page's forms.
+                        .pathMatchers(
+                                HttpMethod.POST, "/events/*/rsvp", "/rsvp/*", "/rsvp/*/confirm", "/rsvp/*/withdraw")
+                        .permitAll()
                         // Where an invitation link leads (the link is the credential); accepting it needs an account.
                         .pathMatchers(HttpMethod.GET, "/api/v1/invitations/*")
                         .permitAll()

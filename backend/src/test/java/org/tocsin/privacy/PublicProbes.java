@@ -65,6 +65,9 @@ final class PublicProbes {
         for (String id : world.publicEventIds()) {
             probes.add(new Probe("/api/v1/events/" + id, 1, false));
             probes.add(new Probe("/events/" + id + ".ics", 1, false));
+            // The server-rendered page (counts, place, JSON-LD) in both languages.
+            probes.add(new Probe("/events/" + id, 1, false));
+            probes.add(new Probe("/events/" + id + "?lang=fa", 1, false));
         }
         while (probes.size() < count) {
             probes.add(randomProbe());

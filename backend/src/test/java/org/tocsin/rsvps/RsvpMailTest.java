@@ -250,7 +250,8 @@ class RsvpMailTest {
                 null,
                 Instant.now().minus(Duration.ofDays(3)),
                 r.updatedAt(),
-                r.version());
+                r.version(),
+                r.lang());
         store.save(old).block(Duration.ofSeconds(10));
 
         StepVerifier.create(reminders.remind())
@@ -345,6 +346,45 @@ class RsvpMailTest {
 
     private static String line(String ics, String prefix) {
         return ics.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
+    }
+
+    /** Someone who RSVPs in Persian gets Persian mail: Solar Hijri and Gregorian dates in the event's zone. */
+    @Test
+    void aPersianRsvpGetsItsMailInPersianWithSolarHijriDates() {
+        RsvpFixtures f = new RsvpFixtures(Api.of(web));
+        String event = f.event(null);
+        String to = address("persian");
+        String csrf = web.get()
+                .uri("/api/v1/auth/csrf")
+                .exchange()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("token")
+                .asString();
+        JsonNode answer = web.post()
+                .uri("/api/v1/events/" + event + "/rsvps")
+                .header("Accept-Language", "fa-IR,fa;q=0.9")
+                .header("X-XSRF-TOKEN", csrf)
+                .cookie("XSRF-TOKEN", csrf)
+                .header("Content-Type", "application/json")
+                .bodyValue(Map.of("name", "Arash", "email", to, "response", "GOING", "guests", "۲"))
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+
+        // The title and the name are Latin: isolated, they keep their order inside the Persian text.
+        Mail mail = awaitMail(to, "شما می‌آیید: \u2068Vigil for the prisoners\u2069");
+        assertThat(mail.text())
+                .contains("سلام \u2068Arash\u2069،")
+                .contains("زمان: پنجشنبه ۱۶ اردیبهشت ۱۴۰۶، ۱۸:۰۰ – ۱۹:۰۰ (\u2068Europe/Berlin\u2069)")
+                .contains("به میلادی: ۶ مهٔ ۲۰۲۷")
+                .contains("همراهان: ۲")
+                .contains("/rsvp/" + answer.get("manageToken").asString());
+        assertThat(mail.ics()).contains("METHOD:REQUEST");
     }
 
     record Mail(String subject, String text, String icsType, String ics) {}

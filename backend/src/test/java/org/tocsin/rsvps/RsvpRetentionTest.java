@@ -50,7 +50,8 @@ class RsvpRetentionTest extends IntegrationTest {
                         r.remindedAt(),
                         r.createdAt(),
                         r.updatedAt(),
-                        r.version()))
+                        r.version(),
+                        r.lang()))
                 .block(Duration.ofSeconds(10));
 
         StepVerifier.create(retention.purge())

@@ -22,12 +22,10 @@ class WebFrontendTest extends IntegrationTest {
     @ValueSource(
             strings = {
                 "/",
-                "/events/0123abcd",
                 "/cities/de/berlin",
                 "/cities/ir/تهران",
                 "/organizations/some-group",
                 "/campaigns/united-against-executions",
-                "/rsvp/some-manage-token",
                 "/join/tci_some-invitation-token",
                 "/signin",
                 "/register",
@@ -51,6 +49,24 @@ class WebFrontendTest extends IntegrationTest {
                 .returnResult()
                 .getResponseBody();
         assertThat(body).contains("<tocsin-app");
+    }
+
+    /** Event and RSVP pages are rendered on the server (org.tocsin.pages); unknown ones are a 404 page the app still takes over. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/events/0123abcd", "/rsvp/some-manage-token"})
+    void serverRenderedPagesOfUnknownThingsAreNotFoundPagesOfTheApp(String path) {
+        String body = web.get()
+                .uri(path)
+                .accept(MediaType.TEXT_HTML)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(body).contains("<tocsin-app>", "noindex");
     }
 
     @ParameterizedTest

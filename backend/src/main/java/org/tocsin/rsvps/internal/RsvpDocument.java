@@ -18,6 +18,8 @@ import org.tocsin.rsvps.RsvpState;
  * @param queuedAt      when it joined the waitlist; the line is ordered by (queuedAt, id)
  * @param manageTokenHash SHA-256 of the manage token; the token itself is never stored
  * @param remindedAt    when the day-before reminder was claimed for sending (once, across replicas)
+ * @param lang          the language the person answered in ("en", "fa"; absent on older RSVPs: English),
+ *                      which their mails speak
  */
 @Document("rsvps")
 public record RsvpDocument(
@@ -40,7 +42,8 @@ public record RsvpDocument(
         Instant remindedAt,
         Instant createdAt,
         Instant updatedAt,
-        @Version Long version) {
+        @Version Long version,
+        String lang) {
 
     public int people() {
         return 1 + guests;
@@ -76,6 +79,7 @@ public record RsvpDocument(
         private Instant createdAt;
         private Instant updatedAt;
         private Long version;
+        private String lang;
 
         private Builder(RsvpDocument e) {
             id = e.id;
@@ -98,6 +102,7 @@ public record RsvpDocument(
             createdAt = e.createdAt;
             updatedAt = e.updatedAt;
             version = e.version;
+            lang = e.lang;
         }
 
         /** What the person asked for. */
@@ -149,7 +154,8 @@ public record RsvpDocument(
                     remindedAt,
                     createdAt,
                     updatedAt,
-                    version);
+                    version,
+                    lang);
         }
     }
 }
