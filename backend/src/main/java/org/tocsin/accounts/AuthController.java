@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import org.tocsin.kernel.Refusal;
+import org.tocsin.ratelimits.ClientAddress;
+import org.tocsin.ratelimits.RateLimiter;
 import org.tocsin.text.Verbatim;
-import org.tocsin.web.ApiProblem;
-import org.tocsin.web.ClientAddress;
-import org.tocsin.web.RateLimiter;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -52,7 +52,7 @@ class AuthController {
     Mono<Map<String, String>> csrf(ServerWebExchange exchange) {
         Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
         return token == null
-                ? Mono.error(ApiProblem.notFound("CSRF token"))
+                ? Mono.error(Refusal.notFound("CSRF token"))
                 : token.map(t -> Map.of("headerName", t.getHeaderName(), "token", t.getToken()));
     }
 
@@ -60,7 +60,7 @@ class AuthController {
     @ResponseStatus(HttpStatus.CREATED)
     Mono<MeController.Me> register(@Valid @RequestBody RegisterRequest request, ServerWebExchange exchange) {
         if (!Emails.looksValid(request.email())) {
-            return Mono.error(ApiProblem.invalid("email", "is not an email address"));
+            return Mono.error(Refusal.invalid("email", "is not an email address"));
         }
         return rateLimiter
                 .consume("register-per-address", ClientAddress.of(exchange))
@@ -86,11 +86,8 @@ class AuthController {
                         ? Mono.<Void>empty()
                         : rateLimiter.consume("login-per-account", account)))
                 .then(accounts.authenticate(request.email(), request.password()))
-                .switchIfEmpty(Mono.error(ApiProblem.of(
-                        HttpStatus.UNAUTHORIZED,
-                        ApiProblem.BAD_CREDENTIALS,
-                        "Sign-in failed",
-                        "The email or the password is wrong")))
+                .switchIfEmpty(
+                        Mono.error(Refusal.of(Refusal.Reason.BAD_CREDENTIALS, "The email or the password is wrong")))
                 .doOnNext(user -> knownSignIns.remember(account, address))
                 .flatMap(user -> sessions.start(exchange, user).thenReturn(MeController.Me.of(user)));
     }

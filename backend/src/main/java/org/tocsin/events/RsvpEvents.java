@@ -4,7 +4,7 @@ import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.events.internal.EventDocument;
 import org.tocsin.events.internal.EventStore;
-import org.tocsin.web.ApiProblem;
+import org.tocsin.kernel.Refusal;
 import reactor.core.publisher.Mono;
 
 /** Events as the rsvps feature sees them: targets to answer, and views for the people who answered. */
@@ -38,7 +38,7 @@ public class RsvpEvents {
      */
     public Mono<EventView> viewFor(String id, String occurrenceKey, boolean attendee) {
         return store.byId(id)
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Event")))
+                .switchIfEmpty(Mono.error(Refusal.notFound("Event")))
                 .flatMap(e -> {
                     RsvpTarget target = target(e);
                     // An occurrence since dropped from the series (an EXDATE added later) shows the series instead.

@@ -6,7 +6,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
-import org.tocsin.web.Dates;
+import org.tocsin.kernel.Dates;
 
 /**
  * What the rsvps feature needs to know of an event: who runs it, its capacity and RSVP mode, its

@@ -7,7 +7,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.tocsin.events.EventStatus;
 import org.tocsin.events.EventView;
-import org.tocsin.web.PublicUrl;
+import org.tocsin.kernel.PublicUrl;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

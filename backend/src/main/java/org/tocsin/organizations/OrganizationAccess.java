@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.internal.MembershipDocument;
 import org.tocsin.organizations.internal.OrganizationStore;
-import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Mono;
 
 /**
@@ -48,7 +48,7 @@ public class OrganizationAccess {
         return roleOf(user, organizationId)
                 .flatMap(role -> role.filter(permission::grantedTo)
                         .map(Mono::just)
-                        .orElseGet(() -> Mono.error(ApiProblem.forbidden(
+                        .orElseGet(() -> Mono.error(Refusal.forbidden(
                                 "This needs the " + permission.minimum() + " role or above in the organization"))));
     }
 

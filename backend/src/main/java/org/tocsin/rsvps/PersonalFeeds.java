@@ -12,11 +12,11 @@ import org.tocsin.accounts.PersonalCalendarFeeds;
 import org.tocsin.accounts.SecretTokens;
 import org.tocsin.events.FeedSelection;
 import org.tocsin.events.PersonalAgendas;
+import org.tocsin.kernel.PublicUrl;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.rsvps.internal.PersonalFeedDocument;
 import org.tocsin.rsvps.internal.RsvpDocument;
 import org.tocsin.rsvps.internal.RsvpStore;
-import org.tocsin.web.ApiProblem;
-import org.tocsin.web.PublicUrl;
 import reactor.core.publisher.Mono;
 
 /**
@@ -51,7 +51,7 @@ class PersonalFeeds implements PersonalAgendas, PersonalCalendarFeeds, HeldCrede
 
     Mono<Void> revoke(String userId) {
         return store.deleteFeed(userId)
-                .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("Calendar feed")));
+                .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(Refusal.notFound("Calendar feed")));
     }
 
     @Override
