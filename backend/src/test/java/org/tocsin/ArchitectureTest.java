@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -87,6 +88,47 @@ class ArchitectureTest {
                 .onlyDependOnClassesThat(resideOutsideOfPackage("org.tocsin..")
                         .or(resideInAnyPackage("org.tocsin.ical..", "org.tocsin.events", "org.tocsin.text.."))
                         .or(resideInAPackage("org.tocsin..").and(simpleName("PublicUrl"))))
+                .check(MAIN);
+    }
+
+    /**
+     * Domain code refuses with {@link org.tocsin.kernel.Refusal}; only the web edge knows statuses and
+     * problem types. Controllers may name a success status ({@code @ResponseStatus(CREATED)}), and the
+     * feeds' conditional GET answers 304 itself: HTTP revalidation is what it is.
+     */
+    @Test
+    void onlyTheEdgeSpeaksHttpStatusesAndProblems() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.tocsin.web..")
+                .and()
+                .haveSimpleNameNotEndingWith("Controller")
+                .and()
+                .doNotHaveSimpleName("FeedRevalidation")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(HttpStatus.class)
+                .because("a service refuses with a Refusal; the edge maps it to a status")
+                .check(MAIN);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.tocsin.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.tocsin.web..")
+                .because("the web edge depends on the features, never the other way")
+                .check(MAIN);
+    }
+
+    /** The shared kernel is what every feature may use, so it may use no feature. */
+    @Test
+    void theKernelDependsOnNoFeature() {
+        classes()
+                .that()
+                .resideInAPackage("org.tocsin.kernel..")
+                .should()
+                .onlyDependOnClassesThat(
+                        resideOutsideOfPackage("org.tocsin..").or(resideInAPackage("org.tocsin.kernel..")))
                 .check(MAIN);
     }
 

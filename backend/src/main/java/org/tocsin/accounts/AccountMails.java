@@ -2,9 +2,9 @@ package org.tocsin.accounts;
 
 import java.util.List;
 import org.springframework.stereotype.Component;
+import org.tocsin.kernel.PublicUrl;
 import org.tocsin.mail.MailMessage;
 import org.tocsin.mail.Mailer;
-import org.tocsin.web.PublicUrl;
 import reactor.core.publisher.Mono;
 
 /**

@@ -13,8 +13,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.internal.AccountStore;
 import org.tocsin.accounts.internal.UserDocument;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.storage.Ids;
-import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -69,7 +69,7 @@ public class AccountService {
                         new UserDocument(Ids.newId(), normalisedEmail, hash, name, clock.instant(), clock.instant())))
                 .onErrorMap(
                         DuplicateKeyException.class,
-                        e -> ApiProblem.conflict(ApiProblem.EMAIL_TAKEN, "An account with this email already exists"))
+                        e -> Refusal.of(Refusal.Reason.EMAIL_TAKEN, "An account with this email already exists"))
                 .map(this::toCurrentUser);
     }
 
@@ -91,14 +91,14 @@ public class AccountService {
 
     Mono<Void> changePassword(String userId, String currentPassword, String newPassword) {
         return store.userById(userId)
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Account")))
+                .switchIfEmpty(Mono.error(Refusal.notFound("Account")))
                 .flatMap(user -> matches(currentPassword, user.passwordHash())
                         .flatMap(ok -> ok
                                 ? validatePassword("newPassword", newPassword)
                                         .then(strength.check(
                                                 "newPassword", newPassword, personal(user.email(), user.displayName())))
                                         .then(hash(newPassword))
-                                : Mono.error(ApiProblem.invalid("currentPassword", "is not your current password"))))
+                                : Mono.error(Refusal.invalid("currentPassword", "is not your current password"))))
                 .flatMap(hash -> store.changePassword(userId, hash, clock.instant()))
                 .then();
     }
@@ -109,7 +109,7 @@ public class AccountService {
      */
     Mono<String> hashNewPassword(String userId, String newPassword) {
         return store.userById(userId)
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Account")))
+                .switchIfEmpty(Mono.error(Refusal.notFound("Account")))
                 .flatMap(user -> validatePassword("newPassword", newPassword)
                         .then(strength.check("newPassword", newPassword, personal(user.email(), user.displayName())))
                         .then(hash(newPassword)));
@@ -126,10 +126,10 @@ public class AccountService {
 
     private Mono<Void> validatePassword(String field, String password) {
         if (password.length() < MIN_PASSWORD_LENGTH) {
-            return Mono.error(ApiProblem.invalid(field, "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
+            return Mono.error(Refusal.invalid(field, "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            return Mono.error(ApiProblem.invalid(field, "must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8"));
+            return Mono.error(Refusal.invalid(field, "must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8"));
         }
         return Mono.empty();
     }

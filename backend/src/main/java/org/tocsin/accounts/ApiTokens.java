@@ -4,8 +4,8 @@ import java.time.Instant;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.internal.AccountStore;
 import org.tocsin.accounts.internal.ApiTokenDocument;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.storage.Ids;
-import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -35,8 +35,8 @@ class ApiTokens implements HeldCredentials {
         return store.tokensOf(userId)
                 .count()
                 .flatMap(count -> count >= MAX_TOKENS_PER_USER
-                        ? Mono.error(ApiProblem.conflict(
-                                ApiProblem.CONFLICT,
+                        ? Mono.error(Refusal.of(
+                                Refusal.Reason.CONFLICT,
                                 "You have " + MAX_TOKENS_PER_USER + " tokens already; revoke one first"))
                         : store.insertToken(new ApiTokenDocument(
                                 Ids.newId(), userId, name.strip(), SecretTokens.hash(secret), now, null)))
@@ -50,7 +50,7 @@ class ApiTokens implements HeldCredentials {
     /** Revokes one of the user's own tokens; someone else's id answers the same 404 as an unknown one. */
     Mono<Void> revoke(String userId, String id) {
         return store.deleteToken(userId, id)
-                .flatMap(deleted -> deleted ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("Token")));
+                .flatMap(deleted -> deleted ? Mono.<Void>empty() : Mono.error(Refusal.notFound("Token")));
     }
 
     @Override

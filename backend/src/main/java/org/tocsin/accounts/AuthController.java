@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import org.tocsin.kernel.Refusal;
+import org.tocsin.ratelimits.ClientAddress;
+import org.tocsin.ratelimits.RateLimiter;
 import org.tocsin.text.Verbatim;
-import org.tocsin.web.ApiProblem;
-import org.tocsin.web.ClientAddress;
-import org.tocsin.web.RateLimiter;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -71,7 +71,7 @@ class AuthController {
     Mono<Map<String, String>> csrf(ServerWebExchange exchange) {
         Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
         return token == null
-                ? Mono.error(ApiProblem.notFound("CSRF token"))
+                ? Mono.error(Refusal.notFound("CSRF token"))
                 : token.map(t -> Map.of("headerName", t.getHeaderName(), "token", t.getToken()));
     }
 
@@ -79,7 +79,7 @@ class AuthController {
     @ResponseStatus(HttpStatus.CREATED)
     Mono<MeController.Me> register(@Valid @RequestBody RegisterRequest request, ServerWebExchange exchange) {
         if (!Emails.looksValid(request.email())) {
-            return Mono.error(ApiProblem.invalid("email", "is not an email address"));
+            return Mono.error(Refusal.invalid("email", "is not an email address"));
         }
         return rateLimiter
                 .consume("register-per-address", ClientAddress.of(exchange))
@@ -105,11 +105,8 @@ class AuthController {
                         ? Mono.<Void>empty()
                         : rateLimiter.consume("login-per-account", account)))
                 .then(accounts.authenticate(request.email(), request.password()))
-                .switchIfEmpty(Mono.error(ApiProblem.of(
-                        HttpStatus.UNAUTHORIZED,
-                        ApiProblem.BAD_CREDENTIALS,
-                        "Sign-in failed",
-                        "The email or the password is wrong")))
+                .switchIfEmpty(
+                        Mono.error(Refusal.of(Refusal.Reason.BAD_CREDENTIALS, "The email or the password is wrong")))
                 .flatMap(user -> twoFactor
                         .enabled(user.id())
                         .flatMap(on -> on
@@ -141,10 +138,8 @@ class AuthController {
                         .filter(ok -> ok)
                         .flatMap(ok ->
                                 twoFactor.endChallenge(request.challenge()).then(accounts.findById(userId))))
-                .switchIfEmpty(Mono.error(ApiProblem.of(
-                        HttpStatus.UNAUTHORIZED,
-                        TwoFactor.BAD_CODE,
-                        "Sign-in failed",
+                .switchIfEmpty(Mono.error(Refusal.of(
+                        Refusal.Reason.BAD_SECOND_FACTOR,
                         "The code is wrong or was used already, or the sign-in took too long")))
                 .flatMap(user -> signedIn(exchange, user, user.email(), address));
     }

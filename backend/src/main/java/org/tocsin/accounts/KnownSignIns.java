@@ -3,7 +3,7 @@ package org.tocsin.accounts;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
-import org.tocsin.web.RateLimiter;
+import org.tocsin.ratelimits.RateLimiter;
 
 /**
  * Which (account, client address) pairs have signed in successfully, so that the account-wide limit on

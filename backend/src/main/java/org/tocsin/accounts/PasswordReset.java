@@ -8,10 +8,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.internal.AccountLinkDocument;
 import org.tocsin.accounts.internal.AccountLinkStore;
+import org.tocsin.kernel.PublicUrl;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.mail.MailMessage;
 import org.tocsin.mail.Mailer;
-import org.tocsin.web.ApiProblem;
-import org.tocsin.web.PublicUrl;
 import reactor.core.publisher.Mono;
 
 /**
@@ -90,12 +90,12 @@ class PasswordReset {
         String id = SecretTokens.hash(token);
         return links.live(id, AccountLinkDocument.Purpose.PASSWORD_RESET, accounts.now())
                 .switchIfEmpty(Mono.error(
-                        ApiProblem.invalid("token", "is not a valid reset link, or it was used or has expired")))
+                        Refusal.invalid("token", "is not a valid reset link, or it was used or has expired")))
                 // The password is checked before the link is spent, so a weak one can be corrected; it is
                 // stored only by the request that spends the link.
                 .flatMap(link -> accounts.hashNewPassword(link.userId(), newPassword)
                         .flatMap(hash -> links.take(id, AccountLinkDocument.Purpose.PASSWORD_RESET, accounts.now())
-                                .switchIfEmpty(Mono.error(ApiProblem.invalid("token", "was used meanwhile")))
+                                .switchIfEmpty(Mono.error(Refusal.invalid("token", "was used meanwhile")))
                                 .flatMap(taken -> accounts.setPasswordHash(link.userId(), hash)))
                         .then(links.deleteOf(link.userId(), AccountLinkDocument.Purpose.PASSWORD_RESET))
                         .then(sessions.endAllOf(link.userId()))

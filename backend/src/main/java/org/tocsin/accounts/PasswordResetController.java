@@ -11,10 +11,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import org.tocsin.kernel.Refusal;
+import org.tocsin.ratelimits.ClientAddress;
+import org.tocsin.ratelimits.RateLimiter;
 import org.tocsin.text.Verbatim;
-import org.tocsin.web.ApiProblem;
-import org.tocsin.web.ClientAddress;
-import org.tocsin.web.RateLimiter;
 import reactor.core.publisher.Mono;
 
 /**
@@ -47,7 +47,7 @@ class PasswordResetController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Mono<ResetRequested> request(@Valid @RequestBody ResetRequest request, ServerWebExchange exchange) {
         if (!Emails.looksValid(request.email())) {
-            return Mono.error(ApiProblem.invalid("email", "is not an email address"));
+            return Mono.error(Refusal.invalid("email", "is not an email address"));
         }
         return rateLimiter
                 .consume("password-reset-per-address", ClientAddress.of(exchange))

@@ -4,7 +4,7 @@ import com.nulabinc.zxcvbn.Strength;
 import com.nulabinc.zxcvbn.Zxcvbn;
 import java.util.List;
 import org.springframework.stereotype.Component;
-import org.tocsin.web.ApiProblem;
+import org.tocsin.kernel.Refusal;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -28,7 +28,7 @@ class PasswordStrength {
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(strength -> strength.getScore() >= MIN_SCORE
                         ? Mono.<Void>empty()
-                        : Mono.error(ApiProblem.invalid(field, message(strength))));
+                        : Mono.error(Refusal.invalid(field, message(strength))));
     }
 
     private static String message(Strength strength) {

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.tocsin.accounts.internal.AccountStore;
 import org.tocsin.accounts.internal.SessionDocument;
-import org.tocsin.web.ApiProblem;
+import org.tocsin.kernel.Refusal;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -108,7 +108,7 @@ class Sessions {
                 .next()
                 .flatMap(s -> store.deleteSessionOf(userId, s.id()))
                 .filter(deleted -> deleted)
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Session")))
+                .switchIfEmpty(Mono.error(Refusal.notFound("Session")))
                 .then();
     }
 

@@ -10,14 +10,13 @@ import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.internal.SignInChallengeDocument;
 import org.tocsin.accounts.internal.TwoFactorDocument;
 import org.tocsin.accounts.internal.TwoFactorStore;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.storage.Randomness;
-import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,11 +29,6 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class TwoFactor {
-
-    /** The code (or recovery code) is wrong, expired or used already. */
-    public static final String BAD_CODE = "/problems/bad-second-factor";
-    /** An organization requires two-factor sign-in of its ORGANIZER+ members, and this one has not set it up. */
-    public static final String REQUIRED = "/problems/two-factor-required";
 
     static final int RECOVERY_CODES = 10;
     static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(5);
@@ -78,8 +72,9 @@ public class TwoFactor {
     Mono<Enrolment> begin(CurrentUser user) {
         return enabled(user.id()).flatMap(on -> {
             if (on) {
-                return Mono.error(ApiProblem.conflict(
-                        ApiProblem.CONFLICT, "Two-factor sign-in is on already; turn it off first to change the app"));
+                return Mono.error(Refusal.of(
+                        Refusal.Reason.CONFLICT,
+                        "Two-factor sign-in is on already; turn it off first to change the app"));
             }
             String secret = Totp.base32(Randomness.bytes(20));
             String label = URLEncoder.encode("Tocsin:" + user.email(), StandardCharsets.UTF_8)
@@ -95,8 +90,8 @@ public class TwoFactor {
         String given = normaliseCode(code);
         return store.of(user.id())
                 .filter(d -> !d.enabled() && d.pendingSecret() != null)
-                .switchIfEmpty(Mono.error(ApiProblem.conflict(
-                        ApiProblem.CONFLICT, "Nothing to confirm: start enrolment first (or it is on already)")))
+                .switchIfEmpty(Mono.error(Refusal.of(
+                        Refusal.Reason.CONFLICT, "Nothing to confirm: start enrolment first (or it is on already)")))
                 .flatMap(d -> {
                     Optional<Long> step = matchingStep(d.pendingSecret(), given, 0);
                     if (step.isEmpty()) {
@@ -106,8 +101,8 @@ public class TwoFactor {
                     return store.enable(user.id(), d.pendingSecret(), step.get(), hashes(codes), accounts.now())
                             .flatMap(ok -> ok
                                     ? mails.twoFactorEnabled(user).thenReturn(codes)
-                                    : Mono.error(ApiProblem.conflict(
-                                            ApiProblem.CONFLICT, "Enrolment changed meanwhile; start again")));
+                                    : Mono.error(Refusal.of(
+                                            Refusal.Reason.CONFLICT, "Enrolment changed meanwhile; start again")));
                 });
     }
 
@@ -116,7 +111,7 @@ public class TwoFactor {
         return accounts.passwordMatches(user.id(), password)
                 .flatMap(ok -> ok
                         ? Mono.<Void>empty()
-                        : Mono.error(ApiProblem.invalid("password", "is not your current password")))
+                        : Mono.error(Refusal.invalid("password", "is not your current password")))
                 .then(Mono.defer(() -> verify(user.id(), code)))
                 .flatMap(ok -> ok ? store.delete(user.id()) : Mono.error(badCode("code", "is wrong or used already")))
                 .flatMap(deleted -> mails.twoFactorDisabled(user));
@@ -127,7 +122,7 @@ public class TwoFactor {
         return enabled(user.id())
                 .flatMap(on -> on
                         ? verifyTotp(user.id(), normaliseCode(code))
-                        : Mono.error(ApiProblem.conflict(ApiProblem.CONFLICT, "Two-factor sign-in is off")))
+                        : Mono.error(Refusal.of(Refusal.Reason.CONFLICT, "Two-factor sign-in is off")))
                 .flatMap(ok -> {
                     if (!ok) {
                         return Mono.error(badCode("code", "is wrong or used already"));
@@ -215,8 +210,8 @@ public class TwoFactor {
                 .subscribe(null, e -> log.warn("Expired sign-in challenges not swept: {}", e.toString()));
     }
 
-    static ApiProblem badCode(String field, String message) {
-        return ApiProblem.of(HttpStatus.BAD_REQUEST, BAD_CODE, "Wrong code", field + ": " + message);
+    static Refusal badCode(String field, String message) {
+        return Refusal.of(Refusal.Reason.WRONG_CODE, field + ": " + message);
     }
 
     private static String normaliseCode(String code) {

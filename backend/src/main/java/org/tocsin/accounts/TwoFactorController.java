@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.tocsin.ratelimits.RateLimiter;
 import org.tocsin.text.Verbatim;
-import org.tocsin.web.RateLimiter;
 import reactor.core.publisher.Mono;
 
 /**

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.tocsin.accounts.CurrentUser;
-import org.tocsin.web.ApiProblem;
+import org.tocsin.kernel.Refusal;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,6 +38,6 @@ class BackupController {
 
     /** Like any object a caller may not see, the admin API answers others 404. */
     private static Mono<Void> adminOnly(CurrentUser user) {
-        return user.admin() ? Mono.empty() : Mono.error(ApiProblem.notFound("Page"));
+        return user.admin() ? Mono.empty() : Mono.error(Refusal.notFound("Page"));
     }
 }

@@ -8,10 +8,10 @@ import java.time.Clock;
 import java.time.Instant;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.storage.DataDirectory;
 import org.tocsin.storage.EmbeddedStore;
 import org.tocsin.storage.PrivateFiles;
-import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -35,8 +35,8 @@ class Backups {
     Mono<Written> write() {
         EmbeddedStore embedded = store.getIfAvailable();
         if (embedded == null) {
-            return Mono.error(ApiProblem.conflict(
-                    ApiProblem.CONFLICT,
+            return Mono.error(Refusal.of(
+                    Refusal.Reason.CONFLICT,
                     "Tocsin runs on an external MongoDB here: back it up with that database's tools (mongodump)"));
         }
         return oneAtATime.run(Mono.fromCallable(() -> write(embedded)).subscribeOn(Schedulers.boundedElastic()));

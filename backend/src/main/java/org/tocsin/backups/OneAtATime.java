@@ -1,7 +1,7 @@
 package org.tocsin.backups;
 
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.tocsin.web.ApiProblem;
+import org.tocsin.kernel.Refusal;
 import reactor.core.publisher.Mono;
 
 /** A copy of the whole database is heavy work: one at a time, and a second request is told so at once. */
@@ -12,7 +12,7 @@ final class OneAtATime {
     <T> Mono<T> run(Mono<T> work) {
         return Mono.defer(() -> {
             if (!running.compareAndSet(false, true)) {
-                return Mono.error(ApiProblem.conflict(ApiProblem.CONFLICT, "A backup or export is already running"));
+                return Mono.error(Refusal.of(Refusal.Reason.CONFLICT, "A backup or export is already running"));
             }
             return work.doFinally(signal -> running.set(false));
         });

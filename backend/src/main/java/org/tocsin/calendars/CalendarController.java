@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.tocsin.accounts.CurrentUser;
-import org.tocsin.web.PublicUrl;
+import org.tocsin.kernel.PublicUrl;
 import reactor.core.publisher.Mono;
 
 @RestController

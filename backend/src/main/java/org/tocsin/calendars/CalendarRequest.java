@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.tocsin.web.Slugs;
+import org.tocsin.kernel.Slugs;
 
 /** {@code POST /api/v1/calendars}: a name, a slug, and the discovery filter the calendar keeps. */
 record CalendarRequest(

@@ -13,13 +13,13 @@ import org.tocsin.calendars.internal.FeedTokenDocument;
 import org.tocsin.calendars.internal.SavedCalendarDocument;
 import org.tocsin.events.EventFilter;
 import org.tocsin.events.EventFilters;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.Membership;
 import org.tocsin.organizations.OrganizationAccess;
 import org.tocsin.organizations.OrganizationRef;
 import org.tocsin.organizations.OrganizationService;
 import org.tocsin.organizations.Permission;
 import org.tocsin.storage.Ids;
-import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -93,14 +93,14 @@ public class CalendarService {
                         clock.instant())))
                 .onErrorMap(
                         DuplicateKeyException.class,
-                        e -> ApiProblem.conflict(
-                                ApiProblem.SLUG_TAKEN, "A calendar with the slug '" + request.slug() + "' exists"))
+                        e -> Refusal.of(
+                                Refusal.Reason.SLUG_TAKEN, "A calendar with the slug '" + request.slug() + "' exists"))
                 .map(CalendarService::saved);
     }
 
     Mono<Void> delete(CurrentUser user, String slug) {
         return store.deleteCalendar(slug, user.id())
-                .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("Calendar")));
+                .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(Refusal.notFound("Calendar")));
     }
 
     /** A new private feed token for a member (the previous one stops working); shown once. */
@@ -125,7 +125,7 @@ public class CalendarService {
     Mono<Void> revokeToken(CurrentUser user, String organizationSlug) {
         return member(user, organizationSlug)
                 .flatMap(org -> store.deleteToken(user.id(), org.id()))
-                .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("Feed token")));
+                .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(Refusal.notFound("Feed token")));
     }
 
     /**
@@ -162,7 +162,7 @@ public class CalendarService {
     private Mono<OrganizationRef> member(CurrentUser user, String slug) {
         return organizations
                 .findBySlug(slug)
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Organization")))
+                .switchIfEmpty(Mono.error(Refusal.notFound("Organization")))
                 .flatMap(org -> access.require(user, org.id(), Permission.VIEW_MEMBERS_ONLY)
                         .thenReturn(org));
     }

@@ -10,9 +10,9 @@ import org.tocsin.accounts.SecretTokens;
 import org.tocsin.calendars.internal.CalendarStore;
 import org.tocsin.calendars.internal.PersonalFeedDocument;
 import org.tocsin.events.FeedSelection;
+import org.tocsin.kernel.PublicUrl;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.rsvps.PersonalRsvps;
-import org.tocsin.web.ApiProblem;
-import org.tocsin.web.PublicUrl;
 import reactor.core.publisher.Mono;
 
 /**
@@ -57,7 +57,7 @@ class PersonalCalendars implements PersonalCalendarFeeds, HeldCredentials {
 
     Mono<Void> revoke(String userId) {
         return store.deleteFeed(userId)
-                .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("Calendar feed")));
+                .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(Refusal.notFound("Calendar feed")));
     }
 
     @Override

@@ -5,8 +5,8 @@ import org.springframework.stereotype.Component;
 import org.tocsin.campaigns.CampaignCities;
 import org.tocsin.campaigns.CampaignService;
 import org.tocsin.events.EventCatalog;
+import org.tocsin.kernel.PublicUrl;
 import org.tocsin.organizations.OrganizationService;
-import org.tocsin.web.PublicUrl;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

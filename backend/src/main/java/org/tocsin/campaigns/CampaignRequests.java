@@ -4,8 +4,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.tocsin.kernel.Slugs;
 import org.tocsin.text.MultiLine;
-import org.tocsin.web.Slugs;
 
 /** What clients send to create or change a campaign. */
 final class CampaignRequests {

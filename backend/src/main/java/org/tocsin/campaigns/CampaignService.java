@@ -5,17 +5,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.campaigns.internal.CampaignDocument;
 import org.tocsin.campaigns.internal.CampaignStore;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.OrganizationAccess;
 import org.tocsin.organizations.OrganizationRef;
 import org.tocsin.organizations.OrganizationService;
 import org.tocsin.organizations.Permission;
 import org.tocsin.storage.Ids;
-import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -66,14 +65,12 @@ public class CampaignService {
      */
     public Mono<Void> requireMayAddEvents(CurrentUser user, String campaignId) {
         return store.byId(campaignId)
-                .switchIfEmpty(Mono.error(ApiProblem.invalid("campaign", "is not a known campaign")))
+                .switchIfEmpty(Mono.error(Refusal.invalid("campaign", "is not a known campaign")))
                 .flatMap(c -> access.can(user, c.organizationId(), Permission.MANAGE_EVENTS)
                         .flatMap(allowed -> allowed
                                 ? Mono.<Void>empty()
-                                : Mono.error(ApiProblem.of(
-                                        HttpStatus.FORBIDDEN,
-                                        ApiProblem.CAMPAIGN_CLOSED,
-                                        "Campaign closed to your events",
+                                : Mono.error(Refusal.of(
+                                        Refusal.Reason.CAMPAIGN_CLOSED,
                                         "Only ORGANIZERs of the organization running the campaign '" + c.slug()
                                                 + "' add events to it; ask them to add yours or to invite you"))));
     }
@@ -95,7 +92,7 @@ public class CampaignService {
         if (request.startsOn() != null
                 && request.endsOn() != null
                 && request.endsOn().isBefore(request.startsOn())) {
-            return Mono.error(ApiProblem.invalid("endsOn", "must not be before startsOn"));
+            return Mono.error(Refusal.invalid("endsOn", "must not be before startsOn"));
         }
         return organization(request.organization())
                 .flatMap(org ->
@@ -112,8 +109,9 @@ public class CampaignService {
                                 now))
                         .onErrorMap(
                                 DuplicateKeyException.class,
-                                e -> ApiProblem.conflict(
-                                        ApiProblem.SLUG_TAKEN, "The campaign slug '" + request.slug() + "' is taken"))
+                                e -> Refusal.of(
+                                        Refusal.Reason.SLUG_TAKEN,
+                                        "The campaign slug '" + request.slug() + "' is taken"))
                         .map(c -> CampaignView.of(c, org, null)));
     }
 
@@ -126,7 +124,7 @@ public class CampaignService {
                                     LocalDate starts = request.startsOn() != null ? request.startsOn() : c.startDate();
                                     LocalDate ends = request.endsOn() != null ? request.endsOn() : c.endDate();
                                     if (starts != null && ends != null && ends.isBefore(starts)) {
-                                        return Mono.error(ApiProblem.invalid("endsOn", "must not be before startsOn"));
+                                        return Mono.error(Refusal.invalid("endsOn", "must not be before startsOn"));
                                     }
                                     return store.save(new CampaignDocument(
                                             c.id(),
@@ -164,13 +162,13 @@ public class CampaignService {
     }
 
     private Mono<CampaignDocument> campaign(String slug) {
-        return store.bySlug(slug).switchIfEmpty(Mono.error(ApiProblem.notFound("Campaign")));
+        return store.bySlug(slug).switchIfEmpty(Mono.error(Refusal.notFound("Campaign")));
     }
 
     private Mono<OrganizationRef> organization(String slug) {
         return organizations
                 .findBySlug(slug)
-                .switchIfEmpty(Mono.error(ApiProblem.invalid("organization", "is not a known organization")));
+                .switchIfEmpty(Mono.error(Refusal.invalid("organization", "is not a known organization")));
     }
 
     private static String iso(LocalDate date) {

@@ -16,11 +16,11 @@ import org.tocsin.campaigns.CampaignService;
 import org.tocsin.coalitions.internal.CallDocument;
 import org.tocsin.coalitions.internal.CoalitionStore;
 import org.tocsin.events.Descriptions;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.OrganizationAccess;
 import org.tocsin.organizations.OrganizationRef;
 import org.tocsin.organizations.OrganizationService;
 import org.tocsin.organizations.Permission;
-import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -61,7 +61,7 @@ class CallService {
     }
 
     Mono<CampaignHost> campaign(String slug) {
-        return campaigns.hostBySlug(slug).switchIfEmpty(Mono.error(ApiProblem.notFound("Campaign")));
+        return campaigns.hostBySlug(slug).switchIfEmpty(Mono.error(Refusal.notFound("Campaign")));
     }
 
     /** The campaign, if the caller reviews its submissions (ORGANIZER+ of the organization running it). */
@@ -69,8 +69,8 @@ class CallService {
         return campaign(slug)
                 .flatMap(c -> access.require(user, c.organizationId(), Permission.MANAGE_EVENTS)
                         .onErrorMap(
-                                ApiProblem.class,
-                                e -> ApiProblem.forbidden(
+                                Refusal.class,
+                                e -> Refusal.forbidden(
                                         "Only ORGANIZERs of the organization running the campaign review its submissions"))
                         .thenReturn(c));
     }
@@ -98,13 +98,13 @@ class CallService {
         if (request.acceptsFrom() != null
                 && request.acceptsTo() != null
                 && request.acceptsTo().isBefore(request.acceptsFrom())) {
-            return Mono.error(ApiProblem.invalid("acceptsTo", "must not be before acceptsFrom"));
+            return Mono.error(Refusal.invalid("acceptsTo", "must not be before acceptsFrom"));
         }
         List<CallDocument.Material> materials = new ArrayList<>();
         List<CoalitionRequests.Material> given = Objects.requireNonNullElse(request.materials(), List.of());
         for (int i = 0; i < given.size(); i++) {
             if (!isWebLink(given.get(i).url())) {
-                return Mono.error(ApiProblem.invalid("materials[" + i + "].url", "must be an http or https link"));
+                return Mono.error(Refusal.invalid("materials[" + i + "].url", "must be an http or https link"));
             }
             materials.add(new CallDocument.Material(
                     given.get(i).title().strip(), given.get(i).url().strip()));
@@ -146,7 +146,7 @@ class CallService {
                         .index()
                         .concatMap(i -> organizations
                                 .findBySlug(i.getT2())
-                                .switchIfEmpty(Mono.error(ApiProblem.invalid(
+                                .switchIfEmpty(Mono.error(Refusal.invalid(
                                         "organizations[" + i.getT1() + "]", "is not a known organization"))))
                         .collectList()
                         .flatMap(orgs -> store.call(c.id())

@@ -4,9 +4,9 @@ import org.springframework.stereotype.Component;
 import org.tocsin.accounts.AccountService;
 import org.tocsin.campaigns.CampaignHost;
 import org.tocsin.coalitions.internal.SubmissionDocument;
+import org.tocsin.kernel.PublicUrl;
 import org.tocsin.mail.MailMessage;
 import org.tocsin.mail.Mailer;
-import org.tocsin.web.PublicUrl;
 import reactor.core.publisher.Mono;
 
 /**

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.campaigns.CampaignHost;
@@ -21,12 +20,12 @@ import org.tocsin.coalitions.internal.CoalitionStore;
 import org.tocsin.coalitions.internal.SubmissionDocument;
 import org.tocsin.events.CampaignLinks;
 import org.tocsin.events.Visibility;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.OrganizationAccess;
 import org.tocsin.organizations.OrganizationRef;
 import org.tocsin.organizations.OrganizationService;
 import org.tocsin.organizations.Permission;
 import org.tocsin.storage.Ids;
-import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -79,27 +78,25 @@ class SubmissionService {
                 .flatMap(campaign -> links.managed(user, request.event())
                         .flatMap(event -> calls.effective(campaign).flatMap(call -> {
                             if (!call.open()) {
-                                return Mono.error(ApiProblem.of(
-                                        HttpStatus.FORBIDDEN,
-                                        ApiProblem.CAMPAIGN_CLOSED,
-                                        "Campaign closed to submissions",
+                                return Mono.error(Refusal.of(
+                                        Refusal.Reason.CAMPAIGN_CLOSED,
                                         "The campaign '" + campaign.slug()
                                                 + "' does not take submissions at the moment"));
                             }
                             if (event.visibility() != Visibility.PUBLIC) {
-                                return Mono.error(ApiProblem.invalid(
+                                return Mono.error(Refusal.invalid(
                                         "event",
                                         "only a PUBLIC event can join a campaign: its page and feeds are public"));
                             }
                             if (!call.accepts(event.startDate())) {
-                                return Mono.error(ApiProblem.invalid(
+                                return Mono.error(Refusal.invalid(
                                         "event",
                                         "starts on " + event.startDate() + "; the campaign accepts actions "
                                                 + range(call.acceptsFrom(), call.acceptsTo())));
                             }
                             if (event.campaignId() != null) {
-                                return Mono.error(ApiProblem.conflict(
-                                        ApiProblem.CONFLICT,
+                                return Mono.error(Refusal.of(
+                                        Refusal.Reason.CONFLICT,
                                         "The event is already in a campaign; an event belongs to one campaign at a"
                                                 + " time"));
                             }
@@ -130,15 +127,14 @@ class SubmissionService {
                         trusted ? now : null))
                 .onErrorMap(
                         DuplicateKeyException.class,
-                        e -> ApiProblem.conflict(
-                                ApiProblem.CONFLICT, "The event was already submitted to this campaign"));
+                        e -> Refusal.of(Refusal.Reason.CONFLICT, "The event was already submitted to this campaign"));
     }
 
     private Mono<Void> withinLimits(CampaignHost campaign, String organizationId) {
         return Mono.zip(store.count(campaign.id(), null, null), store.count(campaign.id(), organizationId, null))
                 .flatMap(counts -> counts.getT1() >= MAX_PER_CAMPAIGN || counts.getT2() >= MAX_PER_ORGANIZATION
-                        ? Mono.error(ApiProblem.conflict(
-                                ApiProblem.CONFLICT,
+                        ? Mono.error(Refusal.of(
+                                Refusal.Reason.CONFLICT,
                                 "The campaign holds as many submissions as it can"
                                         + (counts.getT2() >= MAX_PER_ORGANIZATION ? " from your organization" : "")))
                         : Mono.empty());
@@ -236,20 +232,20 @@ class SubmissionService {
     Mono<List<SubmissionView>> approveAll(CurrentUser user, String slug, CoalitionRequests.Bulk request) {
         return calls.reviewed(user, slug)
                 .flatMap(campaign -> Flux.fromIterable(new HashSet<>(request.ids()))
-                        .concatMap(id -> approve(user, campaign, id).onErrorResume(ApiProblem.class, e -> Mono.empty()))
+                        .concatMap(id -> approve(user, campaign, id).onErrorResume(Refusal.class, e -> Mono.empty()))
                         .collectList());
     }
 
     private Mono<SubmissionView> approve(CurrentUser user, CampaignHost campaign, String id) {
         return store.submission(campaign.id(), id)
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Submission")))
+                .switchIfEmpty(Mono.error(Refusal.notFound("Submission")))
                 .flatMap(s -> s.state() == SubmissionState.APPROVED
                         ? Mono.just(s)
                         : inNoOtherCampaign(s, campaign)
                                 .then(store.transition(
                                         id, s.state(), SubmissionState.APPROVED, null, user.id(), clock.instant()))
-                                .switchIfEmpty(Mono.error(ApiProblem.conflict(
-                                        ApiProblem.CONFLICT, "Someone else decided on this submission just now")))
+                                .switchIfEmpty(Mono.error(Refusal.of(
+                                        Refusal.Reason.CONFLICT, "Someone else decided on this submission just now")))
                                 .flatMap(saved -> links.link(saved.eventId(), campaign.id())
                                         .then(told(saved, campaign))
                                         .thenReturn(saved)))
@@ -261,17 +257,16 @@ class SubmissionService {
         return links.summaries(List.of(s.eventId()))
                 .filter(e -> e.campaignId() != null && !e.campaignId().equals(campaign.id()))
                 .next()
-                .flatMap(e -> Mono.error(ApiProblem.conflict(
-                        ApiProblem.CONFLICT, "The event has joined another campaign since it was submitted")));
+                .flatMap(e -> Mono.error(Refusal.of(
+                        Refusal.Reason.CONFLICT, "The event has joined another campaign since it was submitted")));
     }
 
     Mono<SubmissionView> decline(CurrentUser user, String slug, String id, CoalitionRequests.Decline request) {
         return calls.reviewed(user, slug)
                 .flatMap(campaign -> store.submission(campaign.id(), id)
-                        .switchIfEmpty(Mono.error(ApiProblem.notFound("Submission")))
+                        .switchIfEmpty(Mono.error(Refusal.notFound("Submission")))
                         .flatMap(s -> s.state() == SubmissionState.DECLINED
-                                ? Mono.error(
-                                        ApiProblem.conflict(ApiProblem.CONFLICT, "The submission is already declined"))
+                                ? Mono.error(Refusal.of(Refusal.Reason.CONFLICT, "The submission is already declined"))
                                 : store.transition(
                                                 id,
                                                 s.state(),
@@ -279,8 +274,8 @@ class SubmissionService {
                                                 request.reason().strip(),
                                                 user.id(),
                                                 clock.instant())
-                                        .switchIfEmpty(Mono.error(ApiProblem.conflict(
-                                                ApiProblem.CONFLICT,
+                                        .switchIfEmpty(Mono.error(Refusal.of(
+                                                Refusal.Reason.CONFLICT,
                                                 "Someone else decided on this submission just now"))))
                         // Declining an approved one takes the event out of the campaign again.
                         .flatMap(saved -> links.unlink(saved.eventId(), campaign.id())
@@ -293,7 +288,7 @@ class SubmissionService {
         return calls.campaign(slug)
                 .flatMap(campaign -> store.submission(campaign.id(), id)
                         .filterWhen(s -> access.can(user, s.organizationId(), Permission.MANAGE_EVENTS))
-                        .switchIfEmpty(Mono.error(ApiProblem.notFound("Submission")))
+                        .switchIfEmpty(Mono.error(Refusal.notFound("Submission")))
                         .flatMap(s -> links.unlink(s.eventId(), campaign.id()).then(store.delete(s))));
     }
 
@@ -301,7 +296,7 @@ class SubmissionService {
     Mono<List<SubmissionView>> ofOrganization(CurrentUser user, String organizationSlug) {
         return organizations
                 .findBySlug(organizationSlug)
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Organization")))
+                .switchIfEmpty(Mono.error(Refusal.notFound("Organization")))
                 .flatMap(org -> access.require(user, org.id(), Permission.MANAGE_EVENTS)
                         .then(store.ofOrganization(org.id(), MAX_QUEUE_PAGE).collectList())
                         .flatMap(submissions -> links.summaries(submissions.stream()

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.events.internal.EventDocument;
 import org.tocsin.events.internal.EventStore;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.OrganizationAccess;
 import org.tocsin.organizations.Permission;
-import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -72,7 +72,7 @@ public class CampaignLinks {
         return store.byId(eventId)
                 .filterWhen(e -> access.can(user, e.organizationId(), Permission.MANAGE_EVENTS))
                 .map(CampaignLinks::summary)
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Event")));
+                .switchIfEmpty(Mono.error(Refusal.notFound("Event")));
     }
 
     /** Events as the index knows them (not deleted); unknown ids are left out. */

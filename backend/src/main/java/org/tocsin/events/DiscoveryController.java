@@ -19,11 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.campaigns.CampaignCities;
+import org.tocsin.kernel.Dates;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.OrganizationAccess;
 import org.tocsin.organizations.Permission;
 import org.tocsin.organizations.Role;
-import org.tocsin.web.ApiProblem;
-import org.tocsin.web.Dates;
 import reactor.core.publisher.Mono;
 
 /** {@code GET /api/v1/events}: one item per occurrence in the window, in start order, cursor-paginated. */
@@ -72,18 +72,18 @@ class DiscoveryController {
             @RequestParam(required = false) Integer limit) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
-            return Mono.error(ApiProblem.invalid("limit", "must be between 1 and " + MAX_LIMIT));
+            return Mono.error(Refusal.invalid("limit", "must be between 1 and " + MAX_LIMIT));
         }
         Instant fromInstant = instant("from", from, clock.instant());
         Instant toInstant = instant("to", to, fromInstant.plus(EventIndex.AHEAD));
         if (!toInstant.isAfter(fromInstant)) {
-            return Mono.error(ApiProblem.invalid("to", "must be after from"));
+            return Mono.error(Refusal.invalid("to", "must be after from"));
         }
         if (toInstant.isAfter(fromInstant.plus(MAX_SPAN))) {
-            return Mono.error(ApiProblem.invalid("to", "may be at most " + MAX_SPAN.toDays() + " days after from"));
+            return Mono.error(Refusal.invalid("to", "may be at most " + MAX_SPAN.toDays() + " days after from"));
         }
         if (cursor != null && cursor.length() > MAX_CURSOR) {
-            return Mono.error(ApiProblem.invalid("cursor", "may be at most " + MAX_CURSOR + " characters"));
+            return Mono.error(Refusal.invalid("cursor", "may be at most " + MAX_CURSOR + " characters"));
         }
         EventQuery.Cursor after = cursor == null ? null : decode(cursor);
         // A search that names an organization or campaign nobody has finds nothing; it is not an error.
@@ -139,8 +139,7 @@ class DiscoveryController {
             try {
                 parsed = LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException e2) {
-                throw ApiProblem.invalid(
-                        field, "must be an instant like 2026-03-05T18:00:00Z or a date like 2026-03-05");
+                throw Refusal.invalid(field, "must be an instant like 2026-03-05T18:00:00Z or a date like 2026-03-05");
             }
         }
         return Dates.requireInRange(field, parsed);
@@ -160,8 +159,8 @@ class DiscoveryController {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
             return new EventQuery.Cursor(
                     Dates.requireInRange("cursor", Instant.ofEpochMilli(Long.parseLong(parts[0]))), parts[1], parts[2]);
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException | ApiProblem e) {
-            throw ApiProblem.invalid("cursor", "is not a cursor this API gave out");
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException | Refusal e) {
+            throw Refusal.invalid("cursor", "is not a cursor this API gave out");
         }
     }
 }

@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.events.internal.EventDocument;
-import org.tocsin.web.ApiProblem;
-import org.tocsin.web.RefusedText;
+import org.tocsin.kernel.Refusal;
+import org.tocsin.text.RefusedText;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -70,7 +70,7 @@ class EventController {
     Mono<EventView> patch(
             @AuthenticationPrincipal CurrentUser user, @PathVariable String id, @RequestBody JsonNode patch) {
         if (!patch.isObject()) {
-            return Mono.error(ApiProblem.invalid("body", "must be a JSON object"));
+            return Mono.error(Refusal.invalid("body", "must be a JSON object"));
         }
         return events.visible(user, id)
                 .flatMap(current -> events.asRequest(current).flatMap(request -> {
@@ -84,7 +84,7 @@ class EventController {
                                 .map(r -> r.getPropertyName() == null ? "[" + r.getIndex() + "]" : r.getPropertyName())
                                 .reduce((a, b) -> a + "." + b)
                                 .orElse("body");
-                        return Mono.error(ApiProblem.invalid(
+                        return Mono.error(Refusal.invalid(
                                 field,
                                 e instanceof RefusedText refused
                                         ? refused.reason()
@@ -131,7 +131,7 @@ class EventController {
             @PathVariable String recurrenceId,
             @RequestBody OccurrenceChange body) {
         if (!body.isCancel() && (body.start() == null || body.end() == null)) {
-            return Mono.error(ApiProblem.invalid(
+            return Mono.error(Refusal.invalid(
                     body.start() == null ? "start" : "end",
                     "is required to move an occurrence (or send cancelled: true)"));
         }
@@ -157,9 +157,9 @@ class EventController {
     private void validate(EventRequest request) {
         Set<ConstraintViolation<EventRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            throw ApiProblem.invalid(violations.stream()
+            throw Refusal.invalid(violations.stream()
                     .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                    .map(v -> new ApiProblem.FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                    .map(v -> new Refusal.FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
                     .toList());
         }
     }

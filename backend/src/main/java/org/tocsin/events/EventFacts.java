@@ -7,7 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import org.tocsin.events.internal.EventDocument;
-import org.tocsin.web.Dates;
+import org.tocsin.kernel.Dates;
 
 /**
  * What other features may know of an event without reading its document: who runs it, its capacity

@@ -7,12 +7,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.tocsin.campaigns.CampaignRef;
 import org.tocsin.campaigns.CampaignService;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.OrganizationRef;
 import org.tocsin.organizations.OrganizationService;
 import org.tocsin.places.CityKeys;
 import org.tocsin.places.Geo;
 import org.tocsin.text.SearchText;
-import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Mono;
 
 /**
@@ -59,7 +59,7 @@ public class EventFilters {
             try {
                 radiusKm = radius == null ? null : Double.valueOf(radius);
             } catch (NumberFormatException e) {
-                throw ApiProblem.invalid("radiusKm", "must be a number");
+                throw Refusal.invalid("radiusKm", "must be a number");
             }
             return new Params(
                     query.getFirst("city"),
@@ -92,11 +92,10 @@ public class EventFilters {
         requireAtMost(prefix + "campaign", p.campaign(), MAX_SLUG);
         requireAtMost(prefix + "organization", p.organization(), MAX_SLUG);
         if (p.country() != null && !p.country().matches("^[A-Za-z]{2}$")) {
-            throw ApiProblem.invalid(prefix + "country", "must be an ISO 3166 two-letter country code");
+            throw Refusal.invalid(prefix + "country", "must be an ISO 3166 two-letter country code");
         }
         if (p.city() != null && p.country() == null) {
-            throw ApiProblem.invalid(
-                    prefix + "country", "is required with " + prefix + "city (Paris, FR or Paris, US?)");
+            throw Refusal.invalid(prefix + "country", "is required with " + prefix + "city (Paris, FR or Paris, US?)");
         }
         kind(p.kind(), prefix);
         near(p, prefix);
@@ -136,7 +135,7 @@ public class EventFilters {
     private static Mono<Optional<String>> known(Mono<String> id, Unknown unknown, String field, String message) {
         return id.map(Optional::of)
                 .switchIfEmpty(Mono.defer(() -> unknown == Unknown.INVALID
-                        ? Mono.error(ApiProblem.invalid(field, message))
+                        ? Mono.error(Refusal.invalid(field, message))
                         : Mono.just(Optional.of(NO_SUCH_ID))));
     }
 
@@ -149,17 +148,17 @@ public class EventFilters {
                 return k;
             }
         }
-        throw ApiProblem.invalid(prefix + "kind", "is not a kind of event");
+        throw Refusal.invalid(prefix + "kind", "is not a kind of event");
     }
 
     private static EventFilter.Near near(Params p, String prefix) {
         double[] centre = p.near() == null ? null : parseNear(p.near(), prefix);
         if (centre == null && p.radiusKm() != null) {
-            throw ApiProblem.invalid(prefix + "near", "is required with radiusKm");
+            throw Refusal.invalid(prefix + "near", "is required with radiusKm");
         }
         double radius = p.radiusKm() == null ? DEFAULT_RADIUS_KM : p.radiusKm();
         if (Double.isNaN(radius) || radius <= 0 || radius > MAX_RADIUS_KM) {
-            throw ApiProblem.invalid(prefix + "radiusKm", "must be more than 0 and at most " + MAX_RADIUS_KM);
+            throw Refusal.invalid(prefix + "radiusKm", "must be more than 0 and at most " + MAX_RADIUS_KM);
         }
         return centre == null
                 ? null
@@ -179,12 +178,12 @@ public class EventFilters {
         } catch (NumberFormatException e) {
             // Falls through to the problem below.
         }
-        throw ApiProblem.invalid(prefix + "near", "must be lat,lon with lat in [-90, 90] and lon in [-180, 180]");
+        throw Refusal.invalid(prefix + "near", "must be lat,lon with lat in [-90, 90] and lon in [-180, 180]");
     }
 
     private static void requireAtMost(String field, String value, int max) {
         if (value != null && value.length() > max) {
-            throw ApiProblem.invalid(field, "may be at most " + max + " characters");
+            throw Refusal.invalid(field, "may be at most " + max + " characters");
         }
     }
 }

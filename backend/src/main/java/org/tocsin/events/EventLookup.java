@@ -3,7 +3,7 @@ package org.tocsin.events;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.events.internal.EventStore;
-import org.tocsin.web.ApiProblem;
+import org.tocsin.kernel.Refusal;
 import reactor.core.publisher.Mono;
 
 /**
@@ -41,7 +41,7 @@ public class EventLookup {
      */
     public Mono<EventView> viewFor(String id, String occurrenceKey, boolean attendee) {
         return store.byId(id)
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Event")))
+                .switchIfEmpty(Mono.error(Refusal.notFound("Event")))
                 .flatMap(e -> {
                     EventFacts target = EventFacts.of(e);
                     // An occurrence since dropped from the series (an EXDATE added later) shows the series instead.

@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import net.fortuna.ical4j.model.Recur;
 import org.tocsin.events.internal.EventDocument;
-import org.tocsin.web.ApiProblem;
-import org.tocsin.web.Dates;
+import org.tocsin.kernel.Dates;
+import org.tocsin.kernel.Refusal;
 
 /**
  * When an event happens: one occurrence, or a series (RRULE, EXDATEs, per-occurrence overrides)
@@ -79,8 +79,8 @@ public final class EventSchedule {
             EventDocument.Recurrence recurrence,
             List<EventDocument.OccurrenceOverride> overrides) {
         ZoneId zone = ZoneIds.parse(zoneId)
-                .orElseThrow(() -> ApiProblem.invalid(
-                        "timeZone", "must be an IANA time zone such as Asia/Tehran or Europe/Berlin"));
+                .orElseThrow(() ->
+                        Refusal.invalid("timeZone", "must be an IANA time zone such as Asia/Tehran or Europe/Berlin"));
         EventRules.checkTimes(start, end, zone);
         Recur<LocalDateTime> recur = null;
         if (recurrence != null) {
@@ -88,23 +88,23 @@ public final class EventSchedule {
                 recur = Recurrences.parse(recurrence.rrule(), zone);
                 RecurrenceBounds.check(recurrence.rrule(), start);
             } catch (IllegalArgumentException e) {
-                throw ApiProblem.invalid("recurrence.rrule", e.getMessage());
+                throw Refusal.invalid("recurrence.rrule", e.getMessage());
             }
             List<LocalDateTime> firstYears =
                     recur.getDates(start, start, start.plus(VALIDATION_HORIZON), MAX_OCCURRENCES + 1);
             if (firstYears.size() > MAX_OCCURRENCES) {
-                throw ApiProblem.invalid(
+                throw Refusal.invalid(
                         "recurrence.rrule", "makes more than " + MAX_OCCURRENCES + " occurrences in two years");
             }
             if (firstYears.isEmpty()) {
-                throw ApiProblem.invalid("recurrence.rrule", "makes no occurrence at or after the start");
+                throw Refusal.invalid("recurrence.rrule", "makes no occurrence at or after the start");
             }
             if (recurrence.exdates() != null && recurrence.exdates().size() > MAX_OCCURRENCES) {
-                throw ApiProblem.invalid("recurrence.exdates", "may list at most " + MAX_OCCURRENCES + " dates");
+                throw Refusal.invalid("recurrence.exdates", "may list at most " + MAX_OCCURRENCES + " dates");
             }
         }
         if (overrides != null && overrides.size() > MAX_OCCURRENCES) {
-            throw ApiProblem.invalid(
+            throw Refusal.invalid(
                     "recurrenceId", "a series may have at most " + MAX_OCCURRENCES + " changed occurrences");
         }
         return new EventSchedule(start, end, zone, recur, exdates(recurrence), overrides(overrides));

@@ -16,6 +16,7 @@ import org.tocsin.campaigns.CampaignRef;
 import org.tocsin.campaigns.CampaignService;
 import org.tocsin.events.internal.EventDocument;
 import org.tocsin.events.internal.EventStore;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.OrganizationAccess;
 import org.tocsin.organizations.OrganizationRef;
 import org.tocsin.organizations.OrganizationService;
@@ -24,7 +25,6 @@ import org.tocsin.organizations.Role;
 import org.tocsin.places.CityRef;
 import org.tocsin.places.PlaceService;
 import org.tocsin.storage.Ids;
-import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -82,7 +82,7 @@ public class EventService {
                                 || event.visibility() != Visibility.UNLISTED
                                 || !Ids.isLegacy(event.id()))
                         .map(p -> event))
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Event")));
+                .switchIfEmpty(Mono.error(Refusal.notFound("Event")));
     }
 
     /** The event in the shape a client sends, the base a merge patch applies to. */
@@ -163,7 +163,7 @@ public class EventService {
     Mono<EventDocument> update(CurrentUser user, EventDocument current, EventRequest request) {
         return requireManage(user, current).then(resolve(request)).flatMap(resolved -> {
             if (!resolved.organization().id().equals(current.organizationId())) {
-                return Mono.error(ApiProblem.invalid("organization", "cannot be changed; create the event anew"));
+                return Mono.error(Refusal.invalid("organization", "cannot be changed; create the event anew"));
             }
             return mayJoinCampaign(user, current.campaignId(), resolved)
                     .then(Mono.defer(() -> replace(current, request, resolved)));
@@ -223,12 +223,12 @@ public class EventService {
             LocalDateTime end) {
         return visibleForManagement(user, id).flatMap(current -> {
             if (current.recurrence() == null) {
-                return Mono.error(ApiProblem.invalid("recurrenceId", "the event is not a series"));
+                return Mono.error(Refusal.invalid("recurrenceId", "the event is not a series"));
             }
             EventSchedule schedule = EventSchedule.of(current);
             LocalDateTime original = EventSchedule.parseLocal(recurrenceId);
             if (original == null || !schedule.isOccurrence(original)) {
-                return Mono.error(ApiProblem.notFound("Occurrence"));
+                return Mono.error(Refusal.notFound("Occurrence"));
             }
             List<EventDocument.OccurrenceOverride> overrides =
                     new ArrayList<>(current.overrides() == null ? List.of() : current.overrides());
@@ -252,7 +252,7 @@ public class EventService {
             List<EventDocument.OccurrenceOverride> overrides =
                     new ArrayList<>(current.overrides() == null ? List.of() : current.overrides());
             if (!overrides.removeIf(o -> o.recurrenceId().equals(recurrenceId))) {
-                return Mono.error(ApiProblem.notFound("Occurrence change"));
+                return Mono.error(Refusal.notFound("Occurrence change"));
             }
             return store.save(withOverrides(current, overrides))
                     .flatMap(saved -> published(saved, new EventChange.OccurrenceChanged(saved.id(), recurrenceId)));
@@ -271,7 +271,7 @@ public class EventService {
     Mono<Void> delete(CurrentUser user, String id) {
         return visible(user, id)
                 .flatMap(current -> access.require(user, current.organizationId(), Permission.DELETE_EVENTS)
-                        .onErrorMap(ApiProblem.class, e -> ApiProblem.forbidden("Only ADMINs and OWNERs delete events"))
+                        .onErrorMap(Refusal.class, e -> Refusal.forbidden("Only ADMINs and OWNERs delete events"))
                         .then(store.save(tombstone(current))))
                 .flatMap(index::indexed)
                 // The event can no longer be read: the change carries what attendees' CANCEL is made of.
@@ -292,7 +292,7 @@ public class EventService {
                 .subscribeOn(Schedulers.boundedElastic())
                 .timeout(
                         EXPANSION_DEADLINE,
-                        Mono.error(() -> ApiProblem.invalid(
+                        Mono.error(() -> Refusal.invalid(
                                 "recurrence.rrule", "takes too long to expand; use fewer or simpler BY parts")));
     }
 
@@ -310,13 +310,13 @@ public class EventService {
     private Mono<Resolved> resolve(EventRequest request) {
         Mono<OrganizationRef> org = organizations
                 .findBySlug(request.organization())
-                .switchIfEmpty(Mono.error(ApiProblem.invalid("organization", "is not a known organization")));
+                .switchIfEmpty(Mono.error(Refusal.invalid("organization", "is not a known organization")));
         Mono<Optional<CampaignRef>> campaign = request.campaign() == null
                 ? Mono.just(Optional.empty())
                 : campaigns
                         .findBySlug(request.campaign())
                         .map(Optional::of)
-                        .switchIfEmpty(Mono.error(ApiProblem.invalid("campaign", "is not a known campaign")));
+                        .switchIfEmpty(Mono.error(Refusal.invalid("campaign", "is not a known campaign")));
         Mono<Optional<CityRef>> city = request.place() == null
                 ? Mono.just(Optional.empty())
                 : places.city(request.place().city(), request.place().countryCode())

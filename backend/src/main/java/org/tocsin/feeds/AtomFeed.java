@@ -9,8 +9,8 @@ import javax.xml.stream.XMLStreamWriter;
 import org.springframework.stereotype.Component;
 import org.tocsin.events.EventStatus;
 import org.tocsin.events.EventView;
+import org.tocsin.kernel.PublicUrl;
 import org.tocsin.text.UserText;
-import org.tocsin.web.PublicUrl;
 
 /**
  * Atom (RFC 4287) for feed readers, written with the JDK's StAX writer so every character is escaped.

@@ -19,7 +19,7 @@ import org.tocsin.events.EventCatalog;
 import org.tocsin.events.EventView;
 import org.tocsin.events.FeedSelection;
 import org.tocsin.ical.IcsFeed;
-import org.tocsin.web.ApiProblem;
+import org.tocsin.kernel.Refusal;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -144,7 +144,7 @@ class FeedController {
     Mono<ResponseEntity<byte[]>> serve(String format, Mono<FeedScope> scope, ServerWebExchange exchange) {
         MediaType type = TYPES.get(format);
         if (type == null) {
-            return Mono.error(ApiProblem.notFound("Feed format"));
+            return Mono.error(Refusal.notFound("Feed format"));
         }
         return scope.flatMap(s -> {
             FeedSelection.Version version = catalog.version(s.selection());

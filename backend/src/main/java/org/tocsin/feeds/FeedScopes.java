@@ -12,11 +12,11 @@ import org.tocsin.campaigns.CampaignService;
 import org.tocsin.events.EventFilters;
 import org.tocsin.events.FeedSelection;
 import org.tocsin.events.Tags;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.OrganizationRef;
 import org.tocsin.organizations.OrganizationService;
 import org.tocsin.places.CityKeys;
 import org.tocsin.places.PlaceService;
-import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Mono;
 
 /** Turns a feed address into a {@link FeedScope}; an unknown organization, campaign or city is a 404. */
@@ -109,13 +109,13 @@ class FeedScopes {
                         () -> resolved.get(
                                 address, (a, executor) -> resolve.get().toFuture()),
                         true)
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Calendar")));
+                .switchIfEmpty(Mono.error(Refusal.notFound("Calendar")));
     }
 
     Mono<FeedScope> tag(String tag) {
         String normalised = Tags.normalise(tag);
         if (normalised.isEmpty()) {
-            return Mono.error(ApiProblem.notFound("Calendar"));
+            return Mono.error(Refusal.notFound("Calendar"));
         }
         return Mono.just(new FeedScope(
                 "t:" + normalised,
@@ -136,7 +136,7 @@ class FeedScopes {
     Mono<FeedScope> saved(String slug) {
         return calendars
                 .saved(slug)
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Calendar")))
+                .switchIfEmpty(Mono.error(Refusal.notFound("Calendar")))
                 .flatMap(c -> filters.resolve(
                                 new EventFilters.Params(
                                         c.city(),
@@ -189,7 +189,7 @@ class FeedScopes {
                                         "/feeds/private"),
                                 false);
                 })
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Calendar")));
+                .switchIfEmpty(Mono.error(Refusal.notFound("Calendar")));
     }
 
     /**

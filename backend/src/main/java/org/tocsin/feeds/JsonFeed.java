@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 import org.tocsin.events.EventStatus;
 import org.tocsin.events.EventView;
-import org.tocsin.web.PublicUrl;
+import org.tocsin.kernel.PublicUrl;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -42,7 +42,7 @@ import org.springframework.stereotype.Component;
 import org.tocsin.events.Descriptions;
 import org.tocsin.events.EventStatus;
 import org.tocsin.events.EventView;
-import org.tocsin.web.PublicUrl;
+import org.tocsin.kernel.PublicUrl;
 
 /**
  * An event's VEVENTs (the event, then one per moved or cancelled occurrence of a series), built

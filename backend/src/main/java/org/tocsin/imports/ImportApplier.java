@@ -15,7 +15,7 @@ import org.tocsin.events.EventWrites;
 import org.tocsin.imports.internal.ImportSourceDocument;
 import org.tocsin.imports.internal.ImportStore;
 import org.tocsin.imports.internal.ImportedEventDocument;
-import org.tocsin.web.ApiProblem;
+import org.tocsin.kernel.Refusal;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -157,9 +157,9 @@ class ImportApplier {
 
     /** The reason a write was refused, in the words the API would have used. */
     static String reason(Throwable e) {
-        if (e instanceof ApiProblem problem) {
-            if (!problem.errors().isEmpty()) {
-                return problem.errors().stream()
+        if (e instanceof Refusal problem) {
+            if (!problem.fields().isEmpty()) {
+                return problem.fields().stream()
                         .map(f -> f.field() + ": " + f.message())
                         .collect(Collectors.joining("; "));
             }

@@ -17,6 +17,7 @@ import org.tocsin.events.EventKind;
 import org.tocsin.events.Visibility;
 import org.tocsin.imports.internal.ImportSourceDocument;
 import org.tocsin.imports.internal.ImportStore;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.OrganizationAccess;
 import org.tocsin.organizations.OrganizationRef;
 import org.tocsin.organizations.OrganizationService;
@@ -24,7 +25,6 @@ import org.tocsin.organizations.Permission;
 import org.tocsin.outbound.OutboundHttp;
 import org.tocsin.outbound.OutboundRefusal;
 import org.tocsin.storage.Ids;
-import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -70,7 +70,7 @@ public class ImportService {
     private Mono<OrganizationRef> administered(CurrentUser user, String slug) {
         return organizations
                 .findBySlug(slug)
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Organization")))
+                .switchIfEmpty(Mono.error(Refusal.notFound("Organization")))
                 .flatMap(org -> access.require(user, org.id(), Permission.EDIT_ORGANIZATION)
                         .thenReturn(org));
     }
@@ -79,7 +79,7 @@ public class ImportService {
         return administered(user, slug)
                 .flatMap(org -> store.source(id)
                         .filter(s -> s.organizationId().equals(org.id()))
-                        .switchIfEmpty(Mono.error(ApiProblem.notFound("Import source"))));
+                        .switchIfEmpty(Mono.error(Refusal.notFound("Import source"))));
     }
 
     Flux<ImportSourceView> list(CurrentUser user, String slug) {
@@ -95,19 +95,19 @@ public class ImportService {
     /** Adds a URL source and syncs it at once, so the answer shows what it found. */
     Mono<ImportSourceView> add(CurrentUser user, String slug, ImportSourceRequest request) {
         if (request.url() == null || request.url().isBlank()) {
-            return Mono.error(ApiProblem.invalid("url", "is required"));
+            return Mono.error(Refusal.invalid("url", "is required"));
         }
         URI url;
         try {
             url = OutboundHttp.checkedUrl(request.url());
         } catch (OutboundRefusal e) {
-            return Mono.error(ApiProblem.invalid("url", e.getMessage()));
+            return Mono.error(Refusal.invalid("url", e.getMessage()));
         }
         ImportSourceDocument.Defaults defaults = defaults(request);
         return administered(user, slug)
                 .flatMap(org -> store.countSources(org.id())
                         .flatMap(n -> n >= properties.maxSources()
-                                ? Mono.error(ApiProblem.invalid(
+                                ? Mono.error(Refusal.invalid(
                                         "url",
                                         "an organization imports at most " + properties.maxSources() + " calendars"))
                                 : Mono.just(org)))
@@ -135,7 +135,7 @@ public class ImportService {
     /** A one-off .ics file, read into the organization's upload source (one per organization, its defaults updated). */
     Mono<ImportSourceView> upload(CurrentUser user, String slug, ImportSourceRequest request, byte[] ics) {
         if (ics.length > MAX_UPLOAD_BYTES) {
-            return Mono.error(ApiProblem.invalid("file", "may be at most " + MAX_UPLOAD_BYTES / 1024 + " KB"));
+            return Mono.error(Refusal.invalid("file", "may be at most " + MAX_UPLOAD_BYTES / 1024 + " KB"));
         }
         ImportSourceDocument.Defaults defaults = defaults(request);
         return administered(user, slug).flatMap(org -> {
@@ -159,8 +159,8 @@ public class ImportService {
                             0,
                             existing.status())))
                     .flatMap(source -> store.claim(id, now, now.plus(ImportProperties.LEASE)))
-                    .switchIfEmpty(Mono.error(
-                            ApiProblem.conflict(ApiProblem.CONFLICT, "An upload is being read; try again soon")))
+                    .switchIfEmpty(
+                            Mono.error(Refusal.of(Refusal.Reason.CONFLICT, "An upload is being read; try again soon")))
                     .flatMap(source -> syncLeased(source, ics))
                     .map(ImportSourceView::of);
         });
@@ -169,13 +169,13 @@ public class ImportService {
     Mono<ImportSourceView> syncNow(CurrentUser user, String slug, String id) {
         return sourceOf(user, slug, id)
                 .filter(s -> s.url() != null)
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Import source")))
+                .switchIfEmpty(Mono.error(Refusal.notFound("Import source")))
                 .flatMap(s -> {
                     Instant now = clock.instant();
                     return store.claim(s.id(), now, now.plus(ImportProperties.LEASE));
                 })
                 .switchIfEmpty(Mono.error(
-                        ApiProblem.conflict(ApiProblem.CONFLICT, "This calendar is being synced; try again soon")))
+                        Refusal.of(Refusal.Reason.CONFLICT, "This calendar is being synced; try again soon")))
                 .flatMap(source -> syncLeased(source, null))
                 .map(ImportSourceView::of);
     }
@@ -192,7 +192,7 @@ public class ImportService {
 
     private static ImportSourceDocument.Defaults defaults(ImportSourceRequest r) {
         if (IcsZones.zone(r.timeZone()) == null) {
-            throw ApiProblem.invalid("timeZone", "is not a known IANA time zone such as Europe/Berlin");
+            throw Refusal.invalid("timeZone", "is not a known IANA time zone such as Europe/Berlin");
         }
         return new ImportSourceDocument.Defaults(
                 r.kind().name(),

@@ -4,7 +4,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** A URL name made from an organization's name when none is given (see {@link org.tocsin.web.Slugs}). */
+/** A URL name made from an organization's name when none is given (see {@link org.tocsin.kernel.Slugs}). */
 final class DerivedSlugs {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");

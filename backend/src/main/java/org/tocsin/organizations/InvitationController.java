@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.tocsin.accounts.CurrentUser;
-import org.tocsin.web.ClientAddress;
-import org.tocsin.web.RateLimiter;
+import org.tocsin.ratelimits.ClientAddress;
+import org.tocsin.ratelimits.RateLimiter;
 import reactor.core.publisher.Mono;
 
 @RestController

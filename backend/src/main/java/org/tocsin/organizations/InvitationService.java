@@ -11,14 +11,14 @@ import org.springframework.stereotype.Service;
 import org.tocsin.accounts.AccountService;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.accounts.SecretTokens;
+import org.tocsin.kernel.PublicUrl;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.internal.InvitationDocument;
 import org.tocsin.organizations.internal.InvitationStore;
 import org.tocsin.organizations.internal.MembershipDocument;
 import org.tocsin.organizations.internal.OrganizationDocument;
 import org.tocsin.organizations.internal.OrganizationStore;
 import org.tocsin.storage.Ids;
-import org.tocsin.web.ApiProblem;
-import org.tocsin.web.PublicUrl;
 import reactor.core.publisher.Mono;
 
 /**
@@ -80,10 +80,10 @@ public class InvitationService {
         int days = expiresInDays == null ? DEFAULT_DAYS : expiresInDays;
         int uses = maxUses == null ? DEFAULT_USES : maxUses;
         if (days < 1 || days > MAX_DAYS) {
-            return Mono.error(ApiProblem.invalid("expiresInDays", "must be between 1 and " + MAX_DAYS));
+            return Mono.error(Refusal.invalid("expiresInDays", "must be between 1 and " + MAX_DAYS));
         }
         if (uses < 1 || uses > MAX_USES) {
-            return Mono.error(ApiProblem.invalid("maxUses", "must be between 1 and " + MAX_USES));
+            return Mono.error(Refusal.invalid("maxUses", "must be between 1 and " + MAX_USES));
         }
         return issue(actor, slug, role, days, uses)
                 .map(issued -> new NewInvitation(
@@ -140,7 +140,7 @@ public class InvitationService {
         return organization(slug)
                 .flatMap(org -> access.require(actor, org.id(), Permission.MANAGE_MEMBERS)
                         .then(invitations.revoke(org.id(), id))
-                        .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("Invitation"))));
+                        .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(Refusal.notFound("Invitation"))));
     }
 
     Mono<InvitationPreview> preview(String token) {
@@ -192,7 +192,7 @@ public class InvitationService {
         return access.require(actor, organizationId, Permission.MANAGE_MEMBERS)
                 .flatMap(actorRole -> actorRole.atLeast(role)
                         ? Mono.<Void>empty()
-                        : Mono.error(ApiProblem.forbidden("Nobody invites to a role above their own")));
+                        : Mono.error(Refusal.forbidden("Nobody invites to a role above their own")));
     }
 
     private Mono<InvitationDocument> openInvitation(String token) {
@@ -233,7 +233,7 @@ public class InvitationService {
     }
 
     private Mono<OrganizationDocument> organization(String slug) {
-        return organizations.bySlug(slug).switchIfEmpty(Mono.error(ApiProblem.notFound("Organization")));
+        return organizations.bySlug(slug).switchIfEmpty(Mono.error(Refusal.notFound("Organization")));
     }
 
     private static InvitedOrganization summary(OrganizationDocument org) {
@@ -241,7 +241,7 @@ public class InvitationService {
     }
 
     /** One answer for unknown, expired, used-up and revoked links alike. */
-    private static ApiProblem notFound() {
-        return ApiProblem.notFound("Invitation");
+    private static Refusal notFound() {
+        return Refusal.notFound("Invitation");
     }
 }

@@ -3,11 +3,11 @@ package org.tocsin.organizations;
 import java.time.Clock;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.internal.MembershipDocument;
 import org.tocsin.organizations.internal.OrganizationDocument;
 import org.tocsin.organizations.internal.OrganizationStore;
 import org.tocsin.storage.Ids;
-import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Mono;
 
 /**
@@ -79,8 +79,8 @@ class Memberships {
             return Mono.empty();
         }
         return store.releaseOwner(organizationId)
-                .switchIfEmpty(Mono.error(ApiProblem.conflict(
-                        ApiProblem.LAST_OWNER,
+                .switchIfEmpty(Mono.error(Refusal.of(
+                        Refusal.Reason.LAST_OWNER,
                         "An organization keeps at least one OWNER: make someone else OWNER first")))
                 .then();
     }
@@ -89,8 +89,7 @@ class Memberships {
         return role == Role.OWNER ? store.addOwner(organizationId) : Mono.empty();
     }
 
-    private static ApiProblem concurrentChange() {
-        return ApiProblem.conflict(
-                ApiProblem.CONFLICT, "The membership changed at the same time; reload and try again");
+    private static Refusal concurrentChange() {
+        return Refusal.of(Refusal.Reason.CONFLICT, "The membership changed at the same time; reload and try again");
     }
 }

@@ -5,14 +5,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.accounts.TwoFactor;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.internal.MembershipDocument;
 import org.tocsin.organizations.internal.OrganizationStore;
 import org.tocsin.organizations.internal.TwoFactorPolicyStore;
-import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Mono;
 
 /**
@@ -77,15 +76,13 @@ public class OrganizationAccess {
                 return Mono.just(roles.effective().get());
             }
             if (roles.held().filter(permission::grantedTo).isPresent()) {
-                return Mono.error(ApiProblem.of(
-                        HttpStatus.FORBIDDEN,
-                        TwoFactor.REQUIRED,
-                        "Two-factor sign-in required",
+                return Mono.error(Refusal.of(
+                        Refusal.Reason.TWO_FACTOR_REQUIRED,
                         "This organization requires two-factor sign-in of its organizers: set it up on your"
                                 + " account page, then try again"));
             }
-            return Mono.error(ApiProblem.forbidden(
-                    "This needs the " + permission.minimum() + " role or above in the organization"));
+            return Mono.error(
+                    Refusal.forbidden("This needs the " + permission.minimum() + " role or above in the organization"));
         });
     }
 

@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.tocsin.accounts.CurrentUser;
+import org.tocsin.kernel.Refusal;
+import org.tocsin.kernel.Slugs;
 import org.tocsin.text.MultiLine;
-import org.tocsin.web.ApiProblem;
-import org.tocsin.web.Slugs;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -73,7 +73,7 @@ class OrganizationController {
             @PathVariable String slug,
             @Valid @RequestBody UpdateOrganization body) {
         if (body.name() != null && body.name().isBlank()) {
-            return Mono.error(ApiProblem.invalid("name", "must not be blank"));
+            return Mono.error(Refusal.invalid("name", "must not be blank"));
         }
         return organizations.update(
                 user,

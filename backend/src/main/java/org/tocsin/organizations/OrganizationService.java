@@ -8,11 +8,11 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.AccountService;
 import org.tocsin.accounts.CurrentUser;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.internal.MembershipDocument;
 import org.tocsin.organizations.internal.OrganizationDocument;
 import org.tocsin.organizations.internal.OrganizationStore;
 import org.tocsin.storage.Ids;
-import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -63,7 +63,7 @@ public class OrganizationService {
                 ? store.insert(new OrganizationDocument(id, slug, name, description, 1, now, now))
                         .onErrorMap(
                                 DuplicateKeyException.class,
-                                e -> ApiProblem.conflict(ApiProblem.SLUG_TAKEN, "The slug '" + slug + "' is taken"))
+                                e -> Refusal.of(Refusal.Reason.SLUG_TAKEN, "The slug '" + slug + "' is taken"))
                 : insertWithDerivedSlug(
                         id, name, description, now, DerivedSlugs.derive(name, "org-" + Ids.newSlugSuffix()), 1);
         return inserted.flatMap(org -> memberships.addFounder(org, creator.id()).thenReturn(org))
@@ -79,8 +79,8 @@ public class OrganizationService {
                         DuplicateKeyException.class,
                         e -> attempt < 10
                                 ? insertWithDerivedSlug(id, name, description, now, base, attempt + 1)
-                                : Mono.error(ApiProblem.conflict(
-                                        ApiProblem.SLUG_TAKEN, "Choose a slug: '" + base + "' is taken")));
+                                : Mono.error(Refusal.of(
+                                        Refusal.Reason.SLUG_TAKEN, "Choose a slug: '" + base + "' is taken")));
     }
 
     Mono<OrganizationView> view(CurrentUser viewer, String slug) {
@@ -133,11 +133,11 @@ public class OrganizationService {
                             if (actorRole == null
                                     || !actor.id().equals(userId) && !Permission.MANAGE_MEMBERS.grantedTo(actorRole)) {
                                 return Mono.error(
-                                        ApiProblem.forbidden("Only the organization's admins manage its members"));
+                                        Refusal.forbidden("Only the organization's admins manage its members"));
                             }
                             MembershipDocument current = t.getT2().orElse(null);
                             if (current == null) {
-                                return Mono.error(ApiProblem.notFound("Member"));
+                                return Mono.error(Refusal.notFound("Member"));
                             }
                             return mayChange(actor, userId, actorRole, current.role(), role)
                                     .then(Mono.defer(() -> memberships.changeRole(current, role)))
@@ -161,15 +161,15 @@ public class OrganizationService {
                             boolean self = actor.id().equals(userId);
                             if (actorRole == null && !self) {
                                 return Mono.error(
-                                        ApiProblem.forbidden("Only the organization's admins manage its members"));
+                                        Refusal.forbidden("Only the organization's admins manage its members"));
                             }
                             if (target == null) {
-                                return Mono.error(ApiProblem.notFound("Member"));
+                                return Mono.error(Refusal.notFound("Member"));
                             }
                             if (!self
                                     && (!Permission.MANAGE_MEMBERS.grantedTo(actorRole)
                                             || !actorRole.atLeast(target.role()))) {
-                                return Mono.error(ApiProblem.forbidden("You may not remove a member with this role"));
+                                return Mono.error(Refusal.forbidden("You may not remove a member with this role"));
                             }
                             return memberships.remove(target);
                         }));
@@ -178,26 +178,26 @@ public class OrganizationService {
     private Mono<Void> mayChange(CurrentUser actor, String userId, Role actorRole, Role currentRole, Role newRole) {
         boolean self = actor.id().equals(userId);
         if (actorRole == null) {
-            return Mono.error(ApiProblem.forbidden("Only the organization's admins manage its members"));
+            return Mono.error(Refusal.forbidden("Only the organization's admins manage its members"));
         }
         if (!newRole.atLeast(Role.MEMBER) || !actorRole.atLeast(newRole)) {
-            return Mono.error(ApiProblem.forbidden("Nobody grants a role above their own"));
+            return Mono.error(Refusal.forbidden("Nobody grants a role above their own"));
         }
         if (self) {
             // Stepping down is always allowed; stepping up was refused just above.
             return Mono.empty();
         }
         if (!Permission.MANAGE_MEMBERS.grantedTo(actorRole)) {
-            return Mono.error(ApiProblem.forbidden("Only OWNERs and ADMINs manage members"));
+            return Mono.error(Refusal.forbidden("Only OWNERs and ADMINs manage members"));
         }
         if (currentRole != null && !actorRole.atLeast(currentRole)) {
-            return Mono.error(ApiProblem.forbidden("You may not change the role of someone above you"));
+            return Mono.error(Refusal.forbidden("You may not change the role of someone above you"));
         }
         return Mono.empty();
     }
 
     private Mono<OrganizationDocument> organization(String slug) {
-        return store.bySlug(slug).switchIfEmpty(Mono.error(ApiProblem.notFound("Organization")));
+        return store.bySlug(slug).switchIfEmpty(Mono.error(Refusal.notFound("Organization")));
     }
 
     private static OrganizationRef ref(OrganizationDocument org) {

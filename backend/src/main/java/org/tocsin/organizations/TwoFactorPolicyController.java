@@ -3,7 +3,6 @@ package org.tocsin.organizations;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,8 +11,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.accounts.TwoFactor;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.internal.TwoFactorPolicyStore;
-import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Mono;
 
 /**
@@ -65,10 +64,8 @@ class TwoFactorPolicyController {
                         .then(twoFactor.enabled(user.id()))
                         .flatMap(has -> has || !change.required()
                                 ? policies.set(org.id(), change.required(), clock.instant())
-                                : Mono.error(ApiProblem.of(
-                                        HttpStatus.FORBIDDEN,
-                                        TwoFactor.REQUIRED,
-                                        "Two-factor sign-in required",
+                                : Mono.error(Refusal.of(
+                                        Refusal.Reason.TWO_FACTOR_REQUIRED,
                                         "Set up two-factor sign-in yourself before requiring it of others")))
                         .then(policy(user, org.id())));
     }
@@ -79,6 +76,6 @@ class TwoFactorPolicyController {
     }
 
     private Mono<OrganizationRef> organization(String slug) {
-        return organizations.findBySlug(slug).switchIfEmpty(Mono.error(ApiProblem.notFound("Organization")));
+        return organizations.findBySlug(slug).switchIfEmpty(Mono.error(Refusal.notFound("Organization")));
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.events.VisibleEvents;
-import org.tocsin.web.ApiProblem;
+import org.tocsin.kernel.Refusal;
 import reactor.core.publisher.Mono;
 
 /** {@code /events/{id}}: the event's page, in HTML, with the RSVP form; the web app takes it over. */
@@ -34,7 +34,7 @@ class EventPageController {
         return events.view(user, id)
                 .flatMap(view -> pages.event(exchange, view, Pages.RsvpForm.blank(view.id()), HttpStatus.OK))
                 .onErrorResume(
-                        ApiProblem.class,
-                        e -> e.status() == HttpStatus.NOT_FOUND ? pages.notFound(exchange) : Mono.error(e));
+                        Refusal.class,
+                        e -> e.reason() == Refusal.Reason.NOT_FOUND ? pages.notFound(exchange) : Mono.error(e));
     }
 }

@@ -25,8 +25,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.tocsin.events.EventStatus;
 import org.tocsin.events.EventView;
 import org.tocsin.events.RsvpMode;
+import org.tocsin.kernel.PublicUrl;
 import org.tocsin.text.Language;
-import org.tocsin.web.PublicUrl;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -10,11 +10,11 @@ import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.events.EventFacts;
 import org.tocsin.events.EventLookup;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.OrganizationAccess;
 import org.tocsin.organizations.Permission;
 import org.tocsin.rsvps.internal.RsvpDocument;
 import org.tocsin.rsvps.internal.RsvpStore;
-import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Mono;
 
 /**
@@ -108,7 +108,7 @@ class OrganizerRsvps {
         return managed(user, eventId)
                 .flatMap(target -> store.byId(rsvpId)
                         .filter(r -> r.eventId().equals(eventId))
-                        .switchIfEmpty(Mono.error(ApiProblem.notFound("RSVP")))
+                        .switchIfEmpty(Mono.error(Refusal.notFound("RSVP")))
                         .map(r -> new Managed(target, r)));
     }
 
@@ -117,10 +117,10 @@ class OrganizerRsvps {
         return events.visible(user, eventId)
                 .flatMap(target -> access.roleOf(user, target.organizationId()).flatMap(role -> {
                     if (role.isEmpty()) {
-                        return Mono.error(ApiProblem.notFound("Event"));
+                        return Mono.error(Refusal.notFound("Event"));
                     }
                     if (!Permission.MANAGE_EVENTS.grantedTo(role.get())) {
-                        return Mono.error(ApiProblem.forbidden("Only ORGANIZERs and above see and manage RSVPs"));
+                        return Mono.error(Refusal.forbidden("Only ORGANIZERs and above see and manage RSVPs"));
                     }
                     return Mono.just(target);
                 }));

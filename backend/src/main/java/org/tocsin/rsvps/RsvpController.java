@@ -18,10 +18,10 @@ import org.springframework.web.server.ServerWebExchange;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.events.EventLookup;
 import org.tocsin.events.EventView;
+import org.tocsin.ratelimits.ClientAddress;
+import org.tocsin.ratelimits.RateLimiter;
 import org.tocsin.rsvps.internal.RsvpDocument;
 import org.tocsin.text.Language;
-import org.tocsin.web.ClientAddress;
-import org.tocsin.web.RateLimiter;
 import reactor.core.publisher.Mono;
 
 /** The routes of the person who RSVPs: answer, then manage it with the token (no account needed). */

@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 import org.tocsin.accounts.PersonalData;
 import org.tocsin.events.EventLookup;
 import org.tocsin.events.EventView;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.rsvps.internal.RsvpDocument;
 import org.tocsin.rsvps.internal.RsvpStore;
-import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Mono;
 
 /**
@@ -63,7 +63,7 @@ class RsvpData implements PersonalData {
                 .concatMap(
                         (RsvpDocument r) -> events.viewFor(r.eventId(), r.occurrenceKey(), r.state() == RsvpState.GOING)
                                 // An event deleted since: the RSVP is listed without it.
-                                .onErrorResume(ApiProblem.class, e -> Mono.empty())
+                                .onErrorResume(Refusal.class, e -> Mono.empty())
                                 .map(e -> entry(r, e))
                                 .defaultIfEmpty(entry(r, null)))
                 .collectList()

@@ -13,12 +13,12 @@ import org.springframework.stereotype.Component;
 import org.tocsin.events.EventLookup;
 import org.tocsin.events.EventView;
 import org.tocsin.ical.EventInvitations;
+import org.tocsin.kernel.PublicUrl;
 import org.tocsin.mail.MailAttachment;
 import org.tocsin.mail.MailMessage;
 import org.tocsin.mail.Mailer;
 import org.tocsin.rsvps.internal.RsvpDocument;
 import org.tocsin.text.Language;
-import org.tocsin.web.PublicUrl;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 

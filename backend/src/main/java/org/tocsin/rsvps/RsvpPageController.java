@@ -21,15 +21,15 @@ import org.springframework.web.server.ServerWebExchange;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.events.EventLookup;
 import org.tocsin.events.VisibleEvents;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.pages.Pages;
 import org.tocsin.pages.Pages.RsvpForm;
+import org.tocsin.ratelimits.ClientAddress;
+import org.tocsin.ratelimits.RateLimiter;
 import org.tocsin.rsvps.internal.RsvpDocument;
 import org.tocsin.text.Digits;
 import org.tocsin.text.Language;
 import org.tocsin.text.UserText;
-import org.tocsin.web.ApiProblem;
-import org.tocsin.web.ClientAddress;
-import org.tocsin.web.RateLimiter;
 import reactor.core.publisher.Mono;
 
 /**
@@ -104,10 +104,10 @@ class RsvpPageController {
                                     HttpStatus.OK)
                             : Mono.just(seeOther("/rsvp/" + a.manageToken() + "?lang=" + language.tag())))
                     .onErrorResume(
-                            ApiProblem.class,
-                            e -> e.status() == HttpStatus.NOT_FOUND
+                            Refusal.class,
+                            e -> e.reason() == Refusal.Reason.NOT_FOUND
                                     ? pages.notFound(exchange)
-                                    : eventPage(user, id, exchange, problem(sent, e, language), e.status()));
+                                    : eventPage(user, id, exchange, problem(sent, e, language), status(e)));
         });
     }
 
@@ -118,7 +118,7 @@ class RsvpPageController {
         String notice = "saved".equals(done) ? pages.texts().get(language, "saved") : null;
         return rsvps.byToken(token)
                 .flatMap(r -> managed(token, r, current(token, r).withNotice(notice), HttpStatus.OK, exchange))
-                .onErrorResume(ApiProblem.class, e -> pages.notFound(exchange));
+                .onErrorResume(Refusal.class, e -> pages.notFound(exchange));
     }
 
     @PostMapping("/rsvp/{token}")
@@ -144,13 +144,12 @@ class RsvpPageController {
                     return rsvps.change(token, change)
                             .map(saved -> seeOther("/rsvp/" + token + "?lang=" + language.tag() + "&done=saved"))
                             .onErrorResume(
-                                    ApiProblem.class,
-                                    e -> e.status() == HttpStatus.NOT_FOUND
+                                    Refusal.class,
+                                    e -> e.reason() == Refusal.Reason.NOT_FOUND
                                             ? pages.notFound(exchange)
-                                            : managed(
-                                                    token, current, problem(sent, e, language), e.status(), exchange));
+                                            : managed(token, current, problem(sent, e, language), status(e), exchange));
                 }))
-                .onErrorResume(ApiProblem.class, e -> pages.notFound(exchange));
+                .onErrorResume(Refusal.class, e -> pages.notFound(exchange));
     }
 
     @PostMapping("/rsvp/{token}/confirm")
@@ -158,21 +157,21 @@ class RsvpPageController {
         Language language = Language.of(exchange.getRequest());
         return rsvps.confirm(token)
                 .map(r -> seeOther("/rsvp/" + token + "?lang=" + language.tag() + "&done=saved"))
-                .onErrorResume(ApiProblem.class, e -> pages.notFound(exchange));
+                .onErrorResume(Refusal.class, e -> pages.notFound(exchange));
     }
 
     @PostMapping("/rsvp/{token}/withdraw")
     Mono<ResponseEntity<String>> withdraw(@PathVariable String token, ServerWebExchange exchange) {
         return rsvps.byToken(token)
                 .flatMap(r -> rsvps.withdraw(token).then(pages.withdrawn(exchange, r.eventId())))
-                .onErrorResume(ApiProblem.class, e -> pages.notFound(exchange));
+                .onErrorResume(Refusal.class, e -> pages.notFound(exchange));
     }
 
     private Mono<ResponseEntity<String>> eventPage(
             CurrentUser user, String id, ServerWebExchange exchange, RsvpForm form, HttpStatus status) {
         return visible.view(user, id)
                 .flatMap(view -> pages.event(exchange, view, form, status))
-                .onErrorResume(ApiProblem.class, e -> pages.notFound(exchange));
+                .onErrorResume(Refusal.class, e -> pages.notFound(exchange));
     }
 
     private Mono<ResponseEntity<String>> managed(
@@ -218,13 +217,14 @@ class RsvpPageController {
     }
 
     /** A refusal from the service: per field where it names fields, else one message for its kind. */
-    private RsvpForm problem(RsvpForm sent, ApiProblem e, Language language) {
-        if (!e.errors().isEmpty()) {
+    private RsvpForm problem(RsvpForm sent, Refusal e, Language language) {
+        if (!e.fields().isEmpty()) {
             Map<String, String> keys = new LinkedHashMap<>();
-            e.errors().forEach(f -> keys.put(f.field(), "err_" + f.field()));
+            e.fields().forEach(f -> keys.put(f.field(), "err_" + f.field()));
             return refused(sent, keys, language);
         }
-        String kind = e.type().substring(e.type().lastIndexOf('/') + 1);
+        // The reason in the problem type's words (RSVPS_CLOSED: rsvps-closed), which name the page's messages.
+        String kind = e.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         String message = pages.texts().get(language, "err_" + kind);
         return new RsvpForm(
                 sent.action(),
@@ -237,6 +237,17 @@ class RsvpPageController {
                 Map.of(),
                 message.startsWith("err_") ? pages.texts().get(language, "err_general") : message,
                 null);
+    }
+
+    /** The page answers a refused form with the status the API gives the same refusal. */
+    private static HttpStatus status(Refusal e) {
+        return switch (e.reason()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case TRY_AGAIN -> HttpStatus.SERVICE_UNAVAILABLE;
+            default -> HttpStatus.CONFLICT;
+        };
     }
 
     private static void check(Set<? extends ConstraintViolation<?>> violations, Map<String, String> errors) {

@@ -1,38 +1,25 @@
 package org.tocsin.rsvps;
 
-import org.springframework.http.HttpStatus;
-import org.tocsin.web.ApiProblem;
+import org.tocsin.kernel.Refusal;
 
-/** The RSVP-specific 409s; their types are listed in the README. */
+/** The RSVP-specific refusals (409s at the edge); their types are listed in the README. */
 final class RsvpProblems {
 
     private RsvpProblems() {}
 
-    static ApiProblem closed() {
-        return ApiProblem.of(HttpStatus.CONFLICT, ApiProblem.RSVPS_CLOSED, "RSVPs closed", "This event takes no RSVPs");
+    static Refusal closed() {
+        return Refusal.of(Refusal.Reason.RSVPS_CLOSED, "This event takes no RSVPs");
     }
 
-    static ApiProblem ended() {
-        return ApiProblem.of(
-                HttpStatus.CONFLICT,
-                ApiProblem.EVENT_ENDED,
-                "Event ended",
-                "This event (or this occurrence) has ended");
+    static Refusal ended() {
+        return Refusal.of(Refusal.Reason.EVENT_ENDED, "This event (or this occurrence) has ended");
     }
 
-    static ApiProblem cancelled() {
-        return ApiProblem.of(
-                HttpStatus.CONFLICT,
-                ApiProblem.EVENT_CANCELLED,
-                "Event cancelled",
-                "This event (or this occurrence) is cancelled");
+    static Refusal cancelled() {
+        return Refusal.of(Refusal.Reason.EVENT_CANCELLED, "This event (or this occurrence) is cancelled");
     }
 
-    static ApiProblem noRoom(int extra) {
-        return ApiProblem.of(
-                HttpStatus.CONFLICT,
-                ApiProblem.NO_ROOM,
-                "No room",
-                "There is no room for " + extra + " more; your RSVP is unchanged");
+    static Refusal noRoom(int extra) {
+        return Refusal.of(Refusal.Reason.NO_ROOM, "There is no room for " + extra + " more; your RSVP is unchanged");
     }
 }

@@ -2,7 +2,6 @@ package org.tocsin.rsvps;
 
 import java.time.Clock;
 import java.time.Instant;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.accounts.Emails;
@@ -12,11 +11,11 @@ import org.tocsin.events.EventLookup;
 import org.tocsin.events.EventStatus;
 import org.tocsin.events.Occurrence;
 import org.tocsin.events.RsvpMode;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.rsvps.internal.RsvpDocument;
 import org.tocsin.rsvps.internal.RsvpStore;
 import org.tocsin.storage.Ids;
 import org.tocsin.text.Language;
-import org.tocsin.web.ApiProblem;
 import reactor.core.publisher.Mono;
 
 /**
@@ -67,10 +66,8 @@ public class RsvpService {
      */
     private Mono<Answered> mailNotQueued(Answered a) {
         Mono<Void> undo = a.created() ? remove(a.rsvp()).onErrorResume(e -> Mono.empty()) : Mono.empty();
-        return undo.then(Mono.error(ApiProblem.of(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                ApiProblem.INTERNAL,
-                "Try again",
+        return undo.then(Mono.error(Refusal.of(
+                Refusal.Reason.TRY_AGAIN,
                 a.created()
                         ? "Your RSVP could not be confirmed by mail just now, so it was not stored; try again"
                         : "Your RSVP was changed, but its confirmation mail could not be queued; answer again "
@@ -86,7 +83,7 @@ public class RsvpService {
             Occurrence occurrence = target.occurrence(request.occurrence(), now)
                     .orElseThrow(() -> request.occurrence() == null
                             ? RsvpProblems.ended()
-                            : ApiProblem.invalid("occurrence", "is not an occurrence of this event"));
+                            : Refusal.invalid("occurrence", "is not an occurrence of this event"));
             checkOpen(target, occurrence, now);
             String token = SecretTokens.generate(MANAGE_TOKEN_PREFIX);
             Rsvps.Wish wish =
@@ -140,7 +137,7 @@ public class RsvpService {
      */
     private Mono<RsvpDocument> unconfirmed(RsvpDocument identity, Rsvps.Wish wish, Instant now) {
         if (wish.email() == null) {
-            return Mono.error(ApiProblem.invalid("email", "is required: this event confirms guests' RSVPs by email"));
+            return Mono.error(Refusal.invalid("email", "is required: this event confirms guests' RSVPs by email"));
         }
         return store.insert(Rsvps.settled(identity, wish, RsvpState.UNCONFIRMED, 0, null, now));
     }
@@ -165,9 +162,9 @@ public class RsvpService {
     /** The RSVP a manage token opens; 404 for an unknown (or withdrawn, or expired) one. */
     Mono<RsvpDocument> byToken(String token) {
         if (token == null || !token.startsWith(MANAGE_TOKEN_PREFIX)) {
-            return Mono.error(ApiProblem.notFound("RSVP"));
+            return Mono.error(Refusal.notFound("RSVP"));
         }
-        return store.byTokenHash(SecretTokens.hash(token)).switchIfEmpty(Mono.error(ApiProblem.notFound("RSVP")));
+        return store.byTokenHash(SecretTokens.hash(token)).switchIfEmpty(Mono.error(Refusal.notFound("RSVP")));
     }
 
     Mono<RsvpDocument> change(String token, RsvpChange change) {
@@ -196,8 +193,8 @@ public class RsvpService {
                 .then(store.delete(rsvp))
                 .flatMap(deleted -> deleted
                         ? events.byId(rsvp.eventId()).flatMap(target -> seats.afterRemoval(rsvp, target))
-                        : Mono.error(ApiProblem.conflict(
-                                ApiProblem.CONFLICT, "The RSVP changed at the same time; reload and try again")));
+                        : Mono.error(Refusal.of(
+                                Refusal.Reason.CONFLICT, "The RSVP changed at the same time; reload and try again")));
     }
 
     Mono<EventFacts> target(RsvpDocument rsvp) {
@@ -233,7 +230,7 @@ public class RsvpService {
             return null;
         }
         if (!Emails.looksValid(email)) {
-            throw ApiProblem.invalid("email", "is not an email address");
+            throw Refusal.invalid("email", "is not an email address");
         }
         return Emails.normalise(email);
     }

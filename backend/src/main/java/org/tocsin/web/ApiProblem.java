@@ -3,18 +3,29 @@ package org.tocsin.web;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.tocsin.kernel.Refusal;
 
 /**
- * A failure a client should be told about, answered as an RFC 9457 problem detail. Services throw
- * it (or return it in a {@code Mono.error}); {@link ProblemExceptionHandler} writes it.
+ * A failure a client should be told about, as an RFC 9457 problem detail: a domain {@link Refusal}
+ * mapped to its status, type and title ({@link #from}), or a failure only the edge knows (a request
+ * that did not decode, an unknown route, a missing session). {@link ProblemResponses} writes it;
+ * {@code retryAfter} is set for 429 answers only.
  * The {@code type} is stable: clients may branch on it. The list is in the README.
  */
-public final class ApiProblem extends RuntimeException {
+public record ApiProblem(
+        HttpStatus status,
+        String type,
+        String title,
+        String detail,
+        List<Refusal.FieldProblem> errors,
+        Duration retryAfter) {
 
     public static final String VALIDATION = "/problems/validation";
     public static final String MALFORMED_REQUEST = "/problems/malformed-request";
     public static final String UNAUTHENTICATED = "/problems/unauthenticated";
     public static final String BAD_CREDENTIALS = "/problems/bad-credentials";
+    public static final String BAD_SECOND_FACTOR = "/problems/bad-second-factor";
+    public static final String TWO_FACTOR_REQUIRED = "/problems/two-factor-required";
     public static final String FORBIDDEN = "/problems/forbidden";
     public static final String CSRF = "/problems/csrf";
     public static final String NOT_FOUND = "/problems/not-found";
@@ -36,86 +47,99 @@ public final class ApiProblem extends RuntimeException {
     public static final String RATE_LIMITED = "/problems/rate-limited";
     public static final String INTERNAL = "/problems/internal";
 
-    private final HttpStatus status;
-    private final String type;
-    private final String title;
-    private final List<FieldProblem> errors;
-    private final Duration retryAfter;
-
-    private ApiProblem(
-            HttpStatus status,
-            String type,
-            String title,
-            String detail,
-            List<FieldProblem> errors,
-            Duration retryAfter) {
-        super(detail, null, false, false);
-        this.status = status;
-        this.type = type;
-        this.title = title;
-        this.errors = List.copyOf(errors);
-        this.retryAfter = retryAfter;
+    public ApiProblem {
+        errors = List.copyOf(errors);
     }
 
-    public static ApiProblem of(HttpStatus status, String type, String title, String detail) {
+    static ApiProblem of(HttpStatus status, String type, String title, String detail) {
         return new ApiProblem(status, type, title, detail, List.of(), null);
     }
 
-    /** One bad field; {@code field} is the JSON path the client sent, e.g. {@code place.lat}. */
-    public static ApiProblem invalid(String field, String message) {
-        return invalid(List.of(new FieldProblem(field, message)));
-    }
-
-    public static ApiProblem invalid(List<FieldProblem> errors) {
-        String detail = errors.size() == 1
-                ? errors.getFirst().field() + ": " + errors.getFirst().message()
-                : errors.size() + " fields are invalid";
-        return new ApiProblem(HttpStatus.BAD_REQUEST, VALIDATION, "Invalid request", detail, errors, null);
-    }
-
-    /** Unknown and forbidden-to-see objects answer alike, so nobody learns what exists. */
-    public static ApiProblem notFound(String what) {
-        return of(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", what + " not found");
-    }
-
-    public static ApiProblem forbidden(String detail) {
-        return of(HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden", detail);
-    }
-
-    public static ApiProblem conflict(String type, String detail) {
-        return of(HttpStatus.CONFLICT, type, "Conflict", detail);
-    }
-
-    public static ApiProblem rateLimited(Duration retryAfter) {
+    /** The one place a domain {@link Refusal} gets its status, problem type and title. */
+    static ApiProblem from(Refusal refusal) {
         return new ApiProblem(
-                HttpStatus.TOO_MANY_REQUESTS,
-                RATE_LIMITED,
-                "Too many requests",
-                "Too many attempts; try again in " + Math.max(1, retryAfter.toSeconds()) + " seconds",
-                List.of(),
-                retryAfter);
+                status(refusal.reason()),
+                type(refusal.reason()),
+                title(refusal.reason()),
+                refusal.getMessage(),
+                refusal.fields(),
+                refusal.retryAfter());
     }
 
-    public HttpStatus status() {
-        return status;
+    private static HttpStatus status(Refusal.Reason reason) {
+        return switch (reason) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case BAD_CREDENTIALS, BAD_SECOND_FACTOR -> HttpStatus.UNAUTHORIZED;
+            case WRONG_CODE -> HttpStatus.BAD_REQUEST;
+            case FORBIDDEN, CAMPAIGN_CLOSED, TWO_FACTOR_REQUIRED -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT, EMAIL_TAKEN, SLUG_TAKEN, LAST_OWNER, RSVPS_CLOSED, EVENT_ENDED, EVENT_CANCELLED, NO_ROOM ->
+                HttpStatus.CONFLICT;
+            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
+            case TRY_AGAIN -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
     }
 
-    public String type() {
-        return type;
+    private static String type(Refusal.Reason reason) {
+        return switch (reason) {
+            case INVALID -> VALIDATION;
+            case BAD_CREDENTIALS -> BAD_CREDENTIALS;
+            case BAD_SECOND_FACTOR, WRONG_CODE -> BAD_SECOND_FACTOR;
+            case TWO_FACTOR_REQUIRED -> TWO_FACTOR_REQUIRED;
+            case FORBIDDEN -> FORBIDDEN;
+            case CAMPAIGN_CLOSED -> CAMPAIGN_CLOSED;
+            case NOT_FOUND -> NOT_FOUND;
+            case CONFLICT -> CONFLICT;
+            case EMAIL_TAKEN -> EMAIL_TAKEN;
+            case SLUG_TAKEN -> SLUG_TAKEN;
+            case LAST_OWNER -> LAST_OWNER;
+            case RSVPS_CLOSED -> RSVPS_CLOSED;
+            case EVENT_ENDED -> EVENT_ENDED;
+            case EVENT_CANCELLED -> EVENT_CANCELLED;
+            case NO_ROOM -> NO_ROOM;
+            case RATE_LIMITED -> RATE_LIMITED;
+            // A 503 shares the type of a 500: the client's answer to both is to try again later.
+            case TRY_AGAIN -> INTERNAL;
+        };
     }
 
-    public String title() {
-        return title;
+    private static String title(Refusal.Reason reason) {
+        return switch (reason) {
+            case INVALID -> "Invalid request";
+            case BAD_CREDENTIALS, BAD_SECOND_FACTOR -> "Sign-in failed";
+            case WRONG_CODE -> "Wrong code";
+            case TWO_FACTOR_REQUIRED -> "Two-factor sign-in required";
+            case FORBIDDEN -> "Forbidden";
+            case CAMPAIGN_CLOSED -> "Campaign closed to your events";
+            case NOT_FOUND -> "Not found";
+            case CONFLICT, EMAIL_TAKEN, SLUG_TAKEN, LAST_OWNER -> "Conflict";
+            case RSVPS_CLOSED -> "RSVPs closed";
+            case EVENT_ENDED -> "Event ended";
+            case EVENT_CANCELLED -> "Event cancelled";
+            case NO_ROOM -> "No room";
+            case RATE_LIMITED -> "Too many requests";
+            case TRY_AGAIN -> "Try again";
+        };
     }
 
-    public List<FieldProblem> errors() {
-        return errors;
+    /** One bad field, found at the edge (a query parameter, a body that did not decode). */
+    static ApiProblem invalid(String field, String message) {
+        return from(Refusal.invalid(field, message));
     }
 
-    /** For 429 answers: when the client may try again. */
-    public Duration retryAfter() {
-        return retryAfter;
+    static ApiProblem invalid(List<Refusal.FieldProblem> errors) {
+        return from(Refusal.invalid(errors));
     }
 
-    public record FieldProblem(String field, String message) {}
+    static ApiProblem notFound(String what) {
+        return from(Refusal.notFound(what));
+    }
+
+    static ApiProblem forbidden(String detail) {
+        return from(Refusal.forbidden(detail));
+    }
+
+    static ApiProblem conflict(String detail) {
+        return from(Refusal.of(Refusal.Reason.CONFLICT, detail));
+    }
 }

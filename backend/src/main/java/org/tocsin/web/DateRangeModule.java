@@ -2,6 +2,7 @@ package org.tocsin.web;
 
 import java.time.temporal.Temporal;
 import org.springframework.stereotype.Component;
+import org.tocsin.kernel.Dates;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.BeanDescription;

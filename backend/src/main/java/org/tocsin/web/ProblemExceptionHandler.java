@@ -21,6 +21,9 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.WebExceptionHandler;
+import org.tocsin.kernel.Dates;
+import org.tocsin.kernel.Refusal;
+import org.tocsin.text.RefusedText;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -51,7 +54,7 @@ class ProblemExceptionHandler implements WebExceptionHandler {
 
     ApiProblem toProblem(Throwable error, ServerWebExchange exchange) {
         return switch (error) {
-            case ApiProblem problem -> problem;
+            case Refusal refusal -> ApiProblem.from(refusal);
             case WebExchangeBindException bind -> ApiProblem.invalid(fieldProblems(bind));
             case ServerWebInputException input -> fromInput(input);
             case MethodNotAllowedException e ->
@@ -85,11 +88,9 @@ class ProblemExceptionHandler implements WebExceptionHandler {
                         ApiProblem.MALFORMED_REQUEST,
                         "Bad request",
                         e.getReason());
-            case DuplicateKeyException e ->
-                ApiProblem.conflict(ApiProblem.CONFLICT, "This conflicts with something that already exists");
+            case DuplicateKeyException e -> ApiProblem.conflict("This conflicts with something that already exists");
             case OptimisticLockingFailureException e ->
-                ApiProblem.conflict(
-                        ApiProblem.CONFLICT, "Someone else changed this at the same time; reload and try again");
+                ApiProblem.conflict("Someone else changed this at the same time; reload and try again");
             default -> internal(error, exchange);
         };
     }
@@ -119,16 +120,16 @@ class ProblemExceptionHandler implements WebExceptionHandler {
         return path;
     }
 
-    private static List<ApiProblem.FieldProblem> fieldProblems(WebExchangeBindException bind) {
-        List<ApiProblem.FieldProblem> fields = bind.getFieldErrors().stream()
+    private static List<Refusal.FieldProblem> fieldProblems(WebExchangeBindException bind) {
+        List<Refusal.FieldProblem> fields = bind.getFieldErrors().stream()
                 .sorted(Comparator.comparing(FieldError::getField))
-                .map(e -> new ApiProblem.FieldProblem(e.getField(), e.getDefaultMessage()))
+                .map(e -> new Refusal.FieldProblem(e.getField(), e.getDefaultMessage()))
                 .toList();
         if (!fields.isEmpty()) {
             return fields;
         }
         return bind.getGlobalErrors().stream()
-                .map(e -> new ApiProblem.FieldProblem(e.getObjectName(), e.getDefaultMessage()))
+                .map(e -> new Refusal.FieldProblem(e.getObjectName(), e.getDefaultMessage()))
                 .toList();
     }
 

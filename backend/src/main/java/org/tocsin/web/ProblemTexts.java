@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.text.Digits;
 import org.tocsin.text.Language;
 
@@ -48,10 +49,10 @@ class ProblemTexts {
                 ? ""
                 : problem.type().substring(problem.type().lastIndexOf('/') + 1);
         String title = persian.getProperty("title." + suffix, problem.title());
-        List<ApiProblem.FieldProblem> errors = new ArrayList<>();
+        List<Refusal.FieldProblem> errors = new ArrayList<>();
         if (problem.errors() != null) {
-            for (ApiProblem.FieldProblem f : problem.errors()) {
-                errors.add(new ApiProblem.FieldProblem(f.field(), message(f.message())));
+            for (Refusal.FieldProblem f : problem.errors()) {
+                errors.add(new Refusal.FieldProblem(f.field(), message(f.message())));
             }
         }
         String detail;

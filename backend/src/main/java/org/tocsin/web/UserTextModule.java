@@ -2,6 +2,7 @@ package org.tocsin.web;
 
 import org.springframework.stereotype.Component;
 import org.tocsin.text.MultiLine;
+import org.tocsin.text.RefusedText;
 import org.tocsin.text.UserText;
 import org.tocsin.text.Verbatim;
 import tools.jackson.core.JacksonException;

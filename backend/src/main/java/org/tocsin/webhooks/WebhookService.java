@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
+import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.OrganizationAccess;
 import org.tocsin.organizations.OrganizationRef;
 import org.tocsin.organizations.OrganizationService;
@@ -13,7 +14,6 @@ import org.tocsin.organizations.Permission;
 import org.tocsin.outbound.OutboundHttp;
 import org.tocsin.outbound.OutboundRefusal;
 import org.tocsin.storage.Ids;
-import org.tocsin.web.ApiProblem;
 import org.tocsin.webhooks.internal.WebhookDelivery;
 import org.tocsin.webhooks.internal.WebhookEndpoint;
 import org.tocsin.webhooks.internal.WebhookStore;
@@ -51,7 +51,7 @@ class WebhookService {
     private Mono<OrganizationRef> administered(CurrentUser user, String slug) {
         return organizations
                 .findBySlug(slug)
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Organization")))
+                .switchIfEmpty(Mono.error(Refusal.notFound("Organization")))
                 .flatMap(org -> access.require(user, org.id(), Permission.EDIT_ORGANIZATION)
                         .thenReturn(org));
     }
@@ -60,7 +60,7 @@ class WebhookService {
         return administered(user, slug)
                 .flatMap(org -> store.endpoint(id)
                         .filter(e -> e.organizationId().equals(org.id()))
-                        .switchIfEmpty(Mono.error(ApiProblem.notFound("Webhook"))));
+                        .switchIfEmpty(Mono.error(Refusal.notFound("Webhook"))));
     }
 
     Mono<WebhookViews.Endpoint> register(CurrentUser user, String slug, Registration request) {
@@ -68,20 +68,20 @@ class WebhookService {
         try {
             url = OutboundHttp.checkedUrl(request.url());
         } catch (OutboundRefusal e) {
-            return Mono.error(ApiProblem.invalid("url", e.getMessage()));
+            return Mono.error(Refusal.invalid("url", e.getMessage()));
         }
         List<String> types = request.types() == null || request.types().isEmpty()
                 ? WebhookTypes.ALL
                 : request.types().stream().distinct().toList();
         for (String type : types) {
             if (!WebhookTypes.ALL.contains(type)) {
-                return Mono.error(ApiProblem.invalid("types", "must be among " + String.join(", ", WebhookTypes.ALL)));
+                return Mono.error(Refusal.invalid("types", "must be among " + String.join(", ", WebhookTypes.ALL)));
             }
         }
         return administered(user, slug)
                 .flatMap(org -> store.countEndpoints(org.id())
                         .flatMap(n -> n >= MAX_ENDPOINTS
-                                ? Mono.error(ApiProblem.invalid(
+                                ? Mono.error(Refusal.invalid(
                                         "url", "an organization has at most " + MAX_ENDPOINTS + " webhooks"))
                                 : Mono.just(org)))
                 .flatMap(org -> store.insert(new WebhookEndpoint(
@@ -138,7 +138,7 @@ class WebhookService {
         return endpointOf(user, slug, id)
                 .flatMap(e ->
                         store.delivery(deliveryId).filter(d -> d.endpointId().equals(e.id())))
-                .switchIfEmpty(Mono.error(ApiProblem.notFound("Delivery")))
+                .switchIfEmpty(Mono.error(Refusal.notFound("Delivery")))
                 .flatMap(d -> {
                     Instant now = clock.instant();
                     return store.insert(new WebhookDelivery(

@@ -36,7 +36,10 @@ class TwoFactorTest extends AccountMailContext {
 
         // Not on until confirmed: sign-in is still one step.
         api().signIn(email, Api.PASSWORD);
-        expectProblem(ana.post("/api/v1/me/two-factor/confirm", Map.of("code", wrong(key))), 400, TwoFactor.BAD_CODE);
+        expectProblem(
+                ana.post("/api/v1/me/two-factor/confirm", Map.of("code", wrong(key))),
+                400,
+                "/problems/bad-second-factor");
 
         long step = Totp.step(Instant.now());
         JsonNode confirmed = body(ana.post("/api/v1/me/two-factor/confirm", Map.of("code", Totp.code(key, step)))
@@ -115,7 +118,7 @@ class TwoFactorTest extends AccountMailContext {
         expectProblem(
                 cy.post("/api/v1/me/two-factor/disable", Map.of("password", Api.PASSWORD, "code", "000000")),
                 400,
-                TwoFactor.BAD_CODE);
+                "/problems/bad-second-factor");
         cy.post("/api/v1/me/two-factor/disable", Map.of("password", Api.PASSWORD, "code", code))
                 .expectStatus()
                 .isNoContent();

@@ -8,7 +8,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tocsin.events.internal.EventDocument;
-import org.tocsin.web.ApiProblem;
+import org.tocsin.kernel.Refusal;
 
 class EventScheduleTest {
 
@@ -30,7 +30,7 @@ class EventScheduleTest {
                         "America/Los_Angeles",
                         null,
                         List.of()))
-                .isInstanceOf(ApiProblem.class)
+                .isInstanceOf(Refusal.class)
                 .hasMessageContaining("start")
                 .hasMessageContaining("clocks go forward");
     }
@@ -61,12 +61,12 @@ class EventScheduleTest {
 
     @Test
     void pathologicalRulesAreRefused() {
-        assertThatThrownBy(() -> weekly("FREQ=MINUTELY", "Europe/Berlin")).isInstanceOf(ApiProblem.class);
+        assertThatThrownBy(() -> weekly("FREQ=MINUTELY", "Europe/Berlin")).isInstanceOf(Refusal.class);
         assertThatThrownBy(() -> weekly("FREQ=DAILY;COUNT=100000", "Europe/Berlin"))
-                .isInstanceOf(ApiProblem.class);
+                .isInstanceOf(Refusal.class);
         assertThatThrownBy(() -> weekly("FREQ=DAILY;BYHOUR=1,2,3,4,5,6,7,8,9,10", "Europe/Berlin"))
-                .isInstanceOf(ApiProblem.class);
-        assertThatThrownBy(() -> weekly("COUNT=3", "Europe/Berlin")).isInstanceOf(ApiProblem.class);
+                .isInstanceOf(Refusal.class);
+        assertThatThrownBy(() -> weekly("COUNT=3", "Europe/Berlin")).isInstanceOf(Refusal.class);
     }
 
     @Test

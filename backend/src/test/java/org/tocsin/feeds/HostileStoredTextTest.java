@@ -12,7 +12,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.tocsin.events.EventView;
 import org.tocsin.ical.HostileEvents;
-import org.tocsin.web.PublicUrl;
+import org.tocsin.kernel.PublicUrl;
 import org.w3c.dom.Document;
 import tools.jackson.databind.json.JsonMapper;
 

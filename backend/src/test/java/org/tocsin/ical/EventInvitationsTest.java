@@ -17,7 +17,7 @@ import net.fortuna.ical4j.model.Property;
 import org.junit.jupiter.api.Test;
 import org.tocsin.events.EventView;
 import org.tocsin.events.LocationVisibility;
-import org.tocsin.web.PublicUrl;
+import org.tocsin.kernel.PublicUrl;
 
 /** Invitations attached to mails: iTIP messages that calendar apps match to the feed's events by UID. */
 class EventInvitationsTest {

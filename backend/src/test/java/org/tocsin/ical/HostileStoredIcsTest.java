@@ -13,7 +13,7 @@ import java.util.List;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import org.junit.jupiter.api.Test;
 import org.tocsin.events.EventView;
-import org.tocsin.web.PublicUrl;
+import org.tocsin.kernel.PublicUrl;
 
 /**
  * Hostile stored text written by every iCalendar writer (feeds and mail invitations): each document

@@ -157,7 +157,8 @@ class IcsGoldenTest {
 
     @Test
     void theRepresentativeFeedIsExactlyTheGoldenFile() throws IOException {
-        IcsFeed feed = new IcsFeed(new IcsEvents(new org.tocsin.web.PublicUrl(URI.create("https://tocsin.example"))));
+        IcsFeed feed =
+                new IcsFeed(new IcsEvents(new org.tocsin.kernel.PublicUrl(URI.create("https://tocsin.example"))));
         String rendered = feed.render("United, for freedom; now", "All actions; everywhere", representative(), NOW);
         byte[] bytes = rendered.getBytes(StandardCharsets.UTF_8);
         IcsChecks.wellFormed(bytes);

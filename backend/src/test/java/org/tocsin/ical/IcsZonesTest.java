@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.tocsin.events.EventKind;
 import org.tocsin.events.EventStatus;
 import org.tocsin.events.EventView;
-import org.tocsin.web.PublicUrl;
+import org.tocsin.kernel.PublicUrl;
 
 /**
  * A weekly series in one zone, alone in its feed (so its first event starts the zone's VTIMEZONE),

@@ -1,4 +1,4 @@
-package org.tocsin.web;
+package org.tocsin.ratelimits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tocsin.support.Problems.expectProblem;

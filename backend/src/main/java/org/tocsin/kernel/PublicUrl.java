@@ -1,4 +1,4 @@
-package org.tocsin.web;
+package org.tocsin.kernel;
 
 import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;

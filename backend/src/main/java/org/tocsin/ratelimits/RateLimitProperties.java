@@ -1,4 +1,4 @@
-package org.tocsin.web;
+package org.tocsin.ratelimits;
 
 import java.time.Duration;
 import java.util.Map;

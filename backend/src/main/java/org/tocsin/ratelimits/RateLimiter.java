@@ -1,4 +1,4 @@
-package org.tocsin.web;
+package org.tocsin.ratelimits;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -15,6 +15,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.tocsin.kernel.Refusal;
 import reactor.core.publisher.Mono;
 
 /**
@@ -65,7 +66,7 @@ public class RateLimiter {
 
     /**
      * Takes one token from the bucket of {@code limit} for the key made of {@code key} (one or more
-     * parts, e.g. an account and an address); fails with a 429 {@link ApiProblem} carrying Retry-After
+     * parts, e.g. an account and an address); fails with a {@link Refusal} (RATE_LIMITED, a 429 with Retry-After at the edge)
      * when it is empty. Unknown limit names never limit.
      */
     public Mono<Void> consume(String limit, String... key) {
@@ -87,7 +88,7 @@ public class RateLimiter {
             if (probe.isConsumed()) {
                 return Mono.empty();
             }
-            return Mono.error(ApiProblem.rateLimited(Duration.ofNanos(probe.getNanosToWaitForRefill())));
+            return Mono.error(Refusal.rateLimited(Duration.ofNanos(probe.getNanosToWaitForRefill())));
         });
     }
 

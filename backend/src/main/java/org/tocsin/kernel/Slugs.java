@@ -1,4 +1,4 @@
-package org.tocsin.web;
+package org.tocsin.kernel;
 
 /** The one rule for URL names of organizations, campaigns and calendars. */
 public final class Slugs {

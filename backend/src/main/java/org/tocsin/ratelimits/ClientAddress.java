@@ -1,4 +1,4 @@
-package org.tocsin.web;
+package org.tocsin.ratelimits;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;

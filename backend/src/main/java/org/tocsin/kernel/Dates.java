@@ -1,4 +1,4 @@
-package org.tocsin.web;
+package org.tocsin.kernel;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +13,7 @@ import java.time.temporal.Temporal;
  * The years a date or time sent to Tocsin may fall in. java.time reads years up to ±999,999,999,
  * and the arithmetic done on such a date (a window after it, an occurrence's end) overflows into a
  * DateTimeException, which was a 500 with a stack trace in the log. Every date a client sends, in a
- * body, a query or a path, is checked against this range at the edge and answered 400 outside it.
+ * body, a query or a path, is checked against this range where it is read, and refused outside it (a 400 at the edge).
  */
 public final class Dates {
 
@@ -43,10 +43,10 @@ public final class Dates {
         return year >= MIN_YEAR && year <= MAX_YEAR;
     }
 
-    /** {@code value} itself, or a 400 naming {@code field} when it lies outside the years above. */
+    /** {@code value} itself, or a refusal naming {@code field} when it lies outside the years above. */
     public static <T extends Temporal> T requireInRange(String field, T value) {
         if (value != null && !inRange(value)) {
-            throw ApiProblem.invalid(field, OUT_OF_RANGE);
+            throw Refusal.invalid(field, OUT_OF_RANGE);
         }
         return value;
     }

@@ -1,0 +1,89 @@
+package org.tocsin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/**
+ * The features as Spring Modulith sees them: every direct sub-package of {@code org.tocsin} is a module,
+ * its sub-packages ({@code internal}) are its own. What the compiler does not check, this does.
+ */
+class ModulesTest {
+
+    private static final ApplicationModules MODULES = ApplicationModules.of(TocsinApplication.class);
+
+    /** No cycle between features, and no feature reaching into another's internals. */
+    @Test
+    void modulesAreVerified() {
+        MODULES.verify();
+    }
+
+    /**
+     * The modules from the edge down to the kernel. Every arrow points down this list, so the diagram
+     * draws without an upward arrow; a new module takes its place here (the test names it otherwise).
+     */
+    private static final List<String> TOP_TO_BOTTOM = List.of(
+            // The HTTP edge and the demo seeder use the features; nothing uses them.
+            "web",
+            "demo",
+            // Features, each using only those below it.
+            "feeds",
+            "rsvps",
+            "calendars",
+            "ical",
+            "events",
+            "campaigns",
+            "organizations",
+            "accounts",
+            // What features share: mail's outbox, places, rate limits, storage, text rules, the kernel.
+            "mail",
+            "places",
+            "ratelimits",
+            "storage",
+            "text",
+            "kernel");
+
+    @Test
+    void everyArrowPointsDown() {
+        List<String> modules =
+                MODULES.stream().map(m -> m.getIdentifier().toString()).toList();
+        assertThat(TOP_TO_BOTTOM).containsExactlyInAnyOrderElementsOf(modules);
+        for (ApplicationModule module : MODULES) {
+            String name = module.getIdentifier().toString();
+            assertThat(module.getDirectDependencies(MODULES).uniqueModules())
+                    .allSatisfy(target -> assertThat(
+                                    TOP_TO_BOTTOM.indexOf(target.getIdentifier().toString()))
+                            .as("%s -> %s", name, target.getIdentifier())
+                            .isGreaterThan(TOP_TO_BOTTOM.indexOf(name)));
+        }
+    }
+
+    /**
+     * Writes the map of the features and their arrows (PlantUML, C4 style) into {@code docs/modules/},
+     * where it is committed: a change to the arrows shows in the diff of the change that made it.
+     */
+    @Test
+    void writesTheModuleDiagram() {
+        Path repository = Path.of("").toAbsolutePath();
+        if (repository.endsWith("backend")) {
+            repository = repository.getParent();
+        }
+        // The folder is emptied before writing: make sure it is this repository's own.
+        assertThat(repository.resolve("backend/pom.xml")).exists();
+        Path folder = repository.resolve("docs/modules");
+
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(folder.toString()))
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml()
+                .writeModuleCanvases();
+
+        assertThat(folder.resolve("components.puml")).exists();
+        assertThat(Files.isDirectory(folder)).isTrue();
+    }
+}
