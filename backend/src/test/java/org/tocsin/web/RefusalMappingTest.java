@@ -25,6 +25,14 @@ class RefusalMappingTest {
             Map.entry(
                     Reason.BAD_CREDENTIALS,
                     new Answer(HttpStatus.UNAUTHORIZED, "/problems/bad-credentials", "Sign-in failed")),
+            Map.entry(
+                    Reason.BAD_SECOND_FACTOR,
+                    new Answer(HttpStatus.UNAUTHORIZED, "/problems/bad-second-factor", "Sign-in failed")),
+            Map.entry(
+                    Reason.WRONG_CODE, new Answer(HttpStatus.BAD_REQUEST, "/problems/bad-second-factor", "Wrong code")),
+            Map.entry(
+                    Reason.TWO_FACTOR_REQUIRED,
+                    new Answer(HttpStatus.FORBIDDEN, "/problems/two-factor-required", "Two-factor sign-in required")),
             Map.entry(Reason.FORBIDDEN, new Answer(HttpStatus.FORBIDDEN, "/problems/forbidden", "Forbidden")),
             Map.entry(
                     Reason.CAMPAIGN_CLOSED,
