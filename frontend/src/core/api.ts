@@ -23,7 +23,6 @@ import type {
   TwoFactorStatus,
 } from './types';
 import type { ImportSource, NewImportSource, Webhook, WebhookDelivery } from './partner-types';
-import { lang } from './i18n';
 
 /** One field's complaint in an RFC 9457 problem body (see backend web/Problem.java). */
 export interface FieldProblem {
@@ -84,8 +83,10 @@ export class Api {
   }
 
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    // The app's language, not only the browser's: problem details come back in it, and an RSVP's mails speak it.
-    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': lang() };
+    // The page's language (the app sets <html lang> to its own), not only the browser's: problem details come
+    // back in it, and an RSVP's mails speak it. Read from the page, so the widget does not carry the app's words.
+    const language = globalThis.document?.documentElement.lang || globalThis.navigator?.language || 'en';
+    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (method !== 'GET' && method !== 'HEAD' && this.credentials !== 'omit') {
       const c = await this.csrfToken();

@@ -1,5 +1,5 @@
 /** Dates, times and numbers through Intl: the event's own zone first, the viewer's zone second. */
-import type { Locale } from '../locales/en';
+import type { DateStyle } from '../locales/en';
 
 const DAY: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric' };
 const WEEKDAY: Intl.DateTimeFormatOptions = { weekday: 'long' };
@@ -18,23 +18,23 @@ function fmt(intl: string, zone: string, opts: Intl.DateTimeFormatOptions): Intl
  * "Thursday, 4 March 2027" in the zone and the locale's calendar (Solar Hijri for fa: "پنجشنبه ۱۳ اسفند ۱۴۰۵").
  * Weekday and date are formatted apart: ICU's combined Persian pattern puts the year first.
  */
-export function formatDate(iso: string, zone: string, loc: Locale, short = false, intl = loc.intl): string {
+export function formatDate(iso: string, zone: string, loc: DateStyle, short = false, intl = loc.intl): string {
   const d = new Date(iso);
   if (short) return fmt(intl, zone, SHORT_DATE).format(d);
   return `${fmt(intl, zone, WEEKDAY).format(d)}${loc.weekdaySeparator}${fmt(intl, zone, DAY).format(d)}`;
 }
 
 /** The same day in the Gregorian calendar, for languages whose own calendar is another (fa); else undefined. */
-export function formatGregorianDate(iso: string, zone: string, loc: Locale): string | undefined {
+export function formatGregorianDate(iso: string, zone: string, loc: DateStyle): string | undefined {
   return loc.gregorianIntl ? formatDate(iso, zone, loc, false, loc.gregorianIntl) : undefined;
 }
 
-export function formatTime(iso: string, zone: string, loc: Locale): string {
+export function formatTime(iso: string, zone: string, loc: DateStyle): string {
   return fmt(loc.intl, zone, TIME).format(new Date(iso));
 }
 
 /** The short name of a zone at an instant, e.g. "GMT+3:30" or "PST". */
-export function zoneName(iso: string, zone: string, loc: Locale): string {
+export function zoneName(iso: string, zone: string, loc: DateStyle): string {
   const part = fmt(loc.intl, zone, { timeZoneName: 'short' })
     .formatToParts(new Date(iso))
     .find((p) => p.type === 'timeZoneName');
@@ -82,7 +82,13 @@ export function localToUtc(local: string, zone: string): string {
 }
 
 /** When an event happens, as people read it: its own zone, and the viewer's when different. */
-export function formatWhen(startUtc: string, endUtc: string, zone: string, loc: Locale, viewer = viewerZone()): When {
+export function formatWhen(
+  startUtc: string,
+  endUtc: string,
+  zone: string,
+  loc: DateStyle,
+  viewer = viewerZone(),
+): When {
   const range = (z: string) => {
     const sameDay = formatDate(startUtc, z, loc) === formatDate(endUtc, z, loc);
     const end = sameDay
@@ -97,7 +103,7 @@ export function formatWhen(startUtc: string, endUtc: string, zone: string, loc: 
 }
 
 /** "in 3 days", "in 5 hours" (or undefined once it has started). */
-export function countdown(startUtc: string, loc: Locale, now = Date.now()): string | undefined {
+export function countdown(startUtc: string, loc: DateStyle, now = Date.now()): string | undefined {
   const ms = new Date(startUtc).getTime() - now;
   if (ms <= 0) return undefined;
   const rtf = new Intl.RelativeTimeFormat(loc.intl, { numeric: 'auto' });
@@ -108,12 +114,12 @@ export function countdown(startUtc: string, loc: Locale, now = Date.now()): stri
   return rtf.format(Math.round(hours / 24), 'day');
 }
 
-export function formatNumber(n: number, loc: Locale): string {
+export function formatNumber(n: number, loc: DateStyle): string {
   return new Intl.NumberFormat(loc.intl).format(n);
 }
 
 /** A country's name from its ISO code, in the locale ("DE" → "Germany" / "آلمان"). */
-export function countryName(code: string, loc: Locale): string {
+export function countryName(code: string, loc: DateStyle): string {
   try {
     return new Intl.DisplayNames([loc.intl], { type: 'region' }).of(code.toUpperCase()) ?? code;
   } catch {
@@ -128,7 +134,7 @@ export function timeZones(): string[] {
 }
 
 /** Digits in the locale's numbering system ("18:00" → "۱۸:۰۰" in Persian). */
-export function localDigits(text: string, loc: Locale): string {
+export function localDigits(text: string, loc: DateStyle): string {
   const nf = new Intl.NumberFormat(loc.intl, { useGrouping: false });
   return text.replace(/\d/g, (d) => nf.format(Number(d)));
 }

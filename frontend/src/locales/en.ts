@@ -468,6 +468,9 @@ const messages = {
 
 export type Messages = Record<keyof typeof messages, string>;
 
+/** How a language writes dates, times and numbers: all that formatting needs (the widget carries only this). */
+export type DateStyle = Pick<Locale, 'lang' | 'dir' | 'intl' | 'gregorianIntl' | 'weekdaySeparator' | 'separator'>;
+
 export interface Locale {
   lang: string;
   dir: 'ltr' | 'rtl';

@@ -1,9 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { Api } from '../core/api';
-import { LOCALES, pickLanguage, translate, type MessageKey } from '../core/i18n';
 import { formatWhen } from '../core/format';
 import { subscribeLinks } from '../core/subscribe-links';
-import en from '../locales/en';
+import { widgetLocale, type WidgetKey } from './widget-words';
 import type { EventFilters, EventView } from '../core/types';
 
 /**
@@ -79,7 +78,7 @@ export class TocsinEvents extends LitElement {
 
   private get locale() {
     const wish = this.lang || this.closest('[lang]')?.getAttribute('lang') || navigator.language;
-    return LOCALES[pickLanguage([wish]) ?? 'en'] ?? en;
+    return widgetLocale(wish);
   }
 
   filters(): EventFilters {
@@ -123,8 +122,8 @@ export class TocsinEvents extends LitElement {
     }
   }
 
-  private t(key: MessageKey, vars?: Record<string, string | number>) {
-    return translate(this.locale, key, vars);
+  private t(key: WidgetKey) {
+    return this.locale.words[key];
   }
 
   render() {
