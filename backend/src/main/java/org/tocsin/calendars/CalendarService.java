@@ -105,7 +105,8 @@ public class CalendarService {
 
     /** A new private feed token for a member (the previous one stops working); shown once. */
     Mono<String> issueToken(CurrentUser user, String organizationSlug) {
-        return member(user, organizationSlug)
+        return organizations
+                .requireBySlug(user, organizationSlug, Permission.VIEW_MEMBERS_ONLY)
                 .flatMap(org -> access.membership(user.id(), org.id())
                         .map(Optional::of)
                         .defaultIfEmpty(Optional.empty())
@@ -123,7 +124,8 @@ public class CalendarService {
     }
 
     Mono<Void> revokeToken(CurrentUser user, String organizationSlug) {
-        return member(user, organizationSlug)
+        return organizations
+                .requireBySlug(user, organizationSlug, Permission.VIEW_MEMBERS_ONLY)
                 .flatMap(org -> store.deleteToken(user.id(), org.id()))
                 .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(Refusal.notFound("Feed token")));
     }
@@ -157,14 +159,6 @@ public class CalendarService {
     /** Every organization feed token of the user; a password change revokes them (see HeldCredentials). */
     Mono<Long> revokeAllTokens(String userId) {
         return store.deleteTokensOf(userId);
-    }
-
-    private Mono<OrganizationRef> member(CurrentUser user, String slug) {
-        return organizations
-                .findBySlug(slug)
-                .switchIfEmpty(Mono.error(Refusal.notFound("Organization")))
-                .flatMap(org -> access.require(user, org.id(), Permission.VIEW_MEMBERS_ONLY)
-                        .thenReturn(org));
     }
 
     private static SavedCalendar saved(SavedCalendarDocument c) {

@@ -19,7 +19,6 @@ import org.tocsin.imports.internal.ImportSourceDocument;
 import org.tocsin.imports.internal.ImportStore;
 import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.OrganizationAccess;
-import org.tocsin.organizations.OrganizationRef;
 import org.tocsin.organizations.OrganizationService;
 import org.tocsin.organizations.Permission;
 import org.tocsin.outbound.OutboundHttp;
@@ -66,24 +65,17 @@ public class ImportService {
         this.clock = clock;
     }
 
-    /** The organization, if the caller is one of its ADMINs or OWNERs (or a platform admin). */
-    private Mono<OrganizationRef> administered(CurrentUser user, String slug) {
-        return organizations
-                .findBySlug(slug)
-                .switchIfEmpty(Mono.error(Refusal.notFound("Organization")))
-                .flatMap(org -> access.require(user, org.id(), Permission.EDIT_ORGANIZATION)
-                        .thenReturn(org));
-    }
-
     private Mono<ImportSourceDocument> sourceOf(CurrentUser user, String slug, String id) {
-        return administered(user, slug)
+        return organizations
+                .requireBySlug(user, slug, Permission.EDIT_ORGANIZATION)
                 .flatMap(org -> store.source(id)
                         .filter(s -> s.organizationId().equals(org.id()))
                         .switchIfEmpty(Mono.error(Refusal.notFound("Import source"))));
     }
 
     Flux<ImportSourceView> list(CurrentUser user, String slug) {
-        return administered(user, slug)
+        return organizations
+                .requireBySlug(user, slug, Permission.EDIT_ORGANIZATION)
                 .flatMapMany(org -> store.sources(org.id(), properties.maxSources() + 1))
                 .map(ImportSourceView::of);
     }
@@ -104,7 +96,8 @@ public class ImportService {
             return Mono.error(Refusal.invalid("url", e.getMessage()));
         }
         ImportSourceDocument.Defaults defaults = defaults(request);
-        return administered(user, slug)
+        return organizations
+                .requireBySlug(user, slug, Permission.EDIT_ORGANIZATION)
                 .flatMap(org -> store.countSources(org.id())
                         .flatMap(n -> n >= properties.maxSources()
                                 ? Mono.error(Refusal.invalid(
@@ -138,32 +131,35 @@ public class ImportService {
             return Mono.error(Refusal.invalid("file", "may be at most " + MAX_UPLOAD_BYTES / 1024 + " KB"));
         }
         ImportSourceDocument.Defaults defaults = defaults(request);
-        return administered(user, slug).flatMap(org -> {
-            String id = "upload-" + org.id();
-            Instant now = clock.instant();
-            return store.source(id)
-                    .defaultIfEmpty(new ImportSourceDocument(
-                            id, org.id(), null, "Uploads", defaults, user.id(), now, now, null, null, null, 0, null))
-                    .flatMap(existing -> store.save(new ImportSourceDocument(
-                            id,
-                            org.id(),
-                            null,
-                            "Uploads",
-                            defaults,
-                            user.id(),
-                            existing.createdAt(),
-                            existing.nextSyncAt(),
-                            null,
-                            null,
-                            null,
-                            0,
-                            existing.status())))
-                    .flatMap(source -> store.claim(id, now, now.plus(ImportProperties.LEASE)))
-                    .switchIfEmpty(
-                            Mono.error(Refusal.of(Refusal.Reason.CONFLICT, "An upload is being read; try again soon")))
-                    .flatMap(source -> syncLeased(source, ics))
-                    .map(ImportSourceView::of);
-        });
+        return organizations
+                .requireBySlug(user, slug, Permission.EDIT_ORGANIZATION)
+                .flatMap(org -> {
+                    String id = "upload-" + org.id();
+                    Instant now = clock.instant();
+                    return store.source(id)
+                            .defaultIfEmpty(new ImportSourceDocument(
+                                    id, org.id(), null, "Uploads", defaults, user.id(), now, now, null, null, null, 0,
+                                    null))
+                            .flatMap(existing -> store.save(new ImportSourceDocument(
+                                    id,
+                                    org.id(),
+                                    null,
+                                    "Uploads",
+                                    defaults,
+                                    user.id(),
+                                    existing.createdAt(),
+                                    existing.nextSyncAt(),
+                                    null,
+                                    null,
+                                    null,
+                                    0,
+                                    existing.status())))
+                            .flatMap(source -> store.claim(id, now, now.plus(ImportProperties.LEASE)))
+                            .switchIfEmpty(Mono.error(
+                                    Refusal.of(Refusal.Reason.CONFLICT, "An upload is being read; try again soon")))
+                            .flatMap(source -> syncLeased(source, ics))
+                            .map(ImportSourceView::of);
+                });
     }
 
     Mono<ImportSourceView> syncNow(CurrentUser user, String slug, String id) {

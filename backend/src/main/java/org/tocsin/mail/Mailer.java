@@ -8,11 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.tocsin.kernel.QueueDrain;
 import org.tocsin.mail.internal.OutboxMail;
 import org.tocsin.mail.internal.OutboxStore;
 import org.tocsin.storage.Ids;
@@ -43,14 +43,18 @@ public class Mailer {
     private final MailTransport transport;
     private final MailSettings settings;
     private final Clock clock;
-    /** Requests to run the sender; one run at a time per replica, and one more if asked meanwhile. */
-    private final AtomicInteger wanted = new AtomicInteger();
+    /** The sender: one run at a time per replica, and one more if asked meanwhile. */
+    private final QueueDrain sender;
 
     Mailer(OutboxStore outbox, MailTransport transport, MailSettings settings, Clock clock) {
         this.outbox = outbox;
         this.transport = transport;
         this.settings = settings;
         this.clock = clock;
+        this.sender = new QueueDrain(
+                this::sendNext,
+                BATCH,
+                e -> log.warn("Mail sender stopped early ({}); the next poll carries on", causes(e)));
     }
 
     /**
@@ -113,25 +117,7 @@ public class Mailer {
 
     /** Runs the sender now, unless it is running: then it runs once more when done. */
     void trigger() {
-        if (wanted.getAndIncrement() == 0) {
-            run(1);
-        }
-    }
-
-    private void run(int requests) {
-        Mono.defer(this::sendNext)
-                .repeat()
-                .takeWhile(Boolean::booleanValue)
-                .take(BATCH)
-                .then()
-                .subscribeOn(Schedulers.boundedElastic())
-                .doFinally(signal -> {
-                    int more = wanted.addAndGet(-requests);
-                    if (more != 0) {
-                        run(more);
-                    }
-                })
-                .subscribe(null, e -> log.warn("Mail sender stopped early ({}); the next poll carries on", causes(e)));
+        sender.trigger();
     }
 
     /** Claims, sends and settles the mail due first; false when none is due. */

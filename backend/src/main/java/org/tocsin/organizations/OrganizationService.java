@@ -43,6 +43,16 @@ public class OrganizationService {
         return store.bySlug(slug).map(OrganizationService::ref);
     }
 
+    /**
+     * The organization named by {@code slug}, when the user holds {@code permission} there; an unknown
+     * slug is a 404, a missing role a 403 (or 404 where the role check says so).
+     */
+    public Mono<OrganizationRef> requireBySlug(CurrentUser user, String slug, Permission permission) {
+        return findBySlug(slug)
+                .switchIfEmpty(Mono.error(Refusal.notFound("Organization")))
+                .flatMap(org -> access.require(user, org.id(), permission).thenReturn(org));
+    }
+
     public Mono<OrganizationRef> findById(String id) {
         return store.byId(id).map(OrganizationService::ref);
     }

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +19,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.tocsin.accounts.AccountService;
 import org.tocsin.events.EventNotices;
+import org.tocsin.kernel.QueueDrain;
 import org.tocsin.mail.MailMessage;
 import org.tocsin.mail.Mailer;
 import org.tocsin.organizations.OrganizationService;
@@ -31,7 +31,6 @@ import org.tocsin.webhooks.internal.WebhookDelivery;
 import org.tocsin.webhooks.internal.WebhookEndpoint;
 import org.tocsin.webhooks.internal.WebhookStore;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -62,7 +61,9 @@ class WebhookSender implements SmartInitializingSingleton {
     private final JsonMapper json;
     private final WebhookProperties properties;
     private final Clock clock;
-    private final AtomicInteger wanted = new AtomicInteger();
+    /** The delivery loop: one run at a time per replica, and one more if asked meanwhile. */
+    private final QueueDrain sender;
+
     private final AtomicLong seq = new AtomicLong();
 
     WebhookSender(
@@ -84,6 +85,12 @@ class WebhookSender implements SmartInitializingSingleton {
         this.json = json;
         this.properties = properties;
         this.clock = clock;
+        this.sender = new QueueDrain(
+                this::deliverNext,
+                BATCH,
+                e -> log.warn(
+                        "Webhook sender stopped early ({}); the next poll carries on",
+                        e.getClass().getName()));
     }
 
     @Override
@@ -185,29 +192,7 @@ class WebhookSender implements SmartInitializingSingleton {
     }
 
     void trigger() {
-        if (wanted.getAndIncrement() == 0) {
-            run(1);
-        }
-    }
-
-    private void run(int requests) {
-        Mono.defer(this::deliverNext)
-                .repeat()
-                .takeWhile(Boolean::booleanValue)
-                .take(BATCH)
-                .then()
-                .subscribeOn(Schedulers.boundedElastic())
-                .doFinally(signal -> {
-                    int more = wanted.addAndGet(-requests);
-                    if (more != 0) {
-                        run(more);
-                    }
-                })
-                .subscribe(
-                        null,
-                        e -> log.warn(
-                                "Webhook sender stopped early ({}); the next poll carries on",
-                                e.getClass().getName()));
+        sender.trigger();
     }
 
     private Mono<Boolean> deliverNext() {

@@ -7,8 +7,6 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.kernel.Refusal;
-import org.tocsin.organizations.OrganizationAccess;
-import org.tocsin.organizations.OrganizationRef;
 import org.tocsin.organizations.OrganizationService;
 import org.tocsin.organizations.Permission;
 import org.tocsin.outbound.OutboundHttp;
@@ -29,35 +27,21 @@ class WebhookService {
 
     private final WebhookStore store;
     private final OrganizationService organizations;
-    private final OrganizationAccess access;
     private final WebhookSender sender;
     private final Clock clock;
 
-    WebhookService(
-            WebhookStore store,
-            OrganizationService organizations,
-            OrganizationAccess access,
-            WebhookSender sender,
-            Clock clock) {
+    WebhookService(WebhookStore store, OrganizationService organizations, WebhookSender sender, Clock clock) {
         this.store = store;
         this.organizations = organizations;
-        this.access = access;
         this.sender = sender;
         this.clock = clock;
     }
 
     record Registration(String url, String description, List<String> types) {}
 
-    private Mono<OrganizationRef> administered(CurrentUser user, String slug) {
-        return organizations
-                .findBySlug(slug)
-                .switchIfEmpty(Mono.error(Refusal.notFound("Organization")))
-                .flatMap(org -> access.require(user, org.id(), Permission.EDIT_ORGANIZATION)
-                        .thenReturn(org));
-    }
-
     private Mono<WebhookEndpoint> endpointOf(CurrentUser user, String slug, String id) {
-        return administered(user, slug)
+        return organizations
+                .requireBySlug(user, slug, Permission.EDIT_ORGANIZATION)
                 .flatMap(org -> store.endpoint(id)
                         .filter(e -> e.organizationId().equals(org.id()))
                         .switchIfEmpty(Mono.error(Refusal.notFound("Webhook"))));
@@ -78,7 +62,8 @@ class WebhookService {
                 return Mono.error(Refusal.invalid("types", "must be among " + String.join(", ", WebhookTypes.ALL)));
             }
         }
-        return administered(user, slug)
+        return organizations
+                .requireBySlug(user, slug, Permission.EDIT_ORGANIZATION)
                 .flatMap(org -> store.countEndpoints(org.id())
                         .flatMap(n -> n >= MAX_ENDPOINTS
                                 ? Mono.error(Refusal.invalid(
@@ -101,7 +86,8 @@ class WebhookService {
     }
 
     Flux<WebhookViews.Endpoint> list(CurrentUser user, String slug) {
-        return administered(user, slug)
+        return organizations
+                .requireBySlug(user, slug, Permission.EDIT_ORGANIZATION)
                 .flatMapMany(org -> store.endpoints(org.id(), MAX_ENDPOINTS))
                 .map(e -> WebhookViews.Endpoint.of(e, false));
     }
