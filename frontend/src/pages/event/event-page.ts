@@ -58,11 +58,14 @@ export class EventPage extends LightElement {
 
   private updateJsonLd() {
     if (!this.event) return;
-    // A data block, not a script: the CSP's script-src does not apply to it and nothing runs.
-    this.jsonLd ??= Object.assign(document.createElement('script'), {
-      type: 'application/ld+json',
-      id: 'event-jsonld',
-    });
+    // A data block, not a script: the CSP's script-src does not apply to it and nothing runs. The one the server
+    // rendered into the page is taken over, so search engines and previews never see two.
+    this.jsonLd ??=
+      (document.getElementById('event-jsonld') as HTMLScriptElement | null) ??
+      Object.assign(document.createElement('script'), {
+        type: 'application/ld+json',
+        id: 'event-jsonld',
+      });
     this.jsonLd.textContent = JSON.stringify(eventJsonLd(this.event, location.origin));
     if (!this.jsonLd.isConnected) document.head.append(this.jsonLd);
   }

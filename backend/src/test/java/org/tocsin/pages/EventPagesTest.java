@@ -107,13 +107,14 @@ class EventPagesTest extends IntegrationTest {
                 .contains("<link rel=\"canonical\" href=\"http://localhost:8080/events/" + id + "?lang=en\">")
                 .contains("<link rel=\"alternate\" hreflang=\"fa\" href=\"http://localhost:8080/events/" + id
                         + "?lang=fa\">")
-                .contains("<script type=\"application/ld+json\">")
+                .contains("<script id=\"event-jsonld\" type=\"application/ld+json\">")
                 .contains("\"@type\":\"Event\"", "\"startDate\":\"2027-05-06T16:00:00Z\"")
                 .contains("<tocsin-app>")
                 .contains("name=\"_csrf\"")
                 .doesNotContain("Secret courtyard", "Hidden Street", "<script>alert");
         // Inside the JSON-LD block nothing can close the script element.
-        String jsonLd = html.replaceAll("(?s).*<script type=\"application/ld\\+json\">(.*?)</script>.*", "$1");
+        String jsonLd = html.replaceAll(
+                "(?s).*<script id=\"event-jsonld\" type=\"application/ld\\+json\">(.*?)</script>.*", "$1");
         assertThat(jsonLd).doesNotContain("<", ">");
         String withoutDescription = html.replaceAll("(?s)<div class=\"description\".*?</div>", "");
         assertThat(withoutDescription.getBytes(StandardCharsets.UTF_8).length).isLessThan(PAGE_BUDGET_BYTES);
