@@ -1,13 +1,10 @@
 package org.tocsin.coalitions;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
@@ -17,6 +14,7 @@ import org.tocsin.coalitions.internal.CallDocument;
 import org.tocsin.coalitions.internal.CoalitionStore;
 import org.tocsin.events.Descriptions;
 import org.tocsin.kernel.Refusal;
+import org.tocsin.kernel.WebLinks;
 import org.tocsin.organizations.OrganizationAccess;
 import org.tocsin.organizations.OrganizationRef;
 import org.tocsin.organizations.OrganizationService;
@@ -103,7 +101,7 @@ class CallService {
         List<CallDocument.Material> materials = new ArrayList<>();
         List<CoalitionRequests.Material> given = Objects.requireNonNullElse(request.materials(), List.of());
         for (int i = 0; i < given.size(); i++) {
-            if (!isWebLink(given.get(i).url())) {
+            if (!WebLinks.isWebLink(given.get(i).url())) {
                 return Mono.error(Refusal.invalid("materials[" + i + "].url", "must be an http or https link"));
             }
             materials.add(new CallDocument.Material(
@@ -181,18 +179,6 @@ class CallService {
                 call.acceptsFrom() != null ? call.acceptsFrom() : iso(c.startsOn()),
                 call.acceptsTo() != null ? call.acceptsTo() : iso(c.endsOn()),
                 call.reviewChanges());
-    }
-
-    private static boolean isWebLink(String url) {
-        try {
-            URI uri = new URI(url.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("https") || scheme.equals("http"))
-                    && uri.getHost() != null
-                    && uri.getRawUserInfo() == null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 
     private static String strip(String s) {

@@ -1,7 +1,5 @@
 package org.tocsin.events;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -12,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.tocsin.kernel.Dates;
 import org.tocsin.kernel.Refusal;
+import org.tocsin.kernel.WebLinks;
 import org.tocsin.places.CityRef;
 
 /** The checks on an event that annotations cannot express. Each failure names its field. */
@@ -37,7 +36,7 @@ final class EventRules {
                 problems.add(new Refusal.FieldProblem("place.lat", "lat and lon go together"));
             }
         }
-        if (request.online() != null && !isWebLink(request.online().url())) {
+        if (request.online() != null && !WebLinks.isWebLink(request.online().url())) {
             problems.add(new Refusal.FieldProblem("online.url", "must be an http or https link"));
         }
         if (request.timeZone() == null && (city == null || city.timeZone() == null)) {
@@ -69,18 +68,6 @@ final class EventRules {
     private static void requireExists(String field, LocalDateTime local, ZoneId zone) {
         if (zone.getRules().getValidOffsets(local).isEmpty()) {
             throw Refusal.invalid(field, "does not exist in " + zone.getId() + ": the clocks go forward at that time");
-        }
-    }
-
-    private static boolean isWebLink(String url) {
-        try {
-            URI uri = new URI(url.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("https") || scheme.equals("http"))
-                    && uri.getHost() != null
-                    && uri.getRawUserInfo() == null;
-        } catch (URISyntaxException e) {
-            return false;
         }
     }
 }

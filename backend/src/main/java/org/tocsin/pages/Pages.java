@@ -56,6 +56,11 @@ public class Pages {
             return new RsvpForm("/events/" + eventId + "/rsvp", null, "", "", "GOING", "0", null, Map.of(), null, null);
         }
 
+        /** The same form as sent, refused: messages per field and one over the form; the typed values stay. */
+        public RsvpForm withProblem(Map<String, String> errors, String general) {
+            return new RsvpForm(action, submit, name, email, response, guests, occurrence, errors, general, null);
+        }
+
         public RsvpForm withNotice(String notice) {
             return new RsvpForm(action, submit, name, email, response, guests, occurrence, errors, general, notice);
         }

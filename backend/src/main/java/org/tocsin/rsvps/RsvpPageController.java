@@ -203,17 +203,7 @@ class RsvpPageController {
     private RsvpForm refused(RsvpForm sent, Map<String, String> errorKeys, Language language) {
         Map<String, String> errors = new LinkedHashMap<>();
         errorKeys.forEach((field, key) -> errors.put(field, pages.texts().get(language, key)));
-        return new RsvpForm(
-                sent.action(),
-                sent.submit(),
-                sent.name(),
-                sent.email(),
-                sent.response(),
-                sent.guests(),
-                sent.occurrence(),
-                errors,
-                pages.texts().get(language, "form_problem"),
-                null);
+        return sent.withProblem(errors, pages.texts().get(language, "form_problem"));
     }
 
     /** A refusal from the service: per field where it names fields, else one message for its kind. */
@@ -226,17 +216,8 @@ class RsvpPageController {
         // The reason in the problem type's words (RSVPS_CLOSED: rsvps-closed), which name the page's messages.
         String kind = e.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         String message = pages.texts().get(language, "err_" + kind);
-        return new RsvpForm(
-                sent.action(),
-                sent.submit(),
-                sent.name(),
-                sent.email(),
-                sent.response(),
-                sent.guests(),
-                sent.occurrence(),
-                Map.of(),
-                message.startsWith("err_") ? pages.texts().get(language, "err_general") : message,
-                null);
+        return sent.withProblem(
+                Map.of(), message.startsWith("err_") ? pages.texts().get(language, "err_general") : message);
     }
 
     /** The page answers a refused form with the status the API gives the same refusal. */

@@ -131,8 +131,7 @@ class WebhookSender implements SmartInitializingSingleton {
                             String payload = payload(type, now, notice, org.slug());
                             long order = nextSeq();
                             return reactor.core.publisher.Flux.fromIterable(endpoints)
-                                    .concatMap(e -> store.insert(new WebhookDelivery(
-                                            Ids.newId(),
+                                    .concatMap(e -> store.insert(WebhookDelivery.pending(
                                             e.id(),
                                             e.organizationId(),
                                             messageId,
@@ -140,15 +139,7 @@ class WebhookSender implements SmartInitializingSingleton {
                                             e.id() + ":" + notice.eventId(),
                                             order,
                                             payload,
-                                            WebhookDelivery.State.PENDING,
-                                            now,
-                                            now,
-                                            null,
-                                            0,
-                                            0,
-                                            null,
-                                            null,
-                                            null)))
+                                            now)))
                                     .then();
                         }))
                 .doOnSuccess(done -> trigger());

@@ -127,8 +127,7 @@ class WebhookService {
                 .switchIfEmpty(Mono.error(Refusal.notFound("Delivery")))
                 .flatMap(d -> {
                     Instant now = clock.instant();
-                    return store.insert(new WebhookDelivery(
-                            Ids.newId(),
+                    return store.insert(WebhookDelivery.pending(
                             d.endpointId(),
                             d.organizationId(),
                             d.messageId(),
@@ -137,15 +136,7 @@ class WebhookService {
                             d.orderKey() + ":replay:" + Ids.newId(),
                             sender.nextSeq(),
                             d.payload(),
-                            WebhookDelivery.State.PENDING,
-                            now,
-                            now,
-                            null,
-                            0,
-                            0,
-                            null,
-                            null,
-                            null));
+                            now));
                 })
                 .doOnSuccess(d -> sender.trigger())
                 .map(WebhookViews.Delivery::of);

@@ -3,6 +3,7 @@ package org.tocsin.webhooks.internal;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.tocsin.storage.Ids;
 
 /**
  * One message to one endpoint, and its log. Kept after delivery (for the admins' log and replays) until
@@ -34,6 +35,36 @@ public record WebhookDelivery(
         String lastError,
         Long latencyMillis,
         Instant finishedAt) {
+
+    /** A message waiting for its first attempt, due now. */
+    public static WebhookDelivery pending(
+            String endpointId,
+            String organizationId,
+            String messageId,
+            String type,
+            String orderKey,
+            long seq,
+            String payload,
+            Instant now) {
+        return new WebhookDelivery(
+                Ids.newId(),
+                endpointId,
+                organizationId,
+                messageId,
+                type,
+                orderKey,
+                seq,
+                payload,
+                State.PENDING,
+                now,
+                now,
+                null,
+                0,
+                0,
+                null,
+                null,
+                null);
+    }
 
     public enum State {
         PENDING,
