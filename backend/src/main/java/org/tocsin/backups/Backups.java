@@ -24,9 +24,10 @@ class Backups {
     private final ObjectProvider<EmbeddedStore> store;
     private final Path directory;
     private final Clock clock;
-    private final OneAtATime oneAtATime = new OneAtATime();
+    private final OneAtATime oneAtATime;
 
-    Backups(ObjectProvider<EmbeddedStore> store, DataDirectory dataDirectory, Clock clock) {
+    Backups(ObjectProvider<EmbeddedStore> store, DataDirectory dataDirectory, Clock clock, OneAtATime oneAtATime) {
+        this.oneAtATime = oneAtATime;
         this.store = store;
         this.directory = dataDirectory.resolve("backups");
         this.clock = clock;

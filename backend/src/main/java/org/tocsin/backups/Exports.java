@@ -45,9 +45,10 @@ class Exports {
     private final ReactiveMongoDatabaseFactory databases;
     private final Path directory;
     private final Clock clock;
-    private final OneAtATime oneAtATime = new OneAtATime();
+    private final OneAtATime oneAtATime;
 
-    Exports(ReactiveMongoDatabaseFactory databases, DataDirectory dataDirectory, Clock clock) {
+    Exports(ReactiveMongoDatabaseFactory databases, DataDirectory dataDirectory, Clock clock, OneAtATime oneAtATime) {
+        this.oneAtATime = oneAtATime;
         this.databases = databases;
         this.directory = dataDirectory.resolve("exports");
         this.clock = clock;

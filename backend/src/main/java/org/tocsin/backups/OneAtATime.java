@@ -1,10 +1,15 @@
 package org.tocsin.backups;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.stereotype.Component;
 import org.tocsin.kernel.Refusal;
 import reactor.core.publisher.Mono;
 
-/** A copy of the whole database is heavy work: one at a time, and a second request is told so at once. */
+/**
+ * A copy of the whole database is heavy work: one backup or export at a time (one instance serves both), and a
+ * second request is told so at once.
+ */
+@Component
 final class OneAtATime {
 
     private final AtomicBoolean running = new AtomicBoolean();
