@@ -131,58 +131,50 @@ public class OrganizationService {
      * has it or not, so this route neither adds strangers nor tells whether an account exists (or its name).
      */
     Mono<MemberView> setRole(CurrentUser actor, String slug, String userId, Role role) {
-        return organization(slug)
-                .flatMap(org -> Mono.zip(
-                                access.roleOf(actor, org.id()),
-                                memberships
-                                        .of(org.id(), userId)
-                                        .map(Optional::of)
-                                        .defaultIfEmpty(Optional.empty()))
-                        .flatMap(t -> {
-                            Role actorRole = t.getT1().orElse(null);
-                            if (actorRole == null
-                                    || !actor.id().equals(userId) && !Permission.MANAGE_MEMBERS.grantedTo(actorRole)) {
-                                return Mono.error(
-                                        Refusal.forbidden("Only the organization's admins manage its members"));
-                            }
-                            MembershipDocument current = t.getT2().orElse(null);
-                            if (current == null) {
-                                return Mono.error(Refusal.notFound("Member"));
-                            }
-                            return mayChange(actor, userId, actorRole, current.role(), role)
-                                    .then(Mono.defer(() -> memberships.changeRole(current, role)))
-                                    .flatMap(m -> accounts.displayNames(List.of(userId))
-                                            .map(names -> MemberView.of(m, names.get(userId))));
-                        }));
+        return parties(actor, slug, userId).flatMap(t -> {
+            Role actorRole = t.actorRole();
+            if (actorRole == null || !actor.id().equals(userId) && !Permission.MANAGE_MEMBERS.grantedTo(actorRole)) {
+                return Mono.error(Refusal.forbidden("Only the organization's admins manage its members"));
+            }
+            MembershipDocument current = t.target();
+            if (current == null) {
+                return Mono.error(Refusal.notFound("Member"));
+            }
+            return mayChange(actor, userId, actorRole, current.role(), role)
+                    .then(Mono.defer(() -> memberships.changeRole(current, role)))
+                    .flatMap(m ->
+                            accounts.displayNames(List.of(userId)).map(names -> MemberView.of(m, names.get(userId))));
+        });
     }
 
     /** Removes a member; anyone may leave on their own, except the last OWNER. */
     Mono<Void> remove(CurrentUser actor, String slug, String userId) {
+        return parties(actor, slug, userId).flatMap(t -> {
+            Role actorRole = t.actorRole();
+            MembershipDocument target = t.target();
+            boolean self = actor.id().equals(userId);
+            if (actorRole == null && !self) {
+                return Mono.error(Refusal.forbidden("Only the organization's admins manage its members"));
+            }
+            if (target == null) {
+                return Mono.error(Refusal.notFound("Member"));
+            }
+            if (!self && (!Permission.MANAGE_MEMBERS.grantedTo(actorRole) || !actorRole.atLeast(target.role()))) {
+                return Mono.error(Refusal.forbidden("You may not remove a member with this role"));
+            }
+            return memberships.remove(target);
+        });
+    }
+
+    /** Who acts on whom: the actor's role in the organization and the target's membership, either null if none. */
+    private record Parties(Role actorRole, MembershipDocument target) {}
+
+    private Mono<Parties> parties(CurrentUser actor, String slug, String userId) {
         return organization(slug)
                 .flatMap(org -> Mono.zip(
-                                access.roleOf(actor, org.id()),
-                                memberships
-                                        .of(org.id(), userId)
-                                        .map(Optional::of)
-                                        .defaultIfEmpty(Optional.empty()))
-                        .flatMap(t -> {
-                            Role actorRole = t.getT1().orElse(null);
-                            MembershipDocument target = t.getT2().orElse(null);
-                            boolean self = actor.id().equals(userId);
-                            if (actorRole == null && !self) {
-                                return Mono.error(
-                                        Refusal.forbidden("Only the organization's admins manage its members"));
-                            }
-                            if (target == null) {
-                                return Mono.error(Refusal.notFound("Member"));
-                            }
-                            if (!self
-                                    && (!Permission.MANAGE_MEMBERS.grantedTo(actorRole)
-                                            || !actorRole.atLeast(target.role()))) {
-                                return Mono.error(Refusal.forbidden("You may not remove a member with this role"));
-                            }
-                            return memberships.remove(target);
-                        }));
+                        access.roleOf(actor, org.id()),
+                        memberships.of(org.id(), userId).map(Optional::of).defaultIfEmpty(Optional.empty())))
+                .map(t -> new Parties(t.getT1().orElse(null), t.getT2().orElse(null)));
     }
 
     private Mono<Void> mayChange(CurrentUser actor, String userId, Role actorRole, Role currentRole, Role newRole) {
