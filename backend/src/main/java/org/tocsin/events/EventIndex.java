@@ -394,7 +394,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     }
 
     private boolean matches(EventDocument event, EventQuery q) {
-        if (event.visibility() != Visibility.PUBLIC && !q.memberOf().contains(event.organizationId())) {
+        if (!EventAudience.lists(event, q.memberOf())) {
             return false;
         }
         return q.filter()

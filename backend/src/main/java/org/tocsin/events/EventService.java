@@ -46,6 +46,7 @@ public class EventService {
     private final EventChanges changes;
     private final EventIndex index;
     private final EventViews views;
+    private final Removals removals;
     private final Clock clock;
 
     EventService(
@@ -57,8 +58,10 @@ public class EventService {
             EventChanges changes,
             EventIndex index,
             EventViews views,
+            Removals removals,
             Clock clock) {
         this.index = index;
+        this.removals = removals;
         this.store = store;
         this.views = views;
         this.organizations = organizations;
@@ -183,6 +186,8 @@ public class EventService {
                         clock.instant(),
                         current.version()))
                 .flatMap(next -> store.save(bumpSequenceIfAttendeesCare(current, next)))
+                // Hidden from strangers (or shown again): the deletions feed says so before the edit answers.
+                .flatMap(saved -> removals.edited(current, saved).thenReturn(saved))
                 .flatMap(saved -> rememberCity(resolved, saved))
                 .flatMap(saved -> published(
                         saved,
@@ -272,7 +277,8 @@ public class EventService {
         return visible(user, id)
                 .flatMap(current -> access.require(user, current.organizationId(), Permission.DELETE_EVENTS)
                         .onErrorMap(Refusal.class, e -> Refusal.forbidden("Only ADMINs and OWNERs delete events"))
-                        .then(store.save(tombstone(current))))
+                        .then(store.save(tombstone(current)))
+                        .flatMap(saved -> removals.deleted(current, saved).thenReturn(saved)))
                 .flatMap(index::indexed)
                 // The event can no longer be read: the change carries what attendees' CANCEL is made of.
                 .flatMap(saved -> views.viewWithoutAttendance(saved, null, EventPermissions.STRANGER)

@@ -78,18 +78,46 @@ public class RateLimiter {
             if (config == null) {
                 return Mono.empty();
             }
-            Bucket bucket = buckets.computeIfAbsent(
-                    limit + '\u0000' + fingerprint(key),
-                    k -> Bucket.builder()
-                            .addLimit(
-                                    l -> l.capacity(config.capacity()).refillGreedy(config.capacity(), config.period()))
-                            .build());
-            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+            ConsumptionProbe probe = bucket(limit, config, key).tryConsumeAndReturnRemaining(1);
             if (probe.isConsumed()) {
                 return Mono.empty();
             }
             return Mono.error(Refusal.rateLimited(Duration.ofNanos(probe.getNanosToWaitForRefill())));
         });
+    }
+
+    /**
+     * Like {@link #consume}, for answers that tell the caller their limit ({@code RateLimit} headers):
+     * takes one token and says what is left, whether it was allowed or not. Empty when limits are off
+     * or {@code limit} is not configured (nothing is limited, nothing to tell).
+     */
+    public Mono<Allowance> spend(String limit, String... key) {
+        return Mono.fromSupplier(() -> {
+            if (!properties.enabled()) {
+                return null;
+            }
+            RateLimitProperties.Limit config = properties.limits().get(limit);
+            if (config == null) {
+                return null;
+            }
+            ConsumptionProbe probe = bucket(limit, config, key).tryConsumeAndReturnRemaining(1);
+            return new Allowance(
+                    limit,
+                    config.capacity(),
+                    config.period(),
+                    probe.getRemainingTokens(),
+                    Duration.ofNanos(probe.getNanosToWaitForReset()),
+                    probe.isConsumed(),
+                    probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        });
+    }
+
+    private Bucket bucket(String limit, RateLimitProperties.Limit config, String... key) {
+        return buckets.computeIfAbsent(
+                limit + '\u0000' + fingerprint(key),
+                k -> Bucket.builder()
+                        .addLimit(l -> l.capacity(config.capacity()).refillGreedy(config.capacity(), config.period()))
+                        .build());
     }
 
     /** The keys held (limit name and keyed hash): what a heap dump would show; for tests. */

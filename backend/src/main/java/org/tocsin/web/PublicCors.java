@@ -58,7 +58,10 @@ class PublicCors implements WebFilter {
         }
         if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
             headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-            headers.set(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "ETag, Last-Modified");
+            // Partners' pages mirroring in a browser page on with Link and pace themselves by the RateLimit headers.
+            headers.set(
+                    HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS,
+                    "ETag, Last-Modified, Link, RateLimit, RateLimit-Policy, Retry-After");
         }
         return chain.filter(exchange);
     }

@@ -3,10 +3,12 @@ package org.tocsin.events.internal;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
+import java.util.Set;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import org.tocsin.storage.Ids;
@@ -70,6 +72,36 @@ public class EventStore implements SmartInitializingSingleton {
     /** Everything changed since {@code since}, tombstones included: how read models catch up. */
     public Flux<EventDocument> changedSince(Instant since) {
         return mongo.find(Query.query(where("updatedAt").gt(since)).with(Sort.by("updatedAt")), EventDocument.class);
+    }
+
+    /**
+     * Up to {@code limit} events a caller lists (what {@code events.EventAudience} decides, as a query:
+     * PUBLIC, or of an organization in {@code memberOf}), not deleted, changed after the position
+     * ({@code afterUpdatedAt}, {@code afterId}) and at the latest at {@code upTo}, in (updatedAt, id) order:
+     * the delta-sync feed's page. The condition names only what the caller lists, so neither the page nor
+     * where it ends depends on anything hidden.
+     */
+    public Flux<EventDocument> listedChanges(
+            Instant afterUpdatedAt, String afterId, Instant upTo, Set<String> memberOf, int limit) {
+        Criteria audience = memberOf.isEmpty()
+                ? where("visibility").is("PUBLIC")
+                : new Criteria()
+                        .orOperator(
+                                where("visibility").is("PUBLIC"),
+                                where("organizationId").in(memberOf));
+        Criteria position = new Criteria()
+                .orOperator(
+                        where("updatedAt").gt(afterUpdatedAt),
+                        new Criteria()
+                                .andOperator(
+                                        where("updatedAt").is(afterUpdatedAt),
+                                        where("id").gt(afterId)));
+        Query query = Query.query(new Criteria()
+                        .andOperator(
+                                where("deletedAt").isNull(), where("updatedAt").lte(upTo), position, audience))
+                .with(Sort.by("updatedAt", "id"))
+                .limit(limit);
+        return mongo.find(query, EventDocument.class);
     }
 
     /** Events that may still matter (not ended before {@code endedAfter}, or open-ended series). */

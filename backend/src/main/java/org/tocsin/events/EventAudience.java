@@ -1,0 +1,25 @@
+package org.tocsin.events;
+
+import java.util.Set;
+import org.tocsin.events.internal.EventDocument;
+
+/**
+ * Which events a caller finds in a list (discovery, the widget, the delta-sync feeds): PUBLIC events,
+ * and every event of an organization the caller belongs to. UNLISTED events are reached by their link
+ * only, and PRIVATE ones by members only, so neither is listed to anyone else. The one rule for lists:
+ * {@link EventIndex} asks it per event, and {@link org.tocsin.events.internal.EventStore#listedChanges}
+ * states the same rule as a query (its comment names this class).
+ */
+final class EventAudience {
+
+    private EventAudience() {}
+
+    static boolean lists(EventDocument event, Set<String> memberOf) {
+        return event.visibility() == Visibility.PUBLIC || memberOf.contains(event.organizationId());
+    }
+
+    /** Whether strangers (anonymous callers, partners' tokens of non-members) list the event. */
+    static boolean listedToStrangers(EventDocument event) {
+        return lists(event, Set.of());
+    }
+}

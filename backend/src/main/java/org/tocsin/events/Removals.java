@@ -1,0 +1,97 @@
+package org.tocsin.events;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.tocsin.events.internal.EventDocument;
+import org.tocsin.events.internal.RemovalDocument;
+import org.tocsin.events.internal.RemovalStore;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The tombstones of the deletions feed, written by the write that removes an event from an audience's
+ * lists, before it answers (so the feed's horizon covers them as it covers the write itself):
+ *
+ * <ul>
+ *   <li>a deleted event: a MEMBERS tombstone, and a PUBLIC one if strangers listed it then;
+ *   <li>an event that stops being PUBLIC (made PRIVATE or UNLISTED): a PUBLIC tombstone, since a public
+ *       mirror must drop what it may no longer show; made PUBLIC again, the tombstone goes (the event is
+ *       back in the changes feed, later than it), so a mirror reading the feeds in either order ends
+ *       with the event.
+ * </ul>
+ *
+ * A hidden event's changes never touch a PUBLIC tombstone: its deletion tells strangers nothing.
+ * Tombstones are kept {@link SyncProperties#retention()} and then dropped by a scheduled cleanup.
+ */
+@Service
+class Removals {
+
+    private static final Logger log = LoggerFactory.getLogger(Removals.class);
+
+    private final RemovalStore store;
+    private final SyncProperties properties;
+    private final Clock clock;
+
+    Removals(RemovalStore store, SyncProperties properties, Clock clock) {
+        this.store = store;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** After an edit stored as {@code after}: strangers' lists lost or regained it, or nothing changed for them. */
+    Mono<Void> edited(EventDocument before, EventDocument after) {
+        boolean was = EventAudience.listedToStrangers(before);
+        boolean is = EventAudience.listedToStrangers(after);
+        if (was && !is) {
+            return save(after, RemovalDocument.Audience.PUBLIC);
+        }
+        if (!was && is) {
+            return store.delete(RemovalDocument.idOf(after.id(), RemovalDocument.Audience.PUBLIC));
+        }
+        return Mono.empty();
+    }
+
+    /** After {@code deleted} (its tombstone state, stamped) replaced {@code before}. */
+    Mono<Void> deleted(EventDocument before, EventDocument deleted) {
+        Mono<Void> members = save(deleted, RemovalDocument.Audience.MEMBERS);
+        return EventAudience.listedToStrangers(before)
+                ? members.then(save(deleted, RemovalDocument.Audience.PUBLIC))
+                : members;
+    }
+
+    private Mono<Void> save(EventDocument event, RemovalDocument.Audience audience) {
+        return store.save(new RemovalDocument(
+                        RemovalDocument.idOf(event.id(), audience),
+                        event.id(),
+                        audience,
+                        event.organizationId(),
+                        event.updatedAt()))
+                .then();
+    }
+
+    /** The tombstones a caller may see after the position, up to {@code upTo}, in feed order. */
+    Flux<RemovalDocument> after(Instant at, String id, Instant upTo, Set<String> memberOf, int limit) {
+        return store.removedAfter(at, id, upTo, memberOf, limit);
+    }
+
+    /** Drops tombstones older than the retention; the number dropped. */
+    Mono<Long> purge() {
+        return store.purge(clock.instant().minus(properties.retention()));
+    }
+
+    @Scheduled(fixedDelayString = "${tocsin.sync.cleanup-interval:PT1H}", initialDelayString = "PT2M")
+    void cleanup() {
+        purge().subscribe(
+                        n -> {
+                            if (n > 0) {
+                                log.info("Dropped {} deletion-feed tombstones past their retention", n);
+                            }
+                        },
+                        e -> log.warn("Tombstone cleanup failed; the next run retries: {}", e.toString()));
+    }
+}

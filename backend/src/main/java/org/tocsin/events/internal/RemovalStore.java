@@ -1,0 +1,82 @@
+package org.tocsin.events.internal;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Instant;
+import java.util.Set;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The deletions feed's tombstones ({@link RemovalDocument}). */
+@Component
+public class RemovalStore implements SmartInitializingSingleton {
+
+    private final ReactiveMongoTemplate mongo;
+
+    RemovalStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        mongo.indexOps(RemovalDocument.class)
+                .createIndex(new Index().on("removedAt", Sort.Direction.ASC))
+                .block();
+    }
+
+    public Mono<RemovalDocument> save(RemovalDocument removal) {
+        return mongo.save(removal);
+    }
+
+    public Mono<Void> delete(String id) {
+        return mongo.remove(Query.query(where("id").is(id)), RemovalDocument.class)
+                .then();
+    }
+
+    /**
+     * Up to {@code limit} tombstones a caller may see, after the position and at the latest at {@code upTo},
+     * in (removedAt, id) order: PUBLIC ones of organizations the caller is not in (a member hears of a
+     * deletion from the MEMBERS one, of a hiding not at all: they still list the event), MEMBERS ones of
+     * organizations the caller is in.
+     */
+    public Flux<RemovalDocument> removedAfter(
+            Instant afterRemovedAt, String afterId, Instant upTo, Set<String> memberOf, int limit) {
+        Criteria audience = memberOf.isEmpty()
+                ? where("audience").is(RemovalDocument.Audience.PUBLIC.name())
+                : new Criteria()
+                        .orOperator(
+                                new Criteria()
+                                        .andOperator(
+                                                where("audience").is(RemovalDocument.Audience.PUBLIC.name()),
+                                                where("organizationId").nin(memberOf)),
+                                new Criteria()
+                                        .andOperator(
+                                                where("audience").is(RemovalDocument.Audience.MEMBERS.name()),
+                                                where("organizationId").in(memberOf)));
+        Criteria position = new Criteria()
+                .orOperator(
+                        where("removedAt").gt(afterRemovedAt),
+                        new Criteria()
+                                .andOperator(
+                                        where("removedAt").is(afterRemovedAt),
+                                        where("id").gt(afterId)));
+        return mongo.find(
+                Query.query(new Criteria().andOperator(where("removedAt").lte(upTo), position, audience))
+                        .with(Sort.by("removedAt", "id"))
+                        .limit(limit),
+                RemovalDocument.class);
+    }
+
+    /** Drops tombstones older than {@code before}; the number dropped. */
+    public Mono<Long> purge(Instant before) {
+        return mongo.remove(Query.query(where("removedAt").lt(before)), RemovalDocument.class)
+                .map(r -> r.getDeletedCount());
+    }
+}
