@@ -147,6 +147,19 @@ final class HiddenWorlds {
             offered.add(create(owners[1], body));
         }
         publicIds.addAll(offered);
+        // In both worlds alike, two more public events leave strangers' lists: one deleted, one made
+        // PRIVATE. Their tombstones are public; nothing else in the deletions feed may be.
+        for (String visibility : new String[] {null, "PRIVATE"}) {
+            String leaving = create(owners[0], publicEvent(common, hidden, 0, points));
+            if (visibility == null) {
+                owners[0].delete("/api/v1/events/" + leaving).expectStatus().isNoContent();
+            } else {
+                owners[0]
+                        .patch("/api/v1/events/" + leaving, Map.of("visibility", visibility))
+                        .expectStatus()
+                        .isOk();
+            }
+        }
         owners[0]
                 .put(
                         "/api/v1/campaigns/" + CAMPAIGNS[0] + "/call",
@@ -154,9 +167,34 @@ final class HiddenWorlds {
                 .expectStatus()
                 .isOk();
         // Existence: variant A has more non-public events than B; made last, so no public id moves.
+        List<String> lastHidden = new ArrayList<>();
+        List<Integer> lastOwners = new ArrayList<>();
         for (int i = 0; i < (variant == 0 ? 4 : 1); i++) {
             int o = hidden.nextInt(2);
-            create(owners[o], hiddenEvent(hidden, o, variant == 0 && i == 0 ? ONLY_IN_A : null));
+            lastHidden.add(create(owners[o], hiddenEvent(hidden, o, variant == 0 && i == 0 ? ONLY_IN_A : null)));
+            lastOwners.add(o);
+        }
+        // Hidden events edited, swapped between PRIVATE and UNLISTED, and (in A) deleted: the delta feeds'
+        // changes and tombstones must show strangers none of it.
+        owners[lastOwners.getFirst()]
+                .patch(
+                        "/api/v1/events/" + lastHidden.getFirst(),
+                        Map.of(
+                                "title",
+                                "Changed " + hidden.nextInt(1000),
+                                "visibility",
+                                variant == 0 ? "UNLISTED" : "PRIVATE"))
+                .expectStatus()
+                .isOk();
+        if (variant == 0) {
+            owners[lastOwners.get(1)]
+                    .delete("/api/v1/events/" + lastHidden.get(1))
+                    .expectStatus()
+                    .isNoContent();
+            owners[lastOwners.get(2)]
+                    .post("/api/v1/events/" + lastHidden.get(2) + "/cancel", Map.of())
+                    .expectStatus()
+                    .isOk();
         }
         // Submissions are hidden from strangers until approved: one pending, one declined, in A alone.
         if (variant == 0) {

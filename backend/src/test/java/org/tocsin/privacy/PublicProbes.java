@@ -62,6 +62,13 @@ final class PublicProbes {
                 probes.add(new Probe(cityFeed(city, format), 1, true));
             }
         }
+        // Delta sync, page by page and revalidated: hidden events' creation, edits and deletions must not
+        // show in the changes, the tombstones, their order, their page boundaries or their ETags.
+        for (int limit : new int[] {1, 7, 200}) {
+            probes.add(new Probe("/api/v1/events?updatedSince=2000-01-01T00:00:00Z&limit=" + limit, 4, true));
+        }
+        probes.add(new Probe("/api/v1/events/deleted?since=2000-01-01T00:00:00Z", 1, true));
+        probes.add(new Probe("/api/v1/events/deleted?since=2000-01-01T00:00:00Z&limit=1", 1, true));
         for (String id : world.publicEventIds()) {
             probes.add(new Probe("/api/v1/events/" + id, 1, false));
             probes.add(new Probe("/events/" + id + ".ics", 1, false));

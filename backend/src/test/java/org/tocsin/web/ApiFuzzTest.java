@@ -211,6 +211,27 @@ class ApiFuzzTest extends IntegrationTest {
                 "POST /api/v1/campaigns", Map.of("organization", f.organization, "name", "Day of action"),
                 "POST /api/v1/organizations/{slug}/invitations", Map.of("role", "MEMBER"));
         List<Request> requests = requests(doc, known, bases);
+        // The delta-sync feeds read a cursor, a limit or a stray parameter only beside their instant: bad
+        // ones there too, and bad instants themselves (the discovery operation shares their path).
+        assertThat(doc.at("/paths/~1api~1v1~1events~1deleted/get").isMissingNode())
+                .isFalse();
+        for (String value : URL_VALUES) {
+            requests.add(new Request(
+                    "GET /api/v1/events?updatedSince",
+                    HttpMethod.GET,
+                    "/api/v1/events?updatedSince=" + value,
+                    null,
+                    null,
+                    false));
+            for (String feed : List.of(
+                    "/api/v1/events?updatedSince=2026-01-01T00:00:00Z&",
+                    "/api/v1/events/deleted?since=2026-01-01T00:00:00Z&")) {
+                for (String name : List.of("cursor", "limit", "city")) {
+                    requests.add(new Request(
+                            "GET " + feed + name, HttpMethod.GET, feed + name + "=" + value, null, null, false));
+                }
+            }
+        }
 
         List<String> failures = new ArrayList<>();
         java.util.Set<String> signInRequired = new java.util.HashSet<>();
