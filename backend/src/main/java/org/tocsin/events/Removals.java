@@ -20,12 +20,14 @@ import reactor.core.publisher.Mono;
  * <ul>
  *   <li>a deleted event: a MEMBERS tombstone, and a PUBLIC one if strangers listed it then;
  *   <li>an event that stops being PUBLIC (made PRIVATE or UNLISTED): a PUBLIC tombstone, since a public
- *       mirror must drop what it may no longer show; made PUBLIC again, the tombstone goes (the event is
- *       back in the changes feed, later than it), so a mirror reading the feeds in either order ends
- *       with the event.
+ *       mirror must drop what it may no longer show; made PUBLIC again, the tombstone is withdrawn (the
+ *       event is back in the changes feed, later than it), so a mirror reading the feeds in either order
+ *       ends with the event.
  * </ul>
  *
- * A hidden event's changes never touch a PUBLIC tombstone: its deletion tells strangers nothing.
+ * A hidden event's changes never touch a PUBLIC tombstone: its deletion tells strangers nothing. Each
+ * decision carries the event's version, so of two concurrent edits the newer one's stands, whichever
+ * stores its tombstone last.
  * Tombstones are kept {@link SyncProperties#retention()} and then dropped by a scheduled cleanup.
  */
 @Service
@@ -47,31 +49,29 @@ class Removals {
     Mono<Void> edited(EventDocument before, EventDocument after) {
         boolean was = EventAudience.listedToStrangers(before);
         boolean is = EventAudience.listedToStrangers(after);
-        if (was && !is) {
-            return save(after, RemovalDocument.Audience.PUBLIC);
+        if (was == is) {
+            return Mono.empty();
         }
-        if (!was && is) {
-            return store.delete(RemovalDocument.idOf(after.id(), RemovalDocument.Audience.PUBLIC));
-        }
-        return Mono.empty();
+        return put(after, RemovalDocument.Audience.PUBLIC, is);
     }
 
     /** After {@code deleted} (its tombstone state, stamped) replaced {@code before}. */
     Mono<Void> deleted(EventDocument before, EventDocument deleted) {
-        Mono<Void> members = save(deleted, RemovalDocument.Audience.MEMBERS);
+        Mono<Void> members = put(deleted, RemovalDocument.Audience.MEMBERS, false);
         return EventAudience.listedToStrangers(before)
-                ? members.then(save(deleted, RemovalDocument.Audience.PUBLIC))
+                ? members.then(put(deleted, RemovalDocument.Audience.PUBLIC, false))
                 : members;
     }
 
-    private Mono<Void> save(EventDocument event, RemovalDocument.Audience audience) {
-        return store.save(new RemovalDocument(
-                        RemovalDocument.idOf(event.id(), audience),
-                        event.id(),
-                        audience,
-                        event.organizationId(),
-                        event.updatedAt()))
-                .then();
+    private Mono<Void> put(EventDocument event, RemovalDocument.Audience audience, boolean withdrawn) {
+        return store.putIfNewer(new RemovalDocument(
+                RemovalDocument.idOf(event.id(), audience),
+                event.id(),
+                audience,
+                event.organizationId(),
+                event.updatedAt(),
+                event.version() == null ? 0 : event.version(),
+                withdrawn));
     }
 
     /** The tombstones a caller may see after the position, up to {@code upTo}, in feed order. */

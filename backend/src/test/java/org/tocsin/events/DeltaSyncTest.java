@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.tocsin.events.internal.RemovalDocument;
 import org.tocsin.events.internal.RemovalStore;
 import org.tocsin.support.Api;
 import org.tocsin.support.IntegrationTest;
@@ -292,6 +293,31 @@ class DeltaSyncTest extends IntegrationTest {
         awaitPastHorizon();
         assertThat(ids(body(stranger, removals), mine)).containsExactly(deletedPublic);
         assertThat(ids(body(stranger, changes), mine)).containsExactly(madePrivate);
+    }
+
+    @Test
+    void ofTwoConcurrentEditsTheNewerOnesTombstoneDecisionStandsWhicheverIsStoredLast() {
+        String event = org.tocsin.storage.Ids.newId();
+        String id = RemovalDocument.idOf(event, RemovalDocument.Audience.PUBLIC);
+        Instant at = Instant.now().minusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        String removals = "/api/v1/events/deleted?since=" + at.minusSeconds(1);
+        Api.Caller partner = api().anonymous();
+        // Version 5 hid the event; version 4 (shown again) arrives late: the event stays removed.
+        tombstones
+                .putIfNewer(new RemovalDocument(id, event, RemovalDocument.Audience.PUBLIC, "org", at, 5, false))
+                .block();
+        tombstones
+                .putIfNewer(new RemovalDocument(id, event, RemovalDocument.Audience.PUBLIC, "org", at, 4, true))
+                .block();
+        assertThat(ids(body(partner, removals), List.of(event))).containsExactly(event);
+        // Version 6 shows it again: the tombstone is withdrawn, and a late version 5 cannot bring it back.
+        tombstones
+                .putIfNewer(new RemovalDocument(id, event, RemovalDocument.Audience.PUBLIC, "org", at, 6, true))
+                .block();
+        tombstones
+                .putIfNewer(new RemovalDocument(id, event, RemovalDocument.Audience.PUBLIC, "org", at, 5, false))
+                .block();
+        assertThat(ids(body(partner, removals), List.of(event))).isEmpty();
     }
 
     @Test

@@ -5,11 +5,13 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.time.Instant;
 import java.util.Set;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -31,13 +33,33 @@ public class RemovalStore implements SmartInitializingSingleton {
                 .block();
     }
 
-    public Mono<RemovalDocument> save(RemovalDocument removal) {
-        return mongo.save(removal);
-    }
-
-    public Mono<Void> delete(String id) {
-        return mongo.remove(Query.query(where("id").is(id)), RemovalDocument.class)
-                .then();
+    /**
+     * Stores the decision unless a newer write of the event (a higher version) already stored one. Two
+     * concurrent writes of one event may store theirs in either order; the newer one stands.
+     */
+    public Mono<Void> putIfNewer(RemovalDocument removal) {
+        Query older = Query.query(new Criteria()
+                .andOperator(
+                        where("id").is(removal.id()),
+                        new Criteria()
+                                .orOperator(
+                                        where("eventVersion").lt(removal.eventVersion()),
+                                        where("eventVersion").exists(false))));
+        Update update = new Update()
+                .set("eventId", removal.eventId())
+                .set("audience", removal.audience().name())
+                .set("organizationId", removal.organizationId())
+                .set("removedAt", removal.removedAt())
+                .set("eventVersion", removal.eventVersion())
+                .set("withdrawn", removal.withdrawn());
+        Mono<Long> replaceOlder =
+                mongo.updateFirst(older, update, RemovalDocument.class).map(r -> r.getMatchedCount());
+        return replaceOlder.flatMap(matched -> matched > 0
+                ? Mono.<Void>empty()
+                : mongo.insert(removal)
+                        .then()
+                        // Someone stored one in between: it stands unless it is older than this.
+                        .onErrorResume(DuplicateKeyException.class, e -> replaceOlder.then()));
     }
 
     /**
@@ -68,7 +90,12 @@ public class RemovalStore implements SmartInitializingSingleton {
                                         where("removedAt").is(afterRemovedAt),
                                         where("id").gt(afterId)));
         return mongo.find(
-                Query.query(new Criteria().andOperator(where("removedAt").lte(upTo), position, audience))
+                Query.query(new Criteria()
+                                .andOperator(
+                                        where("removedAt").lte(upTo),
+                                        where("withdrawn").ne(true),
+                                        position,
+                                        audience))
                         .with(Sort.by("removedAt", "id"))
                         .limit(limit),
                 RemovalDocument.class);
