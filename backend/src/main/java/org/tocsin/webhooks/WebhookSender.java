@@ -144,7 +144,7 @@ class WebhookSender implements SmartInitializingSingleton {
      */
     private Mono<Boolean> published(EventNotices.Notice n) {
         if (n.kind() == EventNotices.Kind.DELETED) {
-            return memory.forgetListing(n.eventId()).thenReturn(false);
+            return memory.forgetEvent(n.eventId()).thenReturn(false);
         }
         boolean listed = n.visibility() == Visibility.PUBLIC;
         return memory.wasListed(n.eventId(), listed)

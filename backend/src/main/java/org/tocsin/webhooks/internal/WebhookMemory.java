@@ -3,6 +3,7 @@ package org.tocsin.webhooks.internal;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
+import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -51,8 +52,12 @@ public class WebhookMemory {
                 .map(Listed::listed);
     }
 
-    public Mono<Void> forgetListing(String eventId) {
-        return mongo.remove(Query.query(where("_id").is(eventId)), Listed.class).then();
+    /** A deleted event: what was remembered of it goes too. */
+    public Mono<Void> forgetEvent(String eventId) {
+        return mongo.remove(Query.query(where("_id").is(eventId)), Listed.class)
+                .then(mongo.remove(
+                        Query.query(where("_id").regex("^" + Pattern.quote(eventId + "/"))), SentCounts.class))
+                .then();
     }
 
     public Mono<SentCounts> sentCounts(String counterId) {
