@@ -8,9 +8,11 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.util.HtmlUtils;
@@ -34,7 +36,10 @@ final class ApiReference {
         this.json = json;
         try (Reader reader = new InputStreamReader(
                 new ClassPathResource("openapi/reference.mustache").getInputStream(), StandardCharsets.UTF_8)) {
-            this.page = Mustache.compiler().defaultValue("").compile(reader);
+            this.page = Mustache.compiler()
+                    .defaultValue("")
+                    .emptyStringIsFalse(true)
+                    .compile(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -42,7 +47,7 @@ final class ApiReference {
 
     record Param(String name, String in, boolean required, String description) {}
 
-    record Answer(String status, String description) {}
+    record Answer(String status, String descriptionHtml) {}
 
     record Op(
             String anchor,
@@ -52,12 +57,24 @@ final class ApiReference {
             String descriptionHtml,
             String auth,
             List<Param> params,
+            Body requestBody,
             String requestExample,
             List<Answer> answers,
+            Body responseBody,
             String responseExample) {
 
         boolean hasParams() {
             return !params.isEmpty();
+        }
+    }
+
+    record Field(String name, String type, boolean required, String description) {}
+
+    /** A body's schema, one level deep: its name and its fields (nested objects are named, with their own). */
+    record Body(String type, List<Field> fields) {
+
+        boolean hasFields() {
+            return !fields.isEmpty();
         }
     }
 
@@ -97,23 +114,30 @@ final class ApiReference {
                     p.path("description").asString("")));
         }
         String request = null;
+        Body requestBody = null;
         for (JsonNode media : op.path("requestBody").path("content")) {
+            requestBody = body(doc, media.path("schema"));
             if (media.has("example")) {
                 request = pretty(media.get("example"));
             }
         }
         List<Answer> answers = new ArrayList<>();
         String response = null;
+        Body responseBody = null;
         for (var entry : op.path("responses").properties()) {
             JsonNode answer = entry.getValue();
             if (answer.has("$ref")) {
                 String name = answer.get("$ref").asString().replaceFirst(".*/", "");
                 answer = doc.path("components").path("responses").path(name);
             }
-            answers.add(new Answer(entry.getKey(), answer.path("description").asString("")));
+            answers.add(
+                    new Answer(entry.getKey(), prose(answer.path("description").asString(""))));
             for (JsonNode media : answer.path("content")) {
-                if (media.has("example") && entry.getKey().startsWith("2")) {
-                    response = pretty(media.get("example"));
+                if (entry.getKey().startsWith("2")) {
+                    responseBody = responseBody != null ? responseBody : body(doc, media.path("schema"));
+                    if (media.has("example")) {
+                        response = pretty(media.get("example"));
+                    }
                 }
             }
         }
@@ -125,9 +149,61 @@ final class ApiReference {
                 prose(op.path("description").asString("")),
                 auth(op.path("security")),
                 params,
+                requestBody,
                 request,
                 answers,
+                responseBody,
                 response);
+    }
+
+    /** The schema's name and fields, {@code $ref}s followed; null when there is no schema to show. */
+    private static Body body(JsonNode doc, JsonNode schema) {
+        if (schema.isMissingNode() || schema.isEmpty()) {
+            return null;
+        }
+        String type = typeName(schema);
+        JsonNode target = resolve(doc, schema);
+        if (target.path("type").asString("").equals("array")) {
+            target = resolve(doc, target.path("items"));
+        }
+        List<Field> fields = new ArrayList<>();
+        Set<String> required = new HashSet<>();
+        target.path("required").forEach(r -> required.add(r.asString()));
+        for (var property : target.path("properties").properties()) {
+            JsonNode p = property.getValue();
+            fields.add(new Field(
+                    property.getKey(),
+                    typeName(p),
+                    required.contains(property.getKey()),
+                    p.path("description").asString("")));
+        }
+        return new Body(type, fields);
+    }
+
+    private static JsonNode resolve(JsonNode doc, JsonNode schema) {
+        String ref = schema.path("$ref").asString("");
+        return ref.startsWith("#/components/schemas/")
+                ? doc.path("components").path("schemas").path(ref.substring("#/components/schemas/".length()))
+                : schema;
+    }
+
+    /** {@code EventView}, {@code string (date-time)}, {@code Speaker[]}, {@code string: GOING | MAYBE}... */
+    private static String typeName(JsonNode schema) {
+        String ref = schema.path("$ref").asString("");
+        if (!ref.isEmpty()) {
+            return ref.replaceFirst(".*/", "");
+        }
+        String type = schema.path("type").asString("object");
+        if (type.equals("array")) {
+            return typeName(schema.path("items")) + "[]";
+        }
+        if (schema.path("enum").isArray() && !schema.path("enum").isEmpty()) {
+            List<String> values = new ArrayList<>();
+            schema.path("enum").forEach(v -> values.add(v.asString()));
+            return type + ": " + String.join(" | ", values);
+        }
+        String format = schema.path("format").asString("");
+        return format.isEmpty() ? type : type + " (" + format + ")";
     }
 
     /** Who may call it, in words: the security requirements read back. */
