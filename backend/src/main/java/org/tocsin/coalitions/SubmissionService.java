@@ -52,6 +52,7 @@ class SubmissionService {
     private final OrganizationService organizations;
     private final OrganizationAccess access;
     private final SubmissionMail mail;
+    private final SubmissionNotices notices;
     private final Clock clock;
 
     SubmissionService(
@@ -62,6 +63,7 @@ class SubmissionService {
             OrganizationService organizations,
             OrganizationAccess access,
             SubmissionMail mail,
+            SubmissionNotices notices,
             Clock clock) {
         this.store = store;
         this.calls = calls;
@@ -70,6 +72,7 @@ class SubmissionService {
         this.organizations = organizations;
         this.access = access;
         this.mail = mail;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -104,6 +107,9 @@ class SubmissionService {
                                     || call.partners().contains(event.organizationId());
                             return withinLimits(campaign, event.organizationId())
                                     .then(Mono.defer(() -> insert(user, campaign, event, trusted)))
+                                    .flatMap(saved -> notices.publish(
+                                                    notice(SubmissionNotices.Kind.RECEIVED, saved, campaign))
+                                            .thenReturn(saved))
                                     .flatMap(saved -> (trusted
                                                     ? links.link(event.id(), campaign.id())
                                                     : Mono.<Void>empty())
@@ -340,7 +346,26 @@ class SubmissionService {
                 .then();
     }
 
+    private static SubmissionNotices.Notice notice(
+            SubmissionNotices.Kind kind, SubmissionDocument s, CampaignHost campaign) {
+        return new SubmissionNotices.Notice(
+                kind,
+                s.id(),
+                campaign.slug(),
+                campaign.organizationId(),
+                s.eventId(),
+                s.organizationId(),
+                s.state(),
+                s.decidedAt() != null ? s.decidedAt() : s.submittedAt());
+    }
+
+    /** Every decision (approved, declined, back to review after a change) is told by mail and to webhooks. */
     private Mono<Void> told(SubmissionDocument s, CampaignHost campaign) {
+        return notices.publish(notice(SubmissionNotices.Kind.DECIDED, s, campaign))
+                .then(mailed(s, campaign));
+    }
+
+    private Mono<Void> mailed(SubmissionDocument s, CampaignHost campaign) {
         return links.summaries(List.of(s.eventId()))
                 .next()
                 .map(CampaignLinks.Summary::title)

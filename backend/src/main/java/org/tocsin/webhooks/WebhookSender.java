@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -19,6 +20,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.tocsin.accounts.AccountService;
 import org.tocsin.events.EventNotices;
+import org.tocsin.events.Visibility;
 import org.tocsin.kernel.QueueDrain;
 import org.tocsin.mail.MailMessage;
 import org.tocsin.mail.Mailer;
@@ -29,7 +31,9 @@ import org.tocsin.outbound.OutboundRefusal;
 import org.tocsin.storage.Ids;
 import org.tocsin.webhooks.internal.WebhookDelivery;
 import org.tocsin.webhooks.internal.WebhookEndpoint;
+import org.tocsin.webhooks.internal.WebhookMemory;
 import org.tocsin.webhooks.internal.WebhookStore;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,7 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
  * may deliver and one that dies mid-delivery leaves the message to another (at least once).
  *
  * <p>Listening is a thin adapter over {@link EventNotices}: a change is queued once it is stored, by the replica
- * that stored it; payloads name the event and its state, never attendees or their counts of names.
+ * that stored it; payloads name the event and its state, never attendees. The other message types are queued
+ * through {@link #enqueue} by their own producers (RsvpCountDigest, SubmissionWebhooks).
  */
 @Component
 class WebhookSender implements SmartInitializingSingleton {
@@ -53,6 +58,7 @@ class WebhookSender implements SmartInitializingSingleton {
     private static final int BACKLOG = 10_000;
 
     private final WebhookStore store;
+    private final WebhookMemory memory;
     private final EventNotices notices;
     private final OrganizationService organizations;
     private final AccountService accounts;
@@ -68,6 +74,7 @@ class WebhookSender implements SmartInitializingSingleton {
 
     WebhookSender(
             WebhookStore store,
+            WebhookMemory memory,
             EventNotices notices,
             OrganizationService organizations,
             AccountService accounts,
@@ -77,6 +84,7 @@ class WebhookSender implements SmartInitializingSingleton {
             WebhookProperties properties,
             Clock clock) {
         this.store = store;
+        this.memory = memory;
         this.notices = notices;
         this.organizations = organizations;
         this.accounts = accounts;
@@ -119,36 +127,73 @@ class WebhookSender implements SmartInitializingSingleton {
 
     private Mono<Void> queue(EventNotices.Notice notice) {
         String type = WebhookTypes.of(notice.kind());
-        return store.endpoints(notice.organizationId(), WebhookService.MAX_ENDPOINTS)
+        return published(notice)
+                .flatMap(published -> Flux.fromIterable(
+                                published ? List.of(type, WebhookTypes.EVENT_PUBLISHED) : List.of(type))
+                        .concatMap(t -> enqueue(
+                                notice.organizationId(),
+                                t,
+                                notice.eventId(),
+                                (organization, now) -> payload(t, now, notice, organization)))
+                        .then());
+    }
+
+    /**
+     * Whether this change made the event listed (PUBLIC): created so, or changed to it from UNLISTED or PRIVATE.
+     * An event whose earlier state was never seen counts as published only when it is new.
+     */
+    private Mono<Boolean> published(EventNotices.Notice n) {
+        if (n.kind() == EventNotices.Kind.DELETED) {
+            return memory.forgetEvent(n.eventId()).thenReturn(false);
+        }
+        boolean listed = n.visibility() == Visibility.PUBLIC;
+        return memory.wasListed(n.eventId(), listed)
+                .map(was -> listed && !was)
+                .defaultIfEmpty(listed && n.kind() == EventNotices.Kind.CREATED);
+    }
+
+    /** Whether an enabled endpoint of the organization subscribed to {@code type}. */
+    Mono<Boolean> anyWants(String organizationId, String type) {
+        return store.endpoints(organizationId, WebhookService.MAX_ENDPOINTS)
+                .any(e -> e.disabledAt() == null && e.types().contains(type));
+    }
+
+    /**
+     * Queues one message of {@code type} for each enabled endpoint of the organization that subscribed to it,
+     * ordered behind the earlier messages about the same {@code subject} (an event) to the same endpoint.
+     *
+     * @param payload the body, from the organization's slug and the message's time
+     */
+    Mono<Void> enqueue(
+            String organizationId, String type, String subject, BiFunction<String, Instant, String> payload) {
+        return store.endpoints(organizationId, WebhookService.MAX_ENDPOINTS)
                 .filter(e -> e.disabledAt() == null && e.types().contains(type))
                 .collectList()
                 .filter(endpoints -> !endpoints.isEmpty())
-                .flatMap(endpoints -> organizations
-                        .findById(notice.organizationId())
-                        .flatMap(org -> {
-                            Instant now = clock.instant();
-                            String messageId = "msg_" + Ids.newId();
-                            String payload = payload(type, now, notice, org.slug());
-                            long order = nextSeq();
-                            return reactor.core.publisher.Flux.fromIterable(endpoints)
-                                    .concatMap(e -> store.insert(WebhookDelivery.pending(
-                                            e.id(),
-                                            e.organizationId(),
-                                            messageId,
-                                            type,
-                                            e.id() + ":" + notice.eventId(),
-                                            order,
-                                            payload,
-                                            now)))
-                                    .then();
-                        }))
+                .flatMap(endpoints -> organizations.findById(organizationId).flatMap(org -> {
+                    Instant now = clock.instant();
+                    String messageId = "msg_" + Ids.newId();
+                    String body = payload.apply(org.slug(), now);
+                    long order = nextSeq();
+                    return Flux.fromIterable(endpoints)
+                            .concatMap(e -> store.insert(WebhookDelivery.pending(
+                                    e.id(),
+                                    e.organizationId(),
+                                    messageId,
+                                    type,
+                                    e.id() + ":" + subject,
+                                    order,
+                                    body,
+                                    now)))
+                            .then();
+                }))
                 .doOnSuccess(done -> trigger());
     }
 
     /**
      * The Standard Webhooks envelope: {@code type}, {@code timestamp}, {@code data}. The data says which event
      * changed and how; a receiver that wants more reads the event through the API with its own token. No
-     * attendee data, not even counts of names: RSVPs are not in any payload.
+     * attendee data: RSVP counts have a message type of their own (rsvp.counts_changed), names none.
      */
     private String payload(String type, Instant at, EventNotices.Notice n, String organization) {
         Map<String, Object> data = new LinkedHashMap<>();

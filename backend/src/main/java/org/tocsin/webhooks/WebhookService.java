@@ -55,7 +55,7 @@ class WebhookService {
             return Mono.error(Refusal.invalid("url", e.getMessage()));
         }
         List<String> types = request.types() == null || request.types().isEmpty()
-                ? WebhookTypes.ALL
+                ? WebhookTypes.DEFAULT
                 : request.types().stream().distinct().toList();
         for (String type : types) {
             if (!WebhookTypes.ALL.contains(type)) {
