@@ -36,8 +36,11 @@ public interface PersonalErasure {
         }
     }
 
-    /** Something to settle first: {@code what} names it (an organization's slug and name), {@code why} says what to do. */
-    record Blocker(String slug, String name, String why) {}
+    /**
+     * Something to settle first: an organization's slug and name, {@code reason} for programs (e.g.
+     * {@code only-owner}, {@code only-member}) and {@code why} in words, saying what to do.
+     */
+    record Blocker(String slug, String name, String reason, String why) {}
 
     int MAX_DETAILS = 200;
 }

@@ -49,6 +49,7 @@ class MembershipErasure implements PersonalErasure {
                                     new Blocker(
                                             org.slug(),
                                             org.name(),
+                                            n > 1 ? "only-owner" : "only-member",
                                             n > 1
                                                     ? "You are its only OWNER: make another member OWNER first"
                                                     : "You are its only member: invite someone as OWNER first")));
