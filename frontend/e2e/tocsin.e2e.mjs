@@ -1,6 +1,7 @@
 // End-to-end: an organizer and a supporter use Tocsin through Debian's Chromium, against the packaged backend.
 // Run: npm run e2e (TOCSIN_JAR defaults to ../backend/target/app/tocsin.jar). Steps run in order and share state.
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -42,7 +43,30 @@ let eventId;
 const axeFindings = [];
 
 /** The manage token in the mail to this address (the outbox of a backend without SMTP), waiting for it. */
-async function mailedToken(address) {
+function mailedToken(address) {
+  return mailedMatch(address, /\/rsvp\/(tcm_[A-Za-z0-9_-]+)/);
+}
+
+/** The address-verification token mailed to this address. */
+function mailedVerification(address) {
+  return mailedMatch(address, /\/verify-email#token=(tev_[A-Za-z0-9_-]+)/);
+}
+
+/** A TOTP code (RFC 6238: HMAC-SHA1, 30 s, 6 digits) of a base32 secret, `ahead` steps from now. */
+function totp(base32, ahead = 0) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of base32.replace(/[\s=]/g, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30_000) + ahead));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0xf;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
+/** The first group of `pattern` in a mail to this address, waiting for it. */
+async function mailedMatch(address, pattern) {
   const outbox = join(backend.dataDir, 'outbox');
   const decode = (raw) => {
     const qp = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
@@ -55,12 +79,12 @@ async function mailedToken(address) {
     for (const f of existsSync(outbox) ? readdirSync(outbox).filter((n) => n.endsWith('.eml')) : []) {
       const raw = readFileSync(join(outbox, f), 'utf8');
       if (!raw.includes(address)) continue;
-      const token = decode(raw).match(/\/rsvp\/(tcm_[A-Za-z0-9_-]+)/)?.[1];
+      const token = decode(raw).match(pattern)?.[1];
       if (token) return token;
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error(`no mail with a manage link to ${address} in ${outbox}`);
+  throw new Error(`no mail matching ${pattern} to ${address} in ${outbox}`);
 }
 
 async function checkAxe(page, label) {
@@ -93,7 +117,16 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.waitForURL('**/dashboard');
     await page.getByRole('heading', { name: 'My organizations' }).waitFor();
+    // Until the address is confirmed, a banner says so; the mailed link confirms it.
+    await page.getByRole('heading', { name: 'Confirm your email address' }).waitFor();
     await checkAxe(page, '/dashboard');
+    await page.goto(`${backend.base}/verify-email#token=${await mailedVerification(ORGANIZER.email)}`);
+    await page.getByText('Thank you: your address is confirmed.').waitFor();
+    assert.equal(new URL(page.url()).hash, '', 'the token leaves the address bar');
+    await checkAxe(page, '/verify-email');
+    await page.getByRole('link', { name: 'Go to your dashboard' }).click();
+    await page.getByRole('heading', { name: 'My organizations' }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Confirm your email address' }).count(), 0);
 
     await page.getByLabel('Name', { exact: true }).fill(ORG_NAME);
     await page.getByRole('button', { name: 'Create organization' }).click();
@@ -175,6 +208,16 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
     await joining.getByLabel('Password').fill(INVITEE.password);
     await joining.getByRole('button', { name: 'Create account' }).click();
     await joining.waitForURL('**/join/**');
+    // An organizer's role waits for a confirmed address: refused first, accepted once the mailed link is opened.
+    await joining.getByRole('button', { name: 'Accept' }).click();
+    await joining
+      .getByText(/verified/)
+      .first()
+      .waitFor();
+    const joinUrl = joining.url();
+    await joining.goto(`${backend.base}/verify-email#token=${await mailedVerification(INVITEE.email)}`);
+    await joining.getByText('Thank you: your address is confirmed.').waitFor();
+    await joining.goto(joinUrl);
     await joining.getByRole('button', { name: 'Accept' }).click();
     await joining.waitForURL('**/dashboard/organizations/**');
     await joining.getByRole('heading', { name: ORG_NAME }).waitFor();
@@ -593,6 +636,77 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
     }
     assert.ok(Math.min(...paints) < 1500, `first contentful paint ${paints.map(Math.round).join(', ')} ms`);
     await page.close();
+  });
+
+  it('a person turns on two-factor sign-in, reads the deletion preview, and deletes their account with password and code', async () => {
+    const person = { name: 'Leaving soon', email: `leaving-${run}@example.org`, password: 'a fourth long passphrase' };
+    const context = await isolatedContext(browser, { locale: 'en-GB', viewport: { width: 1200, height: 900 } }, record);
+    const page = await context.newPage();
+    await page.goto(`${backend.base}/register`);
+    await page.getByLabel('Display name').fill(person.name);
+    await page.getByLabel('Email').fill(person.email);
+    await page.getByLabel('Password').fill(person.password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL('**/dashboard');
+
+    await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
+    const secret = await page.locator('code.secret').innerText();
+    await page.locator('#two-factor-confirm-code').fill(totp(secret));
+    await page.getByRole('button', { name: 'Turn on', exact: true }).click();
+    await page.getByText(/Two-factor sign-in is on/).waitFor();
+
+    await page.getByRole('button', { name: 'Show what would happen' }).click();
+    await page.getByText('If you delete your account now:').waitFor();
+    await page.getByText('You leave the 0 organization(s) you are part of.').waitFor();
+    await checkAxe(page, 'dashboard with the deletion preview');
+    await page.locator('#deletion-password').fill(person.password);
+    await page.locator('#deletion-code').fill(totp(secret, 1));
+    await page.getByRole('button', { name: 'Delete my account for good' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+
+    const signin = await context.newPage();
+    await signin.goto(`${backend.base}/signin`);
+    await signin.getByLabel('Email').fill(person.email);
+    await signin.getByLabel('Password').fill(person.password);
+    await signin.getByRole('button', { name: 'Sign in' }).click();
+    await signin.getByRole('alert').first().waitFor();
+    assert.ok(new URL(signin.url()).pathname.startsWith('/signin'), 'the account is gone');
+    await context.close();
+  });
+
+  it('in Persian: a used verification link says so and offers a new one; the deletion preview reads in Persian', async () => {
+    const person = { name: 'رفتنی', email: `fa-leaving-${run}@example.org`, password: 'a fifth long passphrase' };
+    const context = await isolatedContext(browser, { locale: 'fa-IR', viewport: { width: 1200, height: 900 } }, record);
+    const page = await context.newPage();
+    await page.goto(`${backend.base}/register?lang=fa`);
+    await page.locator('#reg-name').fill(person.name);
+    await page.locator('#reg-email').fill(person.email);
+    await page.locator('#reg-password').fill(person.password);
+    await page.getByRole('button', { name: 'ساختن حساب' }).click();
+    await page.waitForURL('**/dashboard');
+    await page.getByRole('heading', { name: 'نشانی ایمیل خود را تأیید کنید' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+
+    const token = await mailedVerification(person.email);
+    await page.goto(`${backend.base}/verify-email#token=${token}`);
+    await page.getByText('سپاس: نشانی شما تأیید شد.').waitFor();
+    // The link opened again (as from the mail, in a fresh page load): it was used.
+    await page.goto(`${backend.base}/`);
+    await page.goto(`${backend.base}/verify-email#token=${token}`);
+    await page.getByText('این پیوند کار نمی‌کند').waitFor();
+    await checkAxe(page, '/verify-email (fa, used link)');
+    await page.locator('#verify-email-address').fill(person.email);
+    await page.getByRole('button', { name: 'فرستادن دوباره‌ی پیوند' }).click();
+    await page.getByText('اگر این نشانی حسابی تأییدنشده داشته باشد').waitFor();
+
+    await page.goto(`${backend.base}/dashboard`);
+    await page.getByRole('button', { name: 'نشان بده چه خواهد شد' }).click();
+    await page.getByText('اگر اکنون حساب خود را پاک کنید:').waitFor();
+    await checkAxe(page, 'dashboard with the deletion preview (fa)');
+    await page.locator('#deletion-password').fill(person.password);
+    await page.getByRole('button', { name: 'حساب مرا برای همیشه پاک کن' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    await context.close();
   });
 
   it('axe-core finds no serious or critical violations', () => {

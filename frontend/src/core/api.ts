@@ -3,6 +3,7 @@ import type {
   CampaignCall,
   CityCount,
   CreatedInvitation,
+  DeletionPreview,
   EventFilters,
   EventPage,
   EventView,
@@ -279,6 +280,20 @@ export class Api {
   }
   confirmPasswordReset(token: string, newPassword: string) {
     return this.post<void>('/api/v1/auth/password-reset/confirm', { token, newPassword });
+  }
+  /** Mails a new verification link; the same answer whether or not the address has an account. */
+  requestEmailVerification(email: string) {
+    return this.post<{ message: string }>('/api/v1/auth/email-verification', { email });
+  }
+  confirmEmailVerification(token: string) {
+    return this.post<void>('/api/v1/auth/email-verification/confirm', { token });
+  }
+  deletionPreview() {
+    return this.get<DeletionPreview>('/api/v1/me/deletion');
+  }
+  /** Deletes the signed-in account for good; {@code code} only with two-factor sign-in on. */
+  deleteAccount(password: string, code?: string) {
+    return this.request<void>('DELETE', '/api/v1/me', code ? { password, code } : { password });
   }
   register(email: string, password: string, displayName: string) {
     return this.post<unknown>('/api/v1/auth/register', { email, password, displayName });

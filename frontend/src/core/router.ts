@@ -11,6 +11,7 @@ export type RouteName =
   | 'register'
   | 'forgot-password'
   | 'reset-password'
+  | 'verify-email'
   | 'dashboard'
   | 'org-admin'
   | 'event-new'
@@ -38,6 +39,7 @@ const TABLE: [RouteName, RegExp, string[]][] = [
   ['register', /^\/register$/, []],
   ['forgot-password', /^\/forgot-password$/, []],
   ['reset-password', /^\/reset-password$/, []],
+  ['verify-email', /^\/verify-email$/, []],
   ['dashboard', /^\/dashboard$/, []],
   ['org-admin', /^\/dashboard\/organizations\/([^/]+)$/, ['slug']],
   ['event-new', /^\/dashboard\/organizations\/([^/]+)\/events\/new$/, ['slug']],

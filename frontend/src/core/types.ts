@@ -122,6 +122,8 @@ export interface Me {
   displayName: string;
   admin: boolean;
   calendarFeedUrl?: string | null;
+  /** Whether the address was confirmed by its mailed link (GET /api/v1/me says; sign-in answers may not). */
+  emailVerified?: boolean | null;
 }
 /** The answer of POST /api/v1/me/calendar-feed. */
 export interface FeedAddress {
@@ -217,4 +219,24 @@ export interface Submission {
   event?: { id: string; title: string; startDate: string; city?: string; countryCode?: string; online: boolean };
   organization?: { slug: string; name: string };
   history?: { pending: number; approved: number; declined: number };
+}
+
+/** One organization in the deletion preview that must be handed on first. */
+export interface DeletionBlocker {
+  slug: string;
+  name: string;
+  reason: 'only-owner' | 'only-member' | string;
+  why: string;
+}
+/** GET /api/v1/me/deletion: what deleting the account would do. */
+export interface DeletionPreview {
+  allowed: boolean;
+  blockers: DeletionBlocker[];
+  parts: {
+    memberships?: { count: number; details: { organization: string; organizationName: string; role: string }[] };
+    rsvps?: { count: number; details: { upcoming: number; past: number }[] };
+  };
+  apiTokens: number;
+  sessions: number;
+  secondFactorRequired: boolean;
 }

@@ -464,6 +464,37 @@ const messages = {
   'review.state.APPROVED': 'Approved',
   'review.state.DECLINED': 'Declined',
   'submissions.heading': 'Offered to campaigns',
+  // Email verification and account deletion (issue 12).
+  'verify.title': 'Confirm your email address',
+  'verify.done': 'Thank you: your address is confirmed. You can now create an organization and organize actions.',
+  'verify.toDashboard': 'Go to your dashboard',
+  'verify.badLink':
+    'This link does not work: it was used already, it is older than an hour, or it was copied incompletely. Ask for a new one below.',
+  'verify.resend': 'Send the link again',
+  'verify.resendFailed': 'The link could not be sent. Please try again later.',
+  'verify.sent':
+    'If this address has an account still to be confirmed, a new link is on its way. It works once, for an hour.',
+  'verify.bannerTitle': 'Confirm your email address',
+  'verify.banner':
+    'We mailed a link to {email}. Open it to confirm the address is yours: until then you cannot create an organization or be made an organizer, because organizers see who is coming.',
+  'deletion.title': 'Delete my account',
+  'deletion.help':
+    'This cannot be undone. Before anything happens, Tocsin shows you exactly what will be deleted and what stays.',
+  'deletion.preview': 'Show what would happen',
+  'deletion.whatHappens': 'If you delete your account now:',
+  'deletion.memberships': 'You leave the {count} organization(s) you are part of.',
+  'deletion.rsvpsPast': 'Your {count} RSVP(s) to actions that are over are deleted.',
+  'deletion.rsvpsUpcoming':
+    'Your {count} RSVP(s) to actions still ahead lose your name and email; the number of people going stays as it is.',
+  'deletion.credentials':
+    'Your {tokens} API token(s), your private calendar addresses, your two-factor sign-in and your {sessions} signed-in browser(s) stop working.',
+  'deletion.account': 'Your account is deleted, and a last mail tells you it was done.',
+  'deletion.blocked':
+    'First, someone else must be owner of these organizations, or they would be left with nobody to run them:',
+  'deletion.onlyOwner': 'you are its only owner; make another member owner',
+  'deletion.onlyMember': 'you are its only member; invite someone as owner',
+  'deletion.confirm': 'Delete my account for good',
+  'deletion.failed': 'Your account was not deleted.',
 };
 
 export type Messages = Record<keyof typeof messages, string>;

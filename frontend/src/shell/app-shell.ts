@@ -14,6 +14,7 @@ import '../pages/event/event-page';
 import '../pages/rsvp/rsvp-page';
 import '../pages/join/join-page';
 import '../pages/account/account-pages';
+import '../pages/account/verify-email-page';
 import '../pages/dashboard/dashboard-page';
 import '../pages/dashboard/org-admin-page';
 import '../pages/dashboard/event-editor';
@@ -125,6 +126,8 @@ export class TocsinApp extends LightElement {
         return html`<tocsin-forgot-password-page></tocsin-forgot-password-page>`;
       case 'reset-password':
         return html`<tocsin-reset-password-page></tocsin-reset-password-page>`;
+      case 'verify-email':
+        return html`<tocsin-verify-email-page></tocsin-verify-email-page>`;
       case 'dashboard':
         return html`<tocsin-dashboard-page></tocsin-dashboard-page>`;
       case 'org-admin':

@@ -18,6 +18,8 @@ import './personal-feed';
 import './password-panel';
 import './two-factor-panel';
 import './sessions-panel';
+import './delete-account-panel';
+import '../account/verify-email-page';
 import type { Me, Organization } from '../../core/types';
 
 /** /dashboard: my organizations, and a new one. */
@@ -68,6 +70,7 @@ export class DashboardPage extends LightElement {
     return html`
       <h1>${t('dashboard.title')}</h1>
       <p>${t('dashboard.hello', { name: this.me.displayName })}</p>
+      <tocsin-verify-banner></tocsin-verify-banner>
       <tocsin-personal-feed></tocsin-personal-feed>
       <section aria-labelledby="orgs-h">
         <h2 id="orgs-h">${t('dashboard.myOrganizations')}</h2>
@@ -108,6 +111,7 @@ export class DashboardPage extends LightElement {
       </section>
       <tocsin-password-panel @credentials-revoked=${() => this.querySelector<PersonalFeed>('tocsin-personal-feed')?.reload()}></tocsin-password-panel>
       <tocsin-two-factor-panel></tocsin-two-factor-panel>
-      <tocsin-sessions-panel></tocsin-sessions-panel>`;
+      <tocsin-sessions-panel></tocsin-sessions-panel>
+      <tocsin-delete-account-panel></tocsin-delete-account-panel>`;
   }
 }

@@ -36,8 +36,16 @@ public class AccountService {
     /** Compared against when the email is unknown, so a wrong email takes as long as a wrong password. */
     private final Mono<String> decoyHash;
 
-    AccountService(AccountStore store, PasswordStrength strength, AccountProperties properties, Clock clock) {
+    private final boolean requireVerifiedEmail;
+
+    AccountService(
+            AccountStore store,
+            PasswordStrength strength,
+            AccountProperties properties,
+            VerificationProperties verification,
+            Clock clock) {
         this.store = store;
+        this.requireVerifiedEmail = verification.requireVerifiedEmail();
         this.strength = strength;
         this.adminEmails = properties.adminEmails();
         this.clock = clock;
@@ -59,14 +67,28 @@ public class AccountService {
         return store.usersByIds(userIds).collectMap(UserDocument::id, UserDocument::displayName);
     }
 
+    /** A new account whose address is not verified yet ({@link EmailVerification} mails the link). */
     public Mono<CurrentUser> register(String email, String password, String displayName) {
+        return register(email, password, displayName, null);
+    }
+
+    /**
+     * An account the operator creates and holds itself, such as the demo data's owners: nobody signs in to
+     * it, and its address is the operator's own choice, not a person's claim, so there is nothing to verify.
+     * No route leads here.
+     */
+    public Mono<CurrentUser> registerOperatorHeld(String email, String password, String displayName) {
+        return register(email, password, displayName, clock.instant());
+    }
+
+    private Mono<CurrentUser> register(String email, String password, String displayName, Instant verifiedAt) {
         String normalisedEmail = Emails.normalise(email);
         String name = displayName.strip();
         return validatePassword("password", password)
                 .then(strength.check("password", password, personal(normalisedEmail, name)))
                 .then(hash(password))
-                .flatMap(hash -> store.insertUser(
-                        new UserDocument(Ids.newId(), normalisedEmail, hash, name, clock.instant(), clock.instant())))
+                .flatMap(hash -> store.insertUser(new UserDocument(
+                        Ids.newId(), normalisedEmail, hash, name, clock.instant(), clock.instant(), verifiedAt)))
                 .onErrorMap(
                         DuplicateKeyException.class,
                         e -> Refusal.of(Refusal.Reason.EMAIL_TAKEN, "An account with this email already exists"))
@@ -117,6 +139,36 @@ public class AccountService {
 
     Mono<Void> setPasswordHash(String userId, String hash) {
         return store.changePassword(userId, hash, clock.instant()).then();
+    }
+
+    /**
+     * Whether the account may be trusted with other people's data: its address is verified (or the operator
+     * turned the requirement off). False for an unknown account.
+     */
+    public Mono<Boolean> emailVerified(String userId) {
+        if (!requireVerifiedEmail) {
+            return Mono.just(true);
+        }
+        return store.userById(userId).map(u -> u.emailVerifiedAt() != null).defaultIfEmpty(false);
+    }
+
+    /**
+     * Refuses ({@link Refusal.Reason#EMAIL_NOT_VERIFIED}) unless the account's address is verified: for
+     * creating an organization and for any role of ORGANIZER or above, which see who is coming.
+     */
+    public Mono<Void> requireVerifiedEmail(String userId, String detail) {
+        return emailVerified(userId)
+                .flatMap(ok ->
+                        ok ? Mono.<Void>empty() : Mono.error(Refusal.of(Refusal.Reason.EMAIL_NOT_VERIFIED, detail)));
+    }
+
+    /** Whether the account's own address is verified, whatever the requirement says (for the web app's banner). */
+    Mono<Boolean> addressVerified(String userId) {
+        return store.userById(userId).map(u -> u.emailVerifiedAt() != null).defaultIfEmpty(false);
+    }
+
+    Mono<Boolean> markEmailVerified(String userId) {
+        return store.markEmailVerified(userId, clock.instant());
     }
 
     /** The account with this address, if any (for mailing it a link). */

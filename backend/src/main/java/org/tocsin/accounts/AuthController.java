@@ -31,13 +31,16 @@ class AuthController {
     private final RateLimiter rateLimiter;
     private final KnownSignIns knownSignIns;
     private final TwoFactor twoFactor;
+    private final EmailVerification verification;
 
     AuthController(
             AccountService accounts,
             Sessions sessions,
             RateLimiter rateLimiter,
             KnownSignIns knownSignIns,
-            TwoFactor twoFactor) {
+            TwoFactor twoFactor,
+            EmailVerification verification) {
+        this.verification = verification;
         this.accounts = accounts;
         this.sessions = sessions;
         this.rateLimiter = rateLimiter;
@@ -84,7 +87,7 @@ class AuthController {
         return rateLimiter
                 .consume("register-per-address", ClientAddress.of(exchange))
                 .then(accounts.register(request.email(), request.password(), request.displayName()))
-                .map(MeController.Me::of);
+                .flatMap(user -> verification.welcome(user).thenReturn(MeController.Me.of(user, null, false)));
     }
 
     /**

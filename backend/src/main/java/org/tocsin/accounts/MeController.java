@@ -32,13 +32,16 @@ class MeController {
     private final ObjectProvider<PersonalCalendarFeeds> feeds;
     private final Sessions sessions;
     private final CredentialRevocation revocation;
+    private final AccountService accounts;
 
     MeController(
             ApiTokens apiTokens,
             PasswordChanges passwordChanges,
             Sessions sessions,
             ObjectProvider<PersonalCalendarFeeds> feeds,
-            CredentialRevocation revocation) {
+            CredentialRevocation revocation,
+            AccountService accounts) {
+        this.accounts = accounts;
         this.apiTokens = apiTokens;
         this.passwordChanges = passwordChanges;
         this.feeds = feeds;
@@ -46,14 +49,19 @@ class MeController {
         this.revocation = revocation;
     }
 
-    /** {@code calendarFeedUrl}: the private address of the calendar of your RSVPs, null until you ask for one. */
-    record Me(String id, String email, String displayName, boolean admin, String calendarFeedUrl) {
+    /**
+     * {@code calendarFeedUrl}: the private address of the calendar of your RSVPs, null until you ask for one.
+     * {@code emailVerified}: whether the address was confirmed by its mailed link; null where not looked up
+     * (the sign-in answers; {@code GET /api/v1/me} always says).
+     */
+    record Me(
+            String id, String email, String displayName, boolean admin, String calendarFeedUrl, Boolean emailVerified) {
         static Me of(CurrentUser user) {
-            return of(user, null);
+            return of(user, null, null);
         }
 
-        static Me of(CurrentUser user, String calendarFeedUrl) {
-            return new Me(user.id(), user.email(), user.displayName(), user.admin(), calendarFeedUrl);
+        static Me of(CurrentUser user, String calendarFeedUrl, Boolean emailVerified) {
+            return new Me(user.id(), user.email(), user.displayName(), user.admin(), calendarFeedUrl, emailVerified);
         }
     }
 
@@ -75,9 +83,10 @@ class MeController {
     @GetMapping
     Mono<Me> me(@AuthenticationPrincipal CurrentUser user) {
         PersonalCalendarFeeds personal = feeds.getIfAvailable();
-        return personal == null
-                ? Mono.just(Me.of(user))
-                : personal.feedUrl(user.id()).map(url -> Me.of(user, url)).defaultIfEmpty(Me.of(user));
+        Mono<String> feedUrl =
+                personal == null ? Mono.just("") : personal.feedUrl(user.id()).defaultIfEmpty("");
+        return Mono.zip(feedUrl, accounts.addressVerified(user.id()))
+                .map(t -> Me.of(user, t.getT1().isEmpty() ? null : t.getT1(), t.getT2()));
     }
 
     @PostMapping("/tokens")

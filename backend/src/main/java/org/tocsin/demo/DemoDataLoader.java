@@ -139,7 +139,7 @@ class DemoDataLoader implements ApplicationRunner {
     private Mono<CurrentUser> owner(DemoOrganizations.Org org) {
         return Mono.fromCallable(this::unguessablePassword)
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(password -> accounts.register(
+                .flatMap(password -> accounts.registerOperatorHeld(
                         org.ownerEmail(), password, "Organizer, " + org.name().split(" · ")[0]))
                 .flatMap(user -> organizations
                         .createOrganization(user, org.name(), org.slug(), org.description())

@@ -22,6 +22,8 @@ public final class Refusal extends RuntimeException {
         WRONG_CODE,
         /** The organization requires two-factor sign-in of its organizers, and the caller has none yet. */
         TWO_FACTOR_REQUIRED,
+        /** The account's address is not verified yet, and what was asked needs it (organizer roles). */
+        EMAIL_NOT_VERIFIED,
         FORBIDDEN,
         /** The campaign takes events only from its own organization's ORGANIZERs. */
         CAMPAIGN_CLOSED,

@@ -3,6 +3,7 @@ package org.tocsin.organizations;
 import java.time.Clock;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.tocsin.accounts.AccountService;
 import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.internal.MembershipDocument;
 import org.tocsin.organizations.internal.OrganizationDocument;
@@ -21,12 +22,25 @@ import reactor.core.publisher.Mono;
 @Component
 class Memberships {
 
+    static final String UNVERIFIED = "An account becomes ORGANIZER or more only once its email address is verified"
+            + " (by the link mailed to it)";
+
     private final OrganizationStore store;
+    private final AccountService accounts;
     private final Clock clock;
 
-    Memberships(OrganizationStore store, Clock clock) {
+    Memberships(OrganizationStore store, AccountService accounts, Clock clock) {
         this.store = store;
+        this.accounts = accounts;
         this.clock = clock;
+    }
+
+    /**
+     * ORGANIZERs and above see who is coming: an account whose address nobody has confirmed (it may be
+     * someone else's) is never one. Checked here, where every role is given, whoever asks.
+     */
+    private Mono<Void> mayHold(String userId, Role role) {
+        return role.atLeast(Role.ORGANIZER) ? accounts.requireVerifiedEmail(userId, UNVERIFIED) : Mono.empty();
     }
 
     Mono<MembershipDocument> of(String organizationId, String userId) {
@@ -43,7 +57,8 @@ class Memberships {
     Mono<MembershipDocument> add(String organizationId, String userId, Role role) {
         MembershipDocument membership =
                 new MembershipDocument(Ids.newId(), organizationId, userId, role, clock.instant());
-        return store.insertMembership(membership)
+        return mayHold(userId, role)
+                .then(Mono.defer(() -> store.insertMembership(membership)))
                 .onErrorMap(DuplicateKeyException.class, e -> concurrentChange())
                 .flatMap(
                         m -> role == Role.OWNER ? store.addOwner(organizationId).thenReturn(m) : Mono.just(m));
@@ -57,7 +72,8 @@ class Memberships {
         String organizationId = current.organizationId();
         MembershipDocument changed =
                 new MembershipDocument(current.id(), organizationId, current.userId(), role, current.since());
-        return releaseIfOwner(organizationId, current.role())
+        return mayHold(current.userId(), role)
+                .then(releaseIfOwner(organizationId, current.role()))
                 .then(store.changeRole(organizationId, current.userId(), current.role(), role))
                 .flatMap(done -> done
                         ? (role == Role.OWNER ? store.addOwner(organizationId) : Mono.<Void>empty()).thenReturn(changed)

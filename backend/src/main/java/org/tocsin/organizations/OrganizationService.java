@@ -69,6 +69,10 @@ public class OrganizationService {
     Mono<OrganizationView> create(CurrentUser creator, String name, String slug, String description) {
         Instant now = clock.instant();
         String id = Ids.newId();
+        Mono<Void> verified = accounts.requireVerifiedEmail(
+                creator.id(),
+                "Verify your email address (by the link mailed to it) before creating an organization:"
+                        + " its creator becomes its OWNER");
         Mono<OrganizationDocument> inserted = slug != null
                 ? store.insert(new OrganizationDocument(id, slug, name, description, 1, now, now))
                         .onErrorMap(
@@ -76,7 +80,8 @@ public class OrganizationService {
                                 e -> Refusal.of(Refusal.Reason.SLUG_TAKEN, "The slug '" + slug + "' is taken"))
                 : insertWithDerivedSlug(
                         id, name, description, now, DerivedSlugs.derive(name, "org-" + Ids.newSlugSuffix()), 1);
-        return inserted.flatMap(org -> memberships.addFounder(org, creator.id()).thenReturn(org))
+        return verified.then(inserted)
+                .flatMap(org -> memberships.addFounder(org, creator.id()).thenReturn(org))
                 .map(org -> OrganizationView.of(org, Role.OWNER));
     }
 

@@ -26,6 +26,7 @@ public record ApiProblem(
     public static final String BAD_CREDENTIALS = "/problems/bad-credentials";
     public static final String BAD_SECOND_FACTOR = "/problems/bad-second-factor";
     public static final String TWO_FACTOR_REQUIRED = "/problems/two-factor-required";
+    public static final String EMAIL_NOT_VERIFIED = "/problems/email-not-verified";
     public static final String FORBIDDEN = "/problems/forbidden";
     public static final String CSRF = "/problems/csrf";
     public static final String NOT_FOUND = "/problems/not-found";
@@ -71,7 +72,7 @@ public record ApiProblem(
             case INVALID -> HttpStatus.BAD_REQUEST;
             case BAD_CREDENTIALS, BAD_SECOND_FACTOR -> HttpStatus.UNAUTHORIZED;
             case WRONG_CODE -> HttpStatus.BAD_REQUEST;
-            case FORBIDDEN, CAMPAIGN_CLOSED, TWO_FACTOR_REQUIRED -> HttpStatus.FORBIDDEN;
+            case FORBIDDEN, CAMPAIGN_CLOSED, TWO_FACTOR_REQUIRED, EMAIL_NOT_VERIFIED -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT, EMAIL_TAKEN, SLUG_TAKEN, LAST_OWNER, RSVPS_CLOSED, EVENT_ENDED, EVENT_CANCELLED, NO_ROOM ->
                 HttpStatus.CONFLICT;
@@ -86,6 +87,7 @@ public record ApiProblem(
             case BAD_CREDENTIALS -> BAD_CREDENTIALS;
             case BAD_SECOND_FACTOR, WRONG_CODE -> BAD_SECOND_FACTOR;
             case TWO_FACTOR_REQUIRED -> TWO_FACTOR_REQUIRED;
+            case EMAIL_NOT_VERIFIED -> EMAIL_NOT_VERIFIED;
             case FORBIDDEN -> FORBIDDEN;
             case CAMPAIGN_CLOSED -> CAMPAIGN_CLOSED;
             case NOT_FOUND -> NOT_FOUND;
@@ -109,6 +111,7 @@ public record ApiProblem(
             case BAD_CREDENTIALS, BAD_SECOND_FACTOR -> "Sign-in failed";
             case WRONG_CODE -> "Wrong code";
             case TWO_FACTOR_REQUIRED -> "Two-factor sign-in required";
+            case EMAIL_NOT_VERIFIED -> "Email address not verified";
             case FORBIDDEN -> "Forbidden";
             case CAMPAIGN_CLOSED -> "Campaign closed to your events";
             case NOT_FOUND -> "Not found";

@@ -100,6 +100,8 @@ class SecurityConfiguration {
                                 "/api/v1/auth/login/second-factor",
                                 "/api/v1/auth/password-reset",
                                 "/api/v1/auth/password-reset/confirm",
+                                "/api/v1/auth/email-verification",
+                                "/api/v1/auth/email-verification/confirm",
                                 "/api/v1/auth/logout")
                         .permitAll()
                         .pathMatchers(

@@ -22,7 +22,7 @@ class WebAppRoutes implements WebFilter {
 
     static final Pattern APP_PAGE = Pattern.compile("^/(?:"
             + "|cities/[^/.]+/[^/.]+|organizations/[^/.]+|campaigns/[^/.]+|join/[^/.]+"
-            + "|signin|register|forgot-password|reset-password|dashboard(?:/[^.]*)?|embed|embed/events"
+            + "|signin|register|forgot-password|reset-password|verify-email|dashboard(?:/[^.]*)?|embed|embed/events"
             + ")/?$");
 
     static final String EMBED_PATH = "/embed/events";

@@ -73,6 +73,29 @@ abstract class AccountMailContext {
 
     record Mail(String subject, String text) {}
 
+    static final String VERIFY_SUBJECT = "Tocsin: confirm your email address";
+    static final java.util.regex.Pattern VERIFY_LINK =
+            java.util.regex.Pattern.compile("/verify-email#token=(tev_[A-Za-z0-9_-]+)");
+
+    /** The token of the newest verification link mailed to {@code to}. */
+    static String verificationToken(String to) {
+        awaitMail(to, VERIFY_SUBJECT);
+        List<Mail> mails = mailsTo(to).stream()
+                .filter(m -> m.subject().equals(VERIFY_SUBJECT))
+                .toList();
+        java.util.regex.Matcher m = VERIFY_LINK.matcher(mails.getLast().text());
+        assertThat(m.find()).as("verification link in the mail").isTrue();
+        return m.group(1);
+    }
+
+    /** Verifies {@code email}'s account as its owner would: by the link in the mail it was sent. */
+    static void verifyByMail(Api api, String email) {
+        api.anonymous()
+                .post("/api/v1/auth/email-verification/confirm", java.util.Map.of("token", verificationToken(email)))
+                .expectStatus()
+                .isNoContent();
+    }
+
     /** Waits for the mail with this subject to {@code to}, and answers it. */
     static Mail awaitMail(String to, String subject) {
         await().atMost(Duration.ofSeconds(30))

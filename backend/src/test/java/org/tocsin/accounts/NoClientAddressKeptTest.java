@@ -90,7 +90,8 @@ class NoClientAddressKeptTest extends AccountMailContext {
                 .expectStatus()
                 .isAccepted();
 
-        OrganizationFixtures group = new OrganizationFixtures(api, "No address " + tag);
+        verifyByMail(api, email);
+        OrganizationFixtures group = new OrganizationFixtures(api, "No address " + tag, user);
         String event = group.owner
                 .post(
                         "/api/v1/events",

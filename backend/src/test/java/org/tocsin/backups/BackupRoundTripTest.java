@@ -259,6 +259,8 @@ class BackupRoundTripTest {
             "--tocsin.data-dir=" + dataDir,
             "--tocsin.admins=" + ADMIN,
             "--tocsin.rate-limits.enabled=false",
+            // About backups, not sign-up (verification has its own test, accounts.EmailVerificationTest).
+            "--tocsin.accounts.require-verified-email=false",
             // This test is about the embedded database file, even when the suite points elsewhere.
             "--spring.mongodb.uri="
         };

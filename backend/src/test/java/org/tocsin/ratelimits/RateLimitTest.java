@@ -27,6 +27,8 @@ import org.tocsin.support.TestStorage;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "tocsin.rate-limits.enabled=true",
+            // Its organizers are about limits, not sign-up (verification has its own test).
+            "tocsin.accounts.require-verified-email=false",
             "tocsin.rate-limits.limits.login-per-account.capacity=3",
             "tocsin.rate-limits.limits.login-per-account.period=15m",
             "tocsin.rate-limits.limits.login-per-account-and-address.capacity=3",

@@ -60,6 +60,8 @@ class RsvpMailTest {
     static void properties(DynamicPropertyRegistry registry) {
         TestStorage.register(registry, DATA_DIR, "tocsin-rsvp-mail-test");
         registry.add("tocsin.rate-limits.enabled", () -> "false");
+        // Its organizers are about RSVPs, not sign-up (verification has its own test, accounts.EmailVerificationTest).
+        registry.add("tocsin.accounts.require-verified-email", () -> "false");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> PORT);
         registry.add("tocsin.mail.from", () -> "Tocsin Test <no-reply@tocsin.test>");

@@ -52,6 +52,8 @@ class RsvpTwoInstancesTest extends IntegrationTest {
                         "--server.port=0",
                         "--spring.mongodb.uri=" + mongo.getConnectionString().getConnectionString(),
                         "--tocsin.rate-limits.enabled=false",
+                        // Like the first instance (IntegrationTest): about RSVPs, not sign-up.
+                        "--tocsin.accounts.require-verified-email=false",
                         "--spring.main.banner-mode=off");
         String firstUrl = "http://127.0.0.1:" + environment.getRequiredProperty("local.server.port");
         String secondUrl = "http://127.0.0.1:" + second.getEnvironment().getRequiredProperty("local.server.port");

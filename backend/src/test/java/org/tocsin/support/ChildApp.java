@@ -40,6 +40,8 @@ public record ChildApp(Process process, int port, Path logFile) {
                 "--server.port=" + port,
                 "--tocsin.data-dir=" + dataDir,
                 "--tocsin.rate-limits.enabled=false",
+                // As in IntegrationTest: these apps are about restarts and crashes, not sign-up.
+                "--tocsin.accounts.require-verified-email=false",
                 "--spring.mongodb.uri="));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command)

@@ -36,6 +36,10 @@ public abstract class IntegrationTest {
         // Rate limits have their own test with their own context; here they would trip over the many sign-ups.
         registry.add("tocsin.rate-limits.enabled", () -> "false");
         registry.add("tocsin.admins", () -> ADMIN_EMAIL);
+        // Nearly every test here signs someone up and makes them an organizer; verifying each address by mail
+        // would only slow them down. Verification, with this on as in production, is tested in the mail
+        // context (accounts.EmailVerificationTest), which also reads the links.
+        registry.add("tocsin.accounts.require-verified-email", () -> "false");
         // Partners' calendars and webhook receivers in tests are servers on loopback (never allowed in production).
         registry.add("tocsin.outbound.allow-loopback", () -> "true");
     }

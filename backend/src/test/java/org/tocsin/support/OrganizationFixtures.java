@@ -16,8 +16,13 @@ public class OrganizationFixtures {
 
     /** An organization named {@code name} and a unique number (slugs must be unique across tests). */
     public OrganizationFixtures(Api api, String name) {
+        this(api, name, api.newUser("Organizer"));
+    }
+
+    /** An organization {@code owner} creates (whose address is verified where verification is required). */
+    public OrganizationFixtures(Api api, String name, Api.Caller owner) {
         this.api = api;
-        this.owner = api.newUser("Organizer");
+        this.owner = owner;
         this.organization = owner.post("/api/v1/organizations", Map.of("name", name + " " + System.nanoTime()))
                 .expectStatus()
                 .isCreated()

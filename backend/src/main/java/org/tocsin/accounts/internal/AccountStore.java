@@ -69,6 +69,21 @@ public class AccountStore implements SmartInitializingSingleton {
                 .map(r -> r.getModifiedCount() == 1);
     }
 
+    /** Marks the address verified; answers whether it was not already. */
+    public Mono<Boolean> markEmailVerified(String userId, Instant at) {
+        return mongo.updateFirst(
+                        Query.query(
+                                where("_id").is(userId).and("emailVerifiedAt").isNull()),
+                        new Update().set("emailVerifiedAt", at),
+                        UserDocument.class)
+                .map(r -> r.getModifiedCount() == 1);
+    }
+
+    public Mono<Boolean> deleteUser(String userId) {
+        return mongo.remove(Query.query(where("_id").is(userId)), UserDocument.class)
+                .map(r -> r.getDeletedCount() == 1);
+    }
+
     public Mono<SessionDocument> insertSession(SessionDocument session) {
         return mongo.insert(session);
     }

@@ -4,7 +4,10 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A person's account. Only what sign-in needs: no phone, no address, no real name required. */
+/**
+ * A person's account. Only what sign-in needs: no phone, no address, no real name required.
+ * {@code emailVerifiedAt} is null until the person opened the link mailed to {@code email}.
+ */
 @Document("users")
 public record UserDocument(
         @Id String id,
@@ -12,4 +15,5 @@ public record UserDocument(
         String passwordHash,
         String displayName,
         Instant createdAt,
-        Instant passwordChangedAt) {}
+        Instant passwordChangedAt,
+        Instant emailVerifiedAt) {}

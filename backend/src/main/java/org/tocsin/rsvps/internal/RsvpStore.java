@@ -199,4 +199,36 @@ public class RsvpStore implements SmartInitializingSingleton {
         return mongo.remove(Query.query(where("occurrenceEndUtc").lt(endedBefore)), RsvpDocument.class)
                 .map(r -> r.getDeletedCount());
     }
+
+    /** The RSVPs of a deleted account whose occurrences have ended: they go, their counts stay. */
+    public Mono<Long> deleteOfUserEndedBefore(String userId, Instant now) {
+        return mongo.remove(
+                        Query.query(where("userId")
+                                .is(userId)
+                                .and("occurrenceEndUtc")
+                                .lt(now)),
+                        RsvpDocument.class)
+                .map(r -> r.getDeletedCount());
+    }
+
+    /**
+     * Detaches an RSVP from its deleted account and strips what was personal in it (name, email, manage
+     * link, language); the places it holds stay, with nobody's name, so counts do not move. Its owner key
+     * becomes a guest's, which no one holds.
+     */
+    public Mono<Boolean> anonymise(RsvpDocument rsvp, String placeholderName, Instant now) {
+        return mongo.updateFirst(
+                        Query.query(where("_id").is(rsvp.id()).and("userId").is(rsvp.userId())),
+                        new Update()
+                                .unset("userId")
+                                .unset("email")
+                                .unset("manageTokenHash")
+                                .unset("lang")
+                                .set("ownerKey", "g:" + rsvp.id())
+                                .set("name", placeholderName)
+                                .set("updatedAt", now)
+                                .inc("version", 1),
+                        RsvpDocument.class)
+                .map(r -> r.getModifiedCount() == 1);
+    }
 }

@@ -1,0 +1,135 @@
+package org.tocsin.accounts;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.tocsin.accounts.internal.AccountLinkDocument;
+import org.tocsin.accounts.internal.AccountLinkStore;
+import org.tocsin.accounts.internal.AccountStore;
+import org.tocsin.accounts.internal.TwoFactorStore;
+import org.tocsin.kernel.Refusal;
+import org.tocsin.mail.MailMessage;
+import org.tocsin.mail.Mailer;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Deleting one's own account. The person first reads exactly what will happen ({@link #preview}); the
+ * deletion then takes the password (and a second-factor code, if on), is refused while they are the only
+ * OWNER of an organization (someone else must be made OWNER first), and removes at once: each feature's
+ * part ({@link PersonalErasure}: memberships, RSVPs), every credential ({@link CredentialRevocation}), the
+ * second factor, mailed links, sessions, and the account itself, last, so a deletion cut off half-way
+ * can be asked again. A confirmation is mailed to the address the account had.
+ */
+@Service
+class AccountDeletion {
+
+    private final AccountService accounts;
+    private final AccountStore store;
+    private final TwoFactor twoFactor;
+    private final TwoFactorStore twoFactors;
+    private final AccountLinkStore links;
+    private final CredentialRevocation revocation;
+    private final ObjectProvider<PersonalErasure> parts;
+    private final Mailer mailer;
+
+    AccountDeletion(
+            AccountService accounts,
+            AccountStore store,
+            TwoFactor twoFactor,
+            TwoFactorStore twoFactors,
+            AccountLinkStore links,
+            CredentialRevocation revocation,
+            ObjectProvider<PersonalErasure> parts,
+            Mailer mailer) {
+        this.accounts = accounts;
+        this.store = store;
+        this.twoFactor = twoFactor;
+        this.twoFactors = twoFactors;
+        this.links = links;
+        this.revocation = revocation;
+        this.parts = parts;
+        this.mailer = mailer;
+    }
+
+    /**
+     * What deleting would do: each part's count and details, what blocks it, how many API tokens and
+     * signed-in browsers end, and whether the second factor's code is asked.
+     */
+    record Preview(
+            boolean allowed,
+            List<PersonalErasure.Blocker> blockers,
+            Map<String, PersonalErasure.Preview> parts,
+            long apiTokens,
+            long sessions,
+            boolean secondFactorRequired) {}
+
+    Mono<Preview> preview(CurrentUser user) {
+        Mono<Map<String, PersonalErasure.Preview>> previews = Flux.fromStream(parts::orderedStream)
+                .concatMap(part -> part.preview(user.id()).map(p -> Map.entry(part.kind(), p)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new);
+        return Mono.zip(
+                        previews,
+                        store.tokensOf(user.id()).count(),
+                        store.sessionsOf(user.id(), accounts.now(), Sessions.MAX_LISTED)
+                                .count(),
+                        twoFactor.enabled(user.id()))
+                .map(t -> {
+                    List<PersonalErasure.Blocker> blockers = new ArrayList<>();
+                    t.getT1().values().forEach(p -> blockers.addAll(p.blockers()));
+                    return new Preview(blockers.isEmpty(), blockers, t.getT1(), t.getT2(), t.getT3(), t.getT4());
+                });
+    }
+
+    /** Deletes the account after checking the password and, if on, the second factor's code. */
+    Mono<Void> delete(CurrentUser user, String password, String code) {
+        return accounts.passwordMatches(user.id(), password)
+                .flatMap(ok -> ok
+                        ? Mono.<Void>empty()
+                        : Mono.error(Refusal.invalid("password", "is not your current password")))
+                .then(twoFactor.enabled(user.id()))
+                .flatMap(on -> !on
+                        ? Mono.<Void>empty()
+                        : code == null || code.isBlank()
+                                ? Mono.error(Refusal.invalid("code", "is needed: your account has two-factor sign-in"))
+                                : twoFactor
+                                        .verify(user.id(), code)
+                                        .flatMap(right -> right
+                                                ? Mono.<Void>empty()
+                                                : Mono.error(TwoFactor.badCode("code", "is wrong or used already"))))
+                .then(preview(user))
+                .flatMap(preview -> preview.allowed()
+                        ? erase(user)
+                        : Mono.error(Refusal.of(
+                                Refusal.Reason.LAST_OWNER,
+                                "You are the only OWNER of "
+                                        + preview.blockers().size()
+                                        + " organization(s): make someone else OWNER first")));
+    }
+
+    private Mono<Void> erase(CurrentUser user) {
+        String id = user.id();
+        return Flux.fromStream(parts::orderedStream)
+                .concatMap(part -> part.erase(id))
+                .then(revocation.revokeAll(id))
+                .then(twoFactors.delete(id))
+                .then(links.deleteOf(id, AccountLinkDocument.Purpose.PASSWORD_RESET))
+                .then(links.deleteOf(id, AccountLinkDocument.Purpose.EMAIL_VERIFICATION))
+                .then(store.deleteSessionsOf(id, null))
+                // Queued before the account goes: the address is known only until then.
+                .then(mailer.enqueue(new MailMessage(
+                        user.email(),
+                        "Tocsin: your account was deleted",
+                        "Your Tocsin account and what it held were deleted just now: your memberships, your RSVPs,"
+                                + " your API tokens, your private calendar addresses and your sessions. Public counts of"
+                                + " people going stay as they were, with no name.\n\nTocsin keeps nothing more about"
+                                + " you. If you did not ask for this, someone had your password and your second factor;"
+                                + " tell the organizations you were part of.\n",
+                        List.of())))
+                .then(store.deleteUser(id))
+                .then();
+    }
+}

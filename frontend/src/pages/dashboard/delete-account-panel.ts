@@ -1,0 +1,107 @@
+import { html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { LightElement, formErrors, generalError, type FormErrors } from '../../shared/light-element';
+import { api } from '../../core/api';
+import { t, type MessageKey } from '../../core/i18n';
+import { navigate, paths } from '../../core/router';
+import { sessionChanged } from '../../core/session';
+import type { DeletionPreview } from '../../core/types';
+
+/**
+ * "Delete my account": first what will happen, in plain words (GET /api/v1/me/deletion), then the password and,
+ * with two-factor sign-in, a code. Organizations the person alone owns are listed first: they block the deletion
+ * until someone else is OWNER.
+ */
+@customElement('tocsin-delete-account-panel')
+export class DeleteAccountPanel extends LightElement {
+  @state() private preview?: DeletionPreview;
+  @state() private errors?: FormErrors;
+  @state() private busy = false;
+
+  private async show() {
+    this.errors = undefined;
+    try {
+      this.preview = await api.deletionPreview();
+    } catch (e) {
+      this.errors = formErrors(e, t('error.load'));
+    }
+  }
+
+  private async submit(ev: Event) {
+    ev.preventDefault();
+    const d = new FormData(ev.target as HTMLFormElement);
+    this.busy = true;
+    this.errors = undefined;
+    try {
+      await api.deleteAccount(String(d.get('password') ?? ''), String(d.get('code') ?? '').trim() || undefined);
+      api.resetCsrf();
+      sessionChanged();
+      navigate('/?deleted=1');
+    } catch (e) {
+      this.errors = formErrors(e, t('deletion.failed'));
+      await this.show();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private what(p: DeletionPreview) {
+    const rsvps = p.parts.rsvps?.details[0] ?? { upcoming: 0, past: 0 };
+    const memberships = p.parts.memberships?.details ?? [];
+    return html`<ul class="deletion-preview">
+      <li>${t('deletion.memberships', { count: memberships.length })}
+        ${
+          memberships.length
+            ? html`<ul>${memberships.map((m) => html`<li>${m.organizationName} (${t(`role.${m.role}` as MessageKey)})</li>`)}</ul>`
+            : nothing
+        }
+      </li>
+      <li>${t('deletion.rsvpsPast', { count: rsvps.past })}</li>
+      <li>${t('deletion.rsvpsUpcoming', { count: rsvps.upcoming })}</li>
+      <li>${t('deletion.credentials', { tokens: p.apiTokens, sessions: p.sessions })}</li>
+      <li>${t('deletion.account')}</li>
+    </ul>`;
+  }
+
+  render() {
+    const p = this.preview;
+    return html`<section aria-labelledby="deletion-h">
+      <h2 id="deletion-h">${t('deletion.title')}</h2>
+      <p>${t('deletion.help')}</p>
+      ${generalError(this.errors)}
+      ${
+        !p
+          ? html`<button type="button" class="secondary" @click=${this.show}>${t('deletion.preview')}</button>`
+          : html`<h3>${t('deletion.whatHappens')}</h3>
+            ${this.what(p)}
+            ${
+              p.blockers.length
+                ? html`<div class="error" role="alert">
+                  <p>${t('deletion.blocked')}</p>
+                  <ul>${p.blockers.map(
+                    (b) =>
+                      html`<li><a href=${paths.orgAdmin(b.slug)}>${b.name}</a>: ${t(
+                        b.reason === 'only-member' ? 'deletion.onlyMember' : 'deletion.onlyOwner',
+                      )}</li>`,
+                  )}</ul>
+                </div>`
+                : html`<form class="narrow" @submit=${this.submit} novalidate>
+                  <div class="field">
+                    <label for="deletion-password">${t('account.password')}</label>
+                    <input id="deletion-password" name="password" type="password" autocomplete="current-password" required />
+                  </div>
+                  ${
+                    p.secondFactorRequired
+                      ? html`<div class="field">
+                        <label for="deletion-code">${t('twoFactor.code')}</label>
+                        <input id="deletion-code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" required dir="ltr" />
+                      </div>`
+                      : nothing
+                  }
+                  <button type="submit" class="danger" ?disabled=${this.busy}>${t('deletion.confirm')}</button>
+                </form>`
+            }`
+      }
+    </section>`;
+  }
+}
