@@ -82,4 +82,14 @@ public class EventStore implements SmartInitializingSingleton {
                                 where("lastEndUtc").gte(endedAfter))),
                 EventDocument.class);
     }
+
+    /** An organization's events, deleted ones left out: re-indexed when moderators hide or restore it. */
+    public Flux<EventDocument> ofOrganization(String organizationId) {
+        return mongo.find(
+                Query.query(where("organizationId")
+                        .is(organizationId)
+                        .and("deletedAt")
+                        .isNull()),
+                EventDocument.class);
+    }
 }

@@ -1,0 +1,73 @@
+package org.tocsin.events;
+
+import org.springframework.stereotype.Service;
+import org.tocsin.events.internal.EventStore;
+import org.tocsin.kernel.Refusal;
+import org.tocsin.takedowns.Takedowns;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Taking an event or a whole organization's events off every public surface, and back: the takedown
+ * is stored ({@link Takedowns}), then the affected events are re-indexed, so discovery, counts, feeds,
+ * the widget and search drop them before this answers. Who may do it is the moderation feature's
+ * business (platform admins); this only does it.
+ */
+@Service
+public class EventTakedowns {
+
+    private final EventStore store;
+    private final EventIndex index;
+    private final Takedowns takedowns;
+
+    EventTakedowns(EventStore store, EventIndex index, Takedowns takedowns) {
+        this.store = store;
+        this.index = index;
+        this.takedowns = takedowns;
+    }
+
+    /** The event's facts, whatever its visibility or takedown, for the moderators' queue; a 404 when deleted. */
+    public Mono<EventFacts> facts(String eventId) {
+        return store.byId(eventId).map(EventFacts::of).switchIfEmpty(Mono.error(Refusal.notFound("Event")));
+    }
+
+    public Mono<EventFacts> hideEvent(String eventId, String moderatorId) {
+        return facts(eventId)
+                .flatMap(facts -> takedowns
+                        .hide(Takedowns.Kind.EVENT, eventId, moderatorId)
+                        .then(reindex(store.byId(eventId)))
+                        .thenReturn(facts));
+    }
+
+    public Mono<EventFacts> restoreEvent(String eventId) {
+        return facts(eventId)
+                .flatMap(facts -> takedowns
+                        .restore(Takedowns.Kind.EVENT, eventId)
+                        .then(reindex(store.byId(eventId)))
+                        .thenReturn(facts));
+    }
+
+    public Mono<Void> hideOrganization(String organizationId, String moderatorId) {
+        return takedowns
+                .hide(Takedowns.Kind.ORGANIZATION, organizationId, moderatorId)
+                .then(reindex(store.ofOrganization(organizationId)));
+    }
+
+    public Mono<Void> restoreOrganization(String organizationId) {
+        return takedowns
+                .restore(Takedowns.Kind.ORGANIZATION, organizationId)
+                .then(reindex(store.ofOrganization(organizationId)));
+    }
+
+    /** The index expands recurrences: off the event loop, as every write's indexing is. */
+    private Mono<Void> reindex(Flux<org.tocsin.events.internal.EventDocument> events) {
+        return events.publishOn(Schedulers.boundedElastic())
+                .doOnNext(index::put)
+                .then();
+    }
+
+    private Mono<Void> reindex(Mono<org.tocsin.events.internal.EventDocument> event) {
+        return reindex(event.flux());
+    }
+}
