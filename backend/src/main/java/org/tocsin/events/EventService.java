@@ -140,7 +140,12 @@ public class EventService {
                         t.getT2().orElse(null),
                         e.speakers().stream()
                                 .map(s -> new EventRequest.SpeakerRequest(s.name(), s.affiliation()))
-                                .toList()));
+                                .toList(),
+                        e.accessibility() == null
+                                ? null
+                                : new EventRequest.AccessibilityRequest(
+                                        e.accessibility().features(),
+                                        e.accessibility().note())));
     }
 
     Mono<EventPermissions> permissions(CurrentUser user, EventDocument event) {
@@ -431,6 +436,7 @@ public class EventService {
                         .toList();
         String description =
                 request.description() == null ? "" : request.description().strip();
+        Accessibility accessibility = accessibility(request.accessibility());
         // Only the public words are stored: the index derives the hidden ones from the fields it holds.
         List<String> terms = EventSearch.termsOf(
                         request.title(),
@@ -462,6 +468,7 @@ public class EventService {
                 speakers,
                 tags,
                 languages,
+                accessibility,
                 request.capacity(),
                 Objects.requireNonNullElse(request.rsvpMode(), RsvpMode.OPEN),
                 Objects.requireNonNullElse(request.visibility(), Visibility.PUBLIC),
@@ -472,6 +479,18 @@ public class EventService {
                 updatedAt,
                 null,
                 version);
+    }
+
+    /** Features sorted and once each, the note trimmed; nothing at all is null (the view then leaves it out). */
+    private static Accessibility accessibility(EventRequest.AccessibilityRequest request) {
+        if (request == null) {
+            return null;
+        }
+        List<AccessibilityFeature> features = request.features() == null
+                ? List.of()
+                : request.features().stream().distinct().sorted().toList();
+        Accessibility a = new Accessibility(features, trimToNull(request.note()));
+        return a.isEmpty() ? null : a;
     }
 
     /** SEQUENCE rises when something a calendar app or an attendee acts on changes: time, place, status. */
