@@ -10,6 +10,8 @@ import org.tocsin.accounts.CurrentUser;
 import org.tocsin.events.AttendanceCounts;
 import org.tocsin.events.EventView;
 import org.tocsin.events.Occurrence;
+import org.tocsin.kernel.Dates;
+import org.tocsin.kernel.Refusal;
 import reactor.core.publisher.Mono;
 
 /**
@@ -45,6 +47,9 @@ class OccurrenceCounts {
 
     /** From {@code from} (default: a day ago) for {@code days} (default about three months), at most 100 dates. */
     Mono<List<DateCounts>> byDate(CurrentUser user, String eventId, Instant from, Integer days) {
+        if (from != null && !Dates.inRange(from)) {
+            return Mono.error(Refusal.invalid("from", "must lie between 1900 and 2200"));
+        }
         Instant start = from != null ? from : clock.instant().minus(Duration.ofDays(1));
         Duration span = days == null ? DEFAULT_SPAN : Duration.ofDays(Math.max(1, Math.min(days, MAX_SPAN.toDays())));
         return organizer.managed(user, eventId).flatMap(target -> {

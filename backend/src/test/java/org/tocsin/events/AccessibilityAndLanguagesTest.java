@@ -120,6 +120,10 @@ class AccessibilityAndLanguagesTest extends IntegrationTest {
         assertThat(dates.get(2).get("attendance").get("going").asLong()).isZero();
         assertThat(dates.toString()).doesNotContain("Secret Attendee");
 
+        f.owner
+                .get("/api/v1/events/" + event + "/rsvps/by-date?from=%2B999999999-12-31T23:59:59Z")
+                .expectStatus()
+                .isBadRequest();
         f.memberWithRole("MEMBER").get(path).expectStatus().isForbidden();
         api().newUser("Stranger").get(path).expectStatus().isNotFound();
         api().anonymous().get(path).expectStatus().isUnauthorized();

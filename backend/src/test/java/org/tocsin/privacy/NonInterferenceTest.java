@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Non-interference for hidden data (SECURITY.md item 14): two worlds that differ only in what a
  * stranger may not read (hidden venues, addresses, exact points inside the same coarse cell, online
- * links; PRIVATE and UNLISTED events' content and existence) must give every anonymous request on a
+ * links; PRIVATE and UNLISTED events' content and existence; whether a removed event was deleted or hidden by a moderator) must give every anonymous request on a
  * public route the same answer: status, headers (ETag, Last-Modified...), body bytes, so order,
  * counts and pagination boundaries too.
  *
@@ -153,6 +153,7 @@ class NonInterferenceTest {
                         "--server.port=0",
                         "--tocsin.data-dir=" + dataDir,
                         "--tocsin.rate-limits.enabled=false",
+                        "--tocsin.admins=" + HiddenWorlds.MODERATOR,
                         "--spring.main.banner-mode=off",
                         "--spring.mongodb.uri=");
         worlds.add(context);
