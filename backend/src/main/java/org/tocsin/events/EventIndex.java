@@ -107,6 +107,8 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     /** Loaded before the server takes requests: discovery answers completely from the first request on. */
     @Override
     public void afterSingletonsInstantiated() {
+        // What the moderators took down is known first: a hidden event must not be indexed at start.
+        takedowns.loaded().block();
         List<EventDocument> all =
                 store.live(clock.instant().minus(BEHIND)).collectList().block();
         Objects.requireNonNull(all).forEach(this::put);

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -43,16 +42,27 @@ public class Takedowns implements SmartInitializingSingleton {
     private final Clock clock;
     private final boolean sharedDatabase;
     private volatile Map<Kind, Set<String>> hidden = Map.of(Kind.EVENT, Set.of(), Kind.ORGANIZATION, Set.of());
+    /** The first read, once: whichever start-up hook asks first (this one, or the event index's) waits for it. */
+    private final Mono<Void> loaded;
 
     Takedowns(TakedownStore store, Clock clock, @Value("${spring.mongodb.uri:}") String mongoUri) {
         this.store = store;
         this.clock = clock;
         this.sharedDatabase = !mongoUri.isBlank();
+        this.loaded = store.all().collectList().doOnNext(this::replace).then().cache();
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        replace(Objects.requireNonNull(store.all().collectList().block()));
+        loaded().block();
+    }
+
+    /**
+     * Completes once the takedowns are in memory. The event index loads after it (start-up hooks run in
+     * no set order): an event hidden before a restart must not be indexed at start.
+     */
+    public Mono<Void> loaded() {
+        return loaded;
     }
 
     /** Other replicas' takedowns, on a real MongoDB; the embedded server is this process's alone. */
