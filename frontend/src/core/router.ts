@@ -19,6 +19,7 @@ export type RouteName =
   | 'event-rsvps'
   | 'embed'
   | 'embed-events'
+  | 'moderation'
   | 'not-found';
 
 export interface Route {
@@ -47,6 +48,7 @@ const TABLE: [RouteName, RegExp, string[]][] = [
   ['event-rsvps', /^\/dashboard\/events\/([^/]+)\/rsvps$/, ['id']],
   ['embed', /^\/embed$/, []],
   ['embed-events', /^\/embed\/events$/, []],
+  ['moderation', /^\/dashboard\/moderation$/, []],
 ];
 
 export function match(pathname: string, search = ''): Route {
@@ -102,4 +104,5 @@ export const paths = {
   newEvent: (slug: string) => `/dashboard/organizations/${encodeURIComponent(slug)}/events/new`,
   editEvent: (id: string) => `/dashboard/events/${encodeURIComponent(id)}`,
   eventRsvps: (id: string) => `/dashboard/events/${encodeURIComponent(id)}/rsvps`,
+  moderation: () => '/dashboard/moderation',
 };

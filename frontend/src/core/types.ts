@@ -50,6 +50,8 @@ export interface EventView {
   speakers?: { name: string; affiliation?: string }[];
   tags?: string[];
   languages?: string[];
+  /** What the event offers for access (features from a fixed set) and a short note; absent when nothing is said. */
+  accessibility?: { features: string[]; note?: string };
   capacity?: number;
   rsvpMode?: RsvpMode;
   visibility?: 'PUBLIC' | 'UNLISTED' | 'PRIVATE';
@@ -193,6 +195,10 @@ export interface EventFilters {
   radiusKm?: string;
   limit?: number;
   cursor?: string;
+  /** Comma-separated accessibility features, every one of which an event must offer. */
+  accessibility?: string;
+  /** A BCP 47 language tag; "fa" also finds fa-AF. */
+  language?: string;
 }
 
 /** A campaign's public call to host an action (GET /api/v1/campaigns/{slug}/call). */

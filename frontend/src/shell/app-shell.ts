@@ -20,6 +20,7 @@ import '../pages/dashboard/org-admin-page';
 import '../pages/dashboard/event-editor';
 import '../pages/dashboard/rsvp-list-page';
 import '../pages/embed/embed-page';
+import '../pages/moderation/moderation-page';
 
 /** The app: header, language switch, and the page of the current URL. */
 @customElement('tocsin-app')
@@ -130,6 +131,8 @@ export class TocsinApp extends LightElement {
         return html`<tocsin-verify-email-page></tocsin-verify-email-page>`;
       case 'dashboard':
         return html`<tocsin-dashboard-page></tocsin-dashboard-page>`;
+      case 'moderation':
+        return html`<tocsin-moderation-page></tocsin-moderation-page>`;
       case 'org-admin':
         return html`<tocsin-org-admin-page slug=${params.slug}></tocsin-org-admin-page>`;
       case 'event-new':
@@ -168,6 +171,7 @@ export class TocsinApp extends LightElement {
             ${
               this.me
                 ? html`<li><a href="/dashboard">${t('nav.dashboard')}</a></li>
+              ${this.me.admin ? html`<li><a href="/dashboard/moderation">${t('nav.moderation')}</a></li>` : nothing}
               <li><button type="button" class="link" @click=${this.signOut}>${t('nav.signOut')}</button></li>`
                 : html`<li><a href="/signin">${t('nav.signIn')}</a></li>`
             }

@@ -26,6 +26,9 @@ describe('the event editor’s body', () => {
     campaign: '',
     speakers: 'Shirin — lawyer\nReza',
     tags: 'vigil, weekly',
+    accessibility: [] as string[],
+    accessibilityNote: '',
+    languages: '',
   };
 
   it('is what the API takes: a weekly RRULE, a place and an online link, a hidden location', () => {
@@ -62,5 +65,23 @@ describe('the event editor’s body', () => {
 
   it('passes on the email-confirmed RSVP mode', () => {
     expect(eventBody({ ...draft, rsvpMode: 'EMAIL_CONFIRMED' }, 'group').rsvpMode).toBe('EMAIL_CONFIRMED');
+  });
+
+  it('sends accessibility and languages when given, and clears them on a patch when removed', () => {
+    const body = eventBody(
+      {
+        ...draft,
+        accessibility: ['STEP_FREE_ACCESS', 'SEATING'],
+        accessibilityNote: ' Ramp at the side ',
+        languages: 'fa, en-GB',
+      },
+      'group',
+    );
+    expect(body.accessibility).toEqual({ features: ['STEP_FREE_ACCESS', 'SEATING'], note: 'Ramp at the side' });
+    expect(body.languages).toEqual(['fa', 'en-GB']);
+    expect(eventBody(draft, 'group')).not.toHaveProperty('accessibility');
+    const cleared = eventBody(draft, 'group', true);
+    expect(cleared.accessibility).toBeNull();
+    expect(cleared.languages).toBeNull();
   });
 });

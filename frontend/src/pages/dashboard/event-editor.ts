@@ -11,6 +11,7 @@ import {
 } from '../../shared/light-element';
 import { kindLabel } from '../../shared/event-list';
 import { api } from '../../core/api';
+import { ACCESSIBILITY_FEATURES, accessibilityLabel } from '../../core/accessibility';
 import { locale, t, type MessageKey } from '../../core/i18n';
 import { timeZones, viewerZone } from '../../core/format';
 import { navigate, paths } from '../../core/router';
@@ -44,6 +45,11 @@ interface Draft {
   campaign: string;
   speakers: string;
   tags: string;
+  /** Accessibility features offered, from ACCESSIBILITY_FEATURES, and a short note. */
+  accessibility: string[];
+  accessibilityNote: string;
+  /** Language tags, comma-separated as typed ("fa, en"). */
+  languages: string;
   /** The stored rule when editing; kept as it is unless the organizer changes the recurrence. */
   originalRule?: string;
 }
@@ -72,6 +78,9 @@ const EMPTY: Draft = {
   campaign: '',
   speakers: '',
   tags: '',
+  accessibility: [],
+  accessibilityNote: '',
+  languages: '',
 };
 
 /** The API body for a draft; with `patch`, absent parts are sent as null so a merge patch clears them. */
@@ -87,6 +96,10 @@ export function eventBody(d: Draft, organization: string, patch = false): Record
     });
   const tags = d.tags
     .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const languages = d.languages
+    .split(/[\s,]+/)
     .map((s) => s.trim())
     .filter(Boolean);
   const body: Record<string, unknown> = {
@@ -124,6 +137,14 @@ export function eventBody(d: Draft, organization: string, patch = false): Record
     campaign: d.campaign.trim() || clear,
     speakers: speakers.length ? speakers : clear,
     tags: tags.length ? tags : clear,
+    accessibility:
+      d.accessibility.length || d.accessibilityNote.trim()
+        ? {
+            features: d.accessibility,
+            ...(d.accessibilityNote.trim() ? { note: d.accessibilityNote.trim() } : {}),
+          }
+        : clear,
+    languages: languages.length ? languages : clear,
   };
   for (const k of Object.keys(body)) if (body[k] === undefined) delete body[k];
   return body;
@@ -156,6 +177,9 @@ function draftOf(e: EventView): Draft {
     originalRule: e.recurrence?.rrule,
     campaign: e.campaign?.slug ?? '',
     tags: (e.tags ?? []).join(', '),
+    accessibility: e.accessibility?.features ?? [],
+    accessibilityNote: e.accessibility?.note ?? '',
+    languages: (e.languages ?? []).join(', '),
     speakers: (e.speakers ?? []).map((s) => (s.affiliation ? `${s.name} — ${s.affiliation}` : s.name)).join('\n'),
   };
 }
@@ -190,6 +214,11 @@ export class EventEditor extends LightElement {
           this.loaded = true;
         });
     }
+  }
+
+  private toggleFeature(feature: string, on: boolean) {
+    const rest = this.draft.accessibility.filter((f) => f !== feature);
+    this.set('accessibility', on ? [...rest, feature] : rest);
   }
 
   private set<K extends keyof Draft>(key: K, value: Draft[K]) {
@@ -377,6 +406,21 @@ export class EventEditor extends LightElement {
           ${fieldError(e, 'speakers', 'ev-speakers-error')}
         </div>
         ${this.text('tags', 'tags', t('editor.tags'), { hint: t('editor.tagsHint') })}
+        ${this.text('languages', 'languages', t('editor.languages'), { ltr: true, hint: t('editor.languagesHint') })}
+        <fieldset class="accessibility">
+          <legend>${t('editor.accessibility')}</legend>
+          ${ACCESSIBILITY_FEATURES.map(
+            (f) =>
+              html`<label class="choice"><input type="checkbox" name="a11y" value=${f} .checked=${d.accessibility.includes(f)}
+                @change=${(ev: Event) => this.toggleFeature(f, (ev.target as HTMLInputElement).checked)} /> ${accessibilityLabel(f)}</label>`,
+          )}
+          <div class="field">
+            <label for="ev-a11y-note">${t('editor.accessibilityNote')}</label>
+            <textarea id="ev-a11y-note" rows="2" maxlength="500" .value=${d.accessibilityNote}
+              @input=${(ev: Event) => this.set('accessibilityNote', (ev.target as HTMLTextAreaElement).value)}></textarea>
+            ${fieldError(e, 'accessibility', 'ev-a11y-error')}
+          </div>
+        </fieldset>
         <button type="submit" ?disabled=${this.busy}>${this.eventId ? t('editor.save') : t('editor.create')}</button>
       </form>`;
   }

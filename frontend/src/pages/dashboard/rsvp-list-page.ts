@@ -6,6 +6,7 @@ import { locale, t, type MessageKey } from '../../core/i18n';
 import { formatWhen } from '../../core/format';
 import { paths } from '../../core/router';
 import type { EventView } from '../../core/types';
+import '../moderation/rsvp-dates';
 
 /** One RSVP as the event's organizers see it (GET /api/v1/events/{id}/rsvps). */
 interface Entry {
@@ -66,6 +67,7 @@ export class RsvpListPage extends LightElement {
       ${e ? html`<p dir="auto"><a href=${paths.event(e.id)}>${e.title}</a></p>` : nothing}
       <p class="secondary">${t('rsvps.privacy')}</p>
       <p><a class="button secondary" href="/api/v1/events/${encodeURIComponent(this.eventId)}/rsvps.csv" download>${t('dashboard.exportRsvps')}</a></p>
+      ${e?.recurrence ? html`<tocsin-rsvp-dates event-id=${e.id} zone=${e.timeZone}></tocsin-rsvp-dates>` : nothing}
       <p class="status" aria-live="polite">${this.message}</p>
       ${
         this.entries === null

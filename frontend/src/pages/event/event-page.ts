@@ -10,6 +10,8 @@ import { countdown, formatNumber, formatWhen, countryName, localToUtc } from '..
 import { paths, safeUrl } from '../../core/router';
 import { parseWeekly, weekdayName } from '../../core/rrule';
 import { eventJsonLd } from './jsonld';
+import { accessibilityLabel, languageName } from '../../core/accessibility';
+import '../moderation/report-dialog';
 import { currentUser } from '../../core/session';
 import type { EventView, Role } from '../../core/types';
 
@@ -102,7 +104,9 @@ export class EventPage extends LightElement {
   }
 
   render() {
-    if (this.error) return html`<h1>${this.error}</h1>`;
+    if (this.error) {
+      return html`<h1>${this.error}</h1>${this.error === t('error.notFound') ? html`<p>${t('report.removedNotice')}</p>` : nothing}`;
+    }
     const e = this.event;
     if (!e) return html`<p aria-live="polite">${t('common.loading')}</p>`;
     document.title = `${e.title} · Tocsin`;
@@ -149,6 +153,19 @@ export class EventPage extends LightElement {
           <dt>${t('event.organizer')}</dt>
           <dd><a href=${paths.organization(e.organization.slug)}>${e.organization.name}</a>
             ${e.campaign ? html` · <a href=${paths.campaign(e.campaign.slug)}>${e.campaign.name}</a>` : nothing}</dd>
+          ${
+            e.accessibility
+              ? html`<dt>${t('event.accessibility')}</dt>
+            <dd class="accessibility"><ul class="plain">${e.accessibility.features.map((f) => html`<li>${accessibilityLabel(f)}</li>`)}</ul>
+              ${e.accessibility.note ? html`<p dir="auto">${e.accessibility.note}</p>` : nothing}</dd>`
+              : nothing
+          }
+          ${
+            e.languages?.length
+              ? html`<dt>${t('event.languages')}</dt>
+            <dd>${e.languages.map((l) => languageName(l)).join(', ')}</dd>`
+              : nothing
+          }
           ${
             e.speakers?.length
               ? html`<dt>${t('event.speakers')}</dt>
@@ -209,6 +226,7 @@ export class EventPage extends LightElement {
             ? html`<p>${t('rsvp.closed')}</p>`
             : html`<tocsin-rsvp-form .event=${e} occurrence=${e.recurrence ? this.occurrence : ''} @rsvp-done=${() => this.load()}></tocsin-rsvp-form>`
         }
+        <tocsin-report kind="EVENT" target=${e.id}></tocsin-report>
       </article>`;
   }
 

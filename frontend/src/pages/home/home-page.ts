@@ -7,9 +7,21 @@ import './month-view';
 import { api } from '../../core/api';
 import { t } from '../../core/i18n';
 import { navigate, paths } from '../../core/router';
+import { ACCESSIBILITY_FEATURES, FILTER_LANGUAGES, accessibilityLabel, languageName } from '../../core/accessibility';
 import { EVENT_KINDS, type Campaign, type CityCount, type EventFilters, type EventView } from '../../core/types';
 
-const FILTER_KEYS = ['q', 'city', 'kind', 'from', 'campaign', 'near', 'view', 'month'] as const;
+const FILTER_KEYS = [
+  'q',
+  'city',
+  'kind',
+  'from',
+  'campaign',
+  'accessibility',
+  'language',
+  'near',
+  'view',
+  'month',
+] as const;
 
 /** "/": upcoming actions, searchable and filtered; the filters live in the URL so a search can be shared. */
 @customElement('tocsin-home-page')
@@ -68,6 +80,8 @@ export class HomePage extends LightElement {
     if (q.get('kind')) f.kind = q.get('kind')!;
     if (q.get('from')) f.from = q.get('from')!;
     if (q.get('campaign')) f.campaign = q.get('campaign')!;
+    if (q.get('accessibility')) f.accessibility = q.get('accessibility')!;
+    if (q.get('language')) f.language = q.get('language')!;
     if (q.get('near')) {
       f.near = q.get('near')!;
       f.radiusKm = '50';
@@ -163,6 +177,20 @@ export class HomePage extends LightElement {
           <select id="f-campaign" name="campaign">
             <option value="">${t('home.anyCampaign')}</option>
             ${this.campaigns.map((c) => html`<option value=${c.slug} ?selected=${q.get('campaign') === c.slug}>${c.name}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-accessibility">${t('home.accessibility')}</label>
+          <select id="f-accessibility" name="accessibility">
+            <option value="">${t('home.anyAccessibility')}</option>
+            ${ACCESSIBILITY_FEATURES.map((f) => html`<option value=${f} ?selected=${q.get('accessibility') === f}>${accessibilityLabel(f)}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-language">${t('home.language')}</label>
+          <select id="f-language" name="language">
+            <option value="">${t('home.anyLanguage')}</option>
+            ${FILTER_LANGUAGES.map((l) => html`<option value=${l} ?selected=${q.get('language') === l}>${languageName(l)}</option>`)}
           </select>
         </div>
         <div class="field buttons">

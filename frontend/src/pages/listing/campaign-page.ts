@@ -8,6 +8,7 @@ import { paths } from '../../core/router';
 import type { Campaign } from '../../core/types';
 import { campaignMap } from './campaign-map';
 import './host-action';
+import '../moderation/report-dialog';
 import './review-queue';
 
 /** /campaigns/{slug}: the day of action as a world map and a list of cities with counts, its actions and its calendar. */
@@ -61,6 +62,7 @@ export class CampaignPage extends ListingPage {
       </section>
       ${this.eventsSection(`/feeds/campaigns/${encodeURIComponent(this.slug)}`)}
       <tocsin-host-action slug=${this.slug}></tocsin-host-action>
-      <tocsin-review-queue slug=${this.slug}></tocsin-review-queue>`;
+      <tocsin-review-queue slug=${this.slug}></tocsin-review-queue>
+      <tocsin-report kind="CAMPAIGN" target=${this.slug}></tocsin-report>`;
   }
 }

@@ -37,6 +37,8 @@ class ModulesTest {
             "demo",
             // Operators' copies of the data.
             "backups",
+            // Reports, the moderators' queue, takedowns and suspensions, and reading the audit log.
+            "moderation",
             // Features, each using only those below it.
             "webhooks",
             "imports",
@@ -51,6 +53,8 @@ class ModulesTest {
             "events",
             "campaigns",
             "organizations",
+            // The audit log: every feature above records into it.
+            "audit",
             "accounts",
             // What features share: mail's outbox, places, rate limits, storage, text rules, the kernel.
             "mail",
@@ -58,6 +62,8 @@ class ModulesTest {
             // The one client for URLs users give.
             "outbound",
             "ratelimits",
+            // What the moderators took down, asked by every read that decides visibility.
+            "takedowns",
             "storage",
             "text",
             "kernel");

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.tocsin.accounts.internal.AccountStore;
 import org.tocsin.accounts.internal.SessionDocument;
+import org.tocsin.accounts.internal.SuspensionStore;
 import org.tocsin.kernel.Refusal;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,30 +31,41 @@ class Sessions {
 
     private final AccountStore store;
     private final AccountService accounts;
+    private final SuspensionStore suspensions;
     private final Duration idleTimeout;
     private final String cookieName;
     private final boolean secure;
 
-    Sessions(AccountStore store, AccountService accounts, AccountProperties properties) {
+    Sessions(AccountStore store, AccountService accounts, SuspensionStore suspensions, AccountProperties properties) {
         this.store = store;
         this.accounts = accounts;
+        this.suspensions = suspensions;
         this.idleTimeout = properties.sessionIdleTimeout();
         this.cookieName = properties.sessionCookieName();
         this.secure = properties.secureCookies();
     }
 
-    /** Starts a fresh session (a new id at every sign-in, so a planted cookie is useless) and sets its cookie. */
+    /**
+     * Starts a fresh session (a new id at every sign-in, so a planted cookie is useless) and sets its cookie.
+     * Every way of signing in ends here, so a suspended account ({@link Suspensions}) is refused here, once.
+     */
     Mono<Void> start(ServerWebExchange exchange, CurrentUser user) {
         String token = SecretTokens.generate("");
         Instant now = accounts.now();
-        return store.insertSession(new SessionDocument(
-                        SecretTokens.hash(token),
-                        user.id(),
-                        now,
-                        now,
-                        now.plus(idleTimeout),
-                        Devices.describe(exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT))))
-                .doOnSuccess(s -> exchange.getResponse().addCookie(cookie(token, idleTimeout)))
+        return suspensions
+                .exists(user.id())
+                .flatMap(suspended -> suspended
+                        ? Mono.error(Refusal.forbidden("This account is suspended by the platform's moderators"))
+                        : Mono.<Void>empty())
+                .then(Mono.defer(() -> store.insertSession(new SessionDocument(
+                                SecretTokens.hash(token),
+                                user.id(),
+                                now,
+                                now,
+                                now.plus(idleTimeout),
+                                Devices.describe(
+                                        exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT))))
+                        .doOnSuccess(s -> exchange.getResponse().addCookie(cookie(token, idleTimeout)))))
                 .then();
     }
 

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
+import org.tocsin.audit.AuditAction;
+import org.tocsin.audit.AuditLog;
 import org.tocsin.campaigns.CampaignHost;
 import org.tocsin.campaigns.CampaignService;
 import org.tocsin.coalitions.internal.CoalitionStore;
@@ -53,6 +55,7 @@ class SubmissionService {
     private final OrganizationAccess access;
     private final SubmissionMail mail;
     private final SubmissionNotices notices;
+    private final AuditLog audit;
     private final Clock clock;
 
     SubmissionService(
@@ -64,6 +67,7 @@ class SubmissionService {
             OrganizationAccess access,
             SubmissionMail mail,
             SubmissionNotices notices,
+            AuditLog audit,
             Clock clock) {
         this.store = store;
         this.calls = calls;
@@ -73,6 +77,7 @@ class SubmissionService {
         this.access = access;
         this.mail = mail;
         this.notices = notices;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -113,6 +118,12 @@ class SubmissionService {
                                     .flatMap(saved -> (trusted
                                                     ? links.link(event.id(), campaign.id())
                                                     : Mono.<Void>empty())
+                                            .then(audited(
+                                                    saved,
+                                                    campaign,
+                                                    user.id(),
+                                                    AuditAction.SUBMISSION_SENT,
+                                                    event.title()))
                                             .then(view(saved, campaign, event)));
                         })));
     }
@@ -295,7 +306,9 @@ class SubmissionService {
                 .flatMap(campaign -> store.submission(campaign.id(), id)
                         .filterWhen(s -> access.can(user, s.organizationId(), Permission.MANAGE_EVENTS))
                         .switchIfEmpty(Mono.error(Refusal.notFound("Submission")))
-                        .flatMap(s -> links.unlink(s.eventId(), campaign.id()).then(store.delete(s))));
+                        .flatMap(s -> links.unlink(s.eventId(), campaign.id())
+                                .then(store.delete(s))
+                                .then(audited(s, campaign, user.id(), AuditAction.SUBMISSION_WITHDRAWN, null))));
     }
 
     /** What an organization submitted, newest first: its dashboard. ORGANIZER+ of it only. */
@@ -361,16 +374,44 @@ class SubmissionService {
 
     /** Every decision (approved, declined, back to review after a change) is told by mail and to webhooks. */
     private Mono<Void> told(SubmissionDocument s, CampaignHost campaign) {
+        AuditAction action = switch (s.state()) {
+            case APPROVED -> AuditAction.SUBMISSION_APPROVED;
+            case DECLINED -> AuditAction.SUBMISSION_DECLINED;
+            default -> AuditAction.SUBMISSION_SENT;
+        };
         return notices.publish(notice(SubmissionNotices.Kind.DECIDED, s, campaign))
-                .then(mailed(s, campaign));
+                .then(mailedAndAudited(s, campaign, action));
     }
 
-    private Mono<Void> mailed(SubmissionDocument s, CampaignHost campaign) {
+    /** Told to the submitters by mail, and recorded in both organizations' logs. */
+    private Mono<Void> mailedAndAudited(SubmissionDocument s, CampaignHost campaign, AuditAction action) {
         return links.summaries(List.of(s.eventId()))
                 .next()
                 .map(CampaignLinks.Summary::title)
                 .defaultIfEmpty("")
-                .flatMap(title -> mail.decided(s, campaign, title.isEmpty() ? null : title));
+                .flatMap(title -> mail.decided(s, campaign, title.isEmpty() ? null : title)
+                        .then(audited(s, campaign, s.decidedBy(), action, title.isEmpty() ? null : title)));
+    }
+
+    /** In the campaign's log (its organization's, naming the campaign) and in the submitting organization's. */
+    private Mono<Void> audited(
+            SubmissionDocument s, CampaignHost campaign, String actorId, AuditAction action, String title) {
+        AuditLog.Record entry = AuditLog.Record.of(
+                        campaign.organizationId(), actorId, action, "SUBMISSION", s.id(), title)
+                .inCampaign(campaign.id());
+        return audit.record(entry)
+                .then(
+                        s.organizationId().equals(campaign.organizationId())
+                                ? Mono.empty()
+                                : audit.record(new AuditLog.Record(
+                                        s.organizationId(),
+                                        campaign.id(),
+                                        actorId,
+                                        action,
+                                        "SUBMISSION",
+                                        s.id(),
+                                        null,
+                                        title)));
     }
 
     private Mono<SubmissionView> viewOne(SubmissionDocument s, CampaignHost campaign) {

@@ -10,6 +10,7 @@ import org.tocsin.accounts.CurrentUser;
 import org.tocsin.events.internal.EventStore;
 import org.tocsin.organizations.OrganizationAccess;
 import org.tocsin.organizations.Role;
+import org.tocsin.takedowns.Takedowns;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,6 +29,7 @@ class DeltaSync {
     private final EventViews views;
     private final OrganizationAccess access;
     private final SyncProperties properties;
+    private final Takedowns takedowns;
     private final Clock clock;
 
     DeltaSync(
@@ -36,7 +38,9 @@ class DeltaSync {
             EventViews views,
             OrganizationAccess access,
             SyncProperties properties,
+            Takedowns takedowns,
             Clock clock) {
+        this.takedowns = takedowns;
         this.events = events;
         this.removals = removals;
         this.views = views;
@@ -54,7 +58,15 @@ class DeltaSync {
     Mono<Page<EventView>> changes(CurrentUser user, SyncCursor after, int limit) {
         Instant upTo = horizon();
         return access.roles(user)
-                .flatMap(roles -> events.listedChanges(after.at(), after.id(), upTo, roles.keySet(), limit + 1)
+                .flatMap(roles -> events.listedChanges(
+                                after.at(),
+                                after.id(),
+                                upTo,
+                                roles.keySet(),
+                                new EventStore.TakenDown(
+                                        takedowns.hidden(Takedowns.Kind.EVENT),
+                                        takedowns.hidden(Takedowns.Kind.ORGANIZATION)),
+                                limit + 1)
                         .collectList()
                         .flatMap(found -> {
                             boolean more = found.size() > limit;

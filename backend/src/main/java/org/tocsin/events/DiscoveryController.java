@@ -68,6 +68,8 @@ class DiscoveryController {
             @RequestParam(required = false) String campaign,
             @RequestParam(required = false) String organization,
             @RequestParam(required = false) String q,
+            @RequestParam(required = false) String accessibility,
+            @RequestParam(required = false) String language,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
@@ -97,7 +99,9 @@ class DiscoveryController {
                         tag,
                         campaign,
                         organization,
-                        q),
+                        q,
+                        accessibility,
+                        language),
                 "",
                 EventFilters.Unknown.MATCHES_NOTHING);
         return Mono.zip(filter, access.roles(user)).flatMap(t -> {

@@ -1,6 +1,8 @@
 package org.tocsin.events;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.tocsin.events.internal.EventDocument;
 import org.tocsin.places.Geo;
 
@@ -19,13 +21,30 @@ public record EventFilter(
         String tag,
         String campaignId,
         String organizationId,
-        List<String> text) {
+        List<String> text,
+        Set<AccessibilityFeature> accessibility,
+        String language) {
 
     /** Matches every event. */
     public static final EventFilter ALL = new EventFilter(null, null, null, null, null, null, null, List.of());
 
     public EventFilter {
         text = text == null ? List.of() : List.copyOf(text);
+        accessibility = accessibility == null ? Set.of() : Set.copyOf(accessibility);
+        language = language == null ? null : language.toLowerCase(Locale.ROOT);
+    }
+
+    /** Without accessibility or language filters. */
+    public EventFilter(
+            String cityKey,
+            String country,
+            Near near,
+            EventKind kind,
+            String tag,
+            String campaignId,
+            String organizationId,
+            List<String> text) {
+        this(cityKey, country, near, kind, tag, campaignId, organizationId, text, null, null);
     }
 
     /** Within {@code radiusKm} of a point; {@code box} bounds the circle, so most events are refused cheaply. */
@@ -66,6 +85,14 @@ public record EventFilter(
         if (tag != null && !event.tags().contains(tag)) {
             return false;
         }
+        if (!accessibility.isEmpty()
+                && (event.accessibility() == null
+                        || !event.accessibility().features().containsAll(accessibility))) {
+            return false;
+        }
+        if (language != null && !speaks(event.languages(), language)) {
+            return false;
+        }
         EventDocument.Place place = event.place();
         if (cityKey != null && (place == null || !cityKey.equals(place.cityKey()))) {
             return false;
@@ -85,5 +112,18 @@ public record EventFilter(
             }
         }
         return text.isEmpty() || terms != null && terms.matches(text, seesExact);
+    }
+
+    /** "fa" finds events in fa and fa-AF; "fa-AF" only those. */
+    private static boolean speaks(List<String> languages, String wanted) {
+        if (languages == null) {
+            return false;
+        }
+        for (String l : languages) {
+            if (l.equals(wanted) || l.startsWith(wanted + "-")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

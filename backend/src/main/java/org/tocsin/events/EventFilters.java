@@ -30,6 +30,8 @@ public class EventFilters {
     static final int MAX_CITY = 100;
     static final int MAX_TAG = 40;
     static final int MAX_SLUG = 64;
+    static final int MAX_ACCESSIBILITY = 200;
+    static final int MAX_LANGUAGE = 35;
     /** An id no organization or campaign has: an unknown slug that must match nothing. */
     private static final String NO_SUCH_ID = "-unknown-";
 
@@ -51,7 +53,23 @@ public class EventFilters {
             String tag,
             String campaign,
             String organization,
-            String q) {
+            String q,
+            String accessibility,
+            String language) {
+
+        /** Without accessibility or language (saved calendars do not keep them). */
+        public Params(
+                String city,
+                String country,
+                String near,
+                Double radiusKm,
+                String kind,
+                String tag,
+                String campaign,
+                String organization,
+                String q) {
+            this(city, country, near, radiusKm, kind, tag, campaign, organization, q, null, null);
+        }
 
         public static Params of(MultiValueMap<String, String> query) {
             String radius = query.getFirst("radiusKm");
@@ -70,7 +88,9 @@ public class EventFilters {
                     query.getFirst("tag"),
                     query.getFirst("campaign"),
                     query.getFirst("organization"),
-                    query.getFirst("q"));
+                    query.getFirst("q"),
+                    query.getFirst("accessibility"),
+                    query.getFirst("language"));
         }
     }
 
@@ -99,6 +119,39 @@ public class EventFilters {
         }
         kind(p.kind(), prefix);
         near(p, prefix);
+        accessibility(p.accessibility(), prefix);
+        language(p.language(), prefix);
+    }
+
+    /** A comma-separated list of {@link AccessibilityFeature} names; every one must be offered. */
+    private static java.util.Set<AccessibilityFeature> accessibility(String list, String prefix) {
+        if (list == null || list.isBlank()) {
+            return null;
+        }
+        requireAtMost(prefix + "accessibility", list, MAX_ACCESSIBILITY);
+        java.util.Set<AccessibilityFeature> features = java.util.EnumSet.noneOf(AccessibilityFeature.class);
+        for (String part : list.split(",")) {
+            String name = part.strip().toUpperCase(Locale.ROOT);
+            try {
+                features.add(AccessibilityFeature.valueOf(name));
+            } catch (IllegalArgumentException e) {
+                throw Refusal.invalid(
+                        prefix + "accessibility",
+                        "must be a comma-separated list of "
+                                + java.util.Arrays.toString(AccessibilityFeature.values()));
+            }
+        }
+        return features;
+    }
+
+    private static String language(String language, String prefix) {
+        if (language == null || language.isBlank()) {
+            return null;
+        }
+        if (language.length() > MAX_LANGUAGE || !language.matches("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")) {
+            throw Refusal.invalid(prefix + "language", "must be a language tag such as fa or en-GB");
+        }
+        return language.strip();
     }
 
     /** Validated, then slugs resolved to ids. */
@@ -128,7 +181,9 @@ public class EventFilters {
                             p.tag() == null ? null : Tags.normalise(p.tag()),
                             ids.getT2().orElse(null),
                             ids.getT1().orElse(null),
-                            p.q() == null ? List.of() : SearchText.tokens(p.q())));
+                            p.q() == null ? List.of() : SearchText.tokens(p.q()),
+                            accessibility(p.accessibility(), prefix),
+                            language(p.language(), prefix)));
         });
     }
 

@@ -28,6 +28,7 @@ import org.tocsin.campaigns.CampaignCities;
 import org.tocsin.events.internal.EventDocument;
 import org.tocsin.events.internal.EventStore;
 import org.tocsin.places.Geo;
+import org.tocsin.takedowns.Takedowns;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -65,6 +66,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
 
     private final EventStore store;
     private final Clock clock;
+    private final Takedowns takedowns;
     /**
      * PUBLIC events' occurrences. Non-public ones are on their organization's own timeline, which only
      * its members' queries walk: what and how much a query walks never depends on events the caller
@@ -95,15 +97,18 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     /** Other replicas write only to a real MongoDB; the embedded server belongs to this process alone. */
     private final boolean sharedDatabase;
 
-    EventIndex(EventStore store, Clock clock, @Value("${spring.mongodb.uri:}") String mongoUri) {
+    EventIndex(EventStore store, Clock clock, Takedowns takedowns, @Value("${spring.mongodb.uri:}") String mongoUri) {
         this.store = store;
         this.clock = clock;
+        this.takedowns = takedowns;
         this.sharedDatabase = !mongoUri.isBlank();
     }
 
     /** Loaded before the server takes requests: discovery answers completely from the first request on. */
     @Override
     public void afterSingletonsInstantiated() {
+        // What the moderators took down is known first: a hidden event must not be indexed at start.
+        takedowns.loaded().block();
         List<EventDocument> all =
                 store.live(clock.instant().minus(BEHIND)).collectList().block();
         Objects.requireNonNull(all).forEach(this::put);
@@ -149,9 +154,10 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     }
 
     void put(EventDocument event) {
-        List<Occurrence> occurrences = event.deletedAt() == null ? occurrencesOf(event) : List.of();
+        boolean gone = gone(event);
+        List<Occurrence> occurrences = gone ? List.of() : occurrencesOf(event);
         synchronized (this) {
-            apply(event, occurrences);
+            apply(event, occurrences, gone);
             // After the change, not before: a reader that saw the old number re-derives what it cached.
             generation.incrementAndGet();
         }
@@ -165,7 +171,15 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
                 : List.of(new Occurrence(null, null, null, event.startUtc(), event.endUtc(), false, false));
     }
 
-    private void apply(EventDocument event, List<Occurrence> occurrences) {
+    /**
+     * Deleted, or taken down by the platform's moderators (itself or its organization): either way out of
+     * the index altogether, so no list, count, search, feed or ETag can tell the two apart.
+     */
+    private boolean gone(EventDocument event) {
+        return event.deletedAt() != null || takedowns.hides(event.id(), event.organizationId());
+    }
+
+    private void apply(EventDocument event, List<Occurrence> occurrences, boolean gone) {
         seenUpTo.accumulateAndGet(event.updatedAt(), (a, b) -> b.isAfter(a) ? b : a);
         EventDocument known = events.get(event.id());
         if (known != null && known.version() != null && event.version() != null && known.version() > event.version()) {
@@ -183,7 +197,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
                     knownTerms.hidden(),
                     event.id());
         }
-        if (event.deletedAt() != null) {
+        if (gone) {
             events.remove(event.id());
             return;
         }

@@ -44,7 +44,55 @@ public record EventRequest(
                 languages,
 
         @Size(max = 64) String campaign,
-        @Size(max = 30) List<@Valid @NotNull SpeakerRequest> speakers) {
+        @Size(max = 30) List<@Valid @NotNull SpeakerRequest> speakers,
+        @Valid AccessibilityRequest accessibility) {
+
+    /** Without accessibility information (imports, the demo data). */
+    public EventRequest(
+            String organization,
+            String title,
+            String description,
+            EventKind kind,
+            LocalDateTime start,
+            LocalDateTime end,
+            String timeZone,
+            RecurrenceRequest recurrence,
+            PlaceRequest place,
+            OnlineRequest online,
+            Integer capacity,
+            RsvpMode rsvpMode,
+            Visibility visibility,
+            LocationVisibility locationVisibility,
+            List<String> tags,
+            List<String> languages,
+            String campaign,
+            List<SpeakerRequest> speakers) {
+        this(
+                organization,
+                title,
+                description,
+                kind,
+                start,
+                end,
+                timeZone,
+                recurrence,
+                place,
+                online,
+                capacity,
+                rsvpMode,
+                visibility,
+                locationVisibility,
+                tags,
+                languages,
+                campaign,
+                speakers,
+                null);
+    }
+
+    /** Features from the fixed set (each at most once), and a short free text. */
+    public record AccessibilityRequest(
+            @Size(max = 16) List<@NotNull AccessibilityFeature> features,
+            @Size(max = Accessibility.MAX_NOTE) @MultiLine String note) {}
 
     public record RecurrenceRequest(
             @NotBlank @Size(max = 500) String rrule,

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
+import org.tocsin.audit.AuditAction;
+import org.tocsin.audit.AuditLog;
 import org.tocsin.campaigns.CampaignRef;
 import org.tocsin.campaigns.CampaignService;
 import org.tocsin.events.internal.EventDocument;
@@ -25,6 +27,7 @@ import org.tocsin.organizations.Role;
 import org.tocsin.places.CityRef;
 import org.tocsin.places.PlaceService;
 import org.tocsin.storage.Ids;
+import org.tocsin.takedowns.Takedowns;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -47,6 +50,8 @@ public class EventService {
     private final EventIndex index;
     private final EventViews views;
     private final Removals removals;
+    private final Takedowns takedowns;
+    private final AuditLog audit;
     private final Clock clock;
 
     EventService(
@@ -59,9 +64,13 @@ public class EventService {
             EventIndex index,
             EventViews views,
             Removals removals,
+            Takedowns takedowns,
+            AuditLog audit,
             Clock clock) {
         this.index = index;
         this.removals = removals;
+        this.takedowns = takedowns;
+        this.audit = audit;
         this.store = store;
         this.views = views;
         this.organizations = organizations;
@@ -75,12 +84,14 @@ public class EventService {
     /**
      * The event if the caller may see it; PRIVATE events of other organizations are simply not found.
      * An UNLISTED event is reached by its unguessable id; one made before ids were random keeps a
-     * guessable ObjectId, so for it the link alone no longer grants anything: members only.
+     * guessable ObjectId, so for it the link alone no longer grants anything: members only. An event the
+     * platform's moderators took down (itself or its organization) is, to everyone else, deleted.
      */
     public Mono<EventDocument> visible(CurrentUser user, String id) {
         return store.byId(id)
                 .flatMap(event -> permissions(user, event)
                         .filter(p -> p.canSee(event.visibility()))
+                        .filter(p -> p.role().isPresent() || !takedowns.hides(event.id(), event.organizationId()))
                         .filter(p -> p.role().isPresent()
                                 || event.visibility() != Visibility.UNLISTED
                                 || !Ids.isLegacy(event.id()))
@@ -132,7 +143,12 @@ public class EventService {
                         t.getT2().orElse(null),
                         e.speakers().stream()
                                 .map(s -> new EventRequest.SpeakerRequest(s.name(), s.affiliation()))
-                                .toList()));
+                                .toList(),
+                        e.accessibility() == null
+                                ? null
+                                : new EventRequest.AccessibilityRequest(
+                                        e.accessibility().features(),
+                                        e.accessibility().note())));
     }
 
     Mono<EventPermissions> permissions(CurrentUser user, EventDocument event) {
@@ -159,7 +175,16 @@ public class EventService {
                                     null));
                         }))
                         .flatMap(draft -> store.insert(draft).flatMap(saved -> rememberCity(resolved, saved))))
-                .flatMap(saved -> published(saved, new EventChange.Created(saved.id())));
+                .flatMap(saved -> published(saved, new EventChange.Created(saved.id())))
+                .flatMap(saved -> audited(user, saved, AuditAction.EVENT_CREATED));
+    }
+
+    /** Recorded in the organization's log (and the campaign's, if the event is in one) once the write is stored. */
+    private Mono<EventDocument> audited(CurrentUser user, EventDocument saved, AuditAction action) {
+        AuditLog.Record entry = AuditLog.Record.of(
+                saved.organizationId(), user == null ? null : user.id(), action, "EVENT", saved.id(), saved.title());
+        return audit.record(saved.campaignId() == null ? entry : entry.inCampaign(saved.campaignId()))
+                .thenReturn(saved);
     }
 
     /** A JSON merge patch has already been applied to the event's request form; this validates the whole again. */
@@ -169,7 +194,8 @@ public class EventService {
                 return Mono.error(Refusal.invalid("organization", "cannot be changed; create the event anew"));
             }
             return mayJoinCampaign(user, current.campaignId(), resolved)
-                    .then(Mono.defer(() -> replace(current, request, resolved)));
+                    .then(Mono.defer(() -> replace(current, request, resolved)))
+                    .flatMap(saved -> audited(user, saved, AuditAction.EVENT_EDITED));
         });
     }
 
@@ -213,10 +239,19 @@ public class EventService {
                 .flatMap(current -> store.save(withStatus(current, status, reason))
                         // Postponed or reinstated: attendees hear of it as a change; cancelled, as a cancellation.
                         .flatMap(saved -> published(
-                                saved,
-                                current.status() != EventStatus.CANCELLED && status == EventStatus.CANCELLED
-                                        ? new EventChange.Cancelled(saved.id())
-                                        : new EventChange.Updated(saved.id(), false, current.status() != status))));
+                                        saved,
+                                        current.status() != EventStatus.CANCELLED && status == EventStatus.CANCELLED
+                                                ? new EventChange.Cancelled(saved.id())
+                                                : new EventChange.Updated(
+                                                        saved.id(), false, current.status() != status))
+                                .flatMap(done -> audited(
+                                        user,
+                                        done,
+                                        switch (status) {
+                                            case CANCELLED -> AuditAction.EVENT_CANCELLED;
+                                            case POSTPONED -> AuditAction.EVENT_POSTPONED;
+                                            default -> AuditAction.EVENT_REINSTATED;
+                                        }))));
     }
 
     Mono<EventDocument> setOverride(
@@ -248,7 +283,8 @@ public class EventService {
                     cancelled ? null : end.toString()));
             return store.save(withOverrides(current, overrides))
                     .flatMap(saved ->
-                            published(saved, new EventChange.OccurrenceChanged(saved.id(), original.toString())));
+                            published(saved, new EventChange.OccurrenceChanged(saved.id(), original.toString())))
+                    .flatMap(saved -> audited(user, saved, AuditAction.EVENT_DATE_CHANGED));
         });
     }
 
@@ -260,7 +296,8 @@ public class EventService {
                 return Mono.error(Refusal.notFound("Occurrence change"));
             }
             return store.save(withOverrides(current, overrides))
-                    .flatMap(saved -> published(saved, new EventChange.OccurrenceChanged(saved.id(), recurrenceId)));
+                    .flatMap(saved -> published(saved, new EventChange.OccurrenceChanged(saved.id(), recurrenceId)))
+                    .flatMap(saved -> audited(user, saved, AuditAction.EVENT_DATE_CHANGED));
         });
     }
 
@@ -282,7 +319,8 @@ public class EventService {
                 .flatMap(index::indexed)
                 // The event can no longer be read: the change carries what attendees' CANCEL is made of.
                 .flatMap(saved -> views.viewWithoutAttendance(saved, null, EventPermissions.STRANGER)
-                        .flatMap(view -> changes.publish(new EventChange.Deleted(EventFacts.of(saved), view))))
+                        .flatMap(view -> changes.publish(new EventChange.Deleted(EventFacts.of(saved), view)))
+                        .then(audited(user, saved, AuditAction.EVENT_DELETED)))
                 .then();
     }
 
@@ -404,6 +442,7 @@ public class EventService {
                         .toList();
         String description =
                 request.description() == null ? "" : request.description().strip();
+        Accessibility accessibility = accessibility(request.accessibility());
         // Only the public words are stored: the index derives the hidden ones from the fields it holds.
         List<String> terms = EventSearch.termsOf(
                         request.title(),
@@ -435,6 +474,7 @@ public class EventService {
                 speakers,
                 tags,
                 languages,
+                accessibility,
                 request.capacity(),
                 Objects.requireNonNullElse(request.rsvpMode(), RsvpMode.OPEN),
                 Objects.requireNonNullElse(request.visibility(), Visibility.PUBLIC),
@@ -445,6 +485,18 @@ public class EventService {
                 updatedAt,
                 null,
                 version);
+    }
+
+    /** Features sorted and once each, the note trimmed; nothing at all is null (the view then leaves it out). */
+    private static Accessibility accessibility(EventRequest.AccessibilityRequest request) {
+        if (request == null) {
+            return null;
+        }
+        List<AccessibilityFeature> features = request.features() == null
+                ? List.of()
+                : request.features().stream().distinct().sorted().toList();
+        Accessibility a = new Accessibility(features, trimToNull(request.note()));
+        return a.isEmpty() ? null : a;
     }
 
     /** SEQUENCE rises when something a calendar app or an attendee acts on changes: time, place, status. */

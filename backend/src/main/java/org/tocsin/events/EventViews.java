@@ -201,6 +201,7 @@ class EventViews {
                         .toList(),
                 e.tags(),
                 e.languages(),
+                e.accessibility() == null || e.accessibility().isEmpty() ? null : e.accessibility(),
                 e.capacity(),
                 e.rsvpMode(),
                 e.visibility(),

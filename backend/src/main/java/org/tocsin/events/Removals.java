@@ -55,6 +55,17 @@ class Removals {
         return put(after, RemovalDocument.Audience.PUBLIC, is);
     }
 
+    /**
+     * After moderators took {@code touched} (the event re-stamped by the takedown) off strangers' lists, or
+     * gave it back: to strangers a takedown must read exactly like a deletion, and a restore like the event
+     * made PUBLIC again.
+     */
+    Mono<Void> takenDown(EventDocument touched, boolean hidden) {
+        return EventAudience.listedToStrangers(touched)
+                ? put(touched, RemovalDocument.Audience.PUBLIC, !hidden)
+                : Mono.empty();
+    }
+
     /** After {@code deleted} (its tombstone state, stamped) replaced {@code before}. */
     Mono<Void> deleted(EventDocument before, EventDocument deleted) {
         Mono<Void> members = put(deleted, RemovalDocument.Audience.MEMBERS, false);

@@ -85,7 +85,8 @@ class AtomFeed {
                 ? "Online"
                 : e.place().city() + ", " + e.place().countryCode();
         return e.start().replace('T', ' ') + " (" + e.timeZone() + ") · " + where
-                + (e.status() == EventStatus.SCHEDULED ? "" : " · " + e.status());
+                + (e.status() == EventStatus.SCHEDULED ? "" : " · " + e.status())
+                + (e.accessibility() == null ? "" : "\n" + e.accessibility().summary());
     }
 
     /** Only characters XML 1.0 can carry (see {@link UserText#printable}). */

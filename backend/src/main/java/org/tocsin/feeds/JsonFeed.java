@@ -112,6 +112,9 @@ class JsonFeed {
         if (e.statusReason() != null) {
             out.append("\n").append(e.statusReason());
         }
+        if (e.accessibility() != null) {
+            out.append("\n").append(e.accessibility().summary());
+        }
         if (!e.description().isEmpty()) {
             out.append("\n\n").append(e.description());
         }
@@ -129,6 +132,9 @@ class JsonFeed {
         }
         if (e.statusReason() != null) {
             out.append("<br>").append(escape(e.statusReason()));
+        }
+        if (e.accessibility() != null) {
+            out.append("<br>").append(escape(e.accessibility().summary()));
         }
         out.append("</p>");
         // descriptionHtml is rendered from Markdown with HTML escaped and URLs sanitised (events.Descriptions).

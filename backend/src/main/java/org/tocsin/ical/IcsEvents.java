@@ -225,6 +225,12 @@ class IcsEvents {
                             .map(s -> s.affiliation() == null ? s.name() : s.name() + " (" + s.affiliation() + ")")
                             .toList()));
         }
+        if (e.accessibility() != null) {
+            text.append(text.isEmpty() ? "" : "\n\n").append(e.accessibility().summary());
+        }
+        if (e.languages() != null && !e.languages().isEmpty()) {
+            text.append(text.isEmpty() ? "" : "\n\n").append("Languages: ").append(String.join(", ", e.languages()));
+        }
         if (e.place() != null && e.locationHidden()) {
             text.append(text.isEmpty() ? "" : "\n\n")
                     .append(e.place().city())

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Service;
 import org.tocsin.accounts.AccountService;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.accounts.SecretTokens;
+import org.tocsin.audit.AuditAction;
+import org.tocsin.audit.AuditLog;
 import org.tocsin.kernel.PublicUrl;
 import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.internal.InvitationDocument;
@@ -43,6 +45,7 @@ public class InvitationService {
     private final OrganizationAccess access;
     private final AccountService accounts;
     private final PublicUrl publicUrl;
+    private final AuditLog audit;
     private final Clock clock;
 
     InvitationService(
@@ -52,6 +55,7 @@ public class InvitationService {
             OrganizationAccess access,
             AccountService accounts,
             PublicUrl publicUrl,
+            AuditLog audit,
             Clock clock) {
         this.invitations = invitations;
         this.organizations = organizations;
@@ -59,6 +63,7 @@ public class InvitationService {
         this.access = access;
         this.accounts = accounts;
         this.publicUrl = publicUrl;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -122,7 +127,16 @@ public class InvitationService {
                             now.plus(Duration.ofDays(days)),
                             now,
                             actor.id());
-                    return invitations.insert(doc).map(saved -> new Issued(token, saved));
+                    return invitations
+                            .insert(doc)
+                            .flatMap(saved -> audit.record(AuditLog.Record.of(
+                                            org.id(),
+                                            actor.id(),
+                                            AuditAction.INVITATION_CREATED,
+                                            "INVITATION",
+                                            saved.id(),
+                                            saved.role().name()))
+                                    .thenReturn(new Issued(token, saved)));
                 })));
     }
 
@@ -140,7 +154,10 @@ public class InvitationService {
         return organization(slug)
                 .flatMap(org -> access.require(actor, org.id(), Permission.MANAGE_MEMBERS)
                         .then(invitations.revoke(org.id(), id))
-                        .flatMap(done -> done ? Mono.<Void>empty() : Mono.error(Refusal.notFound("Invitation"))));
+                        .flatMap(done -> done
+                                ? audit.record(AuditLog.Record.of(
+                                        org.id(), actor.id(), AuditAction.INVITATION_REVOKED, "INVITATION", id, null))
+                                : Mono.error(Refusal.notFound("Invitation"))));
     }
 
     Mono<InvitationPreview> preview(String token) {
@@ -171,7 +188,15 @@ public class InvitationService {
                                         : useThen(invitation, now, memberships.changeRole(current, invitation.role())))
                                 .switchIfEmpty(Mono.defer(() -> useThen(
                                         invitation, now, memberships.add(org.id(), user.id(), invitation.role()))))
-                                .map(m -> new InvitationAccepted(summary(org), m.role(), m.since()))));
+                                .flatMap(m -> audit.record(AuditLog.Record.of(
+                                                        org.id(),
+                                                        user.id(),
+                                                        AuditAction.INVITATION_ACCEPTED,
+                                                        "INVITATION",
+                                                        invitation.id(),
+                                                        m.role().name())
+                                                .aboutMember(user.id()))
+                                        .thenReturn(new InvitationAccepted(summary(org), m.role(), m.since())))));
     }
 
     /** Takes a use, then does {@code change}; gives the use back when the change fails. */

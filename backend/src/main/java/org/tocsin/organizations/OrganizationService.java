@@ -8,11 +8,14 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.AccountService;
 import org.tocsin.accounts.CurrentUser;
+import org.tocsin.audit.AuditAction;
+import org.tocsin.audit.AuditLog;
 import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.internal.MembershipDocument;
 import org.tocsin.organizations.internal.OrganizationDocument;
 import org.tocsin.organizations.internal.OrganizationStore;
 import org.tocsin.storage.Ids;
+import org.tocsin.takedowns.Takedowns;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -24,6 +27,8 @@ public class OrganizationService {
     private final Memberships memberships;
     private final OrganizationAccess access;
     private final AccountService accounts;
+    private final Takedowns takedowns;
+    private final AuditLog audit;
     private final Clock clock;
 
     OrganizationService(
@@ -31,16 +36,26 @@ public class OrganizationService {
             Memberships memberships,
             OrganizationAccess access,
             AccountService accounts,
+            Takedowns takedowns,
+            AuditLog audit,
             Clock clock) {
         this.store = store;
+        this.takedowns = takedowns;
+        this.audit = audit;
         this.memberships = memberships;
         this.access = access;
         this.accounts = accounts;
         this.clock = clock;
     }
 
+    /**
+     * The organization by its public name; empty when unknown or taken down by the platform's moderators
+     * (to the public, the two are one: its feeds, filters and pages answer as for an unknown slug).
+     */
     public Mono<OrganizationRef> findBySlug(String slug) {
-        return store.bySlug(slug).map(OrganizationService::ref);
+        return store.bySlug(slug)
+                .filter(org -> !takedowns.organizationHidden(org.id()))
+                .map(OrganizationService::ref);
     }
 
     /**
@@ -63,7 +78,9 @@ public class OrganizationService {
 
     /** Every organization, by name: organizations are public. */
     public Flux<OrganizationRef> all(int limit) {
-        return store.all(limit).map(OrganizationService::ref);
+        return store.all(limit)
+                .filter(org -> !takedowns.organizationHidden(org.id()))
+                .map(OrganizationService::ref);
     }
 
     Mono<OrganizationView> create(CurrentUser creator, String name, String slug, String description) {
@@ -99,9 +116,12 @@ public class OrganizationService {
     }
 
     Mono<OrganizationView> view(CurrentUser viewer, String slug) {
+        // Taken down by the moderators: its members (and admins) still see it; anyone else, nothing.
         return organization(slug)
-                .flatMap(org ->
-                        access.roleOf(viewer, org.id()).map(role -> OrganizationView.of(org, role.orElse(null))));
+                .flatMap(org -> access.roleOf(viewer, org.id())
+                        .filter(role -> role.isPresent() || !takedowns.organizationHidden(org.id()))
+                        .switchIfEmpty(Mono.error(Refusal.notFound("Organization")))
+                        .map(role -> OrganizationView.of(org, role.orElse(null))));
     }
 
     Mono<OrganizationView> update(CurrentUser actor, String slug, String name, String description) {
@@ -147,6 +167,15 @@ public class OrganizationService {
             }
             return mayChange(actor, userId, actorRole, current.role(), role)
                     .then(Mono.defer(() -> memberships.changeRole(current, role)))
+                    .flatMap(m -> audit.record(AuditLog.Record.of(
+                                            m.organizationId(),
+                                            actor.id(),
+                                            AuditAction.MEMBER_ROLE_CHANGED,
+                                            "MEMBER",
+                                            userId,
+                                            current.role() + " → " + role)
+                                    .aboutMember(userId))
+                            .thenReturn(m))
                     .flatMap(m ->
                             accounts.displayNames(List.of(userId)).map(names -> MemberView.of(m, names.get(userId))));
         });
@@ -167,7 +196,16 @@ public class OrganizationService {
             if (!self && (!Permission.MANAGE_MEMBERS.grantedTo(actorRole) || !actorRole.atLeast(target.role()))) {
                 return Mono.error(Refusal.forbidden("You may not remove a member with this role"));
             }
-            return memberships.remove(target);
+            return memberships
+                    .remove(target)
+                    .then(audit.record(AuditLog.Record.of(
+                                    target.organizationId(),
+                                    actor.id(),
+                                    AuditAction.MEMBER_REMOVED,
+                                    "MEMBER",
+                                    userId,
+                                    target.role().name())
+                            .aboutMember(userId)));
         });
     }
 

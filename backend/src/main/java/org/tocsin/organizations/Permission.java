@@ -14,7 +14,9 @@ public enum Permission {
     /** Edit the organization's name and description. */
     EDIT_ORGANIZATION(Role.ADMIN),
     /** Invite, promote, demote and remove members (never above one's own role); nobody joins without accepting. */
-    MANAGE_MEMBERS(Role.ADMIN);
+    MANAGE_MEMBERS(Role.ADMIN),
+    /** Read the organization's audit log, and its campaigns'. */
+    READ_AUDIT_LOG(Role.ADMIN);
 
     private final Role minimum;
 

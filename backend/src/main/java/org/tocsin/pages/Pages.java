@@ -257,6 +257,19 @@ public class Pages {
             model.put("campaignSlug", view.campaign().slug());
             model.put("campaignName", view.campaign().name());
         }
+        if (view.accessibility() != null) {
+            Map<String, Object> access = new HashMap<>();
+            access.put(
+                    "features",
+                    view.accessibility().features().stream()
+                            .map(f -> texts.get(language, "a11y_" + f.name().toLowerCase(java.util.Locale.ROOT)))
+                            .toList());
+            access.put("note", view.accessibility().note());
+            model.put("accessibility", access);
+        }
+        if (view.languages() != null && !view.languages().isEmpty()) {
+            model.put("eventLanguages", String.join(", ", view.languages()));
+        }
         model.put("hasSpeakers", view.speakers() != null && !view.speakers().isEmpty());
         model.put("speakers", view.speakers());
         model.put("counts", counts(view.attendance(), language));

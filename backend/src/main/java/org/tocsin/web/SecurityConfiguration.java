@@ -134,6 +134,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .pathMatchers(HttpMethod.DELETE, "/api/v1/rsvps/*")
                         .permitAll()
+                        // Reporting an event, organization or campaign needs no account (rate-limited per address).
+                        .pathMatchers(HttpMethod.POST, "/api/v1/reports")
+                        .permitAll()
                         .pathMatchers("/api/**")
                         .authenticated()
                         .pathMatchers("/actuator/**")

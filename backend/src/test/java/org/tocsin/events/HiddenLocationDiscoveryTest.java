@@ -136,6 +136,7 @@ class HiddenLocationDiscoveryTest extends IntegrationTest {
                 stored.speakers(),
                 stored.tags(),
                 stored.languages(),
+                stored.accessibility(),
                 stored.capacity(),
                 stored.rsvpMode(),
                 stored.visibility(),

@@ -64,6 +64,8 @@ final class HiddenWorlds {
     static final String[] ORGANIZATIONS = {"vigil-circle", "free-voices"};
     static final String[] CAMPAIGNS = {"day-of-action", "week-of-solidarity"};
     static final String SAVED_CALENDAR = "berlin-watch";
+    /** A platform admin ({@code tocsin.admins}) of both worlds; only world B's signs up and acts. */
+    static final String MODERATOR = "moderator@tocsin.test";
 
     static final int PUBLIC_EVENTS = 36;
     static final int INTERLEAVED_HIDDEN_EVENTS = 14;
@@ -160,6 +162,11 @@ final class HiddenWorlds {
                         .isOk();
             }
         }
+        // One more public event, made in both worlds and removed at the end: deleted by its organization
+        // in A, taken down by a platform moderator after a report in B. Strangers must not tell which.
+        int removedBy = common.nextInt(2);
+        String removed = create(owners[removedBy], publicEvent(common, hidden, removedBy, points));
+        publicIds.add(removed);
         owners[0]
                 .put(
                         "/api/v1/campaigns/" + CAMPAIGNS[0] + "/call",
@@ -217,6 +224,18 @@ final class HiddenWorlds {
                             .isOk();
                 }
             }
+        }
+        if (variant == 0) {
+            owners[removedBy].delete("/api/v1/events/" + removed).expectStatus().isNoContent();
+        } else {
+            api.anonymous()
+                    .post("/api/v1/reports", Map.of("kind", "EVENT", "target", removed, "category", "FAKE_EVENT"))
+                    .expectStatus()
+                    .isAccepted();
+            api.newUser("Moderator", MODERATOR)
+                    .post("/api/v1/moderation/events/" + removed + "/hide", Map.of())
+                    .expectStatus()
+                    .isOk();
         }
         return new Built(publicIds, points);
     }

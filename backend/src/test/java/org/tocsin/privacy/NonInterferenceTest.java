@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Non-interference for hidden data (SECURITY.md item 14): two worlds that differ only in what a
  * stranger may not read (hidden venues, addresses, exact points inside the same coarse cell, online
- * links; PRIVATE and UNLISTED events' content and existence) must give every anonymous request on a
+ * links; PRIVATE and UNLISTED events' content and existence; whether a removed event was deleted or hidden by a moderator) must give every anonymous request on a
  * public route the same answer: status, headers (ETag, Last-Modified...), body bytes, so order,
  * counts and pagination boundaries too.
  *
@@ -158,6 +158,7 @@ class NonInterferenceTest {
                         // The worlds' organizers are about hidden data, not sign-up (verification answers alike
                         // for every address: accounts.EmailVerificationTest).
                         "--tocsin.accounts.require-verified-email=false",
+                        "--tocsin.admins=" + HiddenWorlds.MODERATOR,
                         "--spring.main.banner-mode=off",
                         "--spring.mongodb.uri=");
         worlds.add(context);

@@ -203,6 +203,7 @@ class UnguessableIdsTest extends IntegrationTest {
                         e.speakers(),
                         e.tags(),
                         e.languages(),
+                        e.accessibility(),
                         e.capacity(),
                         e.rsvpMode(),
                         e.visibility(),

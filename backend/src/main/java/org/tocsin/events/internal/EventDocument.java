@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.tocsin.events.Accessibility;
 import org.tocsin.events.EventKind;
 import org.tocsin.events.EventStatus;
 import org.tocsin.events.LocationVisibility;
@@ -43,6 +44,7 @@ public record EventDocument(
         List<Speaker> speakers,
         List<String> tags,
         List<String> languages,
+        Accessibility accessibility,
         Integer capacity,
         RsvpMode rsvpMode,
         Visibility visibility,
@@ -103,6 +105,7 @@ public record EventDocument(
         private List<Speaker> speakers;
         private List<String> tags;
         private List<String> languages;
+        private Accessibility accessibility;
         private Integer capacity;
         private RsvpMode rsvpMode;
         private Visibility visibility;
@@ -137,6 +140,7 @@ public record EventDocument(
             speakers = e.speakers;
             tags = e.tags;
             languages = e.languages;
+            accessibility = e.accessibility;
             capacity = e.capacity;
             rsvpMode = e.rsvpMode;
             visibility = e.visibility;
@@ -218,6 +222,7 @@ public record EventDocument(
                     speakers,
                     tags,
                     languages,
+                    accessibility,
                     capacity,
                     rsvpMode,
                     visibility,

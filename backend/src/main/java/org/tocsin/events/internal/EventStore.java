@@ -61,6 +61,17 @@ public class EventStore implements SmartInitializingSingleton {
         return mongo.save(event);
     }
 
+    /**
+     * The event re-stamped (updatedAt, version) with nothing else changed: other replicas' read models and
+     * partners' mirrors re-read it after a moderator hid or restored it. Retried when an edit came in between.
+     */
+    public Mono<EventDocument> touch(String id, Instant now) {
+        return Mono.defer(() ->
+                        byId(id).flatMap(e -> save(e.toBuilder().updatedAt(now).build())))
+                .retryWhen(reactor.util.retry.Retry.max(3)
+                        .filter(org.springframework.dao.OptimisticLockingFailureException.class::isInstance));
+    }
+
     public Mono<EventDocument> byId(String id) {
         // Not a shape any id has: not found, without a query built from whatever the path held.
         if (!Ids.isWellFormed(id)) {
@@ -82,13 +93,21 @@ public class EventStore implements SmartInitializingSingleton {
      * where it ends depends on anything hidden.
      */
     public Flux<EventDocument> listedChanges(
-            Instant afterUpdatedAt, String afterId, Instant upTo, Set<String> memberOf, int limit) {
+            Instant afterUpdatedAt,
+            String afterId,
+            Instant upTo,
+            Set<String> memberOf,
+            TakenDown takenDown,
+            int limit) {
+        // Moderators' takedowns read like deletions to strangers: left out of what they list.
+        Criteria toStrangers = new Criteria()
+                .andOperator(
+                        where("visibility").is("PUBLIC"),
+                        where("id").nin(takenDown.events()),
+                        where("organizationId").nin(takenDown.organizations()));
         Criteria audience = memberOf.isEmpty()
-                ? where("visibility").is("PUBLIC")
-                : new Criteria()
-                        .orOperator(
-                                where("visibility").is("PUBLIC"),
-                                where("organizationId").in(memberOf));
+                ? toStrangers
+                : new Criteria().orOperator(toStrangers, where("organizationId").in(memberOf));
         Criteria position = new Criteria()
                 .orOperator(
                         where("updatedAt").gt(afterUpdatedAt),
@@ -104,6 +123,9 @@ public class EventStore implements SmartInitializingSingleton {
         return mongo.find(query, EventDocument.class);
     }
 
+    /** The ids moderators took down (events, and organizations with all their events). */
+    public record TakenDown(Set<String> events, Set<String> organizations) {}
+
     /** Events that may still matter (not ended before {@code endedAfter}, or open-ended series). */
     public Flux<EventDocument> live(Instant endedAfter) {
         return mongo.find(
@@ -112,6 +134,16 @@ public class EventStore implements SmartInitializingSingleton {
                         .orOperator(
                                 where("lastEndUtc").isNull(),
                                 where("lastEndUtc").gte(endedAfter))),
+                EventDocument.class);
+    }
+
+    /** An organization's events, deleted ones left out: re-indexed when moderators hide or restore it. */
+    public Flux<EventDocument> ofOrganization(String organizationId) {
+        return mongo.find(
+                Query.query(where("organizationId")
+                        .is(organizationId)
+                        .and("deletedAt")
+                        .isNull()),
                 EventDocument.class);
     }
 }

@@ -1,0 +1,8 @@
+package org.tocsin.moderation;
+
+/** What a report is about. */
+public enum ReportKind {
+    EVENT,
+    ORGANIZATION,
+    CAMPAIGN
+}

@@ -1,0 +1,89 @@
+package org.tocsin.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.tocsin.TocsinApplication;
+import org.tocsin.support.Api;
+import org.tocsin.support.TestStorage;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A takedown survives a restart: the read model is loaded at start, and an event hidden before must
+ * not come back in discovery, nor its page, until a moderator restores it.
+ */
+class TakedownRestartTest {
+
+    private static final String ADMIN = "restart-admin@tocsin.test";
+
+    private static ConfigurableApplicationContext start(Path dataDir) {
+        return new SpringApplicationBuilder(TocsinApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--tocsin.data-dir=" + dataDir,
+                        "--tocsin.rate-limits.enabled=false",
+                        "--tocsin.admins=" + ADMIN,
+                        "--spring.main.banner-mode=off",
+                        "--spring.mongodb.uri=");
+    }
+
+    private static Api api(ConfigurableApplicationContext context) {
+        String port = context.getEnvironment().getRequiredProperty("local.server.port");
+        return Api.of(WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
+                .build());
+    }
+
+    @Test
+    void aHiddenEventStaysHiddenAfterARestart() {
+        Path dataDir = TestStorage.newDataDir("tocsin-takedown-");
+        String word = "zyqrestart";
+        String event;
+        try (ConfigurableApplicationContext first = start(dataDir)) {
+            Api api = api(first);
+            Api.Caller owner = api.newUser("Owner", "owner@tocsin.test");
+            owner.post("/api/v1/organizations", Map.of("name", "Restarted", "slug", "restarted"))
+                    .expectStatus()
+                    .isCreated();
+            Map<String, Object> body = new HashMap<>();
+            body.put("organization", "restarted");
+            body.put("title", "Vigil " + word);
+            body.put("kind", "VIGIL");
+            body.put("start", "2027-10-10T18:00");
+            body.put("end", "2027-10-10T19:00");
+            body.put("timeZone", "Europe/Berlin");
+            body.put("place", Map.of("city", "Berlin", "countryCode", "DE"));
+            event = owner.post("/api/v1/events", body)
+                    .expectStatus()
+                    .isCreated()
+                    .expectBody(JsonNode.class)
+                    .returnResult()
+                    .getResponseBody()
+                    .get("id")
+                    .asString();
+            api.newUser("Admin", ADMIN)
+                    .post("/api/v1/moderation/events/" + event + "/hide", Map.of())
+                    .expectStatus()
+                    .isOk();
+        }
+        try (ConfigurableApplicationContext second = start(dataDir)) {
+            Api.Caller stranger = api(second).anonymous();
+            assertThat(stranger.get("/api/v1/events?q=" + word + "&from=2027-10-01T00:00:00Z")
+                            .expectStatus()
+                            .isOk()
+                            .expectBody(String.class)
+                            .returnResult()
+                            .getResponseBody())
+                    .doesNotContain(event);
+            stranger.get("/api/v1/events/" + event).expectStatus().isNotFound();
+        }
+    }
+}
