@@ -62,6 +62,22 @@ final class PublicProbes {
                 probes.add(new Probe(cityFeed(city, format), 1, true));
             }
         }
+        // The server-rendered list pages, following their "later" links (discovery's cursor).
+        probes.add(new Probe("/", 3, false));
+        probes.add(new Probe("/?lang=fa", 3, false));
+        for (String slug : HiddenWorlds.CAMPAIGNS) {
+            probes.add(new Probe("/campaigns/" + slug, 3, false));
+        }
+        for (String slug : HiddenWorlds.ORGANIZATIONS) {
+            probes.add(new Probe("/organizations/" + slug + "?lang=fa", 3, false));
+        }
+        for (HiddenWorlds.City city : cities) {
+            probes.add(new Probe(
+                    "/cities/" + city.country().toLowerCase(Locale.ROOT) + "/"
+                            + encode(city.name().toLowerCase(Locale.ROOT)),
+                    3,
+                    false));
+        }
         for (String id : world.publicEventIds()) {
             probes.add(new Probe("/api/v1/events/" + id, 1, false));
             probes.add(new Probe("/events/" + id + ".ics", 1, false));
