@@ -464,6 +464,12 @@ const messages = {
   'review.state.APPROVED': 'Approved',
   'review.state.DECLINED': 'Declined',
   'submissions.heading': 'Offered to campaigns',
+  // pages2: one date of a series, and the Solar Hijri date picker.
+  'event.dateCancelledBanner': 'This date is cancelled; the other dates of this action are not.',
+  'event.movedFromTo': 'This date was moved from {from} to {to}.',
+  'editor.solarTime': 'Time',
+  'editor.solarHint': 'Year/month/day in the Solar Hijri calendar, e.g. 1406/02/16.',
+  'editor.solarInvalid': 'Not a Solar Hijri date: write year/month/day, e.g. 1406/02/16.',
 };
 
 export type Messages = Record<keyof typeof messages, string>;

@@ -480,6 +480,12 @@ const fa: Locale = {
     'review.state.APPROVED': 'پذیرفته',
     'review.state.DECLINED': 'ردشده',
     'submissions.heading': 'پیشنهادشده به کارزارها',
+    // pages2: one date of a series, and the Solar Hijri date picker.
+    'event.dateCancelledBanner': 'این تاریخ لغو شده است؛ تاریخ‌های دیگر این کنش برقرارند.',
+    'event.movedFromTo': 'این تاریخ از {from} به {to} جابه‌جا شد.',
+    'editor.solarTime': 'ساعت',
+    'editor.solarHint': 'سال/ماه/روز به تقویم خورشیدی، مانند ۱۴۰۶/۰۲/۱۶.',
+    'editor.solarInvalid': 'این تاریخ خورشیدی نیست: سال/ماه/روز بنویسید، مانند ۱۴۰۶/۰۲/۱۶.',
   },
 };
 export default fa;
