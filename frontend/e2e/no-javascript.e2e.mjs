@@ -56,7 +56,8 @@ describe('Tocsin without JavaScript', { concurrency: 1 }, () => {
       .uncheck()
       .catch(() => {});
     await page.getByLabel('Maybe', { exact: true }).check();
-    await page.getByRole('button', { name: 'Save changes' }).click();
+    // The manage page's change form (its button still reads "Send my RSVP" until something is refused).
+    await page.locator('form[action^="/rsvp/"] button[type=submit]', { hasText: 'Send my RSVP' }).click();
     await page.waitForURL((url) => url.pathname.startsWith('/rsvp/'));
     assert.match(await page.locator('.state').innerText(), /You answered maybe\./);
 
