@@ -48,8 +48,8 @@ async function waitFor(url, ms, proc) {
   throw new Error(`${url} did not answer within ${ms / 1000} s`);
 }
 
-/** The backend jar on a random port with a temporary data directory. */
-export async function startBackend() {
+/** The backend jar on a random port with a temporary data directory; `extraArgs` e.g. ['--tocsin.demo=true']. */
+export async function startBackend(extraArgs = []) {
   if (!existsSync(JAR)) throw new Error(`No backend jar at ${JAR}: run ./mvnw package first, or set TOCSIN_JAR`);
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'tocsin-e2e-'));
@@ -66,6 +66,7 @@ export async function startBackend() {
     '--tocsin.secure-cookies=false',
     '--tocsin.rate-limits.enabled=false',
     '--logging.level.root=WARN',
+    ...extraArgs,
   ];
   const proc = spawn(java, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';

@@ -151,8 +151,10 @@ export class Api {
   events(filters: EventFilters) {
     return this.get<EventPage>(`/api/v1/events${eventQuery(filters)}`);
   }
-  event(id: string) {
-    return this.get<EventView>(`/api/v1/events/${encodeURIComponent(id)}`);
+  /** With `occurrence` (a series' recurrenceId): that date's view, its own status, times and counts. */
+  event(id: string, occurrence?: string) {
+    const date = occurrence ? `?occurrence=${encodeURIComponent(occurrence)}` : '';
+    return this.get<EventView>(`/api/v1/events/${encodeURIComponent(id)}${date}`);
   }
   cities() {
     return this.get<CityCount[]>('/api/v1/cities');

@@ -588,6 +588,12 @@ const messages = {
   'audit.action.EVENT_RESTORED': 'restored the event (platform moderators)',
   'audit.action.ORGANIZATION_HIDDEN': 'hid the organization (platform moderators)',
   'audit.action.ORGANIZATION_RESTORED': 'restored the organization (platform moderators)',
+  // pages2: one date of a series, and the Solar Hijri date picker.
+  'event.dateCancelledBanner': 'This date is cancelled; the other dates of this action are not.',
+  'event.movedFromTo': 'This date was moved from {from} to {to}.',
+  'editor.solarTime': 'Time',
+  'editor.solarHint': 'Year/month/day in the Solar Hijri calendar, e.g. 1406/02/16.',
+  'editor.solarInvalid': 'Not a Solar Hijri date: write year/month/day, e.g. 1406/02/16.',
 };
 
 export type Messages = Record<keyof typeof messages, string>;

@@ -603,6 +603,12 @@ const fa: Locale = {
     'audit.action.EVENT_RESTORED': 'رویداد را بازگرداند (ناظران سکو)',
     'audit.action.ORGANIZATION_HIDDEN': 'سازمان را پنهان کرد (ناظران سکو)',
     'audit.action.ORGANIZATION_RESTORED': 'سازمان را بازگرداند (ناظران سکو)',
+    // pages2: one date of a series, and the Solar Hijri date picker.
+    'event.dateCancelledBanner': 'این تاریخ لغو شده است؛ تاریخ‌های دیگر این کنش برقرارند.',
+    'event.movedFromTo': 'این تاریخ از {from} به {to} جابه‌جا شد.',
+    'editor.solarTime': 'ساعت',
+    'editor.solarHint': 'سال/ماه/روز به تقویم خورشیدی، مانند ۱۴۰۶/۰۲/۱۶.',
+    'editor.solarInvalid': 'این تاریخ خورشیدی نیست: سال/ماه/روز بنویسید، مانند ۱۴۰۶/۰۲/۱۶.',
   },
 };
 export default fa;

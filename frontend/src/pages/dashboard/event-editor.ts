@@ -10,6 +10,7 @@ import {
   type FormErrors,
 } from '../../shared/light-element';
 import { kindLabel } from '../../shared/event-list';
+import './solar-datetime';
 import { api } from '../../core/api';
 import { ACCESSIBILITY_FEATURES, accessibilityLabel } from '../../core/accessibility';
 import { locale, t, type MessageKey } from '../../core/i18n';
@@ -293,6 +294,18 @@ export class EventEditor extends LightElement {
     </div>`;
   }
 
+  /** A start or end: the Solar Hijri picker for Persian organizers, the browser's date-time field for others. */
+  private dateTime(field: 'start' | 'end', label: string) {
+    if (locale().lang !== 'fa') return this.text(field, field, label, { type: 'datetime-local', required: true });
+    const id = `ev-${field}`;
+    return html`<div>
+      <tocsin-solar-datetime fieldId=${id} label=${label} .value=${String(this.draft[field])}
+        ?invalid=${invalid(this.errors, field) === 'true'} describedBy=${this.errors?.fields[field] ? `${id}-error` : ''}
+        @value-changed=${(ev: CustomEvent<string>) => this.set(field, ev.detail as never)}></tocsin-solar-datetime>
+      ${fieldError(this.errors, field, `${id}-error`)}
+    </div>`;
+  }
+
   private select(field: keyof Draft, label: string, options: [string, string][]) {
     const id = `ev-${field}`;
     return html`<div class="field">
@@ -331,8 +344,8 @@ export class EventEditor extends LightElement {
         <fieldset>
           <legend>${t('editor.when')}</legend>
           <div class="row">
-            ${this.text('start', 'start', t('editor.start'), { type: 'datetime-local', required: true })}
-            ${this.text('end', 'end', t('editor.end'), { type: 'datetime-local', required: true })}
+            ${this.dateTime('start', t('editor.start'))}
+            ${this.dateTime('end', t('editor.end'))}
           </div>
           ${this.text('timeZone', 'timeZone', t('editor.timeZone'), { list: 'zones', ltr: true, hint: t('editor.timeZoneHint') })}
           <datalist id="zones">${this.zones.map((z) => html`<option value=${z}></option>`)}</datalist>

@@ -6,7 +6,15 @@ import './rsvp-form';
 import { occurrenceTimes } from './move-occurrence';
 import { api, ApiError } from '../../core/api';
 import { locale, t } from '../../core/i18n';
-import { countdown, formatNumber, formatWhen, countryName, localToUtc } from '../../core/format';
+import {
+  countdown,
+  formatDate,
+  formatNumber,
+  formatTime,
+  formatWhen,
+  countryName,
+  localToUtc,
+} from '../../core/format';
 import { paths, safeUrl } from '../../core/router';
 import { parseWeekly, weekdayName } from '../../core/rrule';
 import { eventJsonLd } from './jsonld';
@@ -22,6 +30,8 @@ export class EventPage extends LightElement {
   /** One occurrence of a series (its recurrenceId, e.g. "2027-03-04T18:00"), from ?occurrence=. */
   @property() occurrence = '';
   @state() private event: EventView | null = null;
+  /** The date named by ?occurrence=, as the API answers it: its own status and counts. */
+  @state() private date: EventView | null = null;
   @state() private error = '';
   @state() private shared = '';
   /** The signed-in person's role in the organizing group, if any: organizers get edit links here. */
@@ -31,7 +41,7 @@ export class EventPage extends LightElement {
   private jsonLd?: HTMLScriptElement;
 
   protected willUpdate(changed: Map<string, unknown>) {
-    if (changed.has('eventId')) void this.load();
+    if (changed.has('eventId') || changed.has('occurrence')) void this.load();
   }
 
   disconnectedCallback(): void {
@@ -41,7 +51,13 @@ export class EventPage extends LightElement {
 
   private async load() {
     try {
-      this.event = await api.event(this.eventId);
+      const [event, date] = await Promise.all([
+        api.event(this.eventId),
+        this.occurrence ? api.event(this.eventId, this.occurrence).catch(() => null) : Promise.resolve(null),
+      ]);
+      this.event = event;
+      // A date no longer in the series answers the series as a whole: then there is no date to show.
+      this.date = date?.recurrenceId ? date : null;
       this.error = '';
       this.updateJsonLd();
       const slug = this.event.organization.slug;
@@ -121,7 +137,14 @@ export class EventPage extends LightElement {
     const cancelled = e.status === 'CANCELLED' || occurrenceCancelled;
     const soon = cancelled ? undefined : countdown(startUtc, loc);
     const weekly = parseWeekly(e.recurrence?.rrule, e.start, e.timeZone);
-    const a = e.attendance;
+    // One date's page counts that date's answers, not the series' next date's.
+    const a = this.date ? this.date.attendance : e.attendance;
+    const at = (utc: string) =>
+      `${formatDate(utc, e.timeZone, loc)}${loc.separator}${formatTime(utc, e.timeZone, loc)}`;
+    const movedFrom =
+      this.occurrence && e.recurrence && times && times.start !== this.occurrence.slice(0, 16)
+        ? t('event.movedFromTo', { from: at(localToUtc(this.occurrence.slice(0, 16), e.timeZone)), to: at(startUtc) })
+        : '';
     return html`
       <article class="event ${cancelled ? 'cancelled' : ''}">
         <p class="kind">${kindLabel(e.kind)}</p>
@@ -129,9 +152,10 @@ export class EventPage extends LightElement {
         ${
           cancelled
             ? html`<div class="banner banner-cancelled" role="status">
-          <strong>${t('event.cancelledBanner')}</strong>${e.statusReason ? html` ${e.statusReason}` : nothing}</div>`
+          <strong>${occurrenceCancelled && e.status !== 'CANCELLED' ? t('event.dateCancelledBanner') : t('event.cancelledBanner')}</strong>${e.statusReason ? html` ${e.statusReason}` : nothing}</div>`
             : nothing
         }
+        ${movedFrom ? html`<div class="banner" role="status" data-date-moved><strong>${movedFrom}</strong></div>` : nothing}
         ${e.status === 'POSTPONED' ? html`<div class="banner" role="status"><strong>${t('event.postponed')}</strong></div>` : nothing}
         <dl class="facts">
           <dt>${t('event.when')}</dt>

@@ -86,8 +86,11 @@ class PersonalCalendars implements PersonalCalendarFeeds, HeldCredentials {
                     // The key changes with what the feed holds, so its validator changes with it.
                     String key = feed.userId() + ":"
                             + List.copyOf(new TreeSet<>(answers.events())).hashCode() + ":"
-                            + List.copyOf(new TreeSet<>(answers.going())).hashCode();
-                    return new Agenda(key, FeedSelection.personal(answers.events(), answers.going()));
+                            + List.copyOf(new TreeSet<>(answers.going())).hashCode() + ":"
+                            + new java.util.TreeMap<>(answers.dates())
+                                    .toString()
+                                    .hashCode();
+                    return new Agenda(key, FeedSelection.personal(answers.events(), answers.going(), answers.dates()));
                 }));
     }
 

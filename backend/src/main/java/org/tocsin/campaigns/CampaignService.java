@@ -149,6 +149,22 @@ public class CampaignService {
                 .flatMap(c -> organizations.findById(c.organizationId()).map(org -> CampaignView.of(c, org, null)));
     }
 
+    /** The public face of the campaign named by {@code slug}; empty when there is none. */
+    public Mono<CampaignProfile> profile(String slug) {
+        return store.bySlug(slug)
+                .flatMap(c -> organizations
+                        .findById(c.organizationId())
+                        .map(org -> new CampaignProfile(
+                                c.id(),
+                                c.slug(),
+                                c.name(),
+                                c.description(),
+                                c.startsOn(),
+                                c.endsOn(),
+                                org.slug(),
+                                org.name())));
+    }
+
     /** Campaigns that have not ended, soonest first, as other features refer to them. */
     public Flux<CampaignRef> currentCampaigns(int limit) {
         return current(limit).map(v -> new CampaignRef(v.id(), v.slug(), v.name()));

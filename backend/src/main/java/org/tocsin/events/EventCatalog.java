@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.events.internal.EventDocument;
@@ -65,11 +67,19 @@ public class EventCatalog {
         EventPermissions permissions = selection.membersOf() == null
                 ? EventPermissions.STRANGER
                 : new EventPermissions(Optional.of(Role.MEMBER));
-        return Flux.fromIterable(selected(selection).events())
-                .concatMap(e -> views.viewWithoutAttendance(
-                        e,
-                        null,
-                        selection.revealLocationOf().contains(e.id()) ? permissions.asAttendee() : permissions));
+        return Flux.fromIterable(selected(selection).events()).concatMap(e -> {
+            EventPermissions seen =
+                    selection.revealLocationOf().contains(e.id()) ? permissions.asAttendee() : permissions;
+            Set<String> dates = selection.datesOf().get(e.id());
+            if (dates == null || e.recurrence() == null) {
+                return views.viewWithoutAttendance(e, null, seen);
+            }
+            // A person's feed: of a series, the dates they answered, each its own instance (RECURRENCE-ID).
+            EventFacts facts = EventFacts.of(e);
+            return Flux.fromIterable(new TreeSet<>(dates))
+                    .concatMap(key -> Mono.justOrEmpty(facts.occurrenceByKey(key)))
+                    .concatMap(date -> views.viewWithoutAttendance(e, date, seen));
+        });
     }
 
     /** Cities with upcoming public events, with counts. */

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.tocsin.accounts.CurrentUser;
@@ -60,9 +61,15 @@ class EventController {
         return events.create(user, body).flatMap(e -> view(user, e));
     }
 
+    /** With {@code occurrence} (a series' date, its original local start): that date's view ({@link VisibleEvents}). */
     @GetMapping("/{id}")
-    Mono<EventView> get(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
-        return events.visible(user, id).flatMap(e -> view(user, e));
+    Mono<EventView> get(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String id,
+            @RequestParam(required = false) String occurrence) {
+        return events.visible(user, id)
+                .flatMap(e -> events.permissions(user, e)
+                        .flatMap(p -> views.view(e, VisibleEvents.dateOf(e, occurrence), p)));
     }
 
     /** A JSON merge patch (RFC 7396): absent fields stay, null clears, objects merge; the result is validated whole. */

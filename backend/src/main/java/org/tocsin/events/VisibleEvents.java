@@ -2,6 +2,7 @@ package org.tocsin.events;
 
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
+import org.tocsin.events.internal.EventDocument;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,6 +22,23 @@ public class VisibleEvents {
     }
 
     public Mono<EventView> view(CurrentUser user, String id) {
-        return events.visible(user, id).flatMap(e -> events.permissions(user, e).flatMap(p -> views.view(e, null, p)));
+        return view(user, id, null);
+    }
+
+    /**
+     * One date of a series ({@code occurrence}: its key, the original local start, as RSVPs and
+     * {@code ?occurrence=} name it): that date's times, status and counts. For a one-off event, no
+     * occurrence, or a date not (or no longer) in the series: the event as a whole, as mails' links do.
+     */
+    public Mono<EventView> view(CurrentUser user, String id, String occurrence) {
+        return events.visible(user, id)
+                .flatMap(e -> events.permissions(user, e).flatMap(p -> views.view(e, dateOf(e, occurrence), p)));
+    }
+
+    /** The date of a series named by {@code occurrence}; null for the event as a whole. */
+    static Occurrence dateOf(EventDocument e, String occurrence) {
+        return e.recurrence() == null || occurrence == null
+                ? null
+                : EventFacts.of(e).occurrenceByKey(occurrence).orElse(null);
     }
 }

@@ -69,7 +69,9 @@ class IcsEvents {
     }
 
     String render(EventView event) {
-        String key = event.id() + (event.locationHidden() ? ":hidden" : "");
+        String key = event.id()
+                + (event.locationHidden() ? ":hidden" : "")
+                + (event.recurrenceId() == null ? "" : "@" + event.recurrenceId());
         Cached hit = cache.getIfPresent(key);
         if (hit != null && hit.version().equals(event.updatedAt())) {
             return hit.text();
@@ -101,6 +103,15 @@ class IcsEvents {
     private String build(EventView e, Itip itip, String attendee) {
         StringBuilder out = new StringBuilder();
         ParameterList tz = new ParameterList(List.of(new TzId(e.timeZone())));
+        if (e.recurrenceId() != null && e.recurrence() != null) {
+            // One date of a series (a person's RSVP is to one date): that instance alone, named by the
+            // series' UID and its RECURRENCE-ID (RFC 5546 3.2.2: a REQUEST or CANCEL for one instance).
+            VEvent date = common(e, itip == Itip.CANCEL ? EventStatus.CANCELLED : e.status(), tz, itip, attendee);
+            date.add(new RecurrenceId<>(tz, LocalDateTime.parse(e.recurrenceId())));
+            date.add(new DtStart<>(tz, LocalDateTime.parse(e.start())));
+            date.add(new DtEnd<>(tz, LocalDateTime.parse(e.end())));
+            return out.append(date).toString();
+        }
         VEvent master = common(e, itip == Itip.CANCEL ? EventStatus.CANCELLED : e.status(), tz, itip, attendee);
         master.add(new DtStart<>(tz, LocalDateTime.parse(e.start())));
         master.add(new DtEnd<>(tz, LocalDateTime.parse(e.end())));

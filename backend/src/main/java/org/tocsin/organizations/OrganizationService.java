@@ -68,6 +68,11 @@ public class OrganizationService {
                 .flatMap(org -> access.require(user, org.id(), permission).thenReturn(org));
     }
 
+    /** The public face of the organization named by {@code slug}; empty when there is none. */
+    public Mono<OrganizationProfile> profile(String slug) {
+        return store.bySlug(slug).map(o -> new OrganizationProfile(o.id(), o.slug(), o.name(), o.description()));
+    }
+
     public Mono<OrganizationRef> findById(String id) {
         return store.byId(id).map(OrganizationService::ref);
     }

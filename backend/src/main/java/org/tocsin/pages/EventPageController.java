@@ -6,6 +6,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.tocsin.accounts.CurrentUser;
@@ -30,9 +31,14 @@ class EventPageController {
     /** Ids never hold a dot: {@code /events/{id}.ics} is the feeds' download. */
     @GetMapping("/events/{id:[^.]+}")
     Mono<ResponseEntity<String>> page(
-            @AuthenticationPrincipal CurrentUser user, @PathVariable String id, ServerWebExchange exchange) {
-        return events.view(user, id)
-                .flatMap(view -> pages.event(exchange, view, Pages.RsvpForm.blank(view.id()), HttpStatus.OK))
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String id,
+            @RequestParam(required = false) String occurrence,
+            ServerWebExchange exchange) {
+        // One date of a series (?occurrence=): its times, what happened to it, its counts, and RSVPs to it.
+        return events.view(user, id, occurrence)
+                .flatMap(view -> pages.event(
+                        exchange, view, Pages.RsvpForm.blank(view.id(), view.recurrenceId()), HttpStatus.OK))
                 .onErrorResume(
                         Refusal.class,
                         e -> e.reason() == Refusal.Reason.NOT_FOUND ? pages.notFound(exchange) : Mono.error(e));

@@ -59,6 +59,17 @@ public final class EventTexts {
         return Digits.persian(FA_GREGORIAN.format(start.atZone(zone(timeZone))));
     }
 
+    /** A local date and time as an event's zone reads it ("Thursday, 4 March 2027, 18:00"); as given if it does not parse. */
+    static String local(String localDateTime, Language language) {
+        try {
+            java.time.LocalDateTime at = java.time.LocalDateTime.parse(localDateTime);
+            String text = date(at.toLocalDate(), language) + (language == Language.FA ? "، " : ", ") + TIME.format(at);
+            return language == Language.FA ? Digits.persian(text) : text;
+        } catch (java.time.format.DateTimeParseException e) {
+            return localDateTime;
+        }
+    }
+
     static String date(LocalDate date, Language language) {
         return language == Language.FA ? SolarHijri.format(date) : EN_DATE.format(date);
     }

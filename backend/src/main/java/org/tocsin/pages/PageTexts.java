@@ -47,6 +47,15 @@ public class PageTexts {
         return MessageFormat.format(get(language, key).replace("'", "''"), number(language, n));
     }
 
+    /** A text with its {@code {0}}, {@code {1}}… filled with (user-supplied) words, each isolated for bidi. */
+    public String format(Language language, String key, String... words) {
+        Object[] isolated = new Object[words.length];
+        for (int i = 0; i < words.length; i++) {
+            isolated[i] = EventTexts.FSI + words[i] + EventTexts.PDI;
+        }
+        return MessageFormat.format(get(language, key).replace("'", "''"), isolated);
+    }
+
     public static String number(Language language, long n) {
         String digits = Long.toString(n);
         return language == Language.FA ? Digits.persian(digits) : digits;

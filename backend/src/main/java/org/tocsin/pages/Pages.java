@@ -53,7 +53,13 @@ public class Pages {
             String notice) {
 
         public static RsvpForm blank(String eventId) {
-            return new RsvpForm("/events/" + eventId + "/rsvp", null, "", "", "GOING", "0", null, Map.of(), null, null);
+            return blank(eventId, null);
+        }
+
+        /** A blank form for one date of a series ({@code occurrence} its key), or the whole event (null). */
+        public static RsvpForm blank(String eventId, String occurrence) {
+            return new RsvpForm(
+                    "/events/" + eventId + "/rsvp", null, "", "", "GOING", "0", occurrence, Map.of(), null, null);
         }
 
         /** The same form as sent, refused: messages per field and one over the form; the typed values stay. */
@@ -86,19 +92,29 @@ public class Pages {
     private final AppShell shell;
     private final PublicUrl publicUrl;
     private final JsonMapper json;
+    private final Mustache.Compiler compiler;
 
     Pages(PageTexts texts, AppShell shell, PublicUrl publicUrl, JsonMapper json) {
         this.texts = texts;
         this.shell = shell;
         this.publicUrl = publicUrl;
         this.json = json;
-        Mustache.Compiler compiler =
-                Mustache.compiler().withEscaper(HTML).defaultValue("").withLoader(Pages::template);
+        this.compiler = Mustache.compiler().withEscaper(HTML).defaultValue("").withLoader(Pages::template);
         this.layout = compile(compiler, "layout");
         this.event = compile(compiler, "event");
         this.rsvpForm = compile(compiler, "rsvp-form");
         this.rsvp = compile(compiler, "rsvp");
         this.notFound = compile(compiler, "not-found");
+    }
+
+    /** Another page's template, compiled as these are. */
+    Template compiled(String name) {
+        return compile(compiler, name);
+    }
+
+    /** The whole document around a page's body. */
+    String layout(Map<String, Object> page) {
+        return layout.execute(page);
     }
 
     public PageTexts texts() {
@@ -116,6 +132,7 @@ public class Pages {
             Map<String, Object> page = page(language, view.title(), path);
             page.put("meta", meta(view, language, path));
             page.put("jsonLd", jsonLd(view));
+            page.put("jsonLdId", "event-jsonld");
             page.put("body", event.execute(model));
             return html(status, layout.execute(page));
         });
@@ -168,14 +185,14 @@ public class Pages {
         return Mono.just(html(HttpStatus.NOT_FOUND, layout.execute(page)));
     }
 
-    private Map<String, Object> common(Language language) {
+    Map<String, Object> common(Language language) {
         Map<String, Object> model = new HashMap<>();
         model.put("t", texts.all(language));
         model.put("lang", language.tag());
         return model;
     }
 
-    private Map<String, Object> page(Language language, String title, String path) {
+    Map<String, Object> page(Language language, String title, String path) {
         Map<String, Object> page = common(language);
         page.put("dir", language.dir());
         page.put("title", title);
@@ -194,17 +211,6 @@ public class Pages {
     }
 
     private Map<String, Object> meta(EventView view, Language language, String path) {
-        Map<String, Object> meta = new HashMap<>();
-        String base = publicUrl.base() + path;
-        meta.put("title", view.title());
-        meta.put("canonical", base + "?lang=" + language.tag());
-        List<Map<String, String>> alternates = new ArrayList<>();
-        for (Language l : Language.values()) {
-            alternates.add(Map.of("hreflang", l.tag(), "href", base + "?lang=" + l.tag()));
-        }
-        alternates.add(Map.of("hreflang", "x-default", "href", base));
-        meta.put("alternates", alternates);
-        meta.put("ogLocale", language == Language.FA ? "fa_IR" : "en_US");
         String where = view.place() == null ? null : view.place().city();
         String when = EventTexts.when(view.startUtc(), view.endUtc(), view.timeZone(), language);
         StringBuilder description = new StringBuilder(when);
@@ -214,12 +220,28 @@ public class Pages {
         if (view.description() != null && !view.description().isBlank()) {
             description.append(" · ").append(summary(view.description()));
         }
-        meta.put("description", description.toString());
+        return meta(view.title(), description.toString(), path, language);
+    }
+
+    /** Link-preview and search meta of a page at {@code path}: canonical in its language, and its alternates. */
+    Map<String, Object> meta(String title, String description, String path, Language language) {
+        Map<String, Object> meta = new HashMap<>();
+        String base = publicUrl.base() + path;
+        meta.put("title", title);
+        meta.put("canonical", base + "?lang=" + language.tag());
+        List<Map<String, String>> alternates = new ArrayList<>();
+        for (Language l : Language.values()) {
+            alternates.add(Map.of("hreflang", l.tag(), "href", base + "?lang=" + l.tag()));
+        }
+        alternates.add(Map.of("hreflang", "x-default", "href", base));
+        meta.put("alternates", alternates);
+        meta.put("ogLocale", language == Language.FA ? "fa_IR" : "en_US");
+        meta.put("description", description);
         return meta;
     }
 
     /** The first words of a description, on one line, for previews. */
-    private static String summary(String text) {
+    static String summary(String text) {
         String line =
                 text.replaceAll("[#*_`>\\[\\]]", "").replaceAll("\\s+", " ").strip();
         return line.length() <= 200 ? line : line.substring(0, line.offsetByCodePoints(0, 199)) + "…";
@@ -232,9 +254,27 @@ public class Pages {
         model.put("startUtc", view.startUtc().toString());
         model.put("when", EventTexts.when(view.startUtc(), view.endUtc(), view.timeZone(), language));
         model.put("gregorian", EventTexts.gregorian(view.startUtc(), view.timeZone(), language));
+        boolean date = view.recurrenceId() != null;
         if (view.status() != EventStatus.SCHEDULED) {
-            model.put("statusText", texts.get(language, "status_" + view.status()));
+            // One date of a series says it is that date, not the whole action, that is cancelled.
+            model.put(
+                    "statusText",
+                    texts.get(
+                            language,
+                            (date && view.status() == EventStatus.CANCELLED ? "date_" : "status_") + view.status()));
             model.put("statusReason", view.statusReason());
+        }
+        if (date) {
+            model.put("seriesHref", "/events/" + view.id() + "?lang=" + language.tag());
+            if (!view.recurrenceId().equals(view.start())) {
+                model.put(
+                        "movedText",
+                        texts.format(
+                                language,
+                                "date_moved",
+                                EventTexts.local(view.recurrenceId(), language),
+                                EventTexts.local(view.start(), language)));
+            }
         }
         if (view.place() != null) {
             EventView.Place p = view.place();
@@ -324,6 +364,11 @@ public class Pages {
 
     /** schema.org Event, as the web app writes it (pages/event/jsonld.ts); hidden places stay hidden. */
     private String jsonLd(EventView e) {
+        return script(eventLd(e, true));
+    }
+
+    /** The schema.org Event of a view; {@code withContext} for a top-level object. */
+    Map<String, Object> eventLd(EventView e, boolean withContext) {
         boolean physical = e.place() != null && !e.locationHidden();
         String online = e.online() == null ? null : safeUrl(e.online().url());
         String mode = physical && online != null
@@ -355,7 +400,9 @@ public class Pages {
                 ? "EventCancelled"
                 : e.status() == EventStatus.POSTPONED ? "EventPostponed" : "EventScheduled";
         Map<String, Object> ld = new LinkedHashMap<>();
-        ld.put("@context", "https://schema.org");
+        if (withContext) {
+            ld.put("@context", "https://schema.org");
+        }
         ld.put("@type", "Event");
         ld.put("name", e.title());
         if (e.description() != null && !e.description().isBlank()) {
@@ -385,6 +432,11 @@ public class Pages {
                             .map(s -> ordered("@type", "Person", "name", s.name()))
                             .toList());
         }
+        return ld;
+    }
+
+    /** JSON-LD for a script element. */
+    String script(Object ld) {
         // Inside <script>, "</script>" or "<!--" in a title must not end or change the block: no <, > or & at all.
         return json.writeValueAsString(ld)
                 .replace("<", "\\u003c")
@@ -393,7 +445,7 @@ public class Pages {
     }
 
     /** A JSON object whose keys keep their order (Map.of's order changes from one run to the next). */
-    private static Map<String, Object> ordered(Object... keysAndValues) {
+    static Map<String, Object> ordered(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put((String) keysAndValues[i], keysAndValues[i + 1]);
@@ -402,7 +454,7 @@ public class Pages {
     }
 
     /** Only web links are links: anything else (javascript:, data:) is not put in an href. */
-    private static String safeUrl(String url) {
+    static String safeUrl(String url) {
         if (url == null) {
             return null;
         }
@@ -410,7 +462,7 @@ public class Pages {
         return lower.startsWith("https://") || lower.startsWith("http://") ? url : null;
     }
 
-    private static String country(String code, Language language) {
+    static String country(String code, Language language) {
         String name = Locale.of("", code).getDisplayCountry(language.locale());
         return name.isBlank() ? code : name;
     }
@@ -421,7 +473,7 @@ public class Pages {
         return token == null ? Mono.error(new IllegalStateException("no CSRF token on this exchange")) : token;
     }
 
-    private static ResponseEntity<String> html(HttpStatus status, String body) {
+    static ResponseEntity<String> html(HttpStatus status, String body) {
         return ResponseEntity.status(status)
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 // Per visitor: the language chosen and the CSRF token in the forms.

@@ -1,9 +1,11 @@
 package org.tocsin.rsvps;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.tocsin.events.Occurrence;
 import org.tocsin.rsvps.internal.RsvpDocument;
 import org.tocsin.rsvps.internal.RsvpStore;
 import reactor.core.publisher.Mono;
@@ -28,8 +30,9 @@ public class PersonalRsvps {
     /**
      * @param events the events the person means to go to
      * @param going  those of them their answer is GOING to: an event kept for attendees shows them its place
+     * @param dates  of a series, the dates (occurrence keys) they answered
      */
-    public record Answers(Set<String> events, Set<String> going) {}
+    public record Answers(Set<String> events, Set<String> going, Map<String, Set<String>> dates) {}
 
     public Mono<Answers> of(String userId) {
         return store.ofUser(userId, LISTED)
@@ -39,6 +42,12 @@ public class PersonalRsvps {
                         rsvps.stream()
                                 .filter(r -> r.state() == RsvpState.GOING)
                                 .map(RsvpDocument::eventId)
-                                .collect(Collectors.toUnmodifiableSet())));
+                                .collect(Collectors.toUnmodifiableSet()),
+                        // An RSVP to a series is to one date: the person's calendar carries that date only.
+                        rsvps.stream()
+                                .filter(r -> !Occurrence.ONCE.equals(r.occurrenceKey()))
+                                .collect(Collectors.groupingBy(
+                                        RsvpDocument::eventId,
+                                        Collectors.mapping(RsvpDocument::occurrenceKey, Collectors.toSet())))));
     }
 }

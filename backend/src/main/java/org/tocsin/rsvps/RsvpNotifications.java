@@ -34,7 +34,8 @@ import reactor.core.scheduler.Schedulers;
  * <p>A mail speaks the language the person answered in: English, or Persian ({@link PersianMail}).
  *
  * <p>The invitation carries the exact place of an event kept for attendees only when the RSVP is
- * GOING; for a series it is the series (the text names the occurrence the RSVP is for).
+ * GOING; for a series it is the one date the RSVP is for (a VEVENT with the series' UID and that
+ * date's RECURRENCE-ID), so a calendar shows only that date.
  */
 @Component
 class RsvpNotifications {
@@ -77,7 +78,8 @@ class RsvpNotifications {
             return Mono.empty();
         }
         boolean attendee = rsvp.state() == RsvpState.GOING;
-        return events.viewFor(rsvp.eventId(), null, attendee && kind != Kind.CANCELLED)
+        // A series' RSVP is to one date: the invitation is that date (RECURRENCE-ID), not the whole series.
+        return events.viewFor(rsvp.eventId(), rsvp.occurrenceKey(), attendee && kind != Kind.CANCELLED)
                 .publishOn(Schedulers.boundedElastic())
                 .map(event -> message(kind, rsvp, manageToken, event))
                 .flatMap(mailer::enqueue)

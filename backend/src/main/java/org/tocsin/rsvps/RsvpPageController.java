@@ -100,7 +100,8 @@ class RsvpPageController {
                                     user,
                                     id,
                                     exchange,
-                                    RsvpForm.blank(id).withNotice(pages.texts().get(language, "rsvp_mail_sent")),
+                                    RsvpForm.blank(id, sent.occurrence())
+                                            .withNotice(pages.texts().get(language, "rsvp_mail_sent")),
                                     HttpStatus.OK)
                             : Mono.just(seeOther("/rsvp/" + a.manageToken() + "?lang=" + language.tag())))
                     .onErrorResume(
@@ -169,7 +170,8 @@ class RsvpPageController {
 
     private Mono<ResponseEntity<String>> eventPage(
             CurrentUser user, String id, ServerWebExchange exchange, RsvpForm form, HttpStatus status) {
-        return visible.view(user, id)
+        // The date the form was for, so a refused or pending RSVP to one date shows that date again.
+        return visible.view(user, id, form.occurrence())
                 .flatMap(view -> pages.event(exchange, view, form, status))
                 .onErrorResume(Refusal.class, e -> pages.notFound(exchange));
     }

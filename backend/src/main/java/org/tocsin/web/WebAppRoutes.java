@@ -11,9 +11,10 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * The web app's deep links: a GET of one of its pages (e.g. {@code /cities/de/berlin}) answers
+ * The web app's deep links: a GET of one of its pages (e.g. {@code /dashboard}) answers
  * {@code index.html} (served by {@link WebAppFiles}), whose client-side router shows the page.
- * Event pages and RSVP pages are rendered on the server instead (org.tocsin.pages), and the app takes them over.
+ * The public pages ({@code /}, events, cities, organizations, campaigns, RSVPs) are rendered on the
+ * server instead (org.tocsin.pages), and the app takes them over.
  * Never the API, the feeds, {@code /events/{id}.ics}, the actuator or the OpenAPI document.
  * The iframe widget {@code /embed/events} may be framed by any site; every other page by none.
  */
@@ -21,7 +22,7 @@ import reactor.core.publisher.Mono;
 class WebAppRoutes implements WebFilter {
 
     static final Pattern APP_PAGE = Pattern.compile("^/(?:"
-            + "|cities/[^/.]+/[^/.]+|organizations/[^/.]+|campaigns/[^/.]+|join/[^/.]+"
+            + "join/[^/.]+"
             + "|signin|register|forgot-password|reset-password|verify-email|dashboard(?:/[^.]*)?|embed|embed/events"
             + ")/?$");
 

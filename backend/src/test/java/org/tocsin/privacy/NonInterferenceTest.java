@@ -236,8 +236,13 @@ class NonInterferenceTest {
             return etag == null || etag.isEmpty() ? null : etag.getFirst();
         }
 
-        /** The next page of a discovery answer, or null. */
+        /** The next page of a discovery answer or of a server-rendered list page, or null. */
         String next(String path) {
+            if (status == 200 && !path.startsWith("/api/")) {
+                java.util.regex.Matcher later = java.util.regex.Pattern.compile("<a href=\"([^\"]+)\" rel=\"next\">")
+                        .matcher(body);
+                return later.find() ? later.group(1).replace("&amp;", "&") : null;
+            }
             if (status != 200 || !path.startsWith("/api/v1/events?")) {
                 return null;
             }

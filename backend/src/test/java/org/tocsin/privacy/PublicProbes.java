@@ -69,6 +69,22 @@ final class PublicProbes {
         }
         probes.add(new Probe("/api/v1/events/deleted?since=2000-01-01T00:00:00Z", 1, true));
         probes.add(new Probe("/api/v1/events/deleted?since=2000-01-01T00:00:00Z&limit=1", 1, true));
+        // The server-rendered list pages, following their "later" links (discovery's cursor).
+        probes.add(new Probe("/", 3, false));
+        probes.add(new Probe("/?lang=fa", 3, false));
+        for (String slug : HiddenWorlds.CAMPAIGNS) {
+            probes.add(new Probe("/campaigns/" + slug, 3, false));
+        }
+        for (String slug : HiddenWorlds.ORGANIZATIONS) {
+            probes.add(new Probe("/organizations/" + slug + "?lang=fa", 3, false));
+        }
+        for (HiddenWorlds.City city : cities) {
+            probes.add(new Probe(
+                    "/cities/" + city.country().toLowerCase(Locale.ROOT) + "/"
+                            + encode(city.name().toLowerCase(Locale.ROOT)),
+                    3,
+                    false));
+        }
         for (String id : world.publicEventIds()) {
             probes.add(new Probe("/api/v1/events/" + id, 1, false));
             probes.add(new Probe("/events/" + id + ".ics", 1, false));

@@ -14,6 +14,45 @@ import tools.jackson.databind.JsonNode;
 class PersonalFeedTest extends IntegrationTest {
 
     @Test
+    void anRsvpToOneDateOfASeriesPutsThatDateAloneInTheFeed() {
+        RsvpFixtures f = new RsvpFixtures(api());
+        Map<String, Object> body = titled(f.vigil(null), "Weekly vigil");
+        body.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;COUNT=4"));
+        String series = f.create(body);
+        Api.Caller supporter = api().newUser("Supporter");
+        supporter
+                .post(
+                        "/api/v1/events/" + series + "/rsvps",
+                        Map.of("name", "Sup", "response", "GOING", "guests", 0, "occurrence", "2027-05-13T18:00"))
+                .expectStatus()
+                .isCreated();
+        String url = supporter
+                .post("/api/v1/me/calendar-feed", Map.of())
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("url")
+                .asString();
+        String ics = api().anonymous()
+                .get(url.substring(url.indexOf("/feeds/")))
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        // The VEVENTs only: the VTIMEZONE has RRULEs of its own.
+        assertThat(ics.substring(ics.indexOf("BEGIN:VEVENT")))
+                .contains("RECURRENCE-ID;TZID=Europe/Berlin:20270513T180000")
+                .contains("DTSTART;TZID=Europe/Berlin:20270513T180000")
+                .doesNotContain("RRULE", "20270506T180000", "20270520T180000");
+        biweekly.ICalendar parsed = biweekly.Biweekly.parse(ics).first();
+        assertThat(parsed.getEvents()).hasSize(1);
+        assertThat(parsed.getEvents().getFirst().getRecurrenceId()).isNotNull();
+    }
+
+    @Test
     void theFeedListsGoingAndMaybeAndRevealsHiddenPlacesOnlyWhereGoing() {
         RsvpFixtures f = new RsvpFixtures(api());
         String goingTo = f.create(titled(f.vigil(null), "Going vigil"));

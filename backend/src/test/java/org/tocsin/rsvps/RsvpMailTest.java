@@ -317,8 +317,14 @@ class RsvpMailTest {
         f.answer(
                 event,
                 Map.of("name", "Week two", "email", second, "response", "GOING", "occurrence", "2027-05-13T18:00"));
-        awaitMail(first, "You're going: Vigil for the prisoners");
+        Mail weekOne = awaitMail(first, "You're going: Vigil for the prisoners");
         awaitMail(second, "You're going: Vigil for the prisoners");
+        // The invitation is that one date (the series' UID, its RECURRENCE-ID), not the whole series.
+        assertThat(vevents(weekOne.ics()))
+                .contains("RECURRENCE-ID;TZID=Europe/Berlin:20270506T180000")
+                .contains("DTSTART;TZID=Europe/Berlin:20270506T180000")
+                .doesNotContain("RRULE");
+        assertThat(weekOne.ics().split("BEGIN:VEVENT", -1)).hasSize(2);
 
         f.owner
                 .put(
@@ -327,10 +333,11 @@ class RsvpMailTest {
                 .expectStatus()
                 .isOk();
         Mail changed = awaitMail(second, "Changed: Vigil for the prisoners");
-        assertThat(changed.ics())
-                .contains("METHOD:REQUEST")
-                .contains("RECURRENCE-ID")
-                .contains("T193000");
+        assertThat(changed.ics()).contains("METHOD:REQUEST");
+        assertThat(vevents(changed.ics()))
+                .contains("RECURRENCE-ID;TZID=Europe/Berlin:20270513T180000")
+                .contains("DTSTART;TZID=Europe/Berlin:20270513T193000")
+                .doesNotContain("RRULE");
         assertThat(changed.text()).contains("7:30");
         await().during(Duration.ofMillis(1500))
                 .atMost(Duration.ofSeconds(5))
@@ -344,6 +351,11 @@ class RsvpMailTest {
                 .isOk();
         awaitMail(first, "Cancelled: Vigil for the prisoners");
         awaitMail(second, "Cancelled: Vigil for the prisoners");
+    }
+
+    /** The VEVENTs of an iCalendar object, without its VTIMEZONEs (which have RRULEs of their own). */
+    private static String vevents(String ics) {
+        return ics.substring(ics.indexOf("BEGIN:VEVENT"));
     }
 
     private static String line(String ics, String prefix) {

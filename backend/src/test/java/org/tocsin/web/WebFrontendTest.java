@@ -22,10 +22,6 @@ class WebFrontendTest extends IntegrationTest {
     @ValueSource(
             strings = {
                 "/",
-                "/cities/de/berlin",
-                "/cities/ir/تهران",
-                "/organizations/some-group",
-                "/campaigns/united-against-executions",
                 "/join/tci_some-invitation-token",
                 "/signin",
                 "/register",
@@ -51,9 +47,17 @@ class WebFrontendTest extends IntegrationTest {
         assertThat(body).contains("<tocsin-app");
     }
 
-    /** Event and RSVP pages are rendered on the server (org.tocsin.pages); unknown ones are a 404 page the app still takes over. */
+    /** Public pages are rendered on the server (org.tocsin.pages); unknown ones are a 404 page the app still takes over. */
     @ParameterizedTest
-    @ValueSource(strings = {"/events/0123abcd", "/rsvp/some-manage-token"})
+    @ValueSource(
+            strings = {
+                "/events/0123abcd",
+                "/rsvp/some-manage-token",
+                "/cities/de/berlin",
+                "/cities/ir/تهران",
+                "/organizations/some-group",
+                "/campaigns/united-against-executions"
+            })
     void serverRenderedPagesOfUnknownThingsAreNotFoundPagesOfTheApp(String path) {
         String body = web.get()
                 .uri(path)
@@ -95,7 +99,7 @@ class WebFrontendTest extends IntegrationTest {
     @Test
     void builtFilesAreCachedByTheirHashAndPagesRevalidate() {
         String index = web.get()
-                .uri("/")
+                .uri("/dashboard")
                 .exchange()
                 .expectHeader()
                 .value(HttpHeaders.CACHE_CONTROL, cc -> assertThat(cc).contains("no-cache"))

@@ -1,0 +1,114 @@
+package org.tocsin.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.tocsin.accounts.CurrentUser;
+import org.tocsin.campaigns.CampaignCities;
+import org.tocsin.kernel.Dates;
+import org.tocsin.kernel.Refusal;
+import org.tocsin.organizations.OrganizationAccess;
+import org.tocsin.organizations.Permission;
+import org.tocsin.organizations.Role;
+import reactor.core.publisher.Mono;
+
+/**
+ * One page of occurrences as {@code GET /api/v1/events} lists them to this caller, for every place that
+ * lists events (the API and the server-rendered pages): one visibility rule, one order, one cursor,
+ * so a page hides exactly what the API hides and its "next" link pages the same way.
+ */
+@Service
+public class EventDiscovery {
+
+    static final int MAX_CURSOR = 200;
+
+    private final EventIndex index;
+    private final EventViews views;
+    private final EventFilters filters;
+    private final OrganizationAccess access;
+    private final Clock clock;
+
+    EventDiscovery(EventIndex index, EventViews views, EventFilters filters, OrganizationAccess access, Clock clock) {
+        this.index = index;
+        this.views = views;
+        this.filters = filters;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    /** One page of views in start order; {@code nextCursor} is null on the last page. */
+    public record Found(List<EventView> items, String nextCursor) {}
+
+    /**
+     * Occurrences in {@code [from, to)} matching {@code params} that {@code user} may see, {@code size} at most,
+     * after {@code cursor} (one this class gave out; any other is a 400 naming {@code cursor}). An
+     * organization or campaign slug nobody has finds nothing.
+     */
+    public Mono<Found> find(
+            CurrentUser user, EventFilters.Params params, Instant from, Instant to, String cursor, int size) {
+        return Mono.defer(() -> {
+            if (cursor != null && cursor.length() > MAX_CURSOR) {
+                return Mono.error(Refusal.invalid("cursor", "may be at most " + MAX_CURSOR + " characters"));
+            }
+            EventQuery.Cursor after = cursor == null ? null : decode(cursor);
+            Mono<EventFilter> filter = filters.resolve(params, "", EventFilters.Unknown.MATCHES_NOTHING);
+            return Mono.zip(filter, access.roles(user)).flatMap(t -> {
+                Map<String, Role> roles = t.getT2();
+                // Hidden locations are filtered and searched on only by those who may read them (organizers).
+                Set<String> locationsOf = roles.entrySet().stream()
+                        .filter(r -> Permission.MANAGE_EVENTS.grantedTo(r.getValue()))
+                        .map(Map.Entry::getKey)
+                        .collect(Collectors.toUnmodifiableSet());
+                EventQuery query = new EventQuery(t.getT1(), from, to, roles.keySet(), locationsOf, after, size);
+                List<EventIndex.Entry> hits = index.search(query);
+                boolean more = hits.size() > size;
+                List<EventIndex.Entry> page = more ? hits.subList(0, size) : hits;
+                return views.views(page.stream()
+                                .map(h -> new EventViews.Item(
+                                        h.event(),
+                                        h.occurrence(),
+                                        new EventPermissions(Optional.ofNullable(
+                                                roles.get(h.event().organizationId())))))
+                                .toList())
+                        .map(items -> new Found(items, more ? encode(page.getLast()) : null));
+            });
+        });
+    }
+
+    /** What discovery answers without {@code from} and {@code to}: from now, as far ahead as the index holds. */
+    public Mono<Found> upcoming(CurrentUser user, EventFilters.Params params, String cursor, int size) {
+        Instant now = clock.instant();
+        return find(user, params, now, now.plus(EventIndex.AHEAD), cursor, size);
+    }
+
+    /** Cities with upcoming public events ({@code GET /api/v1/cities}): public events only, for everyone. */
+    public List<CampaignCities.CityCount> cities() {
+        return index.upcomingCities();
+    }
+
+    static String encode(EventIndex.Entry last) {
+        String raw =
+                last.occurrence().startUtc().toEpochMilli() + "|" + last.event().id() + "|"
+                        + (last.occurrence().recurrenceId() == null
+                                ? ""
+                                : last.occurrence().recurrenceId());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static EventQuery.Cursor decode(String cursor) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
+            return new EventQuery.Cursor(
+                    Dates.requireInRange("cursor", Instant.ofEpochMilli(Long.parseLong(parts[0]))), parts[1], parts[2]);
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException | Refusal e) {
+            throw Refusal.invalid("cursor", "is not a cursor this API gave out");
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package org.tocsin.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.tocsin.support.IntegrationTest;
+import org.tocsin.support.OrganizationFixtures;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The server-rendered list pages ({@code /}, a city, an organization, a campaign), fetched as a plain
+ * HTTP client: their content, link-preview meta, feeds and JSON-LD are in the HTML, in English or
+ * Persian; private events never appear; paging works through plain links.
+ */
+class ListPagesTest extends IntegrationTest {
+
+    /** A list page of twenty actions: what a jammed network must carry before anything shows. */
+    private static final int PAGE_BUDGET_BYTES = 40_000;
+
+    private OrganizationFixtures group;
+    private String campaign;
+    /** Unique per test: cities are shared by the whole test database. */
+    private String city;
+
+    @BeforeEach
+    void group() {
+        group = new OrganizationFixtures(api());
+        campaign = "day-" + System.nanoTime();
+        group.owner
+                .post(
+                        "/api/v1/campaigns",
+                        Map.of(
+                                "organization",
+                                group.organization,
+                                "name",
+                                "Day of action " + campaign,
+                                "slug",
+                                campaign,
+                                "description",
+                                "Everywhere at once.",
+                                "startsOn",
+                                "2027-05-01",
+                                "endsOn",
+                                "2027-05-31"))
+                .expectStatus()
+                .isCreated();
+        city = "Listtown" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "x");
+    }
+
+    private String event(String title, Map<String, Object> overrides) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("organization", group.organization);
+        body.put("title", title);
+        body.put("kind", "VIGIL");
+        body.put("start", "2027-05-06T18:00");
+        body.put("end", "2027-05-06T19:00");
+        body.put("timeZone", "Europe/Berlin");
+        body.put("campaign", campaign);
+        body.put("place", Map.of("address", "Wilshire Blvd 11000", "city", city, "countryCode", "DE"));
+        body.putAll(overrides);
+        return group.owner
+                .post("/api/v1/events", body)
+                .expectStatus()
+                .isCreated()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id")
+                .asString();
+    }
+
+    private EntityExchangeResult<String> page(String path, String acceptLanguage) {
+        return web.get()
+                .uri(path)
+                .accept(MediaType.TEXT_HTML)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage)
+                .exchange()
+                .expectBody(String.class)
+                .returnResult();
+    }
+
+    private String cityPath() {
+        return "/cities/de/" + city.toLowerCase();
+    }
+
+    private List<String> pages() {
+        return List.of("/", cityPath(), "/organizations/" + group.organization, "/campaigns/" + campaign);
+    }
+
+    @Test
+    void everyListPageIsHtmlWithItsActionsPreviewTagsFeedsAndJsonLd() {
+        String id = event("Vigil for the prisoners", Map.of());
+        for (String path : pages()) {
+            EntityExchangeResult<String> result = page(path, "en");
+            assertThat(result.getStatus()).as(path).isEqualTo(HttpStatus.OK);
+            assertThat(result.getResponseHeaders().getFirst("Content-Security-Policy"))
+                    .contains("script-src 'self'")
+                    .doesNotContain("unsafe-inline");
+            String html = result.getResponseBody();
+            assertThat(html)
+                    .as(path)
+                    .contains("<html lang=\"en\" dir=\"ltr\">")
+                    .contains("<tocsin-app>")
+                    .contains("<meta property=\"og:title\" content=\"")
+                    .contains("<meta property=\"og:description\" content=\"")
+                    .contains("<meta name=\"twitter:card\" content=\"summary\">")
+                    .contains("<link rel=\"canonical\" href=\"http://localhost:8080" + path + "?lang=en\">")
+                    .contains("hreflang=\"fa\"")
+                    .contains("<script id=\"list-jsonld\" type=\"application/ld+json\">")
+                    .contains("\"@type\":\"ItemList\"", "\"@type\":\"Event\"")
+                    .contains("<a href=\"/events/" + id + "?lang=en\" dir=\"auto\">Vigil for the prisoners</a>")
+                    .contains("Thursday, 6 May 2027, 18:00 – 19:00")
+                    .contains("type=\"application/atom+xml\"");
+            String jsonLd = html.replaceAll(
+                    "(?s).*<script id=\"list-jsonld\" type=\"application/ld\\+json\">(.*?)</script>.*", "$1");
+            assertThat(jsonLd).doesNotContain("<", ">");
+            assertThat(html.getBytes(StandardCharsets.UTF_8).length).isLessThan(PAGE_BUDGET_BYTES);
+        }
+        String cityPage = page(cityPath(), "en").getResponseBody();
+        assertThat(cityPage)
+                .contains("<h1 dir=\"auto\">" + city + "</h1>")
+                .contains("href=\"/feeds" + cityPath() + ".atom?lang=en\"")
+                .contains("webcal://");
+        assertThat(page("/organizations/" + group.organization, "en").getResponseBody())
+                .contains("href=\"/feeds/organizations/" + group.organization + ".ics?lang=en\"");
+        String campaignPage = page("/campaigns/" + campaign, "en").getResponseBody();
+        assertThat(campaignPage)
+                .contains("Everywhere at once.")
+                .contains("Saturday, 1 May 2027 – Monday, 31 May 2027")
+                .contains("href=\"/organizations/" + group.organization + "?lang=en\"")
+                .contains("href=\"" + cityPath() + "?lang=en\"");
+        String home = page("/", "en").getResponseBody();
+        assertThat(home).contains("href=\"/campaigns/" + campaign + "?lang=en\"");
+    }
+
+    @Test
+    void persianVisitorsReadPersianWithSolarHijriDatesAndIsolatedLatinText() {
+        event("Vigil for the prisoners", Map.of());
+        for (String path : pages()) {
+            for (EntityExchangeResult<String> result :
+                    List.of(page(path, "fa-IR,fa;q=0.9"), page(path + "?lang=fa", "en"))) {
+                assertThat(result.getResponseBody())
+                        .as(path)
+                        .contains("<html lang=\"fa\" dir=\"rtl\">")
+                        .contains("کنش‌های پیش رو")
+                        .contains("پنجشنبه ۱۶ اردیبهشت ۱۴۰۶، ۱۸:۰۰ – ۱۹:۰۰")
+                        .contains("<meta property=\"og:locale\" content=\"fa_IR\">")
+                        .contains("<bdi>" + city + "</bdi>")
+                        .contains("?lang=fa");
+            }
+        }
+        assertThat(page("/campaigns/" + campaign + "?lang=fa", "en").getResponseBody())
+                .contains("۱۱ اردیبهشت ۱۴۰۶");
+    }
+
+    @Test
+    void privateEventsNeverAppearToStrangersButDoToTheirOrganizers() {
+        event("Public vigil", Map.of());
+        event("Secret planning meeting", Map.of("visibility", "PRIVATE"));
+        event("Unlisted rehearsal", Map.of("visibility", "UNLISTED"));
+        for (String path : pages()) {
+            assertThat(page(path, "en").getResponseBody())
+                    .as(path)
+                    .contains("Public vigil")
+                    .doesNotContain("Secret planning", "Unlisted rehearsal");
+        }
+        // The organizer, signed in, sees the private one on the organization's page, as in discovery.
+        assertThat(group.owner
+                        .get("/organizations/" + group.organization)
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
+                .contains("Secret planning meeting");
+    }
+
+    @Test
+    void unknownCitiesOrganizationsCampaignsAndCursorsAreTheNotFoundPage() {
+        String notFound = page("/events/0123456789abcdef0123456789abcdef", "en").getResponseBody();
+        for (String path : List.of(
+                "/cities/de/nowhere-" + System.nanoTime(),
+                "/organizations/no-such-group-" + System.nanoTime(),
+                "/campaigns/no-such-day-" + System.nanoTime(),
+                "/?cursor=not-a-cursor")) {
+            EntityExchangeResult<String> result = page(path, "en");
+            assertThat(result.getStatus()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(result.getResponseBody()).isEqualTo(notFound);
+        }
+    }
+
+    @Test
+    void longListsArePagedByPlainLinks() {
+        for (int i = 0; i < ListPages.PAGE_SIZE + 3; i++) {
+            event(
+                    "Vigil number " + (100 + i),
+                    Map.of(
+                            "start",
+                            "2027-05-" + (10 + i % 18) + "T18:00",
+                            "end",
+                            "2027-05-" + (10 + i % 18) + "T19:00"));
+        }
+        String first = page(cityPath(), "en").getResponseBody();
+        assertThat(count(first, "<li><a href=\"/events/")).isEqualTo(ListPages.PAGE_SIZE);
+        Matcher next = Pattern.compile("<a href=\"([^\"]+)\" rel=\"next\">").matcher(first);
+        assertThat(next.find()).isTrue();
+        // As a browser reads the attribute: &amp; is &.
+        String second = page(next.group(1).replace("&amp;", "&"), "en").getResponseBody();
+        assertThat(count(second, "<li><a href=\"/events/")).isEqualTo(3);
+        assertThat(second).doesNotContain("rel=\"next\"").contains(">Back to the soonest</a>");
+    }
+
+    private static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
+    }
+}
