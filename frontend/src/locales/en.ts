@@ -464,6 +464,13 @@ const messages = {
   'review.state.APPROVED': 'Approved',
   'review.state.DECLINED': 'Declined',
   'submissions.heading': 'Offered to campaigns',
+  // [geo] month view summaries, map, offline tickets
+  'month.actions.one': '{n} action',
+  'month.actions.other': '{n} actions',
+  'month.cities.one': '{n} city',
+  'month.cities.other': '{n} cities',
+  'month.summary': '{actions} in {cities}',
+  'month.online': 'Online',
 };
 
 export type Messages = Record<keyof typeof messages, string>;

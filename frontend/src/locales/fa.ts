@@ -480,6 +480,13 @@ const fa: Locale = {
     'review.state.APPROVED': 'پذیرفته',
     'review.state.DECLINED': 'ردشده',
     'submissions.heading': 'پیشنهادشده به کارزارها',
+    // [geo] month view summaries, map, offline tickets
+    'month.actions.one': '{n} کنش',
+    'month.actions.other': '{n} کنش',
+    'month.cities.one': '{n} شهر',
+    'month.cities.other': '{n} شهر',
+    'month.summary': '{actions} در {cities}',
+    'month.online': 'برخط',
   },
 };
 export default fa;

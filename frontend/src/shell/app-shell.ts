@@ -19,6 +19,7 @@ import '../pages/dashboard/org-admin-page';
 import '../pages/dashboard/event-editor';
 import '../pages/dashboard/rsvp-list-page';
 import '../pages/embed/embed-page';
+import { forgetOffline } from '../pwa/offline';
 
 /** The app: header, language switch, and the page of the current URL. */
 @customElement('tocsin-app')
@@ -86,6 +87,7 @@ export class TocsinApp extends LightElement {
       await api.logout();
     } finally {
       sessionChanged();
+      void forgetOffline();
       navigate('/');
     }
   }
