@@ -38,19 +38,44 @@ export function landPath(topology) {
     if (g.type === 'Polygon') polygons.push(g.arcs);
     if (g.type === 'MultiPolygon') polygons.push(...g.arcs);
   }
+  const draw = (points) => {
+    let last = '';
+    let out = '';
+    let n = 0;
+    for (const [lon, lat] of points) {
+      const p = `${round(lon + 180)} ${round(90 - lat)}`;
+      if (p === last) continue;
+      out += (n === 0 ? 'M' : ' ') + p;
+      last = p;
+      n++;
+    }
+    if (n >= 3) d += `${out}Z`;
+  };
   for (const polygon of polygons) {
     for (const r of polygon) {
-      let last = '';
-      let out = '';
-      let n = 0;
+      // The topology is spherical: a ring may cross the antimeridian (Fiji, Chukotka) or go round a pole
+      // (Antarctica). Unwrapped longitudes keep the ring in one piece; a ring round a pole is closed along
+      // the pole's edge of the map; a ring reaching past ±180° is drawn again a world away, and the map's
+      // viewBox clips both copies.
+      const points = [];
       for (const [lon, lat] of ring(r)) {
-        const p = `${round(lon + 180)} ${round(90 - lat)}`;
-        if (p === last) continue;
-        out += (n === 0 ? 'M' : ' ') + p;
-        last = p;
-        n++;
+        let x = lon;
+        if (points.length) {
+          const prev = points[points.length - 1][0];
+          while (x - prev > 180) x -= 360;
+          while (prev - x > 180) x += 360;
+        }
+        points.push([x, lat]);
       }
-      if (n >= 3) d += `${out}Z`;
+      const turn = points[points.length - 1][0] - points[0][0];
+      if (Math.abs(turn) > 180) {
+        const pole = points.reduce((s, p) => s + p[1], 0) < 0 ? -90 : 90;
+        points.push([points[points.length - 1][0], pole], [points[0][0], pole]);
+      }
+      const xs = points.map((p) => p[0]);
+      draw(points);
+      if (Math.max(...xs) > 180.5) draw(points.map(([x, y]) => [x - 360, y]));
+      if (Math.min(...xs) < -180.5) draw(points.map(([x, y]) => [x + 360, y]));
     }
   }
   return d;
