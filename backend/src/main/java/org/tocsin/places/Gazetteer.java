@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
@@ -25,13 +26,15 @@ import org.tocsin.text.SearchText;
  * the larger city wins.
  *
  * <p>Memory: names are kept once per city; the alias index is two primitive arrays (a 64-bit hash of
- * "country/normalised-name", sorted, and the city it names), about 5 MB for 25,000 cities and 480,000
- * names, instead of a map of strings. Loading takes about a second and happens once, at start-up.
+ * "country/normalised-name", sorted, and the city it names), about 10 MB retained for 25,000 cities and 230,000
+ * distinct names, instead of a map of strings. The names' search keys are normalised at build time, so loading is
+ * parsing and hashing; it happens once, at start-up (figures in docs/gazetteer.md).
  */
 @Component
 class Gazetteer {
 
     static final String RESOURCE = "/org/tocsin/places/gazetteer.tsv.gz";
+    static final int COLUMNS = 10;
 
     /** One city: {@code key} is the canonical city key ("ir/tehran"), {@code nameFa} may be null. */
     record City(
@@ -64,10 +67,12 @@ class Gazetteer {
             for (int i = 0; i < rows.size(); i++) {
                 String[] r = rows.get(i);
                 String country = r[2];
-                long hash = hash(CityKeys.key(r[1], country));
-                String key = own.putIfAbsent(hash, i) == null
-                        ? CityKeys.key(r[1], country)
-                        : CityKeys.key(r[1], country) + "-" + r[0];
+                String prefix = country.toLowerCase(Locale.ROOT) + "/";
+                // The keys were normalised at build time (reduce.mjs, checked against CityKeys by GazetteerTest).
+                String[] keys = r[9].split(",");
+                String ownKey = keys[0].isEmpty() ? CityKeys.key(r[1], country) : prefix + keys[0];
+                long hash = hash(ownKey);
+                String key = own.putIfAbsent(hash, i) == null ? ownKey : ownKey + "-" + r[0];
                 cities[i] = new City(
                         key,
                         r[1],
@@ -77,12 +82,8 @@ class Gazetteer {
                         Double.parseDouble(r[3]),
                         Double.parseDouble(r[4]),
                         Integer.parseInt(r[6]));
-                if (!r[8].isEmpty()) {
-                    for (String alias : r[8].split(",")) {
-                        if (!SearchText.tokens(alias).isEmpty()) {
-                            aliases.putIfAbsent(hash(CityKeys.key(alias, country)), i);
-                        }
-                    }
+                for (int k = 1; k < keys.length; k++) {
+                    aliases.putIfAbsent(hash(prefix + keys[k]), i);
                 }
             }
             aliases.putAll(own);
@@ -116,13 +117,13 @@ class Gazetteer {
         return hashes.length;
     }
 
-    private static List<String[]> read(InputStream in) throws IOException {
+    static List<String[]> read(InputStream in) throws IOException {
         List<String[]> rows = new ArrayList<>(26_000);
         try (BufferedReader lines =
                 new BufferedReader(new InputStreamReader(new GZIPInputStream(in, 1 << 16), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 String[] r = line.split("\t", -1);
-                if (r.length == 9) {
+                if (r.length == COLUMNS) {
                     rows.add(r);
                 }
             }
