@@ -8,6 +8,8 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['src/**/*.ts'], languageOptions: { globals: globals.browser } },
+  // The service worker (plain JavaScript, emitted as /sw.js by vite.config.ts).
+  { files: ['src/pwa/*.js'], languageOptions: { globals: globals.serviceworker } },
   // Node scripts; the browser tests also pass functions to page.evaluate, which run in the page.
   {
     files: ['e2e/**/*.mjs', 'scripts/**/*.mjs', '*.config.*'],

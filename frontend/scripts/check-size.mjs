@@ -23,6 +23,8 @@ const report = (name, size, budget) => {
 };
 report('app (all JS and CSS)', appSize, 100 * KB);
 report('widget', widgetSize, 25 * KB);
+// The campaign map's land outlines, fetched only when a map is shown (not part of the app's first load).
+report('map land outlines (lazy)', gz(join(root, 'map/land-110m.json')), 25 * KB);
 
 // No third-party assets: the only absolute URLs allowed in what we ship are links people click (not loaded).
 const allowed = [

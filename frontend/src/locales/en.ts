@@ -594,6 +594,13 @@ const messages = {
   'editor.solarTime': 'Time',
   'editor.solarHint': 'Year/month/day in the Solar Hijri calendar, e.g. 1406/02/16.',
   'editor.solarInvalid': 'Not a Solar Hijri date: write year/month/day, e.g. 1406/02/16.',
+  // [geo] month view summaries, map, offline tickets
+  'month.actions.one': '{n} action',
+  'month.actions.other': '{n} actions',
+  'month.cities.one': '{n} city',
+  'month.cities.other': '{n} cities',
+  'month.summary': '{actions} in {cities}',
+  'month.online': 'Online',
 };
 
 export type Messages = Record<keyof typeof messages, string>;

@@ -609,6 +609,13 @@ const fa: Locale = {
     'editor.solarTime': 'ساعت',
     'editor.solarHint': 'سال/ماه/روز به تقویم خورشیدی، مانند ۱۴۰۶/۰۲/۱۶.',
     'editor.solarInvalid': 'این تاریخ خورشیدی نیست: سال/ماه/روز بنویسید، مانند ۱۴۰۶/۰۲/۱۶.',
+    // [geo] month view summaries, map, offline tickets
+    'month.actions.one': '{n} کنش',
+    'month.actions.other': '{n} کنش',
+    'month.cities.one': '{n} شهر',
+    'month.cities.other': '{n} شهر',
+    'month.summary': '{actions} در {cities}',
+    'month.online': 'برخط',
   },
 };
 export default fa;

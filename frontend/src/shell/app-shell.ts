@@ -21,6 +21,7 @@ import '../pages/dashboard/event-editor';
 import '../pages/dashboard/rsvp-list-page';
 import '../pages/embed/embed-page';
 import '../pages/moderation/moderation-page';
+import { forgetOffline } from '../pwa/offline';
 
 /** The app: header, language switch, and the page of the current URL. */
 @customElement('tocsin-app')
@@ -88,6 +89,7 @@ export class TocsinApp extends LightElement {
       await api.logout();
     } finally {
       sessionChanged();
+      void forgetOffline();
       navigate('/');
     }
   }

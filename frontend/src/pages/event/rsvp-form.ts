@@ -13,6 +13,7 @@ import { api } from '../../core/api';
 import { parseCount } from '../../core/format';
 import { t, type MessageKey } from '../../core/i18n';
 import { paths } from '../../core/router';
+import { keepForOffline } from '../../pwa/offline';
 import type { EventView, Rsvp, RsvpResponse } from '../../core/types';
 
 const RESPONSES: RsvpResponse[] = ['GOING', 'MAYBE', 'NOT_GOING'];
@@ -51,6 +52,8 @@ export class RsvpForm extends LightElement {
         ...(this.occurrence ? { occurrence: this.occurrence } : {}),
       });
       this.dispatchEvent(new CustomEvent('rsvp-done', { bubbles: true }));
+      // An offline ticket: this action's page opens even when the network at the protest is jammed.
+      if (this.done.state !== 'NOT_GOING' && this.done.state !== 'DECLINED') void keepForOffline(this.event.id);
     } catch (e) {
       this.errors = formErrors(e, t('rsvp.failed'));
     } finally {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { render } from 'lit';
-import { campaignMap, dots, project, radius } from './campaign-map';
+import { campaignMap, dots, labels, project, radius, viewFor } from './campaign-map';
 import './campaign-page';
 import { fakeFetch, freshPageEachTest, until } from '../../test/fake-api';
 import { setLanguage } from '../../core/i18n';
@@ -38,22 +38,82 @@ describe('the campaign map projection', () => {
   });
 });
 
+/** Every dot lies whole inside the picture's viewBox. */
+function expectInside(svg: SVGSVGElement) {
+  const [x, y, w, h] = svg.getAttribute('viewBox')!.split(' ').map(Number);
+  for (const c of svg.querySelectorAll('circle')) {
+    const [cx, cy, r] = ['cx', 'cy', 'r'].map((a) => Number(c.getAttribute(a)));
+    expect(cx - r, c.getAttribute('data-city')!).toBeGreaterThanOrEqual(x);
+    expect(cx + r, c.getAttribute('data-city')!).toBeLessThanOrEqual(x + w);
+    expect(cy - r).toBeGreaterThanOrEqual(y);
+    expect(cy + r).toBeLessThanOrEqual(y + h);
+  }
+}
+
+const city = (name: string, lat: number, lon: number, events: number): CityCount => ({
+  city: name,
+  countryCode: 'XX',
+  cityKey: `xx/${name.toLowerCase()}`,
+  lat,
+  lon,
+  events,
+});
+
 describe('the campaign map', () => {
+  it('fits every dot, Auckland at the edge of the world too, and zooms in on a regional campaign', () => {
+    const world = document.createElement('div');
+    render(
+      campaignMap(
+        [city('Auckland', -36.8, 174.8, 9), city('Vancouver', 49.3, -123.1, 3), city('Berlin', 52.5, 13.4, 9)],
+        'World',
+      ),
+      world,
+    );
+    expectInside(world.querySelector('svg')!);
+
+    const europe = document.createElement('div');
+    render(campaignMap([city('Berlin', 52.5, 13.4, 9), city('Paris', 48.9, 2.4, 4)], 'Europe'), europe);
+    const svg = europe.querySelector('svg')!;
+    expectInside(svg);
+    expect(Number(svg.getAttribute('viewBox')!.split(' ')[2])).toBeLessThan(180);
+  });
+
+  it('names the largest clusters, not every city, and draws the land it is given', () => {
+    const cities = [
+      city('Berlin', 52.5, 13.4, 20),
+      city('Potsdam', 52.4, 13.1, 2),
+      city('Tehran', 35.7, 51.4, 15),
+      city('Auckland', -36.8, 174.8, 1),
+      ...Array.from({ length: 12 }, (_, i) => city(`Town${i}`, -40 + i * 7, -100 + i * 3, 1)),
+    ];
+    const v = viewFor(dots(cities));
+    const names = labels(dots(cities), v).map((l) => l.text);
+    expect(names[0]).toBe('Berlin +1');
+    expect(names).toContain('Tehran');
+    expect(names.length).toBeLessThanOrEqual(5);
+
+    const host = document.createElement('div');
+    render(campaignMap(cities, 'World', 'M0 0L10 0L10 10Z'), host);
+    expect(host.querySelector('path.land')!.getAttribute('d')).toBe('M0 0L10 0L10 10Z');
+    expect([...host.querySelectorAll('text.label')].map((x) => x.textContent)).toEqual(names);
+  });
+
   it('draws one dot per placed city: Berlin north-west of Sydney, and larger', () => {
     const host = document.createElement('div');
     render(campaignMap([BERLIN, SYDNEY, ONLINE], 'World map'), host);
     const svg = host.querySelector('svg')!;
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('aria-label')).toBe('World map');
-    expect(svg.getAttribute('viewBox')).toBe('0 0 360 180');
     const circles = [...svg.querySelectorAll('circle')];
     expect(circles).toHaveLength(2);
     const at = (key: string) => {
       const c = circles.find((x) => x.getAttribute('data-city') === key)!;
       return { x: Number(c.getAttribute('cx')), y: Number(c.getAttribute('cy')), r: Number(c.getAttribute('r')) };
     };
-    expect(at('de/berlin')).toEqual({ x: 193.4, y: 37.5, r: 8 });
-    expect(at('au/sydney')).toEqual({ x: 331.2, y: 123.9, r: 5 });
+    expect(at('de/berlin')).toMatchObject({ x: 193.4, y: 37.5 });
+    expect(at('au/sydney')).toMatchObject({ x: 331.2, y: 123.9 });
+    expect(at('de/berlin').r).toBeGreaterThan(at('au/sydney').r);
+    expectInside(svg);
     expect(svg.querySelector('a')).toBeNull(); // a picture: the links are in the list
   });
 

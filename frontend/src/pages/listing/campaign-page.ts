@@ -6,7 +6,7 @@ import { locale, t } from '../../core/i18n';
 import { formatNumber } from '../../core/format';
 import { paths } from '../../core/router';
 import type { Campaign } from '../../core/types';
-import { campaignMap } from './campaign-map';
+import { campaignMap, landOutlines } from './campaign-map';
 import './host-action';
 import '../moderation/report-dialog';
 import './review-queue';
@@ -17,6 +17,8 @@ export class CampaignPage extends ListingPage {
   @property() slug = '';
   @state() private campaign: Campaign | null = null;
   @state() private missing = false;
+  /** The map's land outlines, once fetched (they are only fetched for a campaign with a map). */
+  @state() private land = '';
 
   protected filters() {
     return { campaign: this.slug };
@@ -30,6 +32,8 @@ export class CampaignPage extends ListingPage {
       .campaign(this.slug)
       .then((c) => {
         this.campaign = c;
+        if ((c.cities ?? []).some((city) => typeof city.lat === 'number'))
+          void landOutlines().then((d) => (this.land = d));
       })
       .catch(() => {
         this.missing = true;
@@ -50,7 +54,7 @@ export class CampaignPage extends ListingPage {
       <p>${t('campaign.by')} <a href=${paths.organization(c.organization.slug)}>${c.organization.name}</a></p>
       <section aria-labelledby="cities-h">
         <h2 id="cities-h">${t('campaign.cities', { cities: cities.length, events: c.totalEvents ?? 0 })}</h2>
-        ${campaignMap(cities, t('campaign.map'))}
+        ${campaignMap(cities, t('campaign.map'), this.land)}
         <ul class="city-counts">
           ${cities.map(
             (city) => html`<li>

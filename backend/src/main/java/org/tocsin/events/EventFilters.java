@@ -10,8 +10,8 @@ import org.tocsin.campaigns.CampaignService;
 import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.OrganizationRef;
 import org.tocsin.organizations.OrganizationService;
-import org.tocsin.places.CityKeys;
 import org.tocsin.places.Geo;
+import org.tocsin.places.PlaceService;
 import org.tocsin.text.SearchText;
 import reactor.core.publisher.Mono;
 
@@ -38,7 +38,10 @@ public class EventFilters {
     private final OrganizationService organizations;
     private final CampaignService campaigns;
 
-    EventFilters(OrganizationService organizations, CampaignService campaigns) {
+    private final PlaceService places;
+
+    EventFilters(OrganizationService organizations, CampaignService campaigns, PlaceService places) {
+        this.places = places;
         this.organizations = organizations;
         this.campaigns = campaigns;
     }
@@ -174,7 +177,7 @@ public class EventFilters {
                             "is not a known campaign");
             return Mono.zip(organizationId, campaignId)
                     .map(ids -> new EventFilter(
-                            p.city() == null ? null : CityKeys.key(p.city(), p.country()),
+                            p.city() == null ? null : places.key(p.city(), p.country()),
                             p.country() == null ? null : p.country().toUpperCase(Locale.ROOT),
                             near(p, prefix),
                             kind(p.kind(), prefix),

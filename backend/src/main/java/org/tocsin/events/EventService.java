@@ -415,8 +415,13 @@ public class EventService {
                         resolved.city().name(),
                         resolved.city().countryCode(),
                         resolved.city().key(),
-                        request.place().lat(),
-                        request.place().lon());
+                        // A city alone is placed at its centre (from the gazetteer), so near= and the map find it.
+                        request.place().lat() != null
+                                ? request.place().lat()
+                                : resolved.city().lat(),
+                        request.place().lat() != null
+                                ? request.place().lon()
+                                : resolved.city().lon());
         EventDocument.Online online = request.online() == null
                 ? null
                 : new EventDocument.Online(

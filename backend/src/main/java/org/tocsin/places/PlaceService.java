@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import com.mongodb.client.result.DeleteResult;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -20,24 +21,72 @@ import reactor.core.publisher.Mono;
 public class PlaceService {
 
     private final ReactiveMongoTemplate mongo;
+    private final Gazetteer gazetteer;
 
-    PlaceService(ReactiveMongoTemplate mongo) {
+    PlaceService(ReactiveMongoTemplate mongo, Gazetteer gazetteer) {
         this.mongo = mongo;
+        this.gazetteer = gazetteer;
     }
 
-    /** The known city, or a new one as typed (nothing is stored until {@link #remember}). */
+    /**
+     * The city a name means. A name the gazetteer knows, in any script ("تهران", "Tehran"), is that one
+     * city: its canonical key, GeoNames' name, zone and centre. Any other is the known city of that key,
+     * or a new one as typed (nothing is stored until {@link #remember}).
+     */
     public Mono<CityRef> city(String name, String countryCode) {
         String country = countryCode.strip().toUpperCase(Locale.ROOT);
+        Optional<CityRef> listed = gazetteer.find(name, country).map(PlaceService::ref);
+        if (listed.isPresent()) {
+            return Mono.just(listed.get());
+        }
         String key = CityKeys.key(name, country);
         return mongo.findById(key, CityDocument.class)
                 .map(c -> new CityRef(c.key(), c.name(), c.countryCode(), c.timeZone(), null, null))
                 .defaultIfEmpty(new CityRef(key, name.strip(), country, null, null, null));
     }
 
+    /** The gazetteer's city for a name, if it has one: the canonical key an alias key merges into. */
+    public Optional<CityRef> listed(String name, String countryCode) {
+        return gazetteer
+                .find(name, countryCode.strip().toUpperCase(Locale.ROOT))
+                .map(PlaceService::ref);
+    }
+
+    /** The key a city filter names: the gazetteer's city for any of its names, else the key as typed. */
+    public String key(String name, String countryCode) {
+        return listed(name, countryCode).map(CityRef::key).orElseGet(() -> CityKeys.key(name, countryCode));
+    }
+
+    /** The Persian name of a city by its key, when the gazetteer has one ("ir/tehran" is "تهران"). */
+    public Optional<String> persianName(String key) {
+        int slash = key.indexOf('/');
+        return slash < 0
+                ? Optional.empty()
+                : gazetteer
+                        .find(key.substring(slash + 1), key.substring(0, slash))
+                        .filter(c -> c.key().equals(key))
+                        .map(Gazetteer.City::nameFa);
+    }
+
     /** A city some event has named, by key ("de/berlin"). */
     public Mono<CityRef> known(String key) {
         return mongo.findById(key, CityDocument.class)
                 .map(c -> new CityRef(c.key(), c.name(), c.countryCode(), c.timeZone(), null, null));
+    }
+
+    /**
+     * Folds a city stored under an older key (before the gazetteer, "ir/تهران") into its canonical city:
+     * the canonical one is remembered (with the old zone if it had none) and the old key forgotten.
+     */
+    public Mono<Void> mergeInto(String oldKey, CityRef canonical) {
+        return mongo.findById(oldKey, CityDocument.class)
+                .flatMap(old -> remember(canonical, old.timeZone()))
+                .then(mongo.remove(Query.query(where("_id").is(oldKey)), CityDocument.class))
+                .then();
+    }
+
+    private static CityRef ref(Gazetteer.City c) {
+        return new CityRef(c.key(), c.name(), c.countryCode(), c.timeZone(), c.lat(), c.lon());
     }
 
     /**

@@ -33,7 +33,7 @@ class SecurityConfiguration {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+            + "form-action 'self'; frame-ancestors 'none'; worker-src 'self'; manifest-src 'self'";
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(
