@@ -54,7 +54,8 @@ class WebFrontendTest extends IntegrationTest {
                 "/events/0123abcd",
                 "/rsvp/some-manage-token",
                 "/cities/de/berlin",
-                "/cities/ir/تهران",
+                // A Persian name the gazetteer does not know (a known one redirects: CityGazetteerTest).
+                "/cities/ir/ناکجاآباد",
                 "/organizations/some-group",
                 "/campaigns/united-against-executions"
             })
