@@ -60,6 +60,17 @@ class EventController {
         return events.create(user, body).flatMap(e -> view(user, e));
     }
 
+    /** The organization's drafts, for its members: what is not out yet, soonest first. */
+    @GetMapping("/drafts")
+    Mono<java.util.List<EventView>> drafts(
+            @AuthenticationPrincipal CurrentUser user,
+            @org.springframework.web.bind.annotation.RequestParam @Size(max = 64) String organization) {
+        return events.drafts(user, organization)
+                .flatMapMany(reactor.core.publisher.Flux::fromIterable)
+                .concatMap(e -> view(user, e))
+                .collectList();
+    }
+
     @GetMapping("/{id}")
     Mono<EventView> get(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
         return events.visible(user, id).flatMap(e -> view(user, e));
@@ -100,6 +111,12 @@ class EventController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
         return events.delete(user, id);
+    }
+
+    /** A draft published now; to publish it later, PATCH its publishAt. */
+    @PostMapping("/{id}/publish")
+    Mono<EventView> publish(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+        return events.publish(user, id).flatMap(e -> view(user, e));
     }
 
     @PostMapping("/{id}/cancel")

@@ -149,7 +149,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     }
 
     void put(EventDocument event) {
-        List<Occurrence> occurrences = event.deletedAt() == null ? occurrencesOf(event) : List.of();
+        List<Occurrence> occurrences = unlisted(event) ? List.of() : occurrencesOf(event);
         synchronized (this) {
             apply(event, occurrences);
             // After the change, not before: a reader that saw the old number re-derives what it cached.
@@ -183,7 +183,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
                     knownTerms.hidden(),
                     event.id());
         }
-        if (event.deletedAt() != null) {
+        if (unlisted(event)) {
             events.remove(event.id());
             return;
         }
@@ -214,6 +214,11 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
             keys.add(key);
         }
         keysByEvent.put(event.id(), keys);
+    }
+
+    /** Deleted, or a draft: in no list, feed, count or search, for anyone (members find drafts in their own list). */
+    private static boolean unlisted(EventDocument event) {
+        return event.deletedAt() != null || event.isDraft();
     }
 
     private ConcurrentSkipListMap<Key, Entry> timelineOf(EventDocument event) {

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.tocsin.text.MultiLine;
@@ -44,7 +46,66 @@ public record EventRequest(
                 languages,
 
         @Size(max = 64) String campaign,
-        @Size(max = 30) List<@Valid @NotNull SpeakerRequest> speakers) {
+        @Size(max = 30) List<@Valid @NotNull SpeakerRequest> speakers,
+        Boolean draft,
+        Instant publishAt,
+        Instant locationRevealAt,
+        Duration locationRevealBefore) {
+
+    /** A published event (or, in a PATCH, one whose publication the patch leaves as it is), with no timed reveal. */
+    public EventRequest(
+            String organization,
+            String title,
+            String description,
+            EventKind kind,
+            LocalDateTime start,
+            LocalDateTime end,
+            String timeZone,
+            RecurrenceRequest recurrence,
+            PlaceRequest place,
+            OnlineRequest online,
+            Integer capacity,
+            RsvpMode rsvpMode,
+            Visibility visibility,
+            LocationVisibility locationVisibility,
+            List<String> tags,
+            List<String> languages,
+            String campaign,
+            List<SpeakerRequest> speakers) {
+        this(
+                organization,
+                title,
+                description,
+                kind,
+                start,
+                end,
+                timeZone,
+                recurrence,
+                place,
+                online,
+                capacity,
+                rsvpMode,
+                visibility,
+                locationVisibility,
+                tags,
+                languages,
+                campaign,
+                speakers,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** The location kept for attendees becomes public at a set time. */
+    boolean hasReveal() {
+        return locationRevealAt != null || locationRevealBefore != null;
+    }
+
+    /** Saved as a draft: asked for, or given a time to be published at. */
+    boolean isDraft() {
+        return Boolean.TRUE.equals(draft) || publishAt != null;
+    }
 
     public record RecurrenceRequest(
             @NotBlank @Size(max = 500) String rrule,

@@ -208,6 +208,9 @@ class EventViews {
                 attendance,
                 e.sequence(),
                 e.createdAt(),
-                e.updatedAt());
+                e.updatedAt(),
+                e.isDraft() ? Boolean.TRUE : null,
+                e.isDraft() ? e.publication().at() : null,
+                e.locationReveal() == null ? null : e.locationReveal().at());
     }
 }

@@ -68,6 +68,10 @@ final class PersianMail {
                 .append(' ')
                 .append(EventTexts.gregorian(start, event.timeZone(), Language.FA))
                 .append('\n');
+        String where = RsvpNotifications.where(event);
+        if (kind == RsvpNotifications.Kind.LOCATION_REVEALED && where != null) {
+            text.append(get("where")).append(' ').append(isolate(where)).append('\n');
+        }
         if (rsvp.guests() > 0) {
             text.append(get("guests"))
                     .append(' ')

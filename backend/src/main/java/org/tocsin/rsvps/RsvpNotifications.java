@@ -63,7 +63,9 @@ class RsvpNotifications {
         APPROVED,
         CHANGED,
         CANCELLED,
-        REMINDER
+        REMINDER,
+        /** The location kept for attendees became public at its reveal time: the meeting point, told to those going. */
+        LOCATION_REVEALED
     }
 
     /**
@@ -146,6 +148,7 @@ class RsvpNotifications {
                     case CHANGED -> "Changed: ";
                     case CANCELLED -> "Cancelled: ";
                     case REMINDER -> "Tomorrow: ";
+                    case LOCATION_REVEALED -> "Meeting point: ";
                 }
                 + event.title();
         StringBuilder text = new StringBuilder();
@@ -168,8 +171,13 @@ class RsvpNotifications {
                         "\"" + event.title() + "\" is cancelled"
                                 + (event.statusReason() == null ? "." : ": " + event.statusReason());
                     case REMINDER -> "A reminder: \"" + event.title() + "\" is tomorrow.";
+                    case LOCATION_REVEALED -> "The meeting point of \"" + event.title() + "\" is now known.";
                 });
         text.append("\n\nWhen: ").append(when).append('\n');
+        String where = where(event);
+        if (kind == Kind.LOCATION_REVEALED && where != null) {
+            text.append("The meeting point is now: ").append(where).append('\n');
+        }
         if (event.online() != null && event.online().url() != null) {
             // Only in a view that may carry it (an attendee's, or a public link): the same rule as the invitation.
             text.append("Online: ").append(event.online().url()).append('\n');
@@ -206,6 +214,17 @@ class RsvpNotifications {
     /** The web app's page for the RSVP ({@code /rsvp/{token}}); every page answers Referrer-Policy: no-referrer. */
     String manageLink(String manageToken) {
         return publicUrl.base() + "/rsvp/" + manageToken;
+    }
+
+    /** Venue, address and city as the view shows them (withheld parts are null in a view that may not carry them). */
+    static String where(EventView event) {
+        if (event.place() == null || event.locationHidden()) {
+            return null;
+        }
+        EventView.Place p = event.place();
+        return java.util.stream.Stream.of(p.venue(), p.address(), p.city())
+                .filter(part -> part != null && !part.isBlank())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String describe(RsvpDocument rsvp) {
