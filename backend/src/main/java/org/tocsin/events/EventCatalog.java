@@ -35,7 +35,10 @@ public class EventCatalog {
     private final Cache<FeedSelection, Selected> selections =
             Caffeine.newBuilder().maximumSize(10_000).build();
 
-    EventCatalog(EventIndex index, EventService events, EventViews views, Clock clock) {
+    private final PrivateNotes notes;
+
+    EventCatalog(EventIndex index, EventService events, EventViews views, PrivateNotes notes, Clock clock) {
+        this.notes = notes;
         this.index = index;
         this.events = events;
         this.views = views;
@@ -65,11 +68,25 @@ public class EventCatalog {
         EventPermissions permissions = selection.membersOf() == null
                 ? EventPermissions.STRANGER
                 : new EventPermissions(Optional.of(Role.MEMBER));
-        return Flux.fromIterable(selected(selection).events())
+        List<EventDocument> selected = selected(selection).events();
+        // A person's own calendar: the events they go to carry the organizers' notes for attendees.
+        Mono<java.util.Map<String, PrivateNotes.Note>> attending =
+                selection.revealLocationOf().isEmpty()
+                        ? Mono.just(java.util.Map.of())
+                        : notes.forAttendees(selected.stream()
+                                .map(EventDocument::id)
+                                .filter(selection.revealLocationOf()::contains)
+                                .toList());
+        return attending.flatMapMany(found -> Flux.fromIterable(selected)
                 .concatMap(e -> views.viewWithoutAttendance(
-                        e,
-                        null,
-                        selection.revealLocationOf().contains(e.id()) ? permissions.asAttendee() : permissions));
+                                e,
+                                null,
+                                selection.revealLocationOf().contains(e.id()) ? permissions.asAttendee() : permissions)
+                        .map(v -> found.containsKey(e.id())
+                                ? v.withPrivateNotes(
+                                        found.get(e.id()).text(),
+                                        found.get(e.id()).html())
+                                : v)));
     }
 
     /** Cities with upcoming public events, with counts. */

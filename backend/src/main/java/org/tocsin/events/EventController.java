@@ -38,7 +38,10 @@ class EventController {
     private final JsonMapper json;
     private final Validator validator;
 
-    EventController(EventService events, EventViews views, JsonMapper json, Validator validator) {
+    private final PrivateNotes notes;
+
+    EventController(EventService events, EventViews views, PrivateNotes notes, JsonMapper json, Validator validator) {
+        this.notes = notes;
         this.events = events;
         this.views = views;
         this.json = json;
@@ -117,6 +120,22 @@ class EventController {
     @PostMapping("/{id}/publish")
     Mono<EventView> publish(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
         return events.publish(user, id).flatMap(e -> view(user, e));
+    }
+
+    record NotesRequest(
+            @Size(max = PrivateNotes.MAX_LENGTH) @org.tocsin.text.MultiLine
+            String text) {}
+
+    /** The organizers' notes for attendees: for those who manage the event and signed-in people GOING. */
+    @GetMapping("/{id}/notes")
+    Mono<PrivateNotes.Note> notes(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+        return notes.read(user, id);
+    }
+
+    @PutMapping("/{id}/notes")
+    Mono<PrivateNotes.Note> writeNotes(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable String id, @Valid @RequestBody NotesRequest body) {
+        return notes.write(user, id, body.text());
     }
 
     @PostMapping("/{id}/cancel")

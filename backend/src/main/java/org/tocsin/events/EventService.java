@@ -16,6 +16,7 @@ import org.tocsin.campaigns.CampaignRef;
 import org.tocsin.campaigns.CampaignService;
 import org.tocsin.events.internal.EventDocument;
 import org.tocsin.events.internal.EventStore;
+import org.tocsin.events.internal.PrivateNoteStore;
 import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.OrganizationAccess;
 import org.tocsin.organizations.OrganizationRef;
@@ -53,6 +54,7 @@ public class EventService {
     private final EventIndex index;
     private final EventViews views;
     private final Clock clock;
+    private final PrivateNoteStore notes;
 
     EventService(
             EventStore store,
@@ -63,7 +65,9 @@ public class EventService {
             EventChanges changes,
             EventIndex index,
             EventViews views,
+            PrivateNoteStore notes,
             Clock clock) {
+        this.notes = notes;
         this.index = index;
         this.store = store;
         this.views = views;
@@ -367,6 +371,7 @@ public class EventService {
                 .flatMap(current -> access.require(user, current.organizationId(), Permission.DELETE_EVENTS)
                         .onErrorMap(Refusal.class, e -> Refusal.forbidden("Only ADMINs and OWNERs delete events"))
                         .then(store.save(tombstone(current))))
+                .flatMap(saved -> notes.delete(saved.id()).thenReturn(saved))
                 .flatMap(index::indexed)
                 // A draft was never announced: its deletion is nobody's news either.
                 .filter(saved -> !saved.isDraft())

@@ -44,7 +44,9 @@ public record EventView(
         Instant updatedAt,
         Boolean draft,
         Instant publishAt,
-        Instant locationRevealAt) {
+        Instant locationRevealAt,
+        String privateNotes,
+        String privateNotesHtml) {
 
     /** A published event without a timed reveal. */
     public EventView(
@@ -113,7 +115,53 @@ public record EventView(
                 updatedAt,
                 null,
                 null,
+                null,
+                null,
                 null);
+    }
+
+    /**
+     * This view with the organizers' notes for attendees: only for a reader known to be GOING (their mail,
+     * their own calendar, their manage link), never in a view anyone else gets.
+     */
+    public EventView withPrivateNotes(String text, String html) {
+        return new EventView(
+                id,
+                organization,
+                campaign,
+                title,
+                description,
+                descriptionHtml,
+                kind,
+                status,
+                statusReason,
+                start,
+                end,
+                timeZone,
+                startUtc,
+                endUtc,
+                recurrenceId,
+                recurrence,
+                overrides,
+                place,
+                online,
+                locationHidden,
+                speakers,
+                tags,
+                languages,
+                capacity,
+                rsvpMode,
+                visibility,
+                locationVisibility,
+                attendance,
+                sequence,
+                createdAt,
+                updatedAt,
+                draft,
+                publishAt,
+                locationRevealAt,
+                text,
+                html);
     }
 
     public record Owner(String slug, String name) {}

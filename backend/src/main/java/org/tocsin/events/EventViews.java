@@ -211,6 +211,8 @@ class EventViews {
                 e.updatedAt(),
                 e.isDraft() ? Boolean.TRUE : null,
                 e.isDraft() ? e.publication().at() : null,
-                e.locationReveal() == null ? null : e.locationReveal().at());
+                e.locationReveal() == null ? null : e.locationReveal().at(),
+                null,
+                null);
     }
 }

@@ -69,7 +69,12 @@ class IcsEvents {
     }
 
     String render(EventView event) {
-        String key = event.id() + (event.locationHidden() ? ":hidden" : "");
+        String key = event.id()
+                + (event.locationHidden() ? ":hidden" : "")
+                // An attendee's own calendar carries the organizers' notes: never the copy a public feed serves.
+                + (event.privateNotes() == null
+                        ? ""
+                        : ":notes:" + event.privateNotes().hashCode());
         Cached hit = cache.getIfPresent(key);
         if (hit != null && hit.version().equals(event.updatedAt())) {
             return hit.text();
@@ -224,6 +229,11 @@ class IcsEvents {
                     e.speakers().stream()
                             .map(s -> s.affiliation() == null ? s.name() : s.name() + " (" + s.affiliation() + ")")
                             .toList()));
+        }
+        if (e.privateNotes() != null && !e.privateNotes().isBlank()) {
+            text.append(text.isEmpty() ? "" : "\n\n")
+                    .append("For attendees only: ")
+                    .append(Descriptions.toPlainText(e.privateNotes()));
         }
         if (e.place() != null && e.locationHidden()) {
             text.append(text.isEmpty() ? "" : "\n\n")

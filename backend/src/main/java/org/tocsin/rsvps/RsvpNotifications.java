@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.tocsin.events.Descriptions;
 import org.tocsin.events.EventLookup;
 import org.tocsin.events.EventView;
 import org.tocsin.ical.EventInvitations;
@@ -181,6 +182,12 @@ class RsvpNotifications {
         if (event.online() != null && event.online().url() != null) {
             // Only in a view that may carry it (an attendee's, or a public link): the same rule as the invitation.
             text.append("Online: ").append(event.online().url()).append('\n');
+        }
+        if (event.privateNotes() != null && !event.privateNotes().isBlank()) {
+            // Only in an attendee's view (EventLookup.viewFor): the mail of someone GOING.
+            text.append("\nFrom the organizers, for attendees only (keep it to yourself):\n")
+                    .append(Descriptions.toPlainText(event.privateNotes()))
+                    .append("\n\n");
         }
         if (rsvp.guests() > 0) {
             text.append("Guests: ").append(rsvp.guests()).append('\n');
