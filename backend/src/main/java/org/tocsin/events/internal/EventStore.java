@@ -40,7 +40,10 @@ public class EventStore implements SmartInitializingSingleton {
                                 .on("startUtc", Sort.Direction.ASC)),
                         indexes.createIndex(new Index().on("campaignId", Sort.Direction.ASC)),
                         indexes.createIndex(new Index().on("lastEndUtc", Sort.Direction.ASC)),
-                        indexes.createIndex(new Index().on("place.cityKey", Sort.Direction.ASC)))
+                        indexes.createIndex(new Index().on("place.cityKey", Sort.Direction.ASC)),
+                        // The scheduled publisher's and revealer's questions: few events have either.
+                        indexes.createIndex(new Index().on("publication.at", Sort.Direction.ASC)),
+                        indexes.createIndex(new Index().on("locationReveal.at", Sort.Direction.ASC)))
                 .blockLast();
     }
 
