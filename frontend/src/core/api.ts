@@ -14,6 +14,7 @@ import type {
   Member,
   Organization,
   PasswordChanged,
+  PrivateNote,
   Rsvp,
   SecondFactorNeeded,
   SessionInfo,
@@ -341,6 +342,16 @@ export class Api {
   }
   createEvent(body: unknown) {
     return this.post<EventView>('/api/v1/events', body);
+  }
+  publishEvent(id: string) {
+    return this.post<EventView>(`/api/v1/events/${encodeURIComponent(id)}/publish`, {});
+  }
+  /** For organizers and signed-in people going; a 404 for everyone else. */
+  eventNotes(id: string) {
+    return this.get<PrivateNote>(`/api/v1/events/${encodeURIComponent(id)}/notes`);
+  }
+  setEventNotes(id: string, text: string) {
+    return this.put<PrivateNote>(`/api/v1/events/${encodeURIComponent(id)}/notes`, { text });
   }
   updateEvent(id: string, body: unknown) {
     return this.patch<EventView>(`/api/v1/events/${encodeURIComponent(id)}`, body);

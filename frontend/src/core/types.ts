@@ -58,6 +58,20 @@ export interface EventView {
   locationVisibility?: 'PUBLIC' | 'ATTENDEES';
   attendance?: Attendance;
   sequence: number;
+  /** Only in a member's view: not published yet; `publishAt`, when it will be. */
+  draft?: boolean;
+  publishAt?: string;
+  /** When a location kept for attendees becomes public. */
+  locationRevealAt?: string;
+  /** Organizers' notes for attendees: only in an attendee's own view (their RSVP's manage link). */
+  privateNotes?: string;
+  privateNotesHtml?: string;
+}
+
+/** Organizers' notes for the people going, as written and as safe HTML. */
+export interface PrivateNote {
+  text: string;
+  html: string;
 }
 export interface EventPage {
   items: EventView[];

@@ -601,6 +601,21 @@ const messages = {
   'month.cities.other': '{n} cities',
   'month.summary': '{actions} in {cities}',
   'month.online': 'Online',
+  // Drafts, timed reveal and private notes (issue 11).
+  'hosting.publication': 'Publishing',
+  'hosting.publishNow': 'Publish now',
+  'hosting.saveDraft': 'Save as a draft (only your group sees it)',
+  'hosting.schedule': 'Publish at a set time',
+  'hosting.publishAt': 'Publish at (your time)',
+  'hosting.draftBanner': 'Draft: only members of your group can see this event.',
+  'hosting.scheduledBanner': 'Draft: to be published {when}.',
+  'hosting.revealHours': 'Make the exact location public this many hours before the start',
+  'hosting.revealHoursHint':
+    'Leave empty to keep it for confirmed attendees only. Those going are mailed the meeting point then.',
+  'hosting.notes': 'Notes for attendees',
+  'hosting.notesHint':
+    'Only people going and organizers see these, in the confirmation mail and their calendar. Never public.',
+  'hosting.notesHeading': 'For attendees only',
 };
 
 export type Messages = Record<keyof typeof messages, string>;

@@ -616,6 +616,21 @@ const fa: Locale = {
     'month.cities.other': '{n} شهر',
     'month.summary': '{actions} در {cities}',
     'month.online': 'برخط',
+    // Drafts, timed reveal and private notes (issue 11).
+    'hosting.publication': 'انتشار',
+    'hosting.publishNow': 'هم‌اکنون منتشر شود',
+    'hosting.saveDraft': 'ذخیره به‌عنوان پیش‌نویس (فقط گروه شما آن را می‌بیند)',
+    'hosting.schedule': 'انتشار در زمانی معین',
+    'hosting.publishAt': 'زمان انتشار (به وقت شما)',
+    'hosting.draftBanner': 'پیش‌نویس: فقط اعضای گروه شما این رویداد را می‌بینند.',
+    'hosting.scheduledBanner': 'پیش‌نویس: در {when} منتشر می‌شود.',
+    'hosting.revealHours': 'مکان دقیق این چند ساعت پیش از آغاز عمومی شود',
+    'hosting.revealHoursHint':
+      'خالی بگذارید تا فقط برای شرکت‌کنندگان تأییدشده بماند. در آن زمان محل دیدار برای کسانی که می‌آیند ایمیل می‌شود.',
+    'hosting.notes': 'یادداشت برای شرکت‌کنندگان',
+    'hosting.notesHint':
+      'فقط کسانی که می‌آیند و برگزارکنندگان این را می‌بینند، در ایمیل تأیید و تقویم خودشان. هرگز عمومی نیست.',
+    'hosting.notesHeading': 'فقط برای شرکت‌کنندگان',
   },
 };
 export default fa;

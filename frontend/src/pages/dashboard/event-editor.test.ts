@@ -63,6 +63,21 @@ describe('the event editor’s body', () => {
     expect(eventBody({ ...draft, repeats: false }, 'group', true).recurrence).toBeNull();
   });
 
+  it('saves a draft, schedules a publication and times the reveal of a hidden location', () => {
+    expect(eventBody({ ...draft, publication: 'DRAFT' }, 'group').draft).toBe(true);
+    const scheduled = eventBody({ ...draft, publication: 'SCHEDULE', publishAt: '2027-03-01T09:30' }, 'group');
+    expect(scheduled.publishAt).toBe(new Date('2027-03-01T09:30').toISOString());
+    expect(scheduled.draft).toBeUndefined();
+    expect(eventBody({ ...draft, revealHours: '2' }, 'group').locationRevealBefore).toBe('PT2H');
+    expect(
+      eventBody({ ...draft, hiddenLocation: false, revealHours: '2' }, 'group').locationRevealBefore,
+    ).toBeUndefined();
+    // Published when edited with "publish now": the patch clears draft and publishAt.
+    const patch = eventBody({ ...draft, publication: 'NOW' }, 'group', true);
+    expect(patch.draft).toBeNull();
+    expect(patch.publishAt).toBeNull();
+  });
+
   it('passes on the email-confirmed RSVP mode', () => {
     expect(eventBody({ ...draft, rsvpMode: 'EMAIL_CONFIRMED' }, 'group').rsvpMode).toBe('EMAIL_CONFIRMED');
   });

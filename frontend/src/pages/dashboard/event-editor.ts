@@ -51,6 +51,13 @@ interface Draft {
   accessibilityNote: string;
   /** Language tags, comma-separated as typed ("fa, en"). */
   languages: string;
+  /** Publish now, keep as a draft (members only), or publish at `publishAt` (local time of the viewer). */
+  publication?: 'NOW' | 'DRAFT' | 'SCHEDULE';
+  publishAt?: string;
+  /** Hours before the start when a location kept for attendees becomes public; empty: never. */
+  revealHours?: string;
+  /** Organizers' notes for the people going (saved apart from the event). */
+  notes?: string;
   /** The stored rule when editing; kept as it is unless the organizer changes the recurrence. */
   originalRule?: string;
 }
@@ -82,6 +89,10 @@ const EMPTY: Draft = {
   accessibility: [],
   accessibilityNote: '',
   languages: '',
+  publication: 'NOW',
+  publishAt: '',
+  revealHours: '',
+  notes: '',
 };
 
 /** The API body for a draft; with `patch`, absent parts are sent as null so a merge patch clears them. */
@@ -135,6 +146,10 @@ export function eventBody(d: Draft, organization: string, patch = false): Record
     rsvpMode: d.rsvpMode,
     visibility: d.visibility,
     locationVisibility: d.hiddenLocation ? 'ATTENDEES' : 'PUBLIC',
+    locationRevealBefore: d.hiddenLocation && Number(d.revealHours) > 0 ? `PT${Number(d.revealHours)}H` : clear,
+    locationRevealAt: clear,
+    draft: d.publication === 'DRAFT' ? true : clear,
+    publishAt: d.publication === 'SCHEDULE' && d.publishAt ? new Date(d.publishAt).toISOString() : clear,
     campaign: d.campaign.trim() || clear,
     speakers: speakers.length ? speakers : clear,
     tags: tags.length ? tags : clear,
@@ -177,12 +192,24 @@ function draftOf(e: EventView): Draft {
     until: weekly?.until ?? '',
     originalRule: e.recurrence?.rrule,
     campaign: e.campaign?.slug ?? '',
+    publication: e.publishAt ? 'SCHEDULE' : e.draft ? 'DRAFT' : 'NOW',
+    publishAt: e.publishAt ? localInput(e.publishAt) : '',
+    revealHours: e.locationRevealAt
+      ? String(Math.max(1, Math.round((Date.parse(e.startUtc) - Date.parse(e.locationRevealAt)) / 3_600_000)))
+      : '',
     tags: (e.tags ?? []).join(', '),
     accessibility: e.accessibility?.features ?? [],
     accessibilityNote: e.accessibility?.note ?? '',
     languages: (e.languages ?? []).join(', '),
     speakers: (e.speakers ?? []).map((s) => (s.affiliation ? `${s.name} — ${s.affiliation}` : s.name)).join('\n'),
   };
+}
+
+/** An instant as a datetime-local value in the viewer's own zone. */
+function localInput(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 /** /dashboard/organizations/{slug}/events/new and /dashboard/events/{id}: create or edit an event. */
@@ -197,6 +224,8 @@ export class EventEditor extends LightElement {
   private zoneTouched = false;
   private weekdayTouched = false;
   private zones = timeZones();
+  /** The notes as loaded: saved again only when changed. */
+  private savedNotes = '';
 
   protected willUpdate(changed: Map<string, unknown>) {
     if (changed.has('eventId') && this.eventId) {
@@ -206,6 +235,13 @@ export class EventEditor extends LightElement {
         .then((e) => {
           this.draft = draftOf(e);
           this.organization = e.organization.slug;
+          api
+            .eventNotes(e.id)
+            .then((n) => {
+              this.savedNotes = n.text;
+              this.draft = { ...this.draft, notes: n.text };
+            })
+            .catch(() => undefined);
           this.zoneTouched = true;
           this.weekdayTouched = true;
           this.loaded = true;
@@ -263,6 +299,10 @@ export class EventEditor extends LightElement {
       const saved = this.eventId
         ? await api.updateEvent(this.eventId, eventBody(this.draft, this.organization, true))
         : await api.createEvent(eventBody(this.draft, this.organization));
+      if ((this.draft.notes ?? '').trim() !== this.savedNotes.trim()) {
+        await api.setEventNotes(saved.id, this.draft.notes ?? '');
+        this.savedNotes = this.draft.notes ?? '';
+      }
       navigate(paths.event(saved.id));
     } catch (e) {
       this.errors = formErrors(e, t('error.save'));
@@ -385,7 +425,8 @@ export class EventEditor extends LightElement {
             ${this.text('address', 'place.address', t('editor.address'))}
             <div class="field">
               <label class="choice"><input id="ev-hidden" type="checkbox" .checked=${d.hiddenLocation} @change=${(ev: Event) => this.set('hiddenLocation', (ev.target as HTMLInputElement).checked)} /> ${t('editor.hiddenLocation')}</label>
-            </div>`
+            </div>
+            ${d.hiddenLocation ? this.text('revealHours', 'locationRevealBefore', t('hosting.revealHours'), { type: 'number', hint: t('hosting.revealHoursHint') }) : nothing}`
               : nothing
           }
           ${
@@ -433,6 +474,22 @@ export class EventEditor extends LightElement {
               @input=${(ev: Event) => this.set('accessibilityNote', (ev.target as HTMLTextAreaElement).value)}></textarea>
             ${fieldError(e, 'accessibility', 'ev-a11y-error')}
           </div>
+        </fieldset>
+        <div class="field">
+          <label for="ev-notes">${t('hosting.notes')}</label>
+          <textarea id="ev-notes" rows="4" maxlength="5000" aria-describedby="ev-notes-hint" .value=${d.notes ?? ''} @input=${(ev: Event) => this.set('notes', (ev.target as HTMLTextAreaElement).value)}
+            aria-invalid=${invalid(e, 'text')}></textarea>
+          <p class="hint" id="ev-notes-hint">${t('hosting.notesHint')}</p>
+          ${fieldError(e, 'text', 'ev-notes-error')}
+        </div>
+        <fieldset>
+          <legend>${t('hosting.publication')}</legend>
+          ${this.select('publication', t('hosting.publication'), [
+            ['NOW', t('hosting.publishNow')],
+            ['DRAFT', t('hosting.saveDraft')],
+            ['SCHEDULE', t('hosting.schedule')],
+          ])}
+          ${d.publication === 'SCHEDULE' ? this.text('publishAt', 'publishAt', t('hosting.publishAt'), { type: 'datetime-local', required: true }) : nothing}
         </fieldset>
         <button type="submit" ?disabled=${this.busy}>${this.eventId ? t('editor.save') : t('editor.create')}</button>
       </form>`;

@@ -38,6 +38,8 @@ export class EventPage extends LightElement {
   @state() private myRole: Role | undefined;
   /** An organizer opened the form that moves this date. */
   @state() private moving = false;
+  /** The organizers' notes for attendees, when this viewer may read them (organizers, people going). */
+  @state() private notesHtml = '';
   private jsonLd?: HTMLScriptElement;
 
   protected willUpdate(changed: Map<string, unknown>) {
@@ -61,11 +63,23 @@ export class EventPage extends LightElement {
       this.error = '';
       this.updateJsonLd();
       const slug = this.event.organization.slug;
-      if (await currentUser()) this.myRole = (await api.organization(slug).catch(() => null))?.myRole;
+      if (await currentUser()) {
+        this.myRole = (await api.organization(slug).catch(() => null))?.myRole;
+        this.notesHtml = (await api.eventNotes(this.event.id).catch(() => null))?.html ?? '';
+      }
     } catch (e) {
       this.error = e instanceof ApiError && e.status === 404 ? t('error.notFound') : t('error.load');
     }
   }
+
+  private publish = async () => {
+    if (!this.event) return;
+    try {
+      this.event = await api.publishEvent(this.event.id);
+    } catch {
+      this.error = t('error.save');
+    }
+  };
 
   protected updated(): void {
     // User-written paragraphs may be in either direction, whatever the page's language.
@@ -156,6 +170,12 @@ export class EventPage extends LightElement {
             : nothing
         }
         ${movedFrom ? html`<div class="banner" role="status" data-date-moved><strong>${movedFrom}</strong></div>` : nothing}
+        ${
+          e.draft
+            ? html`<div class="banner" role="status"><strong>${e.publishAt ? t('hosting.scheduledBanner', { when: new Date(e.publishAt).toLocaleString(loc.intl) }) : t('hosting.draftBanner')}</strong>
+          ${this.myRole && this.myRole !== 'MEMBER' ? html` <button type="button" @click=${this.publish}>${t('hosting.publishNow')}</button>` : nothing}</div>`
+            : nothing
+        }
         ${e.status === 'POSTPONED' ? html`<div class="banner" role="status"><strong>${t('event.postponed')}</strong></div>` : nothing}
         <dl class="facts">
           <dt>${t('event.when')}</dt>
@@ -214,6 +234,13 @@ export class EventPage extends LightElement {
             : e.description
               ? html`<p class="description" dir="auto">${e.description}</p>`
               : nothing
+        }
+        ${
+          this.notesHtml
+            ? html`<section class="private-notes" aria-labelledby="notes-heading">
+          <h2 id="notes-heading">${t('hosting.notesHeading')}</h2>
+          <div class="description" .innerHTML=${this.notesHtml}></div></section>`
+            : nothing
         }
         <p class="actions">
           <a class="button secondary" href="/events/${encodeURIComponent(e.id)}.ics" download>${t('event.addToCalendar')}</a>

@@ -71,6 +71,8 @@ public class CampaignLinks {
     public Mono<Summary> managed(CurrentUser user, String eventId) {
         return store.byId(eventId)
                 .filterWhen(e -> access.can(user, e.organizationId(), Permission.MANAGE_EVENTS))
+                // A draft is its organization's alone: no campaign's reviewers see it before it is published.
+                .filter(e -> !e.isDraft())
                 .map(CampaignLinks::summary)
                 .switchIfEmpty(Mono.error(Refusal.notFound("Event")));
     }
@@ -110,8 +112,11 @@ public class CampaignLinks {
                                 .build())))
                 .retryWhen(Retry.max(5).filter(OptimisticLockingFailureException.class::isInstance))
                 // Indexed before it answers, like every write (EventService), then told to followers.
-                .flatMap(saved ->
-                        index.indexed(saved).then(changes.publish(new EventChange.Updated(saved.id(), false, false))))
+                .flatMap(saved -> index.indexed(saved)
+                        .then(
+                                saved.isDraft()
+                                        ? Mono.empty()
+                                        : changes.publish(new EventChange.Updated(saved.id(), false, false))))
                 .then();
     }
 

@@ -4,7 +4,7 @@ import java.util.Set;
 import org.tocsin.events.internal.EventDocument;
 
 /**
- * Which events a caller finds in a list (discovery, the widget, the delta-sync feeds): PUBLIC events,
+ * Which events a caller finds in a list (discovery, the widget, the delta-sync feeds): PUBLIC events out of draft,
  * and every event of an organization the caller belongs to. UNLISTED events are reached by their link
  * only, and PRIVATE ones by members only, so neither is listed to anyone else. The one rule for lists:
  * {@link EventIndex} asks it per event, and {@link org.tocsin.events.internal.EventStore#listedChanges}
@@ -15,7 +15,8 @@ final class EventAudience {
     private EventAudience() {}
 
     static boolean lists(EventDocument event, Set<String> memberOf) {
-        return event.visibility() == Visibility.PUBLIC || memberOf.contains(event.organizationId());
+        return (event.visibility() == Visibility.PUBLIC && !event.isDraft())
+                || memberOf.contains(event.organizationId());
     }
 
     /** Whether strangers (anonymous callers, partners' tokens of non-members) list the event. */

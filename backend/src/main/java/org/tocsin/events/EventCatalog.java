@@ -37,7 +37,10 @@ public class EventCatalog {
     private final Cache<FeedSelection, Selected> selections =
             Caffeine.newBuilder().maximumSize(10_000).build();
 
-    EventCatalog(EventIndex index, EventService events, EventViews views, Clock clock) {
+    private final PrivateNotes notes;
+
+    EventCatalog(EventIndex index, EventService events, EventViews views, PrivateNotes notes, Clock clock) {
+        this.notes = notes;
         this.index = index;
         this.events = events;
         this.views = views;
@@ -67,19 +70,33 @@ public class EventCatalog {
         EventPermissions permissions = selection.membersOf() == null
                 ? EventPermissions.STRANGER
                 : new EventPermissions(Optional.of(Role.MEMBER));
-        return Flux.fromIterable(selected(selection).events()).concatMap(e -> {
+        List<EventDocument> selected = selected(selection).events();
+        // A person's own calendar: the events they go to carry the organizers' notes for attendees.
+        Mono<java.util.Map<String, PrivateNotes.Note>> attending =
+                selection.revealLocationOf().isEmpty()
+                        ? Mono.just(java.util.Map.of())
+                        : notes.forAttendees(selected.stream()
+                                .map(EventDocument::id)
+                                .filter(selection.revealLocationOf()::contains)
+                                .toList());
+        return attending.flatMapMany(found -> Flux.fromIterable(selected).concatMap(e -> {
             EventPermissions seen =
                     selection.revealLocationOf().contains(e.id()) ? permissions.asAttendee() : permissions;
             Set<String> dates = selection.datesOf().get(e.id());
             if (dates == null || e.recurrence() == null) {
-                return views.viewWithoutAttendance(e, null, seen);
+                return views.viewWithoutAttendance(e, null, seen).map(v -> withNotes(v, found.get(e.id())));
             }
             // A person's feed: of a series, the dates they answered, each its own instance (RECURRENCE-ID).
             EventFacts facts = EventFacts.of(e);
             return Flux.fromIterable(new TreeSet<>(dates))
                     .concatMap(key -> Mono.justOrEmpty(facts.occurrenceByKey(key)))
-                    .concatMap(date -> views.viewWithoutAttendance(e, date, seen));
-        });
+                    .concatMap(date -> views.viewWithoutAttendance(e, date, seen))
+                    .map(v -> withNotes(v, found.get(e.id())));
+        }));
+    }
+
+    private static EventView withNotes(EventView view, PrivateNotes.Note note) {
+        return note == null ? view : view.withPrivateNotes(note.text(), note.html());
     }
 
     /** Cities with upcoming public events, with counts. */

@@ -33,6 +33,12 @@ public sealed interface EventChange {
         }
     }
 
+    /**
+     * The location kept for attendees became public at its reveal time: feeds change, and the people
+     * going are told the meeting point.
+     */
+    record LocationRevealed(String eventId) implements EventChange {}
+
     /** The event was cancelled (it can still be read, and reinstated). */
     record Cancelled(String eventId) implements EventChange {}
 

@@ -39,7 +39,10 @@ class EventController {
     private final JsonMapper json;
     private final Validator validator;
 
-    EventController(EventService events, EventViews views, JsonMapper json, Validator validator) {
+    private final PrivateNotes notes;
+
+    EventController(EventService events, EventViews views, PrivateNotes notes, JsonMapper json, Validator validator) {
+        this.notes = notes;
         this.events = events;
         this.views = views;
         this.json = json;
@@ -59,6 +62,17 @@ class EventController {
     @ResponseStatus(HttpStatus.CREATED)
     Mono<EventView> create(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody EventRequest body) {
         return events.create(user, body).flatMap(e -> view(user, e));
+    }
+
+    /** The organization's drafts, for its members: what is not out yet, soonest first. */
+    @GetMapping("/drafts")
+    Mono<java.util.List<EventView>> drafts(
+            @AuthenticationPrincipal CurrentUser user,
+            @org.springframework.web.bind.annotation.RequestParam @Size(max = 64) String organization) {
+        return events.drafts(user, organization)
+                .flatMapMany(reactor.core.publisher.Flux::fromIterable)
+                .concatMap(e -> view(user, e))
+                .collectList();
     }
 
     /** With {@code occurrence} (a series' date, its original local start): that date's view ({@link VisibleEvents}). */
@@ -107,6 +121,28 @@ class EventController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
         return events.delete(user, id);
+    }
+
+    /** A draft published now; to publish it later, PATCH its publishAt. */
+    @PostMapping("/{id}/publish")
+    Mono<EventView> publish(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+        return events.publish(user, id).flatMap(e -> view(user, e));
+    }
+
+    record NotesRequest(
+            @Size(max = PrivateNotes.MAX_LENGTH) @org.tocsin.text.MultiLine
+            String text) {}
+
+    /** The organizers' notes for attendees: for those who manage the event and signed-in people GOING. */
+    @GetMapping("/{id}/notes")
+    Mono<PrivateNotes.Note> notes(@AuthenticationPrincipal CurrentUser user, @PathVariable String id) {
+        return notes.read(user, id);
+    }
+
+    @PutMapping("/{id}/notes")
+    Mono<PrivateNotes.Note> writeNotes(
+            @AuthenticationPrincipal CurrentUser user, @PathVariable String id, @Valid @RequestBody NotesRequest body) {
+        return notes.write(user, id, body.text());
     }
 
     @PostMapping("/{id}/cancel")

@@ -24,7 +24,8 @@ public record EventFacts(
         Visibility visibility,
         LocationVisibility locationVisibility,
         EventSchedule schedule,
-        int sequence) {
+        int sequence,
+        boolean draft) {
 
     private static final Duration LOOK_AHEAD = Duration.ofDays(3 * 366);
 
@@ -39,7 +40,8 @@ public record EventFacts(
                 e.visibility(),
                 e.locationVisibility(),
                 EventSchedule.of(e),
-                e.sequence());
+                e.sequence(),
+                e.isDraft());
     }
 
     /**

@@ -172,11 +172,11 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     }
 
     /**
-     * Deleted, or taken down by the platform's moderators (itself or its organization): either way out of
-     * the index altogether, so no list, count, search, feed or ETag can tell the two apart.
+     * Deleted, a draft not yet out, or taken down by the platform's moderators (itself or its organization):
+     * each out of the index altogether, so no list, count, search, feed or ETag can tell them apart.
      */
     private boolean gone(EventDocument event) {
-        return event.deletedAt() != null || takedowns.hides(event.id(), event.organizationId());
+        return unlisted(event) || takedowns.hides(event.id(), event.organizationId());
     }
 
     private void apply(EventDocument event, List<Occurrence> occurrences, boolean gone) {
@@ -228,6 +228,11 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
             keys.add(key);
         }
         keysByEvent.put(event.id(), keys);
+    }
+
+    /** Deleted, or a draft: in no list, feed, count or search, for anyone (members find drafts in their own list). */
+    private static boolean unlisted(EventDocument event) {
+        return event.deletedAt() != null || event.isDraft();
     }
 
     private ConcurrentSkipListMap<Key, Entry> timelineOf(EventDocument event) {

@@ -17,11 +17,13 @@ public class EventLookup {
     private final EventService events;
     private final EventStore store;
     private final EventViews views;
+    private final PrivateNotes notes;
 
-    EventLookup(EventService events, EventStore store, EventViews views) {
+    EventLookup(EventService events, EventStore store, EventViews views, PrivateNotes notes) {
         this.events = events;
         this.store = store;
         this.views = views;
+        this.notes = notes;
     }
 
     /** The event if the caller may see it (a PRIVATE event only for members); otherwise a 404. */
@@ -35,8 +37,8 @@ public class EventLookup {
     }
 
     /**
-     * One occurrence of the event as a person who RSVPed sees it: with its location when {@code attendee}
-     * (a confirmed GOING answer), otherwise as a stranger does. A null {@code occurrenceKey}: the whole
+     * One occurrence of the event as a person who RSVPed sees it: with its location and the organizers'
+     * private notes when {@code attendee} (a confirmed GOING answer), otherwise as a stranger does. A null {@code occurrenceKey}: the whole
      * event (a series with its RRULE, as in an invitation).
      */
     public Mono<EventView> viewFor(String id, String occurrenceKey, boolean attendee) {
@@ -50,7 +52,13 @@ public class EventLookup {
                             : target.occurrenceByKey(occurrenceKey).orElse(null);
                     EventPermissions permissions =
                             attendee ? EventPermissions.STRANGER.asAttendee() : EventPermissions.STRANGER;
-                    return views.view(e, occurrence, permissions);
+                    Mono<EventView> view = views.view(e, occurrence, permissions);
+                    // The organizers' notes go with an attendee's view: their mail, their manage link.
+                    return attendee
+                            ? view.flatMap(v -> notes.forAttendees(e.id())
+                                    .map(n -> v.withPrivateNotes(n.text(), n.html()))
+                                    .defaultIfEmpty(v))
+                            : view;
                 });
     }
 }

@@ -64,7 +64,8 @@ public class EventNotices {
         };
         // The event as stored now; one deleted meanwhile is told by its own Deleted change.
         return store.byId(change.eventId())
-                .filter(e -> e.deletedAt() == null)
+                // A draft is nobody's news (its changes are not published; this is the second lock).
+                .filter(e -> e.deletedAt() == null && !e.isDraft())
                 .map(e -> new Notice(
                         e.id(), e.organizationId(), kind, e.status(), e.visibility(), e.sequence(), e.updatedAt()));
     }

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.tocsin.text.MultiLine;
@@ -45,9 +47,16 @@ public record EventRequest(
 
         @Size(max = 64) String campaign,
         @Size(max = 30) List<@Valid @NotNull SpeakerRequest> speakers,
-        @Valid AccessibilityRequest accessibility) {
+        @Valid AccessibilityRequest accessibility,
+        Boolean draft,
+        Instant publishAt,
+        Instant locationRevealAt,
+        Duration locationRevealBefore) {
 
-    /** Without accessibility information (imports, the demo data). */
+    /**
+     * Without accessibility information (imports, the demo data); a published event (or, in a PATCH, one
+     * whose publication the patch leaves as it is), with no timed reveal.
+     */
     public EventRequest(
             String organization,
             String title,
@@ -86,6 +95,10 @@ public record EventRequest(
                 languages,
                 campaign,
                 speakers,
+                null,
+                null,
+                null,
+                null,
                 null);
     }
 
@@ -93,6 +106,16 @@ public record EventRequest(
     public record AccessibilityRequest(
             @Size(max = 16) List<@NotNull AccessibilityFeature> features,
             @Size(max = Accessibility.MAX_NOTE) @MultiLine String note) {}
+
+    /** The location kept for attendees becomes public at a set time. */
+    boolean hasReveal() {
+        return locationRevealAt != null || locationRevealBefore != null;
+    }
+
+    /** Saved as a draft: asked for, or given a time to be published at. */
+    boolean isDraft() {
+        return Boolean.TRUE.equals(draft) || publishAt != null;
+    }
 
     public record RecurrenceRequest(
             @NotBlank @Size(max = 500) String rrule,

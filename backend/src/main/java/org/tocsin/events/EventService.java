@@ -18,6 +18,7 @@ import org.tocsin.campaigns.CampaignRef;
 import org.tocsin.campaigns.CampaignService;
 import org.tocsin.events.internal.EventDocument;
 import org.tocsin.events.internal.EventStore;
+import org.tocsin.events.internal.PrivateNoteStore;
 import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.OrganizationAccess;
 import org.tocsin.organizations.OrganizationRef;
@@ -40,6 +41,12 @@ import reactor.core.scheduler.Schedulers;
 public class EventService {
 
     static final Duration EXPANSION_DEADLINE = Duration.ofSeconds(2);
+    /** Scheduled publications and reveals handled per run; more wait for the next run. */
+    static final int DUE_PER_RUN = 500;
+
+    static final int MAX_DRAFTS = 500;
+    /** The furthest a reveal may be set before the start. */
+    static final Duration MAX_REVEAL_BEFORE = Duration.ofDays(366);
 
     private final EventStore store;
     private final OrganizationService organizations;
@@ -53,6 +60,7 @@ public class EventService {
     private final Takedowns takedowns;
     private final AuditLog audit;
     private final Clock clock;
+    private final PrivateNoteStore notes;
 
     EventService(
             EventStore store,
@@ -66,7 +74,9 @@ public class EventService {
             Removals removals,
             Takedowns takedowns,
             AuditLog audit,
+            PrivateNoteStore notes,
             Clock clock) {
+        this.notes = notes;
         this.index = index;
         this.removals = removals;
         this.takedowns = takedowns;
@@ -92,6 +102,7 @@ public class EventService {
                 .flatMap(event -> permissions(user, event)
                         .filter(p -> p.canSee(event.visibility()))
                         .filter(p -> p.role().isPresent() || !takedowns.hides(event.id(), event.organizationId()))
+                        .filter(p -> !event.isDraft() || p.role().isPresent())
                         .filter(p -> p.role().isPresent()
                                 || event.visibility() != Visibility.UNLISTED
                                 || !Ids.isLegacy(event.id()))
@@ -148,7 +159,15 @@ public class EventService {
                                 ? null
                                 : new EventRequest.AccessibilityRequest(
                                         e.accessibility().features(),
-                                        e.accessibility().note())));
+                                        e.accessibility().note()),
+                        e.isDraft() ? Boolean.TRUE : null,
+                        e.isDraft() ? e.publication().at() : null,
+                        e.locationReveal() == null || e.locationReveal().before() != null
+                                ? null
+                                : e.locationReveal().at(),
+                        e.locationReveal() == null || e.locationReveal().before() == null
+                                ? null
+                                : Duration.parse(e.locationReveal().before())));
     }
 
     Mono<EventPermissions> permissions(CurrentUser user, EventDocument event) {
@@ -172,6 +191,7 @@ public class EventService {
                                     0,
                                     now,
                                     now,
+                                    null,
                                     null));
                         }))
                         .flatMap(draft -> store.insert(draft).flatMap(saved -> rememberCity(resolved, saved))))
@@ -193,6 +213,10 @@ public class EventService {
             if (!resolved.organization().id().equals(current.organizationId())) {
                 return Mono.error(Refusal.invalid("organization", "cannot be changed; create the event anew"));
             }
+            if (request.isDraft() && !current.isDraft()) {
+                return Mono.error(Refusal.invalid(
+                        "draft", "a published event cannot become a draft again; make it PRIVATE to hide it"));
+            }
             return mayJoinCampaign(user, current.campaignId(), resolved)
                     .then(Mono.defer(() -> replace(current, request, resolved)))
                     .flatMap(saved -> audited(user, saved, AuditAction.EVENT_EDITED));
@@ -210,17 +234,21 @@ public class EventService {
                         current.sequence(),
                         current.createdAt(),
                         clock.instant(),
-                        current.version()))
+                        current.version(),
+                        current.publication()))
                 .flatMap(next -> store.save(bumpSequenceIfAttendeesCare(current, next)))
                 // Hidden from strangers (or shown again): the deletions feed says so before the edit answers.
                 .flatMap(saved -> removals.edited(current, saved).thenReturn(saved))
                 .flatMap(saved -> rememberCity(resolved, saved))
                 .flatMap(saved -> published(
                         saved,
-                        new EventChange.Updated(
-                                saved.id(),
-                                capacityRaised(current, saved),
-                                saved.sequence() > current.sequence() && saved.status() == current.status())));
+                        // A draft published by this edit: what its creation would have told, nothing more.
+                        current.isDraft()
+                                ? new EventChange.Created(saved.id())
+                                : new EventChange.Updated(
+                                        saved.id(),
+                                        capacityRaised(current, saved),
+                                        saved.sequence() > current.sequence() && saved.status() == current.status())));
     }
 
     /**
@@ -301,9 +329,83 @@ public class EventService {
         });
     }
 
-    /** A stored write: in the index (its writer reads it at once), then told to the features that follow changes. */
+    /**
+     * A stored write: in the index (its writer reads it at once), then told to the features that follow
+     * changes. A draft is told to nobody (the index drops it): no feed, webhook, campaign or attendee
+     * learns of it before it is published, which tells them {@link EventChange.Created}.
+     */
     private Mono<EventDocument> published(EventDocument saved, EventChange change) {
-        return index.indexed(saved).then(changes.publish(change)).thenReturn(saved);
+        return index.indexed(saved)
+                .then(saved.isDraft() ? Mono.empty() : changes.publish(change))
+                .thenReturn(saved);
+    }
+
+    /** A draft published now by an organizer (its scheduled time, if any, dropped). */
+    Mono<EventDocument> publish(CurrentUser user, String id) {
+        return visibleForManagement(user, id).flatMap(current -> {
+            if (!current.isDraft()) {
+                return Mono.error(Refusal.of(Refusal.Reason.CONFLICT, "The event is published already"));
+            }
+            return store.save(current.toBuilder()
+                            .publication(null)
+                            .updatedAt(clock.instant())
+                            .build())
+                    .flatMap(this::announcePublished)
+                    .flatMap(saved -> audited(user, saved, AuditAction.EVENT_PUBLISHED));
+        });
+    }
+
+    /**
+     * Drafts whose time has come, published: each claimed by one atomic update, so with two replicas (or
+     * two runs at once) each is announced once. Answers how many this run published.
+     */
+    Mono<Long> publishDue(Instant now) {
+        return store.duePublications(now, DUE_PER_RUN)
+                .concatMap(draft -> store.claimPublication(draft, now)
+                        .flatMap(this::announcePublished)
+                        // Published by the schedule the organizer set: no one acted now.
+                        .flatMap(saved -> audited(null, saved, AuditAction.EVENT_PUBLISHED)))
+                .count();
+    }
+
+    /** A newly published event: its city becomes known (if PUBLIC), the index takes it, followers hear of a creation. */
+    private Mono<EventDocument> announcePublished(EventDocument saved) {
+        Mono<EventDocument> remembered = saved.place() == null || saved.visibility() != Visibility.PUBLIC
+                ? Mono.just(saved)
+                : places.city(saved.place().city(), saved.place().countryCode())
+                        .flatMap(city -> places.remember(city, saved.timeZone()))
+                        .thenReturn(saved);
+        return remembered.flatMap(e -> published(e, new EventChange.Created(e.id())));
+    }
+
+    /**
+     * Locations whose reveal time has come, made public: stored (SEQUENCE up, search words with the
+     * venue), indexed, then told as {@link EventChange.LocationRevealed} so that feeds' validators change
+     * and the people going are mailed. Claimed atomically, like publications.
+     */
+    Mono<Long> revealDue(Instant now) {
+        return store.dueReveals(now, DUE_PER_RUN)
+                .concatMap(event -> store.claimReveal(
+                                event,
+                                EventSearch.termsOf(
+                                                event.title(),
+                                                event.description(),
+                                                event.place(),
+                                                event.speakers(),
+                                                LocationVisibility.PUBLIC)
+                                        .visible(),
+                                now)
+                        .flatMap(saved -> published(saved, new EventChange.LocationRevealed(saved.id()))))
+                .count();
+    }
+
+    /** An organization's drafts for its members (any role), soonest first. */
+    Mono<java.util.List<EventDocument>> drafts(CurrentUser user, String organizationSlug) {
+        return organizations
+                .findBySlug(organizationSlug)
+                .filterWhen(o -> access.roleOf(user, o.id()).map(Optional::isPresent))
+                .switchIfEmpty(Mono.error(Refusal.notFound("Organization")))
+                .flatMap(o -> store.drafts(o.id(), MAX_DRAFTS).collectList());
     }
 
     private static boolean capacityRaised(EventDocument before, EventDocument after) {
@@ -316,7 +418,10 @@ public class EventService {
                         .onErrorMap(Refusal.class, e -> Refusal.forbidden("Only ADMINs and OWNERs delete events"))
                         .then(store.save(tombstone(current)))
                         .flatMap(saved -> removals.deleted(current, saved).thenReturn(saved)))
+                .flatMap(saved -> notes.delete(saved.id()).thenReturn(saved))
                 .flatMap(index::indexed)
+                // A draft was never announced: its deletion is nobody's news either.
+                .filter(saved -> !saved.isDraft())
                 // The event can no longer be read: the change carries what attendees' CANCEL is made of.
                 .flatMap(saved -> views.viewWithoutAttendance(saved, null, EventPermissions.STRANGER)
                         .flatMap(view -> changes.publish(new EventChange.Deleted(EventFacts.of(saved), view)))
@@ -375,7 +480,7 @@ public class EventService {
      * first event there fixes the city's display name and default zone, all of which strangers see.
      */
     private Mono<EventDocument> rememberCity(Resolved resolved, EventDocument saved) {
-        return resolved.city() == null || saved.visibility() != Visibility.PUBLIC
+        return resolved.city() == null || saved.visibility() != Visibility.PUBLIC || saved.isDraft()
                 ? Mono.just(saved)
                 : places.remember(resolved.city(), saved.timeZone()).thenReturn(saved);
     }
@@ -390,7 +495,8 @@ public class EventService {
             int sequence,
             Instant createdAt,
             Instant updatedAt,
-            Long version) {
+            Long version,
+            EventDocument.Publication currentPublication) {
         EventRules.check(request, resolved.city());
         String zone = request.timeZone() != null
                 ? request.timeZone()
@@ -448,13 +554,17 @@ public class EventService {
         String description =
                 request.description() == null ? "" : request.description().strip();
         Accessibility accessibility = accessibility(request.accessibility());
+        EventDocument.Publication publication = publication(request, currentPublication, updatedAt);
+        LocationVisibility requestedLocation =
+                Objects.requireNonNullElse(request.locationVisibility(), LocationVisibility.PUBLIC);
+        EventDocument.LocationReveal reveal = reveal(request, requestedLocation, schedule.firstStartUtc(), updatedAt);
+        // A reveal time already past: the location is public now (as the organizer asked), with nothing to wait for.
+        LocationVisibility locationVisibility =
+                requestedLocation == LocationVisibility.ATTENDEES && request.hasReveal() && reveal == null
+                        ? LocationVisibility.PUBLIC
+                        : requestedLocation;
         // Only the public words are stored: the index derives the hidden ones from the fields it holds.
-        List<String> terms = EventSearch.termsOf(
-                        request.title(),
-                        description,
-                        place,
-                        speakers,
-                        Objects.requireNonNullElse(request.locationVisibility(), LocationVisibility.PUBLIC))
+        List<String> terms = EventSearch.termsOf(request.title(), description, place, speakers, locationVisibility)
                 .visible();
         return new EventDocument(
                 id,
@@ -483,13 +593,59 @@ public class EventService {
                 request.capacity(),
                 Objects.requireNonNullElse(request.rsvpMode(), RsvpMode.OPEN),
                 Objects.requireNonNullElse(request.visibility(), Visibility.PUBLIC),
-                Objects.requireNonNullElse(request.locationVisibility(), LocationVisibility.PUBLIC),
+                locationVisibility,
                 terms,
                 sequence,
                 createdAt,
                 updatedAt,
                 null,
-                version);
+                version,
+                publication,
+                reveal);
+    }
+
+    /**
+     * Draft or not, and when it is to be published. A scheduled time must lie ahead (to publish now,
+     * publish), unless it is the one already set, which the scheduled publisher is about to act on.
+     */
+    private static EventDocument.Publication publication(
+            EventRequest request, EventDocument.Publication current, Instant now) {
+        if (!request.isDraft()) {
+            return null;
+        }
+        Instant at = request.publishAt();
+        boolean unchanged = current != null && Objects.equals(current.at(), at);
+        if (at != null && !unchanged && !at.isAfter(now)) {
+            throw Refusal.invalid("publishAt", "must be in the future; to publish now, leave out draft and publishAt");
+        }
+        return new EventDocument.Publication(true, at);
+    }
+
+    /**
+     * When a location kept for attendees becomes public: an instant, or a duration before the first
+     * start. Null when there is none, or when that time has passed (the location is then public at once).
+     */
+    private static EventDocument.LocationReveal reveal(
+            EventRequest request, LocationVisibility location, Instant firstStart, Instant now) {
+        if (!request.hasReveal()) {
+            return null;
+        }
+        String field = request.locationRevealAt() != null ? "locationRevealAt" : "locationRevealBefore";
+        if (location != LocationVisibility.ATTENDEES) {
+            throw Refusal.invalid(field, "is only for a location kept for attendees (locationVisibility ATTENDEES)");
+        }
+        if (request.locationRevealAt() != null && request.locationRevealBefore() != null) {
+            throw Refusal.invalid("locationRevealBefore", "give either locationRevealAt or locationRevealBefore");
+        }
+        Duration before = request.locationRevealBefore();
+        if (before != null && (before.isNegative() || before.isZero() || before.compareTo(MAX_REVEAL_BEFORE) > 0)) {
+            throw Refusal.invalid(field, "must be a duration between one second and 366 days, such as PT2H");
+        }
+        Instant at = before != null ? firstStart.minus(before) : request.locationRevealAt();
+        if (!at.isAfter(now)) {
+            return null;
+        }
+        return new EventDocument.LocationReveal(at, before == null ? null : before.toString());
     }
 
     /** Features sorted and once each, the note trimmed; nothing at all is null (the view then leaves it out). */

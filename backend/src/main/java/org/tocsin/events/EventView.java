@@ -42,9 +42,14 @@ public record EventView(
         Attendance attendance,
         int sequence,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Boolean draft,
+        Instant publishAt,
+        Instant locationRevealAt,
+        String privateNotes,
+        String privateNotesHtml) {
 
-    /** Without accessibility information (tests' hand-made views). */
+    /** A published event without a timed reveal or accessibility information (tests' hand-made views). */
     public EventView(
             String id,
             Owner organization,
@@ -109,7 +114,57 @@ public record EventView(
                 attendance,
                 sequence,
                 createdAt,
-                updatedAt);
+                updatedAt,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /**
+     * This view with the organizers' notes for attendees: only for a reader known to be GOING (their mail,
+     * their own calendar, their manage link), never in a view anyone else gets.
+     */
+    public EventView withPrivateNotes(String text, String html) {
+        return new EventView(
+                id,
+                organization,
+                campaign,
+                title,
+                description,
+                descriptionHtml,
+                kind,
+                status,
+                statusReason,
+                start,
+                end,
+                timeZone,
+                startUtc,
+                endUtc,
+                recurrenceId,
+                recurrence,
+                overrides,
+                place,
+                online,
+                locationHidden,
+                speakers,
+                tags,
+                languages,
+                accessibility,
+                capacity,
+                rsvpMode,
+                visibility,
+                locationVisibility,
+                attendance,
+                sequence,
+                createdAt,
+                updatedAt,
+                draft,
+                publishAt,
+                locationRevealAt,
+                text,
+                html);
     }
 
     public record Owner(String slug, String name) {}

@@ -209,6 +209,11 @@ class EventViews {
                 attendance,
                 e.sequence(),
                 e.createdAt(),
-                e.updatedAt());
+                e.updatedAt(),
+                e.isDraft() ? Boolean.TRUE : null,
+                e.isDraft() ? e.publication().at() : null,
+                e.locationReveal() == null ? null : e.locationReveal().at(),
+                null,
+                null);
     }
 }

@@ -71,7 +71,11 @@ class IcsEvents {
     String render(EventView event) {
         String key = event.id()
                 + (event.locationHidden() ? ":hidden" : "")
-                + (event.recurrenceId() == null ? "" : "@" + event.recurrenceId());
+                + (event.recurrenceId() == null ? "" : "@" + event.recurrenceId())
+                // An attendee's own calendar carries the organizers' notes: never the copy a public feed serves.
+                + (event.privateNotes() == null
+                        ? ""
+                        : ":notes:" + event.privateNotes().hashCode());
         Cached hit = cache.getIfPresent(key);
         if (hit != null && hit.version().equals(event.updatedAt())) {
             return hit.text();
@@ -241,6 +245,11 @@ class IcsEvents {
         }
         if (e.languages() != null && !e.languages().isEmpty()) {
             text.append(text.isEmpty() ? "" : "\n\n").append("Languages: ").append(String.join(", ", e.languages()));
+        }
+        if (e.privateNotes() != null && !e.privateNotes().isBlank()) {
+            text.append(text.isEmpty() ? "" : "\n\n")
+                    .append("For attendees only: ")
+                    .append(Descriptions.toPlainText(e.privateNotes()));
         }
         if (e.place() != null && e.locationHidden()) {
             text.append(text.isEmpty() ? "" : "\n\n")

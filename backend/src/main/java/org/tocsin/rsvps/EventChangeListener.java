@@ -86,6 +86,7 @@ class EventChangeListener implements SmartInitializingSingleton, DisposableBean 
                         .then(store.deleteOfEvent(deleted.eventId()))
                         .then();
             case EventChange.Created created -> Mono.empty();
+            case EventChange.LocationRevealed revealed -> ofLiveEvent(change);
             case EventChange.Updated updated when !updated.capacityRaised() && !updated.rescheduled() -> Mono.empty();
             default -> ofLiveEvent(change);
         };
@@ -114,6 +115,9 @@ class EventChangeListener implements SmartInitializingSingleton, DisposableBean 
      * some occurrences of a series changed, to those going to one of them.
      */
     private Mono<Void> tell(EventChange change, EventFacts target) {
+        if (change instanceof EventChange.LocationRevealed) {
+            return tellRevealed(target);
+        }
         boolean cancelled = change instanceof EventChange.Cancelled;
         boolean rescheduled = change instanceof EventChange.OccurrenceChanged
                 || change instanceof EventChange.Updated updated && updated.rescheduled();
@@ -145,6 +149,25 @@ class EventChangeListener implements SmartInitializingSingleton, DisposableBean 
                         && told.add(r.email()))
                 .concatMap(r -> notifications.send(
                         cancelled ? RsvpNotifications.Kind.CANCELLED : RsvpNotifications.Kind.CHANGED, r, null))
+                .then();
+    }
+
+    /**
+     * The meeting point, now public, to each person GOING (once per address) to an occurrence that has
+     * not ended, in the language they answered in. The invitation in the mail updates their calendar.
+     */
+    private Mono<Void> tellRevealed(EventFacts target) {
+        Instant now = clock.instant();
+        Set<String> told = new HashSet<>();
+        return store.ofEvent(target.id(), null)
+                .filter(r -> r.state() == RsvpState.GOING && r.email() != null)
+                .filter(r -> target.occurrenceByKey(r.occurrenceKey())
+                        .map(o -> o.endUtc().isAfter(now))
+                        .orElse(false))
+                .collectList()
+                .flatMapMany(Flux::fromIterable)
+                .filter(r -> told.add(r.email()))
+                .concatMap(r -> notifications.send(RsvpNotifications.Kind.LOCATION_REVEALED, r, null))
                 .then();
     }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import org.springframework.core.io.ClassPathResource;
+import org.tocsin.events.Descriptions;
 import org.tocsin.events.EventView;
 import org.tocsin.pages.EventTexts;
 import org.tocsin.rsvps.internal.RsvpDocument;
@@ -68,6 +69,17 @@ final class PersianMail {
                 .append(' ')
                 .append(EventTexts.gregorian(start, event.timeZone(), Language.FA))
                 .append('\n');
+        String where = RsvpNotifications.where(event);
+        if (kind == RsvpNotifications.Kind.LOCATION_REVEALED && where != null) {
+            text.append(get("where")).append(' ').append(isolate(where)).append('\n');
+        }
+        if (event.privateNotes() != null && !event.privateNotes().isBlank()) {
+            text.append('\n')
+                    .append(get("notes"))
+                    .append('\n')
+                    .append(isolate(Descriptions.toPlainText(event.privateNotes())))
+                    .append("\n\n");
+        }
         if (rsvp.guests() > 0) {
             text.append(get("guests"))
                     .append(' ')

@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.tocsin.events.Descriptions;
 import org.tocsin.events.EventLookup;
 import org.tocsin.events.EventView;
 import org.tocsin.ical.EventInvitations;
@@ -64,7 +65,9 @@ class RsvpNotifications {
         APPROVED,
         CHANGED,
         CANCELLED,
-        REMINDER
+        REMINDER,
+        /** The location kept for attendees became public at its reveal time: the meeting point, told to those going. */
+        LOCATION_REVEALED
     }
 
     /**
@@ -148,6 +151,7 @@ class RsvpNotifications {
                     case CHANGED -> "Changed: ";
                     case CANCELLED -> "Cancelled: ";
                     case REMINDER -> "Tomorrow: ";
+                    case LOCATION_REVEALED -> "Meeting point: ";
                 }
                 + event.title();
         StringBuilder text = new StringBuilder();
@@ -170,11 +174,22 @@ class RsvpNotifications {
                         "\"" + event.title() + "\" is cancelled"
                                 + (event.statusReason() == null ? "." : ": " + event.statusReason());
                     case REMINDER -> "A reminder: \"" + event.title() + "\" is tomorrow.";
+                    case LOCATION_REVEALED -> "The meeting point of \"" + event.title() + "\" is now known.";
                 });
         text.append("\n\nWhen: ").append(when).append('\n');
+        String where = where(event);
+        if (kind == Kind.LOCATION_REVEALED && where != null) {
+            text.append("The meeting point is now: ").append(where).append('\n');
+        }
         if (event.online() != null && event.online().url() != null) {
             // Only in a view that may carry it (an attendee's, or a public link): the same rule as the invitation.
             text.append("Online: ").append(event.online().url()).append('\n');
+        }
+        if (event.privateNotes() != null && !event.privateNotes().isBlank()) {
+            // Only in an attendee's view (EventLookup.viewFor): the mail of someone GOING.
+            text.append("\nFrom the organizers, for attendees only (keep it to yourself):\n")
+                    .append(Descriptions.toPlainText(event.privateNotes()))
+                    .append("\n\n");
         }
         if (rsvp.guests() > 0) {
             text.append("Guests: ").append(rsvp.guests()).append('\n');
@@ -208,6 +223,17 @@ class RsvpNotifications {
     /** The web app's page for the RSVP ({@code /rsvp/{token}}); every page answers Referrer-Policy: no-referrer. */
     String manageLink(String manageToken) {
         return publicUrl.base() + "/rsvp/" + manageToken;
+    }
+
+    /** Venue, address and city as the view shows them (withheld parts are null in a view that may not carry them). */
+    static String where(EventView event) {
+        if (event.place() == null || event.locationHidden()) {
+            return null;
+        }
+        EventView.Place p = event.place();
+        return java.util.stream.Stream.of(p.venue(), p.address(), p.city())
+                .filter(part -> part != null && !part.isBlank())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String describe(RsvpDocument rsvp) {

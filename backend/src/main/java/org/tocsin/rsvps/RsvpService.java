@@ -213,6 +213,10 @@ public class RsvpService {
     }
 
     private static void checkOpen(EventFacts target, Occurrence occurrence, Instant now) {
+        if (target.draft()) {
+            // Members may read a draft; nobody answers it before it is published (no mail about it goes out).
+            throw Refusal.of(Refusal.Reason.CONFLICT, "The event is not published yet");
+        }
         if (target.status() == EventStatus.CANCELLED || occurrence.cancelled()) {
             throw RsvpProblems.cancelled();
         }

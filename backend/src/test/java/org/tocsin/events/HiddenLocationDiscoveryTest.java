@@ -146,7 +146,9 @@ class HiddenLocationDiscoveryTest extends IntegrationTest {
                 stored.createdAt(),
                 stored.updatedAt(),
                 stored.deletedAt(),
-                stored.version()));
+                stored.version(),
+                stored.publication(),
+                stored.locationReveal()));
 
         assertThat(f.discover(api().anonymous(), "q=quittenweg")).isEmpty();
         assertThat(titles(f.discover(f.owner, "q=quittenweg"))).containsExactly("Vigil for the prisoners");

@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
  * both): the public events are the same; the venue, address, exact point (inside the same public
  * coarse cell) and online link of the events that keep their location for attendees differ; the
  * PRIVATE and UNLISTED events differ in everything (visibility, city, title, tags, campaign, times),
- * and variant A makes more of them at the end than variant B. Variant A also submits two public events
+ * and variant A makes more of them at the end than variant B, and drafts (one scheduled) that B lacks;
+ * organizers' notes for attendees on some public events differ. Variant A also submits two public events
  * to a campaign of another organization, one left pending and one declined: neither is the
  * campaign's to show.
  */
@@ -124,6 +125,7 @@ final class HiddenWorlds {
                 .isCreated();
 
         List<String> publicIds = new ArrayList<>();
+        List<Integer> organizationOf = new ArrayList<>();
         List<double[]> points = new ArrayList<>();
         List<Integer> hiddenSlots = new ArrayList<>();
         for (int i = 0; i < INTERLEAVED_HIDDEN_EVENTS; i++) {
@@ -133,6 +135,7 @@ final class HiddenWorlds {
             int organization = common.nextInt(2);
             Map<String, Object> body = publicEvent(common, hidden, organization, points);
             publicIds.add(create(owners[organization], body));
+            organizationOf.add(organization);
             for (int slot : hiddenSlots) {
                 if (slot == i) {
                     int o = common.nextInt(2);
@@ -203,6 +206,29 @@ final class HiddenWorlds {
                     .expectStatus()
                     .isOk();
         }
+        // Drafts, in A alone (one to be published at a set time): no public answer may show them.
+        if (variant == 0) {
+            for (int i = 0; i < 3; i++) {
+                int o = hidden.nextInt(2);
+                Map<String, Object> draft = publicEvent(hidden, hidden, o, new ArrayList<>());
+                if (i == 0) {
+                    draft.put("publishAt", now.plusSeconds(86_400).toString());
+                } else {
+                    draft.put("draft", true);
+                }
+                create(owners[o], draft);
+            }
+        }
+        // Notes for attendees on public events, different in each world.
+        for (int i = 0; i < 3; i++) {
+            int event = common.nextInt(publicIds.size());
+            owners[organizationOf.get(event)]
+                    .put(
+                            "/api/v1/events/" + publicIds.get(event) + "/notes",
+                            Map.of("text", "Meet at " + words(hidden, VENUE_WORDS, 3)))
+                    .expectStatus()
+                    .isOk();
+        }
         // Submissions are hidden from strangers until approved: one pending, one declined, in A alone.
         if (variant == 0) {
             for (String id : offered) {
@@ -255,6 +281,10 @@ final class HiddenWorlds {
         body.put("visibility", "PUBLIC");
         boolean attendeesOnly = common.nextInt(2) == 0;
         body.put("locationVisibility", attendeesOnly ? "ATTENDEES" : "PUBLIC");
+        if (attendeesOnly && common.nextInt(3) == 0) {
+            // Announced with the event, so public: the time the meeting point will be told.
+            body.put("locationRevealBefore", "PT" + (1 + common.nextInt(5)) + "H");
+        }
         City city = PUBLIC_CITIES.get(common.nextInt(PUBLIC_CITIES.size()));
         body.put("timeZone", city.zone());
         boolean online = common.nextInt(6) == 0;

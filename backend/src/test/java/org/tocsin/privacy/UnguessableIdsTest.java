@@ -213,6 +213,8 @@ class UnguessableIdsTest extends IntegrationTest {
                         e.createdAt(),
                         e.updatedAt(),
                         null,
+                        null,
+                        null,
                         null))
                 .block();
         return legacy;

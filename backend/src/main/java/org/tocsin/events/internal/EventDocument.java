@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.tocsin.events.Accessibility;
@@ -54,7 +55,93 @@ public record EventDocument(
         Instant createdAt,
         Instant updatedAt,
         Instant deletedAt,
-        @Version Long version) {
+        @Version Long version,
+        Publication publication,
+        LocationReveal locationReveal) {
+
+    /** The canonical constructor is the one the database uses (the shorter one below is for callers). */
+    @PersistenceCreator
+    public EventDocument {}
+
+    /**
+     * An event published, its location shown by its {@code locationVisibility} alone (no timed reveal), with no
+     * accessibility information.
+     */
+    public EventDocument(
+            String id,
+            String organizationId,
+            String campaignId,
+            String title,
+            String description,
+            String descriptionHtml,
+            EventKind kind,
+            EventStatus status,
+            String statusReason,
+            String timeZone,
+            String start,
+            String end,
+            Instant startUtc,
+            Instant endUtc,
+            Instant lastEndUtc,
+            Recurrence recurrence,
+            List<OccurrenceOverride> overrides,
+            Place place,
+            Online online,
+            List<Speaker> speakers,
+            List<String> tags,
+            List<String> languages,
+            Integer capacity,
+            RsvpMode rsvpMode,
+            Visibility visibility,
+            LocationVisibility locationVisibility,
+            List<String> searchTerms,
+            int sequence,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant deletedAt,
+            Long version) {
+        this(
+                id,
+                organizationId,
+                campaignId,
+                title,
+                description,
+                descriptionHtml,
+                kind,
+                status,
+                statusReason,
+                timeZone,
+                start,
+                end,
+                startUtc,
+                endUtc,
+                lastEndUtc,
+                recurrence,
+                overrides,
+                place,
+                online,
+                speakers,
+                tags,
+                languages,
+                null,
+                capacity,
+                rsvpMode,
+                visibility,
+                locationVisibility,
+                searchTerms,
+                sequence,
+                createdAt,
+                updatedAt,
+                deletedAt,
+                version,
+                null,
+                null);
+    }
+
+    /** A draft: seen by its organization's members only, in no list, feed, count or search, and followed by nobody. */
+    public boolean isDraft() {
+        return publication != null && publication.draft();
+    }
 
     /**
      * The local start as the organizer typed it, typed. Stored as an ISO string with {@code timeZone}:
@@ -116,6 +203,8 @@ public record EventDocument(
         private Instant updatedAt;
         private Instant deletedAt;
         private Long version;
+        private Publication publication;
+        private LocationReveal locationReveal;
 
         private Builder(EventDocument e) {
             id = e.id;
@@ -151,6 +240,20 @@ public record EventDocument(
             updatedAt = e.updatedAt;
             deletedAt = e.deletedAt;
             version = e.version;
+            publication = e.publication;
+            locationReveal = e.locationReveal;
+        }
+
+        /** Null: published. */
+        public Builder publication(Publication publication) {
+            this.publication = publication;
+            return this;
+        }
+
+        public Builder locationVisibility(LocationVisibility locationVisibility, LocationReveal locationReveal) {
+            this.locationVisibility = locationVisibility;
+            this.locationReveal = locationReveal;
+            return this;
         }
 
         /** Into a campaign or out of it (null): only approved links are kept on an event. */
@@ -232,9 +335,24 @@ public record EventDocument(
                     createdAt,
                     updatedAt,
                     deletedAt,
-                    version);
+                    version,
+                    publication,
+                    locationReveal);
         }
     }
+
+    /**
+     * A draft not yet published; {@code at}, when set, the instant the scheduled publisher publishes it.
+     * A published event has no publication at all (null), which is also what every event made before
+     * drafts existed reads as.
+     */
+    public record Publication(boolean draft, Instant at) {}
+
+    /**
+     * When a location kept for attendees becomes public: {@code at}, the instant (derived from
+     * {@code before}, an ISO-8601 duration before the first start, when the organizer gave that form).
+     */
+    public record LocationReveal(Instant at, String before) {}
 
     /** An RRULE (RFC 5545, without the "RRULE:" prefix) and excluded local start times. */
     public record Recurrence(String rrule, List<String> exdates) {

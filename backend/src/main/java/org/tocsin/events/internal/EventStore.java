@@ -3,13 +3,16 @@ package org.tocsin.events.internal;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.tocsin.storage.Ids;
 import reactor.core.publisher.Flux;
@@ -39,7 +42,10 @@ public class EventStore implements SmartInitializingSingleton {
                                 .on("startUtc", Sort.Direction.ASC)),
                         indexes.createIndex(new Index().on("campaignId", Sort.Direction.ASC)),
                         indexes.createIndex(new Index().on("lastEndUtc", Sort.Direction.ASC)),
-                        indexes.createIndex(new Index().on("place.cityKey", Sort.Direction.ASC)))
+                        indexes.createIndex(new Index().on("place.cityKey", Sort.Direction.ASC)),
+                        // The scheduled publisher's and revealer's questions: few events have either.
+                        indexes.createIndex(new Index().on("publication.at", Sort.Direction.ASC)),
+                        indexes.createIndex(new Index().on("locationReveal.at", Sort.Direction.ASC)))
                 .blockLast();
     }
 
@@ -103,6 +109,8 @@ public class EventStore implements SmartInitializingSingleton {
         Criteria toStrangers = new Criteria()
                 .andOperator(
                         where("visibility").is("PUBLIC"),
+                        // Drafts are out for nobody but their organization (EventDocument.isDraft).
+                        where("publication.draft").ne(true),
                         where("id").nin(takenDown.events()),
                         where("organizationId").nin(takenDown.organizations()));
         Criteria audience = memberOf.isEmpty()
@@ -125,6 +133,90 @@ public class EventStore implements SmartInitializingSingleton {
 
     /** The ids moderators took down (events, and organizations with all their events). */
     public record TakenDown(Set<String> events, Set<String> organizations) {}
+    /** An organization's drafts, soonest first, at most {@code limit}: its members' list of what is not out yet. */
+    public Flux<EventDocument> drafts(String organizationId, int limit) {
+        return mongo.find(
+                Query.query(where("organizationId")
+                                .is(organizationId)
+                                .and("publication.draft")
+                                .is(true)
+                                .and("deletedAt")
+                                .isNull())
+                        .with(Sort.by("startUtc", "_id"))
+                        .limit(limit),
+                EventDocument.class);
+    }
+
+    /** Drafts whose publication time has come. */
+    public Flux<EventDocument> duePublications(Instant now, int limit) {
+        return mongo.find(
+                Query.query(where("publication.draft")
+                                .is(true)
+                                .and("publication.at")
+                                .lte(now)
+                                .and("deletedAt")
+                                .isNull())
+                        .limit(limit),
+                EventDocument.class);
+    }
+
+    /**
+     * Publishes a draft if it is still the same draft with the same time: one atomic update, so of two
+     * replicas (or two runs) exactly one gets the event back, and only that one announces it.
+     */
+    public Mono<EventDocument> claimPublication(EventDocument draft, Instant now) {
+        return mongo.findAndModify(
+                Query.query(where("_id")
+                        .is(draft.id())
+                        .and("publication.draft")
+                        .is(true)
+                        .and("publication.at")
+                        .is(draft.publication().at())
+                        .and("deletedAt")
+                        .isNull()),
+                new Update().unset("publication").set("updatedAt", now).inc("version", 1),
+                FindAndModifyOptions.options().returnNew(true),
+                EventDocument.class);
+    }
+
+    /** Events whose location, kept for attendees, becomes public by {@code now}. */
+    public Flux<EventDocument> dueReveals(Instant now, int limit) {
+        return mongo.find(
+                Query.query(where("locationVisibility")
+                                .is("ATTENDEES")
+                                .and("locationReveal.at")
+                                .lte(now)
+                                .and("deletedAt")
+                                .isNull())
+                        .limit(limit),
+                EventDocument.class);
+    }
+
+    /**
+     * Makes the location public if the event still keeps it for attendees until the same instant: of two
+     * replicas, one gets the event back (and tells the attendees), the other nothing. SEQUENCE rises:
+     * calendar apps replace the copy without a location.
+     */
+    public Mono<EventDocument> claimReveal(EventDocument event, List<String> publicTerms, Instant now) {
+        return mongo.findAndModify(
+                Query.query(where("_id")
+                        .is(event.id())
+                        .and("locationVisibility")
+                        .is("ATTENDEES")
+                        .and("locationReveal.at")
+                        .is(event.locationReveal().at())
+                        .and("deletedAt")
+                        .isNull()),
+                new Update()
+                        .set("locationVisibility", "PUBLIC")
+                        .unset("locationReveal")
+                        .set("searchTerms", publicTerms)
+                        .set("updatedAt", now)
+                        .inc("sequence", 1)
+                        .inc("version", 1),
+                FindAndModifyOptions.options().returnNew(true),
+                EventDocument.class);
+    }
 
     /** Events that may still matter (not ended before {@code endedAfter}, or open-ended series). */
     public Flux<EventDocument> live(Instant endedAfter) {
