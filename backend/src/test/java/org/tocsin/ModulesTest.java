@@ -40,6 +40,8 @@ class ModulesTest {
             // Features, each using only those below it.
             "webhooks",
             "imports",
+            // Bulk imports of an organization's events (NDJSON jobs).
+            "bulk",
             "coalitions",
             "feeds",
             // Every subscribable calendar, a person's RSVP calendar too (from rsvps' PersonalRsvps).

@@ -148,6 +148,25 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
+    /**
+     * A batch of new events (a bulk import's), indexed in one step: expanded outside the lock, applied
+     * under it once, one generation for all of them, so readers re-derive what they cached once per batch.
+     */
+    Mono<Void> indexedAll(List<EventDocument> batch) {
+        return Mono.fromRunnable(() -> {
+                    List<List<Occurrence>> occurrences =
+                            batch.stream().map(this::occurrencesOf).toList();
+                    synchronized (this) {
+                        for (int i = 0; i < batch.size(); i++) {
+                            apply(batch.get(i), occurrences.get(i));
+                        }
+                        generation.incrementAndGet();
+                    }
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .then();
+    }
+
     void put(EventDocument event) {
         List<Occurrence> occurrences = event.deletedAt() == null ? occurrencesOf(event) : List.of();
         synchronized (this) {

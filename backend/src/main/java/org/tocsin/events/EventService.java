@@ -25,6 +25,7 @@ import org.tocsin.organizations.Role;
 import org.tocsin.places.CityRef;
 import org.tocsin.places.PlaceService;
 import org.tocsin.storage.Ids;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -137,10 +138,40 @@ public class EventService {
     }
 
     public Mono<EventDocument> create(CurrentUser user, EventRequest request) {
-        return resolve(request)
-                .flatMap(resolved -> access.require(
-                                user, resolved.organization().id(), Permission.MANAGE_EVENTS)
-                        .then(mayJoinCampaign(user, null, resolved))
+        return draft(user, request, Lookups.EACH_TIME)
+                .flatMap(draft -> store.insert(draft.event()).flatMap(saved -> rememberCity(draft.resolved(), saved)))
+                .flatMap(saved -> published(saved, new EventChange.Created(saved.id())));
+    }
+
+    /** A new event checked and built as {@link #create} does it, not stored yet. */
+    record Draft(EventDocument event, Resolved resolved) {}
+
+    /**
+     * The look-ups a write makes (organization, campaign, city, the caller's permission for them). A batch
+     * of new events makes each distinct one once ({@link EventBatches}); a single write makes each anyway.
+     */
+    interface Lookups {
+        Lookups EACH_TIME = new Lookups() {
+            @Override
+            public <T> Mono<T> once(String key, Mono<T> lookup) {
+                return lookup;
+            }
+        };
+
+        <T> Mono<T> once(String key, Mono<T> lookup);
+    }
+
+    Mono<Draft> draft(CurrentUser user, EventRequest request, Lookups lookups) {
+        return resolve(request, lookups)
+                .flatMap(resolved -> lookups.once(
+                                "manage:" + resolved.organization().id(),
+                                access.require(user, resolved.organization().id(), Permission.MANAGE_EVENTS))
+                        .then(
+                                resolved.campaign() == null
+                                        ? Mono.<Void>empty()
+                                        : lookups.once(
+                                                "join:" + resolved.campaign().id(),
+                                                mayJoinCampaign(user, null, resolved)))
                         .then(Mono.defer(() -> {
                             Instant now = clock.instant();
                             return offTheEventLoop(() -> build(
@@ -155,8 +186,25 @@ public class EventService {
                                     now,
                                     null));
                         }))
-                        .flatMap(draft -> store.insert(draft).flatMap(saved -> rememberCity(resolved, saved))))
-                .flatMap(saved -> published(saved, new EventChange.Created(saved.id())));
+                        .map(event -> new Draft(event, resolved)));
+    }
+
+    /**
+     * Drafts stored together: one insert, each public city remembered once, one index update for all,
+     * then each {@link EventChange.Created} published as a single create publishes it.
+     */
+    Mono<Void> insertAll(List<Draft> drafts, Lookups lookups) {
+        return store.insertAll(drafts.stream().map(Draft::event).toList())
+                .then(Flux.fromIterable(drafts)
+                        .filter(d -> d.resolved().city() != null && d.event().visibility() == Visibility.PUBLIC)
+                        .concatMap(d -> lookups.once(
+                                "remember:" + d.resolved().city().key(), rememberCity(d.resolved(), d.event())))
+                        .then())
+                .then(index.indexedAll(drafts.stream().map(Draft::event).toList()))
+                .thenMany(Flux.fromIterable(drafts))
+                .concatMap(
+                        d -> changes.publish(new EventChange.Created(d.event().id())))
+                .then();
     }
 
     /** A JSON merge patch has already been applied to the event's request form; this validates the whole again. */
@@ -308,19 +356,30 @@ public class EventService {
     record Resolved(OrganizationRef organization, CampaignRef campaign, CityRef city) {}
 
     private Mono<Resolved> resolve(EventRequest request) {
-        Mono<OrganizationRef> org = organizations
-                .findBySlug(request.organization())
-                .switchIfEmpty(Mono.error(Refusal.invalid("organization", "is not a known organization")));
+        return resolve(request, Lookups.EACH_TIME);
+    }
+
+    private Mono<Resolved> resolve(EventRequest request, Lookups lookups) {
+        Mono<OrganizationRef> org = lookups.once(
+                "organization:" + request.organization(),
+                organizations
+                        .findBySlug(request.organization())
+                        .switchIfEmpty(Mono.error(Refusal.invalid("organization", "is not a known organization"))));
         Mono<Optional<CampaignRef>> campaign = request.campaign() == null
                 ? Mono.just(Optional.empty())
-                : campaigns
-                        .findBySlug(request.campaign())
-                        .map(Optional::of)
-                        .switchIfEmpty(Mono.error(Refusal.invalid("campaign", "is not a known campaign")));
+                : lookups.once(
+                        "campaign:" + request.campaign(),
+                        campaigns
+                                .findBySlug(request.campaign())
+                                .map(Optional::of)
+                                .switchIfEmpty(Mono.error(Refusal.invalid("campaign", "is not a known campaign"))));
         Mono<Optional<CityRef>> city = request.place() == null
                 ? Mono.just(Optional.empty())
-                : places.city(request.place().city(), request.place().countryCode())
-                        .map(Optional::of);
+                : lookups.once(
+                        "city:" + request.place().city() + "\u0000"
+                                + request.place().countryCode(),
+                        places.city(request.place().city(), request.place().countryCode())
+                                .map(Optional::of));
         return Mono.zip(org, campaign, city)
                 .map(t -> new Resolved(
                         t.getT1(), t.getT2().orElse(null), t.getT3().orElse(null)));
