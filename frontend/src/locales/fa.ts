@@ -480,6 +480,20 @@ const fa: Locale = {
     'review.state.APPROVED': 'پذیرفته',
     'review.state.DECLINED': 'ردشده',
     'submissions.heading': 'پیشنهادشده به کارزارها',
+    // Bulk import of events (ops, issue 16)
+    'bulk.heading': 'وارد کردن رویدادها از یک پرونده',
+    'bulk.help':
+      'پرونده‌ای از JSON سطربه‌سطر (.ndjson): در هر سطر یک رویداد، به همان شکلی که API برای رویداد تازه می‌پذیرد. همهٔ سطرها نخست بررسی می‌شوند؛ اگر یکی پذیرفته نشود، هیچ چیز ذخیره نمی‌شود، پس می‌توانید پرونده را درست کنید و دوباره بفرستید.',
+    'bulk.file': 'پروندهٔ رویدادها',
+    'bulk.send': 'وارد کردن',
+    'bulk.progress': 'پیشرفت وارد کردن',
+    'bulk.line': 'سطر {n}',
+    'bulk.moreProblems': 'سطرهای پذیرفته‌نشده بیش از این فهرست است؛ این‌ها را درست کنید و پرونده را دوباره بفرستید.',
+    'bulk.state.CHECKING': 'بررسی {received} رویداد…',
+    'bulk.state.WRITING': '{written} از {received} رویداد ذخیره شد…',
+    'bulk.state.DONE': 'هر {received} رویداد وارد شد.',
+    'bulk.state.REJECTED': 'هیچ چیز وارد نشد: این سطرها پذیرفته نشدند.',
+    'bulk.state.FAILED': 'وارد کردن پس از {written} از {received} رویداد، به سبب خطایی در سرور، متوقف شد.',
   },
 };
 export default fa;

@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.kernel.Refusal;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -70,7 +72,9 @@ public class EventBatches {
     /** Each line checked as a single create would be, for {@code organization} (its slug) and {@code user}. */
     public Mono<Checked> check(CurrentUser user, String organization, List<Line> lines) {
         Lookups lookups = new Lookups();
+        // Parsed and validated on a worker, never on the database driver's or the server's threads.
         return Flux.fromIterable(lines)
+                .publishOn(Schedulers.boundedElastic(), 64)
                 .flatMapSequential(line -> checked(user, organization, line, lookups), 2)
                 .collectList()
                 .map(results -> {
@@ -144,8 +148,13 @@ public class EventBatches {
 
         @Override
         @SuppressWarnings("unchecked")
-        public <T> Mono<T> once(String key, Mono<T> lookup) {
-            return (Mono<T>) made.computeIfAbsent(key, k -> lookup.cache());
+        public <T> Mono<T> once(String key, Supplier<Mono<T>> lookup) {
+            return (Mono<T>) made.computeIfAbsent(key, k -> lookup.get().cache());
+        }
+
+        @Override
+        public boolean batch() {
+            return true;
         }
     }
 }

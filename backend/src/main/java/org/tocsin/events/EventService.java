@@ -153,28 +153,40 @@ public class EventService {
     interface Lookups {
         Lookups EACH_TIME = new Lookups() {
             @Override
-            public <T> Mono<T> once(String key, Mono<T> lookup) {
-                return lookup;
+            public <T> Mono<T> once(String key, Supplier<Mono<T>> lookup) {
+                return lookup.get();
             }
         };
 
-        <T> Mono<T> once(String key, Mono<T> lookup);
+        <T> Mono<T> once(String key, Supplier<Mono<T>> lookup);
+
+        /**
+         * Whether the lines are built one after another on a worker of their own (a bulk import): then
+         * without {@link #EXPANSION_DEADLINE}, which bounds what a request thread waits for; on a busy
+         * machine a wall-clock deadline refused valid lines, and one refused line stops a whole file.
+         * {@link RecurrenceBounds} bounds each line's expansion all the same, and the file's line count
+         * bounds the whole.
+         */
+        default boolean batch() {
+            return false;
+        }
     }
 
     Mono<Draft> draft(CurrentUser user, EventRequest request, Lookups lookups) {
         return resolve(request, lookups)
                 .flatMap(resolved -> lookups.once(
                                 "manage:" + resolved.organization().id(),
-                                access.require(user, resolved.organization().id(), Permission.MANAGE_EVENTS))
+                                () -> access.require(
+                                        user, resolved.organization().id(), Permission.MANAGE_EVENTS))
                         .then(
                                 resolved.campaign() == null
                                         ? Mono.<Void>empty()
                                         : lookups.once(
                                                 "join:" + resolved.campaign().id(),
-                                                mayJoinCampaign(user, null, resolved)))
+                                                () -> mayJoinCampaign(user, null, resolved)))
                         .then(Mono.defer(() -> {
                             Instant now = clock.instant();
-                            return offTheEventLoop(() -> build(
+                            Supplier<EventDocument> build = () -> build(
                                     Ids.newId(),
                                     request,
                                     resolved,
@@ -184,7 +196,10 @@ public class EventService {
                                     0,
                                     now,
                                     now,
-                                    null));
+                                    null);
+                            return lookups.batch()
+                                    ? Mono.fromSupplier(build).subscribeOn(Schedulers.boundedElastic())
+                                    : offTheEventLoop(build);
                         }))
                         .map(event -> new Draft(event, resolved)));
     }
@@ -198,7 +213,7 @@ public class EventService {
                 .then(Flux.fromIterable(drafts)
                         .filter(d -> d.resolved().city() != null && d.event().visibility() == Visibility.PUBLIC)
                         .concatMap(d -> lookups.once(
-                                "remember:" + d.resolved().city().key(), rememberCity(d.resolved(), d.event())))
+                                "remember:" + d.resolved().city().key(), () -> rememberCity(d.resolved(), d.event())))
                         .then())
                 .then(index.indexedAll(drafts.stream().map(Draft::event).toList()))
                 .thenMany(Flux.fromIterable(drafts))
@@ -362,14 +377,14 @@ public class EventService {
     private Mono<Resolved> resolve(EventRequest request, Lookups lookups) {
         Mono<OrganizationRef> org = lookups.once(
                 "organization:" + request.organization(),
-                organizations
+                () -> organizations
                         .findBySlug(request.organization())
                         .switchIfEmpty(Mono.error(Refusal.invalid("organization", "is not a known organization"))));
         Mono<Optional<CampaignRef>> campaign = request.campaign() == null
                 ? Mono.just(Optional.empty())
                 : lookups.once(
                         "campaign:" + request.campaign(),
-                        campaigns
+                        () -> campaigns
                                 .findBySlug(request.campaign())
                                 .map(Optional::of)
                                 .switchIfEmpty(Mono.error(Refusal.invalid("campaign", "is not a known campaign"))));
@@ -378,7 +393,8 @@ public class EventService {
                 : lookups.once(
                         "city:" + request.place().city() + "\u0000"
                                 + request.place().countryCode(),
-                        places.city(request.place().city(), request.place().countryCode())
+                        () -> places.city(
+                                        request.place().city(), request.place().countryCode())
                                 .map(Optional::of));
         return Mono.zip(org, campaign, city)
                 .map(t -> new Resolved(
