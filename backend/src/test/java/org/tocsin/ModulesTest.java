@@ -35,6 +35,8 @@ class ModulesTest {
             // The HTTP edge and the demo seeder use the features; nothing uses them.
             "web",
             "demo",
+            // Operators' opt-in request metrics and mail queue gauge.
+            "metrics",
             // Operators' copies of the data.
             "backups",
             // Features, each using only those below it.

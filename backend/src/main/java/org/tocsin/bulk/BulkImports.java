@@ -15,6 +15,7 @@ import org.tocsin.bulk.internal.ImportJobDocument;
 import org.tocsin.bulk.internal.ImportJobDocument.State;
 import org.tocsin.bulk.internal.ImportJobStore;
 import org.tocsin.events.EventBatches;
+import org.tocsin.kernel.OperatorMetrics;
 import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.OrganizationRef;
 import org.tocsin.organizations.OrganizationService;
@@ -105,6 +106,11 @@ class BulkImports implements DisposableBean {
             CurrentUser user, OrganizationRef organization, List<EventBatches.Line> lines, ImportJobDocument job) {
         AtomicReference<ImportJobDocument> last = new AtomicReference<>(job);
         Mono<Void> work = batches.check(user, organization.slug(), lines)
+                .doOnNext(checked -> {
+                    if (checked.failedLines() > 0) {
+                        OperatorMetrics.importFailed("bulk_rejected");
+                    }
+                })
                 .flatMap(checked -> checked.failedLines() > 0
                         ? save(
                                 last,
@@ -127,6 +133,7 @@ class BulkImports implements DisposableBean {
                                         last.get().with(State.DONE, last.get().written(), clock.instant())))))
                 .then()
                 .onErrorResume(e -> {
+                    OperatorMetrics.importFailed("bulk_failed");
                     log.error(
                             "Import {} failed after {} events",
                             job.id(),

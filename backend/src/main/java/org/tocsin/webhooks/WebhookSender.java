@@ -19,6 +19,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.tocsin.accounts.AccountService;
 import org.tocsin.events.EventNotices;
+import org.tocsin.kernel.OperatorMetrics;
 import org.tocsin.kernel.QueueDrain;
 import org.tocsin.mail.MailMessage;
 import org.tocsin.mail.Mailer;
@@ -269,7 +270,9 @@ class WebhookSender implements SmartInitializingSingleton {
         Mono<Void> marked = endpoint.failingSince() == null
                 ? store.save(withFailure(endpoint, now, null)).then()
                 : Mono.empty();
-        if (now.isBefore(d.createdAt().plus(properties.retryFor()))) {
+        boolean retried = now.isBefore(d.createdAt().plus(properties.retryFor()));
+        OperatorMetrics.webhookFailed(!retried);
+        if (retried) {
             Duration wait = properties.backoffAfter(d.attempts());
             return store.settle(
                             d.id(),
