@@ -161,7 +161,7 @@ public class EventService {
         <T> Mono<T> once(String key, Supplier<Mono<T>> lookup);
 
         /**
-         * Whether the lines are built one after another on a worker of their own (a bulk import): then
+         * Whether the lines are built on workers, two at a time, for a bulk import: then
          * without {@link #EXPANSION_DEADLINE}, which bounds what a request thread waits for; on a busy
          * machine a wall-clock deadline refused valid lines, and one refused line stops a whole file.
          * {@link RecurrenceBounds} bounds each line's expansion all the same, and the file's line count
