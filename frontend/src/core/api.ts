@@ -24,7 +24,7 @@ import type {
   TwoFactorEnrolment,
   TwoFactorStatus,
 } from './types';
-import type { ImportSource, NewImportSource, Webhook, WebhookDelivery } from './partner-types';
+import type { EventImportJob, ImportSource, NewImportSource, Webhook, WebhookDelivery } from './partner-types';
 
 /** One field's complaint in an RFC 9457 problem body (see backend web/Problem.java). */
 export interface FieldProblem {
@@ -84,12 +84,13 @@ export class Api {
     return this.baseUrl.replace(/\/+$/, '') + path;
   }
 
-  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  /** {@code body} is sent as JSON, or as it is when a {@code contentType} is given (an NDJSON file). */
+  async request<T>(method: string, path: string, body?: unknown, contentType?: string): Promise<T> {
     // The page's language (the app sets <html lang> to its own), not only the browser's: problem details come
     // back in it, and an RSVP's mails speak it. Read from the page, so the widget does not carry the app's words.
     const language = globalThis.document?.documentElement.lang || globalThis.navigator?.language || 'en';
     const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (body !== undefined) headers['Content-Type'] = contentType ?? 'application/json';
     if (method !== 'GET' && method !== 'HEAD' && this.credentials !== 'omit') {
       const c = await this.csrfToken();
       headers[c.headerName || 'X-XSRF-TOKEN'] = c.token;
@@ -100,7 +101,7 @@ export class Api {
         method,
         headers,
         credentials: this.credentials,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : contentType ? (body as BodyInit) : JSON.stringify(body),
       });
     } catch {
       throw new ApiError({ status: 0, type: 'network', title: 'Network error' });
@@ -109,7 +110,7 @@ export class Api {
       const problem = await readProblem(res);
       if (problem.type === '/problems/csrf') {
         this.csrf = null; // the session changed (sign-in or sign-out): fetch a fresh token once and retry
-        return this.request<T>(method, path, body);
+        return this.request<T>(method, path, body, contentType);
       }
       throw new ApiError(problem);
     }
@@ -368,6 +369,20 @@ export class Api {
   }
   addImportSource(slug: string, body: NewImportSource) {
     return this.post<ImportSource>(`/api/v1/organizations/${encodeURIComponent(slug)}/imports`, body);
+  }
+  /** A file of newline-delimited event create bodies: answers the job, which runs on (202). */
+  importEvents(slug: string, file: Blob | string) {
+    return this.request<EventImportJob>(
+      'POST',
+      `/api/v1/organizations/${encodeURIComponent(slug)}/events/import`,
+      file,
+      'application/x-ndjson',
+    );
+  }
+  eventImport(slug: string, id: string) {
+    return this.get<EventImportJob>(
+      `/api/v1/organizations/${encodeURIComponent(slug)}/events/imports/${encodeURIComponent(id)}`,
+    );
   }
   syncImportSource(slug: string, id: string) {
     return this.post<ImportSource>(

@@ -61,3 +61,16 @@ export interface WebhookDelivery {
   latencyMillis?: number | null;
   createdAt: string;
 }
+
+/** A bulk import of events (backend org.tocsin.bulk): REJECTED stores nothing; FAILED stored {@code written}. */
+export interface EventImportJob {
+  id: string;
+  state: 'CHECKING' | 'WRITING' | 'DONE' | 'REJECTED' | 'FAILED';
+  received: number;
+  written: number;
+  failed: number;
+  problems: { line: number; field: string; message: string }[];
+  moreProblems: boolean;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -616,6 +616,20 @@ const messages = {
   'hosting.notesHint':
     'Only people going and organizers see these, in the confirmation mail and their calendar. Never public.',
   'hosting.notesHeading': 'For attendees only',
+  // Bulk import of events (ops, issue 16)
+  'bulk.heading': 'Import events from a file',
+  'bulk.help':
+    'A file of newline-delimited JSON (.ndjson): one event per line, in the form the API takes for a new event. Every line is checked first; if any is refused, nothing is stored, so you can correct the file and send it again.',
+  'bulk.file': 'File of events',
+  'bulk.send': 'Import',
+  'bulk.progress': 'Import progress',
+  'bulk.line': 'Line {n}',
+  'bulk.moreProblems': 'More lines were refused than are listed here; correct these and send the file again.',
+  'bulk.state.CHECKING': 'Checking {received} events…',
+  'bulk.state.WRITING': '{written} of {received} events stored…',
+  'bulk.state.DONE': 'All {received} events imported.',
+  'bulk.state.REJECTED': 'Nothing was imported: these lines were refused.',
+  'bulk.state.FAILED': 'The import stopped after {written} of {received} events, because of a fault on the server.',
 };
 
 export type Messages = Record<keyof typeof messages, string>;

@@ -16,6 +16,7 @@ import { paths } from '../../core/router';
 import './invite-panel';
 import './my-submissions';
 import './partners-panel';
+import './event-import-panel';
 import { ROLES, type EventView, type Member, type Organization, type Role } from '../../core/types';
 
 const RANK: Record<Role, number> = { OWNER: 4, ADMIN: 3, ORGANIZER: 2, MEMBER: 1 };
@@ -229,6 +230,7 @@ export class OrgAdminPage extends LightElement {
         <p class="hint">${t('dashboard.membersHint')}</p>
       </section>
       ${canEdit ? html`<tocsin-my-submissions slug=${org.slug}></tocsin-my-submissions>` : nothing}
+      ${canEdit ? html`<tocsin-event-import-panel slug=${org.slug}></tocsin-event-import-panel>` : nothing}
       ${canManage && org.myRole ? html`<tocsin-invite-panel slug=${org.slug} my-role=${org.myRole}></tocsin-invite-panel>` : nothing}
       ${canManage ? html`<tocsin-partners-panel slug=${org.slug}></tocsin-partners-panel>` : nothing}`;
   }

@@ -35,6 +35,8 @@ class ModulesTest {
             // The HTTP edge and the demo seeder use the features; nothing uses them.
             "web",
             "demo",
+            // Operators' opt-in request metrics and mail queue gauge.
+            "metrics",
             // Operators' copies of the data.
             "backups",
             // Reports, the moderators' queue, takedowns and suspensions, and reading the audit log.
@@ -42,6 +44,8 @@ class ModulesTest {
             // Features, each using only those below it.
             "webhooks",
             "imports",
+            // Bulk imports of an organization's events (NDJSON jobs).
+            "bulk",
             "coalitions",
             "feeds",
             // Every subscribable calendar, a person's RSVP calendar too (from rsvps' PersonalRsvps).

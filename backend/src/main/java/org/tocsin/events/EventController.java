@@ -1,12 +1,9 @@
 package org.tocsin.events;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDateTime;
-import java.util.Comparator;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,9 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.events.internal.EventDocument;
 import org.tocsin.kernel.Refusal;
-import org.tocsin.text.RefusedText;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -97,21 +92,8 @@ class EventController {
                 .flatMap(current -> events.asRequest(current).flatMap(request -> {
                     ObjectNode merged = (ObjectNode) json.valueToTree(request);
                     merge(merged, patch);
-                    EventRequest next;
-                    try {
-                        next = json.treeToValue(merged, EventRequest.class);
-                    } catch (JacksonException e) {
-                        String field = e.getPath().stream()
-                                .map(r -> r.getPropertyName() == null ? "[" + r.getIndex() + "]" : r.getPropertyName())
-                                .reduce((a, b) -> a + "." + b)
-                                .orElse("body");
-                        return Mono.error(Refusal.invalid(
-                                field,
-                                e instanceof RefusedText refused
-                                        ? refused.reason()
-                                        : "has a value of the wrong form or is not a known property"));
-                    }
-                    validate(next);
+                    EventRequest next = EventRequests.read(json, merged);
+                    EventRequests.validate(validator, next);
                     return events.update(user, current, next);
                 }))
                 .flatMap(e -> view(user, e));
@@ -195,16 +177,6 @@ class EventController {
 
     private Mono<EventView> view(CurrentUser user, EventDocument event) {
         return events.permissions(user, event).flatMap(p -> views.view(event, null, p));
-    }
-
-    private void validate(EventRequest request) {
-        Set<ConstraintViolation<EventRequest>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw Refusal.invalid(violations.stream()
-                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                    .map(v -> new Refusal.FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
-                    .toList());
-        }
     }
 
     private static void merge(ObjectNode target, JsonNode patch) {

@@ -153,6 +153,28 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
+    /**
+     * A batch of new events (a bulk import's), indexed in one step: expanded outside the lock, applied
+     * under it once, one generation for all of them, so readers re-derive what they cached once per batch.
+     */
+    Mono<Void> indexedAll(List<EventDocument> batch) {
+        return Mono.fromRunnable(() -> {
+                    List<Boolean> gone = batch.stream().map(this::gone).toList();
+                    List<List<Occurrence>> occurrences = new java.util.ArrayList<>(batch.size());
+                    for (int i = 0; i < batch.size(); i++) {
+                        occurrences.add(gone.get(i) ? List.of() : occurrencesOf(batch.get(i)));
+                    }
+                    synchronized (this) {
+                        for (int i = 0; i < batch.size(); i++) {
+                            apply(batch.get(i), occurrences.get(i), gone.get(i));
+                        }
+                        generation.incrementAndGet();
+                    }
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .then();
+    }
+
     void put(EventDocument event) {
         boolean gone = gone(event);
         List<Occurrence> occurrences = gone ? List.of() : occurrencesOf(event);

@@ -29,6 +29,7 @@ import org.tocsin.places.CityRef;
 import org.tocsin.places.PlaceService;
 import org.tocsin.storage.Ids;
 import org.tocsin.takedowns.Takedowns;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -175,13 +176,57 @@ public class EventService {
     }
 
     public Mono<EventDocument> create(CurrentUser user, EventRequest request) {
-        return resolve(request)
-                .flatMap(resolved -> access.require(
-                                user, resolved.organization().id(), Permission.MANAGE_EVENTS)
-                        .then(mayJoinCampaign(user, null, resolved))
+        return prepare(user, request, Lookups.EACH_TIME)
+                .flatMap(prepared ->
+                        store.insert(prepared.event()).flatMap(saved -> rememberCity(prepared.resolved(), saved)))
+                .flatMap(saved -> published(saved, new EventChange.Created(saved.id())))
+                .flatMap(saved -> audited(user, saved, AuditAction.EVENT_CREATED));
+    }
+
+    /** A new event checked and built as {@link #create} does it, not stored yet. */
+    record NewEvent(EventDocument event, Resolved resolved) {}
+
+    /**
+     * The look-ups a write makes (organization, campaign, city, the caller's permission for them). A batch
+     * of new events makes each distinct one once ({@link EventBatches}); a single write makes each anyway.
+     */
+    interface Lookups {
+        Lookups EACH_TIME = new Lookups() {
+            @Override
+            public <T> Mono<T> once(String key, Supplier<Mono<T>> lookup) {
+                return lookup.get();
+            }
+        };
+
+        <T> Mono<T> once(String key, Supplier<Mono<T>> lookup);
+
+        /**
+         * Whether the lines are built on workers, two at a time, for a bulk import: then
+         * without {@link #EXPANSION_DEADLINE}, which bounds what a request thread waits for; on a busy
+         * machine a wall-clock deadline refused valid lines, and one refused line stops a whole file.
+         * {@link RecurrenceBounds} bounds each line's expansion all the same, and the file's line count
+         * bounds the whole.
+         */
+        default boolean batch() {
+            return false;
+        }
+    }
+
+    Mono<NewEvent> prepare(CurrentUser user, EventRequest request, Lookups lookups) {
+        return resolve(request, lookups)
+                .flatMap(resolved -> lookups.once(
+                                "manage:" + resolved.organization().id(),
+                                () -> access.require(
+                                        user, resolved.organization().id(), Permission.MANAGE_EVENTS))
+                        .then(
+                                resolved.campaign() == null
+                                        ? Mono.<Void>empty()
+                                        : lookups.once(
+                                                "join:" + resolved.campaign().id(),
+                                                () -> mayJoinCampaign(user, null, resolved)))
                         .then(Mono.defer(() -> {
                             Instant now = clock.instant();
-                            return offTheEventLoop(() -> build(
+                            Supplier<EventDocument> build = () -> build(
                                     Ids.newId(),
                                     request,
                                     resolved,
@@ -192,11 +237,32 @@ public class EventService {
                                     now,
                                     now,
                                     null,
-                                    null));
+                                    null);
+                            return lookups.batch()
+                                    ? Mono.fromSupplier(build).subscribeOn(Schedulers.boundedElastic())
+                                    : offTheEventLoop(build);
                         }))
-                        .flatMap(draft -> store.insert(draft).flatMap(saved -> rememberCity(resolved, saved))))
-                .flatMap(saved -> published(saved, new EventChange.Created(saved.id())))
-                .flatMap(saved -> audited(user, saved, AuditAction.EVENT_CREATED));
+                        .map(event -> new NewEvent(event, resolved)));
+    }
+
+    /**
+     * New events stored together: one insert, each public city remembered once, one index update for all,
+     * then each {@link EventChange.Created} published as a single create publishes it.
+     */
+    Mono<Void> insertAll(List<NewEvent> batch, Lookups lookups) {
+        return store.insertAll(batch.stream().map(NewEvent::event).toList())
+                .then(Flux.fromIterable(batch)
+                        .filter(d -> d.resolved().city() != null && d.event().visibility() == Visibility.PUBLIC)
+                        .concatMap(d -> lookups.once(
+                                "remember:" + d.resolved().city().key(), () -> rememberCity(d.resolved(), d.event())))
+                        .then())
+                .then(index.indexedAll(batch.stream().map(NewEvent::event).toList()))
+                .thenMany(Flux.fromIterable(batch))
+                // A draft is announced when it is published, as a single create's is (published).
+                .filter(d -> !d.event().isDraft())
+                .concatMap(
+                        d -> changes.publish(new EventChange.Created(d.event().id())))
+                .then();
     }
 
     /** Recorded in the organization's log (and the campaign's, if the event is in one) once the write is stored. */
@@ -457,19 +523,31 @@ public class EventService {
     record Resolved(OrganizationRef organization, CampaignRef campaign, CityRef city) {}
 
     private Mono<Resolved> resolve(EventRequest request) {
-        Mono<OrganizationRef> org = organizations
-                .findBySlug(request.organization())
-                .switchIfEmpty(Mono.error(Refusal.invalid("organization", "is not a known organization")));
+        return resolve(request, Lookups.EACH_TIME);
+    }
+
+    private Mono<Resolved> resolve(EventRequest request, Lookups lookups) {
+        Mono<OrganizationRef> org = lookups.once(
+                "organization:" + request.organization(),
+                () -> organizations
+                        .findBySlug(request.organization())
+                        .switchIfEmpty(Mono.error(Refusal.invalid("organization", "is not a known organization"))));
         Mono<Optional<CampaignRef>> campaign = request.campaign() == null
                 ? Mono.just(Optional.empty())
-                : campaigns
-                        .findBySlug(request.campaign())
-                        .map(Optional::of)
-                        .switchIfEmpty(Mono.error(Refusal.invalid("campaign", "is not a known campaign")));
+                : lookups.once(
+                        "campaign:" + request.campaign(),
+                        () -> campaigns
+                                .findBySlug(request.campaign())
+                                .map(Optional::of)
+                                .switchIfEmpty(Mono.error(Refusal.invalid("campaign", "is not a known campaign"))));
         Mono<Optional<CityRef>> city = request.place() == null
                 ? Mono.just(Optional.empty())
-                : places.city(request.place().city(), request.place().countryCode())
-                        .map(Optional::of);
+                : lookups.once(
+                        "city:" + request.place().city() + "\u0000"
+                                + request.place().countryCode(),
+                        () -> places.city(
+                                        request.place().city(), request.place().countryCode())
+                                .map(Optional::of));
         return Mono.zip(org, campaign, city)
                 .map(t -> new Resolved(
                         t.getT1(), t.getT2().orElse(null), t.getT3().orElse(null)));

@@ -26,7 +26,8 @@ import reactor.core.publisher.Mono;
  * else (a changed feed, an unknown calendar, a private feed) goes on to {@link FeedController}.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// One after the first: the opt-in request metrics (metrics.RequestMetrics) go first, to count these 304s.
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class FeedRevalidation implements WebFilter {
 
     private static final Set<String> FORMATS = Set.of("ics", "json", "atom");

@@ -17,6 +17,7 @@ import org.tocsin.events.EventKind;
 import org.tocsin.events.Visibility;
 import org.tocsin.imports.internal.ImportSourceDocument;
 import org.tocsin.imports.internal.ImportStore;
+import org.tocsin.kernel.OperatorMetrics;
 import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.OrganizationAccess;
 import org.tocsin.organizations.OrganizationService;
@@ -327,6 +328,7 @@ public class ImportService {
     }
 
     private ImportSourceDocument failed(ImportSourceDocument s, Throwable e, Instant started) {
+        OperatorMetrics.importFailed("calendar");
         String reason;
         if (e instanceof SyncFailure f) {
             reason = f.getMessage();

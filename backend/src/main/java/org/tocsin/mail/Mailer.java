@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.tocsin.kernel.OperatorMetrics;
 import org.tocsin.kernel.QueueDrain;
 import org.tocsin.mail.internal.OutboxMail;
 import org.tocsin.mail.internal.OutboxStore;
@@ -61,6 +62,11 @@ public class Mailer {
      * Stores the mail for sending; completes once it is durably queued (not sent). Errors with
      * {@link IllegalArgumentException} if {@code to} is not one mail address or the subject is not one line.
      */
+    /** How many mails wait to be sent (retries included): the queue's depth, for operators' metrics. */
+    public Mono<Long> queued() {
+        return outbox.count();
+    }
+
     public Mono<Void> enqueue(MailMessage message) {
         return Mono.defer(() -> {
                     check(message);
@@ -133,6 +139,7 @@ public class Mailer {
         if (mail.attempts() > settings.maxAttempts()) {
             // Claimed again after its leases ran out: whatever sends it keeps dying or hanging.
             log.warn("Dropped mail {} after {} attempts that did not finish", mail.id(), mail.attempts() - 1);
+            OperatorMetrics.mailFailed(true);
             return outbox.delete(mail.id());
         }
         return Mono.fromCallable(() -> {
@@ -159,6 +166,7 @@ public class Mailer {
     }
 
     private Mono<Void> failed(OutboxMail mail, Throwable error) {
+        OperatorMetrics.mailFailed(mail.attempts() >= settings.maxAttempts());
         if (mail.attempts() >= settings.maxAttempts()) {
             log.warn("Dropped mail {} after {} failed attempts (last: {})", mail.id(), mail.attempts(), causes(error));
             return outbox.delete(mail.id());

@@ -37,7 +37,10 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(
-            ServerHttpSecurity http, AccountSecurity accounts, ProblemResponses problems) {
+            ServerHttpSecurity http,
+            AccountSecurity accounts,
+            ProblemResponses problems,
+            ManagementPort managementPort) {
         ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> problems.write(
                 exchange,
                 ApiProblem.of(
@@ -139,6 +142,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .pathMatchers("/api/**")
                         .authenticated()
+                        // The Prometheus scrape on the management port alone (the metrics profile, bound to 127.0.0.1).
+                        .matchers(managementPort.prometheusScrape())
+                        .permitAll()
                         .pathMatchers("/actuator/**")
                         .denyAll()
                         // The static web app, the public feeds (capability URLs for private ones) and single-event .ics

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import org.tocsin.accounts.AccountService;
 import org.tocsin.events.EventNotices;
 import org.tocsin.events.Visibility;
+import org.tocsin.kernel.OperatorMetrics;
 import org.tocsin.kernel.QueueDrain;
 import org.tocsin.mail.MailMessage;
 import org.tocsin.mail.Mailer;
@@ -314,7 +315,9 @@ class WebhookSender implements SmartInitializingSingleton {
         Mono<Void> marked = endpoint.failingSince() == null
                 ? store.save(withFailure(endpoint, now, null)).then()
                 : Mono.empty();
-        if (now.isBefore(d.createdAt().plus(properties.retryFor()))) {
+        boolean retried = now.isBefore(d.createdAt().plus(properties.retryFor()));
+        OperatorMetrics.webhookFailed(!retried);
+        if (retried) {
             Duration wait = properties.backoffAfter(d.attempts());
             return store.settle(
                             d.id(),

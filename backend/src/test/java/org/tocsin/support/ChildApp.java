@@ -29,6 +29,12 @@ public record ChildApp(Process process, int port, Path logFile) {
 
     /** Starts the app and waits until it is healthy; {@code arguments} are added to its command line. */
     public static ChildApp start(Path dataDir, String... arguments) throws IOException, InterruptedException {
+        return startHealthyAt("/actuator/health", dataDir, arguments);
+    }
+
+    /** The same, for a configuration whose health is answered at {@code healthPath} (e.g. {@code /readyz}). */
+    public static ChildApp startHealthyAt(String healthPath, Path dataDir, String... arguments)
+            throws IOException, InterruptedException {
         int port = freePort();
         Path log = Files.createTempFile(dataDir, "child-", ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -51,7 +57,7 @@ public record ChildApp(Process process, int port, Path logFile) {
                 .start();
         ChildApp child = new ChildApp(process, port, log);
         try {
-            child.awaitHealthy();
+            child.awaitHealthy(healthPath);
         } catch (AssertionError | RuntimeException e) {
             process.destroyForcibly();
             throw e;
@@ -59,7 +65,7 @@ public record ChildApp(Process process, int port, Path logFile) {
         return child;
     }
 
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
@@ -77,7 +83,7 @@ public record ChildApp(Process process, int port, Path logFile) {
     }
 
     /** Polls the health endpoint; a child that dies or stays down fails the test with its log. */
-    private void awaitHealthy() {
+    private void awaitHealthy(String healthPath) {
         WebTestClient health = WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(2))
@@ -90,7 +96,7 @@ public record ChildApp(Process process, int port, Path logFile) {
                 }
                 try {
                     return new String(health.get()
-                                    .uri("/actuator/health")
+                                    .uri(healthPath)
                                     .exchange()
                                     .expectBody()
                                     .returnResult()

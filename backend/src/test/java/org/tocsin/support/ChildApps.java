@@ -19,6 +19,14 @@ public final class ChildApps implements AfterEachCallback {
         return child;
     }
 
+    /** {@link ChildApp#startHealthyAt}, killed after the test like the others. */
+    public ChildApp startHealthyAt(String healthPath, Path dataDir, String... arguments)
+            throws IOException, InterruptedException {
+        ChildApp child = ChildApp.startHealthyAt(healthPath, dataDir, arguments);
+        started.add(child.process());
+        return child;
+    }
+
     @Override
     public void afterEach(ExtensionContext context) throws InterruptedException {
         for (Process child : started) {

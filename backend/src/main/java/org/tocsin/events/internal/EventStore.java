@@ -62,6 +62,11 @@ public class EventStore implements SmartInitializingSingleton {
         return mongo.insert(event);
     }
 
+    /** New events in one insert (a bulk import's batch); each document is whole, none is partly written. */
+    public Mono<Void> insertAll(java.util.List<EventDocument> events) {
+        return mongo.insert(events, EventDocument.class).then();
+    }
+
     /** Optimistic: fails with OptimisticLockingFailureException when someone saved in between. */
     public Mono<EventDocument> save(EventDocument event) {
         return mongo.save(event);

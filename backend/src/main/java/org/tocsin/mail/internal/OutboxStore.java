@@ -63,6 +63,11 @@ public class OutboxStore implements SmartInitializingSingleton {
                 .then();
     }
 
+    /** Mails waiting (queued or being sent): the queue's depth. */
+    public Mono<Long> count() {
+        return mongo.count(new Query(), OutboxMail.class);
+    }
+
     public Mono<Void> delete(String id) {
         return mongo.remove(Query.query(where("_id").is(id)), OutboxMail.class).then();
     }
