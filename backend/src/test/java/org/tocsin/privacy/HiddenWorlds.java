@@ -170,6 +170,7 @@ final class HiddenWorlds {
         int removedBy = common.nextInt(2);
         String removed = create(owners[removedBy], publicEvent(common, hidden, removedBy, points));
         publicIds.add(removed);
+        organizationOf.add(removedBy);
         owners[0]
                 .put(
                         "/api/v1/campaigns/" + CAMPAIGNS[0] + "/call",
@@ -281,12 +282,19 @@ final class HiddenWorlds {
         body.put("visibility", "PUBLIC");
         boolean attendeesOnly = common.nextInt(2) == 0;
         body.put("locationVisibility", attendeesOnly ? "ATTENDEES" : "PUBLIC");
-        if (attendeesOnly && common.nextInt(3) == 0) {
-            // Announced with the event, so public: the time the meeting point will be told.
-            body.put("locationRevealBefore", "PT" + (1 + common.nextInt(5)) + "H");
-        }
+        boolean timedReveal = attendeesOnly && common.nextInt(3) == 0;
+        int revealHours = 1 + common.nextInt(5);
         City city = PUBLIC_CITIES.get(common.nextInt(PUBLIC_CITIES.size()));
         body.put("timeZone", city.zone());
+        // Announced with the event, so public: the time the meeting point will be told. Only while it is
+        // ahead of the fixed clock: a reveal already due makes the (hidden) venue public, in one world's
+        // words and the other's.
+        Instant start = LocalDateTime.parse((String) body.get("start"))
+                .atZone(ZoneId.of(city.zone()))
+                .toInstant();
+        if (timedReveal && start.minus(java.time.Duration.ofHours(revealHours)).isAfter(NonInterferenceTest.NOW)) {
+            body.put("locationRevealBefore", "PT" + revealHours + "H");
+        }
         boolean online = common.nextInt(6) == 0;
         if (online) {
             body.put("kind", "ONLINE_SESSION");

@@ -9,6 +9,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -70,6 +71,32 @@ public class AuditStore implements SmartInitializingSingleton {
                         .with(Sort.by(Sort.Direction.DESC, "at"))
                         .limit(limit),
                 AuditDocument.class);
+    }
+
+    /** How many entries name the person, as actor or as the member an action was about. */
+    public Mono<Long> countAbout(String userId) {
+        return mongo.count(
+                Query.query(new Criteria()
+                        .orOperator(
+                                where("actorId").is(userId),
+                                where("subjectUserId").is(userId))),
+                AuditDocument.class);
+    }
+
+    /**
+     * The person's id taken out of every entry (as actor and as subject): the organization keeps the record
+     * of what happened, no longer who did it. Answers how many names went.
+     */
+    public Mono<Long> forget(String userId) {
+        Mono<Long> asActor = mongo.updateMulti(
+                        Query.query(where("actorId").is(userId)), new Update().unset("actorId"), AuditDocument.class)
+                .map(r -> r.getModifiedCount());
+        Mono<Long> asSubject = mongo.updateMulti(
+                        Query.query(where("subjectUserId").is(userId)),
+                        new Update().unset("subjectUserId"),
+                        AuditDocument.class)
+                .map(r -> r.getModifiedCount());
+        return asActor.zipWith(asSubject, Long::sum);
     }
 
     public Mono<Long> deleteBefore(Instant cutoff) {
