@@ -35,6 +35,9 @@ class RefusalMappingTest {
                     new Answer(HttpStatus.FORBIDDEN, "/problems/two-factor-required", "Two-factor sign-in required")),
             Map.entry(Reason.FORBIDDEN, new Answer(HttpStatus.FORBIDDEN, "/problems/forbidden", "Forbidden")),
             Map.entry(
+                    Reason.EMAIL_NOT_VERIFIED,
+                    new Answer(HttpStatus.FORBIDDEN, "/problems/email-not-verified", "Email address not verified")),
+            Map.entry(
                     Reason.CAMPAIGN_CLOSED,
                     new Answer(HttpStatus.FORBIDDEN, "/problems/campaign-closed", "Campaign closed to your events")),
             Map.entry(Reason.NOT_FOUND, new Answer(HttpStatus.NOT_FOUND, "/problems/not-found", "Not found")),
