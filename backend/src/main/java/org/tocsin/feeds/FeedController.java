@@ -20,6 +20,7 @@ import org.tocsin.events.EventView;
 import org.tocsin.events.FeedSelection;
 import org.tocsin.ical.IcsFeed;
 import org.tocsin.kernel.Refusal;
+import org.tocsin.text.Language;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -43,6 +44,7 @@ class FeedController {
     private final JsonFeed jsonFeed;
     private final AtomFeed atom;
     private final RenderedFeeds rendered;
+    private final FeedWords words;
     private final Clock clock;
 
     FeedController(
@@ -52,6 +54,7 @@ class FeedController {
             JsonFeed jsonFeed,
             AtomFeed atom,
             RenderedFeeds rendered,
+            FeedWords words,
             Clock clock) {
         this.scopes = scopes;
         this.catalog = catalog;
@@ -59,6 +62,7 @@ class FeedController {
         this.jsonFeed = jsonFeed;
         this.atom = atom;
         this.rendered = rendered;
+        this.words = words;
         this.clock = clock;
     }
 
@@ -148,7 +152,9 @@ class FeedController {
         }
         return scope.flatMap(s -> {
             FeedSelection.Version version = catalog.version(s.selection());
-            FeedValidators validators = FeedValidators.of(s, version, format);
+            Language language =
+                    FeedWords.language(exchange.getRequest().getQueryParams().getFirst("lang"));
+            FeedValidators validators = FeedValidators.of(s, version, format, language);
             validators.writeTo(exchange.getResponse().getHeaders());
             String etag = validators.etag();
             if (exchange.checkNotModified(etag, validators.lastModified())) {
@@ -161,7 +167,7 @@ class FeedController {
                                     // iCal4j loads each zone's rules from its jar the first time a TZID is written:
                                     // rendering runs where blocking is allowed.
                                     .publishOn(Schedulers.boundedElastic())
-                                    .map(items -> render(format, s.meta(), items, version)))
+                                    .map(items -> render(format, s.meta(), items, version, words.of(language))))
                     .map(body -> ResponseEntity.ok()
                             .contentType(type)
                             .eTag(etag)
@@ -170,11 +176,16 @@ class FeedController {
         });
     }
 
-    private byte[] render(String format, CalendarMeta meta, List<EventView> items, FeedSelection.Version version) {
+    private byte[] render(
+            String format,
+            CalendarMeta meta,
+            List<EventView> items,
+            FeedSelection.Version version,
+            FeedWords.Words words) {
         String text = switch (format) {
-            case "ics" -> ics.render(meta.name(), meta.description(), items, clock.instant());
-            case "json" -> jsonFeed.render(meta, items);
-            default -> atom.render(meta, items, version.lastModified());
+            case "ics" -> ics.render(meta.name(), meta.description(), items, clock.instant(), words.ics());
+            case "json" -> jsonFeed.render(meta, items, words);
+            default -> atom.render(meta, items, version.lastModified(), words);
         };
         return text.getBytes(StandardCharsets.UTF_8);
     }
