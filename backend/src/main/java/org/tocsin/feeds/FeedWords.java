@@ -86,7 +86,7 @@ class FeedWords {
 
     FeedWords(PageTexts texts) {
         for (Language language : Language.values()) {
-            words.put(language, language == Language.EN ? english(texts) : translated(texts, language));
+            words.put(language, language == Language.EN ? ENGLISH : translated(texts, language));
         }
     }
 
@@ -102,10 +102,16 @@ class FeedWords {
         return Language.of(lang);
     }
 
-    private static Words english(PageTexts texts) {
-        IcsWords ics = IcsWords.ENGLISH;
-        return new Words(Language.EN, "When", "Where", "online", ics.cancelled(), ics.postponed(), ics, texts);
-    }
+    /** What the feeds always wrote (no bundle is read for it: a feed reader may parse these words). */
+    static final Words ENGLISH = new Words(
+            Language.EN,
+            "When",
+            "Where",
+            "online",
+            IcsWords.ENGLISH.cancelled(),
+            IcsWords.ENGLISH.postponed(),
+            IcsWords.ENGLISH,
+            null);
 
     private static Words translated(PageTexts texts, Language language) {
         IcsWords ics = new IcsWords(
