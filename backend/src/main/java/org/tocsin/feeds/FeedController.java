@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.tocsin.accounts.CurrentUser;
@@ -68,14 +69,20 @@ class FeedController {
 
     @GetMapping("/feeds/organizations/{slug}.{format}")
     Mono<ResponseEntity<byte[]>> organization(
-            @PathVariable String slug, @PathVariable String format, ServerWebExchange exchange) {
-        return serve(format, scopes.organization(slug), exchange);
+            @PathVariable String slug,
+            @PathVariable String format,
+            @RequestParam(required = false) String lang,
+            ServerWebExchange exchange) {
+        return serve(format, scopes.organization(slug), lang, exchange);
     }
 
     @GetMapping("/feeds/campaigns/{slug}.{format}")
     Mono<ResponseEntity<byte[]>> campaign(
-            @PathVariable String slug, @PathVariable String format, ServerWebExchange exchange) {
-        return serve(format, scopes.campaign(slug), exchange);
+            @PathVariable String slug,
+            @PathVariable String format,
+            @RequestParam(required = false) String lang,
+            ServerWebExchange exchange) {
+        return serve(format, scopes.campaign(slug), lang, exchange);
     }
 
     @GetMapping("/feeds/cities/{country}/{city}.{format}")
@@ -83,31 +90,40 @@ class FeedController {
             @PathVariable String country,
             @PathVariable String city,
             @PathVariable String format,
+            @RequestParam(required = false) String lang,
             ServerWebExchange exchange) {
-        return serve(format, scopes.city(country, city), exchange);
+        return serve(format, scopes.city(country, city), lang, exchange);
     }
 
     @GetMapping("/feeds/tags/{tag}.{format}")
     Mono<ResponseEntity<byte[]>> tag(
-            @PathVariable String tag, @PathVariable String format, ServerWebExchange exchange) {
-        return serve(format, scopes.tag(tag), exchange);
+            @PathVariable String tag,
+            @PathVariable String format,
+            @RequestParam(required = false) String lang,
+            ServerWebExchange exchange) {
+        return serve(format, scopes.tag(tag), lang, exchange);
     }
 
     @GetMapping("/feeds/calendars/{slug}.{format}")
     Mono<ResponseEntity<byte[]>> saved(
-            @PathVariable String slug, @PathVariable String format, ServerWebExchange exchange) {
-        return serve(format, scopes.saved(slug), exchange);
+            @PathVariable String slug,
+            @PathVariable String format,
+            @RequestParam(required = false) String lang,
+            ServerWebExchange exchange) {
+        return serve(format, scopes.saved(slug), lang, exchange);
     }
 
     /** The URL is the credential: it never appears in lists, and logs name it without the token. */
     @GetMapping("/feeds/private/{token}.ics")
     Mono<ResponseEntity<byte[]>> members(@PathVariable String token, ServerWebExchange exchange) {
-        return serve("ics", scopes.privateFeed(token), exchange);
+        // A private feed stays English: nobody shares its address to be read in another language.
+        return serve("ics", scopes.privateFeed(token), null, exchange);
     }
 
     @GetMapping("/feeds/events.{format}")
-    Mono<ResponseEntity<byte[]>> filtered(@PathVariable String format, ServerWebExchange exchange) {
-        return serve(format, scopes.filtered(exchange.getRequest().getQueryParams()), exchange);
+    Mono<ResponseEntity<byte[]>> filtered(
+            @PathVariable String format, @RequestParam(required = false) String lang, ServerWebExchange exchange) {
+        return serve(format, scopes.filtered(exchange.getRequest().getQueryParams()), lang, exchange);
     }
 
     /**
@@ -145,7 +161,8 @@ class FeedController {
                 });
     }
 
-    Mono<ResponseEntity<byte[]>> serve(String format, Mono<FeedScope> scope, ServerWebExchange exchange) {
+    /** {@code lang}: {@code ?lang=fa} writes the feed's own words in Persian; anything else is English. */
+    Mono<ResponseEntity<byte[]>> serve(String format, Mono<FeedScope> scope, String lang, ServerWebExchange exchange) {
         MediaType type = TYPES.get(format);
         if (type == null) {
             return Mono.error(Refusal.notFound("Feed format"));
