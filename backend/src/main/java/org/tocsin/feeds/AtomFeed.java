@@ -29,7 +29,7 @@ class AtomFeed {
         this.publicUrl = publicUrl;
     }
 
-    String render(CalendarMeta meta, List<EventView> events, Instant lastModified) {
+    String render(CalendarMeta meta, List<EventView> events, Instant lastModified, FeedWords.Words words) {
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter xml = factory.createXMLStreamWriter(out);
@@ -48,7 +48,10 @@ class AtomFeed {
             for (EventView e : events) {
                 xml.writeStartElement("entry");
                 element(xml, "id", "tag:" + publicUrl.host() + ",2026:event:" + e.id());
-                element(xml, "title", (e.status() == EventStatus.CANCELLED ? "Cancelled: " : "") + e.title());
+                element(
+                        xml,
+                        "title",
+                        e.status() == EventStatus.CANCELLED ? words.prefix(e) + words.user(e.title()) : e.title());
                 element(xml, "published", e.createdAt().toString());
                 element(xml, "updated", e.updatedAt().toString());
                 link(xml, "alternate", publicUrl.base() + "/events/" + e.id(), "text/html");
@@ -57,7 +60,7 @@ class AtomFeed {
                     element(xml, "name", e.organization().name());
                     xml.writeEndElement();
                 }
-                element(xml, "summary", summary(e));
+                element(xml, "summary", summary(e, words));
                 if (!e.descriptionHtml().isEmpty()) {
                     xml.writeStartElement("content");
                     xml.writeAttribute("type", "html");
@@ -80,13 +83,19 @@ class AtomFeed {
     }
 
     /** When and where, in the event's own zone: what a reader wants to see first. */
-    private static String summary(EventView e) {
+    private static String summary(EventView e, FeedWords.Words words) {
         String where = e.place() == null
-                ? "Online"
-                : e.place().city() + ", " + e.place().countryCode();
-        return e.start().replace('T', ' ') + " (" + e.timeZone() + ") · " + where
-                + (e.status() == EventStatus.SCHEDULED ? "" : " · " + e.status())
-                + (e.accessibility() == null ? "" : "\n" + e.accessibility().summary());
+                ? words.ics().online()
+                : words.user(e.place().city()) + ", " + e.place().countryCode();
+        String when = words.english() ? e.start().replace('T', ' ') + " (" + e.timeZone() + ")" : words.date(e);
+        return when + " · " + where
+                + (e.status() == EventStatus.SCHEDULED
+                        ? ""
+                        : " · "
+                                + (words.english()
+                                        ? e.status()
+                                        : words.prefix(e).replace(": ", "")))
+                + (e.accessibility() == null ? "" : "\n" + words.accessibility(e));
     }
 
     /** Only characters XML 1.0 can carry (see {@link UserText#printable}). */

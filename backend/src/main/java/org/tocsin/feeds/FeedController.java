@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.tocsin.accounts.CurrentUser;
@@ -20,6 +21,7 @@ import org.tocsin.events.EventView;
 import org.tocsin.events.FeedSelection;
 import org.tocsin.ical.IcsFeed;
 import org.tocsin.kernel.Refusal;
+import org.tocsin.text.Language;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -43,6 +45,7 @@ class FeedController {
     private final JsonFeed jsonFeed;
     private final AtomFeed atom;
     private final RenderedFeeds rendered;
+    private final FeedWords words;
     private final Clock clock;
 
     FeedController(
@@ -52,6 +55,7 @@ class FeedController {
             JsonFeed jsonFeed,
             AtomFeed atom,
             RenderedFeeds rendered,
+            FeedWords words,
             Clock clock) {
         this.scopes = scopes;
         this.catalog = catalog;
@@ -59,19 +63,26 @@ class FeedController {
         this.jsonFeed = jsonFeed;
         this.atom = atom;
         this.rendered = rendered;
+        this.words = words;
         this.clock = clock;
     }
 
     @GetMapping("/feeds/organizations/{slug}.{format}")
     Mono<ResponseEntity<byte[]>> organization(
-            @PathVariable String slug, @PathVariable String format, ServerWebExchange exchange) {
-        return serve(format, scopes.organization(slug), exchange);
+            @PathVariable String slug,
+            @PathVariable String format,
+            @RequestParam(required = false) String lang,
+            ServerWebExchange exchange) {
+        return serve(format, scopes.organization(slug), lang, exchange);
     }
 
     @GetMapping("/feeds/campaigns/{slug}.{format}")
     Mono<ResponseEntity<byte[]>> campaign(
-            @PathVariable String slug, @PathVariable String format, ServerWebExchange exchange) {
-        return serve(format, scopes.campaign(slug), exchange);
+            @PathVariable String slug,
+            @PathVariable String format,
+            @RequestParam(required = false) String lang,
+            ServerWebExchange exchange) {
+        return serve(format, scopes.campaign(slug), lang, exchange);
     }
 
     @GetMapping("/feeds/cities/{country}/{city}.{format}")
@@ -79,31 +90,40 @@ class FeedController {
             @PathVariable String country,
             @PathVariable String city,
             @PathVariable String format,
+            @RequestParam(required = false) String lang,
             ServerWebExchange exchange) {
-        return serve(format, scopes.city(country, city), exchange);
+        return serve(format, scopes.city(country, city), lang, exchange);
     }
 
     @GetMapping("/feeds/tags/{tag}.{format}")
     Mono<ResponseEntity<byte[]>> tag(
-            @PathVariable String tag, @PathVariable String format, ServerWebExchange exchange) {
-        return serve(format, scopes.tag(tag), exchange);
+            @PathVariable String tag,
+            @PathVariable String format,
+            @RequestParam(required = false) String lang,
+            ServerWebExchange exchange) {
+        return serve(format, scopes.tag(tag), lang, exchange);
     }
 
     @GetMapping("/feeds/calendars/{slug}.{format}")
     Mono<ResponseEntity<byte[]>> saved(
-            @PathVariable String slug, @PathVariable String format, ServerWebExchange exchange) {
-        return serve(format, scopes.saved(slug), exchange);
+            @PathVariable String slug,
+            @PathVariable String format,
+            @RequestParam(required = false) String lang,
+            ServerWebExchange exchange) {
+        return serve(format, scopes.saved(slug), lang, exchange);
     }
 
     /** The URL is the credential: it never appears in lists, and logs name it without the token. */
     @GetMapping("/feeds/private/{token}.ics")
     Mono<ResponseEntity<byte[]>> members(@PathVariable String token, ServerWebExchange exchange) {
-        return serve("ics", scopes.privateFeed(token), exchange);
+        // A private feed stays English: nobody shares its address to be read in another language.
+        return serve("ics", scopes.privateFeed(token), null, exchange);
     }
 
     @GetMapping("/feeds/events.{format}")
-    Mono<ResponseEntity<byte[]>> filtered(@PathVariable String format, ServerWebExchange exchange) {
-        return serve(format, scopes.filtered(exchange.getRequest().getQueryParams()), exchange);
+    Mono<ResponseEntity<byte[]>> filtered(
+            @PathVariable String format, @RequestParam(required = false) String lang, ServerWebExchange exchange) {
+        return serve(format, scopes.filtered(exchange.getRequest().getQueryParams()), lang, exchange);
     }
 
     /**
@@ -141,14 +161,17 @@ class FeedController {
                 });
     }
 
-    Mono<ResponseEntity<byte[]>> serve(String format, Mono<FeedScope> scope, ServerWebExchange exchange) {
+    /** {@code lang}: {@code ?lang=fa} writes the feed's own words in Persian; anything else is English. */
+    Mono<ResponseEntity<byte[]>> serve(String format, Mono<FeedScope> scope, String lang, ServerWebExchange exchange) {
         MediaType type = TYPES.get(format);
         if (type == null) {
             return Mono.error(Refusal.notFound("Feed format"));
         }
         return scope.flatMap(s -> {
             FeedSelection.Version version = catalog.version(s.selection());
-            FeedValidators validators = FeedValidators.of(s, version, format);
+            Language language =
+                    FeedWords.language(exchange.getRequest().getQueryParams().getFirst("lang"));
+            FeedValidators validators = FeedValidators.of(s, version, format, language);
             validators.writeTo(exchange.getResponse().getHeaders());
             String etag = validators.etag();
             if (exchange.checkNotModified(etag, validators.lastModified())) {
@@ -161,7 +184,7 @@ class FeedController {
                                     // iCal4j loads each zone's rules from its jar the first time a TZID is written:
                                     // rendering runs where blocking is allowed.
                                     .publishOn(Schedulers.boundedElastic())
-                                    .map(items -> render(format, s.meta(), items, version)))
+                                    .map(items -> render(format, s.meta(), items, version, words.of(language))))
                     .map(body -> ResponseEntity.ok()
                             .contentType(type)
                             .eTag(etag)
@@ -170,11 +193,16 @@ class FeedController {
         });
     }
 
-    private byte[] render(String format, CalendarMeta meta, List<EventView> items, FeedSelection.Version version) {
+    private byte[] render(
+            String format,
+            CalendarMeta meta,
+            List<EventView> items,
+            FeedSelection.Version version,
+            FeedWords.Words words) {
         String text = switch (format) {
-            case "ics" -> ics.render(meta.name(), meta.description(), items, clock.instant());
-            case "json" -> jsonFeed.render(meta, items);
-            default -> atom.render(meta, items, version.lastModified());
+            case "ics" -> ics.render(meta.name(), meta.description(), items, clock.instant(), words.ics());
+            case "json" -> jsonFeed.render(meta, items, words);
+            default -> atom.render(meta, items, version.lastModified(), words);
         };
         return text.getBytes(StandardCharsets.UTF_8);
     }

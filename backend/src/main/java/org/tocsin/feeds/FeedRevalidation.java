@@ -17,6 +17,7 @@ import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import org.tocsin.events.EventCatalog;
+import org.tocsin.text.Language;
 import reactor.core.publisher.Mono;
 
 /**
@@ -71,7 +72,8 @@ class FeedRevalidation implements WebFilter {
             return chain.filter(exchange);
         }
         List<String> ifNoneMatch = request.getHeaders().getIfNoneMatch();
-        return scope.map(s -> FeedValidators.of(s, catalog.version(s.selection()), format))
+        Language language = FeedWords.language(request.getQueryParams().getFirst("lang"));
+        return scope.map(s -> FeedValidators.of(s, catalog.version(s.selection()), format, language))
                 .filter(v -> ifNoneMatch.contains(v.etag()) || ifNoneMatch.contains("W/" + v.etag()))
                 .map(v -> {
                     ServerHttpResponse response = exchange.getResponse();

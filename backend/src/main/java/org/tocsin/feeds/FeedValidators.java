@@ -5,16 +5,22 @@ import java.time.temporal.ChronoUnit;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.tocsin.events.FeedSelection;
+import org.tocsin.text.Language;
 
 /**
  * A feed's validators and caching headers, the same on a 200 and on the 304 that answers a
- * revalidation: the ETag names the scope, the content version and the format.
+ * revalidation: the ETag names the scope, the content version, the format and the language.
  */
 record FeedValidators(String etag, Instant lastModified, boolean isPublic) {
 
-    static FeedValidators of(FeedScope scope, FeedSelection.Version version, String format) {
+    /**
+     * The language is part of the ETag (English, what the feeds always wrote, adds nothing): the rendered
+     * feeds are kept by ETag, and a client holding one language's body must never get a 304 for another.
+     */
+    static FeedValidators of(FeedScope scope, FeedSelection.Version version, String format, Language language) {
         return new FeedValidators(
-                "\"" + Integer.toHexString(scope.key().hashCode()) + "-" + version.tag() + "-" + format + "\"",
+                "\"" + Integer.toHexString(scope.key().hashCode()) + "-" + version.tag() + "-" + format
+                        + (language == Language.EN ? "" : "-" + language.tag()) + "\"",
                 version.lastModified().truncatedTo(ChronoUnit.SECONDS),
                 scope.isPublic());
     }

@@ -70,7 +70,7 @@ class JsonFeed {
     }
 
     /** The place as the caller may see it (the city only when the exact place is for attendees), or online. */
-    static String where(EventView e) {
+    static String where(EventView e, FeedWords.Words words) {
         List<String> parts = new ArrayList<>();
         if (e.place() != null) {
             for (String part : new String[] {
@@ -80,40 +80,37 @@ class JsonFeed {
                 e.place().countryCode()
             }) {
                 if (part != null && !part.isBlank()) {
-                    parts.add(part);
+                    parts.add(words.user(part));
                 }
             }
         }
         if (e.online() != null && e.online().url() != null) {
-            parts.add("online: " + e.online().url());
+            parts.add(words.online() + ": " + words.user(e.online().url()));
         } else if (e.place() == null && e.online() != null) {
-            parts.add("online");
+            parts.add(words.online());
         }
-        return parts.isEmpty() ? null : String.join(", ", parts);
+        return parts.isEmpty() ? null : String.join(words.english() ? ", " : "، ", parts);
     }
 
-    private static String summary(EventView e) {
-        String where = where(e);
-        return prefix(e) + when(e) + (where == null ? "" : " · " + where);
+    private static String summary(EventView e, FeedWords.Words words) {
+        String where = where(e, words);
+        return words.prefix(e) + words.date(e) + (where == null ? "" : " · " + where);
     }
 
-    private static String prefix(EventView e) {
-        return e.status() == EventStatus.CANCELLED
-                ? "Cancelled: "
-                : e.status() == EventStatus.POSTPONED ? "Postponed: " : "";
-    }
-
-    private static String text(EventView e) {
-        String where = where(e);
-        StringBuilder out = new StringBuilder(prefix(e)).append("When: ").append(when(e));
+    private static String text(EventView e, FeedWords.Words words) {
+        String where = where(e, words);
+        StringBuilder out = new StringBuilder(words.prefix(e))
+                .append(words.when())
+                .append(": ")
+                .append(words.date(e));
         if (where != null) {
-            out.append("\nWhere: ").append(where);
+            out.append("\n").append(words.where()).append(": ").append(where);
         }
         if (e.statusReason() != null) {
-            out.append("\n").append(e.statusReason());
+            out.append("\n").append(words.user(e.statusReason()));
         }
         if (e.accessibility() != null) {
-            out.append("\n").append(e.accessibility().summary());
+            out.append("\n").append(words.accessibility(e));
         }
         if (!e.description().isEmpty()) {
             out.append("\n\n").append(e.description());
@@ -121,20 +118,25 @@ class JsonFeed {
         return out.toString();
     }
 
-    private static String html(EventView e) {
-        String where = where(e);
+    private static String html(EventView e, FeedWords.Words words) {
+        String where = where(e, words);
         StringBuilder out = new StringBuilder("<p>")
-                .append(escape(prefix(e)))
-                .append("<strong>When:</strong> ")
-                .append(escape(when(e)));
+                .append(escape(words.prefix(e)))
+                .append("<strong>")
+                .append(escape(words.when()))
+                .append(":</strong> ")
+                .append(escape(words.date(e)));
         if (where != null) {
-            out.append("<br><strong>Where:</strong> ").append(escape(where));
+            out.append("<br><strong>")
+                    .append(escape(words.where()))
+                    .append(":</strong> ")
+                    .append(escape(where));
         }
         if (e.statusReason() != null) {
-            out.append("<br>").append(escape(e.statusReason()));
+            out.append("<br>").append(escape(words.user(e.statusReason())));
         }
         if (e.accessibility() != null) {
-            out.append("<br>").append(escape(e.accessibility().summary()));
+            out.append("<br>").append(escape(words.accessibility(e)));
         }
         out.append("</p>");
         // descriptionHtml is rendered from Markdown with HTML escaped and URLs sanitised (events.Descriptions).
@@ -146,15 +148,15 @@ class JsonFeed {
         return HtmlUtils.htmlEscape(text, "UTF-8");
     }
 
-    String render(CalendarMeta meta, List<EventView> events) {
+    String render(CalendarMeta meta, List<EventView> events, FeedWords.Words words) {
         List<Item> items = events.stream()
                 .map(e -> new Item(
                         e.id(),
                         publicUrl.base() + "/events/" + e.id(),
-                        (e.status() == EventStatus.CANCELLED ? "Cancelled: " : "") + e.title(),
-                        html(e),
-                        text(e),
-                        summary(e),
+                        (e.status() == EventStatus.CANCELLED ? words.prefix(e) + words.user(e.title()) : e.title()),
+                        html(e, words),
+                        text(e, words),
+                        summary(e, words),
                         e.createdAt(),
                         e.updatedAt(),
                         e.tags(),

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import net.fortuna.ical4j.model.DateList;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.TextList;
@@ -69,7 +70,12 @@ class IcsEvents {
     }
 
     String render(EventView event) {
-        String key = event.id()
+        return render(event, IcsWords.ENGLISH);
+    }
+
+    /** As {@link #render(EventView)}, with the words of a feed's language. */
+    String render(EventView event, IcsWords words) {
+        String key = words.tag() + ":" + event.id()
                 + (event.locationHidden() ? ":hidden" : "")
                 + (event.recurrenceId() == null ? "" : "@" + event.recurrenceId())
                 // An attendee's own calendar carries the organizers' notes: never the copy a public feed serves.
@@ -80,7 +86,7 @@ class IcsEvents {
         if (hit != null && hit.version().equals(event.updatedAt())) {
             return hit.text();
         }
-        String text = ContentLines.fold(build(event, Itip.FEED, null));
+        String text = ContentLines.fold(build(event, Itip.FEED, null, words));
         cache.put(key, new Cached(event.updatedAt(), text));
         return text;
     }
@@ -101,22 +107,23 @@ class IcsEvents {
      * @param attendee the recipient's address for an ATTENDEE property, or null for none
      */
     String render(EventView event, Itip itip, String attendee) {
-        return ContentLines.fold(build(event, itip, attendee));
+        return ContentLines.fold(build(event, itip, attendee, IcsWords.ENGLISH));
     }
 
-    private String build(EventView e, Itip itip, String attendee) {
+    private String build(EventView e, Itip itip, String attendee, IcsWords words) {
         StringBuilder out = new StringBuilder();
         ParameterList tz = new ParameterList(List.of(new TzId(e.timeZone())));
         if (e.recurrenceId() != null && e.recurrence() != null) {
             // One date of a series (a person's RSVP is to one date): that instance alone, named by the
             // series' UID and its RECURRENCE-ID (RFC 5546 3.2.2: a REQUEST or CANCEL for one instance).
-            VEvent date = common(e, itip == Itip.CANCEL ? EventStatus.CANCELLED : e.status(), tz, itip, attendee);
+            VEvent date =
+                    common(e, itip == Itip.CANCEL ? EventStatus.CANCELLED : e.status(), tz, itip, attendee, words);
             date.add(new RecurrenceId<>(tz, LocalDateTime.parse(e.recurrenceId())));
             date.add(new DtStart<>(tz, LocalDateTime.parse(e.start())));
             date.add(new DtEnd<>(tz, LocalDateTime.parse(e.end())));
             return out.append(date).toString();
         }
-        VEvent master = common(e, itip == Itip.CANCEL ? EventStatus.CANCELLED : e.status(), tz, itip, attendee);
+        VEvent master = common(e, itip == Itip.CANCEL ? EventStatus.CANCELLED : e.status(), tz, itip, attendee, words);
         master.add(new DtStart<>(tz, LocalDateTime.parse(e.start())));
         master.add(new DtEnd<>(tz, LocalDateTime.parse(e.end())));
         List<EventView.OccurrenceChange> changes = e.overrides() == null ? List.of() : e.overrides();
@@ -148,7 +155,8 @@ class IcsEvents {
                     change.cancelled() || itip == Itip.CANCEL ? EventStatus.CANCELLED : e.status(),
                     tz,
                     itip,
-                    attendee);
+                    attendee,
+                    words);
             occurrence.add(new RecurrenceId<>(tz, original));
             LocalDateTime start = change.cancelled() ? original : LocalDateTime.parse(change.start());
             LocalDateTime end = change.cancelled()
@@ -163,15 +171,19 @@ class IcsEvents {
     }
 
     /** The properties every VEVENT of the event shares. */
-    private VEvent common(EventView e, EventStatus status, ParameterList tz, Itip itip, String attendee) {
+    private VEvent common(
+            EventView e, EventStatus status, ParameterList tz, Itip itip, String attendee, IcsWords words) {
         VEvent v = new VEvent(false);
         v.add(new Uid(e.id() + "@" + publicUrl.host()));
         v.add(new DtStamp(e.updatedAt()));
         v.add(new Created(e.createdAt()));
         v.add(new LastModified(e.updatedAt()));
         v.add(new Sequence(e.sequence()));
-        v.add(new Summary(ContentLines.text(prefix(status) + e.title())));
-        v.add(new Description(ContentLines.text(description(e))));
+        v.add(new Summary(ContentLines.text(
+                status == EventStatus.SCHEDULED
+                        ? e.title()
+                        : prefix(status, words) + words.user().apply(e.title()))));
+        v.add(new Description(ContentLines.text(description(e, words))));
         v.add(new Status(
                 switch (status) {
                     case SCHEDULED -> "CONFIRMED";
@@ -219,53 +231,62 @@ class IcsEvents {
     }
 
     /** Some calendar apps drop cancelled events silently; the word in the title cannot be missed. */
-    private static String prefix(EventStatus status) {
+    private static String prefix(EventStatus status, IcsWords words) {
         return switch (status) {
-            case CANCELLED -> "Cancelled: ";
-            case POSTPONED -> "Postponed: ";
+            case CANCELLED -> words.cancelled() + ": ";
+            case POSTPONED -> words.postponed() + ": ";
             case SCHEDULED -> "";
         };
     }
 
-    private String description(EventView e) {
+    private String description(EventView e, IcsWords words) {
+        UnaryOperator<String> user = words.user();
         StringBuilder text = new StringBuilder(Descriptions.toPlainText(e.description()));
         if (e.statusReason() != null) {
-            text.insert(0, e.statusReason() + "\n\n");
+            text.insert(0, user.apply(e.statusReason()) + "\n\n");
+        }
+        if (words.when() != null) {
+            text.insert(0, words.when().apply(e) + "\n\n");
         }
         if (!e.speakers().isEmpty()) {
-            text.append(text.isEmpty() ? "" : "\n\n").append("Speakers: ");
+            text.append(text.isEmpty() ? "" : "\n\n").append(words.speakers()).append(": ");
             text.append(String.join(
                     "; ",
                     e.speakers().stream()
-                            .map(s -> s.affiliation() == null ? s.name() : s.name() + " (" + s.affiliation() + ")")
+                            .map(s -> user.apply(
+                                    s.affiliation() == null ? s.name() : s.name() + " (" + s.affiliation() + ")"))
                             .toList()));
         }
         if (e.accessibility() != null) {
-            text.append(text.isEmpty() ? "" : "\n\n").append(e.accessibility().summary());
+            text.append(text.isEmpty() ? "" : "\n\n")
+                    .append(words.accessibility().apply(e));
         }
         if (e.languages() != null && !e.languages().isEmpty()) {
-            text.append(text.isEmpty() ? "" : "\n\n").append("Languages: ").append(String.join(", ", e.languages()));
+            text.append(text.isEmpty() ? "" : "\n\n")
+                    .append(words.languages())
+                    .append(": ")
+                    .append(user.apply(String.join(", ", e.languages())));
         }
         if (e.privateNotes() != null && !e.privateNotes().isBlank()) {
             text.append(text.isEmpty() ? "" : "\n\n")
-                    .append("For attendees only: ")
+                    .append(words.forAttendees())
+                    .append(": ")
                     .append(Descriptions.toPlainText(e.privateNotes()));
         }
         if (e.place() != null && e.locationHidden()) {
             text.append(text.isEmpty() ? "" : "\n\n")
-                    .append(e.place().city())
-                    .append(": the exact location is shared with confirmed attendees.");
+                    .append(words.locationShared().apply(e.place().city()));
         }
         if (onlineUrl(e) != null) {
             // CONFERENCE (RFC 7986) is not shown by Google, Outlook or Apple Calendar: the link in the text is.
             text.append(text.isEmpty() ? "" : "\n\n")
-                    .append("Online")
+                    .append(words.online())
                     .append(
                             e.online().platform() == null
                                     ? ""
-                                    : " (" + e.online().platform() + ")")
+                                    : " (" + user.apply(e.online().platform()) + ")")
                     .append(": ")
-                    .append(onlineUrl(e));
+                    .append(user.apply(onlineUrl(e)));
         }
         text.append(text.isEmpty() ? "" : "\n\n")
                 .append(publicUrl.base())

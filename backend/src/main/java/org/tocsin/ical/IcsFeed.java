@@ -51,7 +51,12 @@ public class IcsFeed {
      * octets. It may read iCal4j's zone data on first use: call it off the event loop.
      */
     public String render(String name, String description, List<EventView> items, Instant now) {
-        return calendar(header(name, description, items), items, now, events::render);
+        return render(name, description, items, now, IcsWords.ENGLISH);
+    }
+
+    /** As {@link #render(String, String, List, Instant)}, with the words of the caller's language. */
+    public String render(String name, String description, List<EventView> items, Instant now, IcsWords words) {
+        return calendar(header(name, description, items), items, now, e -> events.render(e, words));
     }
 
     /**

@@ -38,7 +38,7 @@ class HostileStoredTextTest {
 
     @Test
     void atomIsWellFormedXmlWhateverIsStored() throws Exception {
-        String atom = new AtomFeed(URL).render(META, EVENTS, NOW);
+        String atom = new AtomFeed(URL).render(META, EVENTS, NOW, FeedWords.ENGLISH);
         Document document = readsAsXml(atom.getBytes(StandardCharsets.UTF_8));
         assertThat(document.getElementsByTagName("entry").getLength()).isEqualTo(2);
         // Feed title, then the first entry's: the controls gone, the CR LF read as one newline.
@@ -55,7 +55,7 @@ class HostileStoredTextTest {
 
     @Test
     void theJsonFeedEscapesWhatJsonCannotCarryRaw() throws Exception {
-        String json = new JsonFeed(JsonMapper.builder().build(), URL).render(META, EVENTS);
+        String json = new JsonFeed(JsonMapper.builder().build(), URL).render(META, EVENTS, FeedWords.ENGLISH);
         assertThat(json.chars().filter(c -> c < 0x20)).isEmpty();
         assertThat(JsonMapper.builder()
                         .build()
