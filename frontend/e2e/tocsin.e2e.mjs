@@ -526,13 +526,16 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
     await page.goto(`${backend.base}/events/${eventId}?occurrence=${second}T18:00`);
     await page.getByRole('button', { name: 'Cancel this date only' }).click();
     await page.getByText('This date is cancelled; the others stay.').waitFor();
-    await page.getByText('This action is cancelled.').waitFor();
+    // Issue 13 #5: the date's own page says that this date, not the action, is cancelled.
+    await page.getByText('This date is cancelled; the other dates of this action are not.').waitFor();
+    assert.equal(await page.getByText('This action is cancelled.').count(), 0);
     const ics = await (await fetch(`${backend.base}/feeds/cities/de/berlin.ics`)).text();
     assert.match(ics.replace(/\r\n[ \t]/g, ''), new RegExp(`RECURRENCE-ID[^:]*:${second.replace(/-/g, '')}T180000`));
     // The first date still stands.
     await page.goto(`${backend.base}/events/${eventId}?occurrence=${FIRST}T18:00`);
     await page.getByRole('button', { name: 'Cancel this date only' }).waitFor();
     assert.equal(await page.getByText('This action is cancelled.').count(), 0);
+    assert.equal(await page.getByText('This date is cancelled; the other dates of this action are not.').count(), 0);
     await page.close();
   });
 

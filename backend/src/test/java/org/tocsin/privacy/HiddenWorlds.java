@@ -124,8 +124,8 @@ final class HiddenWorlds {
                 .expectStatus()
                 .isCreated();
 
-        List<String> publicIds = new ArrayList<>();
-        List<Integer> organizationOf = new ArrayList<>();
+        // Each public event with the index of the organization that made it, in the order they were made.
+        Map<String, Integer> publicOwners = new LinkedHashMap<>();
         List<double[]> points = new ArrayList<>();
         List<Integer> hiddenSlots = new ArrayList<>();
         for (int i = 0; i < INTERLEAVED_HIDDEN_EVENTS; i++) {
@@ -134,8 +134,7 @@ final class HiddenWorlds {
         for (int i = 0; i < PUBLIC_EVENTS; i++) {
             int organization = common.nextInt(2);
             Map<String, Object> body = publicEvent(common, hidden, organization, points);
-            publicIds.add(create(owners[organization], body));
-            organizationOf.add(organization);
+            publicOwners.put(create(owners[organization], body), organization);
             for (int slot : hiddenSlots) {
                 if (slot == i) {
                     int o = common.nextInt(2);
@@ -151,7 +150,7 @@ final class HiddenWorlds {
             body.remove("campaign");
             offered.add(create(owners[1], body));
         }
-        publicIds.addAll(offered);
+        offered.forEach(id -> publicOwners.put(id, 1));
         // In both worlds alike, two more public events leave strangers' lists: one deleted, one made
         // PRIVATE. Their tombstones are public; nothing else in the deletions feed may be.
         for (String visibility : new String[] {null, "PRIVATE"}) {
@@ -169,8 +168,7 @@ final class HiddenWorlds {
         // in A, taken down by a platform moderator after a report in B. Strangers must not tell which.
         int removedBy = common.nextInt(2);
         String removed = create(owners[removedBy], publicEvent(common, hidden, removedBy, points));
-        publicIds.add(removed);
-        organizationOf.add(removedBy);
+        publicOwners.put(removed, removedBy);
         owners[0]
                 .put(
                         "/api/v1/campaigns/" + CAMPAIGNS[0] + "/call",
@@ -222,10 +220,10 @@ final class HiddenWorlds {
         }
         // Notes for attendees on public events, different in each world.
         for (int i = 0; i < 3; i++) {
-            int event = common.nextInt(publicIds.size());
-            owners[organizationOf.get(event)]
+            String event = List.copyOf(publicOwners.keySet()).get(common.nextInt(publicOwners.size()));
+            owners[publicOwners.get(event)]
                     .put(
-                            "/api/v1/events/" + publicIds.get(event) + "/notes",
+                            "/api/v1/events/" + event + "/notes",
                             Map.of("text", "Meet at " + words(hidden, VENUE_WORDS, 3)))
                     .expectStatus()
                     .isOk();
@@ -264,7 +262,7 @@ final class HiddenWorlds {
                     .expectStatus()
                     .isOk();
         }
-        return new Built(publicIds, points);
+        return new Built(List.copyOf(publicOwners.keySet()), points);
     }
 
     private static String create(Api.Caller owner, Map<String, Object> body) {
