@@ -291,14 +291,7 @@ class AccountFlowTest extends IntegrationTest {
 
     @Test
     void adminsAreNamedByConfiguration() {
-        // The suite shares one application: another test may have registered the admin already.
-        api().anonymous()
-                .post(
-                        "/api/v1/auth/register",
-                        Map.of("email", ADMIN_EMAIL, "password", Api.PASSWORD, "displayName", "Admin"))
-                .expectStatus()
-                .value(status -> assertThat(status).isIn(201, 409));
-        Api.Caller admin = api().signIn(ADMIN_EMAIL, Api.PASSWORD);
+        Api.Caller admin = platformAdmin();
         admin.get("/api/v1/me").expectBody().jsonPath("$.admin").isEqualTo(true);
     }
 }

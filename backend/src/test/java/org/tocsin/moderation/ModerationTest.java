@@ -22,16 +22,6 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ModerationTest extends IntegrationTest {
 
-    private Api.Caller admin() {
-        api().anonymous()
-                .post(
-                        "/api/v1/auth/register",
-                        Map.of("email", ADMIN_EMAIL, "password", Api.PASSWORD, "displayName", "Admin"))
-                .expectStatus()
-                .value(status -> assertThat(status).isIn(201, 409));
-        return api().signIn(ADMIN_EMAIL, Api.PASSWORD);
-    }
-
     private static Map<String, Object> vigil(String organization, String campaign, String word, String tag) {
         Map<String, Object> body = new HashMap<>();
         body.put("organization", organization);
@@ -156,7 +146,7 @@ class ModerationTest extends IntegrationTest {
         // The queue is the platform admins' alone: to anyone else it does not exist.
         org.owner.get("/api/v1/moderation/reports").expectStatus().isNotFound();
         stranger.get("/api/v1/moderation/reports").expectStatus().isUnauthorized();
-        Api.Caller admin = admin();
+        Api.Caller admin = platformAdmin();
         JsonNode queue = admin.get("/api/v1/moderation/reports")
                 .expectStatus()
                 .isOk()
@@ -255,7 +245,7 @@ class ModerationTest extends IntegrationTest {
                     .expectStatus()
                     .isAccepted();
         }
-        Api.Caller admin = admin();
+        Api.Caller admin = platformAdmin();
         JsonNode queue = admin.get("/api/v1/moderation/reports?limit=500")
                 .expectStatus()
                 .isOk()
@@ -301,7 +291,7 @@ class ModerationTest extends IntegrationTest {
                 .getResponseBody()
                 .get("id")
                 .asString();
-        Api.Caller admin = admin();
+        Api.Caller admin = platformAdmin();
         admin.post("/api/v1/moderation/organizations/" + orgId + "/hide", Map.of())
                 .expectStatus()
                 .isOk();
@@ -342,7 +332,7 @@ class ModerationTest extends IntegrationTest {
         troll.post("/api/v1/moderation/accounts/" + troll.userId() + "/suspend", Map.of())
                 .expectStatus()
                 .isNotFound();
-        Api.Caller admin = admin();
+        Api.Caller admin = platformAdmin();
         admin.post("/api/v1/moderation/accounts/" + troll.userId() + "/suspend", Map.of())
                 .expectStatus()
                 .isOk()

@@ -1,7 +1,10 @@
 package org.tocsin.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -46,5 +49,19 @@ public abstract class IntegrationTest {
 
     protected Api api() {
         return new Api(web);
+    }
+
+    /**
+     * The platform admin ({@link #ADMIN_EMAIL}), signed in: registered by whichever test asks first, since all
+     * subclasses share one application.
+     */
+    protected Api.Caller platformAdmin() {
+        api().anonymous()
+                .post(
+                        "/api/v1/auth/register",
+                        Map.of("email", ADMIN_EMAIL, "password", Api.PASSWORD, "displayName", "Admin"))
+                .expectStatus()
+                .value(status -> assertThat(status).isIn(201, 409));
+        return api().signIn(ADMIN_EMAIL, Api.PASSWORD);
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.tocsin.events.Accessibility;
@@ -58,85 +57,6 @@ public record EventDocument(
         @Version Long version,
         Publication publication,
         LocationReveal locationReveal) {
-
-    /** The canonical constructor is the one the database uses (the shorter one below is for callers). */
-    @PersistenceCreator
-    public EventDocument {}
-
-    /**
-     * An event published, its location shown by its {@code locationVisibility} alone (no timed reveal), with no
-     * accessibility information.
-     */
-    public EventDocument(
-            String id,
-            String organizationId,
-            String campaignId,
-            String title,
-            String description,
-            String descriptionHtml,
-            EventKind kind,
-            EventStatus status,
-            String statusReason,
-            String timeZone,
-            String start,
-            String end,
-            Instant startUtc,
-            Instant endUtc,
-            Instant lastEndUtc,
-            Recurrence recurrence,
-            List<OccurrenceOverride> overrides,
-            Place place,
-            Online online,
-            List<Speaker> speakers,
-            List<String> tags,
-            List<String> languages,
-            Integer capacity,
-            RsvpMode rsvpMode,
-            Visibility visibility,
-            LocationVisibility locationVisibility,
-            List<String> searchTerms,
-            int sequence,
-            Instant createdAt,
-            Instant updatedAt,
-            Instant deletedAt,
-            Long version) {
-        this(
-                id,
-                organizationId,
-                campaignId,
-                title,
-                description,
-                descriptionHtml,
-                kind,
-                status,
-                statusReason,
-                timeZone,
-                start,
-                end,
-                startUtc,
-                endUtc,
-                lastEndUtc,
-                recurrence,
-                overrides,
-                place,
-                online,
-                speakers,
-                tags,
-                languages,
-                null,
-                capacity,
-                rsvpMode,
-                visibility,
-                locationVisibility,
-                searchTerms,
-                sequence,
-                createdAt,
-                updatedAt,
-                deletedAt,
-                version,
-                null,
-                null);
-    }
 
     /** A draft: seen by its organization's members only, in no list, feed, count or search, and followed by nobody. */
     public boolean isDraft() {
