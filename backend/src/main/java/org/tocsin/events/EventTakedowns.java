@@ -72,9 +72,7 @@ public class EventTakedowns {
      */
     private Mono<Void> restamped(Flux<EventDocument> events) {
         return events.concatMap(e -> store.touch(e.id(), clock.instant()))
-                .concatMap(
-                        touched -> removals.takenDown(touched, takedowns.hides(touched.id(), touched.organizationId()))
-                                .thenReturn(touched))
+                .concatMap(touched -> removals.takenDown(touched).thenReturn(touched))
                 .publishOn(Schedulers.boundedElastic())
                 .doOnNext(index::put)
                 .then();

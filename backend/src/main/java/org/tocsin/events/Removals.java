@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.tocsin.events.internal.EventDocument;
 import org.tocsin.events.internal.RemovalDocument;
 import org.tocsin.events.internal.RemovalStore;
+import org.tocsin.takedowns.Takedowns;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -37,18 +38,28 @@ class Removals {
 
     private final RemovalStore store;
     private final SyncProperties properties;
+    private final Takedowns takedowns;
     private final Clock clock;
 
-    Removals(RemovalStore store, SyncProperties properties, Clock clock) {
+    Removals(RemovalStore store, SyncProperties properties, Takedowns takedowns, Clock clock) {
         this.store = store;
         this.properties = properties;
+        this.takedowns = takedowns;
         this.clock = clock;
+    }
+
+    /**
+     * Whether strangers list the event: {@link EventAudience}'s rule, less what moderators took down (a taken
+     * down event is, to strangers, deleted; an edit of it must neither withdraw nor add its tombstone).
+     */
+    private boolean listedToStrangers(EventDocument event) {
+        return EventAudience.listedToStrangers(event) && !takedowns.hides(event.id(), event.organizationId());
     }
 
     /** After an edit stored as {@code after}: strangers' lists lost or regained it, or nothing changed for them. */
     Mono<Void> edited(EventDocument before, EventDocument after) {
-        boolean was = EventAudience.listedToStrangers(before);
-        boolean is = EventAudience.listedToStrangers(after);
+        boolean was = listedToStrangers(before);
+        boolean is = listedToStrangers(after);
         if (was == is) {
             return Mono.empty();
         }
@@ -60,18 +71,16 @@ class Removals {
      * gave it back: to strangers a takedown must read exactly like a deletion, and a restore like the event
      * made PUBLIC again.
      */
-    Mono<Void> takenDown(EventDocument touched, boolean hidden) {
+    Mono<Void> takenDown(EventDocument touched) {
         return EventAudience.listedToStrangers(touched)
-                ? put(touched, RemovalDocument.Audience.PUBLIC, !hidden)
+                ? put(touched, RemovalDocument.Audience.PUBLIC, listedToStrangers(touched))
                 : Mono.empty();
     }
 
     /** After {@code deleted} (its tombstone state, stamped) replaced {@code before}. */
     Mono<Void> deleted(EventDocument before, EventDocument deleted) {
         Mono<Void> members = put(deleted, RemovalDocument.Audience.MEMBERS, false);
-        return EventAudience.listedToStrangers(before)
-                ? members.then(put(deleted, RemovalDocument.Audience.PUBLIC, false))
-                : members;
+        return listedToStrangers(before) ? members.then(put(deleted, RemovalDocument.Audience.PUBLIC, false)) : members;
     }
 
     private Mono<Void> put(EventDocument event, RemovalDocument.Audience audience, boolean withdrawn) {

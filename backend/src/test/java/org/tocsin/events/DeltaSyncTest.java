@@ -22,6 +22,7 @@ import org.tocsin.events.internal.RemovalDocument;
 import org.tocsin.events.internal.RemovalStore;
 import org.tocsin.support.Api;
 import org.tocsin.support.IntegrationTest;
+import org.tocsin.takedowns.Takedowns;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,6 +36,9 @@ class DeltaSyncTest extends IntegrationTest {
 
     @Autowired
     SyncProperties sync;
+
+    @Autowired
+    Takedowns takedowns;
 
     /** What a mirror keeps of an event, and what the truth says it should be. */
     record Mirrored(String title, String status) {}
@@ -338,12 +342,14 @@ class DeltaSyncTest extends IntegrationTest {
         Removals early = new Removals(
                 tombstones,
                 sync,
+                takedowns,
                 Clock.offset(Clock.systemUTC(), sync.retention().minusDays(1)));
         early.purge().block();
         assertThat(ids(body(partner, removals), List.of(id))).containsExactly(id);
         Removals late = new Removals(
                 tombstones,
                 sync,
+                takedowns,
                 Clock.offset(Clock.systemUTC(), sync.retention().plusDays(1)));
         assertThat(late.purge().block()).isPositive();
         assertThat(ids(body(partner, removals), List.of(id))).isEmpty();
@@ -432,6 +438,35 @@ class DeltaSyncTest extends IntegrationTest {
                 .expectBody()
                 .jsonPath("$.errors[0].field")
                 .isEqualTo(field));
+    }
+
+    /**
+     * To strangers a taken-down event is deleted: its organization's later edits of its visibility neither
+     * withdraw its tombstone nor bring it back into the changes feed.
+     */
+    @Test
+    void aTakenDownEventStaysRemovedWhateverItsOrganizationEdits() {
+        EventFixtures f = new EventFixtures(api());
+        Instant since = Instant.now().minusSeconds(1);
+        String id = f.create(f.vigil("2027-09-08T18:00", "2027-09-08T19:00"))
+                .get("id")
+                .asString();
+        platformAdmin()
+                .post("/api/v1/moderation/events/" + id + "/hide", Map.of())
+                .expectStatus()
+                .isOk();
+        for (String visibility : List.of("PRIVATE", "PUBLIC")) {
+            f.owner
+                    .patch("/api/v1/events/" + id, Map.of("visibility", visibility))
+                    .expectStatus()
+                    .isOk();
+        }
+        awaitPastHorizon();
+        Api.Caller stranger = api().anonymous();
+        assertThat(ids(body(stranger, "/api/v1/events/deleted?since=" + since), List.of(id)))
+                .containsExactly(id);
+        assertThat(ids(body(stranger, "/api/v1/events?updatedSince=" + since), List.of(id)))
+                .isEmpty();
     }
 
     private void awaitPastHorizon() {
