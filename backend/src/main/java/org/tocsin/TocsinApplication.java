@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.tocsin.storage.DatabaseOnlyServer;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -14,6 +15,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class TocsinApplication {
 
     public static void main(String[] args) {
+        // Replicas on one host without a MongoDB install: one process is only their shared database.
+        if (DatabaseOnlyServer.requested(args)) {
+            DatabaseOnlyServer.run(args);
+            return;
+        }
         SpringApplication.run(TocsinApplication.class, args);
     }
 

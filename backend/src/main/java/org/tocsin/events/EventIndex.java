@@ -16,18 +16,19 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.tocsin.campaigns.CampaignCities;
 import org.tocsin.events.internal.EventDocument;
 import org.tocsin.events.internal.EventStore;
 import org.tocsin.places.Geo;
+import org.tocsin.storage.DatabaseSharing;
 import org.tocsin.takedowns.Takedowns;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -94,14 +95,16 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     private final AtomicReference<Instant> seenUpTo = new AtomicReference<>(Instant.EPOCH);
     /** Rises with every change applied, so a reader can tell that what it derived from the index still holds. */
     private final AtomicLong generation = new AtomicLong();
-    /** Other replicas write only to a real MongoDB; the embedded server belongs to this process alone. */
+    /** Other replicas write only to a shared database; the in-process embedded server is this process's alone. */
     private final boolean sharedDatabase;
+    /** One poll at a time: a slow one (a large store, a busy database) must not pile up behind the next tick. */
+    private final AtomicBoolean polling = new AtomicBoolean();
 
-    EventIndex(EventStore store, Clock clock, Takedowns takedowns, @Value("${spring.mongodb.uri:}") String mongoUri) {
+    EventIndex(EventStore store, Clock clock, Takedowns takedowns, DatabaseSharing sharing) {
         this.store = store;
         this.clock = clock;
         this.takedowns = takedowns;
-        this.sharedDatabase = !mongoUri.isBlank();
+        this.sharedDatabase = sharing.othersWrite();
     }
 
     /** Loaded before the server takes requests: discovery answers completely from the first request on. */
@@ -119,19 +122,26 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     }
 
     /**
-     * Catches up with writes made by other replicas. Skipped on the embedded server: every write there
-     * is this process's own and already indexed by the write itself ({@link #indexed}), and the embedded server
-     * answers {@code updatedAt > x} by deserializing every event document (it ignores secondary
-     * indexes), which with 100,000 events cost a scan every 5 s (docs/discovery-benchmark.md).
+     * Catches up with writes made by other replicas: every {@code tocsin.events.index-poll} (1 s) after the
+     * previous poll ended, so another replica's write is in this index within that interval plus one poll's
+     * time (docs/replicas.md). The takedowns are read first, so an event hidden by another replica is never
+     * indexed as visible in between. Skipped on the in-process embedded server: every write there is this
+     * process's own and already indexed by the write itself ({@link #indexed}), and that server answers
+     * {@code updatedAt > x} by deserializing every event document (it ignores secondary indexes), which with
+     * 100,000 events cost a scan per poll (docs/discovery-benchmark.md).
      */
-    @Scheduled(fixedDelayString = "${tocsin.events.index-poll:PT5S}", initialDelayString = "PT5S")
+    @Scheduled(fixedDelayString = "${tocsin.events.index-poll:PT1S}", initialDelayString = "PT1S")
     void poll() {
-        if (!sharedDatabase) {
+        if (!sharedDatabase || !polling.compareAndSet(false, true)) {
             return;
         }
         // A minute of overlap: another replica's write may carry an updatedAt a little older than one of
         // ours already seen (clocks, slow commits). Re-reading a few events is harmless: put() keeps the newest.
-        store.changedSince(seenUpTo.get().minus(POLL_OVERLAP))
+        Instant since = seenUpTo.get().minus(POLL_OVERLAP);
+        takedowns
+                .refresh()
+                .thenMany(store.changedSince(since))
+                .doFinally(signal -> polling.set(false))
                 .subscribe(this::put, e -> log.warn("Event index poll failed: {}", e.toString()));
     }
 

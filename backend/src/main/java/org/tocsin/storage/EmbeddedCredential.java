@@ -1,10 +1,18 @@
 package org.tocsin.storage;
 
 import com.mongodb.MongoCredential;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The secret the application's own MongoDB client proves it knows to the embedded server. It is made
@@ -20,6 +28,20 @@ final class EmbeddedCredential {
     /** PLAIN credentials are checked by an external source in MongoDB's terms. */
     static final String SOURCE = "$external";
 
+    /**
+     * A shared secret from a file: long enough not to be guessed, and only characters a URI carries as they
+     * are, so the backends can put it in {@code spring.mongodb.uri} without escaping.
+     */
+    private static final Pattern SHARED_SECRET = Pattern.compile("[A-Za-z0-9._~-]{32,256}");
+
+    private static final Set<PosixFilePermission> OTHERS = Set.of(
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_EXECUTE);
+
     private final String secret;
 
     private EmbeddedCredential(String secret) {
@@ -30,6 +52,34 @@ final class EmbeddedCredential {
         byte[] bytes = new byte[16];
         new SecureRandom().nextBytes(bytes);
         return new EmbeddedCredential(HexFormat.of().formatHex(bytes));
+    }
+
+    /**
+     * The database-only server's secret ({@code tocsin.database.secret-file}), which its backends present as
+     * the password of user {@value #USER}. The file must be its owner's alone (0600 or stricter): a secret
+     * other local accounts can read protects nothing.
+     */
+    static EmbeddedCredential fromFile(Path file) {
+        try {
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IllegalStateException("tocsin.database.secret-file: no regular file at " + file);
+            }
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+                if (permissions.stream().anyMatch(OTHERS::contains)) {
+                    throw new IllegalStateException("tocsin.database.secret-file: " + file
+                            + " can be read by other accounts; make it its owner's alone (chmod 600)");
+                }
+            }
+            String secret = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (!SHARED_SECRET.matcher(secret).matches()) {
+                throw new IllegalStateException("tocsin.database.secret-file: the secret must be 32 to 256 characters"
+                        + " of A-Z, a-z, 0-9 and ._~- (e.g. openssl rand -hex 32)");
+            }
+            return new EmbeddedCredential(secret);
+        } catch (IOException e) {
+            throw new UncheckedIOException("tocsin.database.secret-file: cannot read " + file, e);
+        }
     }
 
     MongoCredential credential() {

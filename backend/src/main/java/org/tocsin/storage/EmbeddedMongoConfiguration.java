@@ -2,12 +2,7 @@ package org.tocsin.storage;
 
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,31 +35,13 @@ class EmbeddedMongoConfiguration {
         return EmbeddedCredential.random();
     }
 
-    /**
-     * The database file, opened once the directory exists for its owner only ({@code privateDataDirectory});
-     * with {@code tocsin.restore-from}, first filled from that backup.
-     */
+    /** The database file, opened once the directory exists for its owner only ({@code privateDataDirectory}). */
     @Bean
     EmbeddedStore embeddedStore(
             DataDirectory dataDirectory,
             PrivateDataDirectory privateDataDirectory,
             @Value("${tocsin.restore-from:}") String restoreFrom) {
-        Path file = dataDirectory.resolve(EmbeddedStore.FILE_NAME).toAbsolutePath();
-        if (!restoreFrom.isBlank()) {
-            EmbeddedRestore.restore(Path.of(restoreFrom), file);
-            log.info("Restored the database from {}", restoreFrom);
-        }
-        try {
-            // Created empty for its owner alone (H2 starts a new store in an empty file): never world-readable.
-            if (!Files.exists(file)) {
-                Files.createFile(file, PrivateFiles.newFile(file.getParent()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the database file " + file, e);
-        }
-        PrivateFiles.file(file);
-        return new EmbeddedStore(
-                new MVStore.Builder().fileName(file.toString()).compress().open());
+        return EmbeddedStore.open(dataDirectory, restoreFrom);
     }
 
     @Bean(destroyMethod = "shutdownNow")

@@ -2,14 +2,21 @@ package org.tocsin.storage;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.zip.ZipOutputStream;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded database's one file, for the operations that need the file itself rather than the wire
  * protocol: an online backup. Present only when Tocsin runs the embedded server.
  */
 public final class EmbeddedStore {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedStore.class);
 
     /** The name of the database file in the data directory, and of its entry in a backup. */
     public static final String FILE_NAME = "tocsin.mv.db";
@@ -18,6 +25,29 @@ public final class EmbeddedStore {
 
     EmbeddedStore(MVStore store) {
         this.store = store;
+    }
+
+    /**
+     * Opens {@link #FILE_NAME} in the data directory (which must already be its owner's alone); with
+     * {@code restoreFrom} ({@code tocsin.restore-from}), first fills it from that backup.
+     */
+    static EmbeddedStore open(DataDirectory dataDirectory, String restoreFrom) {
+        Path file = dataDirectory.resolve(FILE_NAME).toAbsolutePath();
+        if (!restoreFrom.isBlank()) {
+            EmbeddedRestore.restore(Path.of(restoreFrom), file);
+            log.info("Restored the database from {}", restoreFrom);
+        }
+        try {
+            // Created empty for its owner alone (H2 starts a new store in an empty file): never world-readable.
+            if (!Files.exists(file)) {
+                Files.createFile(file, PrivateFiles.newFile(file.getParent()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the database file " + file, e);
+        }
+        PrivateFiles.file(file);
+        return new EmbeddedStore(
+                new MVStore.Builder().fileName(file.toString()).compress().open());
     }
 
     /**

@@ -7,12 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.tocsin.storage.DatabaseSharing;
 import org.tocsin.takedowns.internal.TakedownDocument;
 import org.tocsin.takedowns.internal.TakedownStore;
 import reactor.core.publisher.Flux;
@@ -21,13 +18,12 @@ import reactor.core.publisher.Mono;
 /**
  * The ids of events and organizations taken down by platform moderators, in memory: asked on every
  * read of an event or organization, so never a query. Loaded before the server takes requests;
- * this replica's changes apply at once, other replicas' (a real MongoDB) within the poll interval.
+ * this replica's changes apply at once, other replicas' (on a shared database) when the event index polls
+ * the store ({@link #refresh}, just before it reads the events those changes re-stamped).
  * Only the moderation feature changes them (and then re-indexes what they hide, through events).
  */
 @Component
 public class Takedowns implements SmartInitializingSingleton {
-
-    private static final Logger log = LoggerFactory.getLogger(Takedowns.class);
 
     /** What can be taken down. */
     public enum Kind {
@@ -40,15 +36,13 @@ public class Takedowns implements SmartInitializingSingleton {
 
     private final TakedownStore store;
     private final Clock clock;
-    private final boolean sharedDatabase;
     private volatile Map<Kind, Set<String>> hidden = Map.of(Kind.EVENT, Set.of(), Kind.ORGANIZATION, Set.of());
     /** The first read, once: whichever start-up hook asks first (this one, or the event index's) waits for it. */
     private final Mono<Void> loaded;
 
-    Takedowns(TakedownStore store, Clock clock, @Value("${spring.mongodb.uri:}") String mongoUri) {
+    Takedowns(TakedownStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
-        this.sharedDatabase = !mongoUri.isBlank();
         this.loaded = store.all().collectList().doOnNext(this::replace).then().cache();
     }
 
@@ -65,12 +59,14 @@ public class Takedowns implements SmartInitializingSingleton {
         return loaded;
     }
 
-    /** Other replicas' takedowns, on a real MongoDB; the embedded server is this process's alone. */
-    @Scheduled(fixedDelayString = "${tocsin.events.index-poll:PT5S}", initialDelayString = "PT5S")
-    void poll() {
-        if (sharedDatabase) {
-            store.all().collectList().subscribe(this::replace, e -> log.warn("Takedown poll failed: {}", e.toString()));
-        }
+    /**
+     * Reads every takedown again: other replicas' when the database is shared
+     * ({@link DatabaseSharing#othersWrite()}). The event index asks for it before it reads the events changed
+     * since its last poll, so an event another replica took down (and re-stamped) is never indexed as
+     * visible again on the way; the takedowns are few, so this is one small read.
+     */
+    public Mono<Void> refresh() {
+        return store.all().collectList().doOnNext(this::replace).then();
     }
 
     private void replace(List<TakedownDocument> all) {
