@@ -167,7 +167,9 @@ class FeedScopes {
                                         c.tag(),
                                         c.campaign(),
                                         c.organization(),
-                                        null),
+                                        null,
+                                        c.accessibility(),
+                                        c.language()),
                                 "",
                                 EventFilters.Unknown.MATCHES_NOTHING)
                         .map(FeedSelection::of)
