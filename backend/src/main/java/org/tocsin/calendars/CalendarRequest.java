@@ -25,5 +25,7 @@ record CalendarRequest(
             @Size(max = 40) String kind,
             @Size(max = 40) String tag,
             @Size(max = 64) String campaign,
-            @Size(max = 64) String organization) {}
+            @Size(max = 64) String organization,
+            @Size(max = 200) String accessibility,
+            @Size(max = 35) String language) {}
 }

@@ -60,7 +60,9 @@ public class CalendarService {
             String kind,
             String tag,
             String campaign,
-            String organization) {}
+            String organization,
+            String accessibility,
+            String language) {}
 
     public Mono<SavedCalendar> saved(String slug) {
         return store.bySlug(slug).map(CalendarService::saved);
@@ -75,7 +77,17 @@ public class CalendarService {
         // Checked (and its organization and campaign looked up) by the binder its feed will use.
         Mono<EventFilter> checked = filters.resolve(
                 new EventFilters.Params(
-                        f.city(), f.country(), null, null, f.kind(), f.tag(), f.campaign(), f.organization(), null),
+                        f.city(),
+                        f.country(),
+                        null,
+                        null,
+                        f.kind(),
+                        f.tag(),
+                        f.campaign(),
+                        f.organization(),
+                        null,
+                        f.accessibility(),
+                        f.language()),
                 "filter.",
                 EventFilters.Unknown.INVALID);
         return checked.then(store.insert(new SavedCalendarDocument(
@@ -88,7 +100,9 @@ public class CalendarService {
                                 f.kind(),
                                 f.tag(),
                                 f.campaign(),
-                                f.organization()),
+                                f.organization(),
+                                f.accessibility(),
+                                f.language()),
                         user.id(),
                         clock.instant())))
                 .onErrorMap(
@@ -164,6 +178,15 @@ public class CalendarService {
     private static SavedCalendar saved(SavedCalendarDocument c) {
         var f = c.filter();
         return new SavedCalendar(
-                c.slug(), c.name(), f.city(), f.country(), f.kind(), f.tag(), f.campaign(), f.organization());
+                c.slug(),
+                c.name(),
+                f.city(),
+                f.country(),
+                f.kind(),
+                f.tag(),
+                f.campaign(),
+                f.organization(),
+                f.accessibility(),
+                f.language());
     }
 }

@@ -15,40 +15,84 @@ import org.tocsin.organizations.OrganizationRef;
 import org.tocsin.organizations.OrganizationService;
 import org.tocsin.organizations.Permission;
 import org.tocsin.storage.Ids;
+import org.tocsin.takedowns.Takedowns;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Campaigns and days of action: created and edited by ORGANIZERs of the owning organization. */
+/**
+ * Campaigns and days of action: created and edited by ORGANIZERs of the owning organization. A campaign
+ * whose organization the platform's moderators took down is gone with it: every public lookup here
+ * answers as for an unknown slug (its page, call, feeds, filters and the name on partners' events), and
+ * only the lookups named "even if hidden" (writes, which refuse strangers as for an unknown campaign, and
+ * an organization's own submissions) still find it.
+ */
 @Service
 public class CampaignService {
 
     private final CampaignStore store;
     private final OrganizationService organizations;
     private final OrganizationAccess access;
+    private final Takedowns takedowns;
     private final Clock clock;
 
-    CampaignService(CampaignStore store, OrganizationService organizations, OrganizationAccess access, Clock clock) {
+    CampaignService(
+            CampaignStore store,
+            OrganizationService organizations,
+            OrganizationAccess access,
+            Takedowns takedowns,
+            Clock clock) {
         this.store = store;
         this.organizations = organizations;
         this.access = access;
+        this.takedowns = takedowns;
         this.clock = clock;
     }
 
+    /** The campaign on show; empty when unknown or its organization is taken down. */
     public Mono<CampaignRef> findBySlug(String slug) {
+        return shown(slug).map(CampaignService::ref);
+    }
+
+    /** For writes: an event keeps its campaign through an edit while the campaign's organization is hidden. */
+    public Mono<CampaignRef> findBySlugEvenIfHidden(String slug) {
         return store.bySlug(slug).map(CampaignService::ref);
     }
 
-    public Mono<CampaignRef> findById(String id) {
+    /** For writes, as {@link #findBySlugEvenIfHidden}. */
+    public Mono<CampaignRef> findByIdEvenIfHidden(String id) {
         return store.byId(id).map(CampaignService::ref);
     }
 
-    /** The campaign with its organization and dates; empty when there is no such campaign. */
+    /** The campaign on show with its organization and dates; empty when unknown or hidden. */
     public Mono<CampaignHost> hostBySlug(String slug) {
+        return shown(slug).map(CampaignService::host);
+    }
+
+    /**
+     * Whatever the moderators hid: for an organization's own submissions, or a lookup cached longer than
+     * a takedown may wait, which asks {@link #shown(CampaignHost)} at each read.
+     */
+    public Mono<CampaignHost> hostByIdEvenIfHidden(String id) {
+        return store.byId(id).map(CampaignService::host);
+    }
+
+    /** As {@link #hostByIdEvenIfHidden}. */
+    public Mono<CampaignHost> hostBySlugEvenIfHidden(String slug) {
         return store.bySlug(slug).map(CampaignService::host);
     }
 
-    public Mono<CampaignHost> hostById(String id) {
-        return store.byId(id).map(CampaignService::host);
+    /** Whether the campaign's organization is on show: asked in memory, so a cached lookup can ask it each time. */
+    public boolean shown(CampaignHost campaign) {
+        return !takedowns.organizationHidden(campaign.organizationId());
+    }
+
+    /** The ids of an organization's campaigns, whatever its takedown: the events in them change with it. */
+    public Flux<String> idsOf(String organizationId) {
+        return store.ofOrganization(organizationId).map(CampaignDocument::id);
+    }
+
+    private Mono<CampaignDocument> shown(String slug) {
+        return store.bySlug(slug).filter(c -> !takedowns.organizationHidden(c.organizationId()));
     }
 
     private static CampaignHost host(CampaignDocument c) {
@@ -66,13 +110,22 @@ public class CampaignService {
     public Mono<Void> requireMayAddEvents(CurrentUser user, String campaignId) {
         return store.byId(campaignId)
                 .switchIfEmpty(Mono.error(Refusal.invalid("campaign", "is not a known campaign")))
-                .flatMap(c -> access.can(user, c.organizationId(), Permission.MANAGE_EVENTS)
-                        .flatMap(allowed -> allowed
-                                ? Mono.<Void>empty()
-                                : Mono.error(Refusal.of(
-                                        Refusal.Reason.CAMPAIGN_CLOSED,
-                                        "Only ORGANIZERs of the organization running the campaign '" + c.slug()
-                                                + "' add events to it; ask them to add yours or to invite you"))));
+                .flatMap(
+                        c -> access.can(user, c.organizationId(), Permission.MANAGE_EVENTS)
+                                .flatMap(
+                                        allowed -> allowed
+                                                ? Mono.<Void>empty()
+                                                // Hidden by the moderators: to anyone outside, as if there were no such
+                                                // campaign.
+                                                : takedowns.organizationHidden(c.organizationId())
+                                                        ? Mono.error(
+                                                                Refusal.invalid("campaign", "is not a known campaign"))
+                                                        : Mono.error(
+                                                                Refusal.of(
+                                                                        Refusal.Reason.CAMPAIGN_CLOSED,
+                                                                        "Only ORGANIZERs of the organization running the campaign '"
+                                                                                + c.slug()
+                                                                                + "' add events to it; ask them to add yours or to invite you"))));
     }
 
     public Mono<CampaignRef> createCampaign(
@@ -151,7 +204,7 @@ public class CampaignService {
 
     /** The public face of the campaign named by {@code slug}; empty when there is none. */
     public Mono<CampaignProfile> profile(String slug) {
-        return store.bySlug(slug)
+        return shown(slug)
                 .flatMap(c -> organizations
                         .findById(c.organizationId())
                         .map(org -> new CampaignProfile(
@@ -173,12 +226,12 @@ public class CampaignService {
     Flux<CampaignView> current(int limit) {
         String today =
                 LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1).toString();
-        return store.current(today, limit)
+        return store.current(today, takedowns.hidden(Takedowns.Kind.ORGANIZATION), limit)
                 .concatMap(c -> organizations.findById(c.organizationId()).map(org -> CampaignView.of(c, org, null)));
     }
 
     private Mono<CampaignDocument> campaign(String slug) {
-        return store.bySlug(slug).switchIfEmpty(Mono.error(Refusal.notFound("Campaign")));
+        return shown(slug).switchIfEmpty(Mono.error(Refusal.notFound("Campaign")));
     }
 
     private Mono<OrganizationRef> organization(String slug) {

@@ -324,7 +324,7 @@ class SubmissionService {
                                 .collectMap(CampaignLinks.Summary::id)
                                 .flatMap(events -> Flux.fromIterable(submissions)
                                         .concatMap(s -> campaigns
-                                                .hostById(s.campaignId())
+                                                .hostByIdEvenIfHidden(s.campaignId())
                                                 .map(c -> SubmissionView.of(
                                                         s,
                                                         new SubmissionView.Named(c.slug(), c.name()),
@@ -342,7 +342,7 @@ class SubmissionService {
         return store.ofEvent(eventId)
                 .filter(s -> s.state() == SubmissionState.APPROVED)
                 .concatMap(s -> campaigns
-                        .hostById(s.campaignId())
+                        .hostByIdEvenIfHidden(s.campaignId())
                         .flatMap(campaign -> calls.effective(campaign)
                                 .filter(call -> call.reviewChanges()
                                         && !campaign.organizationId().equals(s.organizationId())

@@ -60,7 +60,7 @@ public class EventFilters {
             String accessibility,
             String language) {
 
-        /** Without accessibility or language (saved calendars do not keep them). */
+        /** Without accessibility or language (list pages, which do not filter by them). */
         public Params(
                 String city,
                 String country,

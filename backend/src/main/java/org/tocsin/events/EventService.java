@@ -117,7 +117,7 @@ public class EventService {
         Mono<Optional<String>> campaign = e.campaignId() == null
                 ? Mono.just(Optional.empty())
                 : campaigns
-                        .findById(e.campaignId())
+                        .findByIdEvenIfHidden(e.campaignId())
                         .map(c -> Optional.of(c.slug()))
                         .defaultIfEmpty(Optional.empty());
         return Mono.zip(org, campaign)
@@ -536,8 +536,10 @@ public class EventService {
                 ? Mono.just(Optional.empty())
                 : lookups.once(
                         "campaign:" + request.campaign(),
+                        // Even a hidden one: a partner's event keeps it through an edit, and a stranger putting
+                        // an event into it is refused as for an unknown campaign (requireMayAddEvents).
                         () -> campaigns
-                                .findBySlug(request.campaign())
+                                .findBySlugEvenIfHidden(request.campaign())
                                 .map(Optional::of)
                                 .switchIfEmpty(Mono.error(Refusal.invalid("campaign", "is not a known campaign"))));
         Mono<Optional<CityRef>> city = request.place() == null

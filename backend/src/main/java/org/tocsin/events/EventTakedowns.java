@@ -2,6 +2,7 @@ package org.tocsin.events;
 
 import java.time.Clock;
 import org.springframework.stereotype.Service;
+import org.tocsin.campaigns.CampaignService;
 import org.tocsin.events.internal.EventDocument;
 import org.tocsin.events.internal.EventStore;
 import org.tocsin.kernel.Refusal;
@@ -23,9 +24,17 @@ public class EventTakedowns {
     private final EventIndex index;
     private final Takedowns takedowns;
     private final Removals removals;
+    private final CampaignService campaigns;
     private final Clock clock;
 
-    EventTakedowns(EventStore store, EventIndex index, Takedowns takedowns, Removals removals, Clock clock) {
+    EventTakedowns(
+            EventStore store,
+            EventIndex index,
+            Takedowns takedowns,
+            Removals removals,
+            CampaignService campaigns,
+            Clock clock) {
+        this.campaigns = campaigns;
         this.store = store;
         this.index = index;
         this.takedowns = takedowns;
@@ -57,13 +66,31 @@ public class EventTakedowns {
     public Mono<Void> hideOrganization(String organizationId, String moderatorId) {
         return takedowns
                 .hide(Takedowns.Kind.ORGANIZATION, organizationId, moderatorId)
-                .then(restamped(store.ofOrganization(organizationId)));
+                .then(restamped(store.ofOrganization(organizationId)))
+                .then(partnersRestamped(organizationId));
     }
 
     public Mono<Void> restoreOrganization(String organizationId) {
         return takedowns
                 .restore(Takedowns.Kind.ORGANIZATION, organizationId)
-                .then(restamped(store.ofOrganization(organizationId)));
+                .then(restamped(store.ofOrganization(organizationId)))
+                .then(partnersRestamped(organizationId));
+    }
+
+    /**
+     * Other organizations' events in the organization's campaigns stay public, but lose (or regain) the
+     * campaign in their views: re-stamped and re-indexed, so partners' mirrors re-read them.
+     */
+    private Mono<Void> partnersRestamped(String organizationId) {
+        return campaigns
+                .idsOf(organizationId)
+                .collectList()
+                .filter(ids -> !ids.isEmpty())
+                .flatMap(ids -> store.othersInCampaigns(ids, organizationId)
+                        .concatMap(e -> store.touch(e.id(), clock.instant()))
+                        .publishOn(Schedulers.boundedElastic())
+                        .doOnNext(index::put)
+                        .then());
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.tocsin.campaigns.CampaignHost;
 import org.tocsin.campaigns.CampaignService;
 import org.tocsin.events.internal.EventDocument;
 import org.tocsin.organizations.OrganizationService;
@@ -37,6 +38,11 @@ class EventViews {
     /** Bounded: one entry per organization and campaign shown recently, never more than this many. */
     private final Cache<String, Cached> names =
             Caffeine.newBuilder().maximumSize(MAX_NAMES).build();
+    /** Campaigns shown recently, by id, with the organization whose takedown hides them. */
+    private final Cache<String, CampaignHost> campaignHosts = Caffeine.newBuilder()
+            .maximumSize(MAX_NAMES)
+            .expireAfterWrite(NAME_TTL)
+            .build();
 
     private final ObjectProvider<AttendanceCounts> attendance;
 
@@ -120,10 +126,20 @@ class EventViews {
         return cached("o:" + id, () -> organizations.findById(id).map(o -> new EventView.Owner(o.slug(), o.name())));
     }
 
+    /**
+     * Cached with the organization that runs it, whose takedown is asked at every read: a partner's event
+     * shows no campaign from the moment its organization is hidden, and shows it again on restore.
+     */
     private Mono<EventView.Owner> campaign(String id) {
-        return id == null
-                ? Mono.just(UNKNOWN)
-                : cached("c:" + id, () -> campaigns.findById(id).map(c -> new EventView.Owner(c.slug(), c.name())));
+        if (id == null) {
+            return Mono.just(UNKNOWN);
+        }
+        CampaignHost hit = campaignHosts.getIfPresent(id);
+        Mono<CampaignHost> host = hit != null
+                ? Mono.just(hit)
+                : campaigns.hostByIdEvenIfHidden(id).doOnNext(found -> campaignHosts.put(id, found));
+        return host.map(c -> campaigns.shown(c) ? new EventView.Owner(c.slug(), c.name()) : UNKNOWN)
+                .defaultIfEmpty(UNKNOWN);
     }
 
     /** The lookup is only built on a miss: list pages hit the cache for nearly every item. */

@@ -17,6 +17,7 @@ import org.tocsin.organizations.OrganizationRef;
 import org.tocsin.organizations.OrganizationService;
 import org.tocsin.places.CityKeys;
 import org.tocsin.places.PlaceService;
+import org.tocsin.takedowns.Takedowns;
 import reactor.core.publisher.Mono;
 
 /** Turns a feed address into a {@link FeedScope}; an unknown organization, campaign or city is a 404. */
@@ -31,7 +32,8 @@ class FeedScopes {
     private final CalendarService calendars;
     private final PrivateCalendars privateCalendars;
     private final EventFilters filters;
-    private final AsyncCache<String, FeedScope> resolved = Caffeine.newBuilder()
+    private final Takedowns takedowns;
+    private final AsyncCache<String, Remembered> resolved = Caffeine.newBuilder()
             .expireAfterWrite(REMEMBERED)
             .maximumSize(10_000)
             .buildAsync();
@@ -42,7 +44,9 @@ class FeedScopes {
             PlaceService places,
             CalendarService calendars,
             PrivateCalendars privateCalendars,
-            EventFilters filters) {
+            EventFilters filters,
+            Takedowns takedowns) {
+        this.takedowns = takedowns;
         this.organizations = organizations;
         this.campaigns = campaigns;
         this.places = places;
@@ -55,32 +59,36 @@ class FeedScopes {
         return remembered(
                 "o:" + slug,
                 () -> organizations
-                        .findBySlug(slug)
-                        .map(o -> new FeedScope(
-                                "o:" + o.id(),
-                                FeedSelection.organization(o.id()),
-                                new CalendarMeta(
-                                        o.name(),
-                                        "Actions of " + o.name() + " on Tocsin",
-                                        "/organizations/" + o.slug(),
-                                        "/feeds/organizations/" + o.slug()),
-                                true)));
+                        .profile(slug)
+                        .map(o -> new Remembered(
+                                new FeedScope(
+                                        "o:" + o.id(),
+                                        FeedSelection.organization(o.id()),
+                                        new CalendarMeta(
+                                                o.name(),
+                                                "Actions of " + o.name() + " on Tocsin",
+                                                "/organizations/" + o.slug(),
+                                                "/feeds/organizations/" + o.slug()),
+                                        true),
+                                o.id())));
     }
 
     Mono<FeedScope> campaign(String slug) {
         return remembered(
                 "c:" + slug,
                 () -> campaigns
-                        .findBySlug(slug)
-                        .map(c -> new FeedScope(
-                                "c:" + c.id(),
-                                FeedSelection.campaign(c.id()),
-                                new CalendarMeta(
-                                        c.name(),
-                                        "Actions of the campaign " + c.name() + " in every city",
-                                        "/campaigns/" + c.slug(),
-                                        "/feeds/campaigns/" + c.slug()),
-                                true)));
+                        .hostBySlugEvenIfHidden(slug)
+                        .map(c -> new Remembered(
+                                new FeedScope(
+                                        "c:" + c.id(),
+                                        FeedSelection.campaign(c.id()),
+                                        new CalendarMeta(
+                                                c.name(),
+                                                "Actions of the campaign " + c.name() + " in every city",
+                                                "/campaigns/" + c.slug(),
+                                                "/feeds/campaigns/" + c.slug()),
+                                        true),
+                                c.organizationId())));
     }
 
     Mono<FeedScope> city(String country, String city) {
@@ -88,7 +96,7 @@ class FeedScopes {
         return remembered(
                 "p:" + key,
                 () -> places.known(key)
-                        .map(c -> new FeedScope(
+                        .map(c -> Remembered.always(new FeedScope(
                                 "p:" + key,
                                 FeedSelection.city(key),
                                 new CalendarMeta(
@@ -96,7 +104,17 @@ class FeedScopes {
                                         "Vigils, rallies and marches in " + c.name() + " (" + c.countryCode() + ")",
                                         "/cities/" + key,
                                         "/feeds/cities/" + key),
-                                true)));
+                                true))));
+    }
+
+    /**
+     * A resolved public feed and the organization whose takedown hides it (null for a city), asked at every
+     * read: a feed of an organization or campaign the moderators hid is a 404 at once, not when this expires.
+     */
+    private record Remembered(FeedScope scope, String runBy) {
+        static Remembered always(FeedScope scope) {
+            return new Remembered(scope, null);
+        }
     }
 
     /**
@@ -104,11 +122,13 @@ class FeedScopes {
      * database round trip per revalidation cost more than the 304 itself; a renamed organization's
      * calendar name lags by at most {@link #REMEMBERED}. Unknown addresses are not remembered.
      */
-    private Mono<FeedScope> remembered(String address, Supplier<Mono<FeedScope>> resolve) {
+    private Mono<FeedScope> remembered(String address, Supplier<Mono<Remembered>> resolve) {
         return Mono.fromFuture(
                         () -> resolved.get(
                                 address, (a, executor) -> resolve.get().toFuture()),
                         true)
+                .filter(r -> r.runBy() == null || !takedowns.organizationHidden(r.runBy()))
+                .map(Remembered::scope)
                 .switchIfEmpty(Mono.error(Refusal.notFound("Calendar")));
     }
 
@@ -147,7 +167,9 @@ class FeedScopes {
                                         c.tag(),
                                         c.campaign(),
                                         c.organization(),
-                                        null),
+                                        null,
+                                        c.accessibility(),
+                                        c.language()),
                                 "",
                                 EventFilters.Unknown.MATCHES_NOTHING)
                         .map(FeedSelection::of)

@@ -6,6 +6,7 @@ import static org.tocsin.support.Problems.expectProblem;
 
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -216,5 +217,89 @@ class CalendarFeedTest extends IntegrationTest {
                 user.post("/api/v1/calendars", Map.of("name", "Dup", "slug", slug, "filter", Map.of())),
                 409,
                 "/problems/slug-taken");
+    }
+
+    /** A PUBLIC meeting of the group in Lyon, with these accessibility features and languages. */
+    private void meeting(String title, List<String> features, List<String> languages) {
+        Map<String, Object> body = new HashMap<>(Map.of(
+                "organization",
+                org,
+                "title",
+                title,
+                "kind",
+                "MEETING",
+                "start",
+                "2027-09-02T18:00",
+                "end",
+                "2027-09-02T19:00",
+                "timeZone",
+                "Europe/Paris",
+                "languages",
+                languages,
+                "place",
+                Map.of("city", "Lyon", "countryCode", "FR")));
+        if (!features.isEmpty()) {
+            body.put("accessibility", Map.of("features", features));
+        }
+        owner.post("/api/v1/events", body).expectStatus().isCreated();
+    }
+
+    @Test
+    void aSavedCalendarKeepsTheAccessibilityAndLanguageFiltersDiscoveryTakes() {
+        meeting("Step-free Persian meeting", List.of("STEP_FREE_ACCESS", "SEATING"), List.of("fa"));
+        meeting("Step-free German meeting", List.of("STEP_FREE_ACCESS"), List.of("de"));
+        meeting("Stairs Persian meeting", List.of(), List.of("fa-IR"));
+        Api.Caller user = api().newUser("Curator");
+        String slug = "step-free-fa-" + System.nanoTime();
+        user.post(
+                        "/api/v1/calendars",
+                        Map.of(
+                                "name",
+                                "Step-free meetings in Persian",
+                                "slug",
+                                slug,
+                                "filter",
+                                Map.of("organization", org, "accessibility", "step_free_access", "language", "fa")))
+                .expectStatus()
+                .isCreated();
+        String feed = web.get()
+                .uri("/feeds/calendars/" + slug + ".ics")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(feed)
+                .contains("Step-free Persian meeting")
+                .doesNotContain("Step-free German meeting", "Stairs Persian meeting", "PUBLIC meeting");
+        // Checked as discovery checks them, before anything is saved.
+        expectProblem(
+                        user.post(
+                                "/api/v1/calendars",
+                                Map.of(
+                                        "name",
+                                        "Bad",
+                                        "slug",
+                                        slug + "-x",
+                                        "filter",
+                                        Map.of("accessibility", "STAIRS"))),
+                        400,
+                        "/problems/validation")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("filter.accessibility");
+        expectProblem(
+                        user.post(
+                                "/api/v1/calendars",
+                                Map.of("name", "Bad", "slug", slug + "-y", "filter", Map.of("language", "not a tag"))),
+                        400,
+                        "/problems/validation")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("filter.language");
+        web.get()
+                .uri("/feeds/calendars/" + slug + "-x.ics")
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 }

@@ -2,6 +2,7 @@ package org.tocsin.campaigns.internal;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.util.Set;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -45,15 +46,25 @@ public class CampaignStore implements SmartInitializingSingleton {
         return mongo.findById(id, CampaignDocument.class);
     }
 
-    /** Campaigns that have not ended before {@code today} (ISO dates compare as strings), soonest first. */
-    public Flux<CampaignDocument> current(String today, int limit) {
+    /**
+     * Campaigns that have not ended before {@code today} (ISO dates compare as strings), soonest first,
+     * leaving out those of the {@code hiddenOrganizations}.
+     */
+    public Flux<CampaignDocument> current(String today, Set<String> hiddenOrganizations, int limit) {
         return mongo.find(
                 Query.query(new Criteria()
                                 .orOperator(
                                         where("endsOn").isNull(),
-                                        where("endsOn").gte(today)))
+                                        where("endsOn").gte(today))
+                                .and("organizationId")
+                                .nin(hiddenOrganizations))
                         .with(Sort.by("startsOn", "slug"))
                         .limit(limit),
                 CampaignDocument.class);
+    }
+
+    /** An organization's campaigns. */
+    public Flux<CampaignDocument> ofOrganization(String organizationId) {
+        return mongo.find(Query.query(where("organizationId").is(organizationId)), CampaignDocument.class);
     }
 }

@@ -243,4 +243,19 @@ public class EventStore implements SmartInitializingSingleton {
                         .isNull()),
                 EventDocument.class);
     }
+
+    /**
+     * Other organizations' events in the given campaigns, deleted ones left out: their views name the
+     * campaign, so they are re-stamped when moderators hide or restore the organization running it.
+     */
+    public Flux<EventDocument> othersInCampaigns(List<String> campaignIds, String organizationId) {
+        return mongo.find(
+                Query.query(where("campaignId")
+                        .in(campaignIds)
+                        .and("organizationId")
+                        .ne(organizationId)
+                        .and("deletedAt")
+                        .isNull()),
+                EventDocument.class);
+    }
 }
