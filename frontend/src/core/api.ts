@@ -20,6 +20,7 @@ import type {
   SessionInfo,
   SignedOutEverywhere,
   Submission,
+  CoHost,
   SubmissionState,
   TwoFactorEnrolment,
   TwoFactorStatus,
@@ -181,6 +182,27 @@ export class Api {
     if (filters.city?.trim()) p.set('city', filters.city.trim());
     const q = p.toString();
     return this.get<Submission[]>(`/api/v1/campaigns/${encodeURIComponent(slug)}/submissions${q ? `?${q}` : ''}`);
+  }
+  /** Every co-hosting invitation of an event (members of its host and co-hosts). */
+  coHosts(eventId: string) {
+    return this.get<CoHost[]>(`/api/v1/events/${encodeURIComponent(eventId)}/cohosts`);
+  }
+  /** Invites an organization, by its slug, to co-host (the host's ORGANIZER+); it stays PENDING until accepted. */
+  inviteCoHost(eventId: string, organization: string) {
+    return this.post<CoHost>(`/api/v1/events/${encodeURIComponent(eventId)}/cohosts`, { organization });
+  }
+  /** Ends a co-hosting, or withdraws an open invitation (either side's ORGANIZER+). */
+  endCoHost(eventId: string, organization: string) {
+    return this.del<void>(`/api/v1/events/${encodeURIComponent(eventId)}/cohosts/${encodeURIComponent(organization)}`);
+  }
+  /** An organization's open invitations to co-host (its ORGANIZER+). */
+  coHostInvitations(slug: string) {
+    return this.get<CoHost[]>(`/api/v1/organizations/${encodeURIComponent(slug)}/cohost-invitations`);
+  }
+  decideCoHostInvitation(slug: string, id: string, decision: 'accept' | 'decline') {
+    return this.post<CoHost>(
+      `/api/v1/organizations/${encodeURIComponent(slug)}/cohost-invitations/${encodeURIComponent(id)}/${decision}`,
+    );
   }
   /** An organization's own submissions and their state, newest first (its ORGANIZER+). */
   organizationSubmissions(slug: string) {

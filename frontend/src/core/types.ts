@@ -29,6 +29,8 @@ export interface Attendance {
 export interface EventView {
   id: string;
   organization: Owner;
+  /** Accepted co-hosts, beside the host (absent when none). */
+  coHosts?: Owner[];
   campaign?: Owner;
   title: string;
   description?: string;
@@ -259,4 +261,18 @@ export interface DeletionPreview {
   apiTokens: number;
   sessions: number;
   secondFactorRequired: boolean;
+}
+
+export type CoHostState = 'PENDING' | 'ACCEPTED' | 'DECLINED' | 'ENDED';
+
+/** An invitation to co-host an event, as the host's and the invited organization's members see it. */
+export interface CoHost {
+  id: string;
+  event: string;
+  eventTitle: string;
+  host: Owner;
+  organization: Owner;
+  state: CoHostState;
+  invitedAt: string;
+  decidedAt?: string;
 }

@@ -11,6 +11,7 @@ import {
 } from '../../shared/light-element';
 import { kindLabel } from '../../shared/event-list';
 import './solar-datetime';
+import './cohosts-panel';
 import { api } from '../../core/api';
 import { ACCESSIBILITY_FEATURES, accessibilityLabel } from '../../core/accessibility';
 import { locale, t, type MessageKey } from '../../core/i18n';
@@ -492,6 +493,7 @@ export class EventEditor extends LightElement {
           ${d.publication === 'SCHEDULE' ? this.text('publishAt', 'publishAt', t('hosting.publishAt'), { type: 'datetime-local', required: true }) : nothing}
         </fieldset>
         <button type="submit" ?disabled=${this.busy}>${this.eventId ? t('editor.save') : t('editor.create')}</button>
-      </form>`;
+      </form>
+      ${this.eventId ? html`<tocsin-cohosts-panel event-id=${this.eventId}></tocsin-cohosts-panel>` : nothing}`;
   }
 }

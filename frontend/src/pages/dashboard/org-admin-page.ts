@@ -15,6 +15,7 @@ import { formatWhen } from '../../core/format';
 import { paths } from '../../core/router';
 import './invite-panel';
 import './my-submissions';
+import './cohost-invitations';
 import './partners-panel';
 import './event-import-panel';
 import { ROLES, type EventView, type Member, type Organization, type Role } from '../../core/types';
@@ -229,6 +230,7 @@ export class OrgAdminPage extends LightElement {
         )}</ul>
         <p class="hint">${t('dashboard.membersHint')}</p>
       </section>
+      ${canEdit ? html`<tocsin-cohost-invitations slug=${org.slug}></tocsin-cohost-invitations>` : nothing}
       ${canEdit ? html`<tocsin-my-submissions slug=${org.slug}></tocsin-my-submissions>` : nothing}
       ${canEdit ? html`<tocsin-event-import-panel slug=${org.slug}></tocsin-event-import-panel>` : nothing}
       ${canManage && org.myRole ? html`<tocsin-invite-panel slug=${org.slug} my-role=${org.myRole}></tocsin-invite-panel>` : nothing}

@@ -198,6 +198,12 @@ export class EventPage extends LightElement {
           <dd><a href=${paths.organization(e.organization.slug)}>${e.organization.name}</a>
             ${e.campaign ? html` · <a href=${paths.campaign(e.campaign.slug)}>${e.campaign.name}</a>` : nothing}</dd>
           ${
+            e.coHosts?.length
+              ? html`<dt>${t('event.coHosts')}</dt>
+            <dd class="cohosts">${e.coHosts.map((o, i) => html`${i ? locale().separator : ''}<a href=${paths.organization(o.slug)} dir="auto">${o.name}</a>`)}</dd>`
+              : nothing
+          }
+          ${
             e.accessibility
               ? html`<dt>${t('event.accessibility')}</dt>
             <dd class="accessibility"><ul class="plain">${e.accessibility.features.map((f) => html`<li>${accessibilityLabel(f)}</li>`)}</ul>

@@ -3,13 +3,10 @@ package org.tocsin.events;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.events.internal.EventStore;
 import org.tocsin.organizations.OrganizationAccess;
-import org.tocsin.organizations.Role;
 import org.tocsin.takedowns.Takedowns;
 import reactor.core.publisher.Mono;
 
@@ -78,8 +75,7 @@ class DeltaSync {
                                             page.getLast().updatedAt(),
                                             page.getLast().id());
                             return views.views(page.stream()
-                                            .map(e -> new EventViews.Item(
-                                                    e, null, permissions(roles, e.organizationId())))
+                                            .map(e -> new EventViews.Item(e, null, EventPermissions.in(roles, e)))
                                             .toList())
                                     .map(items -> new Page<>(items, more, resume));
                         }));
@@ -111,9 +107,5 @@ class DeltaSync {
     /** Nothing newer than this is handed out: a write stamped earlier has committed by now (the documented bound). */
     private Instant horizon() {
         return clock.instant().minus(properties.horizon());
-    }
-
-    private static EventPermissions permissions(Map<String, Role> roles, String organizationId) {
-        return new EventPermissions(Optional.ofNullable(roles.get(organizationId)));
     }
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -72,10 +71,7 @@ public class EventDiscovery {
                 List<EventIndex.Entry> page = more ? hits.subList(0, size) : hits;
                 return views.views(page.stream()
                                 .map(h -> new EventViews.Item(
-                                        h.event(),
-                                        h.occurrence(),
-                                        new EventPermissions(Optional.ofNullable(
-                                                roles.get(h.event().organizationId())))))
+                                        h.event(), h.occurrence(), EventPermissions.in(roles, h.event())))
                                 .toList())
                         .map(items -> new Found(items, more ? encode(page.getLast()) : null));
             });

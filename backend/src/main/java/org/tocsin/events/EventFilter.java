@@ -76,7 +76,10 @@ public record EventFilter(
         if (kind != null && event.kind() != kind) {
             return false;
         }
-        if (organizationId != null && !organizationId.equals(event.organizationId())) {
+        // An organization's page, feeds and filter hold what it hosts and what it co-hosts (accepted only).
+        if (organizationId != null
+                && !organizationId.equals(event.organizationId())
+                && !event.coHosts().contains(organizationId)) {
             return false;
         }
         if (campaignId != null && !campaignId.equals(event.campaignId())) {

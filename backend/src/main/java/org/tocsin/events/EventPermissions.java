@@ -1,6 +1,8 @@
 package org.tocsin.events;
 
+import java.util.Map;
 import java.util.Optional;
+import org.tocsin.events.internal.EventDocument;
 import org.tocsin.organizations.Permission;
 import org.tocsin.organizations.Role;
 
@@ -14,6 +16,23 @@ record EventPermissions(Optional<Role> role, boolean attendee) {
 
     EventPermissions(Optional<Role> role) {
         this(role, false);
+    }
+
+    /**
+     * In a list, from the caller's roles: their role in the event's host, or else their highest in one of its
+     * accepted co-hosts (as {@code EventService.permissions} decides for one event).
+     */
+    static EventPermissions in(Map<String, Role> roles, EventDocument event) {
+        Role role = roles.get(event.organizationId());
+        if (role == null) {
+            for (String coHost : event.coHosts()) {
+                Role other = roles.get(coHost);
+                if (other != null && (role == null || other.atLeast(role))) {
+                    role = other;
+                }
+            }
+        }
+        return new EventPermissions(Optional.ofNullable(role));
     }
 
     /** A confirmed attendee (GOING) learns a location kept for attendees, whatever their role. */

@@ -171,8 +171,29 @@ public class EventService {
                                 : Duration.parse(e.locationReveal().before())));
     }
 
+    /**
+     * What the caller may see of the event: by their role in its host, or else in one of its accepted
+     * co-hosts (whose ORGANIZERs edit it). Co-hosts' members read it as the host's would; its attendees stay
+     * the host's (rsvps asks the host alone).
+     */
     Mono<EventPermissions> permissions(CurrentUser user, EventDocument event) {
-        return access.roleOf(user, event.organizationId()).map(EventPermissions::new);
+        return role(user, event).map(EventPermissions::new);
+    }
+
+    private Mono<Optional<Role>> role(CurrentUser user, EventDocument event) {
+        Mono<Optional<Role>> host = access.roleOf(user, event.organizationId());
+        if (event.coHosts().isEmpty()) {
+            return host;
+        }
+        return host.flatMap(r -> r.isPresent()
+                ? Mono.just(r)
+                : Flux.fromIterable(event.coHosts())
+                        .concatMap(o -> access.roleOf(user, o))
+                        .filter(Optional::isPresent)
+                        .map(Optional::get)
+                        .reduce((a, b) -> a.atLeast(b) ? a : b)
+                        .map(Optional::of)
+                        .defaultIfEmpty(Optional.empty()));
     }
 
     public Mono<EventDocument> create(CurrentUser user, EventRequest request) {
@@ -302,7 +323,10 @@ public class EventService {
                         clock.instant(),
                         current.version(),
                         current.publication()))
-                .flatMap(next -> store.save(bumpSequenceIfAttendeesCare(current, next)))
+                .flatMap(next -> store.save(bumpSequenceIfAttendeesCare(
+                        current,
+                        // Co-hosts are not in the request: an edit, whoever makes it, keeps them.
+                        next.toBuilder().coHosts(current.coHosts()).build())))
                 // Hidden from strangers (or shown again): the deletions feed says so before the edit answers.
                 .flatMap(saved -> removals.edited(current, saved).thenReturn(saved))
                 .flatMap(saved -> rememberCity(resolved, saved))
@@ -515,8 +539,24 @@ public class EventService {
         return visible(user, id).flatMap(event -> requireManage(user, event).thenReturn(event));
     }
 
+    /**
+     * An ORGANIZER+ of the host, or of an accepted co-host: both edit the event (deleting it stays the
+     * host's, {@link #delete}). The host's refusal is the one answered when no co-host grants it.
+     */
     private Mono<Role> requireManage(CurrentUser user, EventDocument event) {
-        return access.require(user, event.organizationId(), Permission.MANAGE_EVENTS);
+        Mono<Role> host = access.require(user, event.organizationId(), Permission.MANAGE_EVENTS);
+        if (event.coHosts().isEmpty()) {
+            return host;
+        }
+        return host.onErrorResume(
+                Refusal.class,
+                refused -> Flux.fromIterable(event.coHosts())
+                        .concatMap(o -> access.roleOf(user, o))
+                        .filter(r ->
+                                r.filter(Permission.MANAGE_EVENTS::grantedTo).isPresent())
+                        .map(Optional::get)
+                        .next()
+                        .switchIfEmpty(Mono.error(refused)));
     }
 
     /** The organization, campaign and city a request names, looked up once. */
@@ -681,7 +721,8 @@ public class EventService {
                 null,
                 version,
                 publication,
-                reveal);
+                reveal,
+                null);
     }
 
     /**

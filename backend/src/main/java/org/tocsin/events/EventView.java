@@ -47,7 +47,8 @@ public record EventView(
         Instant publishAt,
         Instant locationRevealAt,
         String privateNotes,
-        String privateNotesHtml) {
+        String privateNotesHtml,
+        List<Owner> coHosts) {
 
     /** A published event without a timed reveal or accessibility information (tests' hand-made views). */
     public EventView(
@@ -119,6 +120,7 @@ public record EventView(
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -164,7 +166,8 @@ public record EventView(
                 publishAt,
                 locationRevealAt,
                 text,
-                html);
+                html,
+                coHosts);
     }
 
     public record Owner(String slug, String name) {}

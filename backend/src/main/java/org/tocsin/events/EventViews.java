@@ -15,6 +15,7 @@ import org.tocsin.campaigns.CampaignService;
 import org.tocsin.events.internal.EventDocument;
 import org.tocsin.organizations.OrganizationService;
 import org.tocsin.places.Geo;
+import org.tocsin.takedowns.Takedowns;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -45,12 +46,15 @@ class EventViews {
             .build();
 
     private final ObjectProvider<AttendanceCounts> attendance;
+    private final Takedowns takedowns;
 
     EventViews(
             OrganizationService organizations,
             CampaignService campaigns,
             Clock clock,
-            ObjectProvider<AttendanceCounts> attendance) {
+            ObjectProvider<AttendanceCounts> attendance,
+            Takedowns takedowns) {
+        this.takedowns = takedowns;
         this.organizations = organizations;
         this.campaigns = campaigns;
         this.clock = clock;
@@ -63,9 +67,15 @@ class EventViews {
         Mono<EventView.Attendance> live = counts == null
                 ? Mono.just(EventView.Attendance.none(event.capacity()))
                 : counts.attendance(event.id(), occurrenceKey(event, occurrence), event.capacity());
-        return Mono.zip(organization(event.organizationId()), campaign(event.campaignId()), live)
+        return Mono.zip(organization(event.organizationId()), campaign(event.campaignId()), live, coHosts(event))
                 .map(t -> build(
-                        event, occurrence, permissions, t.getT1(), t.getT2() == UNKNOWN ? null : t.getT2(), t.getT3()));
+                        event,
+                        occurrence,
+                        permissions,
+                        t.getT1(),
+                        t.getT2() == UNKNOWN ? null : t.getT2(),
+                        t.getT3(),
+                        t.getT4()));
     }
 
     /** A view to build in a batch: the event, the occurrence (or null) and what the caller may see. */
@@ -88,14 +98,16 @@ class EventViews {
                     AttendanceCounts.Slot slot = slots.get(n);
                     return Mono.zip(
                                     organization(i.event().organizationId()),
-                                    campaign(i.event().campaignId()))
+                                    campaign(i.event().campaignId()),
+                                    coHosts(i.event()))
                             .map(t -> build(
                                     i.event(),
                                     i.occurrence(),
                                     i.permissions(),
                                     t.getT1(),
                                     t.getT2() == UNKNOWN ? null : t.getT2(),
-                                    found.getOrDefault(slot, EventView.Attendance.none(slot.capacity()))));
+                                    found.getOrDefault(slot, EventView.Attendance.none(slot.capacity())),
+                                    t.getT3()));
                 })
                 .collectList());
     }
@@ -105,9 +117,15 @@ class EventViews {
      * change, so counts in it would go stale; and a feed of thousands of events would cost as many lookups.
      */
     Mono<EventView> viewWithoutAttendance(EventDocument event, Occurrence occurrence, EventPermissions permissions) {
-        return Mono.zip(organization(event.organizationId()), campaign(event.campaignId()))
+        return Mono.zip(organization(event.organizationId()), campaign(event.campaignId()), coHosts(event))
                 .map(t -> build(
-                        event, occurrence, permissions, t.getT1(), t.getT2() == UNKNOWN ? null : t.getT2(), null));
+                        event,
+                        occurrence,
+                        permissions,
+                        t.getT1(),
+                        t.getT2() == UNKNOWN ? null : t.getT2(),
+                        null,
+                        t.getT3()));
     }
 
     private String occurrenceKey(EventDocument event, Occurrence occurrence) {
@@ -124,6 +142,21 @@ class EventViews {
 
     private Mono<EventView.Owner> organization(String id) {
         return cached("o:" + id, () -> organizations.findById(id).map(o -> new EventView.Owner(o.slug(), o.name())));
+    }
+
+    /**
+     * The accepted co-hosts' names, in the order they accepted; an organization the moderators took down is
+     * left out (to the public it does not exist), as is one since deleted.
+     */
+    private Mono<List<EventView.Owner>> coHosts(EventDocument event) {
+        if (event.coHosts().isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return Flux.fromIterable(event.coHosts())
+                .filter(id -> !takedowns.organizationHidden(id))
+                .concatMap(this::organization)
+                .filter(owner -> owner != UNKNOWN)
+                .collectList();
     }
 
     /**
@@ -158,7 +191,8 @@ class EventViews {
             EventPermissions permissions,
             EventView.Owner organization,
             EventView.Owner campaign,
-            EventView.Attendance attendance) {
+            EventView.Attendance attendance,
+            List<EventView.Owner> coHosts) {
         boolean hidden = e.locationVisibility() == LocationVisibility.ATTENDEES && !permissions.seesHiddenLocation();
         EventView.Place place = null;
         if (e.place() != null) {
@@ -230,6 +264,7 @@ class EventViews {
                 e.isDraft() ? e.publication().at() : null,
                 e.locationReveal() == null ? null : e.locationReveal().at(),
                 null,
-                null);
+                null,
+                coHosts == null || coHosts.isEmpty() ? null : coHosts);
     }
 }

@@ -12,6 +12,7 @@ import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.internal.MembershipDocument;
 import org.tocsin.organizations.internal.OrganizationStore;
 import org.tocsin.organizations.internal.TwoFactorPolicyStore;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -89,6 +90,17 @@ public class OrganizationAccess {
     /** The user's current membership of the organization; empty when not a member (platform admins included). */
     public Mono<Membership> membership(String userId, String organizationId) {
         return store.membership(organizationId, userId).map(m -> new Membership(m.id(), m.role(), m.since()));
+    }
+
+    /**
+     * The accounts holding ORGANIZER or above in the organization (by membership): whom an invitation
+     * addressed to the organization itself is told of. At most {@code limit}.
+     */
+    public Flux<String> organizers(String organizationId, int limit) {
+        return store.members(organizationId)
+                .filter(m -> m.role().atLeast(Role.ORGANIZER))
+                .map(MembershipDocument::userId)
+                .take(limit);
     }
 
     /** The user's role in each organization they belong to: what a list answer may show of each event. */

@@ -293,6 +293,14 @@ public class Pages {
         }
         model.put("organizationSlug", view.organization().slug());
         model.put("organizationName", view.organization().name());
+        if (view.coHosts() != null) {
+            model.put("hasCoHosts", true);
+            model.put(
+                    "coHosts",
+                    view.coHosts().stream()
+                            .map(o -> Map.of("slug", o.slug(), "name", o.name()))
+                            .toList());
+        }
         if (view.campaign() != null) {
             model.put("campaignSlug", view.campaign().slug());
             model.put("campaignName", view.campaign().name());

@@ -148,7 +148,8 @@ class HiddenLocationDiscoveryTest extends IntegrationTest {
                 stored.deletedAt(),
                 stored.version(),
                 stored.publication(),
-                stored.locationReveal()));
+                stored.locationReveal(),
+                stored.coHosts()));
 
         assertThat(f.discover(api().anonymous(), "q=quittenweg")).isEmpty();
         assertThat(titles(f.discover(f.owner, "q=quittenweg"))).containsExactly("Vigil for the prisoners");

@@ -250,6 +250,36 @@ final class HiddenWorlds {
                 }
             }
         }
+        // Co-hosting changes nothing strangers read until accepted: one pending and one declined invitation, in A
+        // alone (each organization invites the other to its first public event).
+        if (variant == 0) {
+            for (int o = 0; o < ORGANIZATIONS.length; o++) {
+                int host = o;
+                String event = publicOwners.entrySet().stream()
+                        .filter(e -> e.getValue() == host)
+                        .map(Map.Entry::getKey)
+                        .findFirst()
+                        .orElseThrow();
+                String invitation = owners[o]
+                        .post("/api/v1/events/" + event + "/cohosts", Map.of("organization", ORGANIZATIONS[1 - o]))
+                        .expectStatus()
+                        .isCreated()
+                        .expectBody(JsonNode.class)
+                        .returnResult()
+                        .getResponseBody()
+                        .get("id")
+                        .asString();
+                if (o == 1) {
+                    owners[0]
+                            .post(
+                                    "/api/v1/organizations/" + ORGANIZATIONS[0] + "/cohost-invitations/" + invitation
+                                            + "/decline",
+                                    Map.of())
+                            .expectStatus()
+                            .isOk();
+                }
+            }
+        }
         if (variant == 0) {
             owners[removedBy].delete("/api/v1/events/" + removed).expectStatus().isNoContent();
         } else {

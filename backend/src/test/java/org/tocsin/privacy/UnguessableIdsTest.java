@@ -215,6 +215,7 @@ class UnguessableIdsTest extends IntegrationTest {
                         null,
                         null,
                         null,
+                        null,
                         null))
                 .block();
         return legacy;

@@ -56,7 +56,27 @@ public record EventDocument(
         Instant deletedAt,
         @Version Long version,
         Publication publication,
-        LocationReveal locationReveal) {
+        LocationReveal locationReveal,
+        List<String> coHosts) {
+
+    /**
+     * The organizations co-hosting the event beside its host, accepted ones only (each consented by its own
+     * ORGANIZER+ in coalitions' {@code event_cohosts}); never null, an event made before co-hosts has none.
+     */
+    public List<String> coHosts() {
+        return coHosts == null ? List.of() : coHosts;
+    }
+
+    /** The host and its co-hosts: every organization whose page, feeds and filter show the event. */
+    public List<String> organizations() {
+        if (coHosts == null || coHosts.isEmpty()) {
+            return List.of(organizationId);
+        }
+        List<String> all = new java.util.ArrayList<>(coHosts.size() + 1);
+        all.add(organizationId);
+        all.addAll(coHosts);
+        return all;
+    }
 
     /** A draft: seen by its organization's members only, in no list, feed, count or search, and followed by nobody. */
     public boolean isDraft() {
@@ -125,6 +145,7 @@ public record EventDocument(
         private Long version;
         private Publication publication;
         private LocationReveal locationReveal;
+        private List<String> coHosts;
 
         private Builder(EventDocument e) {
             id = e.id;
@@ -162,6 +183,13 @@ public record EventDocument(
             version = e.version;
             publication = e.publication;
             locationReveal = e.locationReveal;
+            coHosts = e.coHosts;
+        }
+
+        /** The accepted co-hosts (organization ids); empty or null: none. */
+        public Builder coHosts(List<String> coHosts) {
+            this.coHosts = coHosts == null || coHosts.isEmpty() ? null : List.copyOf(coHosts);
+            return this;
         }
 
         /** Null: published. */
@@ -257,7 +285,8 @@ public record EventDocument(
                     deletedAt,
                     version,
                     publication,
-                    locationReveal);
+                    locationReveal,
+                    coHosts);
         }
     }
 
