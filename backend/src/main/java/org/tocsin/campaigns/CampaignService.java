@@ -198,4 +198,9 @@ public class CampaignService {
     private static CampaignRef ref(CampaignDocument c) {
         return new CampaignRef(c.id(), c.slug(), c.name());
     }
+
+    /** The ids of the campaigns an organization runs: what deleting the organization takes with it. */
+    public Flux<String> idsRunBy(String organizationId) {
+        return store.runBy(organizationId).map(CampaignDocument::id);
+    }
 }

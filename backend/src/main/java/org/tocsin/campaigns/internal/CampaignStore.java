@@ -56,4 +56,14 @@ public class CampaignStore implements SmartInitializingSingleton {
                         .limit(limit),
                 CampaignDocument.class);
     }
+
+    /** The campaigns an organization runs. */
+    public Flux<CampaignDocument> runBy(String organizationId) {
+        return mongo.find(Query.query(where("organizationId").is(organizationId)), CampaignDocument.class);
+    }
+
+    public Mono<Long> deleteRunBy(String organizationId) {
+        return mongo.remove(Query.query(where("organizationId").is(organizationId)), CampaignDocument.class)
+                .map(r -> r.getDeletedCount());
+    }
 }
