@@ -35,6 +35,7 @@ class AccountDeletion {
     private final CredentialRevocation revocation;
     private final ObjectProvider<PersonalErasure> parts;
     private final Mailer mailer;
+    private final Reconfirmation reconfirmation;
 
     AccountDeletion(
             AccountService accounts,
@@ -44,7 +45,9 @@ class AccountDeletion {
             AccountLinkStore links,
             CredentialRevocation revocation,
             ObjectProvider<PersonalErasure> parts,
-            Mailer mailer) {
+            Mailer mailer,
+            Reconfirmation reconfirmation) {
+        this.reconfirmation = reconfirmation;
         this.accounts = accounts;
         this.store = store;
         this.twoFactor = twoFactor;
@@ -86,20 +89,8 @@ class AccountDeletion {
 
     /** Deletes the account after checking the password and, if on, the second factor's code. */
     Mono<Void> delete(CurrentUser user, String password, String code) {
-        return accounts.passwordMatches(user.id(), password)
-                .flatMap(ok -> ok
-                        ? Mono.<Void>empty()
-                        : Mono.error(Refusal.invalid("password", "is not your current password")))
-                .then(twoFactor.enabled(user.id()))
-                .flatMap(on -> !on
-                        ? Mono.<Void>empty()
-                        : code == null || code.isBlank()
-                                ? Mono.error(Refusal.invalid("code", "is needed: your account has two-factor sign-in"))
-                                : twoFactor
-                                        .verify(user.id(), code)
-                                        .flatMap(right -> right
-                                                ? Mono.<Void>empty()
-                                                : Mono.error(TwoFactor.badCode("code", "is wrong or used already"))))
+        return reconfirmation
+                .confirm(user, password, code)
                 .then(preview(user))
                 .flatMap(preview -> preview.allowed()
                         ? erase(user)

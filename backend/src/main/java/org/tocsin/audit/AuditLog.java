@@ -2,6 +2,7 @@ package org.tocsin.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -163,5 +164,13 @@ public class AuditLog {
             return null;
         }
         return label.length() <= MAX_LABEL ? label : label.substring(0, MAX_LABEL - 1) + "…";
+    }
+
+    /**
+     * A deleted organization's entries, and its deleted campaigns': its record goes with it (nobody is left
+     * who may read it). Answers how many went.
+     */
+    public Mono<Long> forgetOrganization(String organizationId, Collection<String> campaignIds) {
+        return store.deleteOf(organizationId, List.copyOf(campaignIds));
     }
 }

@@ -88,7 +88,7 @@ public class CampaignService {
 
     /** The ids of an organization's campaigns, whatever its takedown: the events in them change with it. */
     public Flux<String> idsOf(String organizationId) {
-        return store.ofOrganization(organizationId).map(CampaignDocument::id);
+        return store.runBy(organizationId).map(CampaignDocument::id);
     }
 
     private Mono<CampaignDocument> shown(String slug) {
@@ -250,5 +250,10 @@ public class CampaignService {
 
     private static CampaignRef ref(CampaignDocument c) {
         return new CampaignRef(c.id(), c.slug(), c.name());
+    }
+
+    /** The ids of the campaigns an organization runs: what deleting the organization takes with it. */
+    public Flux<String> idsRunBy(String organizationId) {
+        return store.runBy(organizationId).map(CampaignDocument::id);
     }
 }

@@ -83,6 +83,16 @@ class Removals {
         return listedToStrangers(before) ? members.then(put(deleted, RemovalDocument.Audience.PUBLIC, false)) : members;
     }
 
+    /**
+     * After {@code erased} (what stays once its organization was deleted) replaced {@code before}: a PUBLIC
+     * tombstone if strangers listed it, naming no organization; members' tombstones went with the members.
+     */
+    Mono<Void> erased(EventDocument before, EventDocument erased) {
+        return before.deletedAt() == null && listedToStrangers(before)
+                ? put(erased, RemovalDocument.Audience.PUBLIC, false)
+                : Mono.empty();
+    }
+
     private Mono<Void> put(EventDocument event, RemovalDocument.Audience audience, boolean withdrawn) {
         return store.putIfNewer(new RemovalDocument(
                 RemovalDocument.idOf(event.id(), audience),

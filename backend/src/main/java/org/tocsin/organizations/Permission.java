@@ -15,6 +15,8 @@ public enum Permission {
     EDIT_ORGANIZATION(Role.ADMIN),
     /** Invite, promote, demote and remove members (never above one's own role); nobody joins without accepting. */
     MANAGE_MEMBERS(Role.ADMIN),
+    /** Delete the organization, with everything it holds. */
+    DELETE_ORGANIZATION(Role.OWNER),
     /** Read the organization's audit log, and its campaigns'. */
     READ_AUDIT_LOG(Role.ADMIN);
 

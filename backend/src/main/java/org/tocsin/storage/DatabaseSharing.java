@@ -15,7 +15,7 @@ public class DatabaseSharing {
 
     private final boolean othersWrite;
 
-    DatabaseSharing(@Value("${spring.mongodb.uri:}") String mongoUri) {
+    public DatabaseSharing(@Value("${spring.mongodb.uri:}") String mongoUri) {
         this.othersWrite = !mongoUri.isBlank();
     }
 

@@ -170,7 +170,8 @@ final class GeneratedEvents {
                 null,
                 1L,
                 null,
-                null);
+                null,
+                List.of());
     }
 
     /** The words and cities discovery is benchmarked with (the same shapes as bench/discovery-bench.sh). */

@@ -103,4 +103,13 @@ public class AuditStore implements SmartInitializingSingleton {
         return mongo.remove(Query.query(where("at").lt(cutoff)), AuditDocument.class)
                 .map(r -> r.getDeletedCount());
     }
+
+    /** Every entry of a deleted organization, or of its deleted campaigns; the number removed. */
+    public Mono<Long> deleteOf(String organizationId, java.util.Collection<String> campaignIds) {
+        Query query = Query.query(new org.springframework.data.mongodb.core.query.Criteria()
+                .orOperator(
+                        where("organizationId").is(organizationId),
+                        where("campaignId").in(campaignIds)));
+        return mongo.remove(query, AuditDocument.class).map(r -> r.getDeletedCount());
+    }
 }

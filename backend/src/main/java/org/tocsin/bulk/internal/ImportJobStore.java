@@ -1,6 +1,8 @@
 package org.tocsin.bulk.internal;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import org.tocsin.storage.Ids;
 import reactor.core.publisher.Mono;
@@ -25,5 +27,14 @@ public class ImportJobStore {
 
     public Mono<ImportJobDocument> byId(String id) {
         return Ids.isWellFormed(id) ? mongo.findById(id, ImportJobDocument.class) : Mono.empty();
+    }
+
+    public Mono<Long> countOfOrganization(String organizationId) {
+        return mongo.count(Query.query(Criteria.where("organizationId").is(organizationId)), ImportJobDocument.class);
+    }
+
+    public Mono<Long> deleteOfOrganization(String organizationId) {
+        return mongo.remove(Query.query(Criteria.where("organizationId").is(organizationId)), ImportJobDocument.class)
+                .map(r -> r.getDeletedCount());
     }
 }

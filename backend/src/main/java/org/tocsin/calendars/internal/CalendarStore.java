@@ -109,4 +109,14 @@ public class CalendarStore implements SmartInitializingSingleton {
         return mongo.remove(Query.query(where("_id").is(userId)), PersonalFeedDocument.class)
                 .map(r -> r.getDeletedCount() > 0);
     }
+
+    /** The members' private feed addresses of a deleted organization. */
+    public Mono<Long> countFeedTokensOf(String organizationId) {
+        return mongo.count(Query.query(where("organizationId").is(organizationId)), FeedTokenDocument.class);
+    }
+
+    public Mono<Long> deleteFeedTokensOf(String organizationId) {
+        return mongo.remove(Query.query(where("organizationId").is(organizationId)), FeedTokenDocument.class)
+                .map(r -> r.getDeletedCount());
+    }
 }

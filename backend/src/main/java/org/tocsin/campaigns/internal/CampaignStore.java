@@ -63,8 +63,13 @@ public class CampaignStore implements SmartInitializingSingleton {
                 CampaignDocument.class);
     }
 
-    /** An organization's campaigns. */
-    public Flux<CampaignDocument> ofOrganization(String organizationId) {
+    /** The campaigns an organization runs. */
+    public Flux<CampaignDocument> runBy(String organizationId) {
         return mongo.find(Query.query(where("organizationId").is(organizationId)), CampaignDocument.class);
+    }
+
+    public Mono<Long> deleteRunBy(String organizationId) {
+        return mongo.remove(Query.query(where("organizationId").is(organizationId)), CampaignDocument.class)
+                .map(r -> r.getDeletedCount());
     }
 }

@@ -123,4 +123,30 @@ public class CoalitionStore implements SmartInitializingSingleton {
                         .limit(limit),
                 SubmissionDocument.class);
     }
+
+    /**
+     * A deleted organization's part of coalitions: its submissions to any campaign, the calls and
+     * submissions of the campaigns it ran, and its place on other calls' partner lists.
+     */
+    public Mono<Long> countOfOrganization(String organizationId, Collection<String> campaignIds) {
+        return mongo.count(Query.query(submissionsOf(organizationId, campaignIds)), SubmissionDocument.class);
+    }
+
+    public Mono<Long> deleteOfOrganization(String organizationId, Collection<String> campaignIds) {
+        return mongo.remove(Query.query(submissionsOf(organizationId, campaignIds)), SubmissionDocument.class)
+                .map(r -> r.getDeletedCount())
+                .flatMap(n -> mongo.remove(Query.query(where("_id").in(campaignIds)), CallDocument.class)
+                        .then(mongo.updateMulti(
+                                Query.query(where("partners").is(organizationId)),
+                                new Update().pull("partners", organizationId),
+                                CallDocument.class))
+                        .thenReturn(n));
+    }
+
+    private static Criteria submissionsOf(String organizationId, Collection<String> campaignIds) {
+        return new Criteria()
+                .orOperator(
+                        where("organizationId").is(organizationId),
+                        where("campaignId").in(campaignIds));
+    }
 }

@@ -100,6 +100,50 @@ public record EventDocument(
         return new Builder(this);
     }
 
+    /**
+     * What stays of an event whose organization was deleted: its id and a deletion stamp, so other
+     * replicas' read models drop it when they next poll; nothing of what it said, nor whose it was.
+     */
+    public EventDocument erased(Instant now) {
+        return new EventDocument(
+                id,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                sequence + 1,
+                null,
+                now,
+                deletedAt == null ? now : deletedAt,
+                version,
+                null,
+                null,
+                List.of());
+    }
+
     /** This event with its SEQUENCE set: what calendar apps compare to tell a newer version. */
     public EventDocument withSequence(int sequence) {
         return toBuilder().sequence(sequence).build();

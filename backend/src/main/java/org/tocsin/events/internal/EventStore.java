@@ -258,4 +258,24 @@ public class EventStore implements SmartInitializingSingleton {
                         .isNull()),
                 EventDocument.class);
     }
+
+    /** Every event of the organization, deleted ones included: what deleting the organization goes through. */
+    public Flux<EventDocument> allOfOrganization(String organizationId) {
+        return mongo.find(Query.query(where("organizationId").is(organizationId)), EventDocument.class);
+    }
+
+    /** Events (of any organization) in one of these campaigns, not deleted. */
+    public Flux<EventDocument> inCampaigns(java.util.Collection<String> campaignIds) {
+        return mongo.find(
+                Query.query(where("campaignId").in(campaignIds).and("deletedAt").isNull()), EventDocument.class);
+    }
+
+    public Mono<Long> countOfOrganization(String organizationId) {
+        return mongo.count(
+                Query.query(where("organizationId")
+                        .is(organizationId)
+                        .and("deletedAt")
+                        .isNull()),
+                EventDocument.class);
+    }
 }

@@ -106,4 +106,22 @@ public class RemovalStore implements SmartInitializingSingleton {
         return mongo.remove(Query.query(where("removedAt").lt(before)), RemovalDocument.class)
                 .map(r -> r.getDeletedCount());
     }
+
+    /**
+     * A deleted organization's tombstones: those for its members go (it has none now), the public ones
+     * stay, without its id, so mirrors still learn of the deletions and nothing names the organization.
+     */
+    public Mono<Void> forgetOrganization(String organizationId) {
+        return mongo.remove(
+                        Query.query(where("organizationId")
+                                .is(organizationId)
+                                .and("audience")
+                                .is(RemovalDocument.Audience.MEMBERS.name())),
+                        RemovalDocument.class)
+                .then(mongo.updateMulti(
+                        Query.query(where("organizationId").is(organizationId)),
+                        new Update().unset("organizationId"),
+                        RemovalDocument.class))
+                .then();
+    }
 }

@@ -105,4 +105,11 @@ public class ImportStore implements SmartInitializingSingleton {
         return mongo.remove(Query.query(where("sourceId").is(sourceId)), ImportedEventDocument.class)
                 .then();
     }
+
+    /** A deleted organization's sources and what they remembered of the events they wrote. */
+    public Mono<Long> deleteOfOrganization(String organizationId) {
+        return mongo.remove(Query.query(where("organizationId").is(organizationId)), ImportedEventDocument.class)
+                .then(mongo.remove(Query.query(where("organizationId").is(organizationId)), ImportSourceDocument.class))
+                .map(r -> r.getDeletedCount());
+    }
 }

@@ -79,4 +79,14 @@ public class ReportStore implements SmartInitializingSingleton {
                         Query.query(where("state").ne("OPEN").and("decidedAt").lt(cutoff)), ReportDocument.class)
                 .map(r -> r.getDeletedCount());
     }
+
+    /** Reports about a deleted organization or its events: nothing is left to moderate. */
+    public Mono<Long> countOfOrganization(String organizationId) {
+        return mongo.count(Query.query(where("organizationId").is(organizationId)), ReportDocument.class);
+    }
+
+    public Mono<Long> deleteOfOrganization(String organizationId) {
+        return mongo.remove(Query.query(where("organizationId").is(organizationId)), ReportDocument.class)
+                .map(r -> r.getDeletedCount());
+    }
 }

@@ -108,4 +108,14 @@ public class InvitationStore implements SmartInitializingSingleton {
         return mongo.remove(Query.query(where("expiresAt").lte(now)), InvitationDocument.class)
                 .map(r -> r.getDeletedCount());
     }
+
+    /** Every invitation of the organization, open or not (it is being deleted). */
+    public Mono<Long> deleteOf(String organizationId) {
+        return mongo.remove(Query.query(where("organizationId").is(organizationId)), InvitationDocument.class)
+                .map(r -> r.getDeletedCount());
+    }
+
+    public Mono<Long> countOf(String organizationId) {
+        return mongo.count(Query.query(where("organizationId").is(organizationId)), InvitationDocument.class);
+    }
 }

@@ -144,4 +144,17 @@ public class OrganizationStore implements SmartInitializingSingleton {
                         MembershipDocument.class)
                 .map(r -> r.getDeletedCount() == 1);
     }
+
+    /** How many members the organization has. */
+    public Mono<Long> memberCount(String organizationId) {
+        return mongo.count(Query.query(where("organizationId").is(organizationId)), MembershipDocument.class);
+    }
+
+    /** The organization's memberships, then the organization itself: the last step of deleting it. */
+    public Mono<Long> deleteWithMemberships(String organizationId) {
+        return mongo.remove(Query.query(where("organizationId").is(organizationId)), MembershipDocument.class)
+                .map(r -> r.getDeletedCount())
+                .flatMap(n -> mongo.remove(Query.query(where("_id").is(organizationId)), OrganizationDocument.class)
+                        .thenReturn(n));
+    }
 }

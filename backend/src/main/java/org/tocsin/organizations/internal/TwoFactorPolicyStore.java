@@ -50,4 +50,9 @@ public class TwoFactorPolicyStore {
                         TwoFactorPolicyDocument.class)
                 .then();
     }
+
+    public Mono<Void> delete(String organizationId) {
+        return mongo.remove(Query.query(where("_id").is(organizationId)), TwoFactorPolicyDocument.class)
+                .then();
+    }
 }

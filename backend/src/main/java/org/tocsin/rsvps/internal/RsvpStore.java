@@ -231,4 +231,8 @@ public class RsvpStore implements SmartInitializingSingleton {
                         RsvpDocument.class)
                 .map(r -> r.getModifiedCount() == 1);
     }
+
+    public Mono<Long> countOfEvent(String eventId) {
+        return mongo.count(Query.query(where("eventId").is(eventId)), RsvpDocument.class);
+    }
 }

@@ -152,4 +152,10 @@ public class SeatCounters {
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.empty())
                 .then();
     }
+
+    /** A deleted event's counters. */
+    public Mono<Void> deleteOfEvent(String eventId) {
+        return mongo.remove(Query.query(where("eventId").is(eventId)), SeatCounterDocument.class)
+                .then();
+    }
 }

@@ -148,4 +148,11 @@ public class WebhookStore implements SmartInitializingSingleton {
                         WebhookDelivery.class)
                 .then();
     }
+
+    /** A deleted organization's endpoints and every delivery queued or logged for them. */
+    public Mono<Long> deleteOfOrganization(String organizationId) {
+        return mongo.remove(Query.query(where("organizationId").is(organizationId)), WebhookDelivery.class)
+                .then(mongo.remove(Query.query(where("organizationId").is(organizationId)), WebhookEndpoint.class))
+                .map(r -> r.getDeletedCount());
+    }
 }
