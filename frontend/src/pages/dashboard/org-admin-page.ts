@@ -17,6 +17,7 @@ import './invite-panel';
 import './my-submissions';
 import './partners-panel';
 import './event-import-panel';
+import './delete-organization-panel';
 import { ROLES, type EventView, type Member, type Organization, type Role } from '../../core/types';
 
 const RANK: Record<Role, number> = { OWNER: 4, ADMIN: 3, ORGANIZER: 2, MEMBER: 1 };
@@ -232,6 +233,7 @@ export class OrgAdminPage extends LightElement {
       ${canEdit ? html`<tocsin-my-submissions slug=${org.slug}></tocsin-my-submissions>` : nothing}
       ${canEdit ? html`<tocsin-event-import-panel slug=${org.slug}></tocsin-event-import-panel>` : nothing}
       ${canManage && org.myRole ? html`<tocsin-invite-panel slug=${org.slug} my-role=${org.myRole}></tocsin-invite-panel>` : nothing}
-      ${canManage ? html`<tocsin-partners-panel slug=${org.slug}></tocsin-partners-panel>` : nothing}`;
+      ${canManage ? html`<tocsin-partners-panel slug=${org.slug}></tocsin-partners-panel>` : nothing}
+      ${org.myRole === 'OWNER' ? html`<tocsin-delete-organization-panel slug=${org.slug}></tocsin-delete-organization-panel>` : nothing}`;
   }
 }
