@@ -4,6 +4,7 @@ import type {
   CityCount,
   CreatedInvitation,
   DeletionPreview,
+  OrganizationDeletionPreview,
   EventFilters,
   EventPage,
   EventView,
@@ -317,9 +318,27 @@ export class Api {
   deletionPreview() {
     return this.get<DeletionPreview>('/api/v1/me/deletion');
   }
-  /** Deletes the signed-in account for good; {@code code} only with two-factor sign-in on. */
-  deleteAccount(password: string, code?: string) {
-    return this.request<void>('DELETE', '/api/v1/me', code ? { password, code } : { password });
+  /**
+   * Deletes the signed-in account for good, with the organizations it alone owns named in
+   * {@code deleteOrganizations}; {@code code} only with two-factor sign-in on.
+   */
+  deleteAccount(password: string, code?: string, deleteOrganizations: string[] = []) {
+    return this.request<void>('DELETE', '/api/v1/me', {
+      password,
+      ...(code ? { code } : {}),
+      ...(deleteOrganizations.length ? { deleteOrganizations } : {}),
+    });
+  }
+  organizationDeletionPreview(slug: string) {
+    return this.get<OrganizationDeletionPreview>(`/api/v1/organizations/${encodeURIComponent(slug)}/deletion`);
+  }
+  /** Deletes the organization for good (its OWNERs); {@code code} only with two-factor sign-in on. */
+  deleteOrganization(slug: string, password: string, code?: string) {
+    return this.request<void>(
+      'DELETE',
+      `/api/v1/organizations/${encodeURIComponent(slug)}`,
+      code ? { password, code } : { password },
+    );
   }
   register(email: string, password: string, displayName: string) {
     return this.post<unknown>('/api/v1/auth/register', { email, password, displayName });

@@ -142,6 +142,8 @@ export interface Me {
   calendarFeedUrl?: string | null;
   /** Whether the address was confirmed by its mailed link (GET /api/v1/me says; sign-in answers may not). */
   emailVerified?: boolean | null;
+  /** A mailed verification link still works; false for accounts older than verification, which never got one. */
+  verificationLinkSent?: boolean | null;
 }
 /** The answer of POST /api/v1/me/calendar-feed. */
 export interface FeedAddress {
@@ -249,6 +251,17 @@ export interface DeletionBlocker {
   name: string;
   reason: 'only-owner' | 'only-member' | string;
   why: string;
+  /** Its other members: one of them made OWNER settles it. */
+  handOnTo: { userId: string; displayName: string; role: string }[];
+  /** What deleting it with the account removes, counted per part. */
+  deletes: Record<string, number>;
+}
+/** GET /api/v1/organizations/{slug}/deletion: what deleting the organization removes, counted per part. */
+export interface OrganizationDeletionPreview {
+  slug: string;
+  name: string;
+  counts: Record<string, number>;
+  secondFactorRequired: boolean;
 }
 /** GET /api/v1/me/deletion: what deleting the account would do. */
 export interface DeletionPreview {

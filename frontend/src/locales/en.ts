@@ -477,6 +477,8 @@ const messages = {
   'verify.bannerTitle': 'Confirm your email address',
   'verify.banner':
     'We mailed a link to {email}. Open it to confirm the address is yours: until then you cannot create an organization or be made an organizer, because organizers see who is coming.',
+  'verify.bannerNoLink':
+    'Your address {email} is not confirmed yet: send yourself a link and open it. Until then you cannot create an organization or be made an organizer, because organizers see who is coming.',
   'deletion.title': 'Delete my account',
   'deletion.help':
     'This cannot be undone. Before anything happens, Tocsin shows you exactly what will be deleted and what stays.',
@@ -490,11 +492,35 @@ const messages = {
     'Your {tokens} API token(s), your private calendar addresses, your two-factor sign-in and your {sessions} signed-in browser(s) stop working.',
   'deletion.account': 'Your account is deleted, and a last mail tells you it was done.',
   'deletion.blocked':
-    'First, someone else must be owner of these organizations, or they would be left with nobody to run them:',
+    'You alone own these organizations. For each, make another member owner, or choose to delete it with your account:',
   'deletion.onlyOwner': 'you are its only owner; make another member owner',
   'deletion.onlyMember': 'you are its only member; invite someone as owner',
   'deletion.confirm': 'Delete my account for good',
   'deletion.failed': 'Your account was not deleted.',
+  'deletion.handOnTo': 'Hand it on to',
+  'deletion.makeOwner': 'Make owner',
+  'deletion.handOnFailed': 'The organization was not handed on.',
+  'deletion.deleteWith': 'Delete it with my account ({events} event(s), {rsvps} RSVP(s), {members} member(s))',
+  'orgDeletion.title': 'Delete this organization',
+  'orgDeletion.help':
+    'Only its owners can do this, and it cannot be undone. Before anything happens, Tocsin counts what will be deleted.',
+  'orgDeletion.preview': 'Show what would be deleted',
+  'orgDeletion.whatHappens': 'If you delete {name} now, these go with it:',
+  'orgDeletion.count.members': '{count} membership(s); every member gets a mail saying the organization was deleted.',
+  'orgDeletion.count.invitations': '{count} invitation link(s).',
+  'orgDeletion.count.events':
+    '{count} event(s), with their notes; public ones are reported as deleted to calendars and mirrors.',
+  'orgDeletion.count.rsvps': '{count} RSVP(s) to its events.',
+  'orgDeletion.count.campaigns':
+    "{count} campaign(s) it runs; other organizations' events in them stay on their own pages.",
+  'orgDeletion.count.submissions': '{count} campaign submission(s).',
+  'orgDeletion.count.webhooks': '{count} webhook(s) and their delivery logs.',
+  'orgDeletion.count.importSources': '{count} calendar import(s).',
+  'orgDeletion.count.bulkImports': '{count} bulk import report(s).',
+  'orgDeletion.count.memberFeeds': '{count} private member calendar address(es).',
+  'orgDeletion.count.reports': '{count} report(s) to the moderators about it.',
+  'orgDeletion.confirm': 'Delete this organization for good',
+  'orgDeletion.failed': 'The organization was not deleted.',
   // Reports, moderation, audit log, accessibility and languages, per-date RSVP counts ([moderation] helper's block)
   'nav.moderation': 'Moderation',
   'report.open': 'Report',

@@ -493,6 +493,8 @@ const fa: Locale = {
     'verify.bannerTitle': 'نشانی ایمیل خود را تأیید کنید',
     'verify.banner':
       'پیوندی به {email} فرستادیم. آن را باز کنید تا تأیید شود که این نشانی از آن شماست: تا آن هنگام نمی‌توانید سازمان بسازید یا سازمان‌دهنده شوید، چون سازمان‌دهندگان می‌بینند چه کسانی می‌آیند.',
+    'verify.bannerNoLink':
+      'نشانی {email} هنوز تأیید نشده است: پیوندی برای خود بفرستید و آن را باز کنید. تا آن هنگام نمی‌توانید سازمان بسازید یا سازمان‌دهنده شوید، چون سازمان‌دهندگان می‌بینند چه کسانی می‌آیند.',
     'deletion.title': 'پاک کردن حساب من',
     'deletion.help':
       'این کار بازگشت‌پذیر نیست. پیش از هر چیز، توکسین دقیقاً نشان می‌دهد چه چیزی پاک می‌شود و چه چیزی می‌ماند.',
@@ -505,11 +507,36 @@ const fa: Locale = {
     'deletion.credentials':
       '{tokens} توکن API، نشانی‌های خصوصی تقویم، ورود دومرحله‌ای و {sessions} مرورگری که در آن وارد شده‌اید از کار می‌افتند.',
     'deletion.account': 'حساب شما پاک می‌شود و نامه‌ی پایانی به شما می‌گوید که انجام شد.',
-    'deletion.blocked': 'نخست باید کس دیگری مالک این سازمان‌ها شود، وگرنه کسی برای اداره‌شان نمی‌ماند:',
+    'deletion.blocked':
+      'تنها شما مالک این سازمان‌ها هستید. برای هر کدام، عضو دیگری را مالک کنید، یا پاک کردن آن همراه حسابتان را برگزینید:',
     'deletion.onlyOwner': 'شما تنها مالک آن هستید؛ عضو دیگری را مالک کنید',
     'deletion.onlyMember': 'شما تنها عضو آن هستید؛ کسی را به‌عنوان مالک دعوت کنید',
     'deletion.confirm': 'حساب مرا برای همیشه پاک کن',
     'deletion.failed': 'حساب شما پاک نشد.',
+    'deletion.handOnTo': 'واگذاری به',
+    'deletion.makeOwner': 'مالک کن',
+    'deletion.handOnFailed': 'سازمان واگذار نشد.',
+    'deletion.deleteWith': 'همراه حساب من پاکش کن ({events} رویداد، {rsvps} اعلام حضور، {members} عضو)',
+    'orgDeletion.title': 'پاک کردن این سازمان',
+    'orgDeletion.help':
+      'تنها مالکان آن می‌توانند این کار را بکنند و بازگشت‌پذیر نیست. پیش از هر چیز، توکسین می‌شمارد چه چیزهایی پاک می‌شوند.',
+    'orgDeletion.preview': 'نشان بده چه چیزهایی پاک می‌شوند',
+    'orgDeletion.whatHappens': 'اگر اکنون {name} را پاک کنید، این‌ها هم با آن می‌روند:',
+    'orgDeletion.count.members': '{count} عضویت؛ هر عضو نامه‌ای می‌گیرد که سازمان پاک شد.',
+    'orgDeletion.count.invitations': '{count} پیوند دعوت.',
+    'orgDeletion.count.events':
+      '{count} رویداد، با یادداشت‌هایشان؛ پاک شدن رویدادهای عمومی به تقویم‌ها و آینه‌ها گزارش می‌شود.',
+    'orgDeletion.count.rsvps': '{count} اعلام حضور برای رویدادهای آن.',
+    'orgDeletion.count.campaigns':
+      '{count} کارزاری که اداره می‌کند؛ رویدادهای سازمان‌های دیگر در آن‌ها در صفحه‌ی خودشان می‌مانند.',
+    'orgDeletion.count.submissions': '{count} پیشنهاد به کارزارها.',
+    'orgDeletion.count.webhooks': '{count} وب‌هوک و گزارش‌های ارسال آن‌ها.',
+    'orgDeletion.count.importSources': '{count} درون‌ریزی تقویم.',
+    'orgDeletion.count.bulkImports': '{count} گزارش درون‌ریزی انبوه.',
+    'orgDeletion.count.memberFeeds': '{count} نشانی خصوصی تقویم اعضا.',
+    'orgDeletion.count.reports': '{count} گزارش به ناظران درباره‌ی آن.',
+    'orgDeletion.confirm': 'این سازمان را برای همیشه پاک کن',
+    'orgDeletion.failed': 'سازمان پاک نشد.',
     // Reports, moderation, audit log, accessibility and languages, per-date RSVP counts ([moderation] helper's block)
     'nav.moderation': 'نظارت',
     'report.open': 'گزارش',

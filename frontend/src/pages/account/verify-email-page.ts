@@ -98,22 +98,29 @@ export class VerifyResend extends LightElement {
   }
 }
 
-/** The dashboard's banner while the signed-in person's address is not confirmed yet. */
+/**
+ * The dashboard's banner (where signing in leads) while the signed-in person's address is not confirmed yet,
+ * with the button that mails a link. Accounts made before Tocsin confirmed addresses were never sent one: for
+ * them (and once the last link expired) it asks them to send one, rather than to open one.
+ */
 @customElement('tocsin-verify-banner')
 export class VerifyBanner extends LightElement {
   @state() private email = '';
+  /** No link is waiting (an account older than verification, or the last link expired): ask them to send one. */
+  @state() private noLink = false;
 
   async connectedCallback() {
     super.connectedCallback();
     const me = await currentUser(true);
     this.email = me && me.emailVerified === false ? me.email : '';
+    this.noLink = me?.verificationLinkSent === false;
   }
 
   render() {
     if (!this.email) return nothing;
     return html`<section class="notice" role="region" aria-labelledby="verify-banner-h">
       <h2 id="verify-banner-h">${t('verify.bannerTitle')}</h2>
-      <p>${t('verify.banner', { email: this.email })}</p>
+      <p>${t(this.noLink ? 'verify.bannerNoLink' : 'verify.banner', { email: this.email })}</p>
       <tocsin-verify-resend email=${this.email}></tocsin-verify-resend>
     </section>`;
   }

@@ -5,18 +5,21 @@ import { api } from '../../core/api';
 import { t, type MessageKey } from '../../core/i18n';
 import { navigate, paths } from '../../core/router';
 import { sessionChanged } from '../../core/session';
-import type { DeletionPreview } from '../../core/types';
+import type { DeletionBlocker, DeletionPreview } from '../../core/types';
 
 /**
  * "Delete my account": first what will happen, in plain words (GET /api/v1/me/deletion), then the password and,
- * with two-factor sign-in, a code. Organizations the person alone owns are listed first: they block the deletion
- * until someone else is OWNER.
+ * with two-factor sign-in, a code. Organizations the person alone owns are listed first: each blocks the deletion
+ * until it is settled, by making another member OWNER here, or by choosing to delete it with the account (what
+ * that removes is counted next to it).
  */
 @customElement('tocsin-delete-account-panel')
 export class DeleteAccountPanel extends LightElement {
   @state() private preview?: DeletionPreview;
   @state() private errors?: FormErrors;
   @state() private busy = false;
+  /** Slugs of the organizations to delete with the account. */
+  @state() private toDelete = new Set<string>();
 
   private async show() {
     this.errors = undefined;
@@ -33,7 +36,11 @@ export class DeleteAccountPanel extends LightElement {
     this.busy = true;
     this.errors = undefined;
     try {
-      await api.deleteAccount(String(d.get('password') ?? ''), String(d.get('code') ?? '').trim() || undefined);
+      await api.deleteAccount(
+        String(d.get('password') ?? ''),
+        String(d.get('code') ?? '').trim() || undefined,
+        [...this.toDelete].filter((slug) => this.preview?.blockers.some((b) => b.slug === slug)),
+      );
       api.resetCsrf();
       sessionChanged();
       navigate('/?deleted=1');
@@ -43,6 +50,62 @@ export class DeleteAccountPanel extends LightElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  private async handOn(b: DeletionBlocker, ev: Event) {
+    ev.preventDefault();
+    const userId = String(new FormData(ev.target as HTMLFormElement).get('successor') ?? '');
+    if (!userId) return;
+    this.busy = true;
+    this.errors = undefined;
+    try {
+      await api.setRole(b.slug, userId, 'OWNER');
+      await this.show();
+    } catch (e) {
+      this.errors = formErrors(e, t('deletion.handOnFailed'));
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private choose(slug: string, remove: boolean) {
+    const next = new Set(this.toDelete);
+    if (remove) next.add(slug);
+    else next.delete(slug);
+    this.toDelete = next;
+  }
+
+  private blocker(b: DeletionBlocker) {
+    const counts = b.deletes ?? {};
+    return html`<li>
+      <a href=${paths.orgAdmin(b.slug)} dir="auto">${b.name}</a>: ${t(
+        b.reason === 'only-member' ? 'deletion.onlyMember' : 'deletion.onlyOwner',
+      )}
+      ${
+        b.handOnTo?.length
+          ? html`<form class="inline" @submit=${(ev: Event) => this.handOn(b, ev)}>
+            <label for="successor-${b.slug}">${t('deletion.handOnTo')}</label>
+            <select id="successor-${b.slug}" name="successor">
+              ${b.handOnTo.map((m) => html`<option value=${m.userId}>${m.displayName}</option>`)}
+            </select>
+            <button type="submit" class="secondary" ?disabled=${this.busy}>${t('deletion.makeOwner')}</button>
+          </form>`
+          : nothing
+      }
+      <label class="check">
+        <input
+          type="checkbox"
+          name="delete-${b.slug}"
+          .checked=${this.toDelete.has(b.slug)}
+          @change=${(ev: Event) => this.choose(b.slug, (ev.target as HTMLInputElement).checked)}
+        />
+        ${t('deletion.deleteWith', {
+          events: counts.events ?? 0,
+          rsvps: counts.rsvps ?? 0,
+          members: counts.members ?? 0,
+        })}
+      </label>
+    </li>`;
   }
 
   private what(p: DeletionPreview) {
@@ -78,13 +141,13 @@ export class DeleteAccountPanel extends LightElement {
               p.blockers.length
                 ? html`<div class="error" role="alert">
                   <p>${t('deletion.blocked')}</p>
-                  <ul>${p.blockers.map(
-                    (b) =>
-                      html`<li><a href=${paths.orgAdmin(b.slug)}>${b.name}</a>: ${t(
-                        b.reason === 'only-member' ? 'deletion.onlyMember' : 'deletion.onlyOwner',
-                      )}</li>`,
-                  )}</ul>
+                  <ul>${p.blockers.map((b) => this.blocker(b))}</ul>
                 </div>`
+                : nothing
+            }
+            ${
+              p.blockers.some((b) => !this.toDelete.has(b.slug))
+                ? nothing
                 : html`<form class="narrow" @submit=${this.submit} novalidate>
                   <div class="field">
                     <label for="deletion-password">${t('account.password')}</label>

@@ -18,6 +18,7 @@ import './my-submissions';
 import './cohost-invitations';
 import './partners-panel';
 import './event-import-panel';
+import './delete-organization-panel';
 import { ROLES, type EventView, type Member, type Organization, type Role } from '../../core/types';
 
 const RANK: Record<Role, number> = { OWNER: 4, ADMIN: 3, ORGANIZER: 2, MEMBER: 1 };
@@ -234,6 +235,7 @@ export class OrgAdminPage extends LightElement {
       ${canEdit ? html`<tocsin-my-submissions slug=${org.slug}></tocsin-my-submissions>` : nothing}
       ${canEdit ? html`<tocsin-event-import-panel slug=${org.slug}></tocsin-event-import-panel>` : nothing}
       ${canManage && org.myRole ? html`<tocsin-invite-panel slug=${org.slug} my-role=${org.myRole}></tocsin-invite-panel>` : nothing}
-      ${canManage ? html`<tocsin-partners-panel slug=${org.slug}></tocsin-partners-panel>` : nothing}`;
+      ${canManage ? html`<tocsin-partners-panel slug=${org.slug}></tocsin-partners-panel>` : nothing}
+      ${org.myRole === 'OWNER' ? html`<tocsin-delete-organization-panel slug=${org.slug}></tocsin-delete-organization-panel>` : nothing}`;
   }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.internal.AccountLinkDocument;
@@ -19,7 +21,8 @@ import reactor.core.publisher.Mono;
 /**
  * Deleting one's own account. The person first reads exactly what will happen ({@link #preview}); the
  * deletion then takes the password (and a second-factor code, if on), is refused while they are the only
- * OWNER of an organization (someone else must be made OWNER first), and removes at once: each feature's
+ * OWNER of an organization that is neither handed on (someone else made OWNER) nor deleted with it, and
+ * removes at once: each feature's
  * part ({@link PersonalErasure}: memberships, RSVPs), every credential ({@link CredentialRevocation}), the
  * second factor, mailed links, sessions, and the account itself, last, so a deletion cut off half-way
  * can be asked again. A confirmation is mailed to the address the account had.
@@ -87,24 +90,47 @@ class AccountDeletion {
                 });
     }
 
-    /** Deletes the account after checking the password and, if on, the second factor's code. */
-    Mono<Void> delete(CurrentUser user, String password, String code) {
-        return reconfirmation
-                .confirm(user, password, code)
-                .then(preview(user))
-                .flatMap(preview -> preview.allowed()
-                        ? erase(user)
-                        : Mono.error(Refusal.of(
-                                Refusal.Reason.LAST_OWNER,
-                                "You are the only OWNER of "
-                                        + preview.blockers().size()
-                                        + " organization(s): make someone else OWNER first")));
+    /**
+     * Deletes the account after checking the password and, if on, the second factor's code, with the
+     * organizations named in {@code deleteOrganizations} (each one the person alone owns). Refused while an
+     * organization they alone own is neither handed on nor named; naming any other is a bad field.
+     */
+    Mono<Void> delete(CurrentUser user, String password, String code, Set<String> deleteOrganizations) {
+        return reconfirmation.confirm(user, password, code).then(preview(user)).flatMap(preview -> {
+            Set<String> blocking = preview.blockers().stream()
+                    .map(PersonalErasure.Blocker::slug)
+                    .collect(Collectors.toSet());
+            List<String> strays = deleteOrganizations.stream()
+                    .filter(slug -> !blocking.contains(slug))
+                    .sorted()
+                    .toList();
+            if (!strays.isEmpty()) {
+                return Mono.error(Refusal.invalid(
+                        "deleteOrganizations",
+                        "names organizations you are not the only OWNER of: " + String.join(", ", strays)));
+            }
+            List<PersonalErasure.Blocker> unsettled = preview.blockers().stream()
+                    .filter(b -> !deleteOrganizations.contains(b.slug()))
+                    .toList();
+            if (!unsettled.isEmpty()) {
+                return Mono.error(Refusal.of(
+                        Refusal.Reason.LAST_OWNER,
+                        "You are the only OWNER of "
+                                + unsettled.size()
+                                + " organization(s): make someone else OWNER, or delete them with your"
+                                + " account (deleteOrganizations)",
+                        unsettled.stream()
+                                .map(b -> new Refusal.FieldProblem("deleteOrganizations", b.slug()))
+                                .toList()));
+            }
+            return erase(user, deleteOrganizations);
+        });
     }
 
-    private Mono<Void> erase(CurrentUser user) {
+    private Mono<Void> erase(CurrentUser user, Set<String> deleteOrganizations) {
         String id = user.id();
         return Flux.fromStream(parts::orderedStream)
-                .concatMap(part -> part.erase(id))
+                .concatMap(part -> part.erase(id, deleteOrganizations))
                 .then(revocation.revokeAll(id))
                 .then(twoFactors.delete(id))
                 .then(links.deleteOf(id, AccountLinkDocument.Purpose.PASSWORD_RESET))

@@ -3,6 +3,9 @@ package org.tocsin.accounts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,7 +22,8 @@ import reactor.core.publisher.Mono;
 /**
  * {@code GET /api/v1/me/deletion}: what deleting the account would do, nothing changed.
  * {@code DELETE /api/v1/me} with the password (and {@code code}, with two-factor sign-in on) deletes it
- * (204, the session cookie cleared). Password tries are limited like sign-ins.
+ * (204, the session cookie cleared), with the organizations it alone owns that are named in
+ * {@code deleteOrganizations}. Password tries are limited like sign-ins.
  */
 @RestController
 class AccountDeletionController {
@@ -34,9 +38,11 @@ class AccountDeletionController {
         this.rateLimiter = rateLimiter;
     }
 
+    /** {@code deleteOrganizations}: slugs of organizations the person alone owns, deleted with the account. */
     record DeletionRequest(
             @NotNull @Size(max = 1024) @Verbatim String password,
-            @Size(max = 40) String code) {}
+            @Size(max = 40) String code,
+            @Size(max = 100) List<@NotNull @Size(max = 64) String> deleteOrganizations) {}
 
     @GetMapping("/api/v1/me/deletion")
     Mono<AccountDeletion.Preview> preview(@AuthenticationPrincipal CurrentUser user) {
@@ -51,7 +57,13 @@ class AccountDeletionController {
             ServerWebExchange exchange) {
         return rateLimiter
                 .consume("login-per-account-and-address", Emails.normalise(user.email()), ClientAddress.of(exchange))
-                .then(deletion.delete(user, request.password(), request.code()))
+                .then(deletion.delete(
+                        user,
+                        request.password(),
+                        request.code(),
+                        request.deleteOrganizations() == null
+                                ? Set.of()
+                                : new LinkedHashSet<>(request.deleteOrganizations())))
                 .then(sessions.endAll(exchange, user.id()))
                 .then();
     }

@@ -11,6 +11,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.tocsin.accounts.internal.AccountLinkDocument;
+import org.tocsin.accounts.internal.AccountLinkStore;
 import org.tocsin.accounts.internal.AccountStore;
 import org.tocsin.accounts.internal.UserDocument;
 import org.tocsin.kernel.Refusal;
@@ -29,6 +31,7 @@ public class AccountService {
     static final int MAX_DISPLAY_NAME = 80;
 
     private final AccountStore store;
+    private final AccountLinkStore links;
     private final PasswordStrength strength;
     private final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
     private final Set<String> adminEmails;
@@ -40,11 +43,13 @@ public class AccountService {
 
     AccountService(
             AccountStore store,
+            AccountLinkStore links,
             PasswordStrength strength,
             AccountProperties properties,
             VerificationProperties verification,
             Clock clock) {
         this.store = store;
+        this.links = links;
         this.requireVerifiedEmail = verification.requireVerifiedEmail();
         this.strength = strength;
         this.adminEmails = properties.adminEmails();
@@ -165,6 +170,11 @@ public class AccountService {
     /** Whether the account's own address is verified, whatever the requirement says (for the web app's banner). */
     Mono<Boolean> addressVerified(String userId) {
         return store.userById(userId).map(u -> u.emailVerifiedAt() != null).defaultIfEmpty(false);
+    }
+
+    /** Whether a verification link mailed to the account still works (none for accounts older than verification). */
+    Mono<Boolean> verificationLinkSent(String userId) {
+        return links.anyLive(userId, AccountLinkDocument.Purpose.EMAIL_VERIFICATION, clock.instant());
     }
 
     Mono<Boolean> markEmailVerified(String userId) {

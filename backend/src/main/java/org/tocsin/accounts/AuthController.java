@@ -87,7 +87,7 @@ class AuthController {
         return rateLimiter
                 .consume("register-per-address", ClientAddress.of(exchange))
                 .then(accounts.register(request.email(), request.password(), request.displayName()))
-                .flatMap(user -> verification.welcome(user).thenReturn(MeController.Me.of(user, null, false)));
+                .flatMap(user -> verification.welcome(user).thenReturn(MeController.Me.of(user, null, false, true)));
     }
 
     /**

@@ -52,16 +52,32 @@ class MeController {
     /**
      * {@code calendarFeedUrl}: the private address of the calendar of your RSVPs, null until you ask for one.
      * {@code emailVerified}: whether the address was confirmed by its mailed link; null where not looked up
-     * (the sign-in answers; {@code GET /api/v1/me} always says).
+     * (the sign-in answers; {@code GET /api/v1/me} always says). {@code verificationLinkSent}: whether a
+     * mailed link that still works is waiting, for an unconfirmed address; false for accounts made before
+     * Tocsin confirmed addresses (nothing was ever mailed to them) and once the last link expired, so the web
+     * app asks them to send one rather than to open one.
      */
     record Me(
-            String id, String email, String displayName, boolean admin, String calendarFeedUrl, Boolean emailVerified) {
+            String id,
+            String email,
+            String displayName,
+            boolean admin,
+            String calendarFeedUrl,
+            Boolean emailVerified,
+            Boolean verificationLinkSent) {
         static Me of(CurrentUser user) {
-            return of(user, null, null);
+            return of(user, null, null, null);
         }
 
-        static Me of(CurrentUser user, String calendarFeedUrl, Boolean emailVerified) {
-            return new Me(user.id(), user.email(), user.displayName(), user.admin(), calendarFeedUrl, emailVerified);
+        static Me of(CurrentUser user, String calendarFeedUrl, Boolean emailVerified, Boolean verificationLinkSent) {
+            return new Me(
+                    user.id(),
+                    user.email(),
+                    user.displayName(),
+                    user.admin(),
+                    calendarFeedUrl,
+                    emailVerified,
+                    verificationLinkSent);
         }
     }
 
@@ -85,8 +101,8 @@ class MeController {
         PersonalCalendarFeeds personal = feeds.getIfAvailable();
         Mono<String> feedUrl =
                 personal == null ? Mono.just("") : personal.feedUrl(user.id()).defaultIfEmpty("");
-        return Mono.zip(feedUrl, accounts.addressVerified(user.id()))
-                .map(t -> Me.of(user, t.getT1().isEmpty() ? null : t.getT1(), t.getT2()));
+        return Mono.zip(feedUrl, accounts.addressVerified(user.id()), accounts.verificationLinkSent(user.id()))
+                .map(t -> Me.of(user, t.getT1().isEmpty() ? null : t.getT1(), t.getT2(), !t.getT2() && t.getT3()));
     }
 
     @PostMapping("/tokens")

@@ -1,6 +1,10 @@
 package org.tocsin.accounts;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import reactor.core.publisher.Mono;
 
 /**
@@ -16,6 +20,15 @@ public interface PersonalErasure {
 
     /** What erasing would do now; nothing is changed. */
     Mono<Preview> preview(String userId);
+
+    /**
+     * Erases the person's part, with the organizations they chose to delete along with the account (slugs of
+     * organizations they alone own; checked against the preview's blockers before). Only the part that
+     * holds memberships does anything with them.
+     */
+    default Mono<Long> erase(String userId, Set<String> deleteOrganizations) {
+        return erase(userId);
+    }
 
     /**
      * Erases the person's part; answers how many entries went. Called only when no part's preview has a
@@ -38,9 +51,20 @@ public interface PersonalErasure {
 
     /**
      * Something to settle first: an organization's slug and name, {@code reason} for programs (e.g.
-     * {@code only-owner}, {@code only-member}) and {@code why} in words, saying what to do.
+     * {@code only-owner}, {@code only-member}) and {@code why} in words, saying what to do. The two ways
+     * out: hand it on to one of {@code handOnTo} (its other members, made OWNER by the role change), or
+     * delete it with the account ({@code deleteOrganizations}), which removes what {@code deletes} counts.
      */
-    record Blocker(String slug, String name, String reason, String why) {}
+    record Blocker(
+            String slug, String name, String reason, String why, List<Successor> handOnTo, Map<String, Long> deletes) {
+        public Blocker {
+            handOnTo = List.copyOf(handOnTo);
+            deletes = Collections.unmodifiableMap(new LinkedHashMap<>(deletes));
+        }
+    }
+
+    /** A member who could be made OWNER: their id (for the role change), name and current role. */
+    record Successor(String userId, String displayName, String role) {}
 
     int MAX_DETAILS = 200;
 }

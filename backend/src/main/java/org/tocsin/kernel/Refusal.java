@@ -60,6 +60,11 @@ public final class Refusal extends RuntimeException {
         return new Refusal(reason, detail, List.of(), null);
     }
 
+    /** A refusal that names what it is about, one entry each (e.g. the organizations blocking a deletion). */
+    public static Refusal of(Reason reason, String detail, List<FieldProblem> about) {
+        return new Refusal(reason, detail, about, null);
+    }
+
     /** One bad field; {@code field} is the JSON path the client sent, e.g. {@code place.lat}. */
     public static Refusal invalid(String field, String message) {
         return invalid(List.of(new FieldProblem(field, message)));

@@ -1,28 +1,42 @@
 package org.tocsin.organizations;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
+import org.tocsin.accounts.AccountService;
 import org.tocsin.accounts.PersonalData;
 import org.tocsin.accounts.PersonalErasure;
 import org.tocsin.organizations.internal.MembershipDocument;
+import org.tocsin.organizations.internal.OrganizationDocument;
 import org.tocsin.organizations.internal.OrganizationStore;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * A person's memberships, when they delete their account: each goes as if they left. An organization
- * they are the only OWNER of blocks the deletion until someone else is made OWNER: it would otherwise be
- * left with nobody to run it (its members, events and RSVP lists included). Deleting a whole organization
- * is not offered (yet): one with no other member must be handed on too, by inviting someone as OWNER.
+ * they are the only OWNER of blocks the deletion until it is settled, one of two ways: another member is
+ * made OWNER (the blocker lists them), or the person deletes it with the account
+ * ({@code deleteOrganizations}; the blocker counts what that removes), which {@link OrganizationDeletion}
+ * does first, in the same request.
  */
 @Component
 class MembershipErasure implements PersonalErasure {
 
+    /** Members offered as the next OWNER, at most: the organization's own member list has the rest. */
+    static final int MAX_SUCCESSORS = 50;
+
     private final OrganizationStore store;
     private final Memberships memberships;
+    private final OrganizationDeletion deletion;
+    private final AccountService accounts;
 
-    MembershipErasure(OrganizationStore store, Memberships memberships) {
+    MembershipErasure(
+            OrganizationStore store, Memberships memberships, OrganizationDeletion deletion, AccountService accounts) {
         this.store = store;
         this.memberships = memberships;
+        this.deletion = deletion;
+        this.accounts = accounts;
     }
 
     /** One membership as the preview shows it. */
@@ -41,18 +55,7 @@ class MembershipErasure implements PersonalErasure {
                     if (m.role() != Role.OWNER || org.ownerCount() > 1) {
                         return Mono.just(new Item(entry, null));
                     }
-                    return store.members(org.id())
-                            .take(2)
-                            .count()
-                            .map(n -> new Item(
-                                    entry,
-                                    new Blocker(
-                                            org.slug(),
-                                            org.name(),
-                                            n > 1 ? "only-owner" : "only-member",
-                                            n > 1
-                                                    ? "You are its only OWNER: make another member OWNER first"
-                                                    : "You are its only member: invite someone as OWNER first")));
+                    return blocker(org, userId).map(b -> new Item(entry, b));
                 }))
                 .collectList()
                 .map(items -> new Preview(
@@ -61,13 +64,47 @@ class MembershipErasure implements PersonalErasure {
                         items.stream().map(Item::blocker).filter(b -> b != null).toList()));
     }
 
+    private Mono<Blocker> blocker(OrganizationDocument org, String userId) {
+        Mono<List<Successor>> others = store.members(org.id())
+                .filter(member -> !member.userId().equals(userId))
+                .take(MAX_SUCCESSORS)
+                .collectList()
+                .flatMap(members -> accounts.displayNames(
+                                members.stream().map(MembershipDocument::userId).toList())
+                        .map(names -> members.stream()
+                                .map(member -> new Successor(
+                                        member.userId(),
+                                        names.get(member.userId()),
+                                        member.role().name()))
+                                .toList()));
+        return Mono.zip(others, deletion.counts(org.id())).map(t -> {
+            boolean alone = t.getT1().isEmpty();
+            return new Blocker(
+                    org.slug(),
+                    org.name(),
+                    alone ? "only-member" : "only-owner",
+                    alone
+                            ? "You are its only member: invite someone as OWNER, or delete it with your account"
+                            : "You are its only OWNER: make another member OWNER, or delete it with your account",
+                    t.getT1(),
+                    (Map<String, Long>) t.getT2());
+        });
+    }
+
     private record Item(Entry entry, Blocker blocker) {}
 
     @Override
     public Mono<Long> erase(String userId) {
-        return store.membershipsOf(userId)
-                .concatMap(m -> memberships.remove(m).thenReturn(1L))
-                .count();
+        return erase(userId, Set.of());
+    }
+
+    @Override
+    public Mono<Long> erase(String userId, Set<String> deleteOrganizations) {
+        return Flux.fromIterable(deleteOrganizations)
+                .concatMap(slug -> deletion.eraseFor(userId, slug))
+                .then(store.membershipsOf(userId)
+                        .concatMap(m -> memberships.remove(m).thenReturn(1L))
+                        .count());
     }
 
     /** As many as an export lists: more is no one's real life. */

@@ -124,6 +124,104 @@ class AccountDeletionTest extends AccountMailContext {
     }
 
     @Test
+    void organizationsThePersonAloneOwnsAreHandedOnOrDeletedWithTheAccount() {
+        String email = "sole-" + UUID.randomUUID() + "@tocsin.test";
+        Api.Caller noa = api().newUser("Noa", email);
+        verifyByMail(api(), email);
+        JsonNode circle = body(noa.post("/api/v1/organizations", Map.of("name", "Noa's circle " + UUID.randomUUID())));
+        JsonNode solo = body(noa.post("/api/v1/organizations", Map.of("name", "Noa alone " + UUID.randomUUID())));
+        String circleSlug = circle.get("slug").asString();
+        String soloSlug = solo.get("slug").asString();
+        String boEmail = "bo-" + UUID.randomUUID() + "@tocsin.test";
+        Api.Caller bo = api().newUser("Bo", boEmail);
+        accept(bo, invitation(noa, circleSlug, "MEMBER"));
+        String action = event(noa, circleSlug);
+        bo.post("/api/v1/events/" + action + "/rsvps", Map.of("name", "Bo", "response", "GOING"))
+                .expectStatus()
+                .isCreated();
+        String othersEmail = "other-" + UUID.randomUUID() + "@tocsin.test";
+        Api.Caller other = api().newUser("Other", othersEmail);
+        verifyByMail(api(), othersEmail);
+        String theirs = slug(other.post("/api/v1/organizations", Map.of("name", "Others " + UUID.randomUUID())));
+
+        // The preview names both, with the ways out: Bo to hand the circle on to, and what deleting removes.
+        JsonNode preview = body(noa.get("/api/v1/me/deletion"));
+        assertThat(preview.get("blockers").findValuesAsString("slug")).containsExactlyInAnyOrder(circleSlug, soloSlug);
+        JsonNode circleBlocker = blocker(preview, circleSlug);
+        assertThat(circleBlocker.get("reason").asString()).isEqualTo("only-owner");
+        assertThat(circleBlocker.get("handOnTo").findValuesAsString("userId")).containsExactly(bo.userId());
+        assertThat(circleBlocker.at("/deletes/events").asLong()).isEqualTo(1);
+        assertThat(circleBlocker.at("/deletes/rsvps").asLong()).isEqualTo(1);
+        assertThat(blocker(preview, soloSlug).get("reason").asString()).isEqualTo("only-member");
+        assertThat(blocker(preview, soloSlug).get("handOnTo").isEmpty()).isTrue();
+
+        // One left unsettled: refused, naming it; someone else's organization: a bad field. Nothing changes.
+        JsonNode refused = noa.request(
+                        HttpMethod.DELETE,
+                        "/api/v1/me",
+                        Map.of("password", Api.PASSWORD, "deleteOrganizations", List.of(circleSlug)))
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(refused.get("type").asString()).endsWith("/problems/last-owner");
+        assertThat(refused.findValuesAsString("message")).containsExactly(soloSlug);
+        expectProblem(
+                noa.request(
+                        HttpMethod.DELETE,
+                        "/api/v1/me",
+                        Map.of("password", Api.PASSWORD, "deleteOrganizations", List.of(circleSlug, soloSlug, theirs))),
+                400,
+                "/problems/validation");
+        noa.get("/api/v1/organizations/" + circleSlug).expectStatus().isOk();
+
+        noa.request(
+                        HttpMethod.DELETE,
+                        "/api/v1/me",
+                        Map.of("password", Api.PASSWORD, "deleteOrganizations", List.of(circleSlug, soloSlug)))
+                .expectStatus()
+                .isNoContent();
+
+        expectProblem(noa.get("/api/v1/me"), 401, "/problems/unauthenticated");
+        bo.get("/api/v1/organizations/" + circleSlug).expectStatus().isNotFound();
+        api().anonymous().get("/api/v1/events/" + action).expectStatus().isNotFound();
+        other.get("/api/v1/organizations/" + theirs).expectStatus().isOk();
+        bo.get("/api/v1/me").expectStatus().isOk();
+        assertThat(awaitMail(
+                                boEmail,
+                                "Tocsin: the organization " + circle.get("name").asString() + " was deleted")
+                        .text())
+                .contains(circleSlug);
+        assertThat(awaitMail(email, "Tocsin: your account was deleted").text()).contains("deleted");
+
+        List<String> left = new ArrayList<>();
+        List<String> gone = List.of(
+                noa.userId(), email, circle.get("id").asString(), solo.get("id").asString());
+        for (String collection : mongo.getCollectionNames().collectList().block(Duration.ofSeconds(30))) {
+            for (Document doc :
+                    mongo.findAll(Document.class, collection).collectList().block(Duration.ofSeconds(30))) {
+                String json = doc.toJson();
+                if (gone.stream().anyMatch(json::contains)) {
+                    left.add(collection + ": " + json);
+                }
+            }
+        }
+        assertThat(left)
+                .as("stored documents still holding Noa's id or address, or a deleted organization's id")
+                .isEmpty();
+    }
+
+    private static JsonNode blocker(JsonNode preview, String slug) {
+        for (JsonNode b : preview.get("blockers")) {
+            if (b.get("slug").asString().equals(slug)) {
+                return b;
+            }
+        }
+        throw new AssertionError("no blocker for " + slug);
+    }
+
+    @Test
     void withTwoFactorOnTheCodeIsAskedToo() {
         String email = "tfa-" + UUID.randomUUID() + "@tocsin.test";
         Api.Caller ed = api().newUser("Ed", email);

@@ -48,6 +48,33 @@ class EmailVerificationTest extends AccountMailContext {
     }
 
     @Test
+    void anAccountOlderThanVerificationIsAskedToSendItselfALinkAndMayThenOrganize() {
+        String email = "older-" + UUID.randomUUID() + "@tocsin.test";
+        Api.Caller eli = api().newUser("Eli", email);
+        assertThat(me(eli).get("verificationLinkSent").asBoolean()).isTrue();
+        awaitMail(email, VERIFY_SUBJECT);
+        // As the account was stored before addresses were confirmed: no verification field, no link ever sent.
+        mongo.updateFirst(Query.query(where("_id").is(eli.userId())), new Update().unset("emailVerifiedAt"), "users")
+                .block();
+        mongo.remove(Query.query(where("userId").is(eli.userId())), "account_links")
+                .block();
+        JsonNode before = me(eli);
+        assertThat(before.get("emailVerified").asBoolean()).isFalse();
+        assertThat(before.get("verificationLinkSent").asBoolean()).isFalse();
+
+        askAgain(email);
+        assertThat(me(eli).get("verificationLinkSent").asBoolean()).isTrue();
+        awaitMailCount(email, 2);
+        confirm(verificationToken(email)).expectStatus().isNoContent();
+        JsonNode after = me(eli);
+        assertThat(after.get("emailVerified").asBoolean()).isTrue();
+        assertThat(after.get("verificationLinkSent").asBoolean()).isFalse();
+        eli.post("/api/v1/organizations", Map.of("name", "Eli's group " + UUID.randomUUID()))
+                .expectStatus()
+                .isCreated();
+    }
+
+    @Test
     void aLinkPastItsTimeNoLongerWorks() {
         String email = "late-" + UUID.randomUUID() + "@tocsin.test";
         api().newUser("Bo", email);

@@ -160,10 +160,10 @@ class OrganizationDeletionTest extends AccountMailContext {
     }
 
     static JsonNode body(WebTestClient.ResponseSpec spec) {
-        return spec.expectStatus()
-                .is2xxSuccessful()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody();
+        var result = spec.expectBody(JsonNode.class).returnResult();
+        assertThat(result.getStatus().is2xxSuccessful())
+                .as("%s answered %s", result.getUrl(), result.getResponseBody())
+                .isTrue();
+        return result.getResponseBody();
     }
 }

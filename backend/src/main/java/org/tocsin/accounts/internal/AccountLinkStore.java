@@ -37,6 +37,18 @@ public class AccountLinkStore {
                 .map(r -> r.getDeletedCount());
     }
 
+    /** Whether the person has a link for {@code purpose} that still works. */
+    public Mono<Boolean> anyLive(String userId, AccountLinkDocument.Purpose purpose, Instant now) {
+        return mongo.exists(
+                Query.query(where("userId")
+                        .is(userId)
+                        .and("purpose")
+                        .is(purpose)
+                        .and("expiresAt")
+                        .gt(now)),
+                AccountLinkDocument.class);
+    }
+
     public Mono<Long> deleteExpired(Instant now) {
         return mongo.remove(Query.query(where("expiresAt").lte(now)), AccountLinkDocument.class)
                 .map(r -> r.getDeletedCount());
