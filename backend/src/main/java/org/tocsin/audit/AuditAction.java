@@ -24,5 +24,7 @@ public enum AuditAction {
     EVENT_HIDDEN,
     EVENT_RESTORED,
     ORGANIZATION_HIDDEN,
-    ORGANIZATION_RESTORED
+    ORGANIZATION_RESTORED,
+    /** A bulk import job wrote its events: one entry per job, its label the number written. */
+    EVENTS_IMPORTED
 }
