@@ -78,7 +78,8 @@ export async function startBackend(extraArgs = []) {
   });
   const base = `http://127.0.0.1:${port}`;
   try {
-    await waitFor(`${base}/actuator/health`, 120_000, proc);
+    // TOCSIN_E2E_START_SECONDS: more time to start on a busy machine.
+    await waitFor(`${base}/actuator/health`, Number(process.env.TOCSIN_E2E_START_SECONDS ?? 120) * 1000, proc);
   } catch (e) {
     proc.kill('SIGKILL');
     throw new Error(`${e.message}\n${log.slice(-4000)}`, { cause: e });

@@ -633,6 +633,7 @@ const messages = {
   'audit.action.EVENT_RESTORED': 'restored the event (platform moderators)',
   'audit.action.ORGANIZATION_HIDDEN': 'hid the organization (platform moderators)',
   'audit.action.ORGANIZATION_RESTORED': 'restored the organization (platform moderators)',
+  'audit.action.EVENTS_IMPORTED': 'imported events from a file, this many',
   // pages2: one date of a series, and the Solar Hijri date picker.
   'event.dateCancelledBanner': 'This date is cancelled; the other dates of this action are not.',
   'event.movedFromTo': 'This date was moved from {from} to {to}.',

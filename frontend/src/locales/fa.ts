@@ -649,6 +649,7 @@ const fa: Locale = {
     'audit.action.EVENT_RESTORED': 'رویداد را بازگرداند (ناظران سکو)',
     'audit.action.ORGANIZATION_HIDDEN': 'سازمان را پنهان کرد (ناظران سکو)',
     'audit.action.ORGANIZATION_RESTORED': 'سازمان را بازگرداند (ناظران سکو)',
+    'audit.action.EVENTS_IMPORTED': 'رویدادها را از پرونده وارد کرد، به این شمار',
     // pages2: one date of a series, and the Solar Hijri date picker.
     'event.dateCancelledBanner': 'این تاریخ لغو شده است؛ تاریخ‌های دیگر این کنش برقرارند.',
     'event.movedFromTo': 'این تاریخ از {from} به {to} جابه‌جا شد.',

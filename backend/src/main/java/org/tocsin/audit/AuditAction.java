@@ -28,5 +28,7 @@ public enum AuditAction {
     COHOST_INVITED,
     COHOST_ACCEPTED,
     COHOST_DECLINED,
-    COHOST_ENDED
+    COHOST_ENDED,
+    /** A bulk import job wrote its events: one entry per job, its label the number written. */
+    EVENTS_IMPORTED
 }

@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
+import org.tocsin.audit.AuditAction;
+import org.tocsin.audit.AuditLog;
 import org.tocsin.bulk.internal.ImportJobDocument;
 import org.tocsin.bulk.internal.ImportJobDocument.State;
 import org.tocsin.bulk.internal.ImportJobStore;
@@ -42,6 +44,7 @@ class BulkImports implements DisposableBean {
     private final OrganizationService organizations;
     private final EventBatches batches;
     private final ImportJobStore store;
+    private final AuditLog audit;
     private final Clock clock;
     private final int maxBytes;
     private final int maxLines;
@@ -52,12 +55,14 @@ class BulkImports implements DisposableBean {
             OrganizationService organizations,
             EventBatches batches,
             ImportJobStore store,
+            AuditLog audit,
             Clock clock,
             @Value("${tocsin.events.import.max-bytes:16777216}") int maxBytes,
             @Value("${tocsin.events.import.max-lines:10000}") int maxLines) {
         this.organizations = organizations;
         this.batches = batches;
         this.store = store;
+        this.audit = audit;
         this.clock = clock;
         this.maxBytes = maxBytes;
         this.maxLines = maxLines;
@@ -130,7 +135,8 @@ class BulkImports implements DisposableBean {
                                         written -> save(last, last.get().with(State.WRITING, written, clock.instant())))
                                 .then(Mono.defer(() -> save(
                                         last,
-                                        last.get().with(State.DONE, last.get().written(), clock.instant())))))
+                                        last.get().with(State.DONE, last.get().written(), clock.instant()))))
+                                .flatMap(done -> imported(user, organization, done)))
                 .then()
                 .onErrorResume(e -> {
                     OperatorMetrics.importFailed("bulk_failed");
@@ -144,6 +150,21 @@ class BulkImports implements DisposableBean {
                 })
                 .doFinally(signal -> running.set(false));
         jobs.add(work.subscribe(null, e -> log.error("Import {} not recorded as failed", job.id(), e)));
+    }
+
+    /**
+     * One entry for the whole job, not one per event: who imported how many. Its events' own entries
+     * would flood the log with thousands of lines that say less.
+     */
+    private Mono<ImportJobDocument> imported(CurrentUser user, OrganizationRef organization, ImportJobDocument done) {
+        return audit.record(AuditLog.Record.of(
+                        organization.id(),
+                        user.id(),
+                        AuditAction.EVENTS_IMPORTED,
+                        "IMPORT",
+                        done.id(),
+                        Integer.toString(done.written())))
+                .thenReturn(done);
     }
 
     private Mono<ImportJobDocument> save(AtomicReference<ImportJobDocument> last, ImportJobDocument next) {

@@ -47,8 +47,26 @@ public class EventCatalog {
         this.clock = clock;
     }
 
+    /**
+     * A person's own feed carries the notes for attendees of the events they go to, so its version also
+     * moves when only those notes change; no other feed's does (strangers must not learn of notes).
+     */
     public FeedSelection.Version version(FeedSelection selection) {
-        return selected(selection).version();
+        Selected selected = selected(selection);
+        if (selection.revealLocationOf().isEmpty()) {
+            return selected.version();
+        }
+        PrivateNotes.Stamp stamp = notes.stamp(selected.events().stream()
+                .map(EventDocument::id)
+                .filter(selection.revealLocationOf()::contains)
+                .toList());
+        if (stamp.last() == null) {
+            return selected.version();
+        }
+        FeedSelection.Version v = selected.version();
+        Instant last =
+                v.lastModified() == null || stamp.last().isAfter(v.lastModified()) ? stamp.last() : v.lastModified();
+        return new FeedSelection.Version(v.tag() + "-n" + Long.toHexString(stamp.mix()), last, v.count());
     }
 
     private static FeedSelection.Version versionOf(List<EventDocument> selected) {

@@ -1,10 +1,13 @@
 package org.tocsin.events;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.events.internal.PrivateNoteDocument;
@@ -23,7 +26,7 @@ import reactor.core.publisher.Mono;
  * every other caller gets the 404 an unknown event gets.
  */
 @Service
-public class PrivateNotes {
+public class PrivateNotes implements SmartInitializingSingleton {
 
     public static final int MAX_LENGTH = 5_000;
 
@@ -35,6 +38,12 @@ public class PrivateNotes {
     private final OrganizationAccess access;
     private final ObjectProvider<Attendees> attendees;
     private final Clock clock;
+    /**
+     * When each event's notes last changed (written, replaced or removed), in memory: a person's own feed
+     * mixes it into its ETag without a query ({@link #stamp}), while every other feed's ETag ignores it,
+     * so a stranger's validator never tells that notes changed.
+     */
+    private final Map<String, Long> changed = new ConcurrentHashMap<>();
 
     PrivateNotes(
             PrivateNoteStore store,
@@ -47,6 +56,39 @@ public class PrivateNotes {
         this.access = access;
         this.attendees = attendees;
         this.clock = clock;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        store.all()
+                .doOnNext(n -> changed.merge(n.eventId(), n.updatedAt().toEpochMilli(), PrivateNotes::after))
+                .then()
+                .block();
+    }
+
+    /** In milliseconds, and always later than the change before: two edits within one tick still differ. */
+    private static long after(long before, long now) {
+        return Math.max(before + 1, now);
+    }
+
+    /**
+     * An order-independent mix of when the notes of these events last changed, and the latest such
+     * instant: what a personal feed adds to its version. Zero and null when none of them ever had notes.
+     */
+    record Stamp(long mix, Instant last) {}
+
+    Stamp stamp(Collection<String> eventIds) {
+        long mix = 0;
+        Instant last = null;
+        for (String id : eventIds) {
+            Long at = changed.get(id);
+            if (at != null) {
+                mix += (id.hashCode() * 0x9E3779B97F4A7C15L) ^ at;
+                Instant when = Instant.ofEpochMilli(at);
+                last = last == null || when.isAfter(last) ? when : last;
+            }
+        }
+        return new Stamp(mix, last);
     }
 
     /** For organizers and signed-in people going; empty text when there are none (only they learn that). */
@@ -73,11 +115,13 @@ public class PrivateNotes {
         return events.visible(user, eventId)
                 .flatMap(e -> access.require(user, e.organizationId(), Permission.MANAGE_EVENTS)
                         .thenReturn(e))
-                .flatMap(e -> stripped.isEmpty()
-                        ? store.delete(e.id()).thenReturn(new Note("", ""))
-                        : store.save(new PrivateNoteDocument(
-                                        e.id(), stripped, Descriptions.toSafeHtml(stripped), clock.instant()))
-                                .map(n -> new Note(n.text(), n.html())));
+                .flatMap(e -> (stripped.isEmpty()
+                                ? store.delete(e.id()).thenReturn(new Note("", ""))
+                                : store.save(new PrivateNoteDocument(
+                                                e.id(), stripped, Descriptions.toSafeHtml(stripped), clock.instant()))
+                                        .map(n -> new Note(n.text(), n.html())))
+                        // Stored first, then stamped: the next conditional request of an attendee's feed renders anew.
+                        .doOnNext(written -> changed.merge(e.id(), clock.millis(), PrivateNotes::after)));
     }
 
     /**

@@ -93,6 +93,35 @@ class BulkImportTest extends IntegrationTest {
         assertThat(found)
                 .allSatisfy(
                         e -> assertThat(e.get("place").get("city").asString()).isEqualTo("Berlin"));
+        // One audit entry for the job, saying who imported how many; none per event.
+        assertThat(imports()).singleElement().satisfies(entry -> {
+            assertThat(entry.get("actorId").asString()).isEqualTo(f.owner.userId());
+            assertThat(entry.get("subjectId").asString())
+                    .isEqualTo(job.get("id").asString());
+            assertThat(entry.get("label").asString()).isEqualTo("3");
+        });
+        assertThat(auditLog())
+                .noneSatisfy(entry -> assertThat(entry.get("action").asString()).isEqualTo("EVENT_CREATED"));
+    }
+
+    private List<JsonNode> auditLog() {
+        List<JsonNode> entries = new java.util.ArrayList<>();
+        f.owner
+                .get("/api/v1/organizations/" + f.organization + "/audit?limit=200")
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("entries")
+                .forEach(entries::add);
+        return entries;
+    }
+
+    private List<JsonNode> imports() {
+        return auditLog().stream()
+                .filter(e -> e.get("action").asString().equals("EVENTS_IMPORTED"))
+                .toList();
     }
 
     @Test
@@ -120,6 +149,7 @@ class BulkImportTest extends IntegrationTest {
         // The same field names a single create answers with (EventValidationTest).
         assertThat(problems).containsExactly("2 end", "3 body", "4 organization", "5 body", "6 title");
         assertThat(f.discover(f.owner, "")).isEmpty();
+        assertThat(imports()).as("a refused file imported nothing").isEmpty();
     }
 
     @Test

@@ -199,4 +199,67 @@ class PrivateNotesTest extends IntegrationTest {
         assertThat(text(url.substring(url.indexOf("/feeds/"))).replace("\r\n ", ""))
                 .doesNotContain("pomegranate");
     }
+
+    /** Status, ETag and body of a GET, conditional on {@code etag} when it is not null. */
+    private record Fetched(int status, String etag, String body) {}
+
+    private Fetched fetch(String path, String etag) {
+        var spec = web.get().uri(path);
+        if (etag != null) {
+            spec = spec.header(org.springframework.http.HttpHeaders.IF_NONE_MATCH, etag);
+        }
+        var result = spec.exchange().expectBody(byte[].class).returnResult();
+        byte[] body = result.getResponseBody();
+        return new Fetched(
+                result.getStatus().value(),
+                result.getResponseHeaders().getETag(),
+                body == null ? "" : new String(body, StandardCharsets.UTF_8).replace("\r\n ", ""));
+    }
+
+    @Test
+    void editingOnlyTheNotesChangesThePersonalFeedsEtagButNoPublicOne() {
+        RsvpFixtures org = new RsvpFixtures(api());
+        String id = org.event(null);
+        org.owner
+                .put("/api/v1/events/" + id + "/notes", Map.of("text", "Bring water"))
+                .expectStatus()
+                .isOk();
+        Api.Caller person = api().newUser("Attendee");
+        person.post("/api/v1/events/" + id + "/rsvps", rsvp("Attendee", "GOING", 0))
+                .expectStatus()
+                .isCreated();
+        String url = json(person.post("/api/v1/me/calendar-feed", Map.of())
+                        .expectStatus()
+                        .isCreated())
+                .get("url")
+                .asString();
+        String personal = url.substring(url.indexOf("/feeds/"));
+        String publicFeed = "/feeds/organizations/" + org.organization + ".ics";
+        Fetched before = fetch(personal, null);
+        Fetched publicBefore = fetch(publicFeed, null);
+        assertThat(before.body()).contains("Bring water");
+        assertThat(fetch(personal, before.etag()).status()).isEqualTo(304);
+
+        org.owner
+                .put("/api/v1/events/" + id + "/notes", Map.of("text", "Bring umbrellas"))
+                .expectStatus()
+                .isOk();
+
+        Fetched after = fetch(personal, before.etag());
+        assertThat(after.status())
+                .as("the calendar app holding the old feed gets the new notes")
+                .isEqualTo(200);
+        assertThat(after.etag()).isNotEqualTo(before.etag());
+        assertThat(after.body()).contains("Bring umbrellas").doesNotContain("Bring water");
+        // Removing them is a change too.
+        org.owner
+                .put("/api/v1/events/" + id + "/notes", Map.of("text", ""))
+                .expectStatus()
+                .isOk();
+        Fetched removed = fetch(personal, after.etag());
+        assertThat(removed.status()).isEqualTo(200);
+        assertThat(removed.body()).doesNotContain("umbrellas");
+        // Strangers' validators say nothing of notes.
+        assertThat(fetch(publicFeed, publicBefore.etag()).status()).isEqualTo(304);
+    }
 }

@@ -33,6 +33,11 @@ public class PrivateNoteStore {
                 : mongo.find(Query.query(where("_id").in(eventIds)), PrivateNoteDocument.class);
     }
 
+    /** Every event's notes: when each last changed is read into memory at start. */
+    public Flux<PrivateNoteDocument> all() {
+        return mongo.findAll(PrivateNoteDocument.class);
+    }
+
     public Mono<PrivateNoteDocument> save(PrivateNoteDocument note) {
         return mongo.save(note);
     }
