@@ -187,27 +187,29 @@ class CoHostService {
         return links.visible(user, eventId)
                 .flatMap(event -> organizations
                         .findBySlug(slug)
-                        .flatMap(org -> store.of(event.id(), org.id()))
-                        .switchIfEmpty(Mono.error(Refusal.notFound("Co-host")))
-                        .flatMap(i -> Flux.concat(
+                        .switchIfEmpty(Mono.error(Refusal.notFound("Organization")))
+                        // Who may is decided before the invitation is looked up: whether one exists is not a stranger's
+                        // to learn (a pending invitation changes nothing they read, not even a 404 against a 403).
+                        .flatMap(org -> Flux.concat(
                                         access.can(user, event.organizationId(), Permission.MANAGE_EVENTS),
-                                        access.can(user, i.organizationId(), Permission.MANAGE_EVENTS))
+                                        access.can(user, org.id(), Permission.MANAGE_EVENTS))
                                 .any(Boolean::booleanValue)
                                 .flatMap(allowed -> allowed
-                                        ? store.transition(
-                                                        i.id(),
-                                                        List.of(CoHostState.PENDING, CoHostState.ACCEPTED),
-                                                        CoHostState.ENDED,
-                                                        user.id(),
-                                                        clock.instant())
-                                                .switchIfEmpty(Mono.error(Refusal.of(
-                                                        Refusal.Reason.CONFLICT,
-                                                        "'" + slug + "' does not co-host the event (" + i.state()
-                                                                + ")")))
+                                        ? store.of(event.id(), org.id())
                                         : Mono.error(Refusal.forbidden(
-                                                "Only ORGANIZERs of the host or of this co-host end a co-hosting")))
-                                .flatMap(ended -> links.remove(ended.eventId(), ended.organizationId())
-                                        .then(audited(ended, user, AuditAction.COHOST_ENDED, event.title())))));
+                                                "Only ORGANIZERs of the host or of this co-host end a co-hosting"))))
+                        .switchIfEmpty(Mono.error(Refusal.notFound("Co-host")))
+                        .flatMap(i -> store.transition(
+                                        i.id(),
+                                        List.of(CoHostState.PENDING, CoHostState.ACCEPTED),
+                                        CoHostState.ENDED,
+                                        user.id(),
+                                        clock.instant())
+                                .switchIfEmpty(Mono.error(Refusal.of(
+                                        Refusal.Reason.CONFLICT,
+                                        "'" + slug + "' does not co-host the event (" + i.state() + ")"))))
+                        .flatMap(ended -> links.remove(ended.eventId(), ended.organizationId())
+                                .then(audited(ended, user, AuditAction.COHOST_ENDED, event.title()))));
     }
 
     /** In both organizations' logs: each side sees what was done with its name. */

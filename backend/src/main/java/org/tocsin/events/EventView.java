@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * An event as the API answers it. One view per occurrence in lists ({@code recurrenceId} names the
  * occurrence of a series). When the location is for attendees only and the caller is not one, the
- * place carries the city and coarse coordinates only, and the online link is withheld.
+ * place carries the city and coarse coordinates only, and the online link is withheld. {@code coHosts}:
+ * the accepted co-host organizations beside the host (absent when none; taken-down ones left out).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventView(
