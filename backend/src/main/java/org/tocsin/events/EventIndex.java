@@ -28,6 +28,7 @@ import org.tocsin.campaigns.CampaignCities;
 import org.tocsin.events.internal.EventDocument;
 import org.tocsin.events.internal.EventStore;
 import org.tocsin.places.Geo;
+import org.tocsin.places.PlaceService;
 import org.tocsin.takedowns.Takedowns;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -67,6 +68,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     private final EventStore store;
     private final Clock clock;
     private final Takedowns takedowns;
+    private final PlaceService places;
     /**
      * PUBLIC events' occurrences. Non-public ones are on their organization's own timeline, which only
      * its members' queries walk: what and how much a query walks never depends on events the caller
@@ -97,8 +99,14 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     /** Other replicas write only to a real MongoDB; the embedded server belongs to this process alone. */
     private final boolean sharedDatabase;
 
-    EventIndex(EventStore store, Clock clock, Takedowns takedowns, @Value("${spring.mongodb.uri:}") String mongoUri) {
+    EventIndex(
+            EventStore store,
+            Clock clock,
+            Takedowns takedowns,
+            PlaceService places,
+            @Value("${spring.mongodb.uri:}") String mongoUri) {
         this.store = store;
+        this.places = places;
         this.clock = clock;
         this.takedowns = takedowns;
         this.sharedDatabase = !mongoUri.isBlank();
@@ -477,6 +485,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
                                 a.events() + 1));
             }
             return counts.values().stream()
+                    .map(c -> c.withNames(places.names(c.cityKey())))
                     .sorted(Comparator.comparingLong(CityCount::events)
                             .reversed()
                             .thenComparing(CityCount::cityKey))
@@ -501,6 +510,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
                     (a, b) -> new CityCount(a.city(), a.countryCode(), a.cityKey(), null, null, a.events() + 1));
         }
         return counts.values().stream()
+                .map(c -> c.withNames(places.names(c.cityKey())))
                 .sorted(Comparator.comparing(CityCount::countryCode).thenComparing(CityCount::city))
                 .toList();
     }

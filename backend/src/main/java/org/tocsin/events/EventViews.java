@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,7 @@ import org.tocsin.campaigns.CampaignService;
 import org.tocsin.events.internal.EventDocument;
 import org.tocsin.organizations.OrganizationService;
 import org.tocsin.places.Geo;
+import org.tocsin.places.PlaceService;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -39,16 +41,19 @@ class EventViews {
             Caffeine.newBuilder().maximumSize(MAX_NAMES).build();
 
     private final ObjectProvider<AttendanceCounts> attendance;
+    private final PlaceService places;
 
     EventViews(
             OrganizationService organizations,
             CampaignService campaigns,
             Clock clock,
-            ObjectProvider<AttendanceCounts> attendance) {
+            ObjectProvider<AttendanceCounts> attendance,
+            PlaceService places) {
         this.organizations = organizations;
         this.campaigns = campaigns;
         this.clock = clock;
         this.attendance = attendance;
+        this.places = places;
     }
 
     /** The API's view, with the live attendance of the occurrence (a series without one: its next occurrence). */
@@ -59,7 +64,13 @@ class EventViews {
                 : counts.attendance(event.id(), occurrenceKey(event, occurrence), event.capacity());
         return Mono.zip(organization(event.organizationId()), campaign(event.campaignId()), live)
                 .map(t -> build(
-                        event, occurrence, permissions, t.getT1(), t.getT2() == UNKNOWN ? null : t.getT2(), t.getT3()));
+                        event,
+                        occurrence,
+                        permissions,
+                        t.getT1(),
+                        t.getT2() == UNKNOWN ? null : t.getT2(),
+                        t.getT3(),
+                        places::names));
     }
 
     /** A view to build in a batch: the event, the occurrence (or null) and what the caller may see. */
@@ -89,7 +100,8 @@ class EventViews {
                                     i.permissions(),
                                     t.getT1(),
                                     t.getT2() == UNKNOWN ? null : t.getT2(),
-                                    found.getOrDefault(slot, EventView.Attendance.none(slot.capacity()))));
+                                    found.getOrDefault(slot, EventView.Attendance.none(slot.capacity())),
+                                    places::names));
                 })
                 .collectList());
     }
@@ -101,7 +113,13 @@ class EventViews {
     Mono<EventView> viewWithoutAttendance(EventDocument event, Occurrence occurrence, EventPermissions permissions) {
         return Mono.zip(organization(event.organizationId()), campaign(event.campaignId()))
                 .map(t -> build(
-                        event, occurrence, permissions, t.getT1(), t.getT2() == UNKNOWN ? null : t.getT2(), null));
+                        event,
+                        occurrence,
+                        permissions,
+                        t.getT1(),
+                        t.getT2() == UNKNOWN ? null : t.getT2(),
+                        null,
+                        places::names));
     }
 
     private String occurrenceKey(EventDocument event, Occurrence occurrence) {
@@ -142,7 +160,8 @@ class EventViews {
             EventPermissions permissions,
             EventView.Owner organization,
             EventView.Owner campaign,
-            EventView.Attendance attendance) {
+            EventView.Attendance attendance,
+            Function<String, Map<String, String>> cityNames) {
         boolean hidden = e.locationVisibility() == LocationVisibility.ATTENDEES && !permissions.seesHiddenLocation();
         EventView.Place place = null;
         if (e.place() != null) {
@@ -155,9 +174,17 @@ class EventViews {
                             p.countryCode(),
                             p.cityKey(),
                             p.lat() == null ? null : Geo.coarse(p.lat()),
-                            p.lon() == null ? null : Geo.coarse(p.lon()))
+                            p.lon() == null ? null : Geo.coarse(p.lon()),
+                            cityNames.apply(p.cityKey()))
                     : new EventView.Place(
-                            p.venue(), p.address(), p.city(), p.countryCode(), p.cityKey(), p.lat(), p.lon());
+                            p.venue(),
+                            p.address(),
+                            p.city(),
+                            p.countryCode(),
+                            p.cityKey(),
+                            p.lat(),
+                            p.lon(),
+                            cityNames.apply(p.cityKey()));
         }
         EventView.Online online = e.online() == null
                 ? null
