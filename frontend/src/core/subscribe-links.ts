@@ -7,9 +7,26 @@ export function webcalOf(https: string): string {
 /** Google Calendar refuses to subscribe to a calendar address of 256 characters or more. */
 export const GOOGLE_MAX_URL = 255;
 
-/** Subscription addresses of a feed path such as "/feeds/cities/de/berlin" (no extension). */
-export function subscribeLinks(feedPath: string, origin = location.origin, name = '') {
-  const https = `${origin}${feedPath}.ics`;
+/**
+ * The query that asks a feed for a UI language's words ("?lang=fa"); English, what every feed writes without
+ * one, adds nothing, so English addresses stay as they always were.
+ */
+export function feedLanguage(language = 'en'): string {
+  return language === 'en' ? '' : `?lang=${encodeURIComponent(language)}`;
+}
+
+/** "Add to calendar" for one event, in the UI's language. */
+export function eventIcsPath(id: string, language = 'en'): string {
+  return `/events/${encodeURIComponent(id)}.ics${feedLanguage(language)}`;
+}
+
+/**
+ * Subscription addresses of a feed path such as "/feeds/cities/de/berlin" (no extension), in a UI language:
+ * a Persian UI subscribes to the Persian feeds.
+ */
+export function subscribeLinks(feedPath: string, origin = location.origin, name = '', language = 'en') {
+  const query = feedLanguage(language);
+  const https = `${origin}${feedPath}.ics${query}`;
   const webcal = webcalOf(https);
   // Outlook's "add from web" page takes the https address and a name for the calendar.
   const outlook = (host: string) =>
@@ -25,7 +42,7 @@ export function subscribeLinks(feedPath: string, origin = location.origin, name 
         : undefined,
     outlook: outlook('outlook.live.com'),
     office365: outlook('outlook.office.com'),
-    json: `${origin}${feedPath}.json`,
-    atom: `${origin}${feedPath}.atom`,
+    json: `${origin}${feedPath}.json${query}`,
+    atom: `${origin}${feedPath}.atom${query}`,
   };
 }

@@ -18,6 +18,8 @@ export interface Place {
   cityKey?: string;
   lat?: number;
   lon?: number;
+  /** The city's names in other languages by tag ({ fa: 'تهران' }), those the server's gazetteer has. */
+  cityNames?: Record<string, string>;
 }
 export interface Attendance {
   going: number;
@@ -86,6 +88,8 @@ export interface CityCount {
   lat?: number;
   lon?: number;
   events: number;
+  /** The city's names in other languages by tag ({ fa: 'تهران' }), those the server's gazetteer has. */
+  cityNames?: Record<string, string>;
 }
 export interface Campaign {
   id: string;

@@ -1,10 +1,11 @@
 import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { LightElement } from './light-element';
-import { locale, t, type MessageKey } from '../core/i18n';
+import { lang, locale, t, type MessageKey } from '../core/i18n';
 import { formatWhen } from '../core/format';
 import { paths } from '../core/router';
 import type { EventView } from '../core/types';
+import { cityName } from '../core/city-names';
 
 export function kindLabel(kind: string): string {
   return t(`kind.${kind}` as MessageKey);
@@ -15,7 +16,7 @@ export function placeLine(e: EventView): string {
   const parts: string[] = [];
   if (e.place) {
     if (e.place.venue && !e.locationHidden) parts.push(e.place.venue);
-    parts.push(e.place.city);
+    parts.push(cityName(e.place, lang()));
   }
   if (e.online) parts.push(t('event.online'));
   else if (!e.place) parts.push(t('event.online'));

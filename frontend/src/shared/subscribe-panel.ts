@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LightElement } from './light-element';
-import { t } from '../core/i18n';
+import { lang, t } from '../core/i18n';
 import { subscribeLinks, webcalOf } from '../core/subscribe-links';
 
 export { GOOGLE_MAX_URL, subscribeLinks, webcalOf } from '../core/subscribe-links';
@@ -54,7 +54,7 @@ export class SubscribePanel extends LightElement {
       </div>`;
     }
     if (!this.feedPath) return nothing;
-    const links = subscribeLinks(this.feedPath);
+    const links = subscribeLinks(this.feedPath, location.origin, '', lang());
     const id = `feed-url-${this.feedPath.replace(/[^a-z0-9]/gi, '-')}`;
     return html`<section class="subscribe" aria-labelledby="${id}-h">
       <h2 id="${id}-h">${t('subscribe.title')}</h2>

@@ -4,6 +4,7 @@ import { formatWhen } from '../core/format';
 import { subscribeLinks } from '../core/subscribe-links';
 import { widgetLocale, type WidgetKey } from './widget-words';
 import type { EventFilters, EventView } from '../core/types';
+import { cityName } from '../core/city-names';
 
 /**
  * <tocsin-events base-url organization city campaign tag limit lang theme>: a partner site's list of upcoming
@@ -138,7 +139,7 @@ export class TocsinEvents extends LitElement {
     if (this.status === 'loading' && !this.items.length) {
       return html`<div dir=${loc.dir} lang=${loc.lang} aria-busy="true">${header}<p>${this.t('common.loading')}</p></div>`;
     }
-    const links = subscribeLinks(this.feedPath(), this.base);
+    const links = subscribeLinks(this.feedPath(), this.base, '', loc.lang);
     const webcal = links.webcal;
     return html`<div dir=${loc.dir} lang=${loc.lang}>
       ${header}
@@ -152,7 +153,7 @@ export class TocsinEvents extends LitElement {
             <a part="link title" class="title" dir="auto" href="${this.base}/events/${encodeURIComponent(e.id)}${e.recurrence && e.recurrenceId ? `?occurrence=${encodeURIComponent(e.recurrenceId)}` : ''}" target=${target} rel=${rel}>${e.title}</a>
             ${cancelled ? html` <span part="badge" class="badge">${this.t('event.cancelled')}</span>` : nothing}
             <p part="time" class="meta"><time datetime=${e.startUtc}>${when.local}</time></p>
-            <p part="place" class="meta">${e.place ? e.place.city : this.t('event.online')} · ${e.organization.name}</p>
+            <p part="place" class="meta">${e.place ? cityName(e.place, loc.lang) : this.t('event.online')} · ${e.organization.name}</p>
           </li>`;
         })}
       </ol>`

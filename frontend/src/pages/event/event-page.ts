@@ -5,7 +5,7 @@ import { kindLabel } from '../../shared/event-list';
 import './rsvp-form';
 import { occurrenceTimes } from './move-occurrence';
 import { api, ApiError } from '../../core/api';
-import { locale, t } from '../../core/i18n';
+import { lang, locale, t } from '../../core/i18n';
 import {
   countdown,
   formatDate,
@@ -22,6 +22,8 @@ import { accessibilityLabel, languageName } from '../../core/accessibility';
 import '../moderation/report-dialog';
 import { currentUser } from '../../core/session';
 import type { EventView, Role } from '../../core/types';
+import { cityName } from '../../core/city-names';
+import { eventIcsPath } from '../../core/subscribe-links';
 
 /** /events/{id}: everything about one action, and the RSVP form. */
 @customElement('tocsin-event-page')
@@ -249,7 +251,7 @@ export class EventPage extends LightElement {
             : nothing
         }
         <p class="actions">
-          <a class="button secondary" href="/events/${encodeURIComponent(e.id)}.ics" download>${t('event.addToCalendar')}</a>
+          <a class="button secondary" href=${eventIcsPath(e.id, lang())} download>${t('event.addToCalendar')}</a>
           <button type="button" class="secondary" @click=${this.share}>${t('event.share')}</button>
         </p>
         ${
@@ -289,7 +291,7 @@ export class EventPage extends LightElement {
 
   private where(e: EventView) {
     if (!e.place) return t('event.onlineOnly');
-    const city = html`<a href=${paths.city(e.place.cityKey ?? `${e.place.countryCode.toLowerCase()}/${e.place.city.toLowerCase()}`)}>${e.place.city}</a>, ${countryName(e.place.countryCode, locale())}`;
+    const city = html`<a href=${paths.city(e.place.cityKey ?? `${e.place.countryCode.toLowerCase()}/${e.place.city.toLowerCase()}`)}>${cityName(e.place, lang())}</a>, ${countryName(e.place.countryCode, locale())}`;
     if (e.locationHidden || (e.locationVisibility === 'ATTENDEES' && !e.place.venue && !e.place.address)) {
       return html`${city}<br /><span class="hidden-location">${t('event.locationHidden')}</span>`;
     }

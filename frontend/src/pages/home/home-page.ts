@@ -5,10 +5,11 @@ import { kindLabel } from '../../shared/event-list';
 import '../../shared/event-list';
 import './month-view';
 import { api } from '../../core/api';
-import { t } from '../../core/i18n';
+import { lang, t } from '../../core/i18n';
 import { navigate, paths } from '../../core/router';
 import { ACCESSIBILITY_FEATURES, FILTER_LANGUAGES, accessibilityLabel, languageName } from '../../core/accessibility';
 import { EVENT_KINDS, type Campaign, type CityCount, type EventFilters, type EventView } from '../../core/types';
+import { cityName } from '../../core/city-names';
 
 const FILTER_KEYS = [
   'q',
@@ -158,7 +159,7 @@ export class HomePage extends LightElement {
           <label for="f-city">${t('home.city')}</label>
           <select id="f-city" name="city">
             <option value="">${t('home.anyCity')}</option>
-            ${this.cities.filter((c) => c.cityKey.includes('/')).map((c) => html`<option value=${c.cityKey} ?selected=${q.get('city') === c.cityKey}>${c.city} (${c.countryCode})</option>`)}
+            ${this.cities.filter((c) => c.cityKey.includes('/')).map((c) => html`<option value=${c.cityKey} ?selected=${q.get('city') === c.cityKey}>${cityName(c, lang())} (${c.countryCode})</option>`)}
           </select>
         </div>
         <div class="field">

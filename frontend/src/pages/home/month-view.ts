@@ -2,10 +2,11 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LightElement } from '../../shared/light-element';
 import { api } from '../../core/api';
-import { locale, t } from '../../core/i18n';
+import { lang, locale, t } from '../../core/i18n';
 import { paths } from '../../core/router';
 import { formatNumber, localDigits } from '../../core/format';
 import type { EventFilters, EventView } from '../../core/types';
+import { cityName } from '../../core/city-names';
 
 /** "2027-03" → the Gregorian month's first day and the next month's, as "YYYY-MM-DD". */
 export function monthBounds(month: string): { first: string; next: string; days: number } {
@@ -155,7 +156,7 @@ export class MonthView extends LightElement {
       if (events.length === 1) {
         const e = events[0];
         return html`<a class=${e.status === 'CANCELLED' ? 'one cancelled' : 'one'} href=${paths.event(e.id, e.recurrence ? e.recurrenceId : undefined)}>
-          <span class="time">${localDigits(e.start.slice(11, 16), loc)}</span> <bdi>${e.title}</bdi>${e.place ? html` · <bdi>${e.place.city}</bdi>` : nothing}</a>`;
+          <span class="time">${localDigits(e.start.slice(11, 16), loc)}</span> <bdi>${e.title}</bdi>${e.place ? html` · <bdi>${cityName(e.place, lang())}</bdi>` : nothing}</a>`;
       }
       return html`<button type="button" class="day-summary" aria-expanded=${this.openDay === day ? 'true' : 'false'}
         aria-controls="month-day" @click=${() => this.toggle(day)}>${daySummary(events)}</button>`;
@@ -198,7 +199,7 @@ export function byCity(events: EventView[]): { key: string; label: string; event
   const groups = new Map<string, { key: string; label: string; events: EventView[] }>();
   for (const e of events) {
     const key = e.place?.cityKey ?? 'online';
-    const label = e.place ? e.place.city : t('month.online');
+    const label = e.place ? cityName(e.place, lang()) : t('month.online');
     const group = groups.get(key) ?? { key, label, events: [] };
     group.events.push(e);
     groups.set(key, group);

@@ -1,5 +1,7 @@
 import { html, nothing, svg } from 'lit';
 import type { CityCount } from '../../core/types';
+import { lang } from '../../core/i18n';
+import { cityName } from '../../core/city-names';
 
 /**
  * A small world map of a day of action: one dot per city, its area proportional to the city's actions.
@@ -103,7 +105,7 @@ export interface Label {
  * busiest city ("Berlin +3"); the busiest clusters are named first, and a name that would overlap one already
  * placed is left out. At most {@code max} names: the list beside the map names every city.
  */
-export function labels(drawn: readonly MapDot[], view: View, max = 5): Label[] {
+export function labels(drawn: readonly MapDot[], view: View, max = 5, language = lang()): Label[] {
   const near = view.width * 0.06;
   const clusters: { head: MapDot; members: MapDot[]; events: number }[] = [];
   for (const d of drawn) {
@@ -119,7 +121,8 @@ export function labels(drawn: readonly MapDot[], view: View, max = 5): Label[] {
   const out: Label[] = [];
   for (const c of clusters) {
     if (out.length >= max) break;
-    const text = c.members.length > 1 ? `${c.head.city.city} +${c.members.length - 1}` : c.head.city.city;
+    const name = cityName(c.head.city, language);
+    const text = c.members.length > 1 ? `${name} +${c.members.length - 1}` : name;
     const textWidth = text.length * size * 0.55;
     const right = c.head.x < view.x + view.width / 2;
     const gap = c.head.r * view.scale + 1.5 * view.scale;

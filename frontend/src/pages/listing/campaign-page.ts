@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ListingPage } from './listing';
 import { api } from '../../core/api';
-import { locale, t } from '../../core/i18n';
+import { lang, locale, t } from '../../core/i18n';
 import { formatNumber } from '../../core/format';
 import { paths } from '../../core/router';
 import type { Campaign } from '../../core/types';
@@ -10,6 +10,7 @@ import { campaignMap, landOutlines } from './campaign-map';
 import './host-action';
 import '../moderation/report-dialog';
 import './review-queue';
+import { cityName } from '../../core/city-names';
 
 /** /campaigns/{slug}: the day of action as a world map and a list of cities with counts, its actions and its calendar. */
 @customElement('tocsin-campaign-page')
@@ -58,7 +59,7 @@ export class CampaignPage extends ListingPage {
         <ul class="city-counts">
           ${cities.map(
             (city) => html`<li>
-            ${city.cityKey.includes('/') ? html`<a href=${paths.city(city.cityKey)}>${city.city}</a>` : html`<span>${t('event.online')}</span>`}
+            ${city.cityKey.includes('/') ? html`<a href=${paths.city(city.cityKey)}>${cityName(city, lang())}</a>` : html`<span>${t('event.online')}</span>`}
             <span class="count">${formatNumber(city.events, loc)}</span>
           </li>`,
           )}

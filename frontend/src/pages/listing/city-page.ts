@@ -1,8 +1,9 @@
 import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { ListingPage } from './listing';
-import { locale, t } from '../../core/i18n';
+import { lang, locale, t } from '../../core/i18n';
 import { countryName } from '../../core/format';
+import { cityName } from '../../core/city-names';
 
 /** /cities/{countryCode}/{city}: a city's actions and its calendar. */
 @customElement('tocsin-city-page')
@@ -19,7 +20,8 @@ export class CityPage extends ListingPage {
   }
 
   render() {
-    const name = this.items[0]?.place?.city ?? this.city.replace(/-/g, ' ');
+    const place = this.items[0]?.place;
+    const name = place ? cityName(place, lang()) : this.city.replace(/-/g, ' ');
     document.title = `${name} · Tocsin`;
     return html`
       <h1>${t('city.title', { city: name })}</h1>

@@ -2,11 +2,12 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LightElement, formErrors, generalError, fieldError, type FormErrors } from '../../shared/light-element';
 import { api, ApiError } from '../../core/api';
-import { locale, t, type MessageKey } from '../../core/i18n';
+import { lang, locale, t, type MessageKey } from '../../core/i18n';
 import { formatWhen, parseCount } from '../../core/format';
 import { paths, safeUrl } from '../../core/router';
 import { rsvpStateLabel } from '../event/rsvp-form';
 import type { EventView, Rsvp, RsvpResponse } from '../../core/types';
+import { cityName } from '../../core/city-names';
 
 /** /rsvp/{manageToken}: see, change or cancel one's RSVP; the hidden location shows when allowed. */
 @customElement('tocsin-rsvp-page')
@@ -98,7 +99,7 @@ export class RsvpPage extends LightElement {
           ? html`<section class="card">
         <h2 dir="auto"><a href=${paths.event(e.id, r.occurrence)}>${e.title}</a></h2>
         ${when ? html`<p>${when.local}</p>` : nothing}
-        ${e.place ? html`<p>${[e.place.venue, e.place.address, e.place.city].filter(Boolean).join(', ')}</p>` : nothing}
+        ${e.place ? html`<p>${[e.place.venue, e.place.address, cityName(e.place, lang())].filter(Boolean).join(', ')}</p>` : nothing}
         ${safeUrl(e.online?.url) ? html`<p><a href=${safeUrl(e.online?.url)!} rel="noopener noreferrer" dir="ltr">${e.online!.url}</a></p>` : nothing}
       </section>`
           : nothing

@@ -28,6 +28,7 @@ import org.tocsin.campaigns.CampaignCities;
 import org.tocsin.events.internal.EventDocument;
 import org.tocsin.events.internal.EventStore;
 import org.tocsin.places.Geo;
+import org.tocsin.places.PlaceService;
 import org.tocsin.storage.DatabaseSharing;
 import org.tocsin.takedowns.Takedowns;
 import reactor.core.publisher.Mono;
@@ -68,6 +69,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     private final EventStore store;
     private final Clock clock;
     private final Takedowns takedowns;
+    private final PlaceService places;
     /**
      * PUBLIC events' occurrences. Non-public ones are on their organization's own timeline, which only
      * its members' queries walk: what and how much a query walks never depends on events the caller
@@ -100,8 +102,9 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     /** One poll at a time: a slow one (a large store, a busy database) must not pile up behind the next tick. */
     private final AtomicBoolean polling = new AtomicBoolean();
 
-    EventIndex(EventStore store, Clock clock, Takedowns takedowns, DatabaseSharing sharing) {
+    EventIndex(EventStore store, Clock clock, Takedowns takedowns, PlaceService places, DatabaseSharing sharing) {
         this.store = store;
+        this.places = places;
         this.clock = clock;
         this.takedowns = takedowns;
         this.sharedDatabase = sharing.othersWrite();
@@ -487,6 +490,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
                                 a.events() + 1));
             }
             return counts.values().stream()
+                    .map(c -> c.withNames(places.names(c.cityKey())))
                     .sorted(Comparator.comparingLong(CityCount::events)
                             .reversed()
                             .thenComparing(CityCount::cityKey))
@@ -511,6 +515,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
                     (a, b) -> new CityCount(a.city(), a.countryCode(), a.cityKey(), null, null, a.events() + 1));
         }
         return counts.values().stream()
+                .map(c -> c.withNames(places.names(c.cityKey())))
                 .sorted(Comparator.comparing(CityCount::countryCode).thenComparing(CityCount::city))
                 .toList();
     }

@@ -3,6 +3,7 @@ package org.tocsin.events;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An event as the API answers it. One view per occurrence in lists ({@code recurrenceId} names the
@@ -179,9 +180,34 @@ public record EventView(
 
     public record Recurrence(String rrule, List<String> exdates) {}
 
+    /**
+     * Where an event is. {@code city} is the name events give it (GeoNames' for a city the gazetteer knows);
+     * {@code cityNames} its names in other languages by tag ({@code {"fa": "تهران"}}), only those the
+     * gazetteer has, or null.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Place(
-            String venue, String address, String city, String countryCode, String cityKey, Double lat, Double lon) {}
+            String venue,
+            String address,
+            String city,
+            String countryCode,
+            String cityKey,
+            Double lat,
+            Double lon,
+            Map<String, String> cityNames) {
+
+        /** A place whose city has no names in other languages (tests' hand-made views, cities typed freely). */
+        public Place(
+                String venue, String address, String city, String countryCode, String cityKey, Double lat, Double lon) {
+            this(venue, address, city, countryCode, cityKey, lat, lon, null);
+        }
+
+        /** The city's name in a language ("fa"): its own name there if known, else the name events give it. */
+        public String cityIn(String languageTag) {
+            String named = cityNames == null ? null : cityNames.get(languageTag);
+            return named != null ? named : city;
+        }
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Speaker(String name, String affiliation) {}

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,7 @@ import org.tocsin.campaigns.CampaignService;
 import org.tocsin.events.internal.EventDocument;
 import org.tocsin.organizations.OrganizationService;
 import org.tocsin.places.Geo;
+import org.tocsin.places.PlaceService;
 import org.tocsin.takedowns.Takedowns;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -47,14 +49,17 @@ class EventViews {
 
     private final ObjectProvider<AttendanceCounts> attendance;
     private final Takedowns takedowns;
+    private final PlaceService places;
 
     EventViews(
             OrganizationService organizations,
             CampaignService campaigns,
             Clock clock,
             ObjectProvider<AttendanceCounts> attendance,
-            Takedowns takedowns) {
+            Takedowns takedowns,
+            PlaceService places) {
         this.takedowns = takedowns;
+        this.places = places;
         this.organizations = organizations;
         this.campaigns = campaigns;
         this.clock = clock;
@@ -75,7 +80,8 @@ class EventViews {
                         t.getT1(),
                         t.getT2() == UNKNOWN ? null : t.getT2(),
                         t.getT3(),
-                        t.getT4()));
+                        t.getT4(),
+                        places::names));
     }
 
     /** A view to build in a batch: the event, the occurrence (or null) and what the caller may see. */
@@ -107,7 +113,8 @@ class EventViews {
                                     t.getT1(),
                                     t.getT2() == UNKNOWN ? null : t.getT2(),
                                     found.getOrDefault(slot, EventView.Attendance.none(slot.capacity())),
-                                    t.getT3()));
+                                    t.getT3(),
+                                    places::names));
                 })
                 .collectList());
     }
@@ -125,7 +132,8 @@ class EventViews {
                         t.getT1(),
                         t.getT2() == UNKNOWN ? null : t.getT2(),
                         null,
-                        t.getT3()));
+                        t.getT3(),
+                        places::names));
     }
 
     private String occurrenceKey(EventDocument event, Occurrence occurrence) {
@@ -192,7 +200,8 @@ class EventViews {
             EventView.Owner organization,
             EventView.Owner campaign,
             EventView.Attendance attendance,
-            List<EventView.Owner> coHosts) {
+            List<EventView.Owner> coHosts,
+            Function<String, Map<String, String>> cityNames) {
         boolean hidden = e.locationVisibility() == LocationVisibility.ATTENDEES && !permissions.seesHiddenLocation();
         EventView.Place place = null;
         if (e.place() != null) {
@@ -205,9 +214,17 @@ class EventViews {
                             p.countryCode(),
                             p.cityKey(),
                             p.lat() == null ? null : Geo.coarse(p.lat()),
-                            p.lon() == null ? null : Geo.coarse(p.lon()))
+                            p.lon() == null ? null : Geo.coarse(p.lon()),
+                            cityNames.apply(p.cityKey()))
                     : new EventView.Place(
-                            p.venue(), p.address(), p.city(), p.countryCode(), p.cityKey(), p.lat(), p.lon());
+                            p.venue(),
+                            p.address(),
+                            p.city(),
+                            p.countryCode(),
+                            p.cityKey(),
+                            p.lat(),
+                            p.lon(),
+                            cityNames.apply(p.cityKey()));
         }
         EventView.Online online = e.online() == null
                 ? null

@@ -48,10 +48,14 @@ class AtomFeed {
             for (EventView e : events) {
                 xml.writeStartElement("entry");
                 element(xml, "id", "tag:" + publicUrl.host() + ",2026:event:" + e.id());
+                // Title and summary set user text among our words: a Persian feed's isolates stay in them.
                 element(
                         xml,
                         "title",
-                        e.status() == EventStatus.CANCELLED ? words.prefix(e) + words.user(e.title()) : e.title());
+                        e.status() == EventStatus.CANCELLED
+                                ? words.prefix(e) + words.user(e.title())
+                                : words.plain(e.title()),
+                        words.ics().keptControls());
                 element(xml, "published", e.createdAt().toString());
                 element(xml, "updated", e.updatedAt().toString());
                 link(xml, "alternate", publicUrl.base() + "/events/" + e.id(), "text/html");
@@ -60,7 +64,7 @@ class AtomFeed {
                     element(xml, "name", e.organization().name());
                     xml.writeEndElement();
                 }
-                element(xml, "summary", summary(e, words));
+                element(xml, "summary", summary(e, words), words.ics().keptControls());
                 if (!e.descriptionHtml().isEmpty()) {
                     xml.writeStartElement("content");
                     xml.writeAttribute("type", "html");
@@ -86,7 +90,7 @@ class AtomFeed {
     private static String summary(EventView e, FeedWords.Words words) {
         String where = e.place() == null
                 ? words.ics().online()
-                : words.user(e.place().city()) + ", " + e.place().countryCode();
+                : words.city(e.place()) + ", " + words.plain(e.place().countryCode());
         String when = words.english() ? e.start().replace('T', ' ') + " (" + e.timeZone() + ")" : words.date(e);
         return when + " · " + where
                 + (e.status() == EventStatus.SCHEDULED
@@ -98,14 +102,23 @@ class AtomFeed {
                 + (e.accessibility() == null ? "" : "\n" + words.accessibility(e));
     }
 
-    /** Only characters XML 1.0 can carry (see {@link UserText#printable}). */
+    /** Only characters XML 1.0 can carry (see {@link UserText#printable}), and no bidi control. */
     static String text(String text) {
-        return text == null ? "" : UserText.printable(text, "\t\n\r");
+        return text(text, "");
+    }
+
+    /** As {@link #text(String)}, keeping the bidi controls in {@code keep} (a Persian feed's own isolates). */
+    static String text(String text, String keep) {
+        return text == null ? "" : UserText.printable(text, "\t\n\r" + keep);
     }
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        element(xml, name, text, "");
+    }
+
+    private static void element(XMLStreamWriter xml, String name, String text, String keep) throws XMLStreamException {
         xml.writeStartElement(name);
-        xml.writeCharacters(text(text));
+        xml.writeCharacters(text(text, keep));
         xml.writeEndElement();
     }
 

@@ -128,17 +128,23 @@ class FeedController {
 
     /**
      * "Add to calendar" for one event: the same VEVENTs as in the feeds, as a download, with the feeds'
-     * validators and 304 (calendar apps subscribe to it too) and, for an event anyone may read, CORS.
+     * validators and 304 (calendar apps subscribe to it too) and, for an event anyone may read, CORS. {@code
+     * ?lang=fa} writes it in Persian as the feeds do; its ETag, a digest of the body, differs per language.
      */
     @GetMapping("/events/{id}.ics")
     Mono<ResponseEntity<byte[]>> single(
-            @AuthenticationPrincipal CurrentUser user, @PathVariable String id, ServerWebExchange exchange) {
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String id,
+            @RequestParam(required = false) String lang,
+            ServerWebExchange exchange) {
+        FeedWords.Words language = words.of(FeedWords.language(lang));
         return catalog.visibleEvent(user, id)
                 .publishOn(Schedulers.boundedElastic())
                 .map(view -> {
                     CalendarMeta meta =
                             new CalendarMeta(view.title(), "An action on Tocsin", "/events/" + id, "/events/" + id);
-                    byte[] body = ics.render(meta.name(), meta.description(), List.of(view), clock.instant())
+                    byte[] body = ics.render(
+                                    meta.name(), meta.description(), List.of(view), clock.instant(), language.ics())
                             .getBytes(StandardCharsets.UTF_8);
                     // PRIVATE events are read with a member's session: never a shared cache, never another origin.
                     FeedValidators validators = FeedValidators.ofBody(

@@ -47,6 +47,16 @@ class FeedWords {
             return ics.user().apply(text);
         }
 
+        /** The place's city as this language names it (see {@link IcsWords#city}). */
+        String city(EventView.Place place) {
+            return ics.city().apply(place);
+        }
+
+        /** User text standing alone (see {@link IcsWords#plain}). */
+        String plain(String text) {
+            return ics.plain(text);
+        }
+
         boolean english() {
             return language == Language.EN;
         }
@@ -80,6 +90,15 @@ class FeedWords {
     /** User text, cleaned of any bidi control of its own, between isolates (as rsvps.PersianMail does). */
     private static String isolate(String text) {
         return EventTexts.FSI + UserText.printable(text, "") + EventTexts.PDI;
+    }
+
+    /**
+     * The gazetteer's name of the city in this language (ours: set as it is), else the city as typed,
+     * isolated as any user text.
+     */
+    private static String city(EventView.Place place, Language language) {
+        String named = place.cityNames() == null ? null : place.cityNames().get(language.tag());
+        return named != null ? named : isolate(place.city());
     }
 
     private final Map<Language, Words> words = new EnumMap<>(Language.class);
@@ -121,11 +140,14 @@ class FeedWords {
                 texts.get(language, "speakers"),
                 texts.get(language, "event_languages"),
                 texts.get(language, "feed_for_attendees"),
-                city -> texts.format(language, "feed_location_shared", UserText.printable(city, "")),
+                // The city comes set already (the gazetteer's name, or the typed one isolated).
+                city -> texts.get(language, "feed_location_shared").replace("{0}", city),
                 texts.get(language, "online"),
                 e -> date(e, language),
                 e -> accessibility(e, language, texts),
-                FeedWords::isolate);
+                FeedWords::isolate,
+                true,
+                place -> city(place, language));
         return new Words(
                 language,
                 texts.get(language, "when"),

@@ -73,15 +73,16 @@ class JsonFeed {
     static String where(EventView e, FeedWords.Words words) {
         List<String> parts = new ArrayList<>();
         if (e.place() != null) {
-            for (String part : new String[] {
-                e.place().venue(),
-                e.place().address(),
-                e.place().city(),
-                e.place().countryCode()
-            }) {
+            for (String part : new String[] {e.place().venue(), e.place().address()}) {
                 if (part != null && !part.isBlank()) {
                     parts.add(words.user(part));
                 }
+            }
+            if (e.place().city() != null && !e.place().city().isBlank()) {
+                parts.add(words.city(e.place()));
+            }
+            if (e.place().countryCode() != null && !e.place().countryCode().isBlank()) {
+                parts.add(words.user(e.place().countryCode()));
             }
         }
         if (e.online() != null && e.online().url() != null) {

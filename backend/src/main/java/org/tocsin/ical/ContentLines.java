@@ -37,9 +37,17 @@ final class ContentLines {
 
     /** Folds every CRLF-terminated line of {@code unfolded}; the result ends with CRLF. */
     static String fold(String unfolded) {
+        return fold(unfolded, "");
+    }
+
+    /**
+     * As {@link #fold(String)}, keeping the bidi controls in {@code keep} (a Persian feed's FSI and PDI, set
+     * around user text that was cleaned of its own before it was composed: {@link IcsWords#plain}).
+     */
+    static String fold(String unfolded, String keep) {
         StringBuilder out = new StringBuilder(unfolded.length() + unfolded.length() / 60 * 3);
         for (String line : unfolded.split("\r\n")) {
-            String printable = UserText.printable(line, "\t");
+            String printable = UserText.printable(line, "\t" + keep);
             if (!printable.isEmpty()) {
                 foldLine(printable, out);
             }

@@ -86,7 +86,7 @@ class IcsEvents {
         if (hit != null && hit.version().equals(event.updatedAt())) {
             return hit.text();
         }
-        String text = ContentLines.fold(build(event, Itip.FEED, null, words));
+        String text = ContentLines.fold(build(event, Itip.FEED, null, words), words.keptControls());
         cache.put(key, new Cached(event.updatedAt(), text));
         return text;
     }
@@ -181,7 +181,7 @@ class IcsEvents {
         v.add(new Sequence(e.sequence()));
         v.add(new Summary(ContentLines.text(
                 status == EventStatus.SCHEDULED
-                        ? e.title()
+                        ? words.plain(e.title())
                         : prefix(status, words) + words.user().apply(e.title()))));
         v.add(new Description(ContentLines.text(description(e, words))));
         v.add(new Status(
@@ -192,7 +192,7 @@ class IcsEvents {
                 }));
         List<String> categories = new ArrayList<>();
         categories.add(e.kind().name());
-        e.tags().forEach(tag -> categories.add(ContentLines.text(tag)));
+        e.tags().forEach(tag -> categories.add(ContentLines.text(words.plain(tag))));
         v.add(new Categories(new TextList(categories)));
         v.add(new Url(java.net.URI.create(publicUrl.base() + "/events/" + e.id())));
         if (e.organization() != null && e.organization().name() != null) {
@@ -212,10 +212,10 @@ class IcsEvents {
         EventView.Place place = e.place();
         if (place == null && onlineUrl(e) != null) {
             // Online only: many apps show LOCATION (and make a link of it) but not CONFERENCE.
-            v.add(new Location(ContentLines.text(onlineUrl(e))));
+            v.add(new Location(ContentLines.text(words.plain(onlineUrl(e)))));
         }
         if (place != null && !e.locationHidden()) {
-            v.add(new Location(ContentLines.text(location(place))));
+            v.add(new Location(ContentLines.text(location(place, words))));
             if (place.lat() != null) {
                 v.add(new Geo(BigDecimal.valueOf(place.lat()), BigDecimal.valueOf(place.lon())));
             }
@@ -225,7 +225,8 @@ class IcsEvents {
             if (e.online().platform() != null) {
                 params.add(new Label(ContentLines.parameter(e.online().platform())));
             }
-            v.add(new Conference(new ParameterList(params), e.online().url()));
+            v.add(new Conference(
+                    new ParameterList(params), words.plain(e.online().url())));
         }
         return v;
     }
@@ -241,7 +242,7 @@ class IcsEvents {
 
     private String description(EventView e, IcsWords words) {
         UnaryOperator<String> user = words.user();
-        StringBuilder text = new StringBuilder(Descriptions.toPlainText(e.description()));
+        StringBuilder text = new StringBuilder(words.plain(Descriptions.toPlainText(e.description())));
         if (e.statusReason() != null) {
             text.insert(0, user.apply(e.statusReason()) + "\n\n");
         }
@@ -271,11 +272,11 @@ class IcsEvents {
             text.append(text.isEmpty() ? "" : "\n\n")
                     .append(words.forAttendees())
                     .append(": ")
-                    .append(Descriptions.toPlainText(e.privateNotes()));
+                    .append(words.plain(Descriptions.toPlainText(e.privateNotes())));
         }
         if (e.place() != null && e.locationHidden()) {
             text.append(text.isEmpty() ? "" : "\n\n")
-                    .append(words.locationShared().apply(e.place().city()));
+                    .append(words.locationShared().apply(words.city().apply(e.place())));
         }
         if (onlineUrl(e) != null) {
             // CONFERENCE (RFC 7986) is not shown by Google, Outlook or Apple Calendar: the link in the text is.
@@ -300,12 +301,19 @@ class IcsEvents {
         return e.online() == null ? null : e.online().url();
     }
 
-    private static String location(EventView.Place p) {
+    /** "Venue, address, city, country": the city in the words' language, the user's words set as theirs. */
+    private static String location(EventView.Place p, IcsWords words) {
         List<String> parts = new ArrayList<>();
-        for (String part : new String[] {p.venue(), p.address(), p.city(), p.countryCode()}) {
+        for (String part : new String[] {p.venue(), p.address()}) {
             if (part != null && !part.isBlank()) {
-                parts.add(part);
+                parts.add(words.user().apply(part));
             }
+        }
+        if (p.city() != null && !p.city().isBlank()) {
+            parts.add(words.city().apply(p));
+        }
+        if (p.countryCode() != null && !p.countryCode().isBlank()) {
+            parts.add(words.plain(p.countryCode()));
         }
         return String.join(", ", parts);
     }

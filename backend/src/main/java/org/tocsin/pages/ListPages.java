@@ -126,7 +126,9 @@ class ListPages {
         item.put("title", view.title());
         item.put("startUtc", view.startUtc().toString());
         item.put("when", EventTexts.when(view.startUtc(), view.endUtc(), view.timeZone(), language));
-        item.put("city", view.place() != null ? view.place().city() : texts.get(language, "online_only"));
+        item.put(
+                "city",
+                view.place() != null ? view.place().cityIn(language.tag()) : texts.get(language, "online_only"));
         if (view.status() != EventStatus.SCHEDULED) {
             item.put("statusText", texts.get(language, "short_status_" + view.status()));
         }

@@ -81,7 +81,7 @@ class ListPagesController {
                 .limit(MAX_LINKS)
                 .forEach(c -> cities.add(ListPages.link(
                         cityPath(c.cityKey()) + "?lang=" + language.tag(),
-                        c.city(),
+                        c.cityIn(language.tag()),
                         Pages.country(c.countryCode(), language) + " · " + t.count(language, "actions", c.events()))));
         return campaigns
                 .currentCampaigns(MAX_LINKS)
@@ -123,13 +123,14 @@ class ListPagesController {
                 .flatMap(known -> {
                     String path = cityPath(known.key());
                     String countryName = Pages.country(known.countryCode(), language);
+                    String name = places.nameIn(known, language.tag());
                     ListPages.Content content = new ListPages.Content(
                             path,
-                            known.name(),
-                            known.name(),
+                            name,
+                            name,
                             countryName,
                             null,
-                            t.format(language, "city_about", known.name(), countryName),
+                            t.format(language, "city_about", name, countryName),
                             "/feeds" + path,
                             List.of());
                     return list(user, cityFilter(known), content, cursor, language, exchange);
@@ -197,7 +198,7 @@ class ListPagesController {
                                     c.cityKey() == null || c.countryCode() == null
                                             ? null
                                             : cityPath(c.cityKey()) + "?lang=" + language.tag(),
-                                    c.countryCode() == null ? t.get(language, "online_only") : c.city(),
+                                    c.countryCode() == null ? t.get(language, "online_only") : c.cityIn(language.tag()),
                                     t.count(language, "actions", c.events()))));
                     if (!cityLinks.isEmpty()) {
                         sections.add(ListPages.section(t.get(language, "cities"), cityLinks));

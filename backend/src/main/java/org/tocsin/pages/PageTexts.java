@@ -19,7 +19,8 @@ public class PageTexts {
 
     private final Map<Language, Map<String, String>> texts = new EnumMap<>(Language.class);
 
-    PageTexts() {
+    /** Public so the feeds' tests can build their words without an application context. */
+    public PageTexts() {
         ResourceBundle.Control control =
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
         for (Language language : Language.values()) {

@@ -211,7 +211,7 @@ public class Pages {
     }
 
     private Map<String, Object> meta(EventView view, Language language, String path) {
-        String where = view.place() == null ? null : view.place().city();
+        String where = view.place() == null ? null : view.place().cityIn(language.tag());
         String when = EventTexts.when(view.startUtc(), view.endUtc(), view.timeZone(), language);
         StringBuilder description = new StringBuilder(when);
         if (where != null) {
@@ -281,7 +281,7 @@ public class Pages {
             Map<String, Object> where = new HashMap<>();
             where.put("venue", p.venue());
             where.put("address", p.address());
-            where.put("city", p.city());
+            where.put("city", p.cityIn(language.tag()));
             where.put("country", p.countryCode() == null ? null : country(p.countryCode(), language));
             where.put("locationHidden", view.locationHidden());
             model.put("where", where);

@@ -109,6 +109,20 @@ class Gazetteer {
         return at < 0 ? Optional.empty() : Optional.of(cities[targets[at]]);
     }
 
+    /**
+     * The city whose canonical key this is ("ir/tehran"), without normalising anything: a key is its own
+     * search key, so this is one hash and a binary search (list pages ask it for every event they show).
+     */
+    Optional<City> byKey(String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        int at = Arrays.binarySearch(hashes, hash(key));
+        return at < 0
+                ? Optional.empty()
+                : Optional.of(cities[targets[at]]).filter(c -> c.key().equals(key));
+    }
+
     int size() {
         return cities.length;
     }

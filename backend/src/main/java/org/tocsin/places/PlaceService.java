@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import com.mongodb.client.result.DeleteResult;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -59,13 +60,21 @@ public class PlaceService {
 
     /** The Persian name of a city by its key, when the gazetteer has one ("ir/tehran" is "تهران"). */
     public Optional<String> persianName(String key) {
-        int slash = key.indexOf('/');
-        return slash < 0
-                ? Optional.empty()
-                : gazetteer
-                        .find(key.substring(slash + 1), key.substring(0, slash))
-                        .filter(c -> c.key().equals(key))
-                        .map(Gazetteer.City::nameFa);
+        return gazetteer.byKey(key).map(Gazetteer.City::nameFa);
+    }
+
+    /**
+     * A city's names in the languages the gazetteer has them, by language tag ({@code {"fa": "تهران"}}), for
+     * outputs in those languages; null when it has none (a city it does not know, or one without a Persian name).
+     */
+    public Map<String, String> names(String key) {
+        return persianName(key).map(fa -> Map.of("fa", fa)).orElse(null);
+    }
+
+    /** A city's name in a language ("fa"): the gazetteer's name there if it has one, else the city's own. */
+    public String nameIn(CityRef city, String languageTag) {
+        Map<String, String> names = names(city.key());
+        return names == null ? city.name() : names.getOrDefault(languageTag, city.name());
     }
 
     /** A city some event has named, by key ("de/berlin"). */

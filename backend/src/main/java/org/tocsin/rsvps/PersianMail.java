@@ -6,6 +6,8 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.springframework.core.io.ClassPathResource;
@@ -69,9 +71,9 @@ final class PersianMail {
                 .append(' ')
                 .append(EventTexts.gregorian(start, event.timeZone(), Language.FA))
                 .append('\n');
-        String where = RsvpNotifications.where(event);
+        String where = where(event);
         if (kind == RsvpNotifications.Kind.LOCATION_REVEALED && where != null) {
-            text.append(get("where")).append(' ').append(isolate(where)).append('\n');
+            text.append(get("where")).append(' ').append(where).append('\n');
         }
         if (event.privateNotes() != null && !event.privateNotes().isBlank()) {
             text.append('\n')
@@ -95,6 +97,28 @@ final class PersianMail {
         }
         text.append('\n').append(get("footer")).append('\n');
         return new Words(get(subjectKey) + ": " + title, text.toString());
+    }
+
+    /**
+     * Venue, address and city as {@link RsvpNotifications#where} has them, each typed part isolated, the city
+     * by its Persian name when the gazetteer has one (ours, not isolated: "برلین", not "Berlin").
+     */
+    private static String where(EventView event) {
+        if (RsvpNotifications.where(event) == null) {
+            return null;
+        }
+        EventView.Place p = event.place();
+        List<String> parts = new ArrayList<>();
+        for (String typed : new String[] {p.venue(), p.address()}) {
+            if (typed != null && !typed.isBlank()) {
+                parts.add(isolate(typed));
+            }
+        }
+        if (p.city() != null && !p.city().isBlank()) {
+            String persian = p.cityNames() == null ? null : p.cityNames().get(Language.FA.tag());
+            parts.add(persian != null ? persian : isolate(p.city()));
+        }
+        return String.join("، ", parts);
     }
 
     /** User text, cleaned of any bidi control of its own, between isolates that are then balanced. */

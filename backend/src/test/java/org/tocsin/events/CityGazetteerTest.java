@@ -60,7 +60,30 @@ class CityGazetteerTest extends IntegrationTest {
             assertThat(event.at("/place/cityKey").asString()).isEqualTo("ir/tehran");
             assertThat(event.at("/place/city").asString()).isEqualTo("Tehran");
             assertThat(event.at("/timeZone").asString()).isEqualTo("Asia/Tehran");
+            // The gazetteer's Persian name beside the canonical one, for outputs in Persian.
+            assertThat(event.at("/place/cityNames").properties())
+                    .singleElement()
+                    .satisfies(name -> {
+                        assertThat(name.getKey()).isEqualTo("fa");
+                        assertThat(name.getValue().asString()).isEqualTo("تهران");
+                    });
         }
+        JsonNode cities = api().anonymous()
+                .get("/api/v1/cities")
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+        JsonNode tehran = null;
+        for (JsonNode city : cities) {
+            if (city.get("cityKey").asString().equals("ir/tehran")) {
+                tehran = city;
+            }
+        }
+        assertThat(tehran).as("ir/tehran in /api/v1/cities").isNotNull();
+        assertThat(tehran.at("/cityNames/fa").asString()).isEqualTo("تهران");
+        assertThat(tehran.at("/city").asString()).isEqualTo("Tehran");
         String feed = api().anonymous()
                 .get("/feeds/cities/ir/tehran.json")
                 .expectStatus()
@@ -77,6 +100,12 @@ class CityGazetteerTest extends IntegrationTest {
                         .map(e -> e.at("/id").asString()))
                 .contains(persian.at("/id").asString(), latin.at("/id").asString());
         assertThat(places.persianName("ir/tehran")).contains("تهران");
+        // A city the gazetteer does not know has no other names, and the API says none.
+        Map<String, Object> hamlet = onlyACity(f, "Vigil in a hamlet " + System.nanoTime(), "Nowhere Hamlet", "IR");
+        hamlet.put("timeZone", "Asia/Tehran");
+        JsonNode typed = f.create(hamlet);
+        assertThat(typed.at("/place").has("cityNames")).isFalse();
+        assertThat(places.names("ir/nowhere-hamlet")).isNull();
     }
 
     @Test

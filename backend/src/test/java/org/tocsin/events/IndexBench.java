@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.mockito.Mockito;
 import org.tocsin.places.Geo;
+import org.tocsin.places.PlaceService;
 import org.tocsin.storage.DatabaseSharing;
 import org.tocsin.takedowns.Takedowns;
 
@@ -32,7 +33,7 @@ public final class IndexBench {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         Takedowns takedowns = Mockito.mock(Takedowns.class);
         long before = heapAfterGc();
-        EventIndex index = new EventIndex(null, clock, takedowns, new DatabaseSharing(""));
+        EventIndex index = new EventIndex(null, clock, takedowns, Mockito.mock(PlaceService.class), new DatabaseSharing(""));
         long started = System.nanoTime();
         for (int i = 0; i < n; i++) {
             index.put(GeneratedEvents.nth(i, now));

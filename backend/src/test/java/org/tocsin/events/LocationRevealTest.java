@@ -152,7 +152,10 @@ class LocationRevealTest extends IntegrationTest {
                 .filter(m -> m.subject().startsWith("محل دیدار"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(persian.text()).contains("محل دیدار:").contains(VENUE);
+        // The city by the gazetteer's Persian name, the typed venue and address isolated.
+        assertThat(persian.text())
+                .contains("محل دیدار: \u2068" + VENUE + "\u2069، \u2068Pariser Platz\u2069، برلین")
+                .doesNotContain(", Berlin");
         // Later runs (another replica, the next tick) reveal nothing again and mail nobody again.
         timers.run(revealAt.plusSeconds(30)).block(Duration.ofSeconds(30));
         await().during(Duration.ofMillis(500))

@@ -29,6 +29,7 @@ class FeedLanguageTest extends IntegrationTest {
     private static final String FSI = "\u2068";
     private static final String PDI = "\u2069";
     private static final String CITY = "/feeds/cities/de/bielefeld";
+    private static final String BIELEFELD_FA = "بیله‌فلد";
 
     private String eventId;
 
@@ -97,7 +98,8 @@ class FeedLanguageTest extends IntegrationTest {
         assertThat(text)
                 .startsWith("زمان: پنجشنبه ۱۳ اسفند ۱۴۰۵، ۱۸:۰۰ – ۲۰:۰۰ (" + FSI + "Europe/Berlin" + PDI + ")")
                 .contains("۴ مارس ۲۰۲۷")
-                .contains("\nمکان: " + FSI + "Rathaus" + PDI + "، " + FSI + "Bielefeld" + PDI)
+                // The city by the gazetteer's Persian name (ours, not isolated); typed words isolated.
+                .contains("\nمکان: " + FSI + "Rathaus" + PDI + "، " + BIELEFELD_FA + "، " + FSI + "DE" + PDI)
                 .contains("دسترس‌پذیری: دسترسی بدون پله. " + FSI + "Ramp at the side" + PDI)
                 .doesNotContain("When:", "Where:", "Accessibility:", "18:00");
 
@@ -117,9 +119,10 @@ class FeedLanguageTest extends IntegrationTest {
         assertThat(fa)
                 .startsWith("پنجشنبه ۱۳ اسفند ۱۴۰۵، ۱۸:۰۰ – ۲۰:۰۰")
                 .contains("۴ مارس ۲۰۲۷")
-                .contains("سخنرانان: Narges")
-                .contains("دسترس‌پذیری: دسترسی بدون پله")
-                .contains("زبان‌ها: fa, de")
+                // User-written words among ours between isolates, which the Persian calendar keeps.
+                .contains("سخنرانان: " + FSI + "Narges" + PDI)
+                .contains("دسترس‌پذیری: دسترسی بدون پله. " + FSI + "Ramp at the side" + PDI)
+                .contains("زبان‌ها: " + FSI + "fa, de" + PDI)
                 .doesNotContain("Speakers:", "Languages:", "Accessibility:");
 
         String en = description(CITY + ".ics");
@@ -127,8 +130,80 @@ class FeedLanguageTest extends IntegrationTest {
                 .startsWith("Speakers: Narges")
                 .contains("Accessibility: step-free access. Ramp at the side")
                 .contains("Languages: fa, de")
-                .doesNotContain("۱۴۰۵", "سخنرانان");
+                .doesNotContain("۱۴۰۵", "سخنرانان", FSI, PDI);
         assertThat(description(CITY + ".ics?lang=english")).isEqualTo(en);
+    }
+
+    private VEvent vevent(String path) {
+        for (VEvent e : IcsChecks.parse(get(path).getResponseBody()).getEvents()) {
+            if (e.getUid().getValue().startsWith(eventId + "@")) {
+                return e;
+            }
+        }
+        throw new AssertionError("event not in " + path);
+    }
+
+    private String atomSummary(String path) {
+        String atom = new String(get(path).getResponseBody(), StandardCharsets.UTF_8);
+        int entry = atom.indexOf(":event:" + eventId + "</id>");
+        assertThat(entry).as("event in " + path).isPositive();
+        int from = atom.indexOf("<summary>", entry) + "<summary>".length();
+        return atom.substring(from, atom.indexOf("</summary>", from));
+    }
+
+    @Test
+    void persianFeedsNameTheCityInPersianAndEnglishOnesAsEventsNameIt() {
+        // The venue typed in Latin letters is isolated, so it never reorders the Persian around it.
+        assertThat(vevent(CITY + ".ics?lang=fa").getLocation().getValue())
+                .isEqualTo(FSI + "Rathaus" + PDI + ", " + BIELEFELD_FA + ", DE");
+        assertThat(atomSummary(CITY + ".atom?lang=fa"))
+                .contains("(" + FSI + "Europe/Berlin" + PDI + ")")
+                .contains(" · " + BIELEFELD_FA + ", DE\n")
+                .contains(FSI + "Ramp at the side" + PDI);
+
+        // English: the name events give it, and no isolate anywhere (what the feeds always wrote).
+        assertThat(vevent(CITY + ".ics").getLocation().getValue()).isEqualTo("Rathaus, Bielefeld, DE");
+        assertThat(atomSummary(CITY + ".atom")).contains(" · Bielefeld, DE\n").doesNotContain(BIELEFELD_FA, FSI, PDI);
+        assertThat(new String(get(CITY + ".ics").getResponseBody(), StandardCharsets.UTF_8))
+                .doesNotContain(FSI, PDI, BIELEFELD_FA);
+        assertThat(new String(get(CITY + ".atom").getResponseBody(), StandardCharsets.UTF_8))
+                .doesNotContain(FSI, PDI, BIELEFELD_FA);
+        assertThat(item(CITY + ".json").get("content_text").asString()).doesNotContain(BIELEFELD_FA);
+    }
+
+    @Test
+    void oneEventsCalendarFileTakesTheLanguageWithItsOwnETag() {
+        String path = "/events/" + eventId + ".ics";
+        EntityExchangeResult<byte[]> en = get(path);
+        EntityExchangeResult<byte[]> fa = get(path + "?lang=fa");
+        String faText = new String(fa.getResponseBody(), StandardCharsets.UTF_8);
+        assertThat(faText).contains(BIELEFELD_FA).contains("سخنرانان");
+        assertThat(new String(en.getResponseBody(), StandardCharsets.UTF_8))
+                .contains("Speakers: Narges")
+                .doesNotContain(BIELEFELD_FA, FSI);
+        assertThat(IcsChecks.parse(fa.getResponseBody())
+                        .getEvents()
+                        .getFirst()
+                        .getDescription()
+                        .getValue())
+                .contains("سخنرانان: " + FSI + "Narges" + PDI);
+        String enTag = en.getResponseHeaders().getETag();
+        String faTag = fa.getResponseHeaders().getETag();
+        assertThat(faTag).isNotNull().isNotEqualTo(enTag);
+        web.get()
+                .uri(path + "?lang=fa")
+                .header(HttpHeaders.IF_NONE_MATCH, faTag)
+                .exchange()
+                .expectStatus()
+                .isNotModified();
+        web.get()
+                .uri(path + "?lang=fa")
+                .header(HttpHeaders.IF_NONE_MATCH, enTag)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        // Anything but a language it speaks is English, never an error.
+        assertThat(get(path + "?lang=xx").getResponseHeaders().getETag()).isEqualTo(enTag);
     }
 
     @Test

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.tocsin.events.EventView;
 import org.tocsin.ical.HostileEvents;
 import org.tocsin.kernel.PublicUrl;
+import org.tocsin.pages.PageTexts;
+import org.tocsin.text.Language;
 import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,6 +54,27 @@ class HostileStoredTextTest {
                 .doesNotContain("\u001B")
                 .doesNotContain("\u202E")
                 .doesNotContain("\u0085");
+    }
+
+    @Test
+    void aPersianAtomFeedKeepsTheIsolatesItSetsAndNoneOfTheUsers() throws Exception {
+        FeedWords.Words persian = new FeedWords(new PageTexts()).of(Language.FA);
+        String atom = new AtomFeed(URL).render(META, EVENTS, NOW, persian);
+        Document document = readsAsXml(atom.getBytes(StandardCharsets.UTF_8));
+        for (String element : List.of("title", "subtitle", "summary", "name", "content")) {
+            NodeList found = document.getElementsByTagName(element);
+            for (int i = 0; i < found.getLength(); i++) {
+                HostileEvents.assertOwnIsolatesOnly(found.item(i).getTextContent());
+            }
+        }
+        // The user's words among ours are isolated; the same words alone (a scheduled title) are not.
+        assertThat(document.getElementsByTagName("summary").item(0).getTextContent())
+                .contains("\u2068B[2Jerlin[2J\u2069, DE");
+        assertThat(document.getElementsByTagName("title").item(1).getTextContent())
+                .isEqualTo("S[2J\ntored vigil[2J\n");
+        assertThat(document.getElementsByTagName("title").item(2).getTextContent())
+                .endsWith(": \u2068S[2Jtored vigil[2J\u2069");
+        assertThat(atom).doesNotContain("\u0000").doesNotContain("\u202E").doesNotContain("\u2066");
     }
 
     @Test

@@ -16,13 +16,37 @@ import org.tocsin.events.Visibility;
  */
 public final class HostileEvents {
 
-    /** NUL, SOH, ESC, BEL, VT, FF, DEL, NEL, CSI, CR and LF alone, half surrogate pairs, U+FFFE/U+FFFF, RLO, LRI. */
-    public static final String WORST =
-            "\u0000\u0001\u001B[2J\u0007\u000B\u000C\u007F\u0085\u009B\r\n\uDFFF\uD800" + "\uFFFE\uFFFF\u202E\u2066";
+    /**
+     * NUL, SOH, ESC, BEL, VT, FF, DEL, NEL, CSI, CR and LF alone, half surrogate pairs, U+FFFE/U+FFFF, RLO, LRI,
+     * and stored isolates of the very kind a Persian feed sets itself (FSI, then two PDIs: one would close ours).
+     */
+    public static final String WORST = "\u0000\u0001\u001B[2J\u0007\u000B\u000C\u007F\u0085\u009B\r\n\uDFFF\uD800"
+            + "\uFFFE\uFFFF\u202E\u2066\u2068\u2069\u2069";
 
     public static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
 
     private HostileEvents() {}
+
+    /**
+     * Every FSI of {@code text} closed by a PDI, none closed twice, no other isolate: the isolates a writer
+     * set around user text, and none of the user's own.
+     */
+    public static void assertOwnIsolatesOnly(String text) {
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u2066' || c == '\u2067') {
+                throw new AssertionError("LRI or RLI at " + i + " in " + text);
+            }
+            depth += c == '\u2068' ? 1 : c == '\u2069' ? -1 : 0;
+            if (depth < 0) {
+                throw new AssertionError("a PDI closing nothing at " + i + " in " + text);
+            }
+        }
+        if (depth != 0) {
+            throw new AssertionError(depth + " isolates left open in " + text);
+        }
+    }
 
     public static String worst(String text) {
         return text.charAt(0) + WORST + text.substring(1) + WORST;

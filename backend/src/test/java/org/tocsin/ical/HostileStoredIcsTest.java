@@ -49,6 +49,46 @@ class HostileStoredIcsTest {
                 .isNotEmpty();
     }
 
+    /** User text, cleaned, between isolates: what a Persian feed's words do (feeds.FeedWords). */
+    private static String isolate(String text) {
+        return "\u2068" + org.tocsin.text.UserText.printable(text, "") + "\u2069";
+    }
+
+    /** Words that set isolates, as a Persian feed's do; the writer keeps those. */
+    private static final IcsWords ISOLATING = new IcsWords(
+            "fa",
+            "لغو شد",
+            "به تعویق افتاد",
+            "سخنرانان",
+            "زبان‌ها",
+            "فقط برای شرکت‌کنندگان",
+            city -> city + ": نشانی دقیق با شرکت‌کنندگان در میان گذاشته می‌شود.",
+            "برخط",
+            null,
+            e -> e.accessibility().summary(),
+            HostileStoredIcsTest::isolate,
+            true,
+            p -> isolate(p.city()));
+
+    @Test
+    void aPersianFeedKeepsTheIsolatesItSetsAndNoneOfTheUsers() throws Exception {
+        String ics =
+                new IcsFeed(new IcsEvents(URL)).render(worst("Group"), worst("All actions"), EVENTS, NOW, ISOLATING);
+        readsAsIcs(ics);
+        for (String line : ics.replace("\r\n ", "").split("\r\n")) {
+            HostileEvents.assertOwnIsolatesOnly(line);
+        }
+        assertThat(ics.replace("\r\n ", ""))
+                .contains("LOCATION:\u2068S[2Jquare[2J\u2069\\, \u2068M[2Jain street[2J\u2069\\, ")
+                .contains("SUMMARY:S[2J\\ntored vigil[2J\\n\r\n");
+        // The cancelled one (same id and version: its own writer, not the cache of the scheduled one's lines).
+        String cancelled = new IcsFeed(new IcsEvents(URL))
+                .render("Group", "All actions", List.of(EVENTS.getLast()), NOW, ISOLATING)
+                .replace("\r\n ", "");
+        HostileEvents.assertOwnIsolatesOnly(cancelled);
+        assertThat(cancelled).contains("SUMMARY:لغو شد: \u2068S[2Jtored vigil[2J\u2069\r\n");
+    }
+
     @Test
     void everyIcalendarWriterWritesOnlyLegalContentLines() throws Exception {
         IcsFeed feed = new IcsFeed(new IcsEvents(URL));

@@ -131,6 +131,11 @@ class EventPagesTest extends IntegrationTest {
                     .contains("۶ مهٔ ۲۰۲۷")
                     .contains("<meta property=\"og:locale\" content=\"fa_IR\">")
                     .contains("۰ نفر می‌آیند")
+                    // The city by the gazetteer's Persian name, in the place and in the link preview.
+                    .contains("<bdi>برلین</bdi>")
+                    .contains("<meta property=\"og:description\" content=\"پنجشنبه ۱۶ اردیبهشت ۱۴۰۶")
+                    .containsPattern("og:description\" content=\"[^\"]*برلین")
+                    .doesNotContain("<bdi>Berlin</bdi>")
                     .doesNotContain("Secret courtyard");
         }
     }

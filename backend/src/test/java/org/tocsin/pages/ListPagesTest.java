@@ -199,6 +199,42 @@ class ListPagesTest extends IntegrationTest {
     }
 
     @Test
+    void aCityTheGazetteerKnowsIsNamedInPersianOnPersianPagesOnly() {
+        String id = event(
+                "Vigil at the Rathaus",
+                Map.of("place", Map.of("venue", "Rathaus", "city", "Bielefeld", "countryCode", "DE")));
+        String bielefeld = "/cities/de/bielefeld";
+        String persian = "بیله‌فلد";
+        String cityPage = page(bielefeld + "?lang=fa", "en").getResponseBody();
+        assertThat(cityPage)
+                .contains("<title>" + persian + " · ")
+                .contains("<h1 dir=\"auto\">" + persian + "</h1>")
+                .contains("کنش‌های پیش رو در \u2068" + persian + "\u2069،")
+                .doesNotContain("<bdi>Bielefeld</bdi>", ">Bielefeld<");
+        assertThat(pagesUntil(bielefeld + "?lang=fa", "en", "/events/" + id + "?lang=fa")
+                        .getLast())
+                .contains("<bdi>" + persian + "</bdi>");
+        // The campaign's and the home page's city lists link it by its Persian name.
+        String cityLink = "<a href=\"" + bielefeld + "?lang=fa\"><bdi>" + persian + "</bdi></a>";
+        assertThat(page("/campaigns/" + campaign + "?lang=fa", "en").getResponseBody())
+                .contains(cityLink)
+                .doesNotContain("<bdi>Bielefeld</bdi>");
+        String home = page("/?lang=fa", "en").getResponseBody();
+        assertThat(home).doesNotContain("<bdi>Bielefeld</bdi>");
+        if (home.contains("href=\"" + bielefeld + "?lang=fa\"")) {
+            // Listed among the busiest cities (always when this test runs alone).
+            assertThat(home).contains(cityLink);
+        }
+        // English pages keep the name events give it.
+        assertThat(page(bielefeld, "en").getResponseBody())
+                .contains("<h1 dir=\"auto\">Bielefeld</h1>")
+                .doesNotContain(persian);
+        assertThat(page("/campaigns/" + campaign + "?lang=en", "en").getResponseBody())
+                .contains("<a href=\"" + bielefeld + "?lang=en\"><bdi>Bielefeld</bdi></a>")
+                .doesNotContain(persian);
+    }
+
+    @Test
     void privateEventsNeverAppearToStrangersButDoToTheirOrganizers() {
         String vigil = event("Public vigil", Map.of());
         event("Secret planning meeting", Map.of("visibility", "PRIVATE"));
