@@ -70,6 +70,9 @@ for i in 0 1 2; do
     --logging.level.root=WARN >"$work/backend$n.log" 2>&1 &
   pids+=($!)
   echo "$!" >"$work/backend$n.pid"
+  # The first backend alone on the fresh database: mongo-java-server once failed a find with "Unknown error:
+  # null" when three backends created the database, its collections and indexes at the same moment.
+  ((i == 0)) && wait_until "the backend on ${backend_ports[0]}" 900 healthy "${backend_ports[0]}"
 done
 unset SPRING_MONGODB_URI
 for port in "${backend_ports[@]}"; do wait_until "the backend on $port" 900 healthy "$port"; done
