@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -34,6 +35,10 @@ import reactor.core.scheduler.Schedulers;
 class FeedController {
 
     static final Duration PUBLIC_MAX_AGE = Duration.ofMinutes(5);
+
+    /** {@code tocsin.feeds.max-age}, default {@link #PUBLIC_MAX_AGE}; the replica rehearsal shortens it to see nginx revalidate. */
+    private final Duration maxAge;
+
     private static final Map<String, MediaType> TYPES = Map.of(
             "ics", MediaType.parseMediaType("text/calendar; charset=utf-8"),
             "json", MediaType.parseMediaType("application/feed+json; charset=utf-8"),
@@ -56,7 +61,9 @@ class FeedController {
             AtomFeed atom,
             RenderedFeeds rendered,
             FeedWords words,
-            Clock clock) {
+            Clock clock,
+            @Value("${tocsin.feeds.max-age:PT5M}") Duration maxAge) {
+        this.maxAge = maxAge;
         this.scopes = scopes;
         this.catalog = catalog;
         this.ics = ics;
@@ -149,7 +156,7 @@ class FeedController {
                     // PRIVATE events are read with a member's session: never a shared cache, never another origin.
                     FeedValidators validators = FeedValidators.ofBody(
                             body, view.updatedAt(), view.visibility() != org.tocsin.events.Visibility.PRIVATE);
-                    validators.writeTo(exchange.getResponse().getHeaders());
+                    validators.writeTo(exchange.getResponse().getHeaders(), maxAge);
                     if (exchange.checkNotModified(validators.etag(), validators.lastModified())) {
                         return ResponseEntity.status(304).<byte[]>build();
                     }
@@ -178,7 +185,7 @@ class FeedController {
             Language language =
                     FeedWords.language(exchange.getRequest().getQueryParams().getFirst("lang"));
             FeedValidators validators = FeedValidators.of(s, version, format, language);
-            validators.writeTo(exchange.getResponse().getHeaders());
+            validators.writeTo(exchange.getResponse().getHeaders(), maxAge);
             String etag = validators.etag();
             if (exchange.checkNotModified(etag, validators.lastModified())) {
                 return Mono.just(ResponseEntity.status(304).<byte[]>build());

@@ -1,8 +1,10 @@
 package org.tocsin.feeds;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
@@ -41,7 +43,10 @@ class FeedRevalidation implements WebFilter {
     private final FeedScopes scopes;
     private final EventCatalog catalog;
 
-    FeedRevalidation(FeedScopes scopes, EventCatalog catalog) {
+    private final Duration maxAge;
+
+    FeedRevalidation(FeedScopes scopes, EventCatalog catalog, @Value("${tocsin.feeds.max-age:PT5M}") Duration maxAge) {
+        this.maxAge = maxAge;
         this.scopes = scopes;
         this.catalog = catalog;
     }
@@ -80,7 +85,7 @@ class FeedRevalidation implements WebFilter {
                     response.setStatusCode(HttpStatus.NOT_MODIFIED);
                     response.getHeaders().setETag(v.etag());
                     response.getHeaders().setLastModified(v.lastModified());
-                    v.writeTo(response.getHeaders());
+                    v.writeTo(response.getHeaders(), maxAge);
                     return true;
                 })
                 // Unknown calendars and changed feeds: the controller answers, with a problem or the feed.

@@ -1,5 +1,6 @@
 package org.tocsin.feeds;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.springframework.http.CacheControl;
@@ -43,8 +44,9 @@ record FeedValidators(String etag, Instant lastModified, boolean isPublic) {
                 isPublic);
     }
 
-    void writeTo(HttpHeaders headers) {
-        CacheControl cache = CacheControl.maxAge(FeedController.PUBLIC_MAX_AGE);
+    /** {@code maxAge}: {@code tocsin.feeds.max-age}, how long calendar apps and shared caches (nginx) may reuse it. */
+    void writeTo(HttpHeaders headers, Duration maxAge) {
+        CacheControl cache = CacheControl.maxAge(maxAge);
         headers.setCacheControl((isPublic ? cache.cachePublic() : cache.cachePrivate()).getHeaderValue());
         headers.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         if (isPublic) {
