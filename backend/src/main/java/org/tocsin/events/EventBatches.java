@@ -110,7 +110,7 @@ public class EventBatches {
     private Mono<Result> checked(CurrentUser user, String organization, Line line, Lookups lookups) {
         EventRequest request;
         try {
-            request = EventRequests.read(json, json.readTree(line.text()));
+            request = EventRequests.read(json, line.text());
             EventRequests.validate(validator, request);
         } catch (JacksonException e) {
             return Mono.just(problem(line, "body", "is not valid JSON"));

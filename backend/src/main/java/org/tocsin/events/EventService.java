@@ -179,7 +179,7 @@ public class EventService {
         return prepare(user, request, Lookups.EACH_TIME)
                 .flatMap(prepared ->
                         store.insert(prepared.event()).flatMap(saved -> rememberCity(prepared.resolved(), saved)))
-                .flatMap(saved -> published(saved, new EventChange.Created(saved.id())))
+                .flatMap(saved -> published(saved, EventChange.Created.of(saved)))
                 .flatMap(saved -> audited(user, saved, AuditAction.EVENT_CREATED));
     }
 
@@ -260,8 +260,7 @@ public class EventService {
                 .thenMany(Flux.fromIterable(batch))
                 // A draft is announced when it is published, as a single create's is (published).
                 .filter(d -> !d.event().isDraft())
-                .concatMap(
-                        d -> changes.publish(new EventChange.Created(d.event().id())))
+                .concatMap(d -> changes.publish(EventChange.Created.of(d.event())))
                 .then();
     }
 
@@ -310,7 +309,7 @@ public class EventService {
                         saved,
                         // A draft published by this edit: what its creation would have told, nothing more.
                         current.isDraft()
-                                ? new EventChange.Created(saved.id())
+                                ? EventChange.Created.of(saved)
                                 : new EventChange.Updated(
                                         saved.id(),
                                         capacityRaised(current, saved),
@@ -441,7 +440,7 @@ public class EventService {
                 : places.city(saved.place().city(), saved.place().countryCode())
                         .flatMap(city -> places.remember(city, saved.timeZone()))
                         .thenReturn(saved);
-        return remembered.flatMap(e -> published(e, new EventChange.Created(e.id())));
+        return remembered.flatMap(e -> published(e, EventChange.Created.of(e)));
     }
 
     /**
