@@ -156,7 +156,7 @@ class BulkImports implements DisposableBean {
         // The lease, renewed well within its length while the job runs (checking saves nothing for a while).
         Disposable heartbeat = Flux.interval(lease.dividedBy(4))
                 .concatMap(tick -> store.beat(job.id(), clock.instant()).onErrorResume(e -> Mono.empty()))
-                .subscribe();
+                .subscribe(null, e -> log.warn("Import {} no longer renews its lease: {}", job.id(), e.toString()));
         jobs.add(heartbeat);
         jobs.add(work.doFinally(signal -> heartbeat.dispose())
                 .subscribe(null, e -> log.error("Import {} not recorded as failed", job.id(), e)));

@@ -152,9 +152,17 @@ public class EventBatches {
             return (Mono<T>) made.computeIfAbsent(key, k -> lookup.get().cache());
         }
 
+        private final Map<String, String> safeHtml = new ConcurrentHashMap<>();
+
         @Override
         public boolean batch() {
             return true;
+        }
+
+        /** This import's own descriptions only, bounded by its file, gone with it. */
+        @Override
+        public String safeHtml(String description) {
+            return safeHtml.computeIfAbsent(description, Descriptions::toSafeHtml);
         }
     }
 }

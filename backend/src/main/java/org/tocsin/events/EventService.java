@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.audit.AuditAction;
@@ -201,6 +202,16 @@ public class EventService {
         <T> Mono<T> once(String key, Supplier<Mono<T>> lookup);
 
         /**
+         * The description as safe HTML ({@link Descriptions#toSafeHtml}), the largest single cost of
+         * building an event. A bulk import renders each distinct description of its file once (files
+         * repeat them); never a cache shared between callers, whose timing would tell one organization
+         * what another's hidden events say.
+         */
+        default String safeHtml(String description) {
+            return Descriptions.toSafeHtml(description);
+        }
+
+        /**
          * Whether the lines are built on workers, two at a time, for a bulk import: then
          * without {@link #EXPANSION_DEADLINE}, which bounds what a request thread waits for; on a busy
          * machine a wall-clock deadline refused valid lines, and one refused line stops a whole file.
@@ -227,6 +238,7 @@ public class EventService {
                         .then(Mono.defer(() -> {
                             Instant now = clock.instant();
                             Supplier<EventDocument> build = () -> build(
+                                    lookups::safeHtml,
                                     Ids.newId(),
                                     request,
                                     resolved,
@@ -290,6 +302,7 @@ public class EventService {
 
     private Mono<EventDocument> replace(EventDocument current, EventRequest request, Resolved resolved) {
         return offTheEventLoop(() -> build(
+                        Descriptions::toSafeHtml,
                         current.id(),
                         request,
                         resolved,
@@ -563,6 +576,7 @@ public class EventService {
     }
 
     private EventDocument build(
+            UnaryOperator<String> safeHtml,
             String id,
             EventRequest request,
             Resolved resolved,
@@ -649,7 +663,7 @@ public class EventService {
                 resolved.campaign() == null ? null : resolved.campaign().id(),
                 request.title().strip(),
                 description,
-                Descriptions.toSafeHtml(description),
+                safeHtml.apply(description),
                 request.kind(),
                 status,
                 statusReason,
