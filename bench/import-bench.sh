@@ -18,7 +18,7 @@ JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 DATA=$(mktemp -d /tmp/tocsin-import-bench.XXXXXX)
 LOG="$DATA.log"
 "$JAVA" -jar "$JAR" --tocsin.data-dir="$DATA" --server.port="$PORT" --server.address=127.0.0.1 \
-  --tocsin.secure-cookies=false --tocsin.rate-limits.enabled=false >"$LOG" 2>&1 &
+  --tocsin.secure-cookies=false --tocsin.rate-limits.enabled=false --tocsin.accounts.require-verified-email=false >"$LOG" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
 until curl -fs "http://127.0.0.1:$PORT/actuator/health" | grep -q UP; do

@@ -1,6 +1,8 @@
 package org.tocsin.bulk;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -9,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.audit.AuditAction;
@@ -48,6 +51,8 @@ class BulkImports implements DisposableBean {
     private final Clock clock;
     private final int maxBytes;
     private final int maxLines;
+    private final Duration lease;
+    private final Duration keep;
     private final AtomicBoolean running = new AtomicBoolean();
     private final Disposable.Composite jobs = Disposables.composite();
 
@@ -58,7 +63,9 @@ class BulkImports implements DisposableBean {
             AuditLog audit,
             Clock clock,
             @Value("${tocsin.events.import.max-bytes:16777216}") int maxBytes,
-            @Value("${tocsin.events.import.max-lines:10000}") int maxLines) {
+            @Value("${tocsin.events.import.max-lines:10000}") int maxLines,
+            @Value("${tocsin.events.import.lease:PT2M}") Duration lease,
+            @Value("${tocsin.events.import.keep:P7D}") Duration keep) {
         this.organizations = organizations;
         this.batches = batches;
         this.store = store;
@@ -66,6 +73,8 @@ class BulkImports implements DisposableBean {
         this.clock = clock;
         this.maxBytes = maxBytes;
         this.maxLines = maxLines;
+        this.lease = lease;
+        this.keep = keep;
     }
 
     /** The job, stored and started; the caller polls it. */
@@ -84,6 +93,7 @@ class BulkImports implements DisposableBean {
                                             0,
                                             List.of(),
                                             false,
+                                            now,
                                             now,
                                             now))
                                     .doOnSuccess(job -> launch(user, organization, lines, job))
@@ -149,7 +159,34 @@ class BulkImports implements DisposableBean {
                             .then();
                 })
                 .doFinally(signal -> running.set(false));
-        jobs.add(work.subscribe(null, e -> log.error("Import {} not recorded as failed", job.id(), e)));
+        // The lease, renewed well within its length while the job runs (checking saves nothing for a while).
+        Disposable heartbeat = Flux.interval(lease.dividedBy(4))
+                .concatMap(tick -> store.beat(job.id(), clock.instant()).onErrorResume(e -> Mono.empty()))
+                .subscribe(null, e -> log.warn("Import {} no longer renews its lease: {}", job.id(), e.toString()));
+        jobs.add(heartbeat);
+        jobs.add(work.doFinally(signal -> heartbeat.dispose())
+                .subscribe(null, e -> log.error("Import {} not recorded as failed", job.id(), e)));
+    }
+
+    /**
+     * Every minute, on every replica (each step is one atomic update, so replicas may overlap): jobs whose
+     * replica stopped renewing their lease are marked FAILED, and finished jobs older than {@code keep} go.
+     */
+    @Scheduled(fixedDelayString = "${tocsin.events.import.sweep-every:PT1M}", initialDelayString = "PT30S")
+    void sweep() {
+        sweepNow().subscribe(null, e -> log.warn("Import jobs not swept: {}", e.toString()));
+    }
+
+    Mono<Void> sweepNow() {
+        Instant now = clock.instant();
+        return store.failAbandoned(now.minus(lease), now)
+                .doOnNext(failed -> {
+                    if (failed > 0) {
+                        log.warn("{} import jobs marked FAILED: their replica stopped renewing their lease", failed);
+                    }
+                })
+                .then(store.deleteFinishedBefore(now.minus(keep)))
+                .then();
     }
 
     /**

@@ -6,8 +6,8 @@ import org.tocsin.bulk.internal.ImportJobDocument;
 
 /**
  * A bulk import as its organization's managers see it. {@code state} is CHECKING, WRITING, DONE,
- * REJECTED (a line was refused: nothing stored) or FAILED (a server fault while writing: {@code written}
- * events stored, each whole).
+ * REJECTED (a line was refused: nothing stored) or FAILED (a server fault while writing, or the replica
+ * running it stopped: {@code written} events stored, each whole). Finished jobs are kept 7 days.
  */
 record ImportJobView(
         String id,

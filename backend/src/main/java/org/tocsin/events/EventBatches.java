@@ -110,7 +110,7 @@ public class EventBatches {
     private Mono<Result> checked(CurrentUser user, String organization, Line line, Lookups lookups) {
         EventRequest request;
         try {
-            request = EventRequests.read(json, json.readTree(line.text()));
+            request = EventRequests.read(json, line.text());
             EventRequests.validate(validator, request);
         } catch (JacksonException e) {
             return Mono.just(problem(line, "body", "is not valid JSON"));
@@ -152,9 +152,17 @@ public class EventBatches {
             return (Mono<T>) made.computeIfAbsent(key, k -> lookup.get().cache());
         }
 
+        private final Map<String, String> safeHtml = new ConcurrentHashMap<>();
+
         @Override
         public boolean batch() {
             return true;
+        }
+
+        /** This import's own descriptions only, bounded by its file, gone with it. */
+        @Override
+        public String safeHtml(String description) {
+            return safeHtml.computeIfAbsent(description, Descriptions::toSafeHtml);
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.tocsin.events;
 
+import java.time.Instant;
+import org.tocsin.events.internal.EventDocument;
+
 /**
  * What happened to an event, for features that react to it (RSVPs promote their waitlist when
  * capacity rises, and tell attendees of a new time, place or a cancellation). Published by the
@@ -14,8 +17,30 @@ public sealed interface EventChange {
         return true;
     }
 
-    /** A new event: nobody has answered it yet. */
-    record Created(String eventId) implements EventChange {}
+    /**
+     * A new event (or a draft just published): nobody has answered it yet. It carries what followers are
+     * told of it as it was stored, so that none reads each new event back: a bulk import publishes
+     * thousands at once, on the one {@code event-changes} thread.
+     */
+    record Created(
+            String eventId,
+            String organizationId,
+            EventStatus status,
+            Visibility visibility,
+            int sequence,
+            Instant storedAt)
+            implements EventChange {
+
+        static Created of(EventDocument stored) {
+            return new Created(
+                    stored.id(),
+                    stored.organizationId(),
+                    stored.status(),
+                    stored.visibility(),
+                    stored.sequence(),
+                    stored.updatedAt());
+        }
+    }
 
     /**
      * The event was edited, postponed or reinstated.

@@ -57,8 +57,19 @@ public class EventNotices {
                     e.sequence(),
                     clock.instant()));
         }
+        if (change instanceof EventChange.Created created) {
+            // As stored: a new event is never a draft (a draft's creation is not published). One deleted
+            // meanwhile is told by its own Deleted change, after this one.
+            return Mono.just(new Notice(
+                    created.eventId(),
+                    created.organizationId(),
+                    Kind.CREATED,
+                    created.status(),
+                    created.visibility(),
+                    created.sequence(),
+                    created.storedAt()));
+        }
         Kind kind = switch (change) {
-            case EventChange.Created created -> Kind.CREATED;
             case EventChange.Cancelled cancelled -> Kind.CANCELLED;
             default -> Kind.UPDATED;
         };

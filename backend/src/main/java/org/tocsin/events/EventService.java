@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.audit.AuditAction;
@@ -200,7 +201,7 @@ public class EventService {
         return prepare(user, request, Lookups.EACH_TIME)
                 .flatMap(prepared ->
                         store.insert(prepared.event()).flatMap(saved -> rememberCity(prepared.resolved(), saved)))
-                .flatMap(saved -> published(saved, new EventChange.Created(saved.id())))
+                .flatMap(saved -> published(saved, EventChange.Created.of(saved)))
                 .flatMap(saved -> audited(user, saved, AuditAction.EVENT_CREATED));
     }
 
@@ -220,6 +221,16 @@ public class EventService {
         };
 
         <T> Mono<T> once(String key, Supplier<Mono<T>> lookup);
+
+        /**
+         * The description as safe HTML ({@link Descriptions#toSafeHtml}), the largest single cost of
+         * building an event. A bulk import renders each distinct description of its file once (files
+         * repeat them); never a cache shared between callers, whose timing would tell one organization
+         * what another's hidden events say.
+         */
+        default String safeHtml(String description) {
+            return Descriptions.toSafeHtml(description);
+        }
 
         /**
          * Whether the lines are built on workers, two at a time, for a bulk import: then
@@ -248,6 +259,7 @@ public class EventService {
                         .then(Mono.defer(() -> {
                             Instant now = clock.instant();
                             Supplier<EventDocument> build = () -> build(
+                                    lookups::safeHtml,
                                     Ids.newId(),
                                     request,
                                     resolved,
@@ -281,8 +293,7 @@ public class EventService {
                 .thenMany(Flux.fromIterable(batch))
                 // A draft is announced when it is published, as a single create's is (published).
                 .filter(d -> !d.event().isDraft())
-                .concatMap(
-                        d -> changes.publish(new EventChange.Created(d.event().id())))
+                .concatMap(d -> changes.publish(EventChange.Created.of(d.event())))
                 .then();
     }
 
@@ -312,6 +323,7 @@ public class EventService {
 
     private Mono<EventDocument> replace(EventDocument current, EventRequest request, Resolved resolved) {
         return offTheEventLoop(() -> build(
+                        Descriptions::toSafeHtml,
                         current.id(),
                         request,
                         resolved,
@@ -334,7 +346,7 @@ public class EventService {
                         saved,
                         // A draft published by this edit: what its creation would have told, nothing more.
                         current.isDraft()
-                                ? new EventChange.Created(saved.id())
+                                ? EventChange.Created.of(saved)
                                 : new EventChange.Updated(
                                         saved.id(),
                                         capacityRaised(current, saved),
@@ -465,7 +477,7 @@ public class EventService {
                 : places.city(saved.place().city(), saved.place().countryCode())
                         .flatMap(city -> places.remember(city, saved.timeZone()))
                         .thenReturn(saved);
-        return remembered.flatMap(e -> published(e, new EventChange.Created(e.id())));
+        return remembered.flatMap(e -> published(e, EventChange.Created.of(e)));
     }
 
     /**
@@ -606,6 +618,7 @@ public class EventService {
     }
 
     private EventDocument build(
+            UnaryOperator<String> safeHtml,
             String id,
             EventRequest request,
             Resolved resolved,
@@ -692,7 +705,7 @@ public class EventService {
                 resolved.campaign() == null ? null : resolved.campaign().id(),
                 request.title().strip(),
                 description,
-                Descriptions.toSafeHtml(description),
+                safeHtml.apply(description),
                 request.kind(),
                 status,
                 statusReason,

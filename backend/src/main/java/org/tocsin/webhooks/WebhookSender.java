@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,10 @@ class WebhookSender implements SmartInitializingSingleton {
     private static final int BATCH = 200;
     /** Notices waiting to be queued, beyond which a burst is dropped (and logged) rather than exhausting memory. */
     private static final int BACKLOG = 10_000;
+    /** At most this many notices, arrived within {@link #TOGETHER_WITHIN} of the first, are queued together. */
+    private static final int NOTICES_TOGETHER = 500;
+
+    private static final Duration TOGETHER_WITHIN = Duration.ofMillis(5);
 
     private final WebhookStore store;
     private final WebhookMemory memory;
@@ -107,13 +112,10 @@ class WebhookSender implements SmartInitializingSingleton {
         notices.notices()
                 .onBackpressureBuffer(
                         BACKLOG, n -> log.warn("Webhook backlog full; change of event {} not queued", n.eventId()))
-                .concatMap(n -> queue(n).onErrorResume(e -> {
-                    log.warn(
-                            "Webhooks for event {} not queued ({})",
-                            n.eventId(),
-                            e.getClass().getName());
-                    return Mono.empty();
-                }))
+                // Notices that come together (a bulk import announces hundreds at once) share one look-up of
+                // each organization's endpoints instead of one per notice.
+                .bufferTimeout(NOTICES_TOGETHER, TOGETHER_WITHIN, true)
+                .concatMap(this::queueAll)
                 .subscribe(
                         null,
                         e -> log.error(
@@ -126,12 +128,32 @@ class WebhookSender implements SmartInitializingSingleton {
         return seq.updateAndGet(prev -> Math.max(prev + 1, now));
     }
 
-    private Mono<Void> queue(EventNotices.Notice notice) {
+    /** Each notice queued in order, each organization's endpoints read once for them all. */
+    private Mono<Void> queueAll(List<EventNotices.Notice> together) {
+        Map<String, Mono<List<WebhookEndpoint>>> endpoints = new HashMap<>();
+        return Flux.fromIterable(together)
+                .concatMap(n -> queue(
+                                n,
+                                endpoints.computeIfAbsent(
+                                        n.organizationId(),
+                                        id -> endpointsOf(id).cache()))
+                        .onErrorResume(e -> {
+                            log.warn(
+                                    "Webhooks for event {} not queued ({})",
+                                    n.eventId(),
+                                    e.getClass().getName());
+                            return Mono.empty();
+                        }))
+                .then();
+    }
+
+    private Mono<Void> queue(EventNotices.Notice notice, Mono<List<WebhookEndpoint>> endpoints) {
         String type = WebhookTypes.of(notice.kind());
         return published(notice)
                 .flatMap(published -> Flux.fromIterable(
                                 published ? List.of(type, WebhookTypes.EVENT_PUBLISHED) : List.of(type))
                         .concatMap(t -> enqueue(
+                                endpoints,
                                 notice.organizationId(),
                                 t,
                                 notice.eventId(),
@@ -148,6 +170,11 @@ class WebhookSender implements SmartInitializingSingleton {
             return memory.forgetEvent(n.eventId()).thenReturn(false);
         }
         boolean listed = n.visibility() == Visibility.PUBLIC;
+        if (listed && n.kind() == EventNotices.Kind.CREATED) {
+            // Published now; and an event never remembered counts as not newly listed by its later changes,
+            // which is what remembering "listed" would answer: one write per new event saved.
+            return Mono.just(true);
+        }
         return memory.wasListed(n.eventId(), listed)
                 .map(was -> listed && !was)
                 .defaultIfEmpty(listed && n.kind() == EventNotices.Kind.CREATED);
@@ -167,9 +194,22 @@ class WebhookSender implements SmartInitializingSingleton {
      */
     Mono<Void> enqueue(
             String organizationId, String type, String subject, BiFunction<String, Instant, String> payload) {
-        return store.endpoints(organizationId, WebhookService.MAX_ENDPOINTS)
-                .filter(e -> e.disabledAt() == null && e.types().contains(type))
-                .collectList()
+        return enqueue(endpointsOf(organizationId), organizationId, type, subject, payload);
+    }
+
+    private Mono<List<WebhookEndpoint>> endpointsOf(String organizationId) {
+        return store.endpoints(organizationId, WebhookService.MAX_ENDPOINTS).collectList();
+    }
+
+    private Mono<Void> enqueue(
+            Mono<List<WebhookEndpoint>> all,
+            String organizationId,
+            String type,
+            String subject,
+            BiFunction<String, Instant, String> payload) {
+        return all.map(endpoints -> endpoints.stream()
+                        .filter(e -> e.disabledAt() == null && e.types().contains(type))
+                        .toList())
                 .filter(endpoints -> !endpoints.isEmpty())
                 .flatMap(endpoints -> organizations.findById(organizationId).flatMap(org -> {
                     Instant now = clock.instant();
