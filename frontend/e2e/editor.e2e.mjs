@@ -42,6 +42,8 @@ describe('Issue 13: city suggestions, the meeting point, forgetting offline copi
     const password = 'a long enough passphrase for this';
     let r = await call(page, 'POST', '/api/v1/auth/register', { email, password, displayName: 'Editor' });
     assert.ok(r.status < 300, JSON.stringify(r));
+    r = await call(page, 'POST', '/api/v1/auth/login', { email, password });
+    assert.ok(r.status < 300, JSON.stringify(r));
     r = await call(page, 'POST', '/api/v1/organizations', { name: `Editors ${run}` });
     assert.equal(r.status, 201, JSON.stringify(r));
     organization = r.body.slug;
