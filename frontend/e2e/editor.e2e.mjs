@@ -77,7 +77,7 @@ describe('Issue 13: city suggestions, the meeting point, forgetting offline copi
     await page.goto(`${backend.base}/dashboard/organizations/${organization}/events/new?lang=fa`);
     const city = page.getByRole('combobox', { name: 'شهر' });
     await city.pressSequentially('تهر', { delay: 60 });
-    const tehran = page.getByRole('option').first();
+    const tehran = page.getByRole('listbox', { name: 'شهرهای پیشنهادی' }).getByRole('option').first();
     await tehran.waitFor();
     assert.match(await tehran.innerText(), /تهران/);
     assert.match(await tehran.innerText(), /Asia\/Tehran/);
@@ -143,7 +143,7 @@ describe('Issue 13: city suggestions, the meeting point, forgetting offline copi
     assert.ok((await cy()) !== before, 'the marker moved with the typed latitude');
 
     await page.getByRole('button', { name: 'Create event' }).click();
-    await page.waitForURL(/\/events\/[^/]+$/);
+    await page.waitForURL((url) => url.pathname.startsWith('/events/'));
     const id = new URL(page.url()).pathname.split('/').pop();
     const saved = await call(page, 'GET', `/api/v1/events/${id}`);
     assert.equal(saved.body.place.cityKey, 'de/bielefeld');
