@@ -14,6 +14,7 @@ import type {
   Me,
   Member,
   Organization,
+  PlaceSuggestion,
   PasswordChanged,
   PrivateNote,
   Rsvp,
@@ -162,6 +163,10 @@ export class Api {
   }
   cities() {
     return this.get<CityCount[]>('/api/v1/cities');
+  }
+  /** The gazetteer's cities beginning with what was typed, in any script, largest first. */
+  places(q: string, limit = 8) {
+    return this.get<PlaceSuggestion[]>(`/api/v1/places?q=${encodeURIComponent(q)}&limit=${limit}`);
   }
   campaigns() {
     return this.get<Campaign[]>('/api/v1/campaigns');

@@ -91,6 +91,16 @@ export interface CityCount {
   /** The city's names in other languages by tag ({ fa: 'تهران' }), those the server's gazetteer has. */
   cityNames?: Record<string, string>;
 }
+/** A city the gazetteer suggests as one types (GET /api/v1/places); `names.fa` is its Persian name, if known. */
+export interface PlaceSuggestion {
+  key: string;
+  name: string;
+  names: { fa?: string };
+  country: string;
+  zone: string;
+  lat: number;
+  lon: number;
+}
 export interface Campaign {
   id: string;
   slug: string;

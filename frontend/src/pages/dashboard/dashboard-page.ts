@@ -19,6 +19,7 @@ import './password-panel';
 import './two-factor-panel';
 import './sessions-panel';
 import './delete-account-panel';
+import '../../shared/offline-copies';
 import '../account/verify-email-page';
 import type { Me, Organization } from '../../core/types';
 
@@ -112,6 +113,7 @@ export class DashboardPage extends LightElement {
       <tocsin-password-panel @credentials-revoked=${() => this.querySelector<PersonalFeed>('tocsin-personal-feed')?.reload()}></tocsin-password-panel>
       <tocsin-two-factor-panel></tocsin-two-factor-panel>
       <tocsin-sessions-panel></tocsin-sessions-panel>
+      <tocsin-offline-copies></tocsin-offline-copies>
       <tocsin-delete-account-panel></tocsin-delete-account-panel>`;
   }
 }

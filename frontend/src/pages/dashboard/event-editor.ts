@@ -12,13 +12,18 @@ import {
 import { kindLabel } from '../../shared/event-list';
 import './solar-datetime';
 import './cohosts-panel';
+import './city-combobox';
+import './point-map';
 import { api } from '../../core/api';
 import { ACCESSIBILITY_FEATURES, accessibilityLabel } from '../../core/accessibility';
 import { locale, t, type MessageKey } from '../../core/i18n';
 import { timeZones, viewerZone } from '../../core/format';
 import { navigate, paths } from '../../core/router';
 import { parseWeekly, weekdayName, weekdayOf, weeklyRule, WEEKDAYS, type Weekday } from '../../core/rrule';
-import { EVENT_KINDS, RSVP_MODES, type EventView } from '../../core/types';
+import { EVENT_KINDS, RSVP_MODES, type EventView, type PlaceSuggestion } from '../../core/types';
+
+/** What the city field says was picked: the suggestion and the name it shows. */
+type PickedPlace = PlaceSuggestion & { shown: string };
 
 type Mode = 'IN_PERSON' | 'ONLINE' | 'HYBRID';
 
@@ -32,6 +37,9 @@ interface Draft {
   timeZone: string;
   city: string;
   countryCode: string;
+  /** The meeting point, as typed or set on the map; both empty: the server places the event at the city's centre. */
+  lat?: string;
+  lon?: string;
   venue: string;
   address: string;
   mode: Mode;
@@ -72,6 +80,8 @@ const EMPTY: Draft = {
   timeZone: '',
   city: '',
   countryCode: '',
+  lat: '',
+  lon: '',
   venue: '',
   address: '',
   mode: 'IN_PERSON',
@@ -136,6 +146,7 @@ export function eventBody(d: Draft, organization: string, patch = false): Record
         : {
             city: d.city.trim(),
             countryCode: d.countryCode.trim().toUpperCase(),
+            ...point(d, clear),
             ...(d.venue.trim() ? { venue: d.venue.trim() } : {}),
             ...(d.address.trim() ? { address: d.address.trim() } : {}),
           },
@@ -167,6 +178,14 @@ export function eventBody(d: Draft, organization: string, patch = false): Record
   return body;
 }
 
+/** The place's lat/lon when both are numbers; otherwise none (null in a patch, so the server uses the city's centre). */
+function point(d: Draft, clear: null | undefined): { lat?: number | null; lon?: number | null } {
+  const lat = Number(d.lat?.trim() || NaN);
+  const lon = Number(d.lon?.trim() || NaN);
+  if (Number.isFinite(lat) && Number.isFinite(lon)) return { lat, lon };
+  return clear === null ? { lat: null, lon: null } : {};
+}
+
 function draftOf(e: EventView): Draft {
   const weekly = parseWeekly(e.recurrence?.rrule, e.start, e.timeZone);
   return {
@@ -179,6 +198,8 @@ function draftOf(e: EventView): Draft {
     timeZone: e.timeZone,
     city: e.place?.city ?? '',
     countryCode: e.place?.countryCode ?? '',
+    lat: e.place?.lat === undefined || e.place?.lat === null ? '' : String(e.place.lat),
+    lon: e.place?.lon === undefined || e.place?.lon === null ? '' : String(e.place.lon),
     venue: e.place?.venue ?? '',
     address: e.place?.address ?? '',
     mode: e.place && e.online ? 'HYBRID' : e.online ? 'ONLINE' : 'IN_PERSON',
@@ -222,6 +243,8 @@ export class EventEditor extends LightElement {
   @state() private errors?: FormErrors;
   @state() private busy = false;
   @state() private loaded = true;
+  /** Where the point map is centred: the picked city's centre, or the loaded event's point. */
+  @state() private centre?: { lat: number; lon: number };
   private zoneTouched = false;
   private weekdayTouched = false;
   private zones = timeZones();
@@ -235,6 +258,8 @@ export class EventEditor extends LightElement {
         .event(this.eventId)
         .then((e) => {
           this.draft = draftOf(e);
+          if (typeof e.place?.lat === 'number' && typeof e.place?.lon === 'number')
+            this.centre = { lat: e.place.lat, lon: e.place.lon };
           this.organization = e.organization.slug;
           api
             .eventNotes(e.id)
@@ -279,6 +304,53 @@ export class EventEditor extends LightElement {
     if ((key === 'city' || key === 'countryCode') && !this.zoneTouched) void this.guessZone();
   }
 
+  /** A city typed by hand: its point is the server's to find (the city's centre), not the last picked city's. */
+  private typeCity(text: string) {
+    this.draft = { ...this.draft, lat: '', lon: '' };
+    this.centre = undefined;
+    this.set('city', text);
+  }
+
+  /** A suggested city fills the city, its country and zone, and its centre as the meeting point to refine. */
+  private pickCity(p: PickedPlace) {
+    this.draft = {
+      ...this.draft,
+      city: p.shown,
+      countryCode: p.country,
+      timeZone: p.zone,
+      lat: String(p.lat),
+      lon: String(p.lon),
+    };
+    this.centre = { lat: p.lat, lon: p.lon };
+  }
+
+  /**
+   * The meeting point: a small map centred on the city (click or drag) and the same point as two numeric fields,
+   * the keyboard's way. Shown once a city was picked (or the event has a point); empty fields mean the city's centre.
+   */
+  private pointFields() {
+    const d = this.draft;
+    const e = this.errors;
+    const lat = Number(d.lat);
+    const lon = Number(d.lon);
+    const set = d.lat?.trim() && d.lon?.trim() && Number.isFinite(lat) && Number.isFinite(lon);
+    const centre = this.centre ?? (set ? { lat, lon } : undefined);
+    if (!centre) return nothing;
+    return html`<fieldset class="point">
+      <legend>${t('editor.point')}</legend>
+      <p class="hint" id="ev-point-hint">${t('editor.pointHint')}</p>
+      <tocsin-point-map .centreLat=${centre.lat} .centreLon=${centre.lon} .lat=${set ? lat : undefined}
+        .lon=${set ? lon : undefined} label=${t('editor.pointMap')}
+        @point-changed=${(ev: CustomEvent<{ lat: number; lon: number }>) =>
+          (this.draft = { ...this.draft, lat: String(ev.detail.lat), lon: String(ev.detail.lon) })}></tocsin-point-map>
+      <div class="row">
+        ${this.text('lat', 'place.lat', t('editor.lat'), { type: 'number', ltr: true, step: '0.0001' })}
+        ${this.text('lon', 'place.lon', t('editor.lon'), { type: 'number', ltr: true, step: '0.0001' })}
+      </div>
+      ${fieldError(e, 'place.lat', 'ev-lat-error')}
+    </fieldset>`;
+  }
+
   /** The zone picker defaults to the city's zone: the zone of that city's events, when Tocsin knows any. */
   private async guessZone() {
     const { city, countryCode } = this.draft;
@@ -317,7 +389,7 @@ export class EventEditor extends LightElement {
     field: keyof Draft,
     apiField: string,
     label: string,
-    opts: { type?: string; required?: boolean; hint?: string; ltr?: boolean; list?: string } = {},
+    opts: { type?: string; required?: boolean; hint?: string; ltr?: boolean; list?: string; step?: string } = {},
   ) {
     const id = `ev-${field}`;
     const e = this.errors;
@@ -327,7 +399,7 @@ export class EventEditor extends LightElement {
     return html`<div class="field">
       <label for=${id}>${label}</label>
       <input id=${id} type=${opts.type ?? 'text'} ?required=${opts.required} .value=${String(this.draft[field])}
-        list=${ifDefined(opts.list)} dir=${ifDefined(opts.ltr ? 'ltr' : undefined)}
+        list=${ifDefined(opts.list)} step=${ifDefined(opts.step)} dir=${ifDefined(opts.ltr ? 'ltr' : undefined)}
         aria-invalid=${invalid(e, apiField)} aria-describedby=${ifDefined(describedBy || undefined)}
         @input=${(ev: Event) => this.set(field, (ev.target as HTMLInputElement).value as never)} />
       ${opts.hint ? html`<p class="hint" id="${id}-hint">${opts.hint}</p>` : nothing}
@@ -419,9 +491,16 @@ export class EventEditor extends LightElement {
             d.mode !== 'ONLINE'
               ? html`
             <div class="row">
-              ${this.text('city', 'place.city', t('editor.city'), { required: true })}
+              <div class="city-field">
+                <tocsin-city-combobox fieldId="ev-city" label=${t('editor.city')} .value=${d.city}
+                  ?invalid=${invalid(e, 'place.city') === 'true'} describedBy=${e?.fields['place.city'] ? 'ev-city-error' : ''}
+                  @city-input=${(ev: CustomEvent<string>) => this.typeCity(ev.detail)}
+                  @city-picked=${(ev: CustomEvent<PickedPlace>) => this.pickCity(ev.detail)}></tocsin-city-combobox>
+                ${fieldError(e, 'place.city', 'ev-city-error')}
+              </div>
               ${this.text('countryCode', 'place.countryCode', t('editor.country'), { required: true, ltr: true, hint: t('editor.countryHint') })}
             </div>
+            ${this.pointFields()}
             ${this.text('venue', 'place.venue', t('editor.venue'))}
             ${this.text('address', 'place.address', t('editor.address'))}
             <div class="field">

@@ -6,6 +6,7 @@ import { lang, locale, t, type MessageKey } from '../../core/i18n';
 import { formatWhen, parseCount } from '../../core/format';
 import { paths, safeUrl } from '../../core/router';
 import { rsvpStateLabel } from '../event/rsvp-form';
+import '../../shared/offline-copies';
 import type { EventView, Rsvp, RsvpResponse } from '../../core/types';
 import { cityName } from '../../core/city-names';
 
@@ -75,7 +76,9 @@ export class RsvpPage extends LightElement {
   render() {
     document.title = `${t('rsvp.manageTitle')} · Tocsin`;
     if (this.error) return html`<h1>${t('rsvp.manageTitle')}</h1><p class="error" role="alert">${this.error}</p>`;
-    if (this.cancelled) return html`<h1>${t('rsvp.manageTitle')}</h1><p role="status">${t('rsvp.cancelled')}</p>`;
+    if (this.cancelled)
+      return html`<h1>${t('rsvp.manageTitle')}</h1><p role="status">${t('rsvp.cancelled')}</p>
+        <tocsin-offline-copies></tocsin-offline-copies>`;
     const r = this.rsvp;
     if (!r) return html`<p aria-live="polite">${t('common.loading')}</p>`;
     const e = this.event;
@@ -132,6 +135,7 @@ export class RsvpPage extends LightElement {
         </p>
         <p class="status" aria-live="polite">${this.message}</p>
       </form>`
-      }`;
+      }
+      <tocsin-offline-copies></tocsin-offline-copies>`;
   }
 }

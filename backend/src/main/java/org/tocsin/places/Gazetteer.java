@@ -50,6 +50,7 @@ class Gazetteer {
     private final City[] cities;
     private final long[] hashes;
     private final int[] targets;
+    private final CityPrefixes prefixes;
 
     Gazetteer() {
         try (InputStream in = Gazetteer.class.getResourceAsStream(RESOURCE)) {
@@ -64,6 +65,7 @@ class Gazetteer {
             Map<String, String> zones = new HashMap<>();
             Map<Long, Integer> own = new HashMap<>(rows.size() * 2);
             Map<Long, Integer> aliases = new HashMap<>(rows.size() * 32);
+            CityPrefixes.Builder byPrefix = new CityPrefixes.Builder(rows.size());
             for (int i = 0; i < rows.size(); i++) {
                 String[] r = rows.get(i);
                 String country = r[2];
@@ -85,6 +87,11 @@ class Gazetteer {
                 for (int k = 1; k < keys.length; k++) {
                     aliases.putIfAbsent(hash(prefix + keys[k]), i);
                 }
+                // The own name and the Persian one rank before aliases; only the Persian name is normalised here.
+                String persianKey = r[7].isEmpty() ? "" : String.join("-", SearchText.tokens(r[7]));
+                for (int k = 0; k < keys.length; k++) {
+                    byPrefix.add(keys[k], i, k == 0 || keys[k].equals(persianKey));
+                }
             }
             aliases.putAll(own);
             hashes = new long[aliases.size()];
@@ -95,6 +102,7 @@ class Gazetteer {
                 hashes[i] = sorted[i];
                 targets[i] = aliases.get(sorted[i]);
             }
+            prefixes = byPrefix.build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -121,6 +129,27 @@ class Gazetteer {
         return at < 0
                 ? Optional.empty()
                 : Optional.of(cities[targets[at]]).filter(c -> c.key().equals(key));
+    }
+
+    /**
+     * The largest cities (at most {@code limit}) with a name or alias, in any script, beginning with what was
+     * typed ("teh", "تهر", "bielef"), largest first; empty when the text has no letter or digit.
+     */
+    List<City> startingWith(String typed, int limit) {
+        String prefix = CityPrefixes.prefixOf(typed);
+        if (prefix.isEmpty()) {
+            return List.of();
+        }
+        int[] found = prefixes.largestStartingWith(prefix, limit);
+        List<City> result = new ArrayList<>(found.length);
+        for (int city : found) {
+            result.add(cities[city]);
+        }
+        return result;
+    }
+
+    CityPrefixes prefixes() {
+        return prefixes;
     }
 
     int size() {

@@ -116,6 +116,7 @@ class SecurityConfiguration {
                                 "/api/v1/events",
                                 "/api/v1/events/*",
                                 "/api/v1/cities",
+                                "/api/v1/places",
                                 "/api/v1/calendars")
                         .permitAll()
                         // RSVPs need no account: answering, and managing one with its token (the URL is the

@@ -48,6 +48,8 @@ final class PublicProbes {
         List<Probe> probes = new ArrayList<>(count);
         // Every fixed route once, then random ones.
         probes.add(new Probe("/api/v1/cities", 1, false));
+        // City suggestions come from the gazetteer alone: a hidden event's city must not change them.
+        probes.add(new Probe("/api/v1/places?q=" + HiddenWorlds.ONLY_IN_A.name().substring(0, 4), 1, false));
         probes.add(new Probe("/api/v1/campaigns", 1, false));
         probes.add(new Probe("/api/v1/calendars", 1, false));
         for (String slug : HiddenWorlds.CAMPAIGNS) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tocsin.support.Problems.expectProblem;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,8 @@ import org.tocsin.support.TestStorage;
             "tocsin.rate-limits.limits.register-per-address.period=1h",
             "tocsin.rate-limits.limits.invitation-accept-per-address.capacity=2",
             "tocsin.rate-limits.limits.invitation-accept-per-address.period=10m",
+            "tocsin.rate-limits.limits.places-per-address.capacity=3",
+            "tocsin.rate-limits.limits.places-per-address.period=10m",
             "server.forward-headers-strategy=native"
         })
 // 30 s, not 5 s: on two shared cores under load, a sign-up (bcrypt) can take several seconds.
@@ -233,6 +236,26 @@ class RateLimitTest {
         from("198.51.100.34")
                 .signIn(third, Api.PASSWORD)
                 .post(accept, Map.of())
+                .expectStatus()
+                .isOk();
+    }
+
+    /** City suggestions need no account: a few per address, then 429; another address still asks. */
+    @Test
+    void citySuggestionsAreLimitedPerAddress() {
+        Api typist = from("198.51.100.50");
+        for (String typed : List.of("t", "te", "teh")) {
+            typist.anonymous().get("/api/v1/places?q=" + typed).expectStatus().isOk();
+        }
+        var refused = typist.anonymous().get("/api/v1/places?q=tehr");
+        expectProblem(refused, 429, "/problems/rate-limited");
+        refused.expectHeader()
+                .value(
+                        HttpHeaders.RETRY_AFTER,
+                        seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+        from("198.51.100.51")
+                .anonymous()
+                .get("/api/v1/places?q=tehr")
                 .expectStatus()
                 .isOk();
     }
