@@ -11,7 +11,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -114,9 +113,8 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     public void afterSingletonsInstantiated() {
         // What the moderators took down is known first: a hidden event must not be indexed at start.
         takedowns.loaded().block();
-        List<EventDocument> all =
-                store.live(clock.instant().minus(BEHIND)).collectList().block();
-        Objects.requireNonNull(all).forEach(this::put);
+        // One document at a time: the whole collection is never in memory at once.
+        store.live(clock.instant().minus(BEHIND)).doOnNext(this::put).then().block();
         log.info(
                 "Event index loaded {} events, {} occurrences",
                 events.size(),

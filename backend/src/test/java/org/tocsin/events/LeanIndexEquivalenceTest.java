@@ -44,6 +44,9 @@ class LeanIndexEquivalenceTest extends IntegrationTest {
     @Autowired
     Takedowns takedowns;
 
+    @Autowired
+    org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
+
     private EventIndex index;
 
     @BeforeAll
@@ -110,6 +113,37 @@ class LeanIndexEquivalenceTest extends IntegrationTest {
         }
         // The queries found something to compare: not a comparison of empty lists.
         assertThat(compared).isGreaterThan(5_000);
+    }
+
+    /**
+     * At start the index reads the store's documents one at a time and without the fields it never reads
+     * ({@link EventStore#live}): what it needs is still there (the description's words, the series' dates).
+     */
+    @Test
+    void startUpReadsEverythingTheIndexNeeds() {
+        EventDocument stored = store.insert(GeneratedEvents.nth(20 * 997, now)).block();
+        try {
+            EventIndex started = new EventIndex(store, Clock.fixed(now, ZoneOffset.UTC), takedowns, "");
+            started.afterSingletonsInstantiated();
+            IndexedEvent read = started.event(stored.id());
+            IndexedEvent whole = IndexedEvent.of(stored, occurrencesOf(stored));
+            assertThat(read.terms()).isEqualTo(whole.terms());
+            assertThat(read.terms().visible()).contains("organizer19940");
+            assertThat(read.occurrences()).hasSize(whole.occurrences().length).hasSizeGreaterThan(40);
+        } finally {
+            mongo.remove(
+                            org.springframework.data.mongodb.core.query.Query.query(
+                                    org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                                            .is(stored.id())),
+                            EventDocument.class)
+                    .block();
+        }
+    }
+
+    private List<Occurrence> occurrencesOf(EventDocument e) {
+        EventSchedule schedule = EventSchedule.of(e);
+        return schedule.between(
+                now.minus(EventIndex.BEHIND), now.plus(EventIndex.AHEAD), EventSchedule.MAX_OCCURRENCES);
     }
 
     /** Every page of the lean index's answer, following its cursors, as "start|event|recurrence". */

@@ -236,15 +236,18 @@ public class EventStore implements SmartInitializingSingleton {
                 EventDocument.class);
     }
 
-    /** Events that may still matter (not ended before {@code endedAfter}, or open-ended series). */
+    /**
+     * Events that may still matter (not ended before {@code endedAfter}, or open-ended series), as the
+     * discovery index reads them: without the fields it never reads (the description's HTML, the stored
+     * words, the online link, the status reason), which are null in what this returns. A stream, for the
+     * index to take one at a time.
+     */
     public Flux<EventDocument> live(Instant endedAfter) {
-        return mongo.find(
-                Query.query(where("deletedAt")
-                        .isNull()
-                        .orOperator(
-                                where("lastEndUtc").isNull(),
-                                where("lastEndUtc").gte(endedAfter))),
-                EventDocument.class);
+        Query query = Query.query(where("deletedAt")
+                .isNull()
+                .orOperator(where("lastEndUtc").isNull(), where("lastEndUtc").gte(endedAfter)));
+        query.fields().exclude("descriptionHtml", "searchTerms", "online", "statusReason");
+        return mongo.find(query, EventDocument.class);
     }
 
     /** An organization's events, deleted ones left out: re-indexed when moderators hide or restore it. */
