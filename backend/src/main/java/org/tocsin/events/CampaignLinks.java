@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -77,9 +78,22 @@ public class CampaignLinks {
                 .switchIfEmpty(Mono.error(Refusal.notFound("Event")));
     }
 
-    /** Events as the index knows them (not deleted); unknown ids are left out. */
+    /**
+     * Events the index lists (not deleted, drafts or taken down), as stored, in the order asked; unknown
+     * ids are left out. One query.
+     */
     public Flux<Summary> summaries(Collection<String> eventIds) {
-        return Flux.fromIterable(eventIds).distinct().mapNotNull(index::event).map(CampaignLinks::summary);
+        List<String> ids = eventIds.stream()
+                .distinct()
+                .filter(id -> index.event(id) != null)
+                .toList();
+        return store.byIds(ids)
+                .collectMap(EventDocument::id)
+                .flatMapIterable(found -> ids.stream()
+                        .map(found::get)
+                        .filter(java.util.Objects::nonNull)
+                        .map(CampaignLinks::summary)
+                        .toList());
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.events.internal.EventDocument;
+import org.tocsin.events.internal.EventStore;
 import org.tocsin.organizations.Role;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -31,6 +32,7 @@ public class EventCatalog {
     public static final Duration AHEAD = Duration.ofDays(2 * 366);
 
     private final EventIndex index;
+    private final EventStore store;
     private final EventService events;
     private final EventViews views;
     private final Clock clock;
@@ -39,8 +41,15 @@ public class EventCatalog {
 
     private final PrivateNotes notes;
 
-    EventCatalog(EventIndex index, EventService events, EventViews views, PrivateNotes notes, Clock clock) {
+    EventCatalog(
+            EventIndex index,
+            EventStore store,
+            EventService events,
+            EventViews views,
+            PrivateNotes notes,
+            Clock clock) {
         this.notes = notes;
+        this.store = store;
         this.index = index;
         this.events = events;
         this.views = views;
@@ -57,7 +66,7 @@ public class EventCatalog {
             return selected.version();
         }
         PrivateNotes.Stamp stamp = notes.stamp(selected.events().stream()
-                .map(EventDocument::id)
+                .map(IndexedEvent::id)
                 .filter(selection.revealLocationOf()::contains)
                 .toList());
         if (stamp.last() == null) {
@@ -69,18 +78,18 @@ public class EventCatalog {
         return new FeedSelection.Version(v.tag() + "-n" + Long.toHexString(stamp.mix()), last, v.count());
     }
 
-    private static FeedSelection.Version versionOf(List<EventDocument> selected) {
+    private static FeedSelection.Version versionOf(List<IndexedEvent> selected) {
         long mix = 0;
-        Instant last = Instant.EPOCH;
-        for (EventDocument e : selected) {
+        long last = 0;
+        for (IndexedEvent e : selected) {
             // Order-independent mix of (id, version): any added, removed or changed event changes it.
-            mix += (e.id().hashCode() * 0x9E3779B97F4A7C15L) ^ e.updatedAt().toEpochMilli() * 31 + e.sequence();
-            if (e.updatedAt().isAfter(last)) {
-                last = e.updatedAt();
-            }
+            mix += (e.id().hashCode() * 0x9E3779B97F4A7C15L) ^ e.updatedAt() * 31 + e.sequence();
+            last = Math.max(last, e.updatedAt());
         }
         return new FeedSelection.Version(
-                Integer.toHexString(selected.size()) + "-" + Long.toHexString(mix), last, selected.size());
+                Integer.toHexString(selected.size()) + "-" + Long.toHexString(mix),
+                Instant.ofEpochMilli(last),
+                selected.size());
     }
 
     /** The selected events by start, as a stranger sees them (hidden locations withheld). */
@@ -88,16 +97,16 @@ public class EventCatalog {
         EventPermissions permissions = selection.membersOf() == null
                 ? EventPermissions.STRANGER
                 : new EventPermissions(Optional.of(Role.MEMBER));
-        List<EventDocument> selected = selected(selection).events();
+        List<IndexedEvent> selected = selected(selection).events();
         // A person's own calendar: the events they go to carry the organizers' notes for attendees.
         Mono<java.util.Map<String, PrivateNotes.Note>> attending =
                 selection.revealLocationOf().isEmpty()
                         ? Mono.just(java.util.Map.of())
                         : notes.forAttendees(selected.stream()
-                                .map(EventDocument::id)
+                                .map(IndexedEvent::id)
                                 .filter(selection.revealLocationOf()::contains)
                                 .toList());
-        return attending.flatMapMany(found -> Flux.fromIterable(selected).concatMap(e -> {
+        return attending.flatMapMany(found -> documents(selected, selection).concatMap(e -> {
             EventPermissions seen =
                     selection.revealLocationOf().contains(e.id()) ? permissions.asAttendee() : permissions;
             Set<String> dates = selection.datesOf().get(e.id());
@@ -111,6 +120,24 @@ public class EventCatalog {
                     .concatMap(date -> views.viewWithoutAttendance(e, date, seen))
                     .map(v -> withNotes(v, found.get(e.id())));
         }));
+    }
+
+    /** Documents read from the store, in chunks, in the selection's order. */
+    static final int CHUNK = 500;
+
+    private Flux<EventDocument> documents(List<IndexedEvent> selected, FeedSelection selection) {
+        List<String> ids = selected.stream().map(IndexedEvent::id).toList();
+        return Flux.range(0, (ids.size() + CHUNK - 1) / CHUNK)
+                .map(n -> ids.subList(n * CHUNK, Math.min(ids.size(), (n + 1) * CHUNK)))
+                .concatMap(chunk -> store.byIds(chunk)
+                        .collectMap(EventDocument::id)
+                        .flatMapIterable(found -> chunk.stream()
+                                .map(found::get)
+                                // A write since the selection may have taken an event out of it.
+                                .filter(e -> e != null
+                                        && index.event(e.id()) != null
+                                        && visible(e.id(), e.visibility(), e.organizationId(), selection))
+                                .toList()));
     }
 
     private static EventView withNotes(EventView view, PrivateNotes.Note note) {
@@ -140,39 +167,43 @@ public class EventCatalog {
         if (cached != null && cached.generation() == generation && cached.minute() == minute) {
             return cached;
         }
-        List<EventDocument> events = select(selection);
+        List<IndexedEvent> events = select(selection);
         Selected fresh = new Selected(generation, minute, events, versionOf(events));
         selections.put(selection, fresh);
         return fresh;
     }
 
-    private record Selected(long generation, long minute, List<EventDocument> events, FeedSelection.Version version) {}
+    private record Selected(long generation, long minute, List<IndexedEvent> events, FeedSelection.Version version) {}
 
-    private List<EventDocument> select(FeedSelection s) {
+    private List<IndexedEvent> select(FeedSelection s) {
         Instant now = clock.instant();
         Instant horizon = now.plus(AHEAD);
         return index.events().stream()
                 // Feeds are read by strangers: hidden locations match only by their coarse point.
-                .filter(e -> visible(e, s)
-                        && inWindow(e, now, horizon)
-                        && s.filter().matches(e, index.termsOf(e.id()), false))
-                .sorted(Comparator.comparing(EventDocument::startUtc).thenComparing(EventDocument::id))
+                .filter(e ->
+                        visible(e, s) && inWindow(e, now, horizon) && s.filter().matches(e, false))
+                .sorted(Comparator.comparingLong(IndexedEvent::startUtc).thenComparing(IndexedEvent::id))
                 .toList();
     }
 
-    private static boolean visible(EventDocument e, FeedSelection s) {
-        if (s.eventIds() != null) {
-            // A person's own feed: the events they answered, whatever their visibility (they could see them then).
-            return s.eventIds().contains(e.id());
-        }
-        return e.visibility() == Visibility.PUBLIC || e.organizationId().equals(s.membersOf());
+    private static boolean visible(IndexedEvent e, FeedSelection s) {
+        return visible(e.id(), e.visibility(), e.organizationId(), s);
     }
 
-    private static boolean inWindow(EventDocument e, Instant now, Instant horizon) {
-        if (e.startUtc().isAfter(horizon)) {
+    private static boolean visible(String id, Visibility visibility, String organizationId, FeedSelection s) {
+        if (s.eventIds() != null) {
+            // A person's own feed: the events they answered, whatever their visibility (they could see them then).
+            return s.eventIds().contains(id);
+        }
+        return visibility == Visibility.PUBLIC || organizationId.equals(s.membersOf());
+    }
+
+    private static boolean inWindow(IndexedEvent e, Instant now, Instant horizon) {
+        // Whole milliseconds against instants that may have finer digits: after t is after t's millisecond.
+        if (e.startUtc() > horizon.toEpochMilli()) {
             return false;
         }
         Duration past = e.status() == EventStatus.CANCELLED ? CANCELLED_PAST : PAST;
-        return e.lastEndUtc() == null || e.lastEndUtc().isAfter(now.minus(past));
+        return e.lastEndUtc() > now.minus(past).toEpochMilli();
     }
 }

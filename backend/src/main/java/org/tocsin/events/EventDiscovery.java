@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.campaigns.CampaignCities;
+import org.tocsin.events.internal.EventDocument;
+import org.tocsin.events.internal.EventStore;
 import org.tocsin.kernel.Dates;
 import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.OrganizationAccess;
@@ -29,13 +32,21 @@ public class EventDiscovery {
     static final int MAX_CURSOR = 200;
 
     private final EventIndex index;
+    private final EventStore store;
     private final EventViews views;
     private final EventFilters filters;
     private final OrganizationAccess access;
     private final Clock clock;
 
-    EventDiscovery(EventIndex index, EventViews views, EventFilters filters, OrganizationAccess access, Clock clock) {
+    EventDiscovery(
+            EventIndex index,
+            EventStore store,
+            EventViews views,
+            EventFilters filters,
+            OrganizationAccess access,
+            Clock clock) {
         this.index = index;
+        this.store = store;
         this.views = views;
         this.filters = filters;
         this.access = access;
@@ -66,16 +77,40 @@ public class EventDiscovery {
                         .map(Map.Entry::getKey)
                         .collect(Collectors.toUnmodifiableSet());
                 EventQuery query = new EventQuery(t.getT1(), from, to, roles.keySet(), locationsOf, after, size);
-                List<EventIndex.Entry> hits = index.search(query);
+                List<EventIndex.Hit> hits = index.search(query);
                 boolean more = hits.size() > size;
-                List<EventIndex.Entry> page = more ? hits.subList(0, size) : hits;
-                return views.views(page.stream()
-                                .map(h -> new EventViews.Item(
-                                        h.event(), h.occurrence(), EventPermissions.in(roles, h.event())))
-                                .toList())
-                        .map(items -> new Found(items, more ? encode(page.getLast()) : null));
+                List<EventIndex.Hit> page = more ? hits.subList(0, size) : hits;
+                String next = more ? encode(page.getLast()) : null;
+                // The index holds what filtering and order need; the page's documents come from the store.
+                return documents(page)
+                        .flatMap(documents -> views.views(page.stream()
+                                        .flatMap(h ->
+                                                item(h, documents.get(h.event().id()), roles).stream())
+                                        .toList())
+                                .map(items -> new Found(items, next)));
             });
         });
+    }
+
+    /** The page's events, read from the store in one query. */
+    private Mono<Map<String, EventDocument>> documents(List<EventIndex.Hit> page) {
+        if (page.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return store.byIds(page.stream().map(h -> h.event().id()).distinct().toList())
+                .collectMap(EventDocument::id);
+    }
+
+    /**
+     * The view to build for one hit, from its event as stored; none when a write since the index answered
+     * took the event (or this date) out of what the caller may list.
+     */
+    private Optional<EventViews.Item> item(EventIndex.Hit hit, EventDocument document, Map<String, Role> roles) {
+        if (document == null || !index.stillListed(document, roles.keySet())) {
+            return Optional.empty();
+        }
+        return hit.occurrenceIn(document)
+                .map(o -> new EventViews.Item(document, o, EventPermissions.in(roles, document)));
     }
 
     /** What discovery answers without {@code from} and {@code to}: from now, as far ahead as the index holds. */
@@ -89,12 +124,9 @@ public class EventDiscovery {
         return index.upcomingCities();
     }
 
-    static String encode(EventIndex.Entry last) {
+    static String encode(EventIndex.Hit last) {
         String raw =
-                last.occurrence().startUtc().toEpochMilli() + "|" + last.event().id() + "|"
-                        + (last.occurrence().recurrenceId() == null
-                                ? ""
-                                : last.occurrence().recurrenceId());
+                last.key().startUtc + "|" + last.event().id() + "|" + last.key().recurrenceId();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -3,7 +3,6 @@ package org.tocsin.events;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.tocsin.events.internal.EventDocument;
 import org.tocsin.places.Geo;
 
 /**
@@ -72,7 +71,7 @@ public record EventFilter(
      * (filtering on the exact one would answer "is it within r km?" about the secret), and its venue's
      * words are not searched.
      */
-    boolean matches(EventDocument event, EventSearch.Terms terms, boolean exact) {
+    boolean matches(IndexedEvent event, boolean exact) {
         if (kind != null && event.kind() != kind) {
             return false;
         }
@@ -89,32 +88,30 @@ public record EventFilter(
             return false;
         }
         if (!accessibility.isEmpty()
-                && (event.accessibility() == null
-                        || !event.accessibility().features().containsAll(accessibility))) {
+                && (event.accessibility() == null || !event.accessibility().containsAll(accessibility))) {
             return false;
         }
         if (language != null && !speaks(event.languages(), language)) {
             return false;
         }
-        EventDocument.Place place = event.place();
-        if (cityKey != null && (place == null || !cityKey.equals(place.cityKey()))) {
+        if (cityKey != null && (!event.placed() || !cityKey.equals(event.cityKey()))) {
             return false;
         }
-        if (country != null && (place == null || !country.equalsIgnoreCase(place.countryCode()))) {
+        if (country != null && (!event.placed() || !country.equalsIgnoreCase(event.countryCode()))) {
             return false;
         }
         boolean seesExact = exact || event.locationVisibility() != LocationVisibility.ATTENDEES;
         if (near != null) {
-            if (place == null || place.lat() == null) {
+            if (!event.hasCoordinates()) {
                 return false;
             }
-            double lat = seesExact ? place.lat() : Geo.coarse(place.lat());
-            double lon = seesExact ? place.lon() : Geo.coarse(place.lon());
+            double lat = seesExact ? event.lat() : Geo.coarse(event.lat());
+            double lon = seesExact ? event.lon() : Geo.coarse(event.lon());
             if (!near.box().contains(lat, lon) || Geo.distanceKm(near.lat(), near.lon(), lat, lon) > near.radiusKm()) {
                 return false;
             }
         }
-        return text.isEmpty() || terms != null && terms.matches(text, seesExact);
+        return text.isEmpty() || event.terms().matches(text, seesExact);
     }
 
     /** "fa" finds events in fa and fa-AF; "fa-AF" only those. */

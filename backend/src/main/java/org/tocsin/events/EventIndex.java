@@ -11,7 +11,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,17 +53,23 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     /** Below this many events matching the words, answer from them; above, walking the timeline is as quick. */
     static final int FEW_CANDIDATES = 2_000;
 
-    record Key(Instant startUtc, String eventId, String recurrenceId) implements Comparable<Key> {
-        private static final Comparator<Key> ORDER =
-                Comparator.comparing(Key::startUtc).thenComparing(Key::eventId).thenComparing(Key::recurrenceId);
+    /** A timeline key; see {@link IndexedEvent.Key}. */
+    /** One occurrence found: the event as indexed, and its key (start, end and original start). */
+    record Hit(IndexedEvent event, IndexedEvent.Key key) {
 
-        @Override
-        public int compareTo(Key other) {
-            return ORDER.compare(this, other);
+        /** The occurrence as the event's {@code document} (read from the store) has it; empty if it has none there now. */
+        java.util.Optional<Occurrence> occurrenceIn(EventDocument document) {
+            java.time.LocalDateTime original = key.original();
+            if (original == null) {
+                return document.recurrence() != null
+                        ? java.util.Optional.empty()
+                        : java.util.Optional.of(new Occurrence(null, null, null, key.start(), key.end(), false, false));
+            }
+            return document.recurrence() == null
+                    ? java.util.Optional.empty()
+                    : EventSchedule.of(document).occurrenceAt(original);
         }
     }
-
-    record Entry(EventDocument event, Occurrence occurrence) {}
 
     private final EventStore store;
     private final Clock clock;
@@ -75,11 +80,11 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
      * its members' queries walk: what and how much a query walks never depends on events the caller
      * may not list.
      */
-    private final ConcurrentSkipListMap<Key, Entry> timeline = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<IndexedEvent.Key, IndexedEvent> timeline = new ConcurrentSkipListMap<>();
 
-    private final Map<String, ConcurrentSkipListMap<Key, Entry>> membersTimelines = new ConcurrentHashMap<>();
-    private final Map<String, List<Key>> keysByEvent = new ConcurrentHashMap<>();
-    private final Map<String, EventDocument> events = new ConcurrentHashMap<>();
+    private final Map<String, ConcurrentSkipListMap<IndexedEvent.Key, IndexedEvent>> membersTimelines =
+            new ConcurrentHashMap<>();
+    private final Map<String, IndexedEvent> events = new ConcurrentHashMap<>();
     /**
      * Search term to the PUBLIC events that carry it where anyone may read it: a rare word finds its few
      * events without walking the timeline. Nothing else is in it, so that which path a stranger's query
@@ -93,7 +98,6 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     private final Map<String, ConcurrentSkipListMap<String, Set<String>>> hiddenEventsByTerm =
             new ConcurrentHashMap<>();
 
-    private final Map<String, EventSearch.Terms> termsByEvent = new ConcurrentHashMap<>();
     private final AtomicReference<Instant> seenUpTo = new AtomicReference<>(Instant.EPOCH);
     /** Rises with every change applied, so a reader can tell that what it derived from the index still holds. */
     private final AtomicLong generation = new AtomicLong();
@@ -115,13 +119,12 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     public void afterSingletonsInstantiated() {
         // What the moderators took down is known first: a hidden event must not be indexed at start.
         takedowns.loaded().block();
-        List<EventDocument> all =
-                store.live(clock.instant().minus(BEHIND)).collectList().block();
-        Objects.requireNonNull(all).forEach(this::put);
+        // One document at a time: the whole collection is never in memory at once.
+        store.live(clock.instant().minus(BEHIND)).doOnNext(this::put).then().block();
         log.info(
                 "Event index loaded {} events, {} occurrences",
                 events.size(),
-                keysByEvent.values().stream().mapToInt(List::size).sum());
+                events.values().stream().mapToInt(e -> e.occurrences().length).sum());
     }
 
     /**
@@ -148,10 +151,14 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
                 .subscribe(this::put, e -> log.warn("Event index poll failed: {}", e.toString()));
     }
 
-    /** Moves the indexed span along once a day. */
+    /**
+     * Moves the indexed span along once a day: series are expanded anew from the stored documents (the
+     * index keeps no document to expand them from).
+     */
     @Scheduled(cron = "0 17 3 * * *", zone = "UTC")
     void rebuildSpan() {
-        List.copyOf(events.values()).forEach(this::put);
+        store.live(clock.instant().minus(BEHIND))
+                .subscribe(this::put, e -> log.warn("Event index rebuild failed: {}", e.toString()));
     }
 
     /**
@@ -216,30 +223,29 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
 
     private void apply(EventDocument event, List<Occurrence> occurrences, boolean gone) {
         seenUpTo.accumulateAndGet(event.updatedAt(), (a, b) -> b.isAfter(a) ? b : a);
-        EventDocument known = events.get(event.id());
+        IndexedEvent known = events.get(event.id());
         if (known != null && known.version() != null && event.version() != null && known.version() > event.version()) {
             return;
         }
-        List<Key> old = keysByEvent.remove(event.id());
-        if (old != null && known != null) {
-            old.forEach(timelineOf(known)::remove);
-        }
-        EventSearch.Terms knownTerms = termsByEvent.remove(event.id());
-        if (known != null && knownTerms != null) {
-            unindex(termsIndexOf(known), knownTerms.visible(), event.id());
+        if (known != null) {
+            ConcurrentSkipListMap<IndexedEvent.Key, IndexedEvent> from = timelineOf(known);
+            for (IndexedEvent.Key key : known.occurrences()) {
+                from.remove(key);
+            }
+            unindex(termsIndexOf(known), known.terms().visible(), event.id());
             unindex(
                     hiddenEventsByTerm.computeIfAbsent(known.organizationId(), o -> new ConcurrentSkipListMap<>()),
-                    knownTerms.hidden(),
+                    known.terms().hidden(),
                     event.id());
         }
         if (gone) {
             events.remove(event.id());
             return;
         }
-        events.put(event.id(), event);
-        EventSearch.Terms terms = EventSearch.termsOf(event);
-        termsByEvent.put(event.id(), terms);
-        ConcurrentSkipListMap<String, Set<String>> visibleTo = termsIndexOf(event);
+        IndexedEvent indexed = IndexedEvent.of(event, occurrences);
+        events.put(event.id(), indexed);
+        EventSearch.Terms terms = indexed.terms();
+        ConcurrentSkipListMap<String, Set<String>> visibleTo = termsIndexOf(indexed);
         for (String term : terms.visible()) {
             visibleTo.computeIfAbsent(term, t -> ConcurrentHashMap.newKeySet()).add(event.id());
         }
@@ -250,19 +256,10 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
                 hidden.computeIfAbsent(term, t -> ConcurrentHashMap.newKeySet()).add(event.id());
             }
         }
-        List<Key> keys = new ArrayList<>(occurrences.size());
-        ConcurrentSkipListMap<Key, Entry> into = timelineOf(event);
-        for (Occurrence occurrence : occurrences) {
-            Key key = new Key(
-                    occurrence.startUtc(),
-                    event.id(),
-                    occurrence.recurrenceId() == null
-                            ? ""
-                            : occurrence.recurrenceId().toString());
-            into.put(key, new Entry(event, occurrence));
-            keys.add(key);
+        ConcurrentSkipListMap<IndexedEvent.Key, IndexedEvent> into = timelineOf(indexed);
+        for (IndexedEvent.Key key : indexed.occurrences()) {
+            into.put(key, indexed);
         }
-        keysByEvent.put(event.id(), keys);
     }
 
     /** Deleted, or a draft: in no list, feed, count or search, for anyone (members find drafts in their own list). */
@@ -270,13 +267,13 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         return event.deletedAt() != null || event.isDraft();
     }
 
-    private ConcurrentSkipListMap<Key, Entry> timelineOf(EventDocument event) {
+    private ConcurrentSkipListMap<IndexedEvent.Key, IndexedEvent> timelineOf(IndexedEvent event) {
         return event.visibility() == Visibility.PUBLIC
                 ? timeline
                 : membersTimelines.computeIfAbsent(event.organizationId(), o -> new ConcurrentSkipListMap<>());
     }
 
-    private ConcurrentSkipListMap<String, Set<String>> termsIndexOf(EventDocument event) {
+    private ConcurrentSkipListMap<String, Set<String>> termsIndexOf(IndexedEvent event) {
         return event.visibility() == Visibility.PUBLIC
                 ? eventsByTerm
                 : membersEventsByTerm.computeIfAbsent(event.organizationId(), o -> new ConcurrentSkipListMap<>());
@@ -289,31 +286,47 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     }
 
     /** Occurrences matching the query, in start order, at most {@code limit + 1} (the extra one says there is more). */
-    List<Entry> search(EventQuery query) {
-        Key start = query.after() != null
-                ? new Key(
-                        query.after().startUtc(),
+    List<Hit> search(EventQuery query) {
+        IndexedEvent.Key start = query.after() != null
+                ? IndexedEvent.Key.cursor(
+                        query.after().startUtc().toEpochMilli(),
                         query.after().eventId(),
                         query.after().recurrenceId())
-                : new Key(query.from().minus(EventRules.MAX_DURATION), "", "");
+                : IndexedEvent.Key.cursor(ceilMillis(query.from().minus(EventRules.MAX_DURATION)), "", "");
         Set<String> candidates = query.filter().text().isEmpty() ? null : textCandidates(query);
         if (candidates != null && candidates.size() <= FEW_CANDIDATES) {
             return searchAmong(candidates, start, query);
         }
-        List<Entry> hits = new ArrayList<>(query.limit() + 1);
-        for (Map.Entry<Key, Entry> e : walk(start, query.memberOf())) {
-            if (!e.getKey().startUtc().isBefore(query.to())) {
+        List<Hit> hits = new ArrayList<>(query.limit() + 1);
+        for (Map.Entry<IndexedEvent.Key, IndexedEvent> e : walk(start, query.memberOf())) {
+            IndexedEvent.Key key = e.getKey();
+            if (!before(key.startUtc, query.to())) {
                 break;
             }
-            Entry entry = e.getValue();
-            if (entry.occurrence().endUtc().isAfter(query.from()) && matches(entry.event(), query)) {
-                hits.add(entry);
+            if (after(key.endUtc, query.from()) && matches(e.getValue(), query)) {
+                hits.add(new Hit(e.getValue(), key));
                 if (hits.size() > query.limit()) {
                     break;
                 }
             }
         }
         return hits;
+    }
+
+    /** Whether the whole millisecond {@code millis} is before {@code instant} (which may have finer digits). */
+    private static boolean before(long millis, Instant instant) {
+        long floor = instant.toEpochMilli();
+        return millis < floor || millis == floor && instant.getNano() % 1_000_000 != 0;
+    }
+
+    /** Whether the whole millisecond {@code millis} is after {@code instant}. */
+    private static boolean after(long millis, Instant instant) {
+        return millis > instant.toEpochMilli();
+    }
+
+    private static long ceilMillis(Instant instant) {
+        long floor = instant.toEpochMilli();
+        return instant.getNano() % 1_000_000 == 0 ? floor : floor + 1;
     }
 
     /**
@@ -370,22 +383,24 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     }
 
     /** The same answer as walking the timeline, from a few candidate events' own occurrences. */
-    private List<Entry> searchAmong(Set<String> candidates, Key start, EventQuery query) {
-        List<Key> keys = new ArrayList<>();
+    private List<Hit> searchAmong(Set<String> candidates, IndexedEvent.Key start, EventQuery query) {
+        List<Hit> found = new ArrayList<>();
         for (String id : candidates) {
-            for (Key key : keysByEvent.getOrDefault(id, List.of())) {
-                if (key.compareTo(start) > 0 && key.startUtc().isBefore(query.to())) {
-                    keys.add(key);
+            IndexedEvent event = events.get(id);
+            if (event == null) {
+                continue;
+            }
+            for (IndexedEvent.Key key : event.occurrences()) {
+                if (key.compareTo(start) > 0 && before(key.startUtc, query.to())) {
+                    found.add(new Hit(event, key));
                 }
             }
         }
-        keys.sort(null);
-        List<Entry> hits = new ArrayList<>(query.limit() + 1);
-        for (Key key : keys) {
-            EventDocument event = events.get(key.eventId());
-            Entry entry = event == null ? null : timelineOf(event).get(key);
-            if (entry != null && entry.occurrence().endUtc().isAfter(query.from()) && matches(entry.event(), query)) {
-                hits.add(entry);
+        found.sort(Comparator.comparing(Hit::key));
+        List<Hit> hits = new ArrayList<>(query.limit() + 1);
+        for (Hit hit : found) {
+            if (after(hit.key().endUtc, query.from()) && matches(hit.event(), query)) {
+                hits.add(hit);
                 if (hits.size() > query.limit()) {
                     break;
                 }
@@ -398,34 +413,36 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
      * The occurrences a caller may list, in order, from {@code start}: the public timeline, merged with
      * the timelines of the caller's own organizations (a stranger walks the public one alone).
      */
-    private Iterable<Map.Entry<Key, Entry>> walk(Key start, Set<String> memberOf) {
-        List<Iterator<Map.Entry<Key, Entry>>> sources = new ArrayList<>();
+    private Iterable<Map.Entry<IndexedEvent.Key, IndexedEvent>> walk(IndexedEvent.Key start, Set<String> memberOf) {
+        List<Iterator<Map.Entry<IndexedEvent.Key, IndexedEvent>>> sources = new ArrayList<>();
         sources.add(timeline.tailMap(start, false).entrySet().iterator());
         for (String organizationId : memberOf) {
-            ConcurrentSkipListMap<Key, Entry> own = membersTimelines.get(organizationId);
+            ConcurrentSkipListMap<IndexedEvent.Key, IndexedEvent> own = membersTimelines.get(organizationId);
             if (own != null) {
                 sources.add(own.tailMap(start, false).entrySet().iterator());
             }
         }
         if (sources.size() == 1) {
-            Iterator<Map.Entry<Key, Entry>> only = sources.getFirst();
+            Iterator<Map.Entry<IndexedEvent.Key, IndexedEvent>> only = sources.getFirst();
             return () -> only;
         }
         return () -> new Merged(sources);
     }
 
     /** Several ordered iterators as one ordered iterator. */
-    private static final class Merged implements Iterator<Map.Entry<Key, Entry>> {
-        private record Head(Map.Entry<Key, Entry> entry, Iterator<Map.Entry<Key, Entry>> rest) {}
+    private static final class Merged implements Iterator<Map.Entry<IndexedEvent.Key, IndexedEvent>> {
+        private record Head(
+                Map.Entry<IndexedEvent.Key, IndexedEvent> entry,
+                Iterator<Map.Entry<IndexedEvent.Key, IndexedEvent>> rest) {}
 
         private final PriorityQueue<Head> heads =
                 new PriorityQueue<>(Comparator.comparing(h -> h.entry().getKey()));
 
-        Merged(List<Iterator<Map.Entry<Key, Entry>>> sources) {
+        Merged(List<Iterator<Map.Entry<IndexedEvent.Key, IndexedEvent>>> sources) {
             sources.forEach(this::advance);
         }
 
-        private void advance(Iterator<Map.Entry<Key, Entry>> source) {
+        private void advance(Iterator<Map.Entry<IndexedEvent.Key, IndexedEvent>> source) {
             if (source.hasNext()) {
                 heads.add(new Head(source.next(), source));
             }
@@ -437,7 +454,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         }
 
         @Override
-        public Map.Entry<Key, Entry> next() {
+        public Map.Entry<IndexedEvent.Key, IndexedEvent> next() {
             Head head = heads.poll();
             if (head == null) {
                 throw new NoSuchElementException();
@@ -447,39 +464,41 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         }
     }
 
-    private boolean matches(EventDocument event, EventQuery q) {
-        if (!EventAudience.lists(event, q.memberOf())) {
+    /** Drafts are never indexed, so listing is the audience rule's visibility half ({@link EventAudience}). */
+    private static boolean matches(IndexedEvent event, EventQuery q) {
+        if (event.visibility() != Visibility.PUBLIC && !q.memberOf().contains(event.organizationId())) {
             return false;
         }
-        return q.filter()
-                .matches(event, termsByEvent.get(event.id()), q.locationsOf().contains(event.organizationId()));
+        return q.filter().matches(event, q.locationsOf().contains(event.organizationId()));
     }
 
-    /** The words {@code q=} searches in one event, as indexed; null for an event not in the index. */
-    EventSearch.Terms termsOf(String eventId) {
-        return termsByEvent.get(eventId);
+    /**
+     * Whether {@code document}, read from the store for a page the index chose, is still one {@code memberOf}
+     * may list: a write between the index's answer and the read may have deleted, hidden or unlisted it.
+     */
+    boolean stillListed(EventDocument document, Set<String> memberOf) {
+        return !gone(document) && EventAudience.lists(document, memberOf);
     }
 
     @Override
     public Mono<List<CityCount>> citiesOf(String campaignId) {
         return Mono.fromSupplier(() -> {
             Map<String, CityCount> counts = new HashMap<>();
-            for (EventDocument event : events.values()) {
-                if (!campaignId.equals(event.campaignId()) || event.visibility() != Visibility.PUBLIC) {
+            for (IndexedEvent p : events.values()) {
+                if (!campaignId.equals(p.campaignId()) || p.visibility() != Visibility.PUBLIC) {
                     continue;
                 }
-                EventDocument.Place p = event.place();
-                String key = p == null ? "online" : p.cityKey();
+                String key = !p.placed() ? "online" : p.cityKey();
                 counts.merge(
                         key,
-                        p == null
+                        !p.placed()
                                 ? new CityCount("online", null, "online", null, null, 1)
                                 : new CityCount(
                                         p.city(),
                                         p.countryCode(),
                                         p.cityKey(),
-                                        p.lat() == null ? null : Geo.coarse(p.lat()),
-                                        p.lon() == null ? null : Geo.coarse(p.lon()),
+                                        Double.isNaN(p.lat()) ? null : Geo.coarse(p.lat()),
+                                        Double.isNaN(p.lon()) ? null : Geo.coarse(p.lon()),
                                         1),
                         (a, b) -> new CityCount(
                                 a.city(),
@@ -502,11 +521,8 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     List<CityCount> upcomingCities() {
         Instant now = clock.instant();
         Map<String, CityCount> counts = new HashMap<>();
-        for (EventDocument event : events.values()) {
-            EventDocument.Place p = event.place();
-            if (p == null
-                    || event.visibility() != Visibility.PUBLIC
-                    || event.lastEndUtc() != null && event.lastEndUtc().isBefore(now)) {
+        for (IndexedEvent p : events.values()) {
+            if (!p.placed() || p.visibility() != Visibility.PUBLIC || before(p.lastEndUtc(), now)) {
                 continue;
             }
             counts.merge(
@@ -524,12 +540,12 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         return generation.get();
     }
 
-    /** The event as indexed; null when unknown or deleted. */
-    EventDocument event(String id) {
+    /** The event as indexed; null when unknown, deleted, a draft or taken down. */
+    IndexedEvent event(String id) {
         return events.get(id);
     }
 
-    java.util.Collection<EventDocument> events() {
+    java.util.Collection<IndexedEvent> events() {
         return events.values();
     }
 }

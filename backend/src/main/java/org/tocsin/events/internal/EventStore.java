@@ -91,6 +91,19 @@ public class EventStore implements SmartInitializingSingleton {
         return mongo.findById(id, EventDocument.class).filter(e -> e.deletedAt() == null);
     }
 
+    /**
+     * The events with these ids, deleted ones left out, in no set order: one query on the id alone, which
+     * the embedded server answers from its id index (any other condition would make it scan).
+     */
+    public Flux<EventDocument> byIds(java.util.Collection<String> ids) {
+        java.util.List<String> wellFormed =
+                ids.stream().filter(Ids::isWellFormed).toList();
+        return wellFormed.isEmpty()
+                ? Flux.empty()
+                : mongo.find(Query.query(where("_id").in(wellFormed)), EventDocument.class)
+                        .filter(e -> e.deletedAt() == null);
+    }
+
     /** Everything changed since {@code since}, tombstones included: how read models catch up. */
     public Flux<EventDocument> changedSince(Instant since) {
         return mongo.find(Query.query(where("updatedAt").gt(since)).with(Sort.by("updatedAt")), EventDocument.class);
@@ -223,15 +236,18 @@ public class EventStore implements SmartInitializingSingleton {
                 EventDocument.class);
     }
 
-    /** Events that may still matter (not ended before {@code endedAfter}, or open-ended series). */
+    /**
+     * Events that may still matter (not ended before {@code endedAfter}, or open-ended series), as the
+     * discovery index reads them: without the fields it never reads (the description's HTML, the stored
+     * words, the online link, the status reason), which are null in what this returns. A stream, for the
+     * index to take one at a time.
+     */
     public Flux<EventDocument> live(Instant endedAfter) {
-        return mongo.find(
-                Query.query(where("deletedAt")
-                        .isNull()
-                        .orOperator(
-                                where("lastEndUtc").isNull(),
-                                where("lastEndUtc").gte(endedAfter))),
-                EventDocument.class);
+        Query query = Query.query(where("deletedAt")
+                .isNull()
+                .orOperator(where("lastEndUtc").isNull(), where("lastEndUtc").gte(endedAfter)));
+        query.fields().exclude("descriptionHtml", "searchTerms", "online", "statusReason");
+        return mongo.find(query, EventDocument.class);
     }
 
     /** An organization's events, deleted ones left out: re-indexed when moderators hide or restore it. */
