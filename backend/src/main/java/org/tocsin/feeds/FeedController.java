@@ -148,8 +148,12 @@ class FeedController {
         return catalog.visibleEvent(user, id)
                 .publishOn(Schedulers.boundedElastic())
                 .map(view -> {
-                    CalendarMeta meta =
-                            new CalendarMeta(view.title(), "An action on Tocsin", "/events/" + id, "/events/" + id);
+                    CalendarMeta meta = language.named(new CalendarMeta(
+                            view.title(),
+                            "An action on Tocsin",
+                            "/events/" + id,
+                            "/events/" + id,
+                            CalendarMeta.Wording.of(null, "feed_about_event")));
                     byte[] body = ics.render(
                                     meta.name(), meta.description(), List.of(view), clock.instant(), language.ics())
                             .getBytes(StandardCharsets.UTF_8);
@@ -212,6 +216,7 @@ class FeedController {
             List<EventView> items,
             FeedSelection.Version version,
             FeedWords.Words words) {
+        meta = words.named(meta);
         String text = switch (format) {
             case "ics" -> ics.render(meta.name(), meta.description(), items, clock.instant(), words.ics());
             case "json" -> jsonFeed.render(meta, items, words);

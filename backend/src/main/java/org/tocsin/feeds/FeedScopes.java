@@ -3,6 +3,8 @@ package org.tocsin.feeds;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
@@ -68,7 +70,8 @@ class FeedScopes {
                                                 o.name(),
                                                 "Actions of " + o.name() + " on Tocsin",
                                                 "/organizations/" + o.slug(),
-                                                "/feeds/organizations/" + o.slug()),
+                                                "/feeds/organizations/" + o.slug(),
+                                                CalendarMeta.Wording.of(null, "feed_about_organization", o.name())),
                                         true),
                                 o.id())));
     }
@@ -86,7 +89,8 @@ class FeedScopes {
                                                 c.name(),
                                                 "Actions of the campaign " + c.name() + " in every city",
                                                 "/campaigns/" + c.slug(),
-                                                "/feeds/campaigns/" + c.slug()),
+                                                "/feeds/campaigns/" + c.slug(),
+                                                CalendarMeta.Wording.of(null, "feed_about_campaign", c.name())),
                                         true),
                                 c.organizationId())));
     }
@@ -103,8 +107,18 @@ class FeedScopes {
                                         "Actions in " + c.name(),
                                         "Vigils, rallies and marches in " + c.name() + " (" + c.countryCode() + ")",
                                         "/cities/" + key,
-                                        "/feeds/cities/" + key),
+                                        "/feeds/cities/" + key,
+                                        cityWording(c.name(), c.countryCode(), places.names(key))),
                                 true))));
+    }
+
+    /** A city's feed is named with the city's own name in each language the gazetteer has one for. */
+    private static CalendarMeta.Wording cityWording(String city, String country, Map<String, String> cityNames) {
+        return new CalendarMeta.Wording(
+                "feed_city_name",
+                "feed_about_city",
+                List.of(city, country),
+                cityNames == null ? Map.of() : Map.of(city, cityNames));
     }
 
     /**
@@ -144,7 +158,8 @@ class FeedScopes {
                         "#" + normalised,
                         "Actions tagged #" + normalised,
                         "/?tag=" + normalised,
-                        "/feeds/tags/" + normalised),
+                        "/feeds/tags/" + normalised,
+                        CalendarMeta.Wording.of(null, "feed_about_tag", normalised)),
                 true));
     }
 
@@ -177,7 +192,11 @@ class FeedScopes {
                                 "s:" + c.slug() + ":f:" + selection,
                                 selection,
                                 new CalendarMeta(
-                                        c.name(), c.name() + " on Tocsin", "/", "/feeds/calendars/" + c.slug()),
+                                        c.name(),
+                                        c.name() + " on Tocsin",
+                                        "/",
+                                        "/feeds/calendars/" + c.slug(),
+                                        CalendarMeta.Wording.of(null, "feed_about_saved", c.name())),
                                 true)));
     }
 

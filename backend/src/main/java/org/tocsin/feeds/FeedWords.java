@@ -61,6 +61,29 @@ class FeedWords {
             return language == Language.EN;
         }
 
+        /**
+         * The feed's name and line in this language: a feed reader or calendar app shows them as the feed's
+         * title, so a Persian subscriber reads "کنش‌ها در برلین", not "Actions in Berlin". User-named words
+         * stay as typed, isolated; a city is named as this language names it.
+         */
+        CalendarMeta named(CalendarMeta meta) {
+            CalendarMeta.Wording w = meta.wording();
+            if (english() || w == null) {
+                return meta;
+            }
+            String[] words = w.words().stream()
+                    .map(word -> w.ownNames()
+                            .getOrDefault(word, Map.of())
+                            .getOrDefault(language.tag(), UserText.printable(word, "")))
+                    .toArray(String[]::new);
+            return new CalendarMeta(
+                    w.nameKey() == null ? meta.name() : texts.format(language, w.nameKey(), words),
+                    texts.format(language, w.descriptionKey(), words),
+                    meta.pageUrl(),
+                    meta.feedPath(),
+                    w);
+        }
+
         /** The date and time, with the Solar Hijri date and its Gregorian one in Persian. */
         String date(EventView e) {
             return english() ? JsonFeed.when(e) : FeedWords.date(e, language);

@@ -172,6 +172,24 @@ class FeedLanguageTest extends IntegrationTest {
     }
 
     @Test
+    void aPersianFeedIsNamedInPersianWithItsCitysPersianName() {
+        JsonNode fa = JsonMapper.builder()
+                .build()
+                .readTree(get(CITY + ".json?lang=fa").getResponseBody());
+        assertThat(fa.get("title").asString()).isEqualTo("کنش‌ها در " + FSI + BIELEFELD_FA + PDI);
+        assertThat(fa.get("description").asString()).contains(BIELEFELD_FA).contains("راهپیمایی‌ها");
+        assertThat(new String(get(CITY + ".ics?lang=fa").getResponseBody(), StandardCharsets.UTF_8))
+                .contains("X-WR-CALNAME:کنش‌ها در " + BIELEFELD_FA + "\r\n");
+        assertThat(new String(get(CITY + ".atom?lang=fa").getResponseBody(), StandardCharsets.UTF_8))
+                .contains("<title>کنش‌ها در " + BIELEFELD_FA + "</title>");
+
+        // English is named as it always was.
+        JsonNode en = JsonMapper.builder().build().readTree(get(CITY + ".json").getResponseBody());
+        assertThat(en.get("title").asString()).isEqualTo("Actions in Bielefeld");
+        assertThat(en.get("description").asString()).isEqualTo("Vigils, rallies and marches in Bielefeld (DE)");
+    }
+
+    @Test
     void oneEventsCalendarFileTakesTheLanguageWithItsOwnETag() {
         String path = "/events/" + eventId + ".ics";
         EntityExchangeResult<byte[]> en = get(path);
