@@ -3,7 +3,7 @@
 // TOCSIN_JAR=$PWD/../backend/target/app/tocsin.jar node --test --test-concurrency=1 e2e/coalition.e2e.mjs
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { isolatedContext, launchBrowser, startBackend } from './harness.mjs';
+import { isolatedContext, launchBrowser, startBackend, call } from './harness.mjs';
 
 const run = Date.now().toString(36);
 const ADMIN = { email: `admin-${run}@example.org`, password: 'the admin passphrase is long' };
@@ -21,22 +21,6 @@ const DAY = (() => {
 let backend;
 let browser;
 const record = { offsite: [], csp: [] };
-
-/** Calls the API from inside the page, as the web app does: same-origin cookies and the CSRF header. */
-function call(page, method, path, body) {
-  return page.evaluate(
-    async ([method, path, body]) => {
-      const csrf = await (await fetch('/api/v1/auth/csrf')).json();
-      const res = await fetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', [csrf.headerName]: csrf.token },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, body: await res.json().catch(() => null) };
-    },
-    [method, path, body],
-  );
-}
 
 /** A browser context signed in as a new account (registered through the API, as the sign-up page does). */
 async function signedIn(name, email, password = 'a long enough passphrase for this') {

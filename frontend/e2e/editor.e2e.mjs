@@ -3,28 +3,12 @@
 // TOCSIN_JAR=$PWD/../backend/target/app/tocsin.jar node --test --test-concurrency=1 e2e/editor.e2e.mjs
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, isolatedContext, launchBrowser, startBackend } from './harness.mjs';
+import { axeViolations, isolatedContext, launchBrowser, startBackend, call } from './harness.mjs';
 
 const run = Date.now().toString(36);
 let backend;
 let browser;
 const record = { offsite: [], csp: [] };
-
-/** Calls the API from inside the page, as the web app does: same-origin cookies and the CSRF header. */
-function call(page, method, path, body) {
-  return page.evaluate(
-    async ([method, path, body]) => {
-      const csrf = await (await fetch('/api/v1/auth/csrf')).json();
-      const res = await fetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', [csrf.headerName]: csrf.token },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, body: await res.json().catch(() => null) };
-    },
-    [method, path, body],
-  );
-}
 
 describe('Issue 13: city suggestions, the meeting point, forgetting offline copies', { concurrency: 1 }, () => {
   let organization;

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { isolatedContext, launchBrowser, startBackend } from './harness.mjs';
+import { isolatedContext, launchBrowser, startBackend, call } from './harness.mjs';
 
 const ARTIFACTS = new URL('../target/e2e-artifacts/', import.meta.url).pathname;
 const run = Date.now().toString(36);
@@ -72,22 +72,6 @@ const DAY = (() => {
 let backend;
 let browser;
 const record = { offsite: [], csp: [] };
-
-/** Calls the API from inside the page, as the web app does: same-origin cookies and the CSRF header. */
-function call(page, method, path, body) {
-  return page.evaluate(
-    async ([method, path, body]) => {
-      const csrf = await (await fetch('/api/v1/auth/csrf')).json();
-      const res = await fetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', [csrf.headerName]: csrf.token },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, body: await res.json().catch(() => null) };
-    },
-    [method, path, body],
-  );
-}
 
 describe('Issue 13: month view, offline ticket', { concurrency: 1 }, () => {
   let organization;

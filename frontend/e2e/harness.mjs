@@ -162,3 +162,19 @@ export async function axeViolations(page) {
           .join(' | ')}`,
     );
 }
+
+/** Calls the API from inside the page, as the web app does: same-origin cookies and the CSRF header. */
+export function call(page, method, path, body) {
+  return page.evaluate(
+    async ([method, path, body]) => {
+      const csrf = await (await fetch('/api/v1/auth/csrf')).json();
+      const res = await fetch(path, {
+        method,
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', [csrf.headerName]: csrf.token },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, body: await res.json().catch(() => null) };
+    },
+    [method, path, body],
+  );
+}

@@ -2,21 +2,18 @@ package org.tocsin.coalitions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.tocsin.support.Api;
 import org.tocsin.support.IntegrationTest;
 import org.tocsin.support.OrganizationFixtures;
+import org.tocsin.support.OutboxFiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -99,23 +96,9 @@ class CoHostTest extends IntegrationTest {
         String email = json(caller.get("/api/v1/me").expectStatus().isOk())
                 .get("email")
                 .asString();
-        Path outbox = dataDir.resolve("outbox");
-        if (!Files.isDirectory(outbox)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(outbox)) {
-            return files.map(f -> {
-                        try {
-                            return Files.readString(f);
-                        } catch (IOException e) {
-                            return "";
-                        }
-                    })
-                    .filter(m -> m.contains("To: " + email))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return OutboxFiles.to(dataDir, email).stream()
+                .map(m -> m.subject() + "\n" + m.text())
+                .toList();
     }
 
     private static List<String> auditActions(OrganizationFixtures org) {

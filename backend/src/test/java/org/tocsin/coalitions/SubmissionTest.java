@@ -4,20 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.tocsin.support.Problems.expectProblem;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.tocsin.support.Api;
 import org.tocsin.support.IntegrationTest;
 import org.tocsin.support.OrganizationFixtures;
+import org.tocsin.support.OutboxFiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -136,23 +133,9 @@ class SubmissionTest extends IntegrationTest {
     }
 
     private List<String> mailTo(String email) {
-        Path outbox = dataDir.resolve("outbox");
-        if (!Files.isDirectory(outbox)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(outbox)) {
-            return files.map(f -> {
-                        try {
-                            return Files.readString(f);
-                        } catch (IOException e) {
-                            return "";
-                        }
-                    })
-                    .filter(m -> m.contains("To: " + email))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return OutboxFiles.to(dataDir, email).stream()
+                .map(m -> m.subject() + "\n" + m.text())
+                .toList();
     }
 
     @Test
