@@ -1,9 +1,11 @@
 package org.tocsin.coalitions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,8 +125,10 @@ class CoHostTest extends IntegrationTest {
         assertThat(invitation.get("state").asString()).isEqualTo("PENDING");
         assertThat(invitation.get("organization").get("slug").asString()).isEqualTo(partner.organization);
         // The invited organization's organizers are told, in English and Persian.
-        assertThat(mailTo(partner.owner))
-                .anySatisfy(m -> assertThat(m).contains("co-host").contains("/dashboard/organizations/"));
+        // Mail is written after the answer: wait for it rather than race it.
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(mailTo(partner.owner))
+                        .anySatisfy(m -> assertThat(m).contains("co-host").contains("/dashboard/organizations/")));
 
         // Pending: nothing a stranger reads changes, and the event is not on the partner's surfaces.
         assertThat(onPublicSurfacesOf(partner.organization, title)).containsOnly(false);
