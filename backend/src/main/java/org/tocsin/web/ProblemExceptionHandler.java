@@ -79,8 +79,8 @@ class ProblemExceptionHandler implements WebExceptionHandler {
                         "The request body is too large");
             case ResponseStatusException e
             when e.getStatusCode().value() == 404 ->
-                ApiProblem.notFound(
-                        "Resource " + exchange.getRequest().getPath().value());
+                // The path is the problem's instance already; a fixed detail has its Persian.
+                ApiProblem.notFound("Page");
             case ResponseStatusException e
             when e.getStatusCode().is4xxClientError() ->
                 ApiProblem.of(

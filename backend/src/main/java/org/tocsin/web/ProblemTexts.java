@@ -19,14 +19,20 @@ import org.tocsin.text.Language;
 /**
  * Problem details in the caller's language ({@code Accept-Language}): the title by the problem's type,
  * the detail and each field's message by their English text, numbers taken out and put back in the
- * language's digits ({@code problems/messages_fa.properties}). The type, status, field names and
- * anything not in the catalogue stay as they are, so clients that read types and fields see no change.
- * Field names (Latin) are isolated inside Persian text so they never reorder it.
+ * language's digits ({@code problems/messages_fa.properties}). A message naming something (a slug in
+ * quotes, a role or state such as {@code ORGANIZER} or {@code PENDING}) is looked up with each name as
+ * {@code {a}}, {@code {b}}… (letters, so the numbers' placeholders never take them), and the name is put back in Persian when the catalogue has it
+ * ({@code value.ORGANIZER}), else as it was, isolated. The type, status, field names and anything not
+ * in the catalogue stay as they are, so clients that read types and fields see no change. Latin inside
+ * Persian text (field names, slugs) is isolated so it never reorders it.
  */
 @Component
 class ProblemTexts {
 
     private static final Pattern NUMBER = Pattern.compile("\\d+");
+    /** A quoted name ('my-group'), or a word in capitals that the catalogue names ({@code value.OWNER}). */
+    private static final Pattern NAME = Pattern.compile("'([^']{1,200})'|\\b([A-Z][A-Z_]{2,})(?=s?\\b)");
+
     private static final char FSI = '\u2068';
     private static final char PDI = '\u2069';
 
@@ -75,14 +81,13 @@ class ProblemTexts {
             return null;
         }
         List<String> numbers = new ArrayList<>();
-        Matcher m = NUMBER.matcher(english);
-        StringBuilder key = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(key, "{" + numbers.size() + "}");
-            numbers.add(m.group());
+        String persianText = persian.getProperty("message." + lift(english, NUMBER, numbers, false));
+        List<String> names = new ArrayList<>();
+        if (persianText == null) {
+            numbers.clear();
+            String named = lift(english, NAME, names, true);
+            persianText = persian.getProperty("message." + lift(named, NUMBER, numbers, false));
         }
-        m.appendTail(key);
-        String persianText = persian.getProperty("message." + key);
         if (persianText == null) {
             // Bean Validation already speaks the request's language (its own Persian messages): digits only.
             return english.chars().anyMatch(c -> c >= 0x0600 && c <= 0x06FF) ? Digits.persian(english) : english;
@@ -90,6 +95,34 @@ class ProblemTexts {
         for (int i = 0; i < numbers.size(); i++) {
             persianText = persianText.replace("{" + i + "}", Digits.persian(numbers.get(i)));
         }
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            persianText =
+                    persianText.replace(placeholder(i, true), persian.getProperty("value." + name, FSI + name + PDI));
+        }
         return persianText;
+    }
+
+    /** The text with each match of {@code pattern} replaced by its placeholder, the matches in {@code out}. */
+    private String lift(String text, Pattern pattern, List<String> out, boolean names) {
+        Matcher m = pattern.matcher(text);
+        StringBuilder key = new StringBuilder();
+        while (m.find()) {
+            String quoted = m.groupCount() > 0 ? m.group(1) : null;
+            String word = m.groupCount() > 1 ? m.group(2) : null;
+            if (word != null && !persian.containsKey("value." + word)) {
+                continue; // capitals the catalogue does not name (ISO, CSRF, JSON) are part of the message
+            }
+            String value = quoted != null ? quoted : word != null ? word : m.group();
+            m.appendReplacement(key, Matcher.quoteReplacement(placeholder(out.size(), names)));
+            out.add(value);
+        }
+        m.appendTail(key);
+        return key.toString();
+    }
+
+    /** {@code {0}}, {@code {1}}… for numbers; {@code {a}}, {@code {b}}… for names. */
+    private static String placeholder(int index, boolean name) {
+        return "{" + (name ? String.valueOf((char) ('a' + index)) : String.valueOf(index)) + "}";
     }
 }

@@ -269,6 +269,32 @@ class ListPagesTest extends IntegrationTest {
     }
 
     @Test
+    void aBrowserFollowingABrokenLinkGetsTheNotFoundPageInItsLanguageAndTheApiKeepsItsProblems() {
+        String notFound = page("/events/0123456789abcdef0123456789abcdef", "fa").getResponseBody();
+        for (String path : List.of("/cities/tehran", "/no/such/page", "/events/")) {
+            EntityExchangeResult<String> result = page(path, "fa");
+            assertThat(result.getStatus()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(result.getResponseHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML))
+                    .as(path)
+                    .isTrue();
+            assertThat(result.getResponseBody()).as(path).isEqualTo(notFound).contains("پیدا نشد", "dir=\"rtl\"");
+        }
+        // Programs asking for anything still read a problem document, in the language they ask for.
+        web.get()
+                .uri("/no/such/page")
+                .accept(MediaType.ALL)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "fa")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("صفحه پیدا نشد");
+    }
+
+    @Test
     void longListsArePagedByPlainLinks() {
         for (int i = 0; i < ListPages.PAGE_SIZE + 3; i++) {
             event(
