@@ -19,6 +19,24 @@ final class EventAudience {
                 || memberOf.contains(event.organizationId());
     }
 
+    /**
+     * The rule for discovery and the organization pages built on it ({@link EventIndex}): {@link #lists}, and
+     * also every event an organization the caller belongs to co-hosts (accepted), so a co-host's members list
+     * its PRIVATE and UNLISTED co-hosted events as the host's members do. The delta-sync feeds keep
+     * {@link #lists} (the host's members alone): their tombstones are recorded per host (docs/coalitions.md).
+     */
+    static boolean listsInDiscovery(EventDocument event, Set<String> memberOf) {
+        if (lists(event, memberOf)) {
+            return true;
+        }
+        for (String coHost : event.coHosts()) {
+            if (memberOf.contains(coHost)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether strangers (anonymous callers, partners' tokens of non-members) list the event. */
     static boolean listedToStrangers(EventDocument event) {
         return lists(event, Set.of());
