@@ -3,7 +3,7 @@
 // TOCSIN_JAR=$PWD/../backend/target/app/tocsin.jar node --test --test-concurrency=1 e2e/coalition.e2e.mjs
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { isolatedContext, launchBrowser, startBackend, call } from './harness.mjs';
+import { axeViolations, isolatedContext, launchBrowser, startBackend, call } from './harness.mjs';
 
 const run = Date.now().toString(36);
 const ADMIN = { email: `admin-${run}@example.org`, password: 'the admin passphrase is long' };
@@ -110,6 +110,8 @@ describe('Issue 11: a coalition, its submissions, drafts and moderation', { conc
     // The server's problem details land beside the field, and nothing is saved.
     await editor.getByText('must be an http or https link').waitFor();
     assert.equal(await editor.getByLabel('Address of link 1 (https)').getAttribute('aria-invalid'), 'true');
+    // The open editor, with its preview and a field error, passes axe-core.
+    assert.deepEqual(await axeViolations(page), []);
     await editor.getByLabel('Address of link 1 (https)').fill('https://example.org/posters.zip');
     await editor.getByRole('button', { name: 'Save the call' }).click();
     await editor.getByText('The call is saved.').waitFor();
@@ -156,6 +158,7 @@ describe('Issue 11: a coalition, its submissions, drafts and moderation', { conc
     const from = editor.getByLabel('پذیرش کنش‌ها از');
     assert.match(await from.inputValue(), /^[۰-۹]{4}\/[۰-۹]{2}\/[۰-۹]{2}$/);
     assert.equal(await editor.locator('tocsin-solar-datetime input[type="time"]').count(), 0);
+    assert.deepEqual(await axeViolations(page), []);
     await editor.getByRole('button', { name: 'ذخیرهٔ فراخوان' }).click();
     await editor.getByText('فراخوان ذخیره شد.').waitFor();
     await page.goto(`${backend.base}/?lang=en`);
