@@ -158,10 +158,9 @@ export class CallEditor extends LightElement {
     const persian = locale().lang === 'fa';
     return html`<form class="narrow" @submit=${this.save} novalidate>
       ${generalError(e)}
-      <div class="field checkbox">
-        <input id="call-open" type="checkbox" .checked=${d.open}
-          @change=${(ev: Event) => this.set('open', (ev.target as HTMLInputElement).checked)} />
-        <label for="call-open">${t('call.open')}</label>
+      <div class="field">
+        <label class="choice"><input id="call-open" type="checkbox" .checked=${d.open}
+          @change=${(ev: Event) => this.set('open', (ev.target as HTMLInputElement).checked)} /> ${t('call.open')}</label>
       </div>
       <div class="field">
         <label for="call-instructions">${t('call.instructions')}</label>
@@ -200,10 +199,10 @@ export class CallEditor extends LightElement {
         ${this.date('acceptsTo', t('call.acceptsTo'), persian)}
       </div>
       <p class="hint">${t('call.datesHint')}</p>
-      <div class="field checkbox">
-        <input id="call-review-changes" type="checkbox" .checked=${d.reviewChanges} aria-describedby="call-review-changes-hint"
-          @change=${(ev: Event) => this.set('reviewChanges', (ev.target as HTMLInputElement).checked)} />
-        <label for="call-review-changes">${t('call.reviewChanges')}</label>
+      <div class="field">
+        <label class="choice"><input id="call-review-changes" type="checkbox" .checked=${d.reviewChanges}
+          aria-describedby="call-review-changes-hint"
+          @change=${(ev: Event) => this.set('reviewChanges', (ev.target as HTMLInputElement).checked)} /> ${t('call.reviewChanges')}</label>
         <p class="hint" id="call-review-changes-hint">${t('call.reviewChangesHint')}</p>
       </div>
       <button type="submit" ?disabled=${this.busy}>${t('call.save')}</button>
