@@ -7,8 +7,9 @@ import org.tocsin.events.internal.EventDocument;
  * Which events a caller finds in a list (discovery, the widget, the delta-sync feeds): PUBLIC events out of draft,
  * and every event of an organization the caller belongs to. UNLISTED events are reached by their link
  * only, and PRIVATE ones by members only, so neither is listed to anyone else. The one rule for lists:
- * {@link EventIndex} asks it per event, and {@link org.tocsin.events.internal.EventStore#listedChanges}
- * states the same rule as a query (its comment names this class).
+ * {@link EventIndex} asks it per event ({@link #listsInDiscovery}, which adds the events the caller's
+ * organizations co-host), and {@link org.tocsin.events.internal.EventStore#listedChanges} states {@link #lists}
+ * as a query for the delta-sync feeds (its comment names this class).
  */
 final class EventAudience {
 
