@@ -1,15 +1,16 @@
-// Issue 11 in a real browser: a coalition's call to host an action, another group's submission, the review
+// Issue 11 in a real browser: a coalition's call to host an action (written in its editor, in English and Persian), another group's submission, the review
 // queue, a draft published later, and a report a platform admin acts on (that one in Persian).
 // TOCSIN_JAR=$PWD/../backend/target/app/tocsin.jar node --test --test-concurrency=1 e2e/coalition.e2e.mjs
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { isolatedContext, launchBrowser, startBackend, call } from './harness.mjs';
+import { axeViolations, isolatedContext, launchBrowser, startBackend, call } from './harness.mjs';
 
 const run = Date.now().toString(36);
 const ADMIN = { email: `admin-${run}@example.org`, password: 'the admin passphrase is long' };
 const CAMPAIGN = `candles-${run}`;
 const SUBMITTED = `Candle vigil in Leipzig ${run}`;
 const DRAFT = `Quiet planning meeting ${run}`;
+const TEMPLATE = `A candle vigil in our city for the prisoners ${run}`;
 const REPORTED = `Suspicious gathering ${run}`;
 /** A day about a month ahead, "YYYY-MM-DD": inside the campaign. */
 const DAY = (() => {
@@ -88,19 +89,83 @@ describe('Issue 11: a coalition, its submissions, drafts and moderation', { conc
     await backend?.stop();
   });
 
-  it('the campaign organizer opens a call to host an action, and the campaign page shows it', async () => {
-    // The call has no editor in the web app yet: its organizer sets it through the API.
-    const r = await call(coalition.page, 'PUT', `/api/v1/campaigns/${CAMPAIGN}/call`, {
-      open: true,
-      instructions: '### Bring candles\nStand in silence for an hour.',
-    });
-    assert.equal(r.status, 200, JSON.stringify(r));
-    const page = await stranger.newPage();
+  it('the campaign organizer writes the call in its editor, and the campaign page shows it', async () => {
+    const page = await coalition.context.newPage();
     await page.goto(`${backend.base}/campaigns/${CAMPAIGN}`);
-    await page.getByRole('heading', { name: 'Host an action' }).waitFor();
-    await page.getByRole('heading', { name: 'Bring candles' }).waitFor();
-    await page.getByText('Sign in as an organizer of your group to submit one of its events.').waitFor();
+    const editor = page.locator('tocsin-call-editor');
+    await editor.getByRole('heading', { name: 'Host-an-action call' }).waitFor();
+    await editor.getByRole('button', { name: 'Edit the call' }).click();
+    await editor.getByLabel('Accept submissions').check();
+    await editor
+      .getByLabel('Instructions for hosts (Markdown)')
+      .fill('### Bring candles\nStand in silence for an hour.');
+    await editor.getByRole('button', { name: 'Preview' }).click();
+    // The preview is the server's sanitised Markdown, as the public call shows it.
+    await editor.locator('.call-preview').getByRole('heading', { name: 'Bring candles' }).waitFor();
+    await editor.getByLabel('Description template').fill(TEMPLATE);
+    await editor.getByRole('button', { name: 'Add a link' }).click();
+    await editor.getByLabel('Title of link 1').fill('Posters');
+    await editor.getByLabel('Address of link 1 (https)').fill('javascript:alert(1)');
+    await editor.getByRole('button', { name: 'Save the call' }).click();
+    // The server's problem details land beside the field, and nothing is saved.
+    await editor.getByText('must be an http or https link').waitFor();
+    assert.equal(await editor.getByLabel('Address of link 1 (https)').getAttribute('aria-invalid'), 'true');
+    // The open editor, with its preview and a field error, passes axe-core.
+    assert.deepEqual(await axeViolations(page), []);
+    await editor.getByLabel('Address of link 1 (https)').fill('https://example.org/posters.zip');
+    await editor.getByRole('button', { name: 'Save the call' }).click();
+    await editor.getByText('The call is saved.').waitFor();
+    // The page's own call follows at once.
+    await page.locator('tocsin-host-action').getByRole('heading', { name: 'Bring candles' }).waitFor();
     await page.close();
+
+    const anonymous = await stranger.newPage();
+    await anonymous.goto(`${backend.base}/campaigns/${CAMPAIGN}`);
+    await anonymous.getByRole('heading', { name: 'Host an action' }).waitFor();
+    await anonymous.getByRole('heading', { name: 'Bring candles' }).waitFor();
+    await anonymous.getByRole('link', { name: 'Posters' }).waitFor();
+    await anonymous.getByText('Sign in as an organizer of your group to submit one of its events.').waitFor();
+    await anonymous.waitForLoadState('networkidle');
+    assert.equal(await anonymous.getByRole('heading', { name: 'Host-an-action call' }).count(), 0);
+    await anonymous.close();
+  });
+
+  it('a host starts a new event from the call’s template', async () => {
+    const page = await local.context.newPage();
+    await page.goto(`${backend.base}/campaigns/${CAMPAIGN}`);
+    // Another group's organizer reads the call, but does not edit it.
+    await page.getByRole('heading', { name: 'Bring candles' }).waitFor();
+    await page.getByRole('link', { name: "Create an event from the campaign's template" }).click();
+    await page.waitForURL('**/events/new?campaign=*');
+    await page.getByText("The description starts from the campaign's template").waitFor();
+    assert.equal(await page.getByLabel('Description', { exact: true }).inputValue(), TEMPLATE);
+    assert.equal(await page.getByRole('heading', { name: 'Host-an-action call' }).count(), 0);
+    await page.close();
+  });
+
+  it('in Persian, the organizer edits the call with Persian labels and the Solar Hijri date picker', async () => {
+    const page = await coalition.context.newPage();
+    await page.goto(`${backend.base}/campaigns/${CAMPAIGN}?lang=fa`);
+    const editor = page.locator('tocsin-call-editor');
+    await editor.getByRole('heading', { name: 'فراخوان میزبانی کنش' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+    await editor.getByRole('button', { name: 'ویرایش فراخوان' }).click();
+    assert.equal(
+      await editor.getByLabel('راهنمای میزبانان (مارک‌داون)').inputValue(),
+      '### Bring candles\nStand in silence for an hour.',
+    );
+    // The accepted dates are Solar Hijri days: no time field beside them.
+    const from = editor.getByLabel('پذیرش کنش‌ها از');
+    assert.match(await from.inputValue(), /^[۰-۹]{4}\/[۰-۹]{2}\/[۰-۹]{2}$/);
+    assert.equal(await editor.locator('tocsin-solar-datetime input[type="time"]').count(), 0);
+    assert.deepEqual(await axeViolations(page), []);
+    await editor.getByRole('button', { name: 'ذخیرهٔ فراخوان' }).click();
+    await editor.getByText('فراخوان ذخیره شد.').waitFor();
+    await page.goto(`${backend.base}/?lang=en`);
+    await page.close();
+    const r = await call(coalition.page, 'GET', `/api/v1/campaigns/${CAMPAIGN}/call`);
+    assert.equal(r.body.acceptsFrom, DAY);
+    assert.equal(r.body.template, TEMPLATE);
   });
 
   it('another group’s organizer submits its event from the campaign page', async () => {

@@ -177,6 +177,22 @@ export class Api {
   campaignCall(slug: string) {
     return this.get<CampaignCall>(`/api/v1/campaigns/${encodeURIComponent(slug)}/call`);
   }
+  /** Replaces a campaign's call to host an action (ORGANIZER+ of the organization running the campaign). */
+  putCampaignCall(
+    slug: string,
+    call: Omit<CampaignCall, 'instructionsHtml' | 'acceptsFrom' | 'acceptsTo'> & {
+      acceptsFrom: string | null;
+      acceptsTo: string | null;
+    },
+  ) {
+    return this.put<CampaignCall>(`/api/v1/campaigns/${encodeURIComponent(slug)}/call`, call);
+  }
+  /** Instructions rendered as the public call will show them (the server's sanitised Markdown), not saved. */
+  previewCall(slug: string, instructions: string) {
+    return this.post<{ instructionsHtml: string }>(`/api/v1/campaigns/${encodeURIComponent(slug)}/call/preview`, {
+      instructions,
+    });
+  }
   /** Offers one of the caller's organization's events to a campaign: PENDING, or APPROVED for partners. */
   submitToCampaign(slug: string, eventId: string) {
     return this.post<Submission>(`/api/v1/campaigns/${encodeURIComponent(slug)}/submissions`, { event: eventId });

@@ -138,7 +138,7 @@ export class TocsinApp extends LightElement {
       case 'org-admin':
         return html`<tocsin-org-admin-page slug=${params.slug}></tocsin-org-admin-page>`;
       case 'event-new':
-        return html`<tocsin-event-editor organization=${params.slug}></tocsin-event-editor>`;
+        return html`<tocsin-event-editor organization=${params.slug} fromCampaign=${query.get('campaign') ?? ''}></tocsin-event-editor>`;
       case 'event-edit':
         return html`<tocsin-event-editor eventId=${params.id}></tocsin-event-editor>`;
       case 'event-rsvps':

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventBody } from './event-editor';
+import { fakeFetch, freshPageEachTest, until } from '../../test/fake-api';
 
 describe('the event editor’s body', () => {
   const draft = {
@@ -98,5 +99,27 @@ describe('the event editor’s body', () => {
     const cleared = eventBody(draft, 'group', true);
     expect(cleared.accessibility).toBeNull();
     expect(cleared.languages).toBeNull();
+  });
+});
+
+describe('a new event for a campaign’s call', () => {
+  freshPageEachTest();
+
+  it('starts its description from the call’s template, and says so', async () => {
+    fakeFetch({
+      'GET /api/v1/campaigns/united/call': () => ({
+        status: 200,
+        body: { open: true, template: 'A vigil in our city for the prisoners', materials: [], reviewChanges: false },
+      }),
+    });
+    const el = document.createElement('tocsin-event-editor');
+    el.setAttribute('organization', 'leipzig');
+    el.setAttribute('fromCampaign', 'united');
+    document.body.append(el);
+    await until(() => !!el.querySelector<HTMLTextAreaElement>('#ev-description')?.value, 'the template');
+    expect(el.querySelector<HTMLTextAreaElement>('#ev-description')!.value).toBe(
+      'A vigil in our city for the prisoners',
+    );
+    expect(el.querySelector('#ev-description-template')!.textContent).toContain("the campaign's template");
   });
 });

@@ -239,6 +239,10 @@ function localInput(iso: string): string {
 export class EventEditor extends LightElement {
   @property() organization = '';
   @property() eventId = '';
+  /** A new event offered to this campaign's call: its description starts from the call's template. */
+  @property() fromCampaign = '';
+  /** Whether the description was prefilled from a campaign's template (said beside it). */
+  @state() private fromTemplate = false;
   @state() private draft: Draft = { ...EMPTY, timeZone: viewerZone() };
   @state() private errors?: FormErrors;
   @state() private busy = false;
@@ -252,6 +256,18 @@ export class EventEditor extends LightElement {
   private savedNotes = '';
 
   protected willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('fromCampaign') && this.fromCampaign && !this.eventId) {
+      api
+        .campaignCall(this.fromCampaign)
+        .then((call) => {
+          // Only into an empty description: what the organizer already typed stays theirs.
+          if (call.template && !this.draft.description.trim()) {
+            this.draft = { ...this.draft, description: call.template };
+            this.fromTemplate = true;
+          }
+        })
+        .catch(() => undefined);
+    }
     if (changed.has('eventId') && this.eventId) {
       this.loaded = false;
       api
@@ -446,7 +462,9 @@ export class EventEditor extends LightElement {
         <div class="field">
           <label for="ev-description">${t('editor.description')}</label>
           <textarea id="ev-description" rows="5" .value=${d.description} @input=${(ev: Event) => this.set('description', (ev.target as HTMLTextAreaElement).value)}
-            aria-invalid=${invalid(e, 'description')}></textarea>
+            aria-invalid=${invalid(e, 'description')}
+            aria-describedby=${ifDefined(this.fromTemplate ? 'ev-description-template' : undefined)}></textarea>
+          ${this.fromTemplate ? html`<p class="hint" id="ev-description-template">${t('editor.fromCampaign')}</p>` : nothing}
           ${fieldError(e, 'description', 'ev-description-error')}
         </div>
         ${this.select(

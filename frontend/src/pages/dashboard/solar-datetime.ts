@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { LightElement } from '../../shared/light-element';
@@ -9,7 +9,7 @@ import { formatSolar, fromSolar, parseSolar, toSolar } from '../../shared/solar-
  * A date and time in the Solar Hijri calendar, for Persian organizers: the date typed as
  * "۱۴۰۶/۰۲/۱۶" (Persian, Arabic-Indic or Latin digits), the time in a time field. `value` is what
  * the API takes, a local ISO date-time ("2027-05-06T18:00"); every valid change fires "value-changed"
- * with it. Beside the field, the chosen day as Intl writes it (Solar Hijri and Gregorian), so a slip
+ * with it (with `dateOnly`, the day alone: "2027-05-06"). Beside the field, the chosen day as Intl writes it (Solar Hijri and Gregorian), so a slip
  * of one day shows before the event is saved.
  */
 @customElement('tocsin-solar-datetime')
@@ -20,6 +20,8 @@ export class SolarDatetime extends LightElement {
   @property() value = '';
   @property() describedBy = '';
   @property({ type: Boolean }) invalid = false;
+  /** A day alone ("2027-05-06"), no time field: a campaign call's accepted dates. */
+  @property({ type: Boolean }) dateOnly = false;
   /** What was typed, while it is not (yet) a date. */
   @state() private typed: string | null = null;
 
@@ -32,7 +34,7 @@ export class SolarDatetime extends LightElement {
   }
 
   private emit(date: string, time: string) {
-    this.value = `${date}T${time}`;
+    this.value = this.dateOnly ? date : `${date}T${time}`;
     this.dispatchEvent(new CustomEvent('value-changed', { detail: this.value, bubbles: true }));
   }
 
@@ -68,7 +70,7 @@ export class SolarDatetime extends LightElement {
           .value=${shown} aria-invalid=${this.invalid || bad ? 'true' : 'false'}
           aria-describedby=${ifDefined([hintId, this.describedBy].filter(Boolean).join(' ') || undefined)}
           @input=${this.onDate} />
-        <input type="time" aria-label=${t('editor.solarTime')} .value=${this.time} @input=${this.onTime} />
+        ${this.dateOnly ? nothing : html`<input type="time" aria-label=${t('editor.solarTime')} .value=${this.time} @input=${this.onTime} />`}
       </div>
       <p class="hint" id=${hintId} aria-live="polite">${
         bad

@@ -10,6 +10,8 @@ import { campaignMap, landOutlines } from './campaign-map';
 import './host-action';
 import '../moderation/report-dialog';
 import './review-queue';
+import './call-editor';
+import type { HostAction } from './host-action';
 import { cityName } from '../../core/city-names';
 
 /** /campaigns/{slug}: the day of action as a world map and a list of cities with counts, its actions and its calendar. */
@@ -67,6 +69,8 @@ export class CampaignPage extends ListingPage {
       </section>
       ${this.eventsSection(`/feeds/campaigns/${encodeURIComponent(this.slug)}`)}
       <tocsin-host-action slug=${this.slug}></tocsin-host-action>
+      <tocsin-call-editor .campaign=${c}
+        @call-saved=${() => void this.querySelector<HostAction>('tocsin-host-action')?.reload()}></tocsin-call-editor>
       <tocsin-review-queue slug=${this.slug}></tocsin-review-queue>
       <tocsin-report kind="CAMPAIGN" target=${this.slug}></tocsin-report>`;
   }

@@ -69,6 +69,10 @@ describe('host an action', () => {
     // A MEMBER-only organization is not offered.
     expect([...el.querySelectorAll('#host-org option')].map((o) => o.getAttribute('value'))).toEqual(['leipzig']);
     expect([...el.querySelectorAll('#host-event option')].map((o) => o.getAttribute('value'))).toEqual(['a']);
+    // The call's template starts a new event of the chosen organization.
+    expect(el.querySelector('a[href="/dashboard/organizations/leipzig/events/new?campaign=united"]')!.textContent).toBe(
+      "Create an event from the campaign's template",
+    );
     buttonWithText(el, 'Submit for review')!.click();
     await until(() => el.textContent!.includes('will review it'), 'the answer');
     expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ event: 'a' });

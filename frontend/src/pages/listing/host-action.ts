@@ -4,6 +4,7 @@ import { LightElement } from '../../shared/light-element';
 import { ApiError, api } from '../../core/api';
 import { t, type MessageKey } from '../../core/i18n';
 import { currentUser } from '../../core/session';
+import { paths } from '../../core/router';
 import type { CampaignCall, EventView, Organization, Submission } from '../../core/types';
 
 const ORGANIZER_ROLES = ['OWNER', 'ADMIN', 'ORGANIZER'];
@@ -27,6 +28,11 @@ export class HostAction extends LightElement {
   protected willUpdate(changed: Map<string, unknown>) {
     if (!changed.has('slug') || !this.slug) return;
     void this.load();
+  }
+
+  /** Reads the call again (its organizers just changed it on this page). */
+  reload() {
+    return this.load();
   }
 
   private async load() {
@@ -102,6 +108,11 @@ export class HostAction extends LightElement {
           : html`<p>${t('host.noEvents')}</p>`
       }
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${
+        this.call?.template
+          ? html`<p><a href=${`${paths.newEvent(this.org)}?campaign=${encodeURIComponent(this.slug)}`}>${t('host.fromTemplate')}</a></p>`
+          : nothing
+      }
     </form>`;
   }
 }

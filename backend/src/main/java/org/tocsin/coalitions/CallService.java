@@ -129,6 +129,10 @@ class CallService {
                         .map(saved -> view(saved, c)));
     }
 
+    Mono<CallPreview> preview(CurrentUser user, String slug, CoalitionRequests.Preview request) {
+        return reviewed(user, slug).map(c -> new CallPreview(Descriptions.toSafeHtml(strip(request.instructions()))));
+    }
+
     Flux<PartnerView> partners(CurrentUser user, String slug) {
         return reviewed(user, slug)
                 .flatMap(c -> store.call(c.id()).map(CallDocument::partners).defaultIfEmpty(List.of()))

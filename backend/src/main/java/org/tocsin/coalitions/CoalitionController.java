@@ -44,6 +44,18 @@ class CoalitionController {
         return calls.put(user, slug, body);
     }
 
+    /**
+     * The call's instructions as the public call will show them, before they are saved (the call editor's
+     * preview): the same sanitised Markdown, for the campaign's organizers only. Changes nothing.
+     */
+    @PostMapping("/api/v1/campaigns/{slug}/call/preview")
+    Mono<CallPreview> previewCall(
+            @AuthenticationPrincipal CurrentUser user,
+            @PathVariable String slug,
+            @Valid @RequestBody CoalitionRequests.Preview body) {
+        return calls.preview(user, slug, body);
+    }
+
     @GetMapping("/api/v1/campaigns/{slug}/partners")
     Flux<CallService.PartnerView> partners(@AuthenticationPrincipal CurrentUser user, @PathVariable String slug) {
         return calls.partners(user, slug);

@@ -29,6 +29,9 @@ final class CoalitionRequests {
             LocalDate acceptsTo,
             Boolean reviewChanges) {}
 
+    /** Instructions to render as the call would, without saving them. */
+    record Preview(@Size(max = MAX_INSTRUCTIONS) @MultiLine String instructions) {}
+
     record Material(
             @NotBlank @Size(max = 200) String title,
             @NotBlank @Size(max = 2000) String url) {}

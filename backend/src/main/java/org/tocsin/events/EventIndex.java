@@ -228,15 +228,20 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
             return;
         }
         if (known != null) {
-            ConcurrentSkipListMap<IndexedEvent.Key, IndexedEvent> from = timelineOf(known);
-            for (IndexedEvent.Key key : known.occurrences()) {
-                from.remove(key);
+            for (ConcurrentSkipListMap<IndexedEvent.Key, IndexedEvent> from : timelinesOf(known)) {
+                for (IndexedEvent.Key key : known.occurrences()) {
+                    from.remove(key);
+                }
             }
-            unindex(termsIndexOf(known), known.terms().visible(), event.id());
-            unindex(
-                    hiddenEventsByTerm.computeIfAbsent(known.organizationId(), o -> new ConcurrentSkipListMap<>()),
-                    known.terms().hidden(),
-                    event.id());
+            for (ConcurrentSkipListMap<String, Set<String>> terms : termsIndexesOf(known)) {
+                unindex(terms, known.terms().visible(), event.id());
+            }
+            for (String host : known.hosts()) {
+                unindex(
+                        hiddenEventsByTerm.computeIfAbsent(host, o -> new ConcurrentSkipListMap<>()),
+                        known.terms().hidden(),
+                        event.id());
+            }
         }
         if (gone) {
             events.remove(event.id());
@@ -245,20 +250,27 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         IndexedEvent indexed = IndexedEvent.of(event, occurrences);
         events.put(event.id(), indexed);
         EventSearch.Terms terms = indexed.terms();
-        ConcurrentSkipListMap<String, Set<String>> visibleTo = termsIndexOf(indexed);
-        for (String term : terms.visible()) {
-            visibleTo.computeIfAbsent(term, t -> ConcurrentHashMap.newKeySet()).add(event.id());
-        }
-        if (!terms.hidden().isEmpty()) {
-            ConcurrentSkipListMap<String, Set<String>> hidden =
-                    hiddenEventsByTerm.computeIfAbsent(event.organizationId(), o -> new ConcurrentSkipListMap<>());
-            for (String term : terms.hidden()) {
-                hidden.computeIfAbsent(term, t -> ConcurrentHashMap.newKeySet()).add(event.id());
+        for (ConcurrentSkipListMap<String, Set<String>> visibleTo : termsIndexesOf(indexed)) {
+            for (String term : terms.visible()) {
+                visibleTo
+                        .computeIfAbsent(term, t -> ConcurrentHashMap.newKeySet())
+                        .add(event.id());
             }
         }
-        ConcurrentSkipListMap<IndexedEvent.Key, IndexedEvent> into = timelineOf(indexed);
-        for (IndexedEvent.Key key : indexed.occurrences()) {
-            into.put(key, indexed);
+        if (!terms.hidden().isEmpty()) {
+            for (String host : indexed.hosts()) {
+                ConcurrentSkipListMap<String, Set<String>> hidden =
+                        hiddenEventsByTerm.computeIfAbsent(host, o -> new ConcurrentSkipListMap<>());
+                for (String term : terms.hidden()) {
+                    hidden.computeIfAbsent(term, t -> ConcurrentHashMap.newKeySet())
+                            .add(event.id());
+                }
+            }
+        }
+        for (ConcurrentSkipListMap<IndexedEvent.Key, IndexedEvent> into : timelinesOf(indexed)) {
+            for (IndexedEvent.Key key : indexed.occurrences()) {
+                into.put(key, indexed);
+            }
         }
     }
 
@@ -267,16 +279,24 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         return event.deletedAt() != null || event.isDraft();
     }
 
-    private ConcurrentSkipListMap<IndexedEvent.Key, IndexedEvent> timelineOf(IndexedEvent event) {
+    /**
+     * Where the event's occurrences are kept: the public timeline, or the members' timeline of its host and of
+     * each accepted co-host (a co-host's members list it as the host's do; strangers walk the public one alone).
+     */
+    private List<ConcurrentSkipListMap<IndexedEvent.Key, IndexedEvent>> timelinesOf(IndexedEvent event) {
         return event.visibility() == Visibility.PUBLIC
-                ? timeline
-                : membersTimelines.computeIfAbsent(event.organizationId(), o -> new ConcurrentSkipListMap<>());
+                ? List.of(timeline)
+                : event.hosts().stream()
+                        .map(o -> membersTimelines.computeIfAbsent(o, x -> new ConcurrentSkipListMap<>()))
+                        .toList();
     }
 
-    private ConcurrentSkipListMap<String, Set<String>> termsIndexOf(IndexedEvent event) {
+    private List<ConcurrentSkipListMap<String, Set<String>>> termsIndexesOf(IndexedEvent event) {
         return event.visibility() == Visibility.PUBLIC
-                ? eventsByTerm
-                : membersEventsByTerm.computeIfAbsent(event.organizationId(), o -> new ConcurrentSkipListMap<>());
+                ? List.of(eventsByTerm)
+                : event.hosts().stream()
+                        .map(o -> membersEventsByTerm.computeIfAbsent(o, x -> new ConcurrentSkipListMap<>()))
+                        .toList();
     }
 
     private static void unindex(ConcurrentSkipListMap<String, Set<String>> index, List<String> terms, String id) {
@@ -460,16 +480,23 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
                 throw new NoSuchElementException();
             }
             advance(head.rest());
+            // A non-public event hosted and co-hosted by two of the caller's organizations is on both their
+            // timelines: the same key comes up once from each, next to each other, and is listed once.
+            while (!heads.isEmpty()
+                    && heads.peek().entry().getKey().compareTo(head.entry().getKey()) == 0) {
+                Head same = heads.poll();
+                advance(same.rest());
+            }
             return head.entry();
         }
     }
 
     /** Drafts are never indexed, so listing is the audience rule's visibility half ({@link EventAudience}). */
     private static boolean matches(IndexedEvent event, EventQuery q) {
-        if (event.visibility() != Visibility.PUBLIC && !q.memberOf().contains(event.organizationId())) {
+        if (event.visibility() != Visibility.PUBLIC && !event.hostedByAnyOf(q.memberOf())) {
             return false;
         }
-        return q.filter().matches(event, q.locationsOf().contains(event.organizationId()));
+        return q.filter().matches(event, event.hostedByAnyOf(q.locationsOf()));
     }
 
     /**
@@ -477,7 +504,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
      * may list: a write between the index's answer and the read may have deleted, hidden or unlisted it.
      */
     boolean stillListed(EventDocument document, Set<String> memberOf) {
-        return !gone(document) && EventAudience.lists(document, memberOf);
+        return !gone(document) && EventAudience.listsInDiscovery(document, memberOf);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.tocsin.events;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -41,6 +42,30 @@ record IndexedEvent(
         Long version,
         EventSearch.Terms terms,
         Key[] occurrences) {
+
+    /** The host, then its accepted co-hosts: each one's members list the event as the host's do. */
+    List<String> hosts() {
+        if (coHosts.isEmpty()) {
+            return List.of(organizationId);
+        }
+        List<String> all = new ArrayList<>(coHosts.size() + 1);
+        all.add(organizationId);
+        all.addAll(coHosts);
+        return all;
+    }
+
+    /** Whether one of {@code organizations} hosts or co-hosts the event. */
+    boolean hostedByAnyOf(Set<String> organizations) {
+        if (organizations.contains(organizationId)) {
+            return true;
+        }
+        for (String coHost : coHosts) {
+            if (organizations.contains(coHost)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * One occurrence on the timeline, in the order discovery pages by: start, event id, then the original

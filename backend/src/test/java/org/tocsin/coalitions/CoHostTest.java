@@ -128,7 +128,12 @@ class CoHostTest extends IntegrationTest {
         // Mail is written after the answer: wait for it rather than race it.
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(mailTo(partner.owner))
-                        .anySatisfy(m -> assertThat(m).contains("co-host").contains("/dashboard/organizations/")));
+                        .anySatisfy(m -> assertThat(m)
+                                .contains("co-host")
+                                .contains("دعوت به میزبانی مشترک")
+                                .contains("میزبان مشترک این رویداد باشد")
+                                .contains(title)
+                                .contains("/dashboard/organizations/" + partner.organization)));
 
         // Pending: nothing a stranger reads changes, and the event is not on the partner's surfaces.
         assertThat(onPublicSurfacesOf(partner.organization, title)).containsOnly(false);
@@ -313,5 +318,111 @@ class CoHostTest extends IntegrationTest {
         // The host may withdraw an open invitation.
         host.owner.delete(cohosts + "/" + partner.organization).expectStatus().isNoContent();
         assertThat(pending(partner).size()).isZero();
+    }
+
+    private static String vigil(OrganizationFixtures host, String title, String visibility) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("organization", host.organization);
+        body.put("title", title);
+        body.put("kind", "VIGIL");
+        body.put("visibility", visibility);
+        body.put("start", "2027-10-11T19:00");
+        body.put("end", "2027-10-11T21:00");
+        body.put("timeZone", "Europe/Berlin");
+        body.put("place", Map.of("venue", "Back room", "city", "Leipzig", "countryCode", "DE"));
+        return json(host.owner.post("/api/v1/events", body).expectStatus().isCreated())
+                .get("id")
+                .asString();
+    }
+
+    /** One answer as a caller gets it: status, ETag and the body, byte for byte. */
+    private static String answer(WebTestClient.ResponseSpec spec) {
+        var result = spec.expectBody(byte[].class).returnResult();
+        byte[] bytes = result.getResponseBody();
+        return result.getStatus() + " " + result.getResponseHeaders().getETag() + "\n"
+                + (bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** What strangers (anonymous, and an organization's owner who is in neither) read of the two organizations. */
+    private List<String> strangersRead(OrganizationFixtures host, OrganizationFixtures partner, Api.Caller outsider) {
+        List<String> read = new java.util.ArrayList<>();
+        for (String slug : List.of(host.organization, partner.organization)) {
+            for (String path : List.of(
+                    "/api/v1/events?organization=" + slug + "&from=2027-01-01",
+                    "/api/v1/events?organization=" + slug + "&from=2027-01-01&q=circle",
+                    "/feeds/organizations/" + slug + ".ics",
+                    "/feeds/organizations/" + slug + ".atom",
+                    "/feeds/organizations/" + slug + ".json",
+                    "/organizations/" + slug + "?from=2027-10-01")) {
+                read.add(path + " anonymous " + answer(api().anonymous().get(path)));
+                if (path.startsWith("/api/")) {
+                    read.add(path + " outsider " + answer(outsider.get(path)));
+                }
+            }
+        }
+        return read;
+    }
+
+    private static String listed(Api.Caller caller, String query) {
+        return caller.get("/api/v1/events?from=2027-01-01&" + query)
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private static int count(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
+    @Test
+    void aCoHostsMembersListItsPrivateAndUnlistedCoHostedEventsAsTheHostsMembersDoAndStrangersLearnNothing() {
+        OrganizationFixtures host = new OrganizationFixtures(api(), "Host");
+        OrganizationFixtures partner = new OrganizationFixtures(api(), "Partner");
+        Api.Caller outsider = new OrganizationFixtures(api(), "Outsider").owner;
+        String word = "circle" + System.nanoTime();
+        String closed = "Closed " + word;
+        String unlisted = "Unlisted " + word;
+        String closedId = vigil(host, closed, "PRIVATE");
+        String unlistedId = vigil(host, unlisted, "UNLISTED");
+        Api.Caller hostMember = host.memberWithRole("MEMBER");
+        Api.Caller partnerMember = partner.memberWithRole("MEMBER");
+        Api.Caller both = partner.joins(host.memberWithRole("MEMBER"), "MEMBER");
+        String partnerPage = "organization=" + partner.organization;
+
+        assertThat(listed(hostMember, "organization=" + host.organization)).contains(closed, unlisted);
+        assertThat(listed(partnerMember, "q=" + word)).doesNotContain(closed, unlisted);
+        List<String> before = strangersRead(host, partner, outsider);
+
+        for (String id : List.of(closedId, unlistedId)) {
+            accept(
+                    partner,
+                    invite(host.owner, id, partner.organization).get("id").asString());
+        }
+
+        // The co-host's members list them on its page, in discovery and in search, as the host's members do.
+        for (Api.Caller member : List.of(partnerMember, hostMember, both)) {
+            assertThat(listed(member, partnerPage)).contains(closed, unlisted);
+            assertThat(listed(member, "q=" + word)).contains(closed, unlisted);
+        }
+        assertThat(listed(partnerMember, "organization=" + host.organization)).contains(closed, unlisted);
+        // A member of both organizations finds each once, though it is on both organizations' timelines.
+        assertThat(count(listed(both, "q=" + word), closed)).isEqualTo(1);
+        assertThat(count(listed(both, partnerPage), unlisted)).isEqualTo(1);
+
+        // Strangers learn nothing: the same answers, counts, order and ETags as before the co-hosting.
+        assertThat(strangersRead(host, partner, outsider)).isEqualTo(before);
+
+        // Ended: the partner's members no longer list them.
+        for (String id : List.of(closedId, unlistedId)) {
+            host.owner
+                    .delete("/api/v1/events/" + id + "/cohosts/" + partner.organization)
+                    .expectStatus()
+                    .isNoContent();
+        }
+        assertThat(listed(partnerMember, "q=" + word)).doesNotContain(closed, unlisted);
+        assertThat(count(listed(both, "q=" + word), closed)).isEqualTo(1);
+        assertThat(strangersRead(host, partner, outsider)).isEqualTo(before);
     }
 }

@@ -346,6 +346,34 @@ class SubmissionTest extends IntegrationTest {
                                 Map.of("materials", List.of(Map.of("title", "x", "url", "javascript:alert(1)")))),
                 400,
                 "/problems/validation");
+
+        // The editor's preview: the same sanitised Markdown as the public call, for its organizers only, saving
+        // nothing.
+        String preview = "/api/v1/campaigns/" + c.slug() + "/call/preview";
+        JsonNode rendered = json(c.coalition()
+                .owner
+                .post(preview, Map.of("instructions", "### Bring candles\n<script>alert(1)</script>"))
+                .expectStatus()
+                .isOk());
+        assertThat(rendered.get("instructionsHtml").asString())
+                .contains("<h3>Bring candles</h3>")
+                .doesNotContain("<script");
+        local.owner.post(preview, Map.of("instructions", "x")).expectStatus().isForbidden();
+        api().anonymous()
+                .post(preview, Map.of("instructions", "x"))
+                .expectStatus()
+                .is4xxClientError();
+        expectProblem(
+                c.coalition().owner.post(preview, Map.of("instructions", "x".repeat(10_001))),
+                400,
+                "/problems/validation");
+        assertThat(json(api().anonymous()
+                                .get("/api/v1/campaigns/" + c.slug() + "/call")
+                                .expectStatus()
+                                .isOk())
+                        .get("instructions")
+                        .asString())
+                .doesNotContain("Bring candles");
     }
 
     @Test

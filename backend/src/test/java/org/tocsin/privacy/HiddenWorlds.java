@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * and variant A makes more of them at the end than variant B, and drafts (one scheduled) that B lacks;
  * organizers' notes for attendees on some public events differ. Variant A also submits two public events
  * to a campaign of another organization, one left pending and one declined: neither is the
- * campaign's to show.
+ * campaign's to show; and one of its non-public events is co-hosted (accepted) by the other organization.
  */
 final class HiddenWorlds {
 
@@ -279,6 +279,29 @@ final class HiddenWorlds {
                             .isOk();
                 }
             }
+        }
+        // A non-public event co-hosted (accepted) by the other organization, in A alone: its members now list
+        // it as the host's do (docs/coalitions.md), and strangers must still learn nothing of it.
+        if (variant == 0) {
+            int o = lastOwners.get(3);
+            String invitation = owners[o]
+                    .post(
+                            "/api/v1/events/" + lastHidden.get(3) + "/cohosts",
+                            Map.of("organization", ORGANIZATIONS[1 - o]))
+                    .expectStatus()
+                    .isCreated()
+                    .expectBody(JsonNode.class)
+                    .returnResult()
+                    .getResponseBody()
+                    .get("id")
+                    .asString();
+            owners[1 - o]
+                    .post(
+                            "/api/v1/organizations/" + ORGANIZATIONS[1 - o] + "/cohost-invitations/" + invitation
+                                    + "/accept",
+                            Map.of())
+                    .expectStatus()
+                    .isOk();
         }
         if (variant == 0) {
             owners[removedBy].delete("/api/v1/events/" + removed).expectStatus().isNoContent();
