@@ -203,8 +203,14 @@ describe('Issue 13: month view, offline ticket', { concurrency: 1 }, () => {
 
     await context.setOffline(true);
     const offline = await context.newPage();
+    // What the page could not load, told if it fails: the worker's answers are the whole story offline.
+    const failed = [];
+    offline.on('requestfailed', (r) => failed.push(`${new URL(r.url()).pathname} ${r.failure()?.errorText}`));
     await offline.goto(`${backend.base}/events/${firstEvent.id}`);
-    await offline.getByRole('heading', { name: firstEvent.title }).waitFor();
+    await offline
+      .getByRole('heading', { name: firstEvent.title })
+      .waitFor()
+      .catch((e) => assert.fail(`${e.message}\nnot loaded offline: ${failed.join(', ')}`));
     await offline.getByText('Tehran').first().waitFor();
     const text = await offline.locator('main').innerText();
     assert.match(text, /1[0-9]:00/, 'the time is there');

@@ -39,11 +39,20 @@ async function keep(paths) {
   for (const path of paths) {
     if (typeof path !== 'string' || !KEEPABLE.test(path)) continue;
     const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: acceptFor(path) } });
-    if (response.ok) await cache.put(path, response);
+    if (response.ok) await putWhole(cache, path, response);
   }
   // Oldest first: keep the most recent tickets only.
   const kept = await cache.keys();
   await Promise.all(kept.slice(0, Math.max(0, kept.length - MAX_TICKETS)).map((r) => cache.delete(r)));
+}
+
+/**
+ * Puts an answer once its whole body is here. A streamed put replaces the kept copy first and fills it as the
+ * body arrives: a network that drops mid-answer (as at a jammed square) would leave no ticket at all.
+ */
+async function putWhole(cache, path, response) {
+  const body = await response.arrayBuffer();
+  await cache.put(path, new Response(body, { status: response.status, headers: response.headers }));
 }
 
 const acceptFor = (path) => (path.startsWith('/api/') ? 'application/json' : 'text/html');
@@ -84,7 +93,8 @@ self.addEventListener('fetch', (event) => {
           event.waitUntil(
             caches
               .open(TICKETS)
-              .then((c) => c.match(url.pathname).then((hit) => (hit ? c.put(url.pathname, copy) : undefined))),
+              .then((c) => c.match(url.pathname).then((hit) => (hit ? putWhole(c, url.pathname, copy) : undefined)))
+              .catch(() => undefined),
           );
         }
         return response;
