@@ -114,11 +114,13 @@ wait_until "nginx" "$!" 30 listening "$nginx_port"
 
 echo "rehearsal: database :$db_port, backends :${backend_ports[*]}, nginx :$nginx_port (up in ${t_backends}s: $(IFS=,; echo "${timings[*]}"); load $(cut -d' ' -f1-3 /proc/loadavg))"
 cd "$root/frontend"
-set +e
+# In the background and waited for, so that a TERM or Ctrl-C stops everything at once (bash runs a trap only
+# after a foreground child ends); playwright closes its Chromium when node is terminated.
 REHEARSAL_BASE="http://127.0.0.1:$nginx_port" REHEARSAL_WORK="$work" \
   REHEARSAL_BACKEND_PORTS="${backend_ports[*]}" REHEARSAL_NGINX_ERROR_LOG="$work/nginx/logs/error.log" \
-  node --test --test-concurrency=1 --test-reporter=spec "$here/suite.mjs"
-status=$?
-set -e
+  node --test --test-concurrency=1 --test-reporter=spec "$here/suite.mjs" &
+pids+=($!)
+status=0
+wait "$!" || status=$?
 echo "rehearsal: finished in $((SECONDS - t_start))s (start-up ${t_backends}s, suite $((SECONDS - t_start - t_backends))s; exit $status; load $(cut -d' ' -f1-3 /proc/loadavg))"
 exit $status
