@@ -5,6 +5,8 @@
 #   2. the full 1,000-event feed, closed model, Tocsin vs nginx; then p50/p99 at 200 requests/s (open model);
 #   3. rendering a 10,000-event feed: cold (first request), and after one of its events changed;
 #   4. memory with 10 and then 400 concurrent subscribers polling the full feed: heap after GC and RSS.
+# Both organizations' events are seeded through the bulk NDJSON import (bench/import_seed.py,
+# docs/bulk-import.md): the BIG generated ones are those tocsin.demo.events=BIG made (tag generated).
 #
 #   ./mvnw -B -DskipTests package && bench/feeds-bench.sh
 #
@@ -30,7 +32,7 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 [[ -x $NGINX ]] || { echo "needs nginx (apt-get install nginx)" >&2; exit 1; }
 
 "$JAVA" -Xmx1g -jar "$JAR" --tocsin.data-dir="$WORK/data" --server.port="$PORT" --server.address=127.0.0.1 \
-  --tocsin.demo=true --tocsin.demo.events="$BIG" --tocsin.rate-limits.enabled=false \
+  --tocsin.demo=true --tocsin.rate-limits.enabled=false --tocsin.accounts.require-verified-email=false \
   --tocsin.secure-cookies=false --tocsin.admins=bench@tocsin.invalid >"$WORK/tocsin.log" 2>&1 &
 SERVER=$!
 cleanup() {
@@ -40,12 +42,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "starting Tocsin with $BIG generated events (log: $WORK/tocsin.log)"
-until grep -qE "Demo data: [0-9]+ generated events" "$WORK/tocsin.log"; do
+echo "starting Tocsin, then importing $BIG generated events and the $EVENTS-event feed (log: $WORK/tocsin.log)"
+until grep -qE "Demo data: [0-9]+ organizations" "$WORK/tocsin.log" \
+  && curl -fs "http://127.0.0.1:$PORT/actuator/health" | grep -q UP; do
   kill -0 $SERVER 2>/dev/null || { tail -20 "$WORK/tocsin.log"; exit 1; }
-  sleep 2
+  sleep 1
 done
-TOKEN=$(python3 "$HERE/feeds_seed.py" --port "$PORT" --events "$EVENTS" --org feed-bench)
+python3 "$HERE/import_seed.py" --port "$PORT" --events "$BIG" --org bench-generated >/dev/null
+TOKEN=$(python3 "$HERE/import_seed.py" --port "$PORT" --events "$EVENTS" --org feed-bench --name "Feed bench" --kind feeds)
 FEED=/feeds/organizations/feed-bench.ics
 BIG_FEED=/feeds/tags/generated.ics
 URL=http://127.0.0.1:$PORT

@@ -1,15 +1,15 @@
 #!/usr/bin/env python3
-"""Seeds the feeds benchmark through the public API (standard library only).
+"""The feeds benchmark's events and a small API client (standard library only).
 
   feeds_seed.py --port P --events N --org SLUG --email E
 
 Signs up E (or logs in when it exists), creates the organization SLUG and N events in it the way
 organizers do: a tenth weekly series, a third in Persian, zones and cities from four continents,
-some online. Prints an API token for the account (for later PATCHes). Only ever against 127.0.0.1.
+some online; through the bulk NDJSON import (import_seed.py --kind feeds, which bench/feeds-bench.sh
+calls). Prints an API token for the account (for later PATCHes). Only ever against 127.0.0.1.
 The server must run with --tocsin.secure-cookies=false (plain http) and rate limits off.
 """
 import argparse
-import concurrent.futures
 import datetime
 import http.cookiejar
 import json
@@ -70,36 +70,15 @@ def event(i, org):
 
 
 def main():
-    global ARGS
+    """Kept for the command line above: the seeding itself goes through the bulk import (import_seed.py)."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--events", type=int, default=1000)
     parser.add_argument("--org", default="feed-bench")
     parser.add_argument("--email", default="bench@tocsin.invalid")
-    ARGS = parser.parse_args()
-    c = Client(f"http://127.0.0.1:{ARGS.port}")
-    password = "bench-password-123"
-    c.call("POST", "/api/v1/auth/register", {"email": ARGS.email, "password": password, "displayName": "Bench"})
-    status, _ = c.call("POST", "/api/v1/auth/login", {"email": ARGS.email, "password": password})
-    if status != 200:
-        sys.exit(f"login failed: {status}")
-    status, token = c.call("POST", "/api/v1/me/tokens", {"name": "bench"})
-    if status != 201:
-        sys.exit(f"token failed: {status} {token}")
-    c.token = token["token"]
-    status, org = c.call("GET", f"/api/v1/organizations/{ARGS.org}")
-    if status == 404:
-        status, org = c.call("POST", "/api/v1/organizations", {"name": "Feed bench", "slug": ARGS.org})
-        if status != 201:
-            sys.exit(f"organization failed: {status} {org}")
-
-        def create(i):
-            s, answer = c.call("POST", "/api/v1/events", event(i, ARGS.org))
-            if s != 201:
-                raise SystemExit(f"event {i} failed: {s} {answer}")
-        with concurrent.futures.ThreadPoolExecutor(4) as pool:
-            list(pool.map(create, range(ARGS.events)))
-    print(c.token)
+    a = parser.parse_args()
+    import import_seed  # here, not above: import_seed imports this module
+    print(import_seed.seed(a.port, a.events, a.org, a.email, kind="feeds", name="Feed bench"))
 
 
 if __name__ == "__main__":
