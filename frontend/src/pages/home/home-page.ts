@@ -4,6 +4,7 @@ import { LightElement } from '../../shared/light-element';
 import { kindLabel } from '../../shared/event-list';
 import '../../shared/event-list';
 import './month-view';
+import '../dashboard/solar-datetime';
 import { api } from '../../core/api';
 import { lang, t } from '../../core/i18n';
 import { navigate, paths } from '../../core/router';
@@ -35,6 +36,8 @@ export class HomePage extends LightElement {
   @state() private cities: CityCount[] = [];
   @state() private campaigns: Campaign[] = [];
   @state() private locating = '';
+  /** The day typed in the Solar Hijri field (Persian), until the search is sent; else the URL's. */
+  @state() private from: string | undefined;
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -53,6 +56,7 @@ export class HomePage extends LightElement {
   }
 
   protected willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('query')) this.from = undefined;
     if (changed.has('query') && this.query.get('view') !== 'month') void this.load(false);
   }
 
@@ -169,10 +173,17 @@ export class HomePage extends LightElement {
             ${EVENT_KINDS.map((k) => html`<option value=${k} ?selected=${q.get('kind') === k}>${kindLabel(k)}</option>`)}
           </select>
         </div>
-        <div class="field">
-          <label for="f-from">${t('home.from')}</label>
-          <input id="f-from" name="from" type="date" .value=${q.get('from') ?? ''} />
-        </div>
+        ${
+          lang() === 'fa'
+            ? // Persian supporters read and type the Solar Hijri date; the search still sends the ISO day.
+              html`<tocsin-solar-datetime dateOnly fieldId="f-from" label=${t('home.from')} .value=${this.from ?? q.get('from') ?? ''}
+                  @value-changed=${(ev: CustomEvent<string>) => (this.from = ev.detail)}></tocsin-solar-datetime>
+                <input type="hidden" name="from" .value=${this.from ?? q.get('from') ?? ''} />`
+            : html`<div class="field">
+                <label for="f-from">${t('home.from')}</label>
+                <input id="f-from" name="from" type="date" .value=${q.get('from') ?? ''} />
+              </div>`
+        }
         <div class="field">
           <label for="f-campaign">${t('home.campaign')}</label>
           <select id="f-campaign" name="campaign">
