@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import './rsvp-form';
 import { rsvpStateLabel } from './rsvp-form';
 import { fakeFetch, freshPageEachTest, until } from '../../test/fake-api';
-import { LOCALES, translate, type MessageKey } from '../../core/i18n';
+import { LOCALES, setLanguage, translate, type MessageKey } from '../../core/i18n';
 import { RSVP_MODES, type EventView, type Rsvp } from '../../core/types';
 
 const EVENT = {
@@ -70,5 +70,29 @@ describe('the RSVP form', () => {
     expect(el.querySelector('.rsvp-state')!.getAttribute('data-state')).toBe('UNCONFIRMED');
     expect(el.textContent).toContain('Check your email');
     expect(el.querySelector('a.manage-link')).toBeNull();
+  });
+
+  it('shows the guests in the page’s digits, and sends a Persian number as a number', async () => {
+    setLanguage('fa', false);
+    const calls = fakeFetch({
+      'POST /api/v1/events/e1/rsvps': () => ({
+        status: 201,
+        body: { id: 'r1', state: 'GOING', response: 'GOING', guests: 2, manageToken: 'm' },
+      }),
+    });
+    const el = document.createElement('tocsin-rsvp-form') as HTMLElement & {
+      event: EventView;
+      updateComplete: Promise<boolean>;
+    };
+    el.event = { ...EVENT, rsvpMode: 'OPEN' } as EventView;
+    document.body.append(el);
+    await el.updateComplete;
+    const guests = el.querySelector<HTMLInputElement>('#rsvp-guests')!;
+    expect(guests.value).toBe('۰');
+    el.querySelector<HTMLInputElement>('#rsvp-name')!.value = 'سارا';
+    guests.value = '۲';
+    el.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await until(() => calls.some((c) => c.method === 'POST'), 'the RSVP');
+    expect((calls.find((c) => c.method === 'POST')!.body as { guests: number }).guests).toBe(2);
   });
 });

@@ -10,8 +10,8 @@ import {
   type FormErrors,
 } from '../../shared/light-element';
 import { api } from '../../core/api';
-import { parseCount } from '../../core/format';
-import { t, type MessageKey } from '../../core/i18n';
+import { formatNumber, parseCount } from '../../core/format';
+import { locale, t, type MessageKey } from '../../core/i18n';
 import { paths } from '../../core/router';
 import { keepForOffline } from '../../pwa/offline';
 import type { EventView, Rsvp, RsvpResponse } from '../../core/types';
@@ -99,7 +99,7 @@ export class RsvpForm extends LightElement {
       </div>
       <div class="field">
         <label for="rsvp-guests">${t('rsvp.guests')}</label>
-        <input id="rsvp-guests" name="guests" type="text" value="0" inputmode="numeric" maxlength="4" dir="ltr"
+        <input id="rsvp-guests" name="guests" type="text" value=${formatNumber(0, locale())} inputmode="numeric" maxlength="4" dir="ltr"
           aria-invalid=${invalid(e, 'guests')} aria-describedby=${ifDefined(e?.fields.guests ? 'rsvp-guests-error' : undefined)} />
         ${fieldError(e, 'guests', 'rsvp-guests-error')}
       </div>

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { LightElement, formErrors, generalError, fieldError, type FormErrors } from '../../shared/light-element';
 import { api, ApiError } from '../../core/api';
 import { lang, locale, t, type MessageKey } from '../../core/i18n';
-import { formatWhen, parseCount } from '../../core/format';
+import { formatNumber, formatWhen, parseCount } from '../../core/format';
 import { paths, safeUrl } from '../../core/router';
 import { rsvpStateLabel } from '../event/rsvp-form';
 import '../../shared/offline-copies';
@@ -126,7 +126,7 @@ export class RsvpPage extends LightElement {
         </fieldset>
         <div class="field">
           <label for="manage-guests">${t('rsvp.guests')}</label>
-          <input id="manage-guests" name="guests" type="text" inputmode="numeric" maxlength="4" dir="ltr" .value=${String(r.guests ?? 0)} />
+          <input id="manage-guests" name="guests" type="text" inputmode="numeric" maxlength="4" dir="ltr" .value=${formatNumber(r.guests ?? 0, locale())} />
           ${fieldError(this.errors, 'guests', 'manage-guests-error')}
         </div>
         <p class="actions">

@@ -26,6 +26,7 @@ import org.tocsin.events.EventStatus;
 import org.tocsin.events.EventView;
 import org.tocsin.events.RsvpMode;
 import org.tocsin.kernel.PublicUrl;
+import org.tocsin.text.Digits;
 import org.tocsin.text.Language;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -354,7 +355,8 @@ public class Pages {
         model.put("csrf", token.getToken());
         model.put("name", form.name());
         model.put("email", form.email());
-        model.put("guests", form.guests());
+        // In the page's digits ("۰" in Persian); the form reads Persian, Arabic-Indic and Latin digits alike.
+        model.put("guests", language == Language.FA ? Digits.persian(form.guests()) : form.guests());
         model.put("occurrence", form.occurrence());
         model.put("general", form.general());
         model.put("notice", form.notice());

@@ -131,6 +131,8 @@ class EventPagesTest extends IntegrationTest {
                     .contains("۶ مهٔ ۲۰۲۷")
                     .contains("<meta property=\"og:locale\" content=\"fa_IR\">")
                     .contains("۰ نفر می‌آیند")
+                    // The RSVP form's guests in the page's digits too.
+                    .containsPattern("id=\"rsvp-guests\"[^>]*value=\"۰\"")
                     // The city by the gazetteer's Persian name, in the place and in the link preview.
                     .contains("<bdi>برلین</bdi>")
                     .contains("<meta property=\"og:description\" content=\"پنجشنبه ۱۶ اردیبهشت ۱۴۰۶")
