@@ -49,6 +49,22 @@ class AccountMails {
                         + " recovery code(s) are left; you can make new ones on your account page.");
     }
 
+    Mono<Void> passkeyAdded(CurrentUser user, String name) {
+        return send(
+                user,
+                "A passkey was added",
+                "A passkey named \"" + name + "\" was added to your Tocsin account. It can now finish a sign-in"
+                        + " after your password, in place of a code.");
+    }
+
+    Mono<Void> passkeyRemoved(CurrentUser user, String name) {
+        return send(
+                user,
+                "A passkey was removed",
+                "The passkey named \"" + name + "\" was removed from your Tocsin account; it can no longer be"
+                        + " used to sign in.");
+    }
+
     private Mono<Void> send(CurrentUser user, String subject, String text) {
         return mailer.enqueue(new MailMessage(
                 user.email(), "Tocsin: " + subject, text + NOT_YOU.formatted(publicUrl.base()), List.of()));
