@@ -199,7 +199,7 @@ class AuthController {
     private static Refusal secondFactorFailed() {
         return Refusal.of(
                 Refusal.Reason.BAD_SECOND_FACTOR,
-                "The code is wrong or was used already, or the sign-in took too long");
+                "The passkey's answer is not one for this sign-in, or the sign-in took too long");
     }
 
     private Mono<ResponseEntity<Object>> signedIn(

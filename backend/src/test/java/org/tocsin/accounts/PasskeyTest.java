@@ -58,8 +58,9 @@ class PasskeyTest extends AccountMailContext {
         assertThat(added.get("name").asString()).isEqualTo("Phone");
         assertThat(added.get("createdOn").asString()).isEqualTo(today());
         assertThat(added.has("publicKey")).isFalse();
-        Mail mail = awaitMail(email, "Tocsin: A passkey was added");
-        assertThat(mail.text()).contains("\"Phone\"", "If this was not you");
+        Mail mail = awaitMail(email, "Tocsin: A passkey was added / گذرکلیدی افزوده شد");
+        assertThat(mail.text())
+                .contains("named:", "Phone", "If this was not you", "گذرکلیدی با این نام", "اگر این کار شما نبود");
 
         // The same device cannot be added twice: it is excluded, and refused if sent anyway.
         JsonNode again = PasskeyFixtures.registrationOptions(ana);
@@ -193,6 +194,19 @@ class PasskeyTest extends AccountMailContext {
                 .isBadRequest());
         assertThat(persian.get("title").asString()).isEqualTo("درخواست نادرست");
         assertThat(persian.get("detail").asString()).contains("base64url نیست");
+        JsonNode refused = body(web.post()
+                .uri("/api/v1/auth/login/passkey/options")
+                .header("Accept-Language", "fa")
+                .header("X-Forwarded-For", clientAddress)
+                .header("X-XSRF-TOKEN", "pk-test-csrf")
+                .cookie("XSRF-TOKEN", "pk-test-csrf")
+                .bodyValue(Map.of("challenge", "made-up"))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized());
+        assertThat(refused.get("title").asString()).isEqualTo("ورود ناموفق بود");
+        assertThat(refused.get("detail").asString())
+                .isEqualTo("پاسخ گذرکلید برای این ورود نیست، یا ورود بیش از اندازه طول کشید");
 
         // Signing in with nonsense is refused before anything is counted.
         PasskeyFixtures.enrol(cy, phone, "Phone");
@@ -239,7 +253,9 @@ class PasskeyTest extends AccountMailContext {
         di.request(HttpMethod.DELETE, path, Map.of("password", Api.PASSWORD))
                 .expectStatus()
                 .isNoContent();
-        assertThat(awaitMail(email, "Tocsin: A passkey was removed").text()).contains("\"Laptop\"");
+        assertThat(awaitMail(email, "Tocsin: A passkey was removed / گذرکلیدی برداشته شد")
+                        .text())
+                .contains("Laptop", "can no longer be used", "برداشته شد");
         assertThat(list(di)).isEmpty();
         // Without it, the password alone signs in again.
         api().signIn(email, Api.PASSWORD);
