@@ -87,9 +87,9 @@ export class PasskeysPanel extends LightElement {
   private row(p: PasskeyInfo) {
     return html`<li>
       <strong>${p.name}</strong>
-      <span>${t('passkeys.added', { date: day(p.createdOn) })}</span>
-      <span>${p.lastUsedOn ? t('passkeys.lastUsed', { date: day(p.lastUsedOn) }) : t('passkeys.neverUsed')}</span>
-      <button type="button" class="secondary" ?disabled=${this.busy}
+      · ${t('passkeys.added', { date: day(p.createdOn) })}
+      · ${p.lastUsedOn ? t('passkeys.lastUsed', { date: day(p.lastUsedOn) }) : t('passkeys.neverUsed')}
+      <button type="button" class="secondary" ?disabled=${this.busy} aria-label=${t('passkeys.removeNamed', { name: p.name })}
         @click=${() => {
           this.removing = p;
           this.errors = undefined;

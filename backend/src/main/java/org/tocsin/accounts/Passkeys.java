@@ -319,6 +319,9 @@ public class Passkeys {
         if (credential.id() == null || !BASE64URL_TEXT.matcher(credential.id()).matches()) {
             throw Refusal.invalid("credential.id", "is not base64url");
         }
+        if (credential.type() != null && !credential.type().equals("public-key")) {
+            throw Refusal.invalid("credential.type", "must be public-key");
+        }
         PasskeyCredential.Response r = credential.response();
         if (registration) {
             decode("credential.response.clientDataJSON", r.clientDataJSON());

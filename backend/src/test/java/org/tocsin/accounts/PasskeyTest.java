@@ -226,6 +226,17 @@ class PasskeyTest extends AccountMailContext {
                         "/problems/validation")
                 .jsonPath("$.errors[0].field")
                 .isEqualTo("credential.response.signature");
+        Map<String, Object> notAPasskey = new java.util.LinkedHashMap<>(answer);
+        notAPasskey.put("type", "password");
+        expectProblem(
+                        api().anonymous()
+                                .post(
+                                        "/api/v1/auth/login/passkey",
+                                        Map.of("challenge", challenge, "credential", notAPasskey)),
+                        400,
+                        "/problems/validation")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("credential.type");
         // A made-up sign-in challenge answers like any failure.
         passkeySignIn("made-up", answer, 401);
         expectProblem(
