@@ -48,8 +48,12 @@ async function waitFor(url, ms, proc) {
   throw new Error(`${url} did not answer within ${ms / 1000} s`);
 }
 
-/** The backend jar on a random port with a temporary data directory; `extraArgs` e.g. ['--tocsin.demo=true']. */
-export async function startBackend(extraArgs = []) {
+/**
+ * The backend jar on a random port with a temporary data directory; `extraArgs` e.g. ['--tocsin.demo=true'].
+ * `host`: the name in its public address and `base`; passkeys need `localhost`, since WebAuthn takes no IP address
+ * as the site's name (the server still listens on 127.0.0.1 only).
+ */
+export async function startBackend(extraArgs = [], { host = '127.0.0.1' } = {}) {
   if (!existsSync(JAR)) throw new Error(`No backend jar at ${JAR}: run ./mvnw package first, or set TOCSIN_JAR`);
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'tocsin-e2e-'));
@@ -62,7 +66,7 @@ export async function startBackend(extraArgs = []) {
     `--server.port=${port}`,
     `--server.address=127.0.0.1`,
     `--tocsin.data-dir=${dataDir}`,
-    `--tocsin.public-url=http://127.0.0.1:${port}`,
+    `--tocsin.public-url=http://${host}:${port}`,
     '--tocsin.secure-cookies=false',
     '--tocsin.rate-limits.enabled=false',
     '--logging.level.root=WARN',
@@ -76,10 +80,14 @@ export async function startBackend(extraArgs = []) {
   proc.stderr.on('data', (d) => {
     log += d;
   });
-  const base = `http://127.0.0.1:${port}`;
+  const base = `http://${host}:${port}`;
   try {
     // TOCSIN_E2E_START_SECONDS: more time to start on a busy machine.
-    await waitFor(`${base}/actuator/health`, Number(process.env.TOCSIN_E2E_START_SECONDS ?? 120) * 1000, proc);
+    await waitFor(
+      `http://127.0.0.1:${port}/actuator/health`,
+      Number(process.env.TOCSIN_E2E_START_SECONDS ?? 120) * 1000,
+      proc,
+    );
   } catch (e) {
     proc.kill('SIGKILL');
     throw new Error(`${e.message}\n${log.slice(-4000)}`, { cause: e });

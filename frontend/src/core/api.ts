@@ -26,7 +26,9 @@ import type {
   SubmissionState,
   TwoFactorEnrolment,
   TwoFactorStatus,
+  PasskeyInfo,
 } from './types';
+import type { CreationOptionsJson, CredentialJson, RequestOptionsJson } from './webauthn';
 import type { EventImportJob, ImportSource, NewImportSource, Webhook, WebhookDelivery } from './partner-types';
 
 /** One field's complaint in an RFC 9457 problem body (see backend web/Problem.java). */
@@ -298,6 +300,29 @@ export class Api {
   async loginSecondFactor(challenge: string, code: string) {
     await this.post<unknown>('/api/v1/auth/login/second-factor', { challenge, code });
     this.resetCsrf();
+  }
+  /** The second step with a passkey: options for the device, then its answer. */
+  loginPasskeyOptions(challenge: string) {
+    return this.post<RequestOptionsJson>('/api/v1/auth/login/passkey/options', { challenge });
+  }
+  async loginPasskey(challenge: string, credential: CredentialJson) {
+    await this.post<unknown>('/api/v1/auth/login/passkey', { challenge, credential });
+    this.resetCsrf();
+  }
+  passkeys() {
+    return this.get<PasskeyInfo[]>('/api/v1/me/passkeys');
+  }
+  passkeyOptions(password: string) {
+    return this.post<CreationOptionsJson>('/api/v1/me/passkeys/options', { password });
+  }
+  addPasskey(name: string, credential: CredentialJson) {
+    return this.post<PasskeyInfo>('/api/v1/me/passkeys', { name, credential });
+  }
+  removePasskey(id: string, password: string, code?: string) {
+    return this.request<void>('DELETE', `/api/v1/me/passkeys/${encodeURIComponent(id)}`, {
+      password,
+      code: code || undefined,
+    });
   }
   twoFactor() {
     return this.get<TwoFactorStatus>('/api/v1/me/two-factor');

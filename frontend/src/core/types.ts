@@ -174,6 +174,15 @@ export interface SecondFactorNeeded {
   secondFactorRequired: true;
   challenge: string;
   expiresAt: string;
+  /** What finishes it: `code` (the app or a recovery code), `passkey`, or both. */
+  methods?: ('code' | 'passkey')[];
+}
+/** One of the person's passkeys (days only; the key never leaves the server). */
+export interface PasskeyInfo {
+  id: string;
+  name: string;
+  createdOn: string;
+  lastUsedOn?: string | null;
 }
 export interface TwoFactorStatus {
   enabled: boolean;

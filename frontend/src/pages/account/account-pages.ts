@@ -13,6 +13,7 @@ import { api, ApiError } from '../../core/api';
 import { t } from '../../core/i18n';
 import { navigate } from '../../core/router';
 import { sessionChanged } from '../../core/session';
+import { getPasskey, passkeysSupported } from '../../core/webauthn';
 
 /** Where to go after signing in or registering: `next` when it is a path of this site (never "//elsewhere.example"). */
 export function nextPath(query: URLSearchParams): string {
@@ -44,7 +45,10 @@ function input(
   </div>`;
 }
 
-/** /signin: the password, then (for accounts with two-factor sign-in) a code from the app or a recovery code. */
+/**
+ * /signin: the password, then (for accounts with two-factor sign-in) a code from the app or a recovery code, or a
+ * passkey ("Use a passkey": the device signs this site's challenge).
+ */
 @customElement('tocsin-signin-page')
 export class SignInPage extends LightElement {
   @property({ attribute: false }) query = new URLSearchParams();
@@ -52,6 +56,8 @@ export class SignInPage extends LightElement {
   @state() private busy = false;
   /** Set once the password was right on an account with two-factor sign-in. */
   @state() private challenge?: string;
+  /** What finishes the second step for this account: `code`, `passkey`, or both. */
+  @state() private methods: string[] = ['code'];
 
   private async submit(ev: Event) {
     ev.preventDefault();
@@ -62,6 +68,7 @@ export class SignInPage extends LightElement {
       if (second) {
         this.errors = undefined;
         this.challenge = second.challenge;
+        this.methods = second.methods ?? ['code'];
         return;
       }
       sessionChanged();
@@ -94,6 +101,26 @@ export class SignInPage extends LightElement {
     }
   }
 
+  private async usePasskey() {
+    this.busy = true;
+    this.errors = undefined;
+    try {
+      const options = await api.loginPasskeyOptions(this.challenge!);
+      await api.loginPasskey(this.challenge!, await getPasskey(options));
+      sessionChanged();
+      navigate(nextPath(this.query));
+    } catch (e) {
+      this.errors =
+        e instanceof DOMException
+          ? { fields: {}, general: t('signin.passkeyCancelled') }
+          : e instanceof ApiError && e.status === 401
+            ? { fields: {}, general: t('signin.passkeyFailed') }
+            : formErrors(e, t('signin.passkeyFailed'));
+    } finally {
+      this.busy = false;
+    }
+  }
+
   private restart() {
     this.challenge = undefined;
     this.errors = undefined;
@@ -102,18 +129,29 @@ export class SignInPage extends LightElement {
   render() {
     document.title = `${t('signin.title')} · Tocsin`;
     if (this.challenge) {
+      const passkey = this.methods.includes('passkey') && passkeysSupported();
       return html`<h1>${t('signin.title')}</h1>
-        <form class="narrow" @submit=${this.submitCode} novalidate>
-          ${generalError(this.errors)}
-          <div class="field">
-            <label for="signin-code">${t('signin.code')}</label>
-            <input id="signin-code" name="code" type="text" inputmode="text" autocomplete="one-time-code" required
-              dir="ltr" aria-describedby="signin-code-hint" />
-            <p class="hint" id="signin-code-hint">${t('signin.codeHint')}</p>
-          </div>
-          <button type="submit" ?disabled=${this.busy}>${t('signin.submit')}</button>
-          <button type="button" class="secondary" @click=${this.restart}>${t('signin.startOver')}</button>
-        </form>`;
+        ${generalError(this.errors)}
+        ${
+          passkey
+            ? html`<p>${t('signin.passkeyHint')}</p>
+              <p><button type="button" class="passkey" ?disabled=${this.busy} @click=${this.usePasskey}>${t('signin.usePasskey')}</button></p>`
+            : ''
+        }
+        ${
+          this.methods.includes('code')
+            ? html`<form class="narrow" @submit=${this.submitCode} novalidate>
+              <div class="field">
+                <label for="signin-code">${t('signin.code')}</label>
+                <input id="signin-code" name="code" type="text" inputmode="text" autocomplete="one-time-code" required
+                  dir="ltr" aria-describedby="signin-code-hint" />
+                <p class="hint" id="signin-code-hint">${t('signin.codeHint')}</p>
+              </div>
+              <button type="submit" ?disabled=${this.busy}>${t('signin.submit')}</button>
+            </form>`
+            : ''
+        }
+        <p><button type="button" class="secondary" @click=${this.restart}>${t('signin.startOver')}</button></p>`;
     }
     return html`<h1>${t('signin.title')}</h1>
       <form class="narrow" @submit=${this.submit} novalidate>

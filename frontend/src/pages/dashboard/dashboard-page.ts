@@ -17,6 +17,7 @@ import type { PersonalFeed } from './personal-feed';
 import './personal-feed';
 import './password-panel';
 import './two-factor-panel';
+import './passkeys-panel';
 import './sessions-panel';
 import './delete-account-panel';
 import '../../shared/offline-copies';
@@ -112,6 +113,7 @@ export class DashboardPage extends LightElement {
       </section>
       <tocsin-password-panel @credentials-revoked=${() => this.querySelector<PersonalFeed>('tocsin-personal-feed')?.reload()}></tocsin-password-panel>
       <tocsin-two-factor-panel></tocsin-two-factor-panel>
+      <tocsin-passkeys-panel></tocsin-passkeys-panel>
       <tocsin-sessions-panel></tocsin-sessions-panel>
       <tocsin-offline-copies></tocsin-offline-copies>
       <tocsin-delete-account-panel></tocsin-delete-account-panel>`;

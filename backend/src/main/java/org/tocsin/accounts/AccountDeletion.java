@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.tocsin.accounts.internal.AccountLinkDocument;
 import org.tocsin.accounts.internal.AccountLinkStore;
 import org.tocsin.accounts.internal.AccountStore;
+import org.tocsin.accounts.internal.PasskeyStore;
 import org.tocsin.accounts.internal.TwoFactorStore;
 import org.tocsin.kernel.Refusal;
 import org.tocsin.mail.MailMessage;
@@ -24,7 +25,7 @@ import reactor.core.publisher.Mono;
  * OWNER of an organization that is neither handed on (someone else made OWNER) nor deleted with it, and
  * removes at once: each feature's
  * part ({@link PersonalErasure}: memberships, RSVPs), every credential ({@link CredentialRevocation}), the
- * second factor, mailed links, sessions, and the account itself, last, so a deletion cut off half-way
+ * second factor and passkeys, mailed links, sessions, and the account itself, last, so a deletion cut off half-way
  * can be asked again. A confirmation is mailed to the address the account had.
  */
 @Service
@@ -32,8 +33,8 @@ class AccountDeletion {
 
     private final AccountService accounts;
     private final AccountStore store;
-    private final TwoFactor twoFactor;
     private final TwoFactorStore twoFactors;
+    private final PasskeyStore passkeys;
     private final AccountLinkStore links;
     private final CredentialRevocation revocation;
     private final ObjectProvider<PersonalErasure> parts;
@@ -43,8 +44,8 @@ class AccountDeletion {
     AccountDeletion(
             AccountService accounts,
             AccountStore store,
-            TwoFactor twoFactor,
             TwoFactorStore twoFactors,
+            PasskeyStore passkeys,
             AccountLinkStore links,
             CredentialRevocation revocation,
             ObjectProvider<PersonalErasure> parts,
@@ -53,8 +54,8 @@ class AccountDeletion {
         this.reconfirmation = reconfirmation;
         this.accounts = accounts;
         this.store = store;
-        this.twoFactor = twoFactor;
         this.twoFactors = twoFactors;
+        this.passkeys = passkeys;
         this.links = links;
         this.revocation = revocation;
         this.parts = parts;
@@ -82,7 +83,7 @@ class AccountDeletion {
                         store.tokensOf(user.id()).count(),
                         store.sessionsOf(user.id(), accounts.now(), Sessions.MAX_LISTED)
                                 .count(),
-                        twoFactor.enabled(user.id()))
+                        reconfirmation.secondFactorRequired(user.id()))
                 .map(t -> {
                     List<PersonalErasure.Blocker> blockers = new ArrayList<>();
                     t.getT1().values().forEach(p -> blockers.addAll(p.blockers()));
@@ -133,6 +134,7 @@ class AccountDeletion {
                 .concatMap(part -> part.erase(id, deleteOrganizations))
                 .then(revocation.revokeAll(id))
                 .then(twoFactors.delete(id))
+                .then(passkeys.deleteAllOf(id))
                 .then(links.deleteOf(id, AccountLinkDocument.Purpose.PASSWORD_RESET))
                 .then(links.deleteOf(id, AccountLinkDocument.Purpose.EMAIL_VERIFICATION))
                 .then(store.deleteSessionsOf(id, null))

@@ -31,6 +31,7 @@ class AuthController {
     private final RateLimiter rateLimiter;
     private final KnownSignIns knownSignIns;
     private final TwoFactor twoFactor;
+    private final Passkeys passkeys;
     private final EmailVerification verification;
 
     AuthController(
@@ -39,7 +40,9 @@ class AuthController {
             RateLimiter rateLimiter,
             KnownSignIns knownSignIns,
             TwoFactor twoFactor,
+            Passkeys passkeys,
             EmailVerification verification) {
+        this.passkeys = passkeys;
         this.verification = verification;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -61,9 +64,18 @@ class AuthController {
 
     /**
      * The answer to a right password on an account with two-factor sign-in (202): no session yet; send
-     * {@code challenge} back with a code to {@code /login/second-factor} before {@code expiresAt}.
+     * {@code challenge} back with a code to {@code /login/second-factor}, or with a passkey's answer to
+     * {@code /login/passkey}, before {@code expiresAt}. {@code methods}: {@code code} (an authenticator app,
+     * or a recovery code), {@code passkey}, or both.
      */
-    record SecondFactorNeeded(boolean secondFactorRequired, String challenge, Instant expiresAt) {}
+    record SecondFactorNeeded(
+            boolean secondFactorRequired, String challenge, Instant expiresAt, java.util.List<String> methods) {}
+
+    record PasskeyOptionsRequest(@NotBlank @Size(max = 100) String challenge) {}
+
+    record PasskeySignIn(
+            @NotBlank @Size(max = 100) String challenge,
+            @NotNull @Valid PasskeyCredential credential) {}
 
     record SecondFactorRequest(
             @NotBlank @Size(max = 100) String challenge,
@@ -113,13 +125,13 @@ class AuthController {
                 .flatMap(user -> twoFactor
                         .enabled(user.id())
                         .flatMap(on -> on
-                                ? twoFactor
-                                        .challenge(user.id())
-                                        .map(challenge -> ResponseEntity.accepted()
+                                ? Mono.zip(twoFactor.challenge(user.id()), twoFactor.methods(user.id()))
+                                        .map(t -> ResponseEntity.accepted()
                                                 .body(new SecondFactorNeeded(
                                                         true,
-                                                        challenge,
-                                                        accounts.now().plus(TwoFactor.CHALLENGE_LIFETIME))))
+                                                        t.getT1(),
+                                                        accounts.now().plus(TwoFactor.CHALLENGE_LIFETIME),
+                                                        t.getT2())))
                                 : signedIn(exchange, user, account, address)));
     }
 
@@ -145,6 +157,49 @@ class AuthController {
                         Refusal.Reason.BAD_SECOND_FACTOR,
                         "The code is wrong or was used already, or the sign-in took too long")))
                 .flatMap(user -> signedIn(exchange, user, user.email(), address));
+    }
+
+    /**
+     * The options for {@code navigator.credentials.get} that finish this sign-in with a passkey: a new
+     * challenge, kept on the sign-in's, and the account's passkeys. Counts as one of the sign-in's attempts
+     * and is limited like codes; a made-up or spent challenge answers like a wrong code.
+     */
+    @PostMapping("/login/passkey/options")
+    Mono<Map<String, Object>> passkeyOptions(
+            @Valid @RequestBody PasskeyOptionsRequest request, ServerWebExchange exchange) {
+        return rateLimiter
+                .consume("second-factor-per-address", ClientAddress.of(exchange))
+                .then(twoFactor.challengedUser(request.challenge()))
+                .flatMap(userId -> passkeys.signInOptions(userId, SecretTokens.hash(request.challenge())))
+                .switchIfEmpty(Mono.error(secondFactorFailed()));
+    }
+
+    /**
+     * The second step of a sign-in with a passkey: the challenge from {@code /login} and what {@code
+     * navigator.credentials.get} answered to {@code /login/passkey/options}'s options. Every failure answers
+     * alike; a malformed answer is a bad request, refused before any attempt is counted.
+     */
+    @PostMapping("/login/passkey")
+    Mono<ResponseEntity<Object>> passkey(@Valid @RequestBody PasskeySignIn request, ServerWebExchange exchange) {
+        String address = ClientAddress.of(exchange);
+        return Mono.fromRunnable(() -> Passkeys.checkWellFormed(request.credential(), false))
+                .then(rateLimiter.consume("second-factor-per-address", address))
+                .then(Mono.defer(() -> twoFactor.challengedUser(request.challenge())))
+                .flatMap(userId -> rateLimiter
+                        .consume("second-factor-per-account", userId)
+                        .then(passkeys.verifySignIn(
+                                userId, SecretTokens.hash(request.challenge()), request.credential()))
+                        .filter(ok -> ok)
+                        .flatMap(ok ->
+                                twoFactor.endChallenge(request.challenge()).then(accounts.findById(userId))))
+                .switchIfEmpty(Mono.error(secondFactorFailed()))
+                .flatMap(user -> signedIn(exchange, user, user.email(), address));
+    }
+
+    private static Refusal secondFactorFailed() {
+        return Refusal.of(
+                Refusal.Reason.BAD_SECOND_FACTOR,
+                "The passkey's answer is not one for this sign-in, or the sign-in took too long");
     }
 
     private Mono<ResponseEntity<Object>> signedIn(

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code GET /api/v1/me/export}: everything Tocsin holds about the caller, as one JSON file: the account
- * (no password hash, no second-factor secret), its API tokens' names, its sessions' devices, and each
+ * (no password hash, no second-factor secret), its passkeys' names and days (never their keys), its API tokens' names, its sessions' devices, and each
  * feature's part ({@link PersonalData}: memberships, RSVPs with their events). Nothing of other people.
  */
 @RestController
@@ -25,12 +25,18 @@ class ExportController {
 
     private final AccountStore store;
     private final TwoFactor twoFactor;
+    private final Passkeys passkeys;
     private final ObjectProvider<PersonalData> parts;
     private final AccountService accounts;
 
     ExportController(
-            AccountStore store, TwoFactor twoFactor, ObjectProvider<PersonalData> parts, AccountService accounts) {
+            AccountStore store,
+            TwoFactor twoFactor,
+            Passkeys passkeys,
+            ObjectProvider<PersonalData> parts,
+            AccountService accounts) {
         this.store = store;
+        this.passkeys = passkeys;
         this.twoFactor = twoFactor;
         this.parts = parts;
         this.accounts = accounts;
@@ -65,13 +71,15 @@ class ExportController {
         Mono<List<Session>> sessions = store.sessionsOf(user.id(), accounts.now(), Sessions.MAX_LISTED)
                 .map(s -> new Session(s.device(), s.createdAt(), s.lastSeenAt()))
                 .collectList();
+        Mono<List<Passkeys.Info>> passkeyList = passkeys.list(user.id()).collectList();
         Mono<Map<String, Object>> features = Flux.fromStream(parts::orderedStream)
                 .concatMap(part -> part.of(user.id()).map(list -> Map.entry(part.kind(), (Object) list)))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new);
-        return Mono.zip(account, tokens, sessions, features).map(t -> {
+        return Mono.zip(account, tokens, sessions, features, passkeyList).map(t -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("exportedAt", accounts.now());
             out.put("account", t.getT1());
+            out.put("passkeys", t.getT5());
             out.put("apiTokens", t.getT2());
             out.put("sessions", t.getT3());
             out.putAll(t.getT4());

@@ -7,7 +7,8 @@ import reactor.core.publisher.Mono;
 /**
  * The person confirms, again, that they are who the session says before something that cannot be undone
  * (deleting their account, deleting an organization): their password, and a second-factor code if they
- * sign in with one. A stolen session cookie alone deletes nothing. Callers spend a password try from the
+ * sign in with an authenticator app. A stolen session cookie alone deletes nothing. (A passkey-only account
+ * reconfirms with its password alone: a passkey cannot be asked for inside these JSON requests yet.) Callers spend a password try from the
  * sign-in rate limit first.
  */
 @Component
@@ -23,7 +24,7 @@ public class Reconfirmation {
 
     /** Whether a second-factor code is asked along with the password. */
     public Mono<Boolean> secondFactorRequired(String userId) {
-        return twoFactor.enabled(userId);
+        return twoFactor.appEnabled(userId);
     }
 
     /** Completes when both are right; otherwise fails with the field at fault. */
@@ -32,7 +33,7 @@ public class Reconfirmation {
                 .flatMap(ok -> ok
                         ? Mono.<Void>empty()
                         : Mono.error(Refusal.invalid("password", "is not your current password")))
-                .then(twoFactor.enabled(user.id()))
+                .then(twoFactor.appEnabled(user.id()))
                 .flatMap(on -> !on
                         ? Mono.<Void>empty()
                         : code == null || code.isBlank()

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.tocsin.accounts.internal.PasskeyStore;
 import org.tocsin.accounts.internal.SignInChallengeDocument;
 import org.tocsin.accounts.internal.TwoFactorDocument;
 import org.tocsin.accounts.internal.TwoFactorStore;
@@ -40,18 +41,42 @@ public class TwoFactor {
     private static final String RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 
     private final TwoFactorStore store;
+    private final PasskeyStore passkeys;
     private final AccountService accounts;
     private final AccountMails mails;
 
-    TwoFactor(TwoFactorStore store, AccountService accounts, AccountMails mails) {
+    TwoFactor(TwoFactorStore store, PasskeyStore passkeys, AccountService accounts, AccountMails mails) {
         this.store = store;
+        this.passkeys = passkeys;
         this.accounts = accounts;
         this.mails = mails;
     }
 
-    /** Whether the person signs in with a second factor; what organizations requiring it check. */
+    /**
+     * Whether the person signs in with a second factor, an authenticator app or a passkey ({@link Passkeys});
+     * what organizations requiring it check.
+     */
     public Mono<Boolean> enabled(String userId) {
+        return appEnabled(userId).flatMap(app -> app ? Mono.just(true) : passkeys.any(userId));
+    }
+
+    /** Whether the person has an authenticator app, whose codes (or recovery codes) can be typed in. */
+    Mono<Boolean> appEnabled(String userId) {
         return store.of(userId).map(TwoFactorDocument::enabled).defaultIfEmpty(false);
+    }
+
+    /** What can finish a sign-in: {@code code} (the app or a recovery code), {@code passkey}, or both. */
+    Mono<List<String>> methods(String userId) {
+        return Mono.zip(appEnabled(userId), passkeys.any(userId)).map(t -> {
+            List<String> methods = new ArrayList<>(2);
+            if (t.getT1()) {
+                methods.add("code");
+            }
+            if (t.getT2()) {
+                methods.add("passkey");
+            }
+            return List.copyOf(methods);
+        });
     }
 
     record Status(boolean enabled, Instant enabledAt, int recoveryCodesLeft) {}
@@ -70,7 +95,7 @@ public class TwoFactor {
 
     /** A new secret to put in the app, shown this once; refused while two-factor sign-in is on. */
     Mono<Enrolment> begin(CurrentUser user) {
-        return enabled(user.id()).flatMap(on -> {
+        return appEnabled(user.id()).flatMap(on -> {
             if (on) {
                 return Mono.error(Refusal.of(
                         Refusal.Reason.CONFLICT,
@@ -119,7 +144,7 @@ public class TwoFactor {
 
     /** Ten new recovery codes for a code from the app; the old ones stop working. */
     Mono<List<String>> renewRecoveryCodes(CurrentUser user, String code) {
-        return enabled(user.id())
+        return appEnabled(user.id())
                 .flatMap(on -> on
                         ? verifyTotp(user.id(), normaliseCode(code))
                         : Mono.error(Refusal.of(Refusal.Reason.CONFLICT, "Two-factor sign-in is off")))
@@ -187,7 +212,7 @@ public class TwoFactor {
     Mono<String> challenge(String userId) {
         String token = SecretTokens.generate("");
         return store.insertChallenge(new SignInChallengeDocument(
-                        SecretTokens.hash(token), userId, accounts.now().plus(CHALLENGE_LIFETIME), 0))
+                        SecretTokens.hash(token), userId, accounts.now().plus(CHALLENGE_LIFETIME), 0, null))
                 .thenReturn(token);
     }
 

@@ -101,6 +101,8 @@ class SecurityConfiguration {
                                 "/api/v1/auth/register",
                                 "/api/v1/auth/login",
                                 "/api/v1/auth/login/second-factor",
+                                "/api/v1/auth/login/passkey/options",
+                                "/api/v1/auth/login/passkey",
                                 "/api/v1/auth/password-reset",
                                 "/api/v1/auth/password-reset/confirm",
                                 "/api/v1/auth/email-verification",
