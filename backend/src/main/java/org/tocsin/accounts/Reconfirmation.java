@@ -26,11 +26,6 @@ public class Reconfirmation {
         this.passkeys = passkeys;
     }
 
-    /** Whether a second factor is asked along with the password. */
-    public Mono<Boolean> secondFactorRequired(String userId) {
-        return twoFactor.enabled(userId);
-    }
-
     /** What may answer for the second factor: {@code code}, {@code passkey}, both, or nothing (password alone). */
     public Mono<List<String>> secondFactorMethods(String userId) {
         return twoFactor.methods(userId);
