@@ -1,6 +1,6 @@
 // Passkeys in Chromium, with its virtual authenticator (DevTools' WebAuthn domain) in place of a phone: a person
 // adds one on the dashboard, signs out, and signs in again with the password and the passkey, in English and in
-// Persian. Nothing leaves this machine and the Content-Security-Policy reports nothing.
+// Persian; then removes it, which the passkey itself must confirm. Nothing leaves this machine and the Content-Security-Policy reports nothing.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { call, isolatedContext, launchBrowser, startBackend } from './harness.mjs';
@@ -66,7 +66,32 @@ async function enrolAndSignInAgain(lang, words) {
   const { credentials: after } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
   assert.ok(after[0].signCount >= 1, 'the device counted the sign-in');
   if (lang === 'fa') assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+  if (words.remove) await removeWithThePasskey(page, cdp, authenticatorId, person, words);
   await context.close();
+}
+
+/**
+ * Removing the passkey confirms with it: the password alone is refused by the server, and in the app, with no app
+ * code to type, the device is asked (and counts it) before the passkey goes.
+ */
+async function removeWithThePasskey(page, cdp, authenticatorId, person, words) {
+  const listed = await call(page, 'GET', '/api/v1/me/passkeys');
+  assert.equal(listed.body.length, 1);
+  const passwordAlone = await call(page, 'DELETE', `/api/v1/me/passkeys/${listed.body[0].id}`, {
+    password: person.password,
+  });
+  assert.equal(passwordAlone.status, 400, 'the password alone does not remove the second factor');
+  const { credentials: before } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+
+  await page.goto(`${backend.base}/dashboard`);
+  await page.getByRole('button', { name: words.removeNamed }).click();
+  await page.locator('#passkey-remove-password').fill(person.password);
+  await page.getByText(words.orPasskey).waitFor();
+  await page.getByRole('button', { name: words.remove, exact: true }).click();
+  await page.getByText(words.none).waitFor();
+  assert.equal((await call(page, 'GET', '/api/v1/me/passkeys')).body.length, 0);
+  const { credentials: after } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+  assert.ok(after[0].signCount > before[0].signCount, 'the device signed the confirmation');
 }
 
 describe('Passkeys in a browser', { concurrency: 1 }, () => {
@@ -80,13 +105,17 @@ describe('Passkeys in a browser', { concurrency: 1 }, () => {
     await backend?.stop();
   });
 
-  it('a person adds a passkey, signs out, and signs in with the password and the passkey', async () => {
+  it('a person adds a passkey, signs in with the password and the passkey, and removes it confirming with it', async () => {
     await enrolAndSignInAgain('en', {
       name: 'Pat Passkey',
       panel: 'Passkeys',
       device: 'Phone',
       add: 'Add a passkey',
       use: 'Use a passkey',
+      removeNamed: 'Remove “Phone”',
+      remove: 'Remove',
+      orPasskey: 'Leave it empty to confirm with one of your passkeys',
+      none: 'No passkeys yet',
     });
   });
 

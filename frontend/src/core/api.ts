@@ -29,6 +29,7 @@ import type {
   PasskeyInfo,
 } from './types';
 import type { CreationOptionsJson, CredentialJson, RequestOptionsJson } from './webauthn';
+import type { SecondFactorAnswer } from './reconfirm';
 import type { EventImportJob, ImportSource, NewImportSource, Webhook, WebhookDelivery } from './partner-types';
 
 /** One field's complaint in an RFC 9457 problem body (see backend web/Problem.java). */
@@ -318,11 +319,12 @@ export class Api {
   addPasskey(name: string, credential: CredentialJson) {
     return this.post<PasskeyInfo>('/api/v1/me/passkeys', { name, credential });
   }
-  removePasskey(id: string, password: string, code?: string) {
-    return this.request<void>('DELETE', `/api/v1/me/passkeys/${encodeURIComponent(id)}`, {
-      password,
-      code: code || undefined,
-    });
+  removePasskey(id: string, password: string, answer: SecondFactorAnswer = {}) {
+    return this.request<void>('DELETE', `/api/v1/me/passkeys/${encodeURIComponent(id)}`, { password, ...answer });
+  }
+  /** Options for the device to confirm, again, with a passkey (an answer good once, for minutes). */
+  reconfirmPasskeyOptions() {
+    return this.post<RequestOptionsJson>('/api/v1/me/reconfirm/passkey-options');
   }
   twoFactor() {
     return this.get<TwoFactorStatus>('/api/v1/me/two-factor');
@@ -366,25 +368,21 @@ export class Api {
   }
   /**
    * Deletes the signed-in account for good, with the organizations it alone owns named in
-   * {@code deleteOrganizations}; {@code code} only with two-factor sign-in on.
+   * {@code deleteOrganizations}; a code or a passkey's answer only with two-factor sign-in on.
    */
-  deleteAccount(password: string, code?: string, deleteOrganizations: string[] = []) {
+  deleteAccount(password: string, answer: SecondFactorAnswer = {}, deleteOrganizations: string[] = []) {
     return this.request<void>('DELETE', '/api/v1/me', {
       password,
-      ...(code ? { code } : {}),
+      ...answer,
       ...(deleteOrganizations.length ? { deleteOrganizations } : {}),
     });
   }
   organizationDeletionPreview(slug: string) {
     return this.get<OrganizationDeletionPreview>(`/api/v1/organizations/${encodeURIComponent(slug)}/deletion`);
   }
-  /** Deletes the organization for good (its OWNERs); {@code code} only with two-factor sign-in on. */
-  deleteOrganization(slug: string, password: string, code?: string) {
-    return this.request<void>(
-      'DELETE',
-      `/api/v1/organizations/${encodeURIComponent(slug)}`,
-      code ? { password, code } : { password },
-    );
+  /** Deletes the organization for good (its OWNERs); a code or a passkey's answer only with two-factor sign-in on. */
+  deleteOrganization(slug: string, password: string, answer: SecondFactorAnswer = {}) {
+    return this.request<void>('DELETE', `/api/v1/organizations/${encodeURIComponent(slug)}`, { password, ...answer });
   }
   register(email: string, password: string, displayName: string) {
     return this.post<unknown>('/api/v1/auth/register', { email, password, displayName });

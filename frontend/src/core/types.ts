@@ -285,6 +285,8 @@ export interface OrganizationDeletionPreview {
   name: string;
   counts: Record<string, number>;
   secondFactorRequired: boolean;
+  /** What may answer for it: `code`, `passkey`, or both. */
+  secondFactorMethods?: string[];
 }
 /** GET /api/v1/me/deletion: what deleting the account would do. */
 export interface DeletionPreview {
@@ -297,6 +299,8 @@ export interface DeletionPreview {
   apiTokens: number;
   sessions: number;
   secondFactorRequired: boolean;
+  /** What may answer for it: `code`, `passkey`, or both. */
+  secondFactorMethods?: string[];
 }
 
 export type CoHostState = 'PENDING' | 'ACCEPTED' | 'DECLINED' | 'ENDED';

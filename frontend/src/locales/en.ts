@@ -390,6 +390,10 @@ const messages = {
   'passkeys.already': 'This device holds a passkey for your account already.',
   'passkeys.full': 'You have 10 passkeys, the most an account can hold: remove one to add another.',
   'passkeys.unsupported': 'This browser cannot use passkeys.',
+  'passkeys.orPasskey': 'Leave it empty to confirm with one of your passkeys instead: your device will ask.',
+  'reconfirm.passkey': 'Confirm with a passkey: when you press the button, your device asks for one of your passkeys.',
+  'reconfirm.passkeyOrCode': 'Or leave the code empty to confirm with a passkey: your device will ask for one.',
+  'reconfirm.cancelled': 'No passkey confirmed it (cancelled or timed out). Nothing was changed.',
   'reset.forgot': 'Forgot your password?',
   'reset.title': 'Choose a new password',
   'reset.intro':

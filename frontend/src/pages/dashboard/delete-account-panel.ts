@@ -6,10 +6,12 @@ import { t, type MessageKey } from '../../core/i18n';
 import { navigate, paths } from '../../core/router';
 import { sessionChanged } from '../../core/session';
 import type { DeletionBlocker, DeletionPreview } from '../../core/types';
+import { passkeyOffered, reconfirmMethods, secondFactorAnswer } from '../../core/reconfirm';
+import { reconfirmFields } from '../../shared/reconfirm-fields';
 
 /**
  * "Delete my account": first what will happen, in plain words (GET /api/v1/me/deletion), then the password and,
- * with two-factor sign-in, a code. Organizations the person alone owns are listed first: each blocks the deletion
+ * with two-factor sign-in, a code or (its code left empty, or without an app) one of the account's passkeys. Organizations the person alone owns are listed first: each blocks the deletion
  * until it is settled, by making another member OWNER here, or by choosing to delete it with the account (what
  * that removes is counted next to it).
  */
@@ -36,16 +38,21 @@ export class DeleteAccountPanel extends LightElement {
     this.busy = true;
     this.errors = undefined;
     try {
+      const methods = this.preview ? reconfirmMethods(this.preview) : [];
+      const answer = await secondFactorAnswer(String(d.get('code') ?? ''), passkeyOffered(methods));
       await api.deleteAccount(
         String(d.get('password') ?? ''),
-        String(d.get('code') ?? '').trim() || undefined,
+        answer,
         [...this.toDelete].filter((slug) => this.preview?.blockers.some((b) => b.slug === slug)),
       );
       api.resetCsrf();
       sessionChanged();
       navigate('/?deleted=1');
     } catch (e) {
-      this.errors = formErrors(e, t('deletion.failed'));
+      this.errors =
+        e instanceof DOMException
+          ? { fields: {}, general: t('reconfirm.cancelled') }
+          : formErrors(e, t('deletion.failed'));
       await this.show();
     } finally {
       this.busy = false;
@@ -153,14 +160,7 @@ export class DeleteAccountPanel extends LightElement {
                     <label for="deletion-password">${t('account.password')}</label>
                     <input id="deletion-password" name="password" type="password" autocomplete="current-password" required />
                   </div>
-                  ${
-                    p.secondFactorRequired
-                      ? html`<div class="field">
-                        <label for="deletion-code">${t('twoFactor.code')}</label>
-                        <input id="deletion-code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" required dir="ltr" />
-                      </div>`
-                      : nothing
-                  }
+                  ${reconfirmFields('deletion', reconfirmMethods(p))}
                   <button type="submit" class="danger" ?disabled=${this.busy}>${t('deletion.confirm')}</button>
                 </form>`
             }`

@@ -1,10 +1,12 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { LightElement, formErrors, generalError, type FormErrors } from '../../shared/light-element';
 import { api } from '../../core/api';
 import { t, type MessageKey } from '../../core/i18n';
 import { navigate } from '../../core/router';
 import type { OrganizationDeletionPreview } from '../../core/types';
+import { passkeyOffered, reconfirmMethods, secondFactorAnswer } from '../../core/reconfirm';
+import { reconfirmFields } from '../../shared/reconfirm-fields';
 
 /** The parts the preview counts, in the order they are shown; a part the server adds later is shown by its name. */
 const PARTS = [
@@ -23,7 +25,8 @@ const PARTS = [
 
 /**
  * The organization settings' danger zone, for its OWNERs: what deleting the organization removes, counted
- * (GET /api/v1/organizations/{slug}/deletion), then the password and, with two-factor sign-in, a code.
+ * (GET /api/v1/organizations/{slug}/deletion), then the password and, with two-factor sign-in, a code or (its code
+ * left empty, or without an app) one of the account's passkeys.
  */
 @customElement('tocsin-delete-organization-panel')
 export class DeleteOrganizationPanel extends LightElement {
@@ -47,14 +50,15 @@ export class DeleteOrganizationPanel extends LightElement {
     this.busy = true;
     this.errors = undefined;
     try {
-      await api.deleteOrganization(
-        this.slug,
-        String(d.get('password') ?? ''),
-        String(d.get('code') ?? '').trim() || undefined,
-      );
+      const methods = this.preview ? reconfirmMethods(this.preview) : [];
+      const answer = await secondFactorAnswer(String(d.get('code') ?? ''), passkeyOffered(methods));
+      await api.deleteOrganization(this.slug, String(d.get('password') ?? ''), answer);
       navigate('/dashboard');
     } catch (e) {
-      this.errors = formErrors(e, t('orgDeletion.failed'));
+      this.errors =
+        e instanceof DOMException
+          ? { fields: {}, general: t('reconfirm.cancelled') }
+          : formErrors(e, t('orgDeletion.failed'));
     } finally {
       this.busy = false;
     }
@@ -87,14 +91,7 @@ export class DeleteOrganizationPanel extends LightElement {
                 <label for="org-deletion-password">${t('account.password')}</label>
                 <input id="org-deletion-password" name="password" type="password" autocomplete="current-password" required />
               </div>
-              ${
-                p.secondFactorRequired
-                  ? html`<div class="field">
-                    <label for="org-deletion-code">${t('twoFactor.code')}</label>
-                    <input id="org-deletion-code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" required dir="ltr" />
-                  </div>`
-                  : nothing
-              }
+              ${reconfirmFields('org-deletion', reconfirmMethods(p))}
               <button type="submit" class="danger" ?disabled=${this.busy}>${t('orgDeletion.confirm')}</button>
             </form>`
       }

@@ -9,10 +9,27 @@ function mount() {
 }
 
 /** A browser that has passkeys, whose device answers `create` with a fixed credential. */
-function fakeDevice(create: () => Promise<unknown>) {
+function fakeDevice(create: () => Promise<unknown>, get: () => Promise<unknown> = async () => null) {
   vi.stubGlobal('PublicKeyCredential', function PublicKeyCredential() {});
-  Object.defineProperty(navigator, 'credentials', { value: { create }, configurable: true });
+  Object.defineProperty(navigator, 'credentials', { value: { create, get }, configurable: true });
 }
+
+/** What a device answers to `navigator.credentials.get`. */
+const assertion = {
+  rawId: new Uint8Array([1, 2, 3]).buffer,
+  type: 'public-key',
+  response: {
+    clientDataJSON: new Uint8Array([123, 125]).buffer,
+    authenticatorData: new Uint8Array([5]).buffer,
+    signature: new Uint8Array([6]).buffer,
+    userHandle: null,
+  },
+};
+
+const reconfirmOptions = () => ({
+  status: 200,
+  body: { challenge: 'CQkJ', rpId: 'localhost', allowCredentials: [{ type: 'public-key', id: 'AQID' }] },
+});
 
 freshPageEachTest();
 
@@ -63,16 +80,18 @@ describe('the passkeys panel', () => {
     expect(el.querySelector('[role=status]')!.textContent).toContain('Passkey “Phone” added');
   });
 
-  it('removes one with the password', async () => {
+  it('removes one with the password and, no code typed, a passkey confirming it', async () => {
     let list = [{ id: 'p1', name: 'Laptop', createdOn: '2026-12-01', lastUsedOn: '2026-12-02' }];
     const calls = fakeFetch({
       'GET /api/v1/me/passkeys': () => ({ status: 200, body: list }),
+      'POST /api/v1/me/reconfirm/passkey-options': reconfirmOptions,
       'DELETE /api/v1/me/passkeys/p1': () => {
         list = [];
         return { status: 204 };
       },
     });
-    fakeDevice(async () => null);
+    const get = vi.fn(async () => assertion);
+    fakeDevice(async () => null, get);
     const el = mount();
     await until(() => !!el.querySelector('ul.passkeys'), 'the list');
     expect(el.textContent).toContain('last used');
@@ -81,7 +100,67 @@ describe('the passkeys panel', () => {
     el.querySelector<HTMLInputElement>('#passkey-remove-password')!.value = 'a long enough passphrase';
     el.querySelector<HTMLInputElement>('#passkey-remove-password')!.form!.requestSubmit();
     await until(() => el.textContent!.includes('No passkeys yet'), 'the empty list');
-    expect(calls.find((c) => c.method === 'DELETE')!.body).toEqual({ password: 'a long enough passphrase' });
+    expect(calls.find((c) => c.method === 'DELETE')!.body).toEqual({
+      password: 'a long enough passphrase',
+      passkey: {
+        id: 'AQID',
+        type: 'public-key',
+        response: { clientDataJSON: 'e30', authenticatorData: 'BQ', signature: 'Bg' },
+      },
+    });
+    const options = (get.mock.calls[0] as unknown as [CredentialRequestOptions])[0].publicKey!;
+    expect([...(options.challenge as Uint8Array)]).toEqual([9, 9, 9]);
+  });
+
+  it('sends the app’s code when one is typed, and asks no device', async () => {
+    const calls = fakeFetch({
+      'GET /api/v1/me/passkeys': () => ({
+        status: 200,
+        body: [{ id: 'p1', name: 'Laptop', createdOn: '2026-12-01', lastUsedOn: null }],
+      }),
+      'DELETE /api/v1/me/passkeys/p1': () => ({ status: 204 }),
+    });
+    const get = vi.fn(async () => assertion);
+    fakeDevice(async () => null, get);
+    const el = mount();
+    await until(() => !!el.querySelector('ul.passkeys'), 'the list');
+    buttonWithText(el, 'Remove')!.click();
+    await until(() => !!el.querySelector('#passkey-remove-code'), 'the code field');
+    expect(el.textContent).toContain('Leave it empty to confirm with one of your passkeys');
+    el.querySelector<HTMLInputElement>('#passkey-remove-password')!.value = 'a long enough passphrase';
+    el.querySelector<HTMLInputElement>('#passkey-remove-code')!.value = ' 123 456 ';
+    el.querySelector<HTMLInputElement>('#passkey-remove-password')!.form!.requestSubmit();
+    await until(() => calls.some((c) => c.method === 'DELETE'), 'the removal');
+    expect(calls.find((c) => c.method === 'DELETE')!.body).toEqual({
+      password: 'a long enough passphrase',
+      code: '123 456',
+    });
+    expect(get).not.toHaveBeenCalled();
+  });
+
+  it('keeps the passkey and says so when the person cancels the confirmation', async () => {
+    const calls = fakeFetch({
+      'GET /api/v1/me/passkeys': () => ({
+        status: 200,
+        body: [{ id: 'p1', name: 'Laptop', createdOn: '2026-12-01', lastUsedOn: null }],
+      }),
+      'POST /api/v1/me/reconfirm/passkey-options': reconfirmOptions,
+    });
+    fakeDevice(
+      async () => null,
+      async () => {
+        throw new DOMException('cancelled', 'NotAllowedError');
+      },
+    );
+    const el = mount();
+    await until(() => !!el.querySelector('ul.passkeys'), 'the list');
+    buttonWithText(el, 'Remove')!.click();
+    await until(() => !!el.querySelector('#passkey-remove-password'), 'the password field');
+    el.querySelector<HTMLInputElement>('#passkey-remove-password')!.value = 'a long enough passphrase';
+    el.querySelector<HTMLInputElement>('#passkey-remove-password')!.form!.requestSubmit();
+    await until(() => !!el.querySelector('[role=alert]'), 'the error');
+    expect(el.querySelector('[role=alert]')!.textContent).toContain('No passkey confirmed it');
+    expect(calls.some((c) => c.method === 'DELETE')).toBe(false);
   });
 
   it('says so when the person cancels on the device, and adds nothing', async () => {

@@ -5,6 +5,7 @@ import { api } from '../../core/api';
 import { locale, t } from '../../core/i18n';
 import { formatDate } from '../../core/format';
 import { createPasskey, passkeysSupported } from '../../core/webauthn';
+import { secondFactorAnswer } from '../../core/reconfirm';
 import type { PasskeyInfo } from '../../core/types';
 
 /** A day the server keeps (yyyy-mm-dd), in the page's language and calendar. */
@@ -15,7 +16,8 @@ function day(date: string): string {
 /**
  * "Passkeys": a phone, laptop or security key that finishes a sign-in after the password, in place of a code.
  * Added with the password (the device makes the key; only its public half reaches Tocsin), listed by the name the
- * person gave it, removed with the password. A mail announces each change.
+ * person gave it, removed with the password and the app's code or, left empty, one of the passkeys confirming it. A
+ * mail announces each change.
  */
 @customElement('tocsin-passkeys-panel')
 export class PasskeysPanel extends LightElement {
@@ -39,7 +41,7 @@ export class PasskeysPanel extends LightElement {
     }
   }
 
-  private async run(work: () => Promise<void>, failed: string) {
+  private async run(work: () => Promise<void>, failed: string, cancelled = t('passkeys.cancelled')) {
     this.busy = true;
     this.errors = undefined;
     try {
@@ -48,7 +50,7 @@ export class PasskeysPanel extends LightElement {
       // The browser's own refusal (cancelled, timed out, or this device holds one already) is not the server's.
       this.errors =
         e instanceof DOMException
-          ? { fields: {}, general: e.name === 'InvalidStateError' ? t('passkeys.already') : t('passkeys.cancelled') }
+          ? { fields: {}, general: e.name === 'InvalidStateError' ? t('passkeys.already') : cancelled }
           : formErrors(e, failed);
     } finally {
       this.busy = false;
@@ -76,12 +78,18 @@ export class PasskeysPanel extends LightElement {
     ev.preventDefault();
     const d = new FormData(ev.target as HTMLFormElement);
     const passkey = this.removing!;
-    return this.run(async () => {
-      await api.removePasskey(passkey.id, String(d.get('password') ?? ''), String(d.get('code') ?? '').trim());
-      this.removing = undefined;
-      this.added = undefined;
-      await this.load();
-    }, t('passkeys.failed'));
+    return this.run(
+      async () => {
+        // No code typed: the passkeys themselves answer for the second factor (the device asks which one).
+        const answer = await secondFactorAnswer(String(d.get('code') ?? ''), passkeysSupported());
+        await api.removePasskey(passkey.id, String(d.get('password') ?? ''), answer);
+        this.removing = undefined;
+        this.added = undefined;
+        await this.load();
+      },
+      t('passkeys.failed'),
+      t('reconfirm.cancelled'),
+    );
   }
 
   private row(p: PasskeyInfo) {
@@ -106,7 +114,9 @@ export class PasskeysPanel extends LightElement {
       </div>
       <div class="field">
         <label for="passkey-remove-code">${t('passkeys.codeIfApp')}</label>
-        <input id="passkey-remove-code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" dir="ltr" />
+        <input id="passkey-remove-code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" dir="ltr"
+          aria-describedby=${passkeysSupported() ? 'passkey-remove-code-hint' : nothing} />
+        ${passkeysSupported() ? html`<p class="hint" id="passkey-remove-code-hint">${t('passkeys.orPasskey')}</p>` : nothing}
       </div>
       <button type="submit" class="secondary" ?disabled=${this.busy}>${t('passkeys.remove')}</button>
       <button type="button" @click=${() => (this.removing = undefined)}>${t('passkeys.keep')}</button>

@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Deleting one's own account. The person first reads exactly what will happen ({@link #preview}); the
- * deletion then takes the password (and a second-factor code, if on), is refused while they are the only
+ * deletion then takes the password (and the second factor's code or passkey, if on), is refused while they are the only
  * OWNER of an organization that is neither handed on (someone else made OWNER) nor deleted with it, and
  * removes at once: each feature's
  * part ({@link PersonalErasure}: memberships, RSVPs), every credential ({@link CredentialRevocation}), the
@@ -64,7 +64,8 @@ class AccountDeletion {
 
     /**
      * What deleting would do: each part's count and details, what blocks it, how many API tokens and
-     * signed-in browsers end, and whether the second factor's code is asked.
+     * signed-in browsers end, whether a second factor is asked and what may answer for it ({@code code},
+     * {@code passkey}, or both).
      */
     record Preview(
             boolean allowed,
@@ -72,7 +73,8 @@ class AccountDeletion {
             Map<String, PersonalErasure.Preview> parts,
             long apiTokens,
             long sessions,
-            boolean secondFactorRequired) {}
+            boolean secondFactorRequired,
+            List<String> secondFactorMethods) {}
 
     Mono<Preview> preview(CurrentUser user) {
         Mono<Map<String, PersonalErasure.Preview>> previews = Flux.fromStream(parts::orderedStream)
@@ -83,49 +85,64 @@ class AccountDeletion {
                         store.tokensOf(user.id()).count(),
                         store.sessionsOf(user.id(), accounts.now(), Sessions.MAX_LISTED)
                                 .count(),
-                        reconfirmation.secondFactorRequired(user.id()))
+                        reconfirmation.secondFactorMethods(user.id()))
                 .map(t -> {
                     List<PersonalErasure.Blocker> blockers = new ArrayList<>();
                     t.getT1().values().forEach(p -> blockers.addAll(p.blockers()));
-                    return new Preview(blockers.isEmpty(), blockers, t.getT1(), t.getT2(), t.getT3(), t.getT4());
+                    return new Preview(
+                            blockers.isEmpty(),
+                            blockers,
+                            t.getT1(),
+                            t.getT2(),
+                            t.getT3(),
+                            !t.getT4().isEmpty(),
+                            t.getT4());
                 });
     }
 
     /**
-     * Deletes the account after checking the password and, if on, the second factor's code, with the
+     * Deletes the account after checking the password and, if on, the second factor's code or passkey, with the
      * organizations named in {@code deleteOrganizations} (each one the person alone owns). Refused while an
      * organization they alone own is neither handed on nor named; naming any other is a bad field.
      */
-    Mono<Void> delete(CurrentUser user, String password, String code, Set<String> deleteOrganizations) {
-        return reconfirmation.confirm(user, password, code).then(preview(user)).flatMap(preview -> {
-            Set<String> blocking = preview.blockers().stream()
-                    .map(PersonalErasure.Blocker::slug)
-                    .collect(Collectors.toSet());
-            List<String> strays = deleteOrganizations.stream()
-                    .filter(slug -> !blocking.contains(slug))
-                    .sorted()
-                    .toList();
-            if (!strays.isEmpty()) {
-                return Mono.error(Refusal.invalid(
-                        "deleteOrganizations",
-                        "names organizations you are not the only OWNER of: " + String.join(", ", strays)));
-            }
-            List<PersonalErasure.Blocker> unsettled = preview.blockers().stream()
-                    .filter(b -> !deleteOrganizations.contains(b.slug()))
-                    .toList();
-            if (!unsettled.isEmpty()) {
-                return Mono.error(Refusal.of(
-                        Refusal.Reason.LAST_OWNER,
-                        "You are the only OWNER of "
-                                + unsettled.size()
-                                + " organization(s): make someone else OWNER, or delete them with your"
-                                + " account (deleteOrganizations)",
-                        unsettled.stream()
-                                .map(b -> new Refusal.FieldProblem("deleteOrganizations", b.slug()))
-                                .toList()));
-            }
-            return erase(user, deleteOrganizations);
-        });
+    Mono<Void> delete(
+            CurrentUser user,
+            String password,
+            String code,
+            PasskeyCredential passkey,
+            Set<String> deleteOrganizations) {
+        return reconfirmation
+                .confirm(user, password, code, passkey)
+                .then(preview(user))
+                .flatMap(preview -> {
+                    Set<String> blocking = preview.blockers().stream()
+                            .map(PersonalErasure.Blocker::slug)
+                            .collect(Collectors.toSet());
+                    List<String> strays = deleteOrganizations.stream()
+                            .filter(slug -> !blocking.contains(slug))
+                            .sorted()
+                            .toList();
+                    if (!strays.isEmpty()) {
+                        return Mono.error(Refusal.invalid(
+                                "deleteOrganizations",
+                                "names organizations you are not the only OWNER of: " + String.join(", ", strays)));
+                    }
+                    List<PersonalErasure.Blocker> unsettled = preview.blockers().stream()
+                            .filter(b -> !deleteOrganizations.contains(b.slug()))
+                            .toList();
+                    if (!unsettled.isEmpty()) {
+                        return Mono.error(Refusal.of(
+                                Refusal.Reason.LAST_OWNER,
+                                "You are the only OWNER of "
+                                        + unsettled.size()
+                                        + " organization(s): make someone else OWNER, or delete them with your"
+                                        + " account (deleteOrganizations)",
+                                unsettled.stream()
+                                        .map(b -> new Refusal.FieldProblem("deleteOrganizations", b.slug()))
+                                        .toList()));
+                    }
+                    return erase(user, deleteOrganizations);
+                });
     }
 
     private Mono<Void> erase(CurrentUser user, Set<String> deleteOrganizations) {

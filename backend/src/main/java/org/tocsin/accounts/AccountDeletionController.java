@@ -21,7 +21,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code GET /api/v1/me/deletion}: what deleting the account would do, nothing changed.
- * {@code DELETE /api/v1/me} with the password (and {@code code}, with two-factor sign-in on) deletes it
+ * {@code DELETE /api/v1/me} with the password (and {@code code} or {@code passkey}, see {@link Reconfirmation},
+ * with two-factor sign-in on) deletes it
  * (204, the session cookie cleared), with the organizations it alone owns that are named in
  * {@code deleteOrganizations}. Password tries are limited like sign-ins.
  */
@@ -42,6 +43,7 @@ class AccountDeletionController {
     record DeletionRequest(
             @NotNull @Size(max = 1024) @Verbatim String password,
             @Size(max = 40) String code,
+            @Valid PasskeyCredential passkey,
             @Size(max = 100) List<@NotNull @Size(max = 64) String> deleteOrganizations) {}
 
     @GetMapping("/api/v1/me/deletion")
@@ -61,6 +63,7 @@ class AccountDeletionController {
                         user,
                         request.password(),
                         request.code(),
+                        request.passkey(),
                         request.deleteOrganizations() == null
                                 ? Set.of()
                                 : new LinkedHashSet<>(request.deleteOrganizations())))

@@ -24,7 +24,7 @@ import reactor.core.publisher.Mono;
 /**
  * A person's own passkeys ({@link Passkeys}): {@code GET} lists them, {@code POST /options} (with the
  * password) asks for the browser's options, {@code POST} with its answer and a name adds one, {@code DELETE
- * /{id}} (with the password, and the app's code if there is an app) removes one. Every password or answer
+ * /{id}} (with the password, and the app's code or a passkey's answer, {@link Reconfirmation}) removes one. Every password or answer
  * counts against the same limit as second-factor codes.
  */
 @RestController
@@ -54,7 +54,8 @@ class PasskeyController {
 
     record RemoveRequest(
             @NotNull @Size(max = 1024) @Verbatim String password,
-            @Size(max = 40) String code) {}
+            @Size(max = 40) String code,
+            @Valid PasskeyCredential passkey) {}
 
     @GetMapping
     Flux<Passkeys.Info> list(@AuthenticationPrincipal CurrentUser user) {
@@ -86,7 +87,7 @@ class PasskeyController {
             @PathVariable String id,
             @Valid @RequestBody RemoveRequest request) {
         return limited(user)
-                .then(reconfirmation.confirm(user, request.password(), request.code()))
+                .then(reconfirmation.confirm(user, request.password(), request.code(), request.passkey()))
                 .then(Mono.defer(() -> passkeys.remove(user, id)));
     }
 

@@ -8,14 +8,14 @@ import jakarta.validation.constraints.Size;
 /**
  * A {@code PublicKeyCredential} as the browser's {@code toJSON()} writes it, every binary field base64url.
  * Registration fills {@code attestationObject}; sign-in {@code authenticatorData}, {@code signature} and
- * maybe {@code userHandle}. Bounded: real answers are a few hundred bytes to a few kilobytes.
+ * maybe {@code userHandle} (also the answer that reconfirms an account, {@link Reconfirmation}). Bounded: real answers are a few hundred bytes to a few kilobytes.
  */
-record PasskeyCredential(
+public record PasskeyCredential(
         @NotBlank @Size(max = 1400) String id,
         @Size(max = 40) String type,
         @NotNull @Valid Response response) {
 
-    record Response(
+    public record Response(
             @NotBlank @Size(max = 4096) String clientDataJSON,
             @Size(max = 16384) String attestationObject,
             @Size(max = 4096) String authenticatorData,

@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.internal.PasskeyDocument;
+import org.tocsin.accounts.internal.PasskeyReconfirmationDocument;
 import org.tocsin.accounts.internal.PasskeyRegistrationDocument;
 import org.tocsin.accounts.internal.PasskeyStore;
 import org.tocsin.kernel.PublicUrl;
@@ -204,12 +205,44 @@ public class Passkeys {
         return store.setSignInChallenge(signInChallengeId, challenge, accounts.now())
                 .filter(set -> set)
                 .flatMap(set -> store.of(userId).collectList())
-                .map(passkeys -> Map.of(
-                        "challenge", challenge,
-                        "rpId", rpId,
-                        "timeout", TIMEOUT_MILLIS,
-                        "allowCredentials", descriptors(passkeys),
-                        "userVerification", "preferred"));
+                .map(passkeys -> requestOptions(challenge, passkeys));
+    }
+
+    private Map<String, Object> requestOptions(String challenge, List<PasskeyDocument> passkeys) {
+        return Map.of(
+                "challenge", challenge,
+                "rpId", rpId,
+                "timeout", TIMEOUT_MILLIS,
+                "allowCredentials", descriptors(passkeys),
+                "userVerification", "preferred");
+    }
+
+    /**
+     * The options for {@code navigator.credentials.get} with which a signed-in person confirms, again, before
+     * something that cannot be undone ({@link Reconfirmation}): a new challenge kept for this account (good once,
+     * for minutes; asking again replaces it) and the account's passkeys. Refused when it has none.
+     */
+    Mono<Map<String, Object>> reconfirmationOptions(CurrentUser user) {
+        return store.of(user.id()).collectList().flatMap(passkeys -> {
+            if (passkeys.isEmpty()) {
+                return Mono.error(Refusal.of(Refusal.Reason.CONFLICT, "Your account has no passkey to confirm with"));
+            }
+            String challenge = BASE64URL.encodeToString(Randomness.bytes(32));
+            return store.startReconfirmation(new PasskeyReconfirmationDocument(
+                            user.id(), challenge, accounts.now().plus(REGISTRATION_LIFETIME)))
+                    .thenReturn(requestOptions(challenge, passkeys));
+        });
+    }
+
+    /**
+     * True when {@code credential} is one of {@code userId}'s passkeys signing this account's pending
+     * reconfirmation challenge, checked exactly as a sign-in is; the challenge is spent whatever the answer.
+     */
+    Mono<Boolean> verifyReconfirmation(String userId, PasskeyCredential credential) {
+        return store.takeReconfirmation(userId, accounts.now())
+                .flatMap(challenge -> store.find(userId, credential.id())
+                        .flatMap(passkey -> verified(passkey, challenge, credential)))
+                .defaultIfEmpty(false);
     }
 
     /**

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.AccountService;
 import org.tocsin.accounts.CurrentUser;
+import org.tocsin.accounts.PasskeyCredential;
 import org.tocsin.accounts.Reconfirmation;
 import org.tocsin.audit.AuditLog;
 import org.tocsin.kernel.Refusal;
@@ -72,14 +73,20 @@ public class OrganizationDeletion {
 
     /**
      * What deleting would remove: counts per part (members and invitations first), and whether the
-     * caller's second-factor code is asked.
+     * caller's second factor is asked, and what may answer for it.
      */
-    public record Preview(String slug, String name, Map<String, Long> counts, boolean secondFactorRequired) {}
+    public record Preview(
+            String slug,
+            String name,
+            Map<String, Long> counts,
+            boolean secondFactorRequired,
+            List<String> secondFactorMethods) {}
 
     Mono<Preview> preview(CurrentUser user, String slug) {
         return owned(user, slug)
-                .flatMap(org -> Mono.zip(counts(org.id()), reconfirmation.secondFactorRequired(user.id()))
-                        .map(t -> new Preview(org.slug(), org.name(), t.getT1(), t.getT2())));
+                .flatMap(org -> Mono.zip(counts(org.id()), reconfirmation.secondFactorMethods(user.id()))
+                        .map(t -> new Preview(
+                                org.slug(), org.name(), t.getT1(), !t.getT2().isEmpty(), t.getT2())));
     }
 
     /** The counts alone, for an account deletion's preview. */
@@ -94,9 +101,10 @@ public class OrganizationDeletion {
                 .map(m -> (Map<String, Long>) m);
     }
 
-    Mono<Void> delete(CurrentUser user, String slug, String password, String code) {
+    Mono<Void> delete(CurrentUser user, String slug, String password, String code, PasskeyCredential passkey) {
         return owned(user, slug)
-                .flatMap(org -> reconfirmation.confirm(user, password, code).then(erase(org)));
+                .flatMap(org ->
+                        reconfirmation.confirm(user, password, code, passkey).then(erase(org)));
     }
 
     /**

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.accounts.Emails;
+import org.tocsin.accounts.PasskeyCredential;
 import org.tocsin.ratelimits.ClientAddress;
 import org.tocsin.ratelimits.RateLimiter;
 import org.tocsin.text.Verbatim;
@@ -21,8 +22,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code GET /api/v1/organizations/{slug}/deletion}: what deleting the organization would remove, nothing
- * changed. {@code DELETE /api/v1/organizations/{slug}} with the OWNER's password (and {@code code}, with
- * two-factor sign-in on) deletes it (204). Password tries are limited like sign-ins.
+ * changed. {@code DELETE /api/v1/organizations/{slug}} with the OWNER's password (and {@code code} or
+ * {@code passkey}, {@link org.tocsin.accounts.Reconfirmation}, with two-factor sign-in on) deletes it (204). Password tries are limited like sign-ins.
  */
 @RestController
 class OrganizationDeletionController {
@@ -37,7 +38,8 @@ class OrganizationDeletionController {
 
     record DeletionRequest(
             @NotNull @Size(max = 1024) @Verbatim String password,
-            @Size(max = 40) String code) {}
+            @Size(max = 40) String code,
+            @Valid PasskeyCredential passkey) {}
 
     @GetMapping("/api/v1/organizations/{slug}/deletion")
     Mono<OrganizationDeletion.Preview> preview(@AuthenticationPrincipal CurrentUser user, @PathVariable String slug) {
@@ -53,6 +55,6 @@ class OrganizationDeletionController {
             ServerWebExchange exchange) {
         return rateLimiter
                 .consume("login-per-account-and-address", Emails.normalise(user.email()), ClientAddress.of(exchange))
-                .then(deletion.delete(user, slug, request.password(), request.code()));
+                .then(deletion.delete(user, slug, request.password(), request.code(), request.passkey()));
     }
 }

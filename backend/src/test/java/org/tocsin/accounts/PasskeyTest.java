@@ -250,18 +250,29 @@ class PasskeyTest extends AccountMailContext {
     void removingOneNeedsThePasswordAndIsAnnounced() {
         String email = email();
         Api.Caller di = api().newUser("Di", email);
-        JsonNode added = PasskeyFixtures.enrol(di, new SoftAuthenticator(), "Laptop");
+        SoftAuthenticator laptop = new SoftAuthenticator();
+        JsonNode added = PasskeyFixtures.enrol(di, laptop, "Laptop");
         String path = "/api/v1/me/passkeys/" + added.get("id").asString();
         expectProblem(
                 di.request(HttpMethod.DELETE, path, Map.of("password", "not the password at all")),
                 400,
                 "/problems/validation");
         expectProblem(
-                di.request(HttpMethod.DELETE, "/api/v1/me/passkeys/unknown", Map.of("password", Api.PASSWORD)),
+                di.request(
+                        HttpMethod.DELETE,
+                        "/api/v1/me/passkeys/unknown",
+                        Map.of("password", Api.PASSWORD, "passkey", laptop.get(reconfirmOptions(di)))),
                 404,
                 "/problems/not-found");
         assertThat(list(di)).hasSize(1);
-        di.request(HttpMethod.DELETE, path, Map.of("password", Api.PASSWORD))
+        // The password alone does not remove the account's second factor: the passkey answers too.
+        expectProblem(
+                di.request(HttpMethod.DELETE, path, Map.of("password", Api.PASSWORD)), 400, "/problems/validation");
+        assertThat(list(di)).hasSize(1);
+        di.request(
+                        HttpMethod.DELETE,
+                        path,
+                        Map.of("password", Api.PASSWORD, "passkey", laptop.get(reconfirmOptions(di))))
                 .expectStatus()
                 .isNoContent();
         assertThat(awaitMail(email, "Tocsin: A passkey was removed / گذرکلیدی برداشته شد")
@@ -296,7 +307,10 @@ class PasskeyTest extends AccountMailContext {
         assertThat(list(again)).hasSize(1);
 
         // Deleting the account removes them with it.
-        again.request(HttpMethod.DELETE, "/api/v1/me", Map.of("password", Api.PASSWORD))
+        again.request(
+                        HttpMethod.DELETE,
+                        "/api/v1/me",
+                        Map.of("password", Api.PASSWORD, "passkey", phone.get(reconfirmOptions(again))))
                 .expectStatus()
                 .isNoContent();
         assertThat(store.of(ed.userId()).collectList().block()).isEmpty();
@@ -306,6 +320,12 @@ class PasskeyTest extends AccountMailContext {
         List<JsonNode> out = new ArrayList<>();
         body(caller.get("/api/v1/me/passkeys").expectStatus().isOk()).forEach(out::add);
         return out;
+    }
+
+    private static JsonNode reconfirmOptions(Api.Caller caller) {
+        return body(caller.post("/api/v1/me/reconfirm/passkey-options", null)
+                .expectStatus()
+                .isOk());
     }
 
     private JsonNode login(String email) {

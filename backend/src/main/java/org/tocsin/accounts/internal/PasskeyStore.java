@@ -70,6 +70,7 @@ public class PasskeyStore {
 
     public Mono<Long> deleteAllOf(String userId) {
         return mongo.remove(Query.query(where("_id").is(userId)), PasskeyRegistrationDocument.class)
+                .then(mongo.remove(Query.query(where("_id").is(userId)), PasskeyReconfirmationDocument.class))
                 .then(mongo.remove(Query.query(where("userId").is(userId)), PasskeyDocument.class))
                 .map(r -> r.getDeletedCount());
     }
@@ -82,6 +83,18 @@ public class PasskeyStore {
     public Mono<PasskeyRegistrationDocument> takeRegistration(String userId, Instant now) {
         return mongo.findAndRemove(
                 Query.query(where("_id").is(userId).and("expiresAt").gt(now)), PasskeyRegistrationDocument.class);
+    }
+
+    public Mono<Void> startReconfirmation(PasskeyReconfirmationDocument reconfirmation) {
+        return mongo.save(reconfirmation).then();
+    }
+
+    /** Takes the account's pending reconfirmation challenge, once: empty if there is none or it expired. */
+    public Mono<String> takeReconfirmation(String userId, Instant now) {
+        return mongo.findAndRemove(
+                        Query.query(where("_id").is(userId).and("expiresAt").gt(now)),
+                        PasskeyReconfirmationDocument.class)
+                .map(PasskeyReconfirmationDocument::challenge);
     }
 
     /** The challenge a half-done sign-in's passkey must sign; replaces any earlier one. */
@@ -113,6 +126,7 @@ public class PasskeyStore {
 
     public Mono<Long> deleteExpiredRegistrations(Instant now) {
         return mongo.remove(Query.query(where("expiresAt").lte(now)), PasskeyRegistrationDocument.class)
-                .map(r -> r.getDeletedCount());
+                .zipWith(mongo.remove(Query.query(where("expiresAt").lte(now)), PasskeyReconfirmationDocument.class))
+                .map(t -> t.getT1().getDeletedCount() + t.getT2().getDeletedCount());
     }
 }
