@@ -1,5 +1,6 @@
 package org.tocsin.storage;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.BinData;
@@ -8,7 +9,9 @@ import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import org.h2.mvstore.MVStore;
 
@@ -20,6 +23,10 @@ import org.h2.mvstore.MVStore;
  * <p>mongo-java-server has no authentication, and any local account can connect to a loopback port.
  * So a connection must first prove it knows this start's {@link EmbeddedCredential} (SASL PLAIN);
  * until then it may only say hello, as the driver's monitoring connections do, and learns nothing.
+ *
+ * <p>Its databases open without reading their documents ({@link EmbeddedDatabase}), and listing them
+ * (the health check's question) answers from the open ones: the server's own answer opened every database
+ * anew, re-reading every document, on each call.
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -45,6 +52,9 @@ final class DurableH2Backend extends H2Backend {
         if (!OPEN.contains(command)) {
             requireAuthenticated(channel);
         }
+        if ("admin".equals(database) && "listDatabases".equalsIgnoreCase(command)) {
+            return databases();
+        }
         try {
             // Drivers (and Spring Boot's health check) say "hello"; this server knows its older name.
             String known = "hello".equals(command) ? "isMaster" : command;
@@ -52,6 +62,24 @@ final class DurableH2Backend extends H2Backend {
         } finally {
             commitIfChanged();
         }
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String name) {
+        return new EmbeddedDatabase(name, getMvStore(), getCursorRegistry());
+    }
+
+    /** {@code listDatabases}, as the server answers it, from the databases already open. */
+    private Document databases() {
+        List<Document> found = new ArrayList<>();
+        for (String name : listDatabaseNames().stream().sorted().toList()) {
+            Document database = new Document("name", name);
+            database.put("empty", resolveDatabase(name).isEmpty());
+            found.add(database);
+        }
+        Document answer = new Document("databases", found);
+        answer.put("ok", 1.0);
+        return answer;
     }
 
     /** Legacy OP_QUERY reads of a collection. */
