@@ -75,6 +75,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     private final Clock clock;
     private final Takedowns takedowns;
     private final PlaceService places;
+    private final DueTimes dueTimes;
     /**
      * PUBLIC events' occurrences. Non-public ones are on their organization's own timeline, which only
      * its members' queries walk: what and how much a query walks never depends on events the caller
@@ -106,8 +107,15 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     /** One poll at a time: a slow one (a large store, a busy database) must not pile up behind the next tick. */
     private final AtomicBoolean polling = new AtomicBoolean();
 
-    EventIndex(EventStore store, Clock clock, Takedowns takedowns, PlaceService places, DatabaseSharing sharing) {
+    EventIndex(
+            EventStore store,
+            Clock clock,
+            Takedowns takedowns,
+            PlaceService places,
+            DueTimes dueTimes,
+            DatabaseSharing sharing) {
         this.store = store;
+        this.dueTimes = dueTimes;
         this.places = places;
         this.clock = clock;
         this.takedowns = takedowns;
@@ -179,6 +187,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
      */
     Mono<Void> indexedAll(List<EventDocument> batch) {
         return Mono.fromRunnable(() -> {
+                    batch.forEach(dueTimes::track);
                     List<Boolean> gone = batch.stream().map(this::gone).toList();
                     List<List<Occurrence>> occurrences = new java.util.ArrayList<>(batch.size());
                     for (int i = 0; i < batch.size(); i++) {
@@ -196,6 +205,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     }
 
     void put(EventDocument event) {
+        dueTimes.track(event);
         boolean gone = gone(event);
         List<Occurrence> occurrences = gone ? List.of() : occurrencesOf(event);
         synchronized (this) {

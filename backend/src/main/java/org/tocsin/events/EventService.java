@@ -68,6 +68,7 @@ public class EventService {
     private final AuditLog audit;
     private final Clock clock;
     private final PrivateNoteStore notes;
+    private final DueTimes dueTimes;
 
     EventService(
             EventStore store,
@@ -82,8 +83,10 @@ public class EventService {
             Takedowns takedowns,
             AuditLog audit,
             PrivateNoteStore notes,
+            DueTimes dueTimes,
             Clock clock) {
         this.notes = notes;
+        this.dueTimes = dueTimes;
         this.index = index;
         this.removals = removals;
         this.takedowns = takedowns;
@@ -467,7 +470,10 @@ public class EventService {
      * two runs at once) each is announced once. Answers how many this run published.
      */
     Mono<Long> publishDue(Instant now) {
-        return store.duePublications(now, DUE_PER_RUN)
+        return store.byIds(dueTimes.publications(now, DUE_PER_RUN))
+                .filter(event -> event.isDraft()
+                        && event.publication().at() != null
+                        && !event.publication().at().isAfter(now))
                 .concatMap(draft -> store.claimPublication(draft, now)
                         .flatMap(this::announcePublished)
                         // Published by the schedule the organizer set: no one acted now.
@@ -491,7 +497,10 @@ public class EventService {
      * and the people going are mailed. Claimed atomically, like publications.
      */
     Mono<Long> revealDue(Instant now) {
-        return store.dueReveals(now, DUE_PER_RUN)
+        return store.byIds(dueTimes.reveals(now, DUE_PER_RUN))
+                .filter(event -> event.locationVisibility() == LocationVisibility.ATTENDEES
+                        && event.locationReveal() != null
+                        && !event.locationReveal().at().isAfter(now))
                 .concatMap(event -> store.claimReveal(
                                 event,
                                 EventSearch.termsOf(

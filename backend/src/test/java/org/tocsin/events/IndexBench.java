@@ -33,8 +33,8 @@ public final class IndexBench {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         Takedowns takedowns = Mockito.mock(Takedowns.class);
         long before = heapAfterGc();
-        EventIndex index =
-                new EventIndex(null, clock, takedowns, Mockito.mock(PlaceService.class), new DatabaseSharing(""));
+        EventIndex index = new EventIndex(
+                null, clock, takedowns, Mockito.mock(PlaceService.class), new DueTimes(), new DatabaseSharing(""));
         long started = System.nanoTime();
         for (int i = 0; i < n; i++) {
             index.put(GeneratedEvents.nth(i, now));

@@ -56,7 +56,8 @@ class LeanIndexEquivalenceTest extends IntegrationTest {
 
     @BeforeAll
     void build() {
-        index = new EventIndex(store, Clock.fixed(now, ZoneOffset.UTC), takedowns, places, new DatabaseSharing(""));
+        index = new EventIndex(
+                store, Clock.fixed(now, ZoneOffset.UTC), takedowns, places, new DueTimes(), new DatabaseSharing(""));
         for (int i = 0; i < EVENTS; i++) {
             EventDocument e = GeneratedEvents.nth(i, now);
             documents.add(e);
@@ -128,8 +129,13 @@ class LeanIndexEquivalenceTest extends IntegrationTest {
     void startUpReadsEverythingTheIndexNeeds() {
         EventDocument stored = store.insert(GeneratedEvents.nth(20 * 997, now)).block();
         try {
-            EventIndex started =
-                    new EventIndex(store, Clock.fixed(now, ZoneOffset.UTC), takedowns, places, new DatabaseSharing(""));
+            EventIndex started = new EventIndex(
+                    store,
+                    Clock.fixed(now, ZoneOffset.UTC),
+                    takedowns,
+                    places,
+                    new DueTimes(),
+                    new DatabaseSharing(""));
             started.afterSingletonsInstantiated();
             IndexedEvent read = started.event(stored.id());
             IndexedEvent whole = IndexedEvent.of(stored, occurrencesOf(stored));

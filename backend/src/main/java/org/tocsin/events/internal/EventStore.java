@@ -42,10 +42,7 @@ public class EventStore implements SmartInitializingSingleton {
                                 .on("startUtc", Sort.Direction.ASC)),
                         indexes.createIndex(new Index().on("campaignId", Sort.Direction.ASC)),
                         indexes.createIndex(new Index().on("lastEndUtc", Sort.Direction.ASC)),
-                        indexes.createIndex(new Index().on("place.cityKey", Sort.Direction.ASC)),
-                        // The scheduled publisher's and revealer's questions: few events have either.
-                        indexes.createIndex(new Index().on("publication.at", Sort.Direction.ASC)),
-                        indexes.createIndex(new Index().on("locationReveal.at", Sort.Direction.ASC)))
+                        indexes.createIndex(new Index().on("place.cityKey", Sort.Direction.ASC)))
                 .blockLast();
     }
 
@@ -165,19 +162,6 @@ public class EventStore implements SmartInitializingSingleton {
                 EventDocument.class);
     }
 
-    /** Drafts whose publication time has come. */
-    public Flux<EventDocument> duePublications(Instant now, int limit) {
-        return mongo.find(
-                Query.query(where("publication.draft")
-                                .is(true)
-                                .and("publication.at")
-                                .lte(now)
-                                .and("deletedAt")
-                                .isNull())
-                        .limit(limit),
-                EventDocument.class);
-    }
-
     /**
      * Publishes a draft if it is still the same draft with the same time: one atomic update, so of two
      * replicas (or two runs) exactly one gets the event back, and only that one announces it.
@@ -194,19 +178,6 @@ public class EventStore implements SmartInitializingSingleton {
                         .isNull()),
                 new Update().unset("publication").set("updatedAt", now).inc("version", 1),
                 FindAndModifyOptions.options().returnNew(true),
-                EventDocument.class);
-    }
-
-    /** Events whose location, kept for attendees, becomes public by {@code now}. */
-    public Flux<EventDocument> dueReveals(Instant now, int limit) {
-        return mongo.find(
-                Query.query(where("locationVisibility")
-                                .is("ATTENDEES")
-                                .and("locationReveal.at")
-                                .lte(now)
-                                .and("deletedAt")
-                                .isNull())
-                        .limit(limit),
                 EventDocument.class);
     }
 
