@@ -13,7 +13,6 @@ import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.events.internal.EventDocument;
-import org.tocsin.events.internal.EventStore;
 import org.tocsin.organizations.Role;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -32,7 +31,7 @@ public class EventCatalog {
     public static final Duration AHEAD = Duration.ofDays(2 * 366);
 
     private final EventIndex index;
-    private final EventStore store;
+    private final EventDocuments documents;
     private final EventService events;
     private final EventViews views;
     private final Clock clock;
@@ -43,13 +42,13 @@ public class EventCatalog {
 
     EventCatalog(
             EventIndex index,
-            EventStore store,
+            EventDocuments documents,
             EventService events,
             EventViews views,
             PrivateNotes notes,
             Clock clock) {
         this.notes = notes;
-        this.store = store;
+        this.documents = documents;
         this.index = index;
         this.events = events;
         this.views = views;
@@ -122,17 +121,16 @@ public class EventCatalog {
         }));
     }
 
-    /** Documents read from the store, in chunks, in the selection's order. */
+    /** Documents as stored, in chunks, in the selection's order. */
     static final int CHUNK = 500;
 
     private Flux<EventDocument> documents(List<IndexedEvent> selected, FeedSelection selection) {
-        List<String> ids = selected.stream().map(IndexedEvent::id).toList();
-        return Flux.range(0, (ids.size() + CHUNK - 1) / CHUNK)
-                .map(n -> ids.subList(n * CHUNK, Math.min(ids.size(), (n + 1) * CHUNK)))
-                .concatMap(chunk -> store.byIds(chunk)
-                        .collectMap(EventDocument::id)
+        return Flux.range(0, (selected.size() + CHUNK - 1) / CHUNK)
+                .map(n -> selected.subList(n * CHUNK, Math.min(selected.size(), (n + 1) * CHUNK)))
+                .concatMap(chunk -> documents
+                        .of(chunk)
                         .flatMapIterable(found -> chunk.stream()
-                                .map(found::get)
+                                .map(e -> found.get(e.id()))
                                 // A write since the selection may have taken an event out of it.
                                 .filter(e -> e != null
                                         && index.event(e.id()) != null

@@ -13,7 +13,6 @@ import org.springframework.stereotype.Service;
 import org.tocsin.accounts.CurrentUser;
 import org.tocsin.campaigns.CampaignCities;
 import org.tocsin.events.internal.EventDocument;
-import org.tocsin.events.internal.EventStore;
 import org.tocsin.kernel.Dates;
 import org.tocsin.kernel.Refusal;
 import org.tocsin.organizations.OrganizationAccess;
@@ -32,7 +31,7 @@ public class EventDiscovery {
     static final int MAX_CURSOR = 200;
 
     private final EventIndex index;
-    private final EventStore store;
+    private final EventDocuments documents;
     private final EventViews views;
     private final EventFilters filters;
     private final OrganizationAccess access;
@@ -40,13 +39,13 @@ public class EventDiscovery {
 
     EventDiscovery(
             EventIndex index,
-            EventStore store,
+            EventDocuments documents,
             EventViews views,
             EventFilters filters,
             OrganizationAccess access,
             Clock clock) {
         this.index = index;
-        this.store = store;
+        this.documents = documents;
         this.views = views;
         this.filters = filters;
         this.access = access;
@@ -92,13 +91,11 @@ public class EventDiscovery {
         });
     }
 
-    /** The page's events, read from the store in one query. */
+    /** The page's events as stored. */
     private Mono<Map<String, EventDocument>> documents(List<EventIndex.Hit> page) {
-        if (page.isEmpty()) {
-            return Mono.just(Map.of());
-        }
-        return store.byIds(page.stream().map(h -> h.event().id()).distinct().toList())
-                .collectMap(EventDocument::id);
+        return page.isEmpty()
+                ? Mono.just(Map.of())
+                : documents.of(page.stream().map(EventIndex.Hit::event).toList());
     }
 
     /**

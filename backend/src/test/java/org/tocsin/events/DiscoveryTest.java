@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.tocsin.support.Api;
 import org.tocsin.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
@@ -133,6 +134,38 @@ class DiscoveryTest extends IntegrationTest {
                 .isOk();
         assertThat(f.discover(f.owner, "q=marimba")).hasSize(3);
         assertThat(f.discover(f.owner, "q=xylophone")).hasSize(4);
+    }
+
+    @Test
+    void aListedEventIsShownAsLastWrittenRightAfterBeingShown() {
+        EventFixtures f = new EventFixtures(api());
+        String id = f.create(
+                        in(f, "Vigil at the embassy", "Berlin", "DE", 52.52, 13.405, "Europe/Berlin", "2027-06-05"))
+                .get("id")
+                .asString();
+        Api.Caller stranger = api().anonymous();
+        assertThat(f.discover(stranger, "city=Berlin&country=DE"))
+                .extracting(e -> e.get("title").asString())
+                .containsExactly("Vigil at the embassy");
+
+        // Pages keep recently shown documents: an edit must show on the very next page, for everyone.
+        f.owner
+                .patch(
+                        "/api/v1/events/" + id,
+                        Map.of("title", "Vigil moved to the square", "description", "Bring candles."))
+                .expectStatus()
+                .isOk();
+        for (Api.Caller caller : List.of(stranger, f.owner)) {
+            assertThat(f.discover(caller, "city=Berlin&country=DE"))
+                    .singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.get("title").asString()).isEqualTo("Vigil moved to the square");
+                        assertThat(e.get("description").asString()).isEqualTo("Bring candles.");
+                    });
+        }
+
+        f.owner.delete("/api/v1/events/" + id).expectStatus().isNoContent();
+        assertThat(f.discover(stranger, "city=Berlin&country=DE")).isEmpty();
     }
 
     @Test
