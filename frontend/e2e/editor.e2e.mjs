@@ -80,6 +80,11 @@ describe('Issue 13: city suggestions, the meeting point, forgetting offline copi
     assert.equal(await page.locator('#ev-lat').inputValue(), '35.6944');
     assert.equal(await page.locator('#ev-lon').inputValue(), '51.4215');
     await page.locator('svg.point-map').waitFor();
+    // The capacity typed in Persian digits is kept (a number field drops them in some browsers).
+    const capacity = page.getByRole('textbox', { name: 'ظرفیت' });
+    assert.equal(await capacity.getAttribute('inputmode'), 'numeric');
+    await capacity.pressSequentially('۵۰', { delay: 60 });
+    assert.equal(await capacity.inputValue(), '۵۰');
     await context.close();
   });
 

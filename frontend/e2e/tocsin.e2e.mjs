@@ -299,6 +299,15 @@ describe('Tocsin in a browser', { concurrency: 1 }, () => {
     await list.getByRole('cell', { name: 'Sara' }).waitFor();
     await checkAxe(list, '/dashboard/events/{id}/rsvps');
     await list.close();
+    // Signed out, the same address asks to sign in and says where it comes back to; no 401 problem, no names.
+    const signedOut = await supporter.newPage();
+    await signedOut.goto(`${backend.base}/dashboard/events/${eventId}/rsvps`);
+    await signedOut.waitForURL(
+      (url) => url.pathname === '/signin' && url.searchParams.get('next') === `/dashboard/events/${eventId}/rsvps`,
+    );
+    await signedOut.getByRole('heading', { name: 'Sign in' }).waitFor();
+    assert.doesNotMatch(await signedOut.locator('main').innerText(), /Sara|Sign-in required/);
+    await signedOut.close();
 
     const fresh = await supporter.newPage();
     await fresh.goto(`${backend.base}/events/${eventId}`);

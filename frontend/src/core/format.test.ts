@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   asciiDigits,
   countdown,
+  formatCount,
   formatDate,
   formatGregorianDate,
   formatWhen,
@@ -106,5 +107,20 @@ describe('digits as people type them', () => {
   it('keeps what is no whole number as typed, for the server to refuse', () => {
     expect(parseCount('۳.۵')).toBe('۳.۵');
     expect(parseCount('many')).toBe('many');
+    expect(parseCount('۱۲۳۴')).toBe('۱۲۳۴');
+  });
+
+  it('reads longer counts when the field allows them, with or without thousands separators', () => {
+    expect(parseCount('۱۲۳۴', 7)).toBe(1234);
+    expect(parseCount('۱٬۰۰۰', 7)).toBe(1000);
+    expect(parseCount('1,000,000', 7)).toBe(1_000_000);
+    expect(parseCount('10000000', 7)).toBe('10000000');
+    expect(parseCount('1,00', 7)).toBe('1,00');
+  });
+
+  it('shows a count for editing in the page’s digits without grouping, which reads back as the same count', () => {
+    expect(formatCount(1000, fa)).toBe('۱۰۰۰');
+    expect(formatCount(1000, en)).toBe('1000');
+    expect(parseCount(formatCount(250_000, fa), 7)).toBe(250_000);
   });
 });

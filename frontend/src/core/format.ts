@@ -150,8 +150,16 @@ export function asciiDigits(text: string): string {
  * A count typed in any of those digits: the number, 0 when empty, or the text as typed when it is no whole number
  * (the server then refuses it, naming the field, instead of the count being silently dropped).
  */
-export function parseCount(text: string): number | string {
-  const ascii = asciiDigits(text).trim();
+export function parseCount(text: string, maxDigits = 3): number | string {
+  // Thousands separators as the page showed or a person typed them ("۱٬۰۰۰", "1,000") are no part of the count.
+  const ascii = asciiDigits(text)
+    .trim()
+    .replace(/(?<=\d)[,\u066C](?=\d{3}(\D|$))/g, '');
   if (ascii === '') return 0;
-  return /^\d{1,3}$/.test(ascii) ? Number(ascii) : text;
+  return new RegExp(`^\\d{1,${maxDigits}}$`).test(ascii) ? Number(ascii) : text;
+}
+
+/** A count as a field shows it for editing: the page's digits, no grouping (what `parseCount` reads back). */
+export function formatCount(n: number, loc: DateStyle): string {
+  return new Intl.NumberFormat(loc.intl, { useGrouping: false }).format(n);
 }

@@ -51,6 +51,24 @@ const TABLE: [RouteName, RegExp, string[]][] = [
   ['moderation', /^\/dashboard\/moderation$/, []],
 ];
 
+/**
+ * The pages only for someone signed in. The server answers them with the app like any page (a browser gets no
+ * 401); signed out, the app sends the visitor to sign in and back (`signInFirst`).
+ */
+export const MEMBER_ROUTES: ReadonlySet<RouteName> = new Set<RouteName>([
+  'dashboard',
+  'org-admin',
+  'event-new',
+  'event-edit',
+  'event-rsvps',
+  'moderation',
+]);
+
+/** The sign-in page that comes back to `path` (this site's path and query) once signed in. */
+export function signInFirst(path: string): string {
+  return `/signin?next=${encodeURIComponent(path)}`;
+}
+
 export function match(pathname: string, search = ''): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   const query = new URLSearchParams(search);

@@ -3,7 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { LightElement } from '../shared/light-element';
 import { api } from '../core/api';
 import { LOCALES, lang, setLanguage, t } from '../core/i18n';
-import { isAppPath, match, navigate, type Route } from '../core/router';
+import { MEMBER_ROUTES, isAppPath, match, navigate, signInFirst, type Route } from '../core/router';
 import { currentUser, sessionChanged } from '../core/session';
 import type { Me } from '../core/types';
 import '../pages/home/home-page';
@@ -28,6 +28,8 @@ import { forgetOffline } from '../pwa/offline';
 export class TocsinApp extends LightElement {
   @state() private route: Route = match(location.pathname, location.search);
   @state() private me: Me | null = null;
+  /** Whether the last question "who is signed in?" was answered (false while it is asked again). */
+  @state() private sessionSettled = false;
   private firstRender = true;
 
   connectedCallback(): void {
@@ -57,10 +59,18 @@ export class TocsinApp extends LightElement {
   }
 
   private onSession = () => {
+    this.sessionSettled = false;
     void currentUser(true).then((me) => {
       this.me = me;
+      this.sessionSettled = true;
     });
   };
+
+  protected willUpdate(): void {
+    // A member's page opened signed out (a bookmark, a link in a mail, an expired session): sign in, then come back.
+    if (this.sessionSettled && !this.me && MEMBER_ROUTES.has(this.route.name))
+      navigate(signInFirst(location.pathname + location.search), true);
+  }
 
   private onLocation = () => {
     const before = this.route.name + JSON.stringify(this.route.params);
@@ -106,6 +116,8 @@ export class TocsinApp extends LightElement {
 
   private page() {
     const { name, params, query } = this.route;
+    // Not before the session is known: signed out, a member's page would only show the API's refusals.
+    if (MEMBER_ROUTES.has(name) && !this.me) return html`<p aria-live="polite">${t('common.loading')}</p>`;
     switch (name) {
       case 'home':
         return html`<tocsin-home-page .query=${query}></tocsin-home-page>`;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventBody } from './event-editor';
 import { fakeFetch, freshPageEachTest, until } from '../../test/fake-api';
+import { setLanguage } from '../../core/i18n';
 
 describe('the event editor’s body', () => {
   const draft = {
@@ -79,6 +80,13 @@ describe('the event editor’s body', () => {
     expect(patch.publishAt).toBeNull();
   });
 
+  it('sends a capacity that is no whole number as typed, for the server to refuse by name, and an empty one as none', () => {
+    expect(eventBody({ ...draft, capacity: '۵۰ نفر' }, 'group').capacity).toBe('۵۰ نفر');
+    expect(eventBody({ ...draft, capacity: '1,000' }, 'group').capacity).toBe(1000);
+    expect(eventBody({ ...draft, capacity: ' ' }, 'group', true).capacity).toBeNull();
+    expect(eventBody({ ...draft, capacity: '0' }, 'group').capacity).toBe(0);
+  });
+
   it('passes on the email-confirmed RSVP mode', () => {
     expect(eventBody({ ...draft, rsvpMode: 'EMAIL_CONFIRMED' }, 'group').rsvpMode).toBe('EMAIL_CONFIRMED');
   });
@@ -121,5 +129,62 @@ describe('a new event for a campaign’s call', () => {
       'A vigil in our city for the prisoners',
     );
     expect(el.querySelector('#ev-description-template')!.textContent).toContain("the campaign's template");
+  });
+});
+
+describe('counts typed in the editor', () => {
+  freshPageEachTest();
+
+  const SAVED = {
+    id: 'e1',
+    organization: { slug: 'group', name: 'Group' },
+    title: 'Vigil',
+    kind: 'VIGIL',
+    status: 'SCHEDULED',
+    start: '2027-01-07T18:00',
+    end: '2027-01-07T19:00',
+    timeZone: 'Asia/Tehran',
+    startUtc: '2027-01-07T14:30:00Z',
+    endUtc: '2027-01-07T15:30:00Z',
+    place: { city: 'tehran', countryCode: 'IR', lat: 35.7, lon: 51.4 },
+    locationHidden: false,
+    locationVisibility: 'ATTENDEES',
+    locationRevealAt: '2027-01-07T12:30:00Z',
+    capacity: 1200,
+    sequence: 0,
+  };
+
+  function type(el: Element, selector: string, value: string) {
+    const input = el.querySelector<HTMLInputElement>(selector)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  }
+
+  it('shows capacity and reveal hours in Persian digits in text fields, and sends what a Persian organizer types as numbers', async () => {
+    setLanguage('fa', false);
+    const calls = fakeFetch({
+      'GET /api/v1/events/e1': () => ({ status: 200, body: SAVED }),
+      'GET /api/v1/events/e1/notes': () => ({ status: 200, body: { text: '' } }),
+      'PATCH /api/v1/events/e1': () => ({ status: 200, body: SAVED }),
+    });
+    const el = document.createElement('tocsin-event-editor');
+    el.setAttribute('eventId', 'e1');
+    document.body.append(el);
+    await until(() => !!el.querySelector('#ev-capacity'), 'the loaded event');
+    const capacity = el.querySelector<HTMLInputElement>('#ev-capacity')!;
+    // A number field would drop "۵۰" in some browsers; a text field with a digit keyboard keeps it.
+    expect(capacity.type).toBe('text');
+    expect(capacity.getAttribute('inputmode')).toBe('numeric');
+    expect(capacity.value).toBe('۱۲۰۰');
+    const reveal = el.querySelector<HTMLInputElement>('#ev-revealHours')!;
+    expect(reveal.type).toBe('text');
+    expect(reveal.value).toBe('۲');
+    type(el, '#ev-capacity', '۵۰');
+    type(el, '#ev-revealHours', '٣');
+    el.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await until(() => calls.some((c) => c.method === 'PATCH'), 'the save');
+    const body = calls.find((c) => c.method === 'PATCH')!.body as Record<string, unknown>;
+    expect(body.capacity).toBe(50);
+    expect(body.locationRevealBefore).toBe('PT3H');
   });
 });

@@ -17,7 +17,7 @@ import './point-map';
 import { api } from '../../core/api';
 import { ACCESSIBILITY_FEATURES, accessibilityLabel } from '../../core/accessibility';
 import { locale, t, type MessageKey } from '../../core/i18n';
-import { timeZones, viewerZone } from '../../core/format';
+import { formatCount, parseCount, timeZones, viewerZone } from '../../core/format';
 import { navigate, paths } from '../../core/router';
 import { parseWeekly, weekdayName, weekdayOf, weeklyRule, WEEKDAYS, type Weekday } from '../../core/rrule';
 import { EVENT_KINDS, RSVP_MODES, type EventView, type PlaceSuggestion } from '../../core/types';
@@ -154,11 +154,11 @@ export function eventBody(d: Draft, organization: string, patch = false): Record
       d.mode === 'IN_PERSON'
         ? clear
         : { url: d.onlineUrl.trim(), ...(d.platform.trim() ? { platform: d.platform.trim() } : {}) },
-    capacity: d.capacity ? Number(d.capacity) : clear,
+    capacity: typedCount(d.capacity, 7, clear),
     rsvpMode: d.rsvpMode,
     visibility: d.visibility,
     locationVisibility: d.hiddenLocation ? 'ATTENDEES' : 'PUBLIC',
-    locationRevealBefore: d.hiddenLocation && Number(d.revealHours) > 0 ? `PT${Number(d.revealHours)}H` : clear,
+    locationRevealBefore: revealBefore(d, clear),
     locationRevealAt: clear,
     draft: d.publication === 'DRAFT' ? true : clear,
     publishAt: d.publication === 'SCHEDULE' && d.publishAt ? new Date(d.publishAt).toISOString() : clear,
@@ -176,6 +176,25 @@ export function eventBody(d: Draft, organization: string, patch = false): Record
   };
   for (const k of Object.keys(body)) if (body[k] === undefined) delete body[k];
   return body;
+}
+
+/**
+ * A count as typed, in Persian, Arabic-Indic or Latin digits: empty clears it; what is no whole number goes as typed,
+ * so the server refuses it naming the field instead of it being dropped.
+ */
+function typedCount(
+  text: string | undefined,
+  maxDigits: number,
+  clear: null | undefined,
+): number | string | null | undefined {
+  return text?.trim() ? parseCount(text, maxDigits) : clear;
+}
+
+/** How long before the start a hidden location is revealed: whole hours, none when empty or 0. */
+function revealBefore(d: Draft, clear: null | undefined): string | null | undefined {
+  const hours = d.hiddenLocation ? typedCount(d.revealHours, 4, clear) : clear;
+  if (typeof hours !== 'number') return hours;
+  return hours > 0 ? `PT${hours}H` : clear;
 }
 
 /** The place's lat/lon when both are numbers; otherwise none (null in a patch, so the server uses the city's centre). */
@@ -205,7 +224,7 @@ function draftOf(e: EventView): Draft {
     mode: e.place && e.online ? 'HYBRID' : e.online ? 'ONLINE' : 'IN_PERSON',
     onlineUrl: e.online?.url ?? '',
     platform: e.online?.platform ?? '',
-    capacity: e.capacity ? String(e.capacity) : '',
+    capacity: e.capacity ? formatCount(e.capacity, locale()) : '',
     rsvpMode: e.rsvpMode ?? 'OPEN',
     visibility: e.visibility ?? 'PUBLIC',
     hiddenLocation: e.locationVisibility === 'ATTENDEES',
@@ -217,7 +236,10 @@ function draftOf(e: EventView): Draft {
     publication: e.publishAt ? 'SCHEDULE' : e.draft ? 'DRAFT' : 'NOW',
     publishAt: e.publishAt ? localInput(e.publishAt) : '',
     revealHours: e.locationRevealAt
-      ? String(Math.max(1, Math.round((Date.parse(e.startUtc) - Date.parse(e.locationRevealAt)) / 3_600_000)))
+      ? formatCount(
+          Math.max(1, Math.round((Date.parse(e.startUtc) - Date.parse(e.locationRevealAt)) / 3_600_000)),
+          locale(),
+        )
       : '',
     tags: (e.tags ?? []).join(', '),
     accessibility: e.accessibility?.features ?? [],
@@ -405,7 +427,16 @@ export class EventEditor extends LightElement {
     field: keyof Draft,
     apiField: string,
     label: string,
-    opts: { type?: string; required?: boolean; hint?: string; ltr?: boolean; list?: string; step?: string } = {},
+    opts: {
+      type?: string;
+      required?: boolean;
+      hint?: string;
+      ltr?: boolean;
+      list?: string;
+      step?: string;
+      /** A whole count: a text field (a number field drops Persian digits), a digit keyboard, read by parseCount. */
+      count?: boolean;
+    } = {},
   ) {
     const id = `ev-${field}`;
     const e = this.errors;
@@ -415,7 +446,8 @@ export class EventEditor extends LightElement {
     return html`<div class="field">
       <label for=${id}>${label}</label>
       <input id=${id} type=${opts.type ?? 'text'} ?required=${opts.required} .value=${String(this.draft[field])}
-        list=${ifDefined(opts.list)} step=${ifDefined(opts.step)} dir=${ifDefined(opts.ltr ? 'ltr' : undefined)}
+        list=${ifDefined(opts.list)} step=${ifDefined(opts.step)} dir=${ifDefined(opts.ltr || opts.count ? 'ltr' : undefined)}
+        inputmode=${ifDefined(opts.count ? 'numeric' : undefined)}
         aria-invalid=${invalid(e, apiField)} aria-describedby=${ifDefined(describedBy || undefined)}
         @input=${(ev: Event) => this.set(field, (ev.target as HTMLInputElement).value as never)} />
       ${opts.hint ? html`<p class="hint" id="${id}-hint">${opts.hint}</p>` : nothing}
@@ -524,7 +556,7 @@ export class EventEditor extends LightElement {
             <div class="field">
               <label class="choice"><input id="ev-hidden" type="checkbox" .checked=${d.hiddenLocation} @change=${(ev: Event) => this.set('hiddenLocation', (ev.target as HTMLInputElement).checked)} /> ${t('editor.hiddenLocation')}</label>
             </div>
-            ${d.hiddenLocation ? this.text('revealHours', 'locationRevealBefore', t('hosting.revealHours'), { type: 'number', hint: t('hosting.revealHoursHint') }) : nothing}`
+            ${d.hiddenLocation ? this.text('revealHours', 'locationRevealBefore', t('hosting.revealHours'), { count: true, hint: t('hosting.revealHoursHint') }) : nothing}`
               : nothing
           }
           ${
@@ -538,7 +570,7 @@ export class EventEditor extends LightElement {
         </fieldset>
         <fieldset>
           <legend>${t('editor.attendance')}</legend>
-          ${this.text('capacity', 'capacity', t('editor.capacity'), { type: 'number', hint: t('editor.capacityHint') })}
+          ${this.text('capacity', 'capacity', t('editor.capacity'), { count: true, hint: t('editor.capacityHint') })}
           ${this.select(
             'rsvpMode',
             t('editor.rsvpMode'),

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import './invite-panel';
 import { buttonWithText, fakeFetch, freshPageEachTest, until } from '../../test/fake-api';
+import { setLanguage } from '../../core/i18n';
 
 const URL1 = 'https://tocsin.example/join/tci_secret';
 const OPEN = {
@@ -74,5 +75,29 @@ describe('the invite panel', () => {
     expect(calls.some((c) => c.method === 'DELETE' && c.path === '/api/v1/organizations/vigils/invitations/i1')).toBe(
       true,
     );
+  });
+
+  it('shows the uses in Persian digits in a text field and sends a Persian number as a number', async () => {
+    setLanguage('fa', false);
+    const calls = fakeFetch({
+      'GET /api/v1/organizations/vigils/invitations': () => ({ status: 200, body: [] }),
+      'POST /api/v1/organizations/vigils/invitations': () => ({
+        status: 201,
+        body: { id: 'i1', url: URL1, role: 'MEMBER', expiresAt: OPEN.expiresAt, maxUses: 12 },
+      }),
+    });
+    const el = mount('OWNER');
+    await until(() => !!el.querySelector('#invite-role option'), 'the form');
+    const uses = el.querySelector<HTMLInputElement>('#invite-uses')!;
+    // A number field would drop "۱۲" in some browsers; a text field with a digit keyboard keeps it.
+    expect(uses.type).toBe('text');
+    expect(uses.getAttribute('inputmode')).toBe('numeric');
+    expect(uses.value).toBe('۱');
+    uses.value = '۱۲';
+    el.querySelector('form')!.requestSubmit();
+    await until(() => !!el.querySelector('#invite-url'), 'the link');
+    expect(
+      (calls.find((c) => c.method === 'POST' && c.path.endsWith('/invitations'))!.body as { maxUses: number }).maxUses,
+    ).toBe(12);
   });
 });

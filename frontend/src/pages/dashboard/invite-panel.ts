@@ -10,7 +10,7 @@ import {
 } from '../../shared/light-element';
 import { api } from '../../core/api';
 import { locale, t, type MessageKey } from '../../core/i18n';
-import { formatDate, formatNumber, viewerZone } from '../../core/format';
+import { formatCount, formatDate, formatNumber, parseCount, viewerZone } from '../../core/format';
 import { ROLES, type CreatedInvitation, type Invitation, type Role } from '../../core/types';
 
 const RANK: Record<Role, number> = { OWNER: 4, ADMIN: 3, ORGANIZER: 2, MEMBER: 1 };
@@ -54,7 +54,8 @@ export class InvitePanel extends LightElement {
       this.created = await api.createInvitation(this.slug, {
         role: String(d.get('role')),
         expiresInDays: Number(d.get('expiresInDays')),
-        maxUses: Number(d.get('maxUses')),
+        // Typed in any digits; what is no whole number goes as typed, for the server to refuse naming the field.
+        maxUses: parseCount(String(d.get('maxUses') ?? '')) as number,
       });
       await this.load();
     } catch (e) {
@@ -112,7 +113,8 @@ export class InvitePanel extends LightElement {
             </select>
             ${fieldError(e, 'expiresInDays', 'invite-expiry-error')}</div>
           <div class="field"><label for="invite-uses">${t('invite.uses')}</label>
-            <input id="invite-uses" name="maxUses" type="number" min="1" max="50" value="1" aria-invalid=${invalid(e, 'maxUses')}
+            <input id="invite-uses" name="maxUses" type="text" inputmode="numeric" maxlength="3" dir="ltr"
+              value=${formatCount(1, loc)} aria-invalid=${invalid(e, 'maxUses')}
               aria-describedby="invite-uses-hint" />
             <p class="hint" id="invite-uses-hint">${t('invite.usesHint')}</p>
             ${fieldError(e, 'maxUses', 'invite-uses-error')}</div>

@@ -2,7 +2,8 @@ import { html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { LightElement } from '../../shared/light-element';
 import { api } from '../../core/api';
-import { LOCALES, t } from '../../core/i18n';
+import { LOCALES, locale, t } from '../../core/i18n';
+import { formatCount, parseCount } from '../../core/format';
 import type { Campaign, CityCount } from '../../core/types';
 
 interface Choice {
@@ -35,6 +36,12 @@ export function embedSnippets(c: Choice, origin: string) {
   const query = new URLSearchParams(attrs.filter(([k]) => k !== 'base-url'));
   const iframe = `<iframe src="${origin}/embed/events?${esc(query.toString())}" title="${esc(t('widget.heading'))}" width="100%" height="480" loading="lazy"></iframe>`;
   return { component, iframe };
+}
+
+/** How many events the widget lists, from the field as typed in any digits: 1–50, else the last good value. */
+export function embedLimit(typed: string, current: string): string {
+  const n = parseCount(typed);
+  return typeof n === 'number' && n >= 1 ? String(Math.min(n, 50)) : current;
 }
 
 /** /embed: the embed-code generator for partner sites, with a live preview. */
@@ -74,6 +81,12 @@ export class EmbedPage extends LightElement {
     this.choice = { ...this.choice, [k]: v };
   }
 
+  /** The snippet takes ASCII digits; the field shows the page's own, and what it reads back. */
+  private setLimit(field: HTMLInputElement) {
+    this.set('limit', embedLimit(field.value, this.choice.limit));
+    field.value = formatCount(Number(this.choice.limit), locale());
+  }
+
   private async copy(text: string, which: string) {
     try {
       await navigator.clipboard.writeText(text);
@@ -110,7 +123,8 @@ export class EmbedPage extends LightElement {
             <option value="light">${t('embed.light')}</option><option value="dark">${t('embed.dark')}</option>
           </select></div>
         <div class="field"><label for="em-limit">${t('embed.limit')}</label>
-          <input id="em-limit" type="number" min="1" max="50" .value=${c.limit} @change=${(e: Event) => this.set('limit', (e.target as HTMLInputElement).value)} /></div>
+          <input id="em-limit" type="text" inputmode="numeric" maxlength="3" dir="ltr" .value=${formatCount(Number(c.limit), locale())}
+            @change=${(e: Event) => this.setLimit(e.target as HTMLInputElement)} /></div>
         <div class="field"><label for="em-lang">${t('embed.lang')}</label>
           <select id="em-lang" @change=${(e: Event) => this.set('lang', (e.target as HTMLSelectElement).value)}>
             <option value="">${t('embed.langAuto')}</option>

@@ -152,6 +152,8 @@ export class HomePage extends LightElement {
 
   render() {
     const q = this.query;
+    // The Persian date field's day: as just picked, else as the address has it.
+    const from = this.from ?? q.get('from') ?? '';
     return html`
       <h1>${t('home.title')}</h1>
       <form class="filters" role="search" @submit=${this.submit}>
@@ -176,9 +178,9 @@ export class HomePage extends LightElement {
         ${
           lang() === 'fa'
             ? // Persian supporters read and type the Solar Hijri date; the search still sends the ISO day.
-              html`<tocsin-solar-datetime dateOnly fieldId="f-from" label=${t('home.from')} .value=${this.from ?? q.get('from') ?? ''}
+              html`<tocsin-solar-datetime dateOnly fieldId="f-from" label=${t('home.from')} .value=${from}
                   @value-changed=${(ev: CustomEvent<string>) => (this.from = ev.detail)}></tocsin-solar-datetime>
-                <input type="hidden" name="from" .value=${this.from ?? q.get('from') ?? ''} />`
+                <input type="hidden" name="from" .value=${from} />`
             : html`<div class="field">
                 <label for="f-from">${t('home.from')}</label>
                 <input id="f-from" name="from" type="date" .value=${q.get('from') ?? ''} />

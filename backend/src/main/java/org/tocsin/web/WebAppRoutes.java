@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.tocsin.pages.PageNavigations;
 import reactor.core.publisher.Mono;
 
 /**
@@ -15,7 +16,8 @@ import reactor.core.publisher.Mono;
  * {@code index.html} (served by {@link WebAppFiles}), whose client-side router shows the page.
  * The public pages ({@code /}, events, cities, organizations, campaigns, RSVPs) are rendered on the
  * server instead (org.tocsin.pages), and the app takes them over.
- * Never the API, the feeds, {@code /events/{id}.ics}, the actuator or the OpenAPI document.
+ * Never the API, the feeds, {@code /events/{id}.ics}, the actuator or the OpenAPI document
+ * ({@link PageNavigations#isNeverAPage}).
  * The iframe widget {@code /embed/events} may be framed by any site; every other page by none.
  */
 @Component
@@ -34,7 +36,7 @@ class WebAppRoutes implements WebFilter {
     private static final String INDEX = "/index.html";
 
     static boolean isAppPage(String path) {
-        return APP_PAGE.matcher(path).matches();
+        return !PageNavigations.isNeverAPage(path) && APP_PAGE.matcher(path).matches();
     }
 
     @Override

@@ -2,10 +2,12 @@ package org.tocsin.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.tocsin.support.IntegrationTest;
 
@@ -17,6 +19,9 @@ import org.tocsin.support.IntegrationTest;
 class WebFrontendTest extends IntegrationTest {
 
     private static final String PARTNER = "https://partner.example";
+    /** What Chromium and Firefox send when a person opens an address. */
+    private static final String BROWSER_NAVIGATION =
+            "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
 
     @ParameterizedTest
     @ValueSource(
@@ -45,6 +50,50 @@ class WebFrontendTest extends IntegrationTest {
                 .returnResult()
                 .getResponseBody();
         assertThat(body).contains("<tocsin-app");
+    }
+
+    /**
+     * A signed-out browser opening a member's page (a bookmark, a link in a mail, an expired session) gets the app,
+     * which sends it to sign in and back (the frontend's MEMBER_ROUTES), never the security chain's 401 in JSON; a
+     * path that is no page at all is the not-found page. Programs calling the API keep their 401 problem, even when
+     * they would take HTML.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/dashboard",
+                "/dashboard/organizations/some-group",
+                "/dashboard/organizations/some-group/events/new",
+                "/dashboard/events/abc/rsvps",
+                "/dashboard/moderation"
+            })
+    void aSignedOutBrowserOpeningAMembersPageGetsTheAppAndTheApiKeepsItsProblem(String path) {
+        for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.HEAD)) {
+            web.method(method)
+                    .uri(path)
+                    .header(HttpHeaders.ACCEPT, BROWSER_NAVIGATION)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.TEXT_HTML);
+        }
+        web.get()
+                .uri("/organizations")
+                .header(HttpHeaders.ACCEPT, BROWSER_NAVIGATION)
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.TEXT_HTML);
+        web.get()
+                .uri("/api/v1/me/organizations")
+                .header(HttpHeaders.ACCEPT, BROWSER_NAVIGATION)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     /** Public pages are rendered on the server (org.tocsin.pages); unknown ones are a 404 page the app still takes over. */
