@@ -89,7 +89,7 @@ class PublicCitiesTest extends IntegrationTest {
         f.create(in(f, "Honningsvåg", "PUBLIC", null));
         assertThat(places.known("no/kautokeino").blockOptional()).isPresent();
 
-        publicCities.afterSingletonsInstantiated();
+        publicCities.forgetCitiesNoPublicEventNames().block();
 
         assertThat(places.known("no/kautokeino").blockOptional()).isEmpty();
         assertThat(places.known("no/honningsvag").blockOptional()).isPresent();
