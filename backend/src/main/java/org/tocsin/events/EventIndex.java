@@ -127,8 +127,15 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     public void afterSingletonsInstantiated() {
         // What the moderators took down is known first: a hidden event must not be indexed at start.
         takedowns.loaded().block();
-        // One document at a time: the whole collection is never in memory at once.
-        store.live(clock.instant().minus(BEHIND)).doOnNext(this::put).then().block();
+        // One document at a time: the whole collection is never in memory at once. Documents are indexed on
+        // other threads than the one decoding them, so decoding, expanding and word-splitting overlap.
+        store.live(clock.instant().minus(BEHIND))
+                .parallel()
+                .runOn(Schedulers.parallel())
+                .doOnNext(this::put)
+                .sequential()
+                .then()
+                .block();
         log.info(
                 "Event index loaded {} events, {} occurrences",
                 events.size(),
@@ -189,13 +196,13 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         return Mono.fromRunnable(() -> {
                     batch.forEach(dueTimes::track);
                     List<Boolean> gone = batch.stream().map(this::gone).toList();
-                    List<List<Occurrence>> occurrences = new java.util.ArrayList<>(batch.size());
+                    List<IndexedEvent> indexed = new java.util.ArrayList<>(batch.size());
                     for (int i = 0; i < batch.size(); i++) {
-                        occurrences.add(gone.get(i) ? List.of() : occurrencesOf(batch.get(i)));
+                        indexed.add(gone.get(i) ? null : indexedOf(batch.get(i)));
                     }
                     synchronized (this) {
                         for (int i = 0; i < batch.size(); i++) {
-                            apply(batch.get(i), occurrences.get(i), gone.get(i));
+                            apply(batch.get(i), indexed.get(i));
                         }
                         generation.incrementAndGet();
                     }
@@ -206,13 +213,17 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
 
     void put(EventDocument event) {
         dueTimes.track(event);
-        boolean gone = gone(event);
-        List<Occurrence> occurrences = gone ? List.of() : occurrencesOf(event);
+        // Expanded and split into words outside the lock: only the maps' updates are serialised.
+        IndexedEvent indexed = gone(event) ? null : indexedOf(event);
         synchronized (this) {
-            apply(event, occurrences, gone);
+            apply(event, indexed);
             // After the change, not before: a reader that saw the old number re-derives what it cached.
             generation.incrementAndGet();
         }
+    }
+
+    private IndexedEvent indexedOf(EventDocument event) {
+        return IndexedEvent.of(event, occurrencesOf(event));
     }
 
     private List<Occurrence> occurrencesOf(EventDocument event) {
@@ -231,7 +242,8 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         return unlisted(event) || takedowns.hides(event.id(), event.organizationId());
     }
 
-    private void apply(EventDocument event, List<Occurrence> occurrences, boolean gone) {
+    /** Puts {@code indexed} in place of what the index has of {@code event}; null takes the event out. */
+    private void apply(EventDocument event, IndexedEvent indexed) {
         seenUpTo.accumulateAndGet(event.updatedAt(), (a, b) -> b.isAfter(a) ? b : a);
         IndexedEvent known = events.get(event.id());
         if (known != null && known.version() != null && event.version() != null && known.version() > event.version()) {
@@ -253,11 +265,10 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
                         event.id());
             }
         }
-        if (gone) {
+        if (indexed == null) {
             events.remove(event.id());
             return;
         }
-        IndexedEvent indexed = IndexedEvent.of(event, occurrences);
         events.put(event.id(), indexed);
         EventSearch.Terms terms = indexed.terms();
         for (ConcurrentSkipListMap<String, Set<String>> visibleTo : termsIndexesOf(indexed)) {
