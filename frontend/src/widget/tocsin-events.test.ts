@@ -1,22 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import './tocsin-events';
 import type { TocsinEvents } from './tocsin-events';
+import { aVigil } from '../test/events';
 
-const EVENT = {
-  id: 'e1',
+const EVENT = aVigil({
   organization: { slug: 'group', name: 'Berlin Solidarity Circle' },
   title: 'Weekly vigil',
-  kind: 'VIGIL',
-  status: 'SCHEDULED',
-  start: '2027-01-07T18:00',
-  end: '2027-01-07T19:00',
-  timeZone: 'Europe/Berlin',
-  startUtc: '2027-01-07T17:00:00Z',
-  endUtc: '2027-01-07T18:00:00Z',
-  locationHidden: false,
-  sequence: 0,
   place: { city: 'Berlin', countryCode: 'DE', cityKey: 'de/berlin' },
-};
+});
 const CANCELLED = { ...EVENT, id: 'e2', title: 'Rally', status: 'CANCELLED' };
 
 async function mount(attrs: Record<string, string>, fetcher: typeof fetch, fallback = '') {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eventBody } from './event-editor';
 import { fakeFetch, freshPageEachTest, until } from '../../test/fake-api';
 import { setLanguage } from '../../core/i18n';
+import { aVigil } from '../../test/events';
 
 describe('the event editor’s body', () => {
   const draft = {
@@ -135,24 +136,15 @@ describe('a new event for a campaign’s call', () => {
 describe('counts typed in the editor', () => {
   freshPageEachTest();
 
-  const SAVED = {
-    id: 'e1',
-    organization: { slug: 'group', name: 'Group' },
-    title: 'Vigil',
-    kind: 'VIGIL',
-    status: 'SCHEDULED',
-    start: '2027-01-07T18:00',
-    end: '2027-01-07T19:00',
+  const SAVED = aVigil({
     timeZone: 'Asia/Tehran',
     startUtc: '2027-01-07T14:30:00Z',
     endUtc: '2027-01-07T15:30:00Z',
     place: { city: 'tehran', countryCode: 'IR', lat: 35.7, lon: 51.4 },
-    locationHidden: false,
     locationVisibility: 'ATTENDEES',
     locationRevealAt: '2027-01-07T12:30:00Z',
     capacity: 1200,
-    sequence: 0,
-  };
+  });
 
   function type(el: Element, selector: string, value: string) {
     const input = el.querySelector<HTMLInputElement>(selector)!;

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { eventJsonLd } from './jsonld';
 import type { EventView } from '../../core/types';
+import { aVigil } from '../../test/events';
 
-const base: EventView = {
-  id: 'e1',
-  organization: { slug: 'group', name: 'Group' },
-  title: 'Vigil',
-  kind: 'VIGIL',
-  status: 'SCHEDULED',
-  start: '2027-01-07T18:00',
-  end: '2027-01-07T19:00',
-  timeZone: 'Europe/Berlin',
-  startUtc: '2027-01-07T17:00:00Z',
-  endUtc: '2027-01-07T18:00:00Z',
-  locationHidden: false,
-  sequence: 0,
+const base: EventView = aVigil({
   place: { venue: 'Square', address: 'Main St 1', city: 'Berlin', countryCode: 'DE' },
-};
+});
 
 describe('schema.org Event', () => {
   it('describes an in-person event with its place and organizer', () => {

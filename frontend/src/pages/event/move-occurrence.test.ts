@@ -4,24 +4,15 @@ import { occurrenceTimes } from './move-occurrence';
 import { fakeFetch, freshPageEachTest, until } from '../../test/fake-api';
 import { LOCALES, translate, type MessageKey } from '../../core/i18n';
 import type { EventView } from '../../core/types';
+import { aVigil } from '../../test/events';
 
-const SERIES = {
-  id: 'e1',
-  organization: { slug: 'group', name: 'Group' },
-  title: 'Vigil',
-  kind: 'VIGIL',
-  status: 'SCHEDULED',
-  start: '2027-01-07T18:00',
+const SERIES = aVigil({
   end: '2027-01-07T19:30',
-  timeZone: 'Europe/Berlin',
-  startUtc: '2027-01-07T17:00:00Z',
   endUtc: '2027-01-07T18:30:00Z',
-  locationHidden: false,
-  sequence: 0,
   rsvpMode: 'OPEN',
   recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=TH', exdates: [] },
   overrides: [],
-} as unknown as EventView;
+});
 const PATH = '/api/v1/events/e1/occurrences/2027-01-14T18%3A00';
 
 type Form = HTMLElement & { event: EventView; occurrence: string; updateComplete: Promise<boolean> };

@@ -4,22 +4,11 @@ import { rsvpStateLabel } from './rsvp-form';
 import { fakeFetch, freshPageEachTest, until } from '../../test/fake-api';
 import { LOCALES, setLanguage, translate, type MessageKey } from '../../core/i18n';
 import { RSVP_MODES, type EventView, type Rsvp } from '../../core/types';
+import { aVigil } from '../../test/events';
 
-const EVENT = {
-  id: 'e1',
-  organization: { slug: 'group', name: 'Group' },
-  title: 'Vigil',
-  kind: 'VIGIL',
-  status: 'SCHEDULED',
-  start: '2027-01-07T18:00',
-  end: '2027-01-07T19:00',
-  timeZone: 'Europe/Berlin',
-  startUtc: '2027-01-07T17:00:00Z',
-  endUtc: '2027-01-07T18:00:00Z',
-  locationHidden: false,
-  sequence: 0,
+const EVENT = aVigil({
   rsvpMode: 'EMAIL_CONFIRMED',
-} as EventView;
+});
 const STATES: Rsvp['state'][] = ['GOING', 'MAYBE', 'NOT_GOING', 'WAITLISTED', 'PENDING', 'DECLINED', 'UNCONFIRMED'];
 
 freshPageEachTest();

@@ -2,22 +2,11 @@ import { describe, expect, it } from 'vitest';
 import './rsvp-page';
 import { fakeFetch, freshPageEachTest, until } from '../../test/fake-api';
 import { setLanguage } from '../../core/i18n';
+import { aVigil } from '../../test/events';
 
-const EVENT = {
-  id: 'e1',
-  organization: { slug: 'group', name: 'Group' },
-  title: 'Vigil',
-  kind: 'VIGIL',
-  status: 'SCHEDULED',
-  start: '2027-01-07T18:00',
-  end: '2027-01-07T19:00',
-  timeZone: 'Europe/Berlin',
-  startUtc: '2027-01-07T17:00:00Z',
-  endUtc: '2027-01-07T18:00:00Z',
-  locationHidden: false,
-  sequence: 0,
+const EVENT = aVigil({
   rsvpMode: 'EMAIL_CONFIRMED',
-};
+});
 const OWN = { id: 'r1', name: 'Sara', email: 'sara@example.org', response: 'GOING', guests: 0, state: 'UNCONFIRMED' };
 
 function mount(token: string) {
