@@ -14,7 +14,7 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * One database of the embedded server, opened without reading its documents.
+ * One database of the embedded server, opened without reading its documents, storing them as BSON.
  *
  * <p>mongo-java-server keeps only unique indexes; a secondary index is an {@link EmptyIndex} that ignores
  * every document. But a collection "builds" any index that says it is empty by reading every document
@@ -23,7 +23,8 @@ import org.h2.mvstore.MVStore;
  * (docs/discovery-benchmark.md). An index that ignores documents has nothing to build.
  *
  * <p>Documents are stored as BSON ({@link BsonDocumentType}) rather than Java-serialised, reading those
- * written the old way as they are.
+ * written the old way as they are; unique indexes keep their keys' format and order, searched faster
+ * ({@link IndexKeyType}).
  */
 final class EmbeddedDatabase extends H2Database {
 
@@ -63,6 +64,20 @@ final class EmbeddedDatabase extends H2Database {
                 DOCUMENTS + fullName, new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
         MVMap<String, Object> meta = mvStore.openMap(META + fullName);
         return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);
+    }
+
+    /**
+     * As H2Database opens a unique index, with its map's keys searched faster ({@link IndexKeyType}): opened here
+     * first, the map is the one H2Database's own {@code openMap} then finds open.
+     */
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(
+            String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+        MVStore mvStore = store != null ? store : OPENING.get();
+        mvStore.openMap(
+                getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                new MVMap.Builder<Object, Object>().keyType(new IndexKeyType()));
+        return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
     }
 
     @Override

@@ -62,6 +62,17 @@ class DocumentFormatTest {
         DurableH2Backend reopened = open(file);
         assertThat(findAll(reopened)).isEqualTo(documents);
         assertSameTypes(findAll(reopened), documents);
+        assertThat(reopened.getMvStore().openMap("tocsin.things._index__id_").getKeyType())
+                .isInstanceOf(IndexKeyType.class);
+        assertThat(reopened.getMvStore().openMap("databases.tocsin.things").getValueType())
+                .isInstanceOf(BsonDocumentType.class);
+        // The unique index written the old way still finds every key (its order is H2's, unchanged).
+        for (Document document : documents) {
+            Document again = new Document("_id", document.get("_id"));
+            Document answer = reopened.handleCommand(
+                    CLIENT, "tocsin", "insert", new Document("insert", "things").append("documents", List.of(again)));
+            assertThat(String.valueOf(answer.get("writeErrors"))).contains("duplicate key");
+        }
 
         reopened.handleCommand(
                 CLIENT,
