@@ -3,6 +3,7 @@ package org.tocsin.storage;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
@@ -15,6 +16,7 @@ import org.h2.mvstore.type.ObjectDataType;
  * serialised once per search, and the serialisations of keys met often (those of the upper B-tree pages, met by
  * every search) are remembered, for keys whose values serialise alike whenever they are equal (strings and
  * whole numbers: an {@code _id}, a slug, an email); other keys are serialised at each comparison, as before.
+ * Writing a page reuses them too, byte for byte what {@code ObjectDataType} writes.
  */
 final class IndexKeyType extends ObjectDataType {
 
@@ -26,6 +28,29 @@ final class IndexKeyType extends ObjectDataType {
             return size() > REMEMBERED;
         }
     };
+
+    /** {@code ObjectDataType}'s tag of a Java-serialised value. */
+    private static final byte SERIALIZED_OBJECT = 19;
+
+    /** {@code ObjectDataType}'s running estimate of a serialised key's size in memory, from its first guess. */
+    private volatile int averageSize = 10_000;
+
+    /** As {@code ObjectDataType} writes a serialised object: its tag, its length, its bytes. */
+    @Override
+    public void write(WriteBuffer out, Object value) {
+        if (!(value instanceof KeyValue key)) {
+            super.write(out, value);
+            return;
+        }
+        byte[] bytes = bytes(key);
+        averageSize = (int) ((bytes.length * 2L + 15L * averageSize) / 16);
+        out.put(SERIALIZED_OBJECT).putVarInt(bytes.length).put(bytes);
+    }
+
+    @Override
+    public int getMemory(Object value) {
+        return value instanceof KeyValue ? averageSize : super.getMemory(value);
+    }
 
     @Override
     public int compare(Object a, Object b) {

@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.bson.ObjectId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,22 @@ class IndexKeyTypeTest {
             KeyValue absent = key();
             assertThat(fast.binarySearch(absent, sorted, sorted.length, 0))
                     .isEqualTo(h2.binarySearch(absent, sorted, sorted.length, 0));
+        }
+    }
+
+    @Test
+    void writesKeysByteForByteAsH2sDefault() {
+        ObjectDataType h2 = new ObjectDataType();
+        IndexKeyType fast = new IndexKeyType();
+        for (int i = 0; i < 300; i++) {
+            KeyValue key = key();
+            fast.compare(key, key()); // remembered, for some
+            WriteBuffer expected = new WriteBuffer();
+            h2.write(expected, key);
+            WriteBuffer actual = new WriteBuffer();
+            fast.write(actual, key);
+            assertThat(actual.getBuffer().flip()).isEqualTo(expected.getBuffer().flip());
+            assertThat(fast.read(actual.getBuffer())).isEqualTo(key);
         }
     }
 
