@@ -66,7 +66,7 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String name) {
-        return new EmbeddedDatabase(name, getMvStore(), getCursorRegistry());
+        return EmbeddedDatabase.open(name, getMvStore(), getCursorRegistry());
     }
 
     /** {@code listDatabases}, as the server answers it, from the databases already open. */
