@@ -42,6 +42,7 @@ final class DurableH2Backend extends H2Backend {
         super(store);
         this.store = store;
         this.credential = credential;
+        DocumentConversion.run(store);
     }
 
     @Override

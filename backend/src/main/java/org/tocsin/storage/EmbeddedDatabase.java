@@ -29,7 +29,7 @@ import org.h2.mvstore.MVStore;
 final class EmbeddedDatabase extends H2Database {
 
     /** The map names H2Database gives a collection's documents and its bookkeeping (its own constants are private). */
-    private static final String DOCUMENTS = "databases.";
+    static final String DOCUMENTS = "databases.";
 
     private static final String META = "meta.";
 

@@ -101,6 +101,35 @@ class DocumentFormatTest {
     }
 
     @Test
+    void theFirstOpenStoresEveryOldDocumentAsBsonOnce() {
+        Path file = dir.resolve("tocsin.mv.db");
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            documents.add(sample(i));
+        }
+        H2Backend old = new H2Backend(
+                new MVStore.Builder().fileName(file.toString()).compress().open());
+        old.handleCommand(CLIENT, "tocsin", "insert", new Document("insert", "things").append("documents", documents));
+        old.close();
+
+        open(file).close();
+
+        assertThat(firstBytes(file).values())
+                .as("every document, after the first open")
+                .hasSize(documents.size())
+                .containsOnly((int) BsonDocumentType.MARKER);
+        DurableH2Backend again = open(file);
+        assertThat(again.getMvStore()
+                        .<String, String>openMap(DocumentConversion.FORMAT_MAP)
+                        .get(DocumentConversion.DOCUMENTS))
+                .isEqualTo(DocumentConversion.BSON);
+        List<Document> found = findAll(again);
+        assertThat(found).isEqualTo(documents);
+        assertSameTypes(found, documents);
+        again.close();
+    }
+
+    @Test
     void aDocumentBsonWouldChangeIsStoredTheOldWay() {
         BsonDocumentType type = new BsonDocumentType();
         Document exact = sample(1);
