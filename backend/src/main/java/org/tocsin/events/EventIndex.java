@@ -76,6 +76,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     private final Takedowns takedowns;
     private final PlaceService places;
     private final DueTimes dueTimes;
+    private final ChangeOrder changeOrder;
     /**
      * PUBLIC events' occurrences. Non-public ones are on their organization's own timeline, which only
      * its members' queries walk: what and how much a query walks never depends on events the caller
@@ -113,9 +114,11 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
             Takedowns takedowns,
             PlaceService places,
             DueTimes dueTimes,
+            ChangeOrder changeOrder,
             DatabaseSharing sharing) {
         this.store = store;
         this.dueTimes = dueTimes;
+        this.changeOrder = changeOrder;
         this.places = places;
         this.clock = clock;
         this.takedowns = takedowns;
@@ -129,10 +132,18 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         takedowns.loaded().block();
         // One document at a time: the whole collection is never in memory at once. Documents are indexed on
         // other threads than the one decoding them, so decoding, expanding and word-splitting overlap.
-        store.live(clock.instant().minus(BEHIND))
+        // Events that ended before the span are only followed for the delta-sync order, not indexed.
+        Instant endedAfter = clock.instant().minus(BEHIND);
+        store.notDeleted()
                 .parallel()
                 .runOn(Schedulers.parallel())
-                .doOnNext(this::put)
+                .doOnNext(event -> {
+                    if (event.lastEndUtc() != null && event.lastEndUtc().isBefore(endedAfter)) {
+                        track(event);
+                    } else {
+                        put(event);
+                    }
+                })
                 .sequential()
                 .then()
                 .block();
@@ -194,7 +205,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
      */
     Mono<Void> indexedAll(List<EventDocument> batch) {
         return Mono.fromRunnable(() -> {
-                    batch.forEach(dueTimes::track);
+                    batch.forEach(this::track);
                     List<Boolean> gone = batch.stream().map(this::gone).toList();
                     List<IndexedEvent> indexed = new java.util.ArrayList<>(batch.size());
                     for (int i = 0; i < batch.size(); i++) {
@@ -212,7 +223,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     }
 
     void put(EventDocument event) {
-        dueTimes.track(event);
+        track(event);
         // Expanded and split into words outside the lock: only the maps' updates are serialised.
         IndexedEvent indexed = gone(event) ? null : indexedOf(event);
         synchronized (this) {
@@ -220,6 +231,13 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
             // After the change, not before: a reader that saw the old number re-derives what it cached.
             generation.incrementAndGet();
         }
+    }
+
+    /** What follows every event the index is given, drafts and deleted ones included. */
+    private void track(EventDocument event) {
+        dueTimes.track(event);
+        // A deleted event may have been erased with its organization (no organization left to ask about).
+        changeOrder.track(event, event.deletedAt() == null && takedowns.hides(event.id(), event.organizationId()));
     }
 
     private IndexedEvent indexedOf(EventDocument event) {

@@ -34,7 +34,13 @@ public final class IndexBench {
         Takedowns takedowns = Mockito.mock(Takedowns.class);
         long before = heapAfterGc();
         EventIndex index = new EventIndex(
-                null, clock, takedowns, Mockito.mock(PlaceService.class), new DueTimes(), new DatabaseSharing(""));
+                null,
+                clock,
+                takedowns,
+                Mockito.mock(PlaceService.class),
+                new DueTimes(),
+                new ChangeOrder(),
+                new DatabaseSharing(""));
         long started = System.nanoTime();
         for (int i = 0; i < n; i++) {
             index.put(GeneratedEvents.nth(i, now));

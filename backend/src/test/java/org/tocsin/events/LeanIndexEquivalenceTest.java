@@ -57,7 +57,13 @@ class LeanIndexEquivalenceTest extends IntegrationTest {
     @BeforeAll
     void build() {
         index = new EventIndex(
-                store, Clock.fixed(now, ZoneOffset.UTC), takedowns, places, new DueTimes(), new DatabaseSharing(""));
+                store,
+                Clock.fixed(now, ZoneOffset.UTC),
+                takedowns,
+                places,
+                new DueTimes(),
+                new ChangeOrder(),
+                new DatabaseSharing(""));
         for (int i = 0; i < EVENTS; i++) {
             EventDocument e = GeneratedEvents.nth(i, now);
             documents.add(e);
@@ -135,6 +141,7 @@ class LeanIndexEquivalenceTest extends IntegrationTest {
                     takedowns,
                     places,
                     new DueTimes(),
+                    new ChangeOrder(),
                     new DatabaseSharing(""));
             started.afterSingletonsInstantiated();
             IndexedEvent read = started.event(stored.id());

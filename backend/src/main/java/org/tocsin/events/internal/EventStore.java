@@ -213,6 +213,16 @@ public class EventStore implements SmartInitializingSingleton {
      * words, the online link, the status reason), which are null in what this returns. A stream, for the
      * index to take one at a time.
      */
+    /**
+     * Every event not deleted, without the fields no read model reads: what the event index and the delta-sync
+     * order are loaded from at start.
+     */
+    public Flux<EventDocument> notDeleted() {
+        Query query = Query.query(where("deletedAt").isNull());
+        query.fields().exclude("descriptionHtml", "searchTerms", "online", "statusReason");
+        return mongo.find(query, EventDocument.class);
+    }
+
     public Flux<EventDocument> live(Instant endedAfter) {
         Query query = Query.query(where("deletedAt")
                 .isNull()
