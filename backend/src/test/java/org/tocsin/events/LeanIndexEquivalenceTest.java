@@ -129,7 +129,7 @@ class LeanIndexEquivalenceTest extends IntegrationTest {
 
     /**
      * At start the index reads the store's documents one at a time and without the fields it never reads
-     * ({@link EventStore#live}): what it needs is still there (the description's words, the series' dates).
+     * ({@link EventStore#notDeleted}): what it needs is still there (the description's words, the series' dates).
      */
     @Test
     void startUpReadsEverythingTheIndexNeeds() {
