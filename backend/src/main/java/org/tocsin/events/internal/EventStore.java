@@ -208,27 +208,31 @@ public class EventStore implements SmartInitializingSingleton {
     }
 
     /**
-     * Events that may still matter (not ended before {@code endedAfter}, or open-ended series), as the
-     * discovery index reads them: without the fields it never reads (the description's HTML, the stored
-     * words, the online link, the status reason), which are null in what this returns. A stream, for the
-     * index to take one at a time.
-     */
-    /**
-     * Every event not deleted, without the fields no read model reads: what the event index and the delta-sync
-     * order are loaded from at start.
+     * Every event not deleted, as the read models read them ({@link #forReadModels}): what the event index and the
+     * delta-sync order are loaded from at start. A stream, for them to take one at a time.
      */
     public Flux<EventDocument> notDeleted() {
-        Query query = Query.query(where("deletedAt").isNull());
-        query.fields().exclude("descriptionHtml", "searchTerms", "online", "statusReason");
-        return mongo.find(query, EventDocument.class);
+        return mongo.find(forReadModels(Query.query(where("deletedAt").isNull())), EventDocument.class);
     }
 
+    /**
+     * Events that may still matter (not ended before {@code endedAfter}, or open-ended series), as the read models
+     * read them ({@link #forReadModels}).
+     */
     public Flux<EventDocument> live(Instant endedAfter) {
         Query query = Query.query(where("deletedAt")
                 .isNull()
                 .orOperator(where("lastEndUtc").isNull(), where("lastEndUtc").gte(endedAfter)));
+        return mongo.find(forReadModels(query), EventDocument.class);
+    }
+
+    /**
+     * Without the fields no read model reads (the description's HTML, the stored words, the online link, the status
+     * reason), which are null in what such a query returns.
+     */
+    private static Query forReadModels(Query query) {
         query.fields().exclude("descriptionHtml", "searchTerms", "online", "statusReason");
-        return mongo.find(query, EventDocument.class);
+        return query;
     }
 
     /** An organization's events, deleted ones left out: re-indexed when moderators hide or restore it. */
