@@ -28,20 +28,35 @@ class DueTimes {
     private final Map<String, Due> byEvent = new ConcurrentHashMap<>();
 
     void track(EventDocument event) {
-        Instant publishAt = event.deletedAt() == null && event.isDraft()
-                ? event.publication().at()
-                : null;
-        Instant revealAt = event.deletedAt() == null
-                        && event.locationVisibility() == LocationVisibility.ATTENDEES
-                        && event.locationReveal() != null
-                ? event.locationReveal().at()
-                : null;
+        Instant publishAt = publishAt(event);
+        Instant revealAt = revealAt(event);
         byEvent.compute(event.id(), (id, known) -> {
             if (known != null && isOlder(event.version(), known.version())) {
                 return known;
             }
             return publishAt == null && revealAt == null ? null : new Due(event.version(), publishAt, revealAt);
         });
+    }
+
+    /** When a draft is to be published; null for anything else (deleted, published, or a draft with no time). */
+    static Instant publishAt(EventDocument event) {
+        return event.deletedAt() == null && event.isDraft()
+                ? event.publication().at()
+                : null;
+    }
+
+    /** When a venue kept for attendees becomes public; null for anything else. */
+    static Instant revealAt(EventDocument event) {
+        return event.deletedAt() == null
+                        && event.locationVisibility() == LocationVisibility.ATTENDEES
+                        && event.locationReveal() != null
+                ? event.locationReveal().at()
+                : null;
+    }
+
+    /** Whether {@code time} (one of the above) has come by {@code now}. */
+    static boolean due(Instant time, Instant now) {
+        return time != null && !time.isAfter(now);
     }
 
     /** Drafts whose publication time is {@code now} or earlier, soonest first, at most {@code limit}. */
@@ -56,8 +71,7 @@ class DueTimes {
 
     private List<String> due(Function<Due, Instant> time, Instant now, int limit) {
         return byEvent.entrySet().stream()
-                .filter(e -> time.apply(e.getValue()) != null
-                        && !time.apply(e.getValue()).isAfter(now))
+                .filter(e -> due(time.apply(e.getValue()), now))
                 .sorted(Comparator.comparing(e -> time.apply(e.getValue())))
                 .limit(limit)
                 .map(Map.Entry::getKey)

@@ -471,9 +471,8 @@ public class EventService {
      */
     Mono<Long> publishDue(Instant now) {
         return store.byIds(dueTimes.publications(now, DUE_PER_RUN))
-                .filter(event -> event.isDraft()
-                        && event.publication().at() != null
-                        && !event.publication().at().isAfter(now))
+                // Read again: a write since the list was made may have published, moved or deleted it.
+                .filter(event -> DueTimes.due(DueTimes.publishAt(event), now))
                 .concatMap(draft -> store.claimPublication(draft, now)
                         .flatMap(this::announcePublished)
                         // Published by the schedule the organizer set: no one acted now.
@@ -498,9 +497,7 @@ public class EventService {
      */
     Mono<Long> revealDue(Instant now) {
         return store.byIds(dueTimes.reveals(now, DUE_PER_RUN))
-                .filter(event -> event.locationVisibility() == LocationVisibility.ATTENDEES
-                        && event.locationReveal() != null
-                        && !event.locationReveal().at().isAfter(now))
+                .filter(event -> DueTimes.due(DueTimes.revealAt(event), now))
                 .concatMap(event -> store.claimReveal(
                                 event,
                                 EventSearch.termsOf(
