@@ -30,7 +30,7 @@ import org.h2.mvstore.MVStore;
  */
 final class DurableH2Backend extends H2Backend {
 
-    private static final AttributeKey<Boolean> AUTHENTICATED = AttributeKey.valueOf("tocsin.authenticated");
+    static final AttributeKey<Boolean> AUTHENTICATED = AttributeKey.valueOf("tocsin.authenticated");
     /** What a connection may send before it authenticates: the handshake and liveness, no data. */
     private static final Set<String> OPEN =
             Set.of("hello", "isMaster", "ismaster", "ping", "buildInfo", "buildinfo", "saslStart");

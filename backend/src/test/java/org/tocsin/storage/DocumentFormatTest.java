@@ -1,6 +1,8 @@
 package org.tocsin.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tocsin.storage.EmbeddedBackends.CLIENT;
+import static org.tocsin.storage.EmbeddedBackends.open;
 
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.BinData;
@@ -8,8 +10,6 @@ import de.bwaldvogel.mongo.bson.BsonTimestamp;
 import de.bwaldvogel.mongo.bson.Decimal128;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
-import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.util.AttributeKey;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -31,13 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Java-serialised documents, must open unchanged and give back the very documents they hold.
  */
 class DocumentFormatTest {
-
-    /** A client connection that has signed in. */
-    private static final EmbeddedChannel CLIENT = new EmbeddedChannel();
-
-    static {
-        CLIENT.attr(AttributeKey.<Boolean>valueOf("tocsin.authenticated")).set(Boolean.TRUE);
-    }
 
     @TempDir
     Path dir;
@@ -198,11 +191,6 @@ class DocumentFormatTest {
         } else {
             assertThat(actual).as(path).isExactlyInstanceOf(expected.getClass());
         }
-    }
-
-    private static DurableH2Backend open(Path file) {
-        return new DurableH2Backend(
-                new MVStore.Builder().fileName(file.toString()).compress().open(), EmbeddedCredential.random());
     }
 
     private static List<Document> findAll(DurableH2Backend backend) {
