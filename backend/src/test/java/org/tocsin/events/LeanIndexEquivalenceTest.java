@@ -56,14 +56,7 @@ class LeanIndexEquivalenceTest extends IntegrationTest {
 
     @BeforeAll
     void build() {
-        index = new EventIndex(
-                store,
-                Clock.fixed(now, ZoneOffset.UTC),
-                takedowns,
-                places,
-                new DueTimes(),
-                new ChangeOrder(),
-                new DatabaseSharing(""));
+        index = newIndex();
         for (int i = 0; i < EVENTS; i++) {
             EventDocument e = GeneratedEvents.nth(i, now);
             documents.add(e);
@@ -135,14 +128,7 @@ class LeanIndexEquivalenceTest extends IntegrationTest {
     void startUpReadsEverythingTheIndexNeeds() {
         EventDocument stored = store.insert(GeneratedEvents.nth(20 * 997, now)).block();
         try {
-            EventIndex started = new EventIndex(
-                    store,
-                    Clock.fixed(now, ZoneOffset.UTC),
-                    takedowns,
-                    places,
-                    new DueTimes(),
-                    new ChangeOrder(),
-                    new DatabaseSharing(""));
+            EventIndex started = newIndex();
             started.afterSingletonsInstantiated();
             IndexedEvent read = started.event(stored.id());
             IndexedEvent whole = IndexedEvent.of(stored, occurrencesOf(stored));
@@ -258,5 +244,17 @@ class LeanIndexEquivalenceTest extends IntegrationTest {
     private static EventFilter text(String q) {
         return new EventFilter(
                 null, null, null, null, null, null, null, GeneratedEvents.tokens(q.toLowerCase(Locale.ROOT)));
+    }
+
+    /** An index on the store, as the application makes it, on this test's fixed clock. */
+    private EventIndex newIndex() {
+        return new EventIndex(
+                store,
+                Clock.fixed(now, ZoneOffset.UTC),
+                takedowns,
+                places,
+                new DueTimes(),
+                new ChangeOrder(),
+                new DatabaseSharing(""));
     }
 }
