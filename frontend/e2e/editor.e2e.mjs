@@ -3,7 +3,7 @@
 // TOCSIN_JAR=$PWD/../backend/target/app/tocsin.jar node --test --test-concurrency=1 e2e/editor.e2e.mjs
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { axeViolations, isolatedContext, launchBrowser, startBackend, call } from './harness.mjs';
+import { axeViolations, isolatedContext, launchBrowser, startBackend, call, waitForOfflineTicket } from './harness.mjs';
 
 const run = Date.now().toString(36);
 let backend;
@@ -160,14 +160,7 @@ describe('Issue 13: city suggestions, the meeting point, forgetting offline copi
         const paths = (await (await caches.open('tocsin-tickets')).keys()).map((r) => new URL(r.url).pathname);
         return paths.includes(`/events/${id}`);
       }, id);
-    await page.waitForFunction(
-      async (id) => {
-        const paths = (await (await caches.open('tocsin-tickets')).keys()).map((r) => new URL(r.url).pathname);
-        return paths.includes(`/events/${id}`) && paths.includes(`/api/v1/events/${id}`);
-      },
-      vigil.id,
-      { timeout: 15_000 },
-    );
+    await waitForOfflineTicket(page, vigil.id);
 
     await manage.click();
     const copies = page.locator('tocsin-offline-copies');

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { isolatedContext, launchBrowser, startBackend, call } from './harness.mjs';
+import { isolatedContext, launchBrowser, startBackend, call, waitForOfflineTicket } from './harness.mjs';
 
 const ARTIFACTS = new URL('../target/e2e-artifacts/', import.meta.url).pathname;
 const run = Date.now().toString(36);
@@ -191,15 +191,7 @@ describe('Issue 13: month view, offline ticket', { concurrency: 1 }, () => {
     await page.getByRole('button', { name: 'Send RSVP' }).click();
     await page.locator('a.manage-link').waitFor();
     // The worker keeps the page and its data once the RSVP is in.
-    await page.waitForFunction(
-      async (id) => {
-        const kept = await (await caches.open('tocsin-tickets')).keys();
-        const paths = kept.map((r) => new URL(r.url).pathname);
-        return paths.includes(`/events/${id}`) && paths.includes(`/api/v1/events/${id}`);
-      },
-      firstEvent.id,
-      { timeout: 15_000 },
-    );
+    await waitForOfflineTicket(page, firstEvent.id);
 
     await context.setOffline(true);
     const offline = await context.newPage();

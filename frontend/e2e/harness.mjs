@@ -153,6 +153,29 @@ export async function isolatedContext(browser, options, record) {
   return context;
 }
 
+/**
+ * Waits until the service worker keeps an action for offline use: its page and its API answer. Not with
+ * page.waitForFunction: it takes the Promise an async predicate returns for a truthy answer and returns at once,
+ * so a test cut the network before the ticket was kept, and failed now and then.
+ */
+export async function waitForOfflineTicket(page, eventId, timeoutMs = 15_000) {
+  const kept = await page.evaluate(
+    async ([id, timeoutMs]) => {
+      const wanted = [`/events/${id}`, `/api/v1/events/${id}`];
+      for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
+        if (await caches.has('tocsin-tickets')) {
+          const paths = (await (await caches.open('tocsin-tickets')).keys()).map((r) => new URL(r.url).pathname);
+          if (wanted.every((p) => paths.includes(p))) return true;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return false;
+    },
+    [eventId, timeoutMs],
+  );
+  if (!kept) throw new Error(`the worker did not keep ${eventId} for offline use within ${timeoutMs} ms`);
+}
+
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
