@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -135,8 +136,9 @@ class ArchitectureTest {
     /**
      * Blocking on a reactive type stalls an event-loop thread. The exceptions are start-up hooks on
      * the main thread: creating indexes and loading the read model, before the server accepts
-     * requests ({@link SmartInitializingSingleton#afterSingletonsInstantiated()}), and seeding demo
-     * data ({@link ApplicationRunner#run}).
+     * requests ({@link SmartInitializingSingleton#afterSingletonsInstantiated()}), seeding demo
+     * data ({@link ApplicationRunner#run}), and a clean stop's last writes, on the closing thread after
+     * the server has stopped taking requests ({@link SmartLifecycle#stop()}).
      */
     @Test
     void noBlockingOnMonoOrFluxOutsideStartUpIndexCreation() {
@@ -204,10 +206,13 @@ class ArchitectureTest {
 
     private static DescribedPredicate<JavaMethodCall> fromStartUpHook() {
         return DescribedPredicate.describe(
-                "from a start-up hook on the main thread",
+                "from a start-up hook on the main thread, or a clean stop",
                 call -> call.getOrigin().getName().equals("afterSingletonsInstantiated")
                                 && call.getOriginOwner().isAssignableTo(SmartInitializingSingleton.class)
                         || call.getOrigin().getName().equals("run")
-                                && call.getOriginOwner().isAssignableTo(ApplicationRunner.class));
+                                && call.getOriginOwner().isAssignableTo(ApplicationRunner.class)
+                        || call.getOrigin().getName().equals("stop")
+                                && call.getOrigin().getRawParameterTypes().isEmpty()
+                                && call.getOriginOwner().isAssignableTo(SmartLifecycle.class));
     }
 }

@@ -40,6 +40,9 @@ class ChangeOrder {
 
     private record Known(Key key, Long version, String host) {}
 
+    /** One event as filed here, for the index's snapshot ({@link IndexSnapshotFile}); {@code listed} to strangers. */
+    record Entry(String id, long updatedAt, Long version, String host, boolean listed) {}
+
     private final ConcurrentSkipListMap<Key, Boolean> listed = new ConcurrentSkipListMap<>();
     private final Map<String, ConcurrentSkipListMap<Key, Boolean>> ofHost = new ConcurrentHashMap<>();
     private final Map<String, Known> known = new ConcurrentHashMap<>();
@@ -69,6 +72,24 @@ class ChangeOrder {
         ofHost.computeIfAbsent(event.organizationId(), o -> new ConcurrentSkipListMap<>())
                 .put(key, Boolean.TRUE);
         known.put(event.id(), new Known(key, event.version(), event.organizationId()));
+    }
+
+    /** Every event filed here, as the snapshot keeps them. */
+    synchronized List<Entry> entries() {
+        return known.values().stream()
+                .map(k -> new Entry(
+                        k.key().id(), k.key().updatedAt(), k.version(), k.host(), listed.containsKey(k.key())))
+                .toList();
+    }
+
+    /** Files an event as a snapshot kept it: at start, in place of {@link #track} of its document. */
+    synchronized void restore(Entry entry) {
+        Key key = new Key(entry.updatedAt(), entry.id());
+        if (entry.listed()) {
+            listed.put(key, Boolean.TRUE);
+        }
+        ofHost.computeIfAbsent(entry.host(), o -> new ConcurrentSkipListMap<>()).put(key, Boolean.TRUE);
+        known.put(entry.id(), new Known(key, entry.version(), entry.host()));
     }
 
     /**

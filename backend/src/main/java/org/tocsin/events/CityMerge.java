@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.tocsin.events.internal.EventStore;
 import org.tocsin.places.CityRef;
 import org.tocsin.places.PlaceService;
+import org.tocsin.storage.OneTimeTasks;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -29,7 +30,9 @@ import reactor.core.publisher.Mono;
  * to its canonical key and name, a city given without coordinates gets the city's centre, and the old
  * city is folded into the canonical one; the old addresses redirect there ({@code web.CityRedirects}).
  * Moved events are re-indexed, whichever of this hook and the index's load runs first. Idempotent: a
- * second start changes nothing.
+ * second start changes nothing. It reads every event with a place, so it runs once per database and
+ * gazetteer edition ({@link OneTimeTasks}), not at every start (10 s of each start at 100,000 events,
+ * docs/discovery-benchmark.md): new writes are given the gazetteer's city as they are made.
  */
 @Component
 class CityMerge implements SmartInitializingSingleton {
@@ -41,9 +44,17 @@ class CityMerge implements SmartInitializingSingleton {
     private final EventStore store;
     private final EventIndex index;
     private final Clock clock;
+    private final OneTimeTasks tasks;
 
-    CityMerge(ReactiveMongoTemplate mongo, PlaceService places, EventStore store, EventIndex index, Clock clock) {
+    CityMerge(
+            ReactiveMongoTemplate mongo,
+            PlaceService places,
+            EventStore store,
+            EventIndex index,
+            Clock clock,
+            OneTimeTasks tasks) {
         this.mongo = mongo;
+        this.tasks = tasks;
         this.places = places;
         this.store = store;
         this.index = index;
@@ -52,10 +63,12 @@ class CityMerge implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        Long moved = merge().block();
-        if (moved != null && moved > 0) {
-            log.info("Moved {} events to the gazetteer's cities", moved);
-        }
+        tasks.once("merge-cities-" + places.gazetteerEdition(), merge().doOnNext(moved -> {
+                    if (moved > 0) {
+                        log.info("Moved {} events to the gazetteer's cities", moved);
+                    }
+                }))
+                .block();
     }
 
     /** Moves every event whose city the gazetteer knows under another key, or without coordinates. */

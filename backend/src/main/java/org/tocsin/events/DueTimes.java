@@ -27,6 +27,9 @@ class DueTimes {
 
     private final Map<String, Due> byEvent = new ConcurrentHashMap<>();
 
+    /** One event's times, for the index's snapshot ({@link IndexSnapshotFile}). */
+    record Entry(String id, Long version, Instant publishAt, Instant revealAt) {}
+
     void track(EventDocument event) {
         Instant publishAt = publishAt(event);
         Instant revealAt = revealAt(event);
@@ -36,6 +39,22 @@ class DueTimes {
             }
             return publishAt == null && revealAt == null ? null : new Due(event.version(), publishAt, revealAt);
         });
+    }
+
+    /** Every event with a time set, as the snapshot keeps them. */
+    List<Entry> entries() {
+        return byEvent.entrySet().stream()
+                .map(e -> new Entry(
+                        e.getKey(),
+                        e.getValue().version(),
+                        e.getValue().publishAt(),
+                        e.getValue().revealAt()))
+                .toList();
+    }
+
+    /** Learns an event's times as a snapshot kept them: at start, in place of {@link #track} of its document. */
+    void restore(Entry entry) {
+        byEvent.put(entry.id(), new Due(entry.version(), entry.publishAt(), entry.revealAt()));
     }
 
     /** When a draft is to be published; null for anything else (deleted, published, or a draft with no time). */

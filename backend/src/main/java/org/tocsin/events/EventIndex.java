@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.tocsin.campaigns.CampaignCities;
@@ -42,7 +43,7 @@ import reactor.core.scheduler.Schedulers;
  * moves the span along.
  */
 @Component
-class EventIndex implements SmartInitializingSingleton, CampaignCities {
+class EventIndex implements SmartInitializingSingleton, SmartLifecycle, CampaignCities {
 
     private static final Logger log = LoggerFactory.getLogger(EventIndex.class);
     /** Series occurrences are indexed from this far back to {@link #AHEAD} ahead; one-off events whatever their date. */
@@ -77,6 +78,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     private final PlaceService places;
     private final DueTimes dueTimes;
     private final ChangeOrder changeOrder;
+    private final IndexSnapshots snapshots;
     /**
      * PUBLIC events' occurrences. Non-public ones are on their organization's own timeline, which only
      * its members' queries walk: what and how much a query walks never depends on events the caller
@@ -107,6 +109,10 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     private final boolean sharedDatabase;
     /** One poll at a time: a slow one (a large store, a busy database) must not pile up behind the next tick. */
     private final AtomicBoolean polling = new AtomicBoolean();
+    /** Set, under the index's lock, once the snapshot of a clean stop is written: a later change voids it. */
+    private boolean snapshotWritten;
+
+    private volatile boolean running;
 
     EventIndex(
             EventStore store,
@@ -115,8 +121,10 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
             PlaceService places,
             DueTimes dueTimes,
             ChangeOrder changeOrder,
+            IndexSnapshots snapshots,
             DatabaseSharing sharing) {
         this.store = store;
+        this.snapshots = snapshots;
         this.dueTimes = dueTimes;
         this.changeOrder = changeOrder;
         this.places = places;
@@ -130,6 +138,17 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
     public void afterSingletonsInstantiated() {
         // What the moderators took down is known first: a hidden event must not be indexed at start.
         takedowns.loaded().block();
+        long began = System.nanoTime();
+        IndexSnapshotFile.Contents snapshot = snapshots.take().block().orElse(null);
+        if (snapshot != null) {
+            restore(snapshot);
+            log.info(
+                    "Event index restored {} events, {} occurrences from its snapshot in {} ms",
+                    events.size(),
+                    occurrenceCount(),
+                    (System.nanoTime() - began) / 1_000_000);
+            return;
+        }
         // One document at a time: the whole collection is never in memory at once. Documents are indexed on
         // other threads than the one decoding them, so decoding, expanding and word-splitting overlap.
         // Events that ended before the span are only followed for the delta-sync order, not indexed.
@@ -148,9 +167,64 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
                 .then()
                 .block();
         log.info(
-                "Event index loaded {} events, {} occurrences",
+                "Event index loaded {} events, {} occurrences from the store in {} ms",
                 events.size(),
-                events.values().stream().mapToInt(e -> e.occurrences().length).sum());
+                occurrenceCount(),
+                (System.nanoTime() - began) / 1_000_000);
+    }
+
+    private int occurrenceCount() {
+        return events.values().stream().mapToInt(e -> e.occurrences().length).sum();
+    }
+
+    /**
+     * The index as a snapshot kept it (the index is empty before): each event placed as {@link #apply} places it,
+     * on all cores, since no two of them share an id.
+     */
+    private void restore(IndexSnapshotFile.Contents snapshot) {
+        snapshot.events().parallelStream().forEach(this::insert);
+        snapshot.changes().forEach(changeOrder::restore);
+        snapshot.due().forEach(dueTimes::restore);
+        generation.incrementAndGet();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * At a clean stop, after the web server has stopped taking requests: the snapshot the next start reads
+     * ({@link IndexSnapshots}). Written under the index's lock, so no change can fall between it and
+     * {@link #snapshotWritten}.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        if (!snapshots.enabled()) {
+            return;
+        }
+        synchronized (this) {
+            snapshots
+                    .save(new IndexSnapshotFile.Contents(
+                            snapshots.header(),
+                            List.copyOf(events.values()),
+                            changeOrder.entries(),
+                            dueTimes.entries()))
+                    .block();
+            snapshotWritten = true;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stopped after the web server (its phase is {@code DEFAULT_PHASE - 2048}): no request writes after this. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
     /**
@@ -215,7 +289,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
                         for (int i = 0; i < batch.size(); i++) {
                             apply(batch.get(i), indexed.get(i));
                         }
-                        generation.incrementAndGet();
+                        changed();
                     }
                 })
                 .subscribeOn(Schedulers.boundedElastic())
@@ -228,8 +302,18 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
         IndexedEvent indexed = gone(event) ? null : indexedOf(event);
         synchronized (this) {
             apply(event, indexed);
-            // After the change, not before: a reader that saw the old number re-derives what it cached.
-            generation.incrementAndGet();
+            changed();
+        }
+    }
+
+    /** After every change, under the lock. */
+    private void changed() {
+        // After the change, not before: a reader that saw the old number re-derives what it cached.
+        generation.incrementAndGet();
+        if (snapshotWritten) {
+            // A write after the stop's snapshot (a timer still running): the next start reads the store instead.
+            snapshots.forget();
+            snapshotWritten = false;
         }
     }
 
@@ -287,13 +371,18 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
             events.remove(event.id());
             return;
         }
-        events.put(event.id(), indexed);
+        insert(indexed);
+    }
+
+    /** Places {@code indexed} in every map it belongs in (none holds it yet). */
+    private void insert(IndexedEvent indexed) {
+        events.put(indexed.id(), indexed);
         EventSearch.Terms terms = indexed.terms();
         for (ConcurrentSkipListMap<String, Set<String>> visibleTo : termsIndexesOf(indexed)) {
             for (String term : terms.visible()) {
                 visibleTo
                         .computeIfAbsent(term, t -> ConcurrentHashMap.newKeySet())
-                        .add(event.id());
+                        .add(indexed.id());
             }
         }
         if (!terms.hidden().isEmpty()) {
@@ -302,7 +391,7 @@ class EventIndex implements SmartInitializingSingleton, CampaignCities {
                         hiddenEventsByTerm.computeIfAbsent(host, o -> new ConcurrentSkipListMap<>());
                 for (String term : terms.hidden()) {
                     hidden.computeIfAbsent(term, t -> ConcurrentHashMap.newKeySet())
-                            .add(event.id());
+                            .add(indexed.id());
                 }
             }
         }

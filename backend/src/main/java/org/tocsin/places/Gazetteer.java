@@ -51,6 +51,7 @@ class Gazetteer {
     private final long[] hashes;
     private final int[] targets;
     private final CityPrefixes prefixes;
+    private final String edition;
 
     Gazetteer() {
         try (InputStream in = Gazetteer.class.getResourceAsStream(RESOURCE)) {
@@ -103,9 +104,27 @@ class Gazetteer {
                 targets[i] = aliases.get(sorted[i]);
             }
             prefixes = byPrefix.build();
+            edition = editionOf(cities, hashes, targets);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What a name resolves to, and to which city's key, name and centre: equal for two builds that agree. */
+    private static String editionOf(City[] cities, long[] hashes, int[] targets) {
+        int h = 31 * Arrays.hashCode(hashes) + Arrays.hashCode(targets);
+        for (City c : cities) {
+            h = 31 * h + java.util.Objects.hash(c.key(), c.name(), c.lat(), c.lon());
+        }
+        return cities.length + "-" + Integer.toHexString(h);
+    }
+
+    /**
+     * Which gazetteer this is: it changes when a build's gazetteer resolves any name differently, or names or
+     * places a city differently. Repairs of stored cities run once per edition.
+     */
+    String edition() {
+        return edition;
     }
 
     /** The city a name in a country means, in any script or case; empty when the gazetteer knows none. */

@@ -29,6 +29,11 @@ public class PlaceService {
         this.gazetteer = gazetteer;
     }
 
+    /** Which gazetteer this build has ({@link Gazetteer#edition}). */
+    public String gazetteerEdition() {
+        return gazetteer.edition();
+    }
+
     /**
      * The city a name means. A name the gazetteer knows, in any script ("تهران", "Tehran"), is that one
      * city: its canonical key, GeoNames' name, zone and centre. Any other is the known city of that key,

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.tocsin.TocsinApplication;
+import org.tocsin.support.Answers;
 import org.tocsin.support.Api;
 import tools.jackson.databind.JsonNode;
 
@@ -83,9 +83,9 @@ class BackupRoundTripTest {
                 "/feeds/organizations/backup-vigils.json",
                 "/events/" + publicEvent + ".ics",
                 "/api/v1/rsvps/" + manageToken);
-        Map<String, String> strangerSaw = answers(before.anonymous(), reads);
+        Map<String, String> strangerSaw = Answers.of(before.anonymous(), reads);
         Map<String, String> memberSaw =
-                answers(organizer, List.of("/api/v1/events?organization=backup-vigils&from=2026-01-01"));
+                Answers.of(organizer, List.of("/api/v1/events?organization=backup-vigils&from=2026-01-01"));
 
         JsonNode backup = admin.post("/api/v1/admin/backups", Map.of())
                 .expectStatus()
@@ -103,10 +103,10 @@ class BackupRoundTripTest {
         running.close();
 
         Api after = start(restored, "--tocsin.restore-from=" + file);
-        Map<String, String> strangerSees = answers(after.anonymous(), reads);
+        Map<String, String> strangerSees = Answers.of(after.anonymous(), reads);
         reads.forEach(uri -> assertThat(strangerSees.get(uri)).as(uri).isEqualTo(strangerSaw.get(uri)));
         Api.Caller organizerAgain = after.signIn("org@tocsin.test", Api.PASSWORD);
-        assertThat(answers(organizerAgain, List.of("/api/v1/events?organization=backup-vigils&from=2026-01-01")))
+        assertThat(Answers.of(organizerAgain, List.of("/api/v1/events?organization=backup-vigils&from=2026-01-01")))
                 .isEqualTo(memberSaw);
         after.anonymous().get("/api/v1/events/" + afterBackup).expectStatus().isNotFound();
     }
@@ -235,22 +235,6 @@ class BackupRoundTripTest {
                 .getResponseBody()
                 .get("id")
                 .asString();
-    }
-
-    /** Status, validators and body of each read, as a client would compare them. */
-    private static Map<String, String> answers(Api.Caller caller, List<String> uris) {
-        Map<String, String> answers = new LinkedHashMap<>();
-        for (String uri : uris) {
-            EntityExchangeResult<byte[]> result = caller.get(uri).expectBody().returnResult();
-            answers.put(
-                    uri,
-                    result.getStatus() + " " + result.getResponseHeaders().getETag() + " "
-                            + result.getResponseHeaders().getFirst("Last-Modified") + "\n"
-                            + new String(
-                                    result.getResponseBody() == null ? new byte[0] : result.getResponseBody(),
-                                    java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return answers;
     }
 
     private Api start(Path dataDir, String... more) {

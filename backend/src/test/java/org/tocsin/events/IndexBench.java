@@ -40,6 +40,7 @@ public final class IndexBench {
                 Mockito.mock(PlaceService.class),
                 new DueTimes(),
                 new ChangeOrder(),
+                IndexSnapshots.none(),
                 new DatabaseSharing(""));
         long started = System.nanoTime();
         for (int i = 0; i < n; i++) {

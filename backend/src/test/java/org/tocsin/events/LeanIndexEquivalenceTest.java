@@ -255,6 +255,7 @@ class LeanIndexEquivalenceTest extends IntegrationTest {
                 places,
                 new DueTimes(),
                 new ChangeOrder(),
+                IndexSnapshots.none(),
                 new DatabaseSharing(""));
     }
 }
