@@ -94,13 +94,13 @@ class EventIndex implements SmartInitializingSingleton, SmartLifecycle, Campaign
      * events without walking the timeline. Nothing else is in it, so that which path a stranger's query
      * takes, and how long it takes, cannot depend on a hidden venue or a non-public event.
      */
-    private final ConcurrentSkipListMap<String, Set<String>> eventsByTerm = new ConcurrentSkipListMap<>();
+    private final EventOrdinals ordinals = new EventOrdinals();
+
+    private final TermIndex eventsByTerm = new TermIndex(ordinals);
     /** Per organization, the words of its non-public events: looked up only for its members. */
-    private final Map<String, ConcurrentSkipListMap<String, Set<String>>> membersEventsByTerm =
-            new ConcurrentHashMap<>();
+    private final Map<String, TermIndex> membersEventsByTerm = new ConcurrentHashMap<>();
     /** Per organization, the words of its hidden venues: looked up only for those who may read them. */
-    private final Map<String, ConcurrentSkipListMap<String, Set<String>>> hiddenEventsByTerm =
-            new ConcurrentHashMap<>();
+    private final Map<String, TermIndex> hiddenEventsByTerm = new ConcurrentHashMap<>();
 
     private final AtomicReference<Instant> seenUpTo = new AtomicReference<>(Instant.EPOCH);
     /** Rises with every change applied, so a reader can tell that what it derived from the index still holds. */
@@ -357,14 +357,11 @@ class EventIndex implements SmartInitializingSingleton, SmartLifecycle, Campaign
                     from.remove(key);
                 }
             }
-            for (ConcurrentSkipListMap<String, Set<String>> terms : termsIndexesOf(known)) {
-                unindex(terms, known.terms().visible(), event.id());
+            for (TermIndex terms : termsIndexesOf(known)) {
+                terms.remove(known.terms().visible(), event.id());
             }
             for (String host : known.hosts()) {
-                unindex(
-                        hiddenEventsByTerm.computeIfAbsent(host, o -> new ConcurrentSkipListMap<>()),
-                        known.terms().hidden(),
-                        event.id());
+                hiddenTermsOf(host).remove(known.terms().hidden(), event.id());
             }
         }
         if (indexed == null) {
@@ -378,21 +375,12 @@ class EventIndex implements SmartInitializingSingleton, SmartLifecycle, Campaign
     private void insert(IndexedEvent indexed) {
         events.put(indexed.id(), indexed);
         EventSearch.Terms terms = indexed.terms();
-        for (ConcurrentSkipListMap<String, Set<String>> visibleTo : termsIndexesOf(indexed)) {
-            for (String term : terms.visible()) {
-                visibleTo
-                        .computeIfAbsent(term, t -> ConcurrentHashMap.newKeySet())
-                        .add(indexed.id());
-            }
+        for (TermIndex visibleTo : termsIndexesOf(indexed)) {
+            visibleTo.add(terms.visible(), indexed.id());
         }
         if (!terms.hidden().isEmpty()) {
             for (String host : indexed.hosts()) {
-                ConcurrentSkipListMap<String, Set<String>> hidden =
-                        hiddenEventsByTerm.computeIfAbsent(host, o -> new ConcurrentSkipListMap<>());
-                for (String term : terms.hidden()) {
-                    hidden.computeIfAbsent(term, t -> ConcurrentHashMap.newKeySet())
-                            .add(indexed.id());
-                }
+                hiddenTermsOf(host).add(terms.hidden(), indexed.id());
             }
         }
         for (ConcurrentSkipListMap<IndexedEvent.Key, IndexedEvent> into : timelinesOf(indexed)) {
@@ -419,18 +407,16 @@ class EventIndex implements SmartInitializingSingleton, SmartLifecycle, Campaign
                         .toList();
     }
 
-    private List<ConcurrentSkipListMap<String, Set<String>>> termsIndexesOf(IndexedEvent event) {
+    private List<TermIndex> termsIndexesOf(IndexedEvent event) {
         return event.visibility() == Visibility.PUBLIC
                 ? List.of(eventsByTerm)
                 : event.hosts().stream()
-                        .map(o -> membersEventsByTerm.computeIfAbsent(o, x -> new ConcurrentSkipListMap<>()))
+                        .map(o -> membersEventsByTerm.computeIfAbsent(o, x -> new TermIndex(ordinals)))
                         .toList();
     }
 
-    private static void unindex(ConcurrentSkipListMap<String, Set<String>> index, List<String> terms, String id) {
-        for (String term : terms) {
-            index.computeIfPresent(term, (t, ids) -> ids.remove(id) && ids.isEmpty() ? null : ids);
-        }
+    private TermIndex hiddenTermsOf(String host) {
+        return hiddenEventsByTerm.computeIfAbsent(host, o -> new TermIndex(ordinals));
     }
 
     /** Occurrences matching the query, in start order, at most {@code limit + 1} (the extra one says there is more). */
@@ -484,15 +470,15 @@ class EventIndex implements SmartInitializingSingleton, SmartLifecycle, Campaign
      */
     private Set<String> textCandidates(EventQuery query) {
         // Which indexes this caller's words are looked up in: the public one, their organizations' own.
-        List<ConcurrentSkipListMap<String, Set<String>>> indexes = new ArrayList<>();
+        List<TermIndex> indexes = new ArrayList<>();
         indexes.add(eventsByTerm);
         query.memberOf().forEach(o -> indexes.add(membersEventsByTerm.get(o)));
         query.locationsOf().forEach(o -> indexes.add(hiddenEventsByTerm.get(o)));
         Set<String> result = null;
         for (String token : query.filter().text()) {
             Set<String> forToken = new HashSet<>();
-            for (ConcurrentSkipListMap<String, Set<String>> index : indexes) {
-                Set<String> found = index == null ? Set.of() : rareEvents(index, token);
+            for (TermIndex index : indexes) {
+                Set<String> found = index == null ? Set.of() : index.eventsWithPrefix(token, FEW_CANDIDATES);
                 if (found == null) {
                     forToken = null;
                     break;
@@ -512,22 +498,6 @@ class EventIndex implements SmartInitializingSingleton, SmartLifecycle, Campaign
             }
         }
         return result;
-    }
-
-    private static Set<String> rareEvents(ConcurrentSkipListMap<String, Set<String>> index, String prefix) {
-        Set<String> events = new HashSet<>();
-        for (Set<String> ids :
-                index.subMap(prefix, true, prefix + Character.MAX_VALUE, false).values()) {
-            // Checked before copying: a common word's own set can hold most of the events.
-            if (ids.size() > FEW_CANDIDATES) {
-                return null;
-            }
-            events.addAll(ids);
-            if (events.size() > FEW_CANDIDATES) {
-                return null;
-            }
-        }
-        return events;
     }
 
     /** The same answer as walking the timeline, from a few candidate events' own occurrences. */
