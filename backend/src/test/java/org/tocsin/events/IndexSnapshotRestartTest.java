@@ -6,21 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.web.reactive.server.WebTestClient;
-import org.tocsin.TocsinApplication;
 import org.tocsin.support.Answers;
 import org.tocsin.support.Api;
+import org.tocsin.support.InProcessApp;
 import org.tocsin.support.TestStorage;
 import tools.jackson.databind.JsonNode;
 
@@ -39,7 +35,7 @@ class IndexSnapshotRestartTest {
 
     private final Path dataDir = TestStorage.newDataDir("tocsin-snapshot-");
     private final Path snapshot = dataDir.resolve(IndexSnapshots.FILE);
-    private ConfigurableApplicationContext running;
+    private InProcessApp running;
 
     @AfterEach
     void stop() {
@@ -147,23 +143,12 @@ class IndexSnapshotRestartTest {
     }
 
     private Api start() {
-        running = new SpringApplicationBuilder(TocsinApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--tocsin.data-dir=" + dataDir,
-                        "--tocsin.rate-limits.enabled=false",
-                        "--tocsin.admins=" + ADMIN,
-                        // About restarts, not sign-up (accounts.EmailVerificationTest).
-                        "--tocsin.accounts.require-verified-email=false",
-                        "--spring.main.banner-mode=off",
-                        // The delta-sync pages hand out changes at once, so they list what the test wrote.
-                        "--tocsin.sync.horizon=0s",
-                        "--spring.mongodb.uri=");
-        String port = running.getEnvironment().getRequiredProperty("local.server.port");
-        return Api.of(WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(30))
-                .build());
+        running = InProcessApp.start(
+                dataDir,
+                "--tocsin.admins=" + ADMIN,
+                // The delta-sync pages hand out changes at once, so they list what the test wrote.
+                "--tocsin.sync.horizon=0s");
+        return running.api();
     }
 
     private static Map<String, Object> event(String title, String city, String country) {

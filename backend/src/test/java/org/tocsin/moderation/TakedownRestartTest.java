@@ -3,15 +3,11 @@ package org.tocsin.moderation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.web.reactive.server.WebTestClient;
-import org.tocsin.TocsinApplication;
 import org.tocsin.support.Api;
+import org.tocsin.support.InProcessApp;
 import org.tocsin.support.TestStorage;
 import tools.jackson.databind.JsonNode;
 
@@ -23,25 +19,8 @@ class TakedownRestartTest {
 
     private static final String ADMIN = "restart-admin@tocsin.test";
 
-    private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(TocsinApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--tocsin.data-dir=" + dataDir,
-                        "--tocsin.rate-limits.enabled=false",
-                        "--tocsin.admins=" + ADMIN,
-                        // Its owner is about takedowns, not sign-up (accounts.EmailVerificationTest).
-                        "--tocsin.accounts.require-verified-email=false",
-                        "--spring.main.banner-mode=off",
-                        "--spring.mongodb.uri=");
-    }
-
-    private static Api api(ConfigurableApplicationContext context) {
-        String port = context.getEnvironment().getRequiredProperty("local.server.port");
-        return Api.of(WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(30))
-                .build());
+    private static InProcessApp start(Path dataDir) {
+        return InProcessApp.start(dataDir, "--tocsin.admins=" + ADMIN);
     }
 
     @Test
@@ -49,8 +28,8 @@ class TakedownRestartTest {
         Path dataDir = TestStorage.newDataDir("tocsin-takedown-");
         String word = "zyqrestart";
         String event;
-        try (ConfigurableApplicationContext first = start(dataDir)) {
-            Api api = api(first);
+        try (InProcessApp first = start(dataDir)) {
+            Api api = first.api();
             Api.Caller owner = api.newUser("Owner", "owner@tocsin.test");
             owner.post("/api/v1/organizations", Map.of("name", "Restarted", "slug", "restarted"))
                     .expectStatus()
@@ -76,8 +55,8 @@ class TakedownRestartTest {
                     .expectStatus()
                     .isOk();
         }
-        try (ConfigurableApplicationContext second = start(dataDir)) {
-            Api.Caller stranger = api(second).anonymous();
+        try (InProcessApp second = start(dataDir)) {
+            Api.Caller stranger = second.api().anonymous();
             assertThat(stranger.get("/api/v1/events?q=" + word + "&from=2027-10-01T00:00:00Z")
                             .expectStatus()
                             .isOk()
