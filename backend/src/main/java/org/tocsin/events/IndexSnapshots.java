@@ -35,6 +35,8 @@ import reactor.core.publisher.Mono;
  *   <li>the database holds its pair: a random token saved in {@value #COLLECTION} after the file, and taken out
  *       at the start that reads it. A crash after that start, a database file put back from elsewhere, or a
  *       restored backup (taken while running, so without the token) each leave no matching token;
+ *   <li>no database-only server ({@code storage.DatabaseOnlyServer}) has served the file since: it deletes the
+ *       snapshot, as replicas write through it;
  *   <li>it is less than {@link #MAX_AGE} old: the series' occurrences in it were expanded around the time it was
  *       taken, as the running index's are until its daily rebuild.
  * </ul>
@@ -44,7 +46,7 @@ import reactor.core.publisher.Mono;
 class IndexSnapshots {
 
     private static final Logger log = LoggerFactory.getLogger(IndexSnapshots.class);
-    static final String FILE = "event-index.snapshot";
+    static final String FILE = DataDirectory.EVENT_INDEX_SNAPSHOT;
     static final String COLLECTION = "index_snapshots";
     static final Duration MAX_AGE = Duration.ofDays(1);
     private static final String PAIR = "events";

@@ -12,6 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("tocsin")
 public record DataDirectory(Path dataDir) {
 
+    /**
+     * The event index's snapshot from the last clean stop ({@code events.IndexSnapshots}): only true of a database
+     * this one process alone wrote since, so whatever else serves the file deletes it.
+     */
+    public static final String EVENT_INDEX_SNAPSHOT = "event-index.snapshot";
+
     public DataDirectory {
         if (dataDir == null) {
             dataDir = Path.of("data");

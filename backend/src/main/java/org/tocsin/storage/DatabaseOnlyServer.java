@@ -1,6 +1,8 @@
 package org.tocsin.storage;
 
 import de.bwaldvogel.mongo.MongoServer;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +53,11 @@ public class DatabaseOnlyServer {
     EmbeddedStore embeddedStore(
             DataDirectory dataDirectory,
             PrivateDataDirectory privateDataDirectory,
-            @Value("${tocsin.restore-from:}") String restoreFrom) {
+            @Value("${tocsin.restore-from:}") String restoreFrom)
+            throws IOException {
+        // Backends on this server write what a single process's index snapshot would not know: a later start
+        // of the one-command run on this directory must read every event instead.
+        Files.deleteIfExists(dataDirectory.resolve(DataDirectory.EVENT_INDEX_SNAPSHOT));
         return EmbeddedStore.open(dataDirectory, restoreFrom);
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.tocsin.storage.DatabaseOnlyServer;
 import org.tocsin.support.Answers;
 import org.tocsin.support.Api;
 import org.tocsin.support.InProcessApp;
@@ -140,6 +141,26 @@ class IndexSnapshotRestartTest {
 
     private static void sameAnswers(Map<String, String> now, Map<String, String> before) {
         before.forEach((uri, answer) -> assertThat(now.get(uri)).as(uri).isEqualTo(answer));
+    }
+
+    @Test
+    void aDatabaseOnlyServerOnTheDirectoryVoidsTheSnapshot(CapturedOutput output) throws Exception {
+        start().newUser("Owner", OWNER);
+        running.close();
+        assertThat(snapshot).exists();
+        Path secret = Files.writeString(
+                Files.createTempFile(dataDir.getParent(), "secret-", ""), "0123456789abcdef0123456789abcdef");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+        // Replicas would now write through it, unknown to the snapshot.
+        try (var database = DatabaseOnlyServer.run(
+                "--tocsin.database-only=true",
+                "--tocsin.database.port=0",
+                "--tocsin.database.secret-file=" + secret,
+                "--tocsin.data-dir=" + dataDir)) {
+            assertThat(snapshot).doesNotExist();
+        }
+        start();
+        assertThat(output.getOut()).doesNotContain("Event index restored");
     }
 
     private Api start() {
