@@ -89,13 +89,13 @@ class EventIndex implements SmartInitializingSingleton, SmartLifecycle, Campaign
     private final Map<String, ConcurrentSkipListMap<IndexedEvent.Key, IndexedEvent>> membersTimelines =
             new ConcurrentHashMap<>();
     private final Map<String, IndexedEvent> events = new ConcurrentHashMap<>();
+    /** The events' numbers in the term indexes below, shared by all of them. */
+    private final EventOrdinals ordinals = new EventOrdinals();
     /**
      * Search term to the PUBLIC events that carry it where anyone may read it: a rare word finds its few
      * events without walking the timeline. Nothing else is in it, so that which path a stranger's query
      * takes, and how long it takes, cannot depend on a hidden venue or a non-public event.
      */
-    private final EventOrdinals ordinals = new EventOrdinals();
-
     private final TermIndex eventsByTerm = new TermIndex(ordinals);
     /** Per organization, the words of its non-public events: looked up only for its members. */
     private final Map<String, TermIndex> membersEventsByTerm = new ConcurrentHashMap<>();
