@@ -226,15 +226,7 @@ class BackupRoundTripTest {
         body.put("timeZone", "Europe/Berlin");
         body.put("visibility", visibility);
         body.put("place", place);
-        return organizer
-                .post("/api/v1/events", body)
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .asString();
+        return organizer.createdId("/api/v1/events", body);
     }
 
     private Api start(Path dataDir, String... more) {

@@ -19,7 +19,6 @@ import org.tocsin.support.Answers;
 import org.tocsin.support.Api;
 import org.tocsin.support.InProcessApp;
 import org.tocsin.support.TestStorage;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A restart on the embedded database starts from the index's snapshot (written at the clean stop) instead of
@@ -52,23 +51,23 @@ class IndexSnapshotRestartTest {
         owner.post("/api/v1/organizations", Map.of("name", "Snapshot Vigils", "slug", "snapshot-vigils"))
                 .expectStatus()
                 .isCreated();
-        String open = create(owner, event("Vigil " + WORD, "Berlin", "DE"));
+        String open = owner.createdId("/api/v1/events", event("Vigil " + WORD, "Berlin", "DE"));
         Map<String, Object> series = event("Weekly " + WORD, "Paris", "FR");
         series.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;COUNT=8"));
-        create(owner, series);
+        owner.createdId("/api/v1/events", series);
         Map<String, Object> members = event("Planning " + WORD, "Berlin", "DE");
         members.put("visibility", "PRIVATE");
-        create(owner, members);
+        owner.createdId("/api/v1/events", members);
         Map<String, Object> hiddenVenue = event("Gathering " + WORD, "Hamburg", "DE");
         hiddenVenue.put("locationVisibility", "ATTENDEES");
         hiddenVenue.put("locationRevealBefore", "PT2H");
-        create(owner, hiddenVenue);
+        owner.createdId("/api/v1/events", hiddenVenue);
         Map<String, Object> scheduled = event("Scheduled " + WORD, "Lyon", "FR");
         scheduled.put("publishAt", "2027-01-15T10:00:00Z");
-        create(owner, scheduled);
-        String deleted = create(owner, event("Cancelled " + WORD, "Berlin", "DE"));
+        owner.createdId("/api/v1/events", scheduled);
+        String deleted = owner.createdId("/api/v1/events", event("Cancelled " + WORD, "Berlin", "DE"));
         owner.delete("/api/v1/events/" + deleted).expectStatus().is2xxSuccessful();
-        String hidden = create(owner, event("Decoy " + WORD, "Berlin", "DE"));
+        String hidden = owner.createdId("/api/v1/events", event("Decoy " + WORD, "Berlin", "DE"));
         first.newUser("Admin", ADMIN)
                 .post("/api/v1/moderation/events/" + hidden + "/hide", Map.of())
                 .expectStatus()
@@ -117,12 +116,13 @@ class IndexSnapshotRestartTest {
         owner.post("/api/v1/organizations", Map.of("name", "Snapshot Vigils", "slug", "snapshot-vigils"))
                 .expectStatus()
                 .isCreated();
-        create(owner, event("Vigil " + WORD, "Berlin", "DE"));
+        owner.createdId("/api/v1/events", event("Vigil " + WORD, "Berlin", "DE"));
         running.close();
         Path older = Files.copy(snapshot, dataDir.resolve("older.snapshot"));
 
         Api second = start();
-        String later = create(second.signIn(OWNER, Api.PASSWORD), event("Later " + WORD, "Berlin", "DE"));
+        String later =
+                second.signIn(OWNER, Api.PASSWORD).createdId("/api/v1/events", event("Later " + WORD, "Berlin", "DE"));
         running.close();
         // An operator puts the older snapshot back: it no longer describes the database.
         Files.move(older, snapshot, StandardCopyOption.REPLACE_EXISTING);
@@ -182,16 +182,5 @@ class IndexSnapshotRestartTest {
         body.put("timeZone", "Europe/Berlin");
         body.put("place", new HashMap<>(Map.of("city", city, "countryCode", country, "venue", "Square")));
         return body;
-    }
-
-    private static String create(Api.Caller owner, Map<String, Object> body) {
-        return owner.post("/api/v1/events", body)
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .asString();
     }
 }

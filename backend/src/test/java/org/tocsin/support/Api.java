@@ -142,6 +142,18 @@ public final class Api {
             return request(HttpMethod.POST, uri, body);
         }
 
+        /** POSTs {@code body}, expects 201 Created, and answers the created resource's {@code id}. */
+        public String createdId(String uri, Object body) {
+            return post(uri, body)
+                    .expectStatus()
+                    .isCreated()
+                    .expectBody(JsonNode.class)
+                    .returnResult()
+                    .getResponseBody()
+                    .get("id")
+                    .asString();
+        }
+
         public WebTestClient.ResponseSpec put(String uri, Object body) {
             return request(HttpMethod.PUT, uri, body);
         }
