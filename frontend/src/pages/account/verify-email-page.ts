@@ -3,7 +3,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { LightElement, formErrors, generalError, type FormErrors } from '../../shared/light-element';
 import { api } from '../../core/api';
 import { t } from '../../core/i18n';
-import { currentUser, sessionChanged } from '../../core/session';
+import { sessionChanged } from '../../core/session';
+import type { Me } from '../../core/types';
 
 /**
  * /verify-email#token=…: the link from the mail. The token is in the fragment (no server log sees it) and is
@@ -105,23 +106,18 @@ export class VerifyResend extends LightElement {
  */
 @customElement('tocsin-verify-banner')
 export class VerifyBanner extends LightElement {
-  @state() private email = '';
-  /** No link is waiting (an account older than verification, or the last link expired): ask them to send one. */
-  @state() private noLink = false;
-
-  async connectedCallback() {
-    super.connectedCallback();
-    const me = await currentUser(true);
-    this.email = me && me.emailVerified === false ? me.email : '';
-    this.noLink = me?.verificationLinkSent === false;
-  }
+  /** The signed-in person, as the dashboard just asked for them. */
+  @property({ attribute: false }) me: Me | null = null;
 
   render() {
-    if (!this.email) return nothing;
+    const me = this.me;
+    if (!me || me.emailVerified !== false) return nothing;
+    // No link is waiting (an account older than verification, or the last link expired): ask them to send one.
+    const noLink = me.verificationLinkSent === false;
     return html`<section class="notice" role="region" aria-labelledby="verify-banner-h">
       <h2 id="verify-banner-h">${t('verify.bannerTitle')}</h2>
-      <p>${t(this.noLink ? 'verify.bannerNoLink' : 'verify.banner', { email: this.email })}</p>
-      <tocsin-verify-resend email=${this.email}></tocsin-verify-resend>
+      <p>${t(noLink ? 'verify.bannerNoLink' : 'verify.banner', { email: me.email })}</p>
+      <tocsin-verify-resend email=${me.email}></tocsin-verify-resend>
     </section>`;
   }
 }

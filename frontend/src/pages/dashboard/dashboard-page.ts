@@ -34,7 +34,9 @@ export class DashboardPage extends LightElement {
 
   async connectedCallback() {
     super.connectedCallback();
-    this.me = await currentUser();
+    // Fresh, not the cached answer: a link confirmed in another tab ends the banner. The banner and "My calendar"
+    // take it from here, so the page paints whole and the organization links do not move under the pointer.
+    this.me = await currentUser(true);
     if (!this.me) {
       navigate('/signin?next=/dashboard', true);
       return;
@@ -72,8 +74,8 @@ export class DashboardPage extends LightElement {
     return html`
       <h1>${t('dashboard.title')}</h1>
       <p>${t('dashboard.hello', { name: this.me.displayName })}</p>
-      <tocsin-verify-banner></tocsin-verify-banner>
-      <tocsin-personal-feed></tocsin-personal-feed>
+      <tocsin-verify-banner .me=${this.me}></tocsin-verify-banner>
+      <tocsin-personal-feed .me=${this.me}></tocsin-personal-feed>
       <section aria-labelledby="orgs-h">
         <h2 id="orgs-h">${t('dashboard.myOrganizations')}</h2>
         ${

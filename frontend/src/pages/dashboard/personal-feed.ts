@@ -1,11 +1,11 @@
 import { html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { LightElement } from '../../shared/light-element';
 import '../../shared/subscribe-panel';
 import { api, ApiError } from '../../core/api';
 import { t } from '../../core/i18n';
 import { currentUser } from '../../core/session';
-import type { FeedAddress } from '../../core/types';
+import type { FeedAddress, Me } from '../../core/types';
 
 /**
  * "My calendar": the private address of the calendar of one's RSVPs (GET /api/v1/me's calendarFeedUrl), made or
@@ -14,6 +14,8 @@ import type { FeedAddress } from '../../core/types';
  */
 @customElement('tocsin-personal-feed')
 export class PersonalFeed extends LightElement {
+  /** The signed-in person, when the page has just asked for them: then the first paint shows the address. */
+  @property({ attribute: false }) me?: Me;
   @state() private feed: FeedAddress | null = null;
   @state() private loaded = false;
   @state() private busy = false;
@@ -22,7 +24,8 @@ export class PersonalFeed extends LightElement {
 
   connectedCallback(): void {
     super.connectedCallback();
-    void this.load();
+    if (this.me) this.show(this.me);
+    else void this.load();
   }
 
   /** After a password change, which turns the address off. */
@@ -33,11 +36,15 @@ export class PersonalFeed extends LightElement {
 
   private async load() {
     try {
-      const me = await api.me();
-      this.feed = me.calendarFeedUrl ? { url: me.calendarFeedUrl, webcal: '' } : null;
+      this.show(await api.me());
     } catch {
       this.error = t('error.load');
+      this.loaded = true;
     }
+  }
+
+  private show(me: Me) {
+    this.feed = me.calendarFeedUrl ? { url: me.calendarFeedUrl, webcal: '' } : null;
     this.loaded = true;
   }
 
