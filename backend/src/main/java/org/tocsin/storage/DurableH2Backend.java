@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -23,6 +24,13 @@ import org.h2.mvstore.MVStore;
  * <p>mongo-java-server has no authentication, and any local account can connect to a loopback port.
  * So a connection must first prove it knows this start's {@link EmbeddedCredential} (SASL PLAIN);
  * until then it may only say hello, as the driver's monitoring connections do, and learns nothing.
+ *
+ * <p>Every command reads the store as it was when the command began, and H2 must not free the pages of that
+ * version while it does. H2 frees a chunk whose pages were all replaced (by writes, or by its background
+ * compaction) once a retention time of 45 seconds has passed, unless a reader registered the version it reads.
+ * This server never registers one, and a query materialises its whole answer in one go: the event index's
+ * read of a million events ran for minutes and failed with "Chunk 8208 not found". So each command pins the
+ * version it reads ({@link #pinned}), as H2's own transactions do.
  *
  * <p>Its databases open without reading their documents ({@link EmbeddedDatabase}), and listing them
  * (the health check's question) answers from the open ones: the server's own answer opened every database
@@ -59,7 +67,7 @@ final class DurableH2Backend extends H2Backend {
         try {
             // Drivers (and Spring Boot's health check) say "hello"; this server knows its older name.
             String known = "hello".equals(command) ? "isMaster" : command;
-            return super.handleCommand(channel, database, known, query);
+            return pinned(() -> super.handleCommand(channel, database, known, query));
         } finally {
             commitIfChanged();
         }
@@ -87,7 +95,17 @@ final class DurableH2Backend extends H2Backend {
     @Override
     public QueryResult handleQuery(MongoQuery query) {
         requireAuthenticated(query.getChannel());
-        return super.handleQuery(query);
+        return pinned(() -> super.handleQuery(query));
+    }
+
+    /** Runs a command with the store's current version (and every page it holds) kept until it ends. */
+    private <T> T pinned(Supplier<T> command) {
+        MVStore.TxCounter reading = store.registerVersionUsage();
+        try {
+            return command.get();
+        } finally {
+            store.deregisterVersionUsage(reading);
+        }
     }
 
     @Override
