@@ -191,14 +191,7 @@ class AccountFlowTest extends IntegrationTest {
     void anotherUsersTokenCannotBeRevoked() {
         Api.Caller owner = api().newUser("Fa");
         Api.Caller other = api().newUser("Gi");
-        String id = owner.post("/api/v1/me/tokens", Map.of("name", "mine"))
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .asString();
+        String id = owner.createdId("/api/v1/me/tokens", Map.of("name", "mine"));
         expectProblem(other.delete("/api/v1/me/tokens/" + id), 404, "/problems/not-found");
         owner.get("/api/v1/me/tokens").expectBody().jsonPath("$.length()").isEqualTo(1);
     }

@@ -25,31 +25,23 @@ class ExportTest extends IntegrationTest {
         ana.post("/api/v1/me/tokens", Map.of("name", "my script"))
                 .expectStatus()
                 .isCreated();
-        String event = group.owner
-                .post(
-                        "/api/v1/events",
-                        Map.of(
-                                "organization",
-                                group.organization,
-                                "title",
-                                "Exported vigil",
-                                "kind",
-                                "VIGIL",
-                                "start",
-                                "2027-05-06T18:00",
-                                "end",
-                                "2027-05-06T19:00",
-                                "timeZone",
-                                "Europe/Berlin",
-                                "online",
-                                Map.of("url", "https://example.org/live")))
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .asString();
+        String event = group.owner.createdId(
+                "/api/v1/events",
+                Map.of(
+                        "organization",
+                        group.organization,
+                        "title",
+                        "Exported vigil",
+                        "kind",
+                        "VIGIL",
+                        "start",
+                        "2027-05-06T18:00",
+                        "end",
+                        "2027-05-06T19:00",
+                        "timeZone",
+                        "Europe/Berlin",
+                        "online",
+                        Map.of("url", "https://example.org/live")));
         ana.post("/api/v1/events/" + event + "/rsvps", Map.of("name", "Ana Exported", "response", "GOING"))
                 .expectStatus()
                 .isCreated();

@@ -92,31 +92,23 @@ class NoClientAddressKeptTest extends AccountMailContext {
 
         verifyByMail(api, email);
         OrganizationFixtures group = new OrganizationFixtures(api, "No address " + tag, user);
-        String event = group.owner
-                .post(
-                        "/api/v1/events",
-                        Map.of(
-                                "organization",
-                                group.organization,
-                                "title",
-                                "Vigil",
-                                "kind",
-                                "VIGIL",
-                                "start",
-                                "2027-05-06T18:00",
-                                "end",
-                                "2027-05-06T19:00",
-                                "timeZone",
-                                "Europe/Berlin",
-                                "online",
-                                Map.of("url", "https://example.org/live")))
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .asString();
+        String event = group.owner.createdId(
+                "/api/v1/events",
+                Map.of(
+                        "organization",
+                        group.organization,
+                        "title",
+                        "Vigil",
+                        "kind",
+                        "VIGIL",
+                        "start",
+                        "2027-05-06T18:00",
+                        "end",
+                        "2027-05-06T19:00",
+                        "timeZone",
+                        "Europe/Berlin",
+                        "online",
+                        Map.of("url", "https://example.org/live")));
         api.anonymous()
                 .post(
                         "/api/v1/events/" + event + "/rsvps",

@@ -21,15 +21,7 @@ class EventAccessTest extends IntegrationTest {
         expectProblem(stranger.post("/api/v1/events", body), 403, "/problems/forbidden");
         expectProblem(member.post("/api/v1/events", body), 403, "/problems/forbidden");
         expectProblem(api().anonymous().post("/api/v1/events", body), 401, "/problems/unauthenticated");
-        String id = organizer
-                .post("/api/v1/events", body)
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .asString();
+        String id = organizer.createdId("/api/v1/events", body);
 
         expectProblem(stranger.patch("/api/v1/events/" + id, Map.of("title", "Defaced")), 403, "/problems/forbidden");
         expectProblem(member.post("/api/v1/events/" + id + "/cancel", Map.of()), 403, "/problems/forbidden");

@@ -45,14 +45,7 @@ class FeedHttpTest extends IntegrationTest {
 
     private String create(Map<String, Object> body) {
         body.put("organization", org);
-        return owner.post("/api/v1/events", body)
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .asString();
+        return owner.createdId("/api/v1/events", body);
     }
 
     private static Map<String, Object> event(

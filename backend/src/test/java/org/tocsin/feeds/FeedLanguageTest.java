@@ -58,14 +58,7 @@ class FeedLanguageTest extends IntegrationTest {
         body.put("speakers", List.of(Map.of("name", "Narges")));
         body.put("languages", List.of("fa", "de"));
         body.put("accessibility", Map.of("features", List.of("STEP_FREE_ACCESS"), "note", "Ramp at the side"));
-        eventId = owner.post("/api/v1/events", body)
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .asString();
+        eventId = owner.createdId("/api/v1/events", body);
     }
 
     private EntityExchangeResult<byte[]> get(String path) {

@@ -62,14 +62,7 @@ class OperatorMetricsTest {
                 "end", "2027-05-06T19:00",
                 "timeZone", "Europe/Berlin",
                 "place", Map.of("city", "Berlin", "countryCode", "DE")));
-        String id = owner.post("/api/v1/events", event)
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .asString();
+        String id = owner.createdId("/api/v1/events", event);
         Api.from(main, CLIENT_V6)
                 .anonymous()
                 .post("/api/v1/events/" + id + "/rsvps", Map.of("name", "Sam", "response", "GOING", "guests", 0))

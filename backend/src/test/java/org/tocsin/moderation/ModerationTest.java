@@ -57,14 +57,7 @@ class ModerationTest extends IntegrationTest {
     }
 
     private static String create(Api.Caller owner, Map<String, Object> body) {
-        return owner.post("/api/v1/events", body)
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .asString();
+        return owner.createdId("/api/v1/events", body);
     }
 
     /** Status, ETag and body of an anonymous GET. */

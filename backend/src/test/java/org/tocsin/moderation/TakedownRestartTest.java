@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.tocsin.support.Api;
 import org.tocsin.support.InProcessApp;
 import org.tocsin.support.TestStorage;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A takedown survives a restart: the read model is loaded at start, and an event hidden before must
@@ -42,14 +41,7 @@ class TakedownRestartTest {
             body.put("end", "2027-10-10T19:00");
             body.put("timeZone", "Europe/Berlin");
             body.put("place", Map.of("city", "Berlin", "countryCode", "DE"));
-            event = owner.post("/api/v1/events", body)
-                    .expectStatus()
-                    .isCreated()
-                    .expectBody(JsonNode.class)
-                    .returnResult()
-                    .getResponseBody()
-                    .get("id")
-                    .asString();
+            event = owner.createdId("/api/v1/events", body);
             api.newUser("Admin", ADMIN)
                     .post("/api/v1/moderation/events/" + event + "/hide", Map.of())
                     .expectStatus()

@@ -20,7 +20,6 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.tocsin.support.IntegrationTest;
 import org.tocsin.support.OrganizationFixtures;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The server-rendered event page and the RSVP forms, fetched as a plain HTTP client (no JavaScript):
@@ -60,15 +59,7 @@ class EventPagesTest extends IntegrationTest {
                         "lat", 52.5163,
                         "lon", 13.3777));
         body.putAll(overrides);
-        return group.owner
-                .post("/api/v1/events", body)
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .asString();
+        return group.owner.createdId("/api/v1/events", body);
     }
 
     private EntityExchangeResult<String> page(String path, String acceptLanguage) {

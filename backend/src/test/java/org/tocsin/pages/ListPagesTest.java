@@ -17,7 +17,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.tocsin.support.IntegrationTest;
 import org.tocsin.support.OrganizationFixtures;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The server-rendered list pages ({@code /}, a city, an organization, a campaign), fetched as a plain
@@ -70,15 +69,7 @@ class ListPagesTest extends IntegrationTest {
         body.put("campaign", campaign);
         body.put("place", Map.of("address", "Wilshire Blvd 11000", "city", city, "countryCode", "DE"));
         body.putAll(overrides);
-        return group.owner
-                .post("/api/v1/events", body)
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .asString();
+        return group.owner.createdId("/api/v1/events", body);
     }
 
     private EntityExchangeResult<String> page(String path, String acceptLanguage) {

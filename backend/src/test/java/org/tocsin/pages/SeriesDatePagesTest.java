@@ -25,25 +25,17 @@ class SeriesDatePagesTest extends IntegrationTest {
     @BeforeEach
     void aWeeklySeriesWithOneDateMovedAndOneCancelled() {
         group = new OrganizationFixtures(api());
-        series = group.owner
-                .post(
-                        "/api/v1/events",
-                        Map.of(
-                                "organization", group.organization,
-                                "title", "Weekly vigil",
-                                "kind", "VIGIL",
-                                "start", "2027-03-04T18:00",
-                                "end", "2027-03-04T19:00",
-                                "timeZone", "Europe/Berlin",
-                                "recurrence", Map.of("rrule", "FREQ=WEEKLY;COUNT=4"),
-                                "place", Map.of("city", "Berlin", "countryCode", "DE")))
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .asString();
+        series = group.owner.createdId(
+                "/api/v1/events",
+                Map.of(
+                        "organization", group.organization,
+                        "title", "Weekly vigil",
+                        "kind", "VIGIL",
+                        "start", "2027-03-04T18:00",
+                        "end", "2027-03-04T19:00",
+                        "timeZone", "Europe/Berlin",
+                        "recurrence", Map.of("rrule", "FREQ=WEEKLY;COUNT=4"),
+                        "place", Map.of("city", "Berlin", "countryCode", "DE")));
         group.owner
                 .put(
                         "/api/v1/events/" + series + "/occurrences/2027-03-11T18:00",

@@ -231,15 +231,8 @@ final class HiddenWorlds {
         // Submissions are hidden from strangers until approved: one pending, one declined, in A alone.
         if (variant == 0) {
             for (String id : offered) {
-                String submission = owners[1]
-                        .post("/api/v1/campaigns/" + CAMPAIGNS[0] + "/submissions", Map.of("event", id))
-                        .expectStatus()
-                        .isCreated()
-                        .expectBody(JsonNode.class)
-                        .returnResult()
-                        .getResponseBody()
-                        .get("id")
-                        .asString();
+                String submission =
+                        owners[1].createdId("/api/v1/campaigns/" + CAMPAIGNS[0] + "/submissions", Map.of("event", id));
                 if (id.equals(offered.getLast())) {
                     owners[0]
                             .post(
@@ -260,15 +253,8 @@ final class HiddenWorlds {
                         .map(Map.Entry::getKey)
                         .findFirst()
                         .orElseThrow();
-                String invitation = owners[o]
-                        .post("/api/v1/events/" + event + "/cohosts", Map.of("organization", ORGANIZATIONS[1 - o]))
-                        .expectStatus()
-                        .isCreated()
-                        .expectBody(JsonNode.class)
-                        .returnResult()
-                        .getResponseBody()
-                        .get("id")
-                        .asString();
+                String invitation = owners[o].createdId(
+                        "/api/v1/events/" + event + "/cohosts", Map.of("organization", ORGANIZATIONS[1 - o]));
                 if (o == 1) {
                     owners[0]
                             .post(
@@ -284,17 +270,8 @@ final class HiddenWorlds {
         // it as the host's do (docs/coalitions.md), and strangers must still learn nothing of it.
         if (variant == 0) {
             int o = lastOwners.get(3);
-            String invitation = owners[o]
-                    .post(
-                            "/api/v1/events/" + lastHidden.get(3) + "/cohosts",
-                            Map.of("organization", ORGANIZATIONS[1 - o]))
-                    .expectStatus()
-                    .isCreated()
-                    .expectBody(JsonNode.class)
-                    .returnResult()
-                    .getResponseBody()
-                    .get("id")
-                    .asString();
+            String invitation = owners[o].createdId(
+                    "/api/v1/events/" + lastHidden.get(3) + "/cohosts", Map.of("organization", ORGANIZATIONS[1 - o]));
             owners[1 - o]
                     .post(
                             "/api/v1/organizations/" + ORGANIZATIONS[1 - o] + "/cohost-invitations/" + invitation

@@ -165,15 +165,7 @@ class UnguessableIdsTest extends IntegrationTest {
         body.put("timeZone", "Europe/Berlin");
         body.put("visibility", visibility);
         body.put("place", Map.of("city", "Berlin", "countryCode", "DE"));
-        return f.owner
-                .post("/api/v1/events", body)
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .asString();
+        return f.owner.createdId("/api/v1/events", body);
     }
 
     /** The event as stored by an older version: the same document under an ObjectId. */

@@ -45,14 +45,7 @@ final class RsvpFixtures extends OrganizationFixtures {
     }
 
     String create(Map<String, Object> body) {
-        return owner.post("/api/v1/events", body)
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .asString();
+        return owner.createdId("/api/v1/events", body);
     }
 
     String event(Integer capacity) {

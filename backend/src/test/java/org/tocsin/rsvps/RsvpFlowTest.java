@@ -68,15 +68,7 @@ class RsvpFlowTest extends IntegrationTest {
         RsvpFixtures f = new RsvpFixtures(api());
         String event = f.event(10);
         Api.Caller supporter = api().newUser("Supporter");
-        String first = supporter
-                .post("/api/v1/events/" + event + "/rsvps", rsvp("Sam", "GOING", 1))
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .asString();
+        String first = supporter.createdId("/api/v1/events/" + event + "/rsvps", rsvp("Sam", "GOING", 1));
         JsonNode again = supporter
                 .post("/api/v1/events/" + event + "/rsvps", rsvp("Sam", "GOING", 3))
                 .expectStatus()

@@ -21,7 +21,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.tocsin.TocsinApplication;
 import org.tocsin.support.Api;
 import org.tocsin.support.TestStorage;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Replicas on one host without a MongoDB install: one database-only Tocsin process
@@ -73,14 +72,7 @@ class SharedEmbeddedDatabaseTest {
         owner.post("/api/v1/organizations", Map.of("name", "Shared", "slug", "shared"))
                 .expectStatus()
                 .isCreated();
-        String event = owner.post("/api/v1/events", vigil("shared", "Vigil zyqfirstword"))
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .asString();
+        String event = owner.createdId("/api/v1/events", vigil("shared", "Vigil zyqfirstword"));
         Api.Caller stranger = api(second).anonymous();
         await().atMost(BOUND).until(() -> discovered(stranger, "zyqfirstword").contains(event));
 

@@ -144,15 +144,7 @@ class ApiFuzzTest extends IntegrationTest {
                 Map.of("url", "https://example.org/live"),
                 "recurrence",
                 Map.of("rrule", "FREQ=WEEKLY;COUNT=5")));
-        String eventId = f.owner
-                .post("/api/v1/events", series)
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .asString();
+        String eventId = f.owner.createdId("/api/v1/events", series);
         JsonNode token = f.owner
                 .post("/api/v1/me/tokens", Map.of("name", "fuzzer"))
                 .expectStatus()

@@ -147,15 +147,7 @@ class HostileRequestTest extends IntegrationTest {
 
             Map<String, Object> series = new java.util.HashMap<>(event);
             series.put("recurrence", Map.of("rrule", "FREQ=WEEKLY;COUNT=3"));
-            String id = f.owner
-                    .post("/api/v1/events", series)
-                    .expectStatus()
-                    .isCreated()
-                    .expectBody(JsonNode.class)
-                    .returnResult()
-                    .getResponseBody()
-                    .get("id")
-                    .asString();
+            String id = f.owner.createdId("/api/v1/events", series);
             for (String occurrence : List.of(
                     "+1000000000-12-31T23:59:59Z",
                     "+999999999-12-31T23:59:59Z",

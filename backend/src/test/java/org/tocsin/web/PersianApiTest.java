@@ -23,15 +23,7 @@ class PersianApiTest extends IntegrationTest {
         body.put("end", "2027-05-06T19:00");
         body.put("timeZone", "Asia/Tehran");
         body.put("place", Map.of("city", "Tehran", "countryCode", "IR", "lat", 35.7, "lon", 51.4));
-        return group.owner
-                .post("/api/v1/events", body)
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .asString();
+        return group.owner.createdId("/api/v1/events", body);
     }
 
     private JsonNode rsvp(String eventId, String acceptLanguage, Map<String, Object> body, int status) {

@@ -96,15 +96,7 @@ class UserTextInputTest extends IntegrationTest {
                 .isEqualTo(0);
 
         // A PATCH is read through the same rules, after merging.
-        String id = group.owner
-                .post("/api/v1/events", event(org))
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .asString();
+        String id = group.owner.createdId("/api/v1/events", event(org));
         refused(group.owner.patch("/api/v1/events/" + id, Map.of("title", "Vigil\u0000")), "title");
         refused(group.owner.patch("/api/v1/events/" + id, Map.of("place", Map.of("venue", "\u0007"))), "place.venue");
         refused(group.owner.post("/api/v1/events/" + id + "/cancel", Map.of("reason", "rain\r\nBcc: x")), "reason");
@@ -174,14 +166,7 @@ class UserTextInputTest extends IntegrationTest {
                         .post("/api/v1/auth/login", Map.of("email", "a\u0000@tocsin.test", "password", Api.PASSWORD)),
                 "email");
 
-        String event = owner.post("/api/v1/events", event(org))
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .asString();
+        String event = owner.createdId("/api/v1/events", event(org));
         refused(
                 api().anonymous()
                         .post("/api/v1/events/" + event + "/rsvps", Map.of("name", "Guest\u0007", "response", "GOING")),

@@ -93,15 +93,8 @@ class WebhookDisableTest {
                 .get("email")
                 .asString();
         String base = "/api/v1/organizations/" + org.organization + "/webhooks";
-        String id = org.owner
-                .post(base, Map.of("url", receiver.url("/hook"), "description", "a receiver that is down"))
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .asString();
+        String id = org.owner.createdId(
+                base, Map.of("url", receiver.url("/hook"), "description", "a receiver that is down"));
 
         createEvent(org, "First");
         // Its deliveries are retried, then given up: the endpoint is failing, not yet for long enough.

@@ -87,15 +87,7 @@ class WebhookTest extends IntegrationTest {
         body.put("end", "2027-05-01T19:00");
         body.put("timeZone", "Europe/Berlin");
         body.put("place", Map.of("city", "Berlin", "countryCode", "DE"));
-        return org.owner
-                .post("/api/v1/events", body)
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .asString();
+        return org.owner.createdId("/api/v1/events", body);
     }
 
     private static JsonNode json(String body) {

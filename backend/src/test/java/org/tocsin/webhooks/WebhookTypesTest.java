@@ -97,15 +97,7 @@ class WebhookTypesTest extends IntegrationTest {
     }
 
     private static String create(OrganizationFixtures org, Map<String, Object> body) {
-        return org.owner
-                .post("/api/v1/events", body)
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .asString();
+        return org.owner.createdId("/api/v1/events", body);
     }
 
     private void rsvp(String eventId, String name, int guests) {
@@ -257,15 +249,8 @@ class WebhookTypesTest extends IntegrationTest {
 
         OrganizationFixtures host = new OrganizationFixtures(api(), "Host city group");
         String eventId = create(host, event(host, "Vigil in Leipzig", "2027-10-10T18:00"));
-        String submission = host.owner
-                .post("/api/v1/campaigns/" + slug + "/submissions", Map.of("event", eventId))
-                .expectStatus()
-                .isCreated()
-                .expectBody(JsonNode.class)
-                .returnResult()
-                .getResponseBody()
-                .get("id")
-                .asString();
+        String submission =
+                host.owner.createdId("/api/v1/campaigns/" + slug + "/submissions", Map.of("event", eventId));
         await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 1);
         JsonNode got = received.getFirst().json();
         assertThat(verifies(secret, received.getFirst())).isTrue();
