@@ -72,10 +72,13 @@ public class EventBatches {
     /** Each line checked as a single create would be, for {@code organization} (its slug) and {@code user}. */
     public Mono<Checked> check(CurrentUser user, String organization, List<Line> lines) {
         Lookups lookups = new Lookups();
-        // Parsed and validated on a worker, never on the database driver's or the server's threads.
+        // Each line parsed, validated and built on a worker (two at a time, a core each), never on the database
+        // driver's or the server's threads.
         return Flux.fromIterable(lines)
-                .publishOn(Schedulers.boundedElastic(), 64)
-                .flatMapSequential(line -> checked(user, organization, line, lookups), 2)
+                .flatMapSequential(
+                        line -> Mono.defer(() -> checked(user, organization, line, lookups))
+                                .subscribeOn(Schedulers.boundedElastic()),
+                        2)
                 .collectList()
                 .map(results -> {
                     List<EventService.NewEvent> drafts = new ArrayList<>();
@@ -93,16 +96,25 @@ public class EventBatches {
                 });
     }
 
-    /** The checked events stored, a batch at a time; emits how many are stored after each batch. */
+    /**
+     * The checked events stored, a batch at a time, each batch made known (discovery, followers) while the next one
+     * is stored; emits how many are stored and known after each batch. A batch is only stored once the one before
+     * it is, and a batch stored is always made known, even when the next one fails (so at most one batch is ahead
+     * of the count).
+     */
     public Flux<Integer> write(Checked checked) {
         Lookups lookups = new Lookups();
         int[] written = {0};
         return Flux.fromIterable(checked.drafts)
                 .buffer(BATCH)
-                .concatMap(batch -> events.insertAll(batch, lookups).then(Mono.fromSupplier(() -> {
-                    written[0] += batch.size();
-                    return written[0];
-                })));
+                .concatMap(batch -> events.storeAll(batch).thenReturn(batch), 1)
+                .concatMapDelayError(
+                        batch -> events.announceAll(batch, lookups).then(Mono.fromSupplier(() -> {
+                            written[0] += batch.size();
+                            return written[0];
+                        })),
+                        false,
+                        1);
     }
 
     private record Result(EventService.NewEvent draft, List<LineProblem> problems) {}

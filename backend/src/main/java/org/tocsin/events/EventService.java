@@ -286,17 +286,20 @@ public class EventService {
                         .map(event -> new NewEvent(event, resolved)));
     }
 
+    /** New events stored together: one insert. {@link #announceAll} then makes them known. */
+    Mono<Void> storeAll(List<NewEvent> batch) {
+        return store.insertAll(batch.stream().map(NewEvent::event).toList());
+    }
+
     /**
-     * New events stored together: one insert, each public city remembered once, one index update for all,
-     * then each {@link EventChange.Created} published as a single create publishes it.
+     * Stored events made known: each public city remembered once, one index update for all, then each {@link
+     * EventChange.Created} published as a single create publishes it.
      */
-    Mono<Void> insertAll(List<NewEvent> batch, Lookups lookups) {
-        return store.insertAll(batch.stream().map(NewEvent::event).toList())
-                .then(Flux.fromIterable(batch)
-                        .filter(d -> d.resolved().city() != null && d.event().visibility() == Visibility.PUBLIC)
-                        .concatMap(d -> lookups.once(
-                                "remember:" + d.resolved().city().key(), () -> rememberCity(d.resolved(), d.event())))
-                        .then())
+    Mono<Void> announceAll(List<NewEvent> batch, Lookups lookups) {
+        return Flux.fromIterable(batch)
+                .filter(d -> d.resolved().city() != null && d.event().visibility() == Visibility.PUBLIC)
+                .concatMap(d -> lookups.once(
+                        "remember:" + d.resolved().city().key(), () -> rememberCity(d.resolved(), d.event())))
                 .then(index.indexedAll(batch.stream().map(NewEvent::event).toList()))
                 .thenMany(Flux.fromIterable(batch))
                 // A draft is announced when it is published, as a single create's is (published).

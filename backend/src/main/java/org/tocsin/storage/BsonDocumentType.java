@@ -126,7 +126,14 @@ final class BsonDocumentType extends BasicDataType<Object> {
 
     /** Whether BSON gives {@code value} back equal, with the same classes (lists as {@code ArrayList}s). */
     static boolean exact(Object value) {
-        if (value == null || EXACT.contains(value.getClass())) {
+        // Checked for every document of every page written: the commonest values first, the set look-up last.
+        if (value == null
+                || value instanceof String
+                || value instanceof Instant
+                || value instanceof Integer
+                || value instanceof Boolean
+                || value instanceof Long
+                || value instanceof Double) {
             return true;
         }
         if (value instanceof Document document) {
@@ -146,6 +153,6 @@ final class BsonDocumentType extends BasicDataType<Object> {
             }
             return true;
         }
-        return false;
+        return EXACT.contains(value.getClass());
     }
 }

@@ -1,8 +1,10 @@
 package org.tocsin.storage;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
@@ -16,7 +18,9 @@ import org.h2.mvstore.type.ObjectDataType;
  * serialised once per search, and the serialisations of keys met often (those of the upper B-tree pages, met by
  * every search) are remembered, for keys whose values serialise alike whenever they are equal (strings and
  * whole numbers: an {@code _id}, a slug, an email); other keys are serialised at each comparison, as before.
- * Writing a page reuses them too, byte for byte what {@code ObjectDataType} writes.
+ * Writing a page reuses them too, byte for byte what {@code ObjectDataType} writes. The commonest key, one ASCII
+ * string, is serialised, deserialised and compared without Java serialisation at all ({@link
+ * AsciiKeySerialisation}).
  */
 final class IndexKeyType extends ObjectDataType {
 
@@ -47,6 +51,19 @@ final class IndexKeyType extends ObjectDataType {
         out.put(SERIALIZED_OBJECT).putVarInt(bytes.length).put(bytes);
     }
 
+    /** As {@code ObjectDataType} reads what it wrote; a key of one ASCII string without an ObjectInputStream. */
+    @Override
+    public Object read(ByteBuffer in) {
+        if (in.get(in.position()) != SERIALIZED_OBJECT) {
+            return super.read(in);
+        }
+        in.get();
+        byte[] bytes = new byte[DataUtils.readVarInt(in)];
+        in.get(bytes);
+        KeyValue key = AsciiKeySerialisation.deserialise(bytes);
+        return key != null ? key : deserialize(bytes);
+    }
+
     @Override
     public int getMemory(Object value) {
         return value instanceof KeyValue ? averageSize : super.getMemory(value);
@@ -55,7 +72,11 @@ final class IndexKeyType extends ObjectDataType {
     @Override
     public int compare(Object a, Object b) {
         if (a instanceof KeyValue first && b instanceof KeyValue second && a != b) {
-            return compareNotNull(bytes(first), bytes(second));
+            String firstText = AsciiKeySerialisation.asciiValue(first);
+            String secondText = firstText == null ? null : AsciiKeySerialisation.asciiValue(second);
+            return secondText != null
+                    ? AsciiKeySerialisation.compare(firstText, secondText)
+                    : compareNotNull(bytes(first), bytes(second));
         }
         return super.compare(a, b);
     }
@@ -67,7 +88,8 @@ final class IndexKeyType extends ObjectDataType {
             return super.binarySearch(key, storage, size, initialGuess);
         }
         Object[] keys = (Object[]) storage;
-        byte[] searchedBytes = bytes(searched);
+        String searchedText = AsciiKeySerialisation.asciiValue(searched);
+        byte[] searchedBytes = searchedText == null ? bytes(searched) : null;
         int low = 0;
         int high = size - 1;
         int x = initialGuess - 1;
@@ -77,7 +99,7 @@ final class IndexKeyType extends ObjectDataType {
         while (low <= high) {
             Object other = keys[x];
             int compare = other instanceof KeyValue stored
-                    ? (stored == searched ? 0 : compareNotNull(searchedBytes, bytes(stored)))
+                    ? (stored == searched ? 0 : compare(searched, searchedText, searchedBytes, stored))
                     : super.compare(key, other);
             if (compare > 0) {
                 low = x + 1;
@@ -91,7 +113,22 @@ final class IndexKeyType extends ObjectDataType {
         return -(low + 1);
     }
 
+    /** {@code searched} against {@code stored}, with what is known of it already: its ASCII text, else its bytes. */
+    private int compare(KeyValue searched, String searchedText, byte[] searchedBytes, KeyValue stored) {
+        if (searchedText == null) {
+            return compareNotNull(searchedBytes, bytes(stored));
+        }
+        String storedText = AsciiKeySerialisation.asciiValue(stored);
+        return storedText != null
+                ? AsciiKeySerialisation.compare(searchedText, storedText)
+                : compareNotNull(bytes(searched), bytes(stored));
+    }
+
     private byte[] bytes(KeyValue key) {
+        String text = AsciiKeySerialisation.asciiValue(key);
+        if (text != null) {
+            return AsciiKeySerialisation.serialise(text);
+        }
         if (!rememberable(key)) {
             return serialize(key);
         }
