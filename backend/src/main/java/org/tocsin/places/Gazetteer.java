@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.zip.GZIPInputStream;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.tocsin.text.SearchText;
 
@@ -28,10 +31,10 @@ import org.tocsin.text.SearchText;
  * <p>Memory: names are kept once per city; the alias index is two primitive arrays (a 64-bit hash of
  * "country/normalised-name", sorted, and the city it names), about 10 MB retained for 25,000 cities and 230,000
  * distinct names, instead of a map of strings. The names' search keys are normalised at build time, so loading is
- * parsing and hashing; it happens once, at start-up (figures in docs/gazetteer.md).
+ * parsing and hashing; it happens once, at start-up, beside the rest of it (figures in docs/gazetteer.md).
  */
 @Component
-class Gazetteer {
+class Gazetteer implements SmartInitializingSingleton {
 
     static final String RESOURCE = "/org/tocsin/places/gazetteer.tsv.gz";
     static final int COLUMNS = 10;
@@ -47,13 +50,36 @@ class Gazetteer {
             double lon,
             int population) {}
 
-    private final City[] cities;
-    private final long[] hashes;
-    private final int[] targets;
-    private final CityPrefixes prefixes;
-    private final String edition;
+    /** What the resource holds, once it is read: see {@link #load}. */
+    private record Tables(City[] cities, long[] hashes, int[] targets, CityPrefixes prefixes, String edition) {}
+
+    /**
+     * Read on a thread of its own from construction on: reading takes 1.5-2 s of a core, which the rest of
+     * start-up (a single thread) would otherwise wait for; {@link #afterSingletonsInstantiated} waits for it before
+     * the server takes requests, so no request ever waits, and a missing or broken resource still stops the start.
+     */
+    private final CompletableFuture<Tables> tables;
 
     Gazetteer() {
+        tables = CompletableFuture.supplyAsync(
+                Gazetteer::load,
+                task -> Thread.ofPlatform().name("gazetteer-load").daemon().start(task));
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        tables();
+    }
+
+    private Tables tables() {
+        try {
+            return tables.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static Tables load() {
         try (InputStream in = Gazetteer.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(
@@ -62,7 +88,7 @@ class Gazetteer {
             List<String[]> rows = read(in);
             // Largest first, so that a name two cities share goes to the larger one.
             rows.sort((a, b) -> Integer.compare(Integer.parseInt(b[6]), Integer.parseInt(a[6])));
-            cities = new City[rows.size()];
+            City[] cities = new City[rows.size()];
             Map<String, String> zones = new HashMap<>();
             Map<Long, Integer> own = new HashMap<>(rows.size() * 2);
             Map<Long, Integer> aliases = new HashMap<>(rows.size() * 32);
@@ -95,16 +121,15 @@ class Gazetteer {
                 }
             }
             aliases.putAll(own);
-            hashes = new long[aliases.size()];
-            targets = new int[aliases.size()];
+            long[] hashes = new long[aliases.size()];
+            int[] targets = new int[aliases.size()];
             Long[] sorted = aliases.keySet().toArray(Long[]::new);
             Arrays.sort(sorted);
             for (int i = 0; i < sorted.length; i++) {
                 hashes[i] = sorted[i];
                 targets[i] = aliases.get(sorted[i]);
             }
-            prefixes = byPrefix.build();
-            edition = editionOf(cities, hashes, targets);
+            return new Tables(cities, hashes, targets, byPrefix.build(), editionOf(cities, hashes, targets));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -124,7 +149,7 @@ class Gazetteer {
      * places a city differently. Repairs of stored cities run once per edition.
      */
     String edition() {
-        return edition;
+        return tables().edition();
     }
 
     /** The city a name in a country means, in any script or case; empty when the gazetteer knows none. */
@@ -132,8 +157,9 @@ class Gazetteer {
         if (name == null || countryCode == null || SearchText.tokens(name).isEmpty()) {
             return Optional.empty();
         }
-        int at = Arrays.binarySearch(hashes, hash(CityKeys.key(name, countryCode)));
-        return at < 0 ? Optional.empty() : Optional.of(cities[targets[at]]);
+        Tables t = tables();
+        int at = Arrays.binarySearch(t.hashes(), hash(CityKeys.key(name, countryCode)));
+        return at < 0 ? Optional.empty() : Optional.of(t.cities()[t.targets()[at]]);
     }
 
     /**
@@ -144,10 +170,11 @@ class Gazetteer {
         if (key == null) {
             return Optional.empty();
         }
-        int at = Arrays.binarySearch(hashes, hash(key));
+        Tables t = tables();
+        int at = Arrays.binarySearch(t.hashes(), hash(key));
         return at < 0
                 ? Optional.empty()
-                : Optional.of(cities[targets[at]]).filter(c -> c.key().equals(key));
+                : Optional.of(t.cities()[t.targets()[at]]).filter(c -> c.key().equals(key));
     }
 
     /**
@@ -159,24 +186,25 @@ class Gazetteer {
         if (prefix.isEmpty()) {
             return List.of();
         }
-        int[] found = prefixes.largestStartingWith(prefix, limit);
+        Tables t = tables();
+        int[] found = t.prefixes().largestStartingWith(prefix, limit);
         List<City> result = new ArrayList<>(found.length);
         for (int city : found) {
-            result.add(cities[city]);
+            result.add(t.cities()[city]);
         }
         return result;
     }
 
     CityPrefixes prefixes() {
-        return prefixes;
+        return tables().prefixes();
     }
 
     int size() {
-        return cities.length;
+        return tables().cities().length;
     }
 
     int names() {
-        return hashes.length;
+        return tables().hashes().length;
     }
 
     static List<String[]> read(InputStream in) throws IOException {
