@@ -29,10 +29,12 @@ for run in $(seq "$RUNS"); do
     sleep 0.1
   done
   healthy=$(( ($(date +%s%N) - started) / 1000000 ))
+  # CPU time (user + system) the process used to get there: on two cores, what overlapping work can save.
+  cpu=$(awk -v tck="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / tck}' "/proc/$SERVER/stat")
   jcmd $SERVER GC.run >/dev/null
   heap=$(jcmd $SERVER GC.heap_info | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+')
   rss=$(awk '/VmRSS/ {print $2}' /proc/$SERVER/status)
-  echo "run $run: healthy after $healthy ms; $(grep -oE 'Event index (loaded|restored).*' "$LOG" | tail -1);" \
+  echo "run $run: healthy after $healthy ms ($cpu CPU-seconds); $(grep -oE 'Event index (loaded|restored).*' "$LOG" | tail -1);" \
     "heap after a full GC $(( heap / 1024 )) MB; RSS $(( rss / 1024 )) MB"
   kill $SERVER
   wait $SERVER 2>/dev/null || true

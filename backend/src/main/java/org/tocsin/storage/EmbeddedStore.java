@@ -9,22 +9,38 @@ import java.util.zip.ZipOutputStream;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 
 /**
  * The embedded database's one file, for the operations that need the file itself rather than the wire
  * protocol: an online backup. Present only when Tocsin runs the embedded server.
+ *
+ * <p>H2's background writer (its housekeeping: rewriting chunks that are mostly dead, as a large import leaves
+ * them) starts only once the application is ready. It rewrites under the store's lock, which every write
+ * command's commit also takes: started with the file, it held the first commands of a start (creating indexes)
+ * for 2.5-3.3 s at 100,000 events (docs/discovery-benchmark.md). Nothing waits for it: every write command
+ * commits itself ({@link DurableH2Backend}).
  */
-public final class EmbeddedStore {
+public final class EmbeddedStore implements ApplicationListener<ApplicationReadyEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStore.class);
 
     /** The name of the database file in the data directory, and of its entry in a backup. */
     public static final String FILE_NAME = "tocsin.mv.db";
 
+    /** H2's default: its background writer wakes every second. */
+    private static final int BACKGROUND_WRITER_DELAY_MS = 1000;
+
     private final MVStore store;
 
     EmbeddedStore(MVStore store) {
         this.store = store;
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+        store.setAutoCommitDelay(BACKGROUND_WRITER_DELAY_MS);
     }
 
     /**
@@ -46,8 +62,11 @@ public final class EmbeddedStore {
             throw new UncheckedIOException("Cannot create the database file " + file, e);
         }
         PrivateFiles.file(file);
-        return new EmbeddedStore(
-                new MVStore.Builder().fileName(file.toString()).compress().open());
+        return new EmbeddedStore(new MVStore.Builder()
+                .fileName(file.toString())
+                .compress()
+                .autoCommitDisabled()
+                .open());
     }
 
     /**
