@@ -9,6 +9,7 @@ import {
   localDigits,
   localToUtc,
   parseCount,
+  parseDecimal,
   zoneName,
 } from './format';
 import en from '../locales/en';
@@ -102,6 +103,20 @@ describe('digits as people type them', () => {
     expect(parseCount('٢')).toBe(2);
     expect(parseCount(' 4 ')).toBe(4);
     expect(parseCount('')).toBe(0);
+  });
+
+  it('reads a coordinate typed in Persian digits with the Arabic decimal separator, or with a comma', () => {
+    expect(parseDecimal('۳۵٫۶۸۹')).toBe(35.689);
+    expect(parseDecimal('٥١٫٣٨٩')).toBe(51.389);
+    expect(parseDecimal(' 52,52 ')).toBe(52.52);
+    expect(parseDecimal('−33.87')).toBe(-33.87);
+    expect(parseDecimal('13')).toBe(13);
+  });
+
+  it('keeps what is no decimal number as typed, for the server to refuse', () => {
+    expect(parseDecimal('52.5.1')).toBe('52.5.1');
+    expect(parseDecimal('north')).toBe('north');
+    expect(parseDecimal('1e400')).toBe('1e400');
   });
 
   it('keeps what is no whole number as typed, for the server to refuse', () => {

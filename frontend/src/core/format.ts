@@ -159,6 +159,19 @@ export function parseCount(text: string, maxDigits = 3): number | string {
   return new RegExp(`^\\d{1,${maxDigits}}$`).test(ascii) ? Number(ascii) : text;
 }
 
+/**
+ * A decimal number (a latitude, a longitude) typed in any of those digits, with "." or the Arabic decimal separator
+ * "٫" (or a comma, as many write it): the number, or the text as typed when it is none, so the server refuses it
+ * naming the field instead of it being dropped.
+ */
+export function parseDecimal(text: string): number | string {
+  const ascii = asciiDigits(text)
+    .trim()
+    .replace(/[\u066B,]/g, '.')
+    .replace(/^\u2212/, '-');
+  return /^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(ascii) ? Number(ascii) : text;
+}
+
 /** A count as a field shows it for editing: the page's digits, no grouping (what `parseCount` reads back). */
 export function formatCount(n: number, loc: DateStyle): string {
   return new Intl.NumberFormat(loc.intl, { useGrouping: false }).format(n);

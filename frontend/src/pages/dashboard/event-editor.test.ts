@@ -133,7 +133,7 @@ describe('a new event for a campaign’s call', () => {
   });
 });
 
-describe('counts typed in the editor', () => {
+describe('numbers typed in the editor', () => {
   freshPageEachTest();
 
   const SAVED = aVigil({
@@ -178,5 +178,49 @@ describe('counts typed in the editor', () => {
     const body = calls.find((c) => c.method === 'PATCH')!.body as Record<string, unknown>;
     expect(body.capacity).toBe(50);
     expect(body.locationRevealBefore).toBe('PT3H');
+  });
+
+  it('keeps a point a Persian organizer types in Persian digits, and sends a mistyped one for the server to refuse', async () => {
+    setLanguage('fa', false);
+    const calls = fakeFetch({
+      'GET /api/v1/events/e1': () => ({ status: 200, body: SAVED }),
+      'GET /api/v1/events/e1/notes': () => ({ status: 200, body: { text: '' } }),
+      'PATCH /api/v1/events/e1': () =>
+        calls.filter((c) => c.method === 'PATCH').length === 1
+          ? { status: 200, body: SAVED }
+          : {
+              status: 400,
+              body: {
+                status: 400,
+                title: 'Invalid request',
+                errors: [{ field: 'place.lon', message: 'not a number' }],
+              },
+            },
+    });
+    const el = document.createElement('tocsin-event-editor');
+    el.setAttribute('eventId', 'e1');
+    document.body.append(el);
+    await until(() => !!el.querySelector('#ev-lat'), 'the loaded event');
+    const lat = el.querySelector<HTMLInputElement>('#ev-lat')!;
+    // A number field empties "۳۵٫۶۸۹" in browsers that do not read Persian digits, and the point was lost.
+    expect(lat.type).toBe('text');
+    expect(lat.getAttribute('inputmode')).toBe('decimal');
+    type(el, '#ev-lat', '۳۵٫۶۸۹');
+    type(el, '#ev-lon', '۵۱٫۳۸۹');
+    el.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await until(() => calls.some((c) => c.method === 'PATCH'), 'the save');
+    const place = (calls.find((c) => c.method === 'PATCH')!.body as { place: Record<string, unknown> }).place;
+    expect(place.lat).toBe(35.689);
+    expect(place.lon).toBe(51.389);
+
+    type(el, '#ev-lon', 'شرق');
+    el.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await until(() => calls.filter((c) => c.method === 'PATCH').length === 2, 'the second save');
+    const second = (calls.filter((c) => c.method === 'PATCH')[1].body as { place: Record<string, unknown> }).place;
+    expect(second.lon).toBe('شرق');
+    // The server's refusal, once, on the field it names.
+    await until(() => el.querySelector('#ev-lon')!.getAttribute('aria-invalid') === 'true', 'the refusal');
+    expect(el.querySelectorAll('.field-error').length).toBe(1);
+    expect(el.querySelector('#ev-lon-error')!.textContent).toBe('not a number');
   });
 });

@@ -17,7 +17,7 @@ import './point-map';
 import { api } from '../../core/api';
 import { ACCESSIBILITY_FEATURES, accessibilityLabel } from '../../core/accessibility';
 import { locale, t, type MessageKey } from '../../core/i18n';
-import { formatCount, parseCount, timeZones, viewerZone } from '../../core/format';
+import { formatCount, parseCount, parseDecimal, timeZones, viewerZone } from '../../core/format';
 import { navigate, paths } from '../../core/router';
 import { parseWeekly, weekdayName, weekdayOf, weeklyRule, WEEKDAYS, type Weekday } from '../../core/rrule';
 import { EVENT_KINDS, RSVP_MODES, type EventView, type PlaceSuggestion } from '../../core/types';
@@ -197,12 +197,16 @@ function revealBefore(d: Draft, clear: null | undefined): string | null | undefi
   return hours > 0 ? `PT${hours}H` : clear;
 }
 
-/** The place's lat/lon when both are numbers; otherwise none (null in a patch, so the server uses the city's centre). */
-function point(d: Draft, clear: null | undefined): { lat?: number | null; lon?: number | null } {
-  const lat = Number(d.lat?.trim() || NaN);
-  const lon = Number(d.lon?.trim() || NaN);
-  if (Number.isFinite(lat) && Number.isFinite(lon)) return { lat, lon };
-  return clear === null ? { lat: null, lon: null } : {};
+/**
+ * The place's lat/lon as typed, in any digits: none when both are empty (null in a patch, so the server uses the city's
+ * centre); otherwise both, each a number or the text as typed, so a mistyped or half-given point is refused by the
+ * server naming the field instead of being dropped.
+ */
+function point(d: Draft, clear: null | undefined): { lat?: number | string | null; lon?: number | string | null } {
+  const lat = d.lat?.trim();
+  const lon = d.lon?.trim();
+  if (!lat && !lon) return clear === null ? { lat: null, lon: null } : {};
+  return { lat: lat ? parseDecimal(lat) : null, lon: lon ? parseDecimal(lon) : null };
 }
 
 function draftOf(e: EventView): Draft {
@@ -363,15 +367,15 @@ export class EventEditor extends LightElement {
   }
 
   /**
-   * The meeting point: a small map centred on the city (click or drag) and the same point as two numeric fields,
+   * The meeting point: a small map centred on the city (click or drag) and the same point as two decimal fields,
    * the keyboard's way. Shown once a city was picked (or the event has a point); empty fields mean the city's centre.
    */
   private pointFields() {
     const d = this.draft;
-    const e = this.errors;
-    const lat = Number(d.lat);
-    const lon = Number(d.lon);
-    const set = d.lat?.trim() && d.lon?.trim() && Number.isFinite(lat) && Number.isFinite(lon);
+    // Typed in any digits ("۳۵٫۶۸۹"), as the saved body reads them.
+    const lat = d.lat?.trim() ? parseDecimal(d.lat) : undefined;
+    const lon = d.lon?.trim() ? parseDecimal(d.lon) : undefined;
+    const set = typeof lat === 'number' && typeof lon === 'number';
     const centre = this.centre ?? (set ? { lat, lon } : undefined);
     if (!centre) return nothing;
     return html`<fieldset class="point">
@@ -382,10 +386,9 @@ export class EventEditor extends LightElement {
         @point-changed=${(ev: CustomEvent<{ lat: number; lon: number }>) =>
           (this.draft = { ...this.draft, lat: String(ev.detail.lat), lon: String(ev.detail.lon) })}></tocsin-point-map>
       <div class="row">
-        ${this.text('lat', 'place.lat', t('editor.lat'), { type: 'number', ltr: true, step: '0.0001' })}
-        ${this.text('lon', 'place.lon', t('editor.lon'), { type: 'number', ltr: true, step: '0.0001' })}
+        ${this.text('lat', 'place.lat', t('editor.lat'), { decimal: true })}
+        ${this.text('lon', 'place.lon', t('editor.lon'), { decimal: true })}
       </div>
-      ${fieldError(e, 'place.lat', 'ev-lat-error')}
     </fieldset>`;
   }
 
@@ -433,9 +436,10 @@ export class EventEditor extends LightElement {
       hint?: string;
       ltr?: boolean;
       list?: string;
-      step?: string;
       /** A whole count: a text field (a number field drops Persian digits), a digit keyboard, read by parseCount. */
       count?: boolean;
+      /** A decimal (a coordinate): a text field as for a count, a keyboard with a decimal point, read by parseDecimal. */
+      decimal?: boolean;
     } = {},
   ) {
     const id = `ev-${field}`;
@@ -446,8 +450,8 @@ export class EventEditor extends LightElement {
     return html`<div class="field">
       <label for=${id}>${label}</label>
       <input id=${id} type=${opts.type ?? 'text'} ?required=${opts.required} .value=${String(this.draft[field])}
-        list=${ifDefined(opts.list)} step=${ifDefined(opts.step)} dir=${ifDefined(opts.ltr || opts.count ? 'ltr' : undefined)}
-        inputmode=${ifDefined(opts.count ? 'numeric' : undefined)}
+        list=${ifDefined(opts.list)} dir=${ifDefined(opts.ltr || opts.count || opts.decimal ? 'ltr' : undefined)}
+        inputmode=${ifDefined(opts.count ? 'numeric' : opts.decimal ? 'decimal' : undefined)}
         aria-invalid=${invalid(e, apiField)} aria-describedby=${ifDefined(describedBy || undefined)}
         @input=${(ev: Event) => this.set(field, (ev.target as HTMLInputElement).value as never)} />
       ${opts.hint ? html`<p class="hint" id="${id}-hint">${opts.hint}</p>` : nothing}
