@@ -12,10 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -117,10 +123,13 @@ class EventIndex implements SmartInitializingSingleton, SmartLifecycle, Campaign
 
     /**
      * The snapshot read and placed from construction on, on a thread of its own, beside the rest of start-up (it
-     * takes 2-3 s of a core at 100,000 events, docs/discovery-benchmark.md); true when it was, with how long it
-     * took. {@link #afterSingletonsInstantiated} waits for it. Nothing else touches the index before that.
+     * takes 2-3 s of a core at 100,000 events, docs/discovery-benchmark.md); null when there was none to trust.
+     * {@link #afterSingletonsInstantiated} waits for it. Nothing else touches the index before that.
      */
-    private final CompletableFuture<Long> restoring;
+    private final CompletableFuture<Restored> restoring;
+
+    /** How long the snapshot took to read and place, and in how many batches. */
+    private record Restored(long millis, int batches) {}
 
     EventIndex(
             EventStore store,
@@ -144,31 +153,65 @@ class EventIndex implements SmartInitializingSingleton, SmartLifecycle, Campaign
                 task -> Thread.ofPlatform().name("event-index-restore").daemon().start(task));
     }
 
-    /** How long the snapshot took to read and place, or null when there was none to trust. */
-    private Long restoreFromSnapshot() {
+    /**
+     * Reads the snapshot and places its events as they are read, a batch at a time, on as many threads as there are
+     * cores (no two events share an id, so batches go in any order), then (while the last batches are placed) the delta-sync order and the due times: all of a start's
+     * cores busy until the index is whole (docs/discovery-benchmark.md). If reading fails part way, every batch
+     * handed on is placed all the same before the store is read instead: those events are as the database holds
+     * them (the snapshot matched it), and reading the store puts each again over its own entry.
+     */
+    private Restored restoreFromSnapshot() {
         long began = System.nanoTime();
-        IndexSnapshotFile.Contents snapshot = snapshots.take().block().orElse(null);
+        ExecutorService placers = Executors.newFixedThreadPool(
+                Runtime.getRuntime().availableProcessors(),
+                Thread.ofPlatform().name("event-index-place-", 0).daemon().factory());
+        Queue<Future<?>> placing = new ConcurrentLinkedQueue<>();
+        IndexSnapshotFile.Contents snapshot;
+        try {
+            snapshot = snapshots
+                    .take(batch -> placing.add(placers.submit(() -> batch.forEach(this::insert))))
+                    .block()
+                    .orElse(null);
+            if (snapshot != null) {
+                snapshot.changes().forEach(changeOrder::restore);
+                snapshot.due().forEach(dueTimes::restore);
+            }
+        } finally {
+            for (Future<?> batch : placing) {
+                try {
+                    batch.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while placing the index snapshot", e);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("Placing the index snapshot failed", e.getCause());
+                }
+            }
+            placers.shutdown();
+        }
         if (snapshot == null) {
             return null;
         }
-        restore(snapshot);
-        return (System.nanoTime() - began) / 1_000_000;
+        generation.incrementAndGet();
+        long took = (System.nanoTime() - began) / 1_000_000;
+        return new Restored(took, placing.size());
     }
 
-    /** Loaded before the server takes requests: discovery answers completely from the first request on. */
     @Override
     public void afterSingletonsInstantiated() {
         // What the moderators took down is known first: a hidden event must not be indexed at start (the snapshot
         // holds none: it is the index of the last stop, which had left them out).
         takedowns.loaded().block();
         long began = System.nanoTime();
-        Long restoredIn = restoring.join();
-        if (restoredIn != null) {
+        Restored restored = restoring.join();
+        if (restored != null) {
             log.info(
-                    "Event index restored {} events, {} occurrences from its snapshot in {} ms (waited {} ms)",
+                    "Event index restored {} events, {} occurrences from its snapshot in {} ms ({} batches placed as"
+                            + " read), beside the rest of start-up: waited {} ms",
                     events.size(),
                     occurrenceCount(),
-                    restoredIn,
+                    restored.millis(),
+                    restored.batches(),
                     (System.nanoTime() - began) / 1_000_000);
             return;
         }
@@ -198,17 +241,6 @@ class EventIndex implements SmartInitializingSingleton, SmartLifecycle, Campaign
 
     private int occurrenceCount() {
         return events.values().stream().mapToInt(e -> e.occurrences().length).sum();
-    }
-
-    /**
-     * The index as a snapshot kept it (the index is empty before): each event placed as {@link #apply} places it,
-     * on all cores, since no two of them share an id.
-     */
-    private void restore(IndexSnapshotFile.Contents snapshot) {
-        snapshot.events().parallelStream().forEach(this::insert);
-        snapshot.changes().forEach(changeOrder::restore);
-        snapshot.due().forEach(dueTimes::restore);
-        generation.incrementAndGet();
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.tocsin.storage.PrivateFiles;
 
@@ -73,14 +74,28 @@ final class IndexSnapshotFile {
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** Events handed on at a time by {@link #read(Path, Predicate, Consumer)}. */
+    static final int BATCH = 8_192;
+
     /** The file's contents if its header is {@code trusted}; empty without reading further otherwise. */
     static Optional<Contents> read(Path file, Predicate<Header> trusted) throws IOException {
+        List<IndexedEvent> events = new ArrayList<>();
+        return read(file, trusted, events::addAll).map(c -> new Contents(c.header(), events, c.changes(), c.due()));
+    }
+
+    /**
+     * As {@link #read(Path, Predicate)}, but the events are handed to {@code eventBatches} as they are read, up to
+     * {@link #BATCH} at a time, so they can be placed while the rest is read; the contents then hold no events.
+     * When reading fails after some batches were handed on, those batches are as the file holds them.
+     */
+    static Optional<Contents> read(Path file, Predicate<Header> trusted, Consumer<List<IndexedEvent>> eventBatches)
+            throws IOException {
         try (Reader in = new Reader(new DataInputStream(new BufferedInputStream(Files.newInputStream(file))))) {
             Header header = in.header();
             if (header == null || !trusted.test(header)) {
                 return Optional.empty();
             }
-            List<IndexedEvent> events = in.events();
+            in.events(eventBatches);
             int changeCount = in.count();
             List<ChangeOrder.Entry> changes = new ArrayList<>(changeCount);
             for (int i = 0; i < changeCount; i++) {
@@ -92,7 +107,7 @@ final class IndexSnapshotFile {
             for (int i = 0; i < dueCount; i++) {
                 due.add(new DueTimes.Entry(in.string(), in.nullableLong(), in.instant(), in.instant()));
             }
-            return Optional.of(new Contents(header, events, changes, due));
+            return Optional.of(new Contents(header, List.of(), changes, due));
         }
     }
 
@@ -217,10 +232,14 @@ final class IndexSnapshotFile {
             return new Header(data.readUTF(), data.readUTF(), Instant.ofEpochMilli(data.readLong()));
         }
 
-        List<IndexedEvent> events() throws IOException {
+        void events(Consumer<List<IndexedEvent>> batches) throws IOException {
             int count = count();
-            List<IndexedEvent> events = new ArrayList<>(count);
+            List<IndexedEvent> events = new ArrayList<>(Math.min(count, BATCH));
             for (int i = 0; i < count; i++) {
+                if (events.size() == BATCH) {
+                    batches.accept(events);
+                    events = new ArrayList<>(Math.min(count - i, BATCH));
+                }
                 String id = string();
                 String organizationId = string();
                 String campaignId = string();
@@ -280,7 +299,9 @@ final class IndexSnapshotFile {
                         terms,
                         occurrences));
             }
-            return events;
+            if (!events.isEmpty()) {
+                batches.accept(events);
+            }
         }
 
         int count() throws IOException {

@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,16 +91,18 @@ class IndexSnapshots {
 
     /**
      * The snapshot the last clean stop left, if it may be trusted (above); it is used up either way. Read once,
-     * before the index is loaded.
+     * before the index is loaded. Its events are handed to {@code eventBatches} as they are read
+     * ({@link IndexSnapshotFile#read(Path, java.util.function.Predicate, Consumer)}), and only when it is trusted;
+     * when reading fails part way, the batches handed on are as the file holds them, and the answer is empty.
      */
-    Mono<Optional<IndexSnapshotFile.Contents>> take() {
+    Mono<Optional<IndexSnapshotFile.Contents>> take(Consumer<List<IndexedEvent>> eventBatches) {
         if (!enabled || !Files.exists(file)) {
             return Mono.just(Optional.empty());
         }
         return mongo.findAndRemove(Query.query(where("_id").is(PAIR)), Document.class, COLLECTION)
                 .map(pair -> Optional.ofNullable(pair.getString("token")))
                 .defaultIfEmpty(Optional.empty())
-                .map(token -> read(token.orElse(null)))
+                .map(token -> read(token.orElse(null), eventBatches))
                 .onErrorResume(e -> {
                     log.warn("Event index snapshot unreadable, reading the store instead: {}", e.toString());
                     return Mono.just(Optional.empty());
@@ -106,10 +110,10 @@ class IndexSnapshots {
                 .doFinally(signal -> forget());
     }
 
-    private Optional<IndexSnapshotFile.Contents> read(String token) {
+    private Optional<IndexSnapshotFile.Contents> read(String token, Consumer<List<IndexedEvent>> eventBatches) {
         try {
             Optional<IndexSnapshotFile.Contents> contents =
-                    IndexSnapshotFile.read(file, header -> trusted(header, token));
+                    IndexSnapshotFile.read(file, header -> trusted(header, token), eventBatches);
             if (contents.isEmpty()) {
                 log.info("Event index snapshot not used: another build wrote it, or the database has changed since");
             }

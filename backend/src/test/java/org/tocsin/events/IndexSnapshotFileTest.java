@@ -67,6 +67,26 @@ class IndexSnapshotFileTest {
     }
 
     @Test
+    void eventsAreHandedOnInBatchesAsTheyAreRead() throws Exception {
+        int count = 2 * IndexSnapshotFile.BATCH + 1;
+        List<IndexedEvent> events = IntStream.range(0, count)
+                .mapToObj(i -> indexed(GeneratedEvents.nth(i, NOW)))
+                .toList();
+        Path file = dir.resolve("snapshot");
+        IndexSnapshotFile.Header header = new IndexSnapshotFile.Header("build-1", "token-1", NOW);
+        IndexSnapshotFile.write(file, new IndexSnapshotFile.Contents(header, events, List.of(), List.of()));
+
+        List<List<IndexedEvent>> batches = new ArrayList<>();
+        IndexSnapshotFile.Contents read =
+                IndexSnapshotFile.read(file, h -> true, batches::add).orElseThrow();
+
+        assertThat(batches).extracting(List::size).containsExactly(IndexSnapshotFile.BATCH, IndexSnapshotFile.BATCH, 1);
+        assertThat(batches.stream().flatMap(List::stream).map(IndexedEvent::id))
+                .containsExactlyElementsOf(events.stream().map(IndexedEvent::id).toList());
+        assertThat(read.events()).isEmpty();
+    }
+
+    @Test
     void aFileItsReaderDoesNotTrustIsNotReadFurther() throws Exception {
         Path file = dir.resolve("snapshot");
         IndexSnapshotFile.Header header = new IndexSnapshotFile.Header("build-1", "token-1", NOW);
