@@ -3,6 +3,7 @@ package org.tocsin.events;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -17,7 +18,13 @@ import org.roaringbitmap.RoaringBitmap;
 final class TermIndex {
 
     private final EventOrdinals ordinals;
+    /** In term order, for the prefix walks of searches. */
     private final ConcurrentSkipListMap<String, RoaringBitmap> byTerm = new ConcurrentSkipListMap<>();
+    /**
+     * The same sets by exact term, for adding: a hash look-up instead of a walk down the sorted map's levels, with
+     * about twenty terms an event (a quarter of a start's placing of the index snapshot went to those walks).
+     */
+    private final ConcurrentHashMap<String, RoaringBitmap> exact = new ConcurrentHashMap<>();
 
     TermIndex(EventOrdinals ordinals) {
         this.ordinals = ordinals;
@@ -26,7 +33,8 @@ final class TermIndex {
     void add(List<String> terms, String eventId) {
         int ordinal = ordinals.of(eventId);
         for (String term : terms) {
-            RoaringBitmap events = byTerm.computeIfAbsent(term, t -> new RoaringBitmap());
+            RoaringBitmap events =
+                    exact.computeIfAbsent(term, t -> byTerm.computeIfAbsent(t, x -> new RoaringBitmap()));
             synchronized (events) {
                 events.add(ordinal);
             }
@@ -39,7 +47,11 @@ final class TermIndex {
             byTerm.computeIfPresent(term, (t, events) -> {
                 synchronized (events) {
                     events.remove(ordinal);
-                    return events.isEmpty() ? null : events;
+                    if (!events.isEmpty()) {
+                        return events;
+                    }
+                    exact.remove(t, events);
+                    return null;
                 }
             });
         }
