@@ -155,10 +155,11 @@ class EventIndex implements SmartInitializingSingleton, SmartLifecycle, Campaign
 
     /**
      * Reads the snapshot and places its events as they are read, a batch at a time, on as many threads as there are
-     * cores (no two events share an id, so batches go in any order), then (while the last batches are placed) the delta-sync order and the due times: all of a start's
-     * cores busy until the index is whole (docs/discovery-benchmark.md). If reading fails part way, every batch
-     * handed on is placed all the same before the store is read instead: those events are as the database holds
-     * them (the snapshot matched it), and reading the store puts each again over its own entry.
+     * cores (no two events share an id, so batches go in any order), then, while the last batches are placed, the
+     * delta-sync order and the due times: all of a start's cores busy until the index is whole
+     * (docs/discovery-benchmark.md). If reading fails part way, every batch handed on is placed all the same before
+     * the store is read instead: those events are as the database holds them (the snapshot matched it), and
+     * reading the store puts each again over its own entry.
      */
     private Restored restoreFromSnapshot() {
         long began = System.nanoTime();
@@ -177,16 +178,7 @@ class EventIndex implements SmartInitializingSingleton, SmartLifecycle, Campaign
                 snapshot.due().forEach(dueTimes::restore);
             }
         } finally {
-            for (Future<?> batch : placing) {
-                try {
-                    batch.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Interrupted while placing the index snapshot", e);
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("Placing the index snapshot failed", e.getCause());
-                }
-            }
+            placed(placing);
             placers.shutdown();
         }
         if (snapshot == null) {
@@ -197,6 +189,21 @@ class EventIndex implements SmartInitializingSingleton, SmartLifecycle, Campaign
         return new Restored(took, placing.size());
     }
 
+    /** Waits for every batch handed to the placers; a batch that failed fails the start. */
+    private static void placed(Queue<Future<?>> placing) {
+        for (Future<?> batch : placing) {
+            try {
+                batch.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while placing the index snapshot", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Placing the index snapshot failed", e.getCause());
+            }
+        }
+    }
+
+    /** Loaded before the server takes requests: discovery answers completely from the first request on. */
     @Override
     public void afterSingletonsInstantiated() {
         // What the moderators took down is known first: a hidden event must not be indexed at start (the snapshot
