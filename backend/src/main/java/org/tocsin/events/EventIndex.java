@@ -122,8 +122,8 @@ class EventIndex implements SmartInitializingSingleton, SmartLifecycle, Campaign
     private volatile boolean running;
 
     /**
-     * The snapshot read and placed from construction on, on a thread of its own, beside the rest of start-up (it
-     * takes 2-3 s of a core at 100,000 events, docs/discovery-benchmark.md); null when there was none to trust.
+     * The snapshot read and placed from construction on, on workers, beside the rest of start-up (it takes 2-3 s of
+     * a core at 100,000 events, docs/discovery-benchmark.md); null when there was none to trust.
      * {@link #afterSingletonsInstantiated} waits for it. Nothing else touches the index before that.
      */
     private final CompletableFuture<Restored> restoring;
@@ -148,9 +148,7 @@ class EventIndex implements SmartInitializingSingleton, SmartLifecycle, Campaign
         this.clock = clock;
         this.takedowns = takedowns;
         this.sharedDatabase = sharing.othersWrite();
-        this.restoring = CompletableFuture.supplyAsync(
-                this::restoreFromSnapshot,
-                task -> Thread.ofPlatform().name("event-index-restore").daemon().start(task));
+        this.restoring = restoreFromSnapshot().toFuture();
     }
 
     /**
@@ -161,32 +159,32 @@ class EventIndex implements SmartInitializingSingleton, SmartLifecycle, Campaign
      * the store is read instead: those events are as the database holds them (the snapshot matched it), and
      * reading the store puts each again over its own entry.
      */
-    private Restored restoreFromSnapshot() {
-        long began = System.nanoTime();
-        ExecutorService placers = Executors.newFixedThreadPool(
-                Runtime.getRuntime().availableProcessors(),
-                Thread.ofPlatform().name("event-index-place-", 0).daemon().factory());
-        Queue<Future<?>> placing = new ConcurrentLinkedQueue<>();
-        IndexSnapshotFile.Contents snapshot;
-        try {
-            snapshot = snapshots
+    private Mono<Restored> restoreFromSnapshot() {
+        return Mono.defer(() -> {
+            long began = System.nanoTime();
+            ExecutorService placers = Executors.newFixedThreadPool(
+                    Runtime.getRuntime().availableProcessors(),
+                    Thread.ofPlatform().name("event-index-place-", 0).daemon().factory());
+            Queue<Future<?>> placing = new ConcurrentLinkedQueue<>();
+            return snapshots
                     .take(batch -> placing.add(placers.submit(() -> batch.forEach(this::insert))))
-                    .block()
-                    .orElse(null);
-            if (snapshot != null) {
-                snapshot.changes().forEach(changeOrder::restore);
-                snapshot.due().forEach(dueTimes::restore);
-            }
-        } finally {
-            placed(placing);
-            placers.shutdown();
-        }
-        if (snapshot == null) {
-            return null;
-        }
-        generation.incrementAndGet();
-        long took = (System.nanoTime() - began) / 1_000_000;
-        return new Restored(took, placing.size());
+                    .map(found -> {
+                        try {
+                            found.ifPresent(snapshot -> {
+                                snapshot.changes().forEach(changeOrder::restore);
+                                snapshot.due().forEach(dueTimes::restore);
+                            });
+                        } finally {
+                            placed(placing);
+                            placers.shutdown();
+                        }
+                        return found;
+                    })
+                    .flatMap(found -> Mono.justOrEmpty(found.map(snapshot -> {
+                        generation.incrementAndGet();
+                        return new Restored((System.nanoTime() - began) / 1_000_000, placing.size());
+                    })));
+        });
     }
 
     /** Waits for every batch handed to the placers; a batch that failed fails the start. */

@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 import org.tocsin.storage.DataDirectory;
 import org.tocsin.storage.DatabaseSharing;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * When the event index may start from its snapshot ({@link IndexSnapshotFile}) instead of reading every stored
@@ -102,6 +103,8 @@ class IndexSnapshots {
         return mongo.findAndRemove(Query.query(where("_id").is(PAIR)), Document.class, COLLECTION)
                 .map(pair -> Optional.ofNullable(pair.getString("token")))
                 .defaultIfEmpty(Optional.empty())
+                // Read on a worker: never on the database driver's thread, which other commands share meanwhile.
+                .publishOn(Schedulers.boundedElastic())
                 .map(token -> read(token.orElse(null), eventBatches))
                 .onErrorResume(e -> {
                     log.warn("Event index snapshot unreadable, reading the store instead: {}", e.toString());
