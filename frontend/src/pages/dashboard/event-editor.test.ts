@@ -152,17 +152,23 @@ describe('numbers typed in the editor', () => {
     input.dispatchEvent(new Event('input'));
   }
 
-  it('shows capacity and reveal hours in Persian digits in text fields, and sends what a Persian organizer types as numbers', async () => {
+  /** The saved event open in the editor, for a Persian organizer; {@code patch} answers its saves. */
+  async function openInPersian(patch: () => { status: number; body: unknown }) {
     setLanguage('fa', false);
     const calls = fakeFetch({
       'GET /api/v1/events/e1': () => ({ status: 200, body: SAVED }),
       'GET /api/v1/events/e1/notes': () => ({ status: 200, body: { text: '' } }),
-      'PATCH /api/v1/events/e1': () => ({ status: 200, body: SAVED }),
+      'PATCH /api/v1/events/e1': patch,
     });
     const el = document.createElement('tocsin-event-editor');
     el.setAttribute('eventId', 'e1');
     document.body.append(el);
     await until(() => !!el.querySelector('#ev-capacity'), 'the loaded event');
+    return { el, calls };
+  }
+
+  it('shows capacity and reveal hours in Persian digits in text fields, and sends what a Persian organizer types as numbers', async () => {
+    const { el, calls } = await openInPersian(() => ({ status: 200, body: SAVED }));
     const capacity = el.querySelector<HTMLInputElement>('#ev-capacity')!;
     // A number field would drop "۵۰" in some browsers; a text field with a digit keyboard keeps it.
     expect(capacity.type).toBe('text');
@@ -181,26 +187,18 @@ describe('numbers typed in the editor', () => {
   });
 
   it('keeps a point a Persian organizer types in Persian digits, and sends a mistyped one for the server to refuse', async () => {
-    setLanguage('fa', false);
-    const calls = fakeFetch({
-      'GET /api/v1/events/e1': () => ({ status: 200, body: SAVED }),
-      'GET /api/v1/events/e1/notes': () => ({ status: 200, body: { text: '' } }),
-      'PATCH /api/v1/events/e1': () =>
-        calls.filter((c) => c.method === 'PATCH').length === 1
-          ? { status: 200, body: SAVED }
-          : {
+    const { el, calls } = await openInPersian(() =>
+      calls.filter((c) => c.method === 'PATCH').length === 1
+        ? { status: 200, body: SAVED }
+        : {
+            status: 400,
+            body: {
               status: 400,
-              body: {
-                status: 400,
-                title: 'Invalid request',
-                errors: [{ field: 'place.lon', message: 'not a number' }],
-              },
+              title: 'Invalid request',
+              errors: [{ field: 'place.lon', message: 'not a number' }],
             },
-    });
-    const el = document.createElement('tocsin-event-editor');
-    el.setAttribute('eventId', 'e1');
-    document.body.append(el);
-    await until(() => !!el.querySelector('#ev-lat'), 'the loaded event');
+          },
+    );
     const lat = el.querySelector<HTMLInputElement>('#ev-lat')!;
     // A number field empties "۳۵٫۶۸۹" in browsers that do not read Persian digits, and the point was lost.
     expect(lat.type).toBe('text');

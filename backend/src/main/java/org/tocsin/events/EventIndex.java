@@ -168,7 +168,7 @@ class EventIndex implements SmartInitializingSingleton, SmartLifecycle, Campaign
             Queue<Future<?>> placing = new ConcurrentLinkedQueue<>();
             return snapshots
                     .take(batch -> placing.add(placers.submit(() -> batch.forEach(this::insert))))
-                    .map(found -> {
+                    .mapNotNull(found -> {
                         try {
                             found.ifPresent(snapshot -> {
                                 snapshot.changes().forEach(changeOrder::restore);
@@ -178,12 +178,12 @@ class EventIndex implements SmartInitializingSingleton, SmartLifecycle, Campaign
                             placed(placing);
                             placers.shutdown();
                         }
-                        return found;
-                    })
-                    .flatMap(found -> Mono.justOrEmpty(found.map(snapshot -> {
+                        if (found.isEmpty()) {
+                            return null;
+                        }
                         generation.incrementAndGet();
                         return new Restored((System.nanoTime() - began) / 1_000_000, placing.size());
-                    })));
+                    });
         });
     }
 

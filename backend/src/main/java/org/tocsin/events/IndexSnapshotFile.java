@@ -77,16 +77,11 @@ final class IndexSnapshotFile {
     /** Events handed on at a time by {@link #read(Path, Predicate, Consumer)}. */
     static final int BATCH = 8_192;
 
-    /** The file's contents if its header is {@code trusted}; empty without reading further otherwise. */
-    static Optional<Contents> read(Path file, Predicate<Header> trusted) throws IOException {
-        List<IndexedEvent> events = new ArrayList<>();
-        return read(file, trusted, events::addAll).map(c -> new Contents(c.header(), events, c.changes(), c.due()));
-    }
-
     /**
-     * As {@link #read(Path, Predicate)}, but the events are handed to {@code eventBatches} as they are read, up to
-     * {@link #BATCH} at a time, so they can be placed while the rest is read; the contents then hold no events.
-     * When reading fails after some batches were handed on, those batches are as the file holds them.
+     * The file's contents if its header is {@code trusted}; empty without reading further otherwise. The events are
+     * handed to {@code eventBatches} as they are read, up to {@link #BATCH} at a time, so they can be placed while
+     * the rest is read; the contents returned hold no events. When reading fails after some batches were handed on,
+     * those batches are as the file holds them.
      */
     static Optional<Contents> read(Path file, Predicate<Header> trusted, Consumer<List<IndexedEvent>> eventBatches)
             throws IOException {

@@ -93,7 +93,7 @@ class IndexSnapshots {
     /**
      * The snapshot the last clean stop left, if it may be trusted (above); it is used up either way. Read once,
      * before the index is loaded. Its events are handed to {@code eventBatches} as they are read
-     * ({@link IndexSnapshotFile#read(Path, java.util.function.Predicate, Consumer)}), and only when it is trusted;
+     * ({@link IndexSnapshotFile#read}), and only when it is trusted;
      * when reading fails part way, the batches handed on are as the file holds them, and the answer is empty.
      */
     Mono<Optional<IndexSnapshotFile.Contents>> take(Consumer<List<IndexedEvent>> eventBatches) {

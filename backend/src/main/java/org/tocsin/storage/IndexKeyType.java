@@ -73,10 +73,7 @@ final class IndexKeyType extends ObjectDataType {
     public int compare(Object a, Object b) {
         if (a instanceof KeyValue first && b instanceof KeyValue second && a != b) {
             String firstText = AsciiKeySerialisation.asciiValue(first);
-            String secondText = firstText == null ? null : AsciiKeySerialisation.asciiValue(second);
-            return secondText != null
-                    ? AsciiKeySerialisation.compare(firstText, secondText)
-                    : compareNotNull(bytes(first), bytes(second));
+            return compare(first, firstText, firstText == null ? bytes(first) : null, second);
         }
         return super.compare(a, b);
     }
