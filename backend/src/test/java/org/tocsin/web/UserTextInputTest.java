@@ -113,6 +113,31 @@ class UserTextInputTest extends IntegrationTest {
                 .isEqualTo("SCHEDULED");
     }
 
+    /** The editor sends a point it cannot read as a number as typed (a Persian word), for this refusal. */
+    @Test
+    void aPointTypedAsWordsIsRefusedNamingTheFieldAndTheEventKeepsItsPoint() {
+        OrganizationFixtures group = new OrganizationFixtures(api());
+        Map<String, Object> body = event(group.organization);
+        place(body).put("lat", 52.52);
+        place(body).put("lon", 13.405);
+        String id = group.owner.createdId("/api/v1/events", body);
+
+        Map<String, Object> typed = new HashMap<>(place(body));
+        typed.put("lon", "شرق");
+        expectProblem(group.owner.patch("/api/v1/events/" + id, Map.of("place", typed)), 400, ApiProblem.VALIDATION)
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("place.lon");
+        group.owner
+                .get("/api/v1/events/" + id)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.place.lat")
+                .isEqualTo(52.52)
+                .jsonPath("$.place.lon")
+                .isEqualTo(13.405);
+    }
+
     @Test
     void everyOtherFeatureRefusesControlCharactersToo() {
         OrganizationFixtures group = new OrganizationFixtures(api());
