@@ -81,7 +81,7 @@ for i in 0 1 2; do
     --tocsin.data-dir="$work/backend$n" --server.forward-headers-strategy=native \
     --tocsin.public-url="http://127.0.0.1:$nginx_port" --tocsin.secure-cookies=false \
     --tocsin.accounts.require-verified-email=false --tocsin.admins=admin@rehearsal.test \
-    --tocsin.mail.poll-interval=PT1S --tocsin.mail.lease=PT10S --tocsin.rsvps.reminder-interval=PT5S --tocsin.feeds.max-age=PT5S \
+    --tocsin.mail.drop-directory="$work/mail" --tocsin.mail.poll-interval=PT1S --tocsin.mail.lease=PT10S --tocsin.rsvps.reminder-interval=PT5S --tocsin.feeds.max-age=PT5S \
     --logging.level.root=WARN >"$work/backend$n.log" 2>&1 &
   pids+=($!)
   echo "$!" >"$work/backend$n.pid"

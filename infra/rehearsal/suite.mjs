@@ -99,16 +99,14 @@ async function until(what, ms, check) {
   }
 }
 
-/** Every mail the three backends wrote (.eml files in their data directories), by recipient. */
+/** Every mail the three backends wrote (.eml files in the drop directory they share), by recipient. */
 function mailsByRecipient() {
   const byTo = new Map();
-  for (const n of [1, 2, 3]) {
-    const dir = join(WORK, `backend${n}`, 'outbox');
-    if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.eml'))) {
-      const to = /^To: *(.*)$/im.exec(readFileSync(join(dir, file), 'utf8'))?.[1]?.trim();
-      if (to) byTo.set(to, (byTo.get(to) ?? 0) + 1);
-    }
+  const dir = join(WORK, 'mail'); // the drop directory the three replicas share (no SMTP here)
+  if (!existsSync(dir)) return byTo;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.eml'))) {
+    const to = /^To: *(.*)$/im.exec(readFileSync(join(dir, file), 'utf8'))?.[1]?.trim();
+    if (to) byTo.set(to, (byTo.get(to) ?? 0) + 1);
   }
   return byTo;
 }

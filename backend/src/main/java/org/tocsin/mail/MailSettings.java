@@ -1,11 +1,13 @@
 package org.tocsin.mail;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Mail delivery ({@code tocsin.mail.*}). SMTP itself is Spring Boot's {@code spring.mail.*}; without
- * {@code spring.mail.host} mails are written to {@code <tocsin.data-dir>/outbox/} as .eml files.
+ * {@code spring.mail.host} mails are written as .eml files to {@code <tocsin.data-dir>/outbox/}, or to
+ * {@code tocsin.mail.drop-directory}.
  *
  * @param from the From header ({@code tocsin.mail.from})
  * @param maxAttempts delivery attempts before a mail is dropped ({@code tocsin.mail.max-attempts})
@@ -13,9 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        ({@code tocsin.mail.retry-backoff}); 3 min and 10 attempts span about a day
  * @param lease how long a replica may take to send a mail it claimed before another may try it
  *        ({@code tocsin.mail.lease}); longer than the SMTP timeouts
+ * @param dropDirectory where mails are written without SMTP ({@code tocsin.mail.drop-directory}); null for
+ *        {@code <tocsin.data-dir>/outbox}. Replicas given the same one write each mail once: a mail sent again
+ *        because its first sender died before settling it replaces the first copy (same file name)
  */
 @ConfigurationProperties("tocsin.mail")
-record MailSettings(String from, Integer maxAttempts, Duration retryBackoff, Duration lease) {
+record MailSettings(String from, Integer maxAttempts, Duration retryBackoff, Duration lease, Path dropDirectory) {
 
     MailSettings {
         from = from == null || from.isBlank() ? "Tocsin <no-reply@localhost>" : from;

@@ -26,8 +26,15 @@ import org.tocsin.storage.PrivateFiles;
 
 /**
  * Hands one mail over: by SMTP when {@code spring.mail.host} is set (Spring Boot then provides a
- * {@link JavaMailSender}), else as an RFC 822 file {@code <tocsin.data-dir>/outbox/<id>.eml}, the same
- * MIME message either way. Blocking: call it on {@code Schedulers.boundedElastic()} only.
+ * {@link JavaMailSender}), else as an RFC 822 file {@code <id>.eml} in the drop directory
+ * ({@code <tocsin.data-dir>/outbox/} unless {@code tocsin.mail.drop-directory} is set), the same MIME message
+ * either way. Blocking: call it on {@code Schedulers.boundedElastic()} only.
+ *
+ * <p>Sending one outbox mail again gives the same message: its Message-ID comes from the outbox id, and its
+ * file has the same name. Delivery is at least once (a replica killed after handing a mail over and before
+ * deleting it from the outbox leaves it to be sent again after its lease), so a second copy must be
+ * recognisably the first: a shared drop directory keeps one file, and mail stores that drop duplicates by
+ * Message-ID show one mail.
  */
 @Component
 class MailTransport {
@@ -48,12 +55,13 @@ class MailTransport {
 
     /** Where mails go without SMTP. */
     Path outbox() {
-        return dataDirectory.resolve("outbox");
+        return settings.dropDirectory() != null ? settings.dropDirectory() : dataDirectory.resolve("outbox");
     }
 
     void send(String id, MailMessage message) throws MessagingException, IOException {
         JavaMailSender sender = smtp.getIfAvailable();
-        MimeMessage mime = compose(sender == null ? new MimeMessage(fileSession) : sender.createMimeMessage(), message);
+        MimeMessage mime =
+                compose(sender == null ? new MimeMessage(fileSession) : sender.createMimeMessage(), id, message);
         if (sender != null) {
             sender.send(mime);
         } else {
@@ -62,7 +70,7 @@ class MailTransport {
     }
 
     /** text/plain UTF-8 alone, or multipart/mixed with it first and then the attachments as given. */
-    private MimeMessage compose(MimeMessage mime, MailMessage message) throws MessagingException {
+    private MimeMessage compose(MimeMessage mime, String id, MailMessage message) throws MessagingException {
         boolean multipart = !message.attachments().isEmpty();
         MimeMessageHelper helper = new MimeMessageHelper(
                 mime,
@@ -78,14 +86,24 @@ class MailTransport {
                     attachment.filename(), new ByteArrayDataSource(attachment.content(), attachment.contentType()));
         }
         mime.saveChanges();
+        // After saveChanges, which would make up a new one; Spring's sender keeps a Message-ID that is set.
+        mime.setHeader("Message-ID", messageId(id));
         return mime;
+    }
+
+    /** {@code <outbox id@the From address's domain>}: the same for every attempt at one mail. */
+    private String messageId(String id) throws MessagingException {
+        String from = new InternetAddress(settings.from(), true).getAddress();
+        return "<" + id + "@" + from.substring(from.lastIndexOf('@') + 1) + ">";
     }
 
     /** Written whole to a temporary file, flushed to disk, then renamed: a reader never sees half a mail. */
     private void write(String id, MimeMessage mime) throws MessagingException, IOException {
         // For the owner alone, directory and file (0700, 0600): a mail carries a manage link.
         Path dir = PrivateFiles.directory(outbox());
-        Path temporary = dir.resolve("." + id + ".tmp");
+        // Named by this process too: in a drop directory that replicas share, two of them may write one mail at once
+        // (the first sender hung past its lease), and each must rename only what it wrote itself.
+        Path temporary = dir.resolve("." + id + "." + ProcessHandle.current().pid() + ".tmp");
         try (FileChannel channel = FileChannel.open(
                         temporary,
                         Set.of(

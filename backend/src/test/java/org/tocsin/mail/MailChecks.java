@@ -9,12 +9,16 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import org.awaitility.Awaitility;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.tocsin.mail.internal.OutboxMail;
+import org.tocsin.storage.Ids;
 
 /** Reading back what the mailer produced, as a mail client would. */
 final class MailChecks {
@@ -70,6 +74,34 @@ final class MailChecks {
         assertThat(calendar.getProperty(Property.METHOD))
                 .hasValueSatisfying(m -> assertThat(m.getValue()).isEqualTo("REQUEST"));
         assertThat(ics).isEqualTo(ICS);
+    }
+
+    /**
+     * What a replica killed between handing a mail over and deleting it from the outbox leaves behind: the mail
+     * delivered once, and still claimed in the outbox by an attempt whose lease has run out. Returns its id.
+     */
+    static String sentByAReplicaThatThenDied(MailTransport transport, ReactiveMongoTemplate mongo, String to)
+            throws Exception {
+        String id = Ids.newId();
+        MailMessage mail = invitation(to);
+        transport.send(id, mail);
+        Instant then = Instant.now().minus(Duration.ofMinutes(10));
+        List<OutboxMail.Attachment> attachments = mail.attachments().stream()
+                .map(a -> new OutboxMail.Attachment(a.filename(), a.contentType(), a.content()))
+                .toList();
+        mongo.insert(new OutboxMail(
+                        id,
+                        to,
+                        mail.subject(),
+                        mail.text(),
+                        attachments,
+                        OutboxMail.State.SENDING,
+                        then.plus(Duration.ofMinutes(5)),
+                        "the-dead-replica",
+                        1,
+                        then))
+                .block(Duration.ofSeconds(30));
+        return id;
     }
 
     static void await(String what, Duration timeout, BooleanSupplier condition) {

@@ -51,7 +51,7 @@ class MailGiveUpTest extends IntegrationTest {
         Mailer mailer = new Mailer(
                 store,
                 rejecting,
-                new MailSettings(null, 3, Duration.ofMillis(50), null),
+                new MailSettings(null, 3, Duration.ofMillis(50), null, null),
                 ahead.withZone(ZoneOffset.UTC));
 
         // Enqueued from a non-blocking thread, as a request handler would: BlockHound would fail any blocking.

@@ -9,7 +9,9 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -33,6 +35,9 @@ class MailOutboxTest extends IntegrationTest {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @Autowired
+    MailTransport transport;
+
     @Test
     void withoutSmtpAMailBecomesAnEmlFileAndLeavesTheQueue() throws Exception {
         String to = "outbox-" + System.nanoTime() + "@example.org";
@@ -55,6 +60,42 @@ class MailOutboxTest extends IntegrationTest {
                 Duration.ofSeconds(10),
                 () -> Boolean.FALSE.equals(mongo.exists(Query.query(where("to").is(to)), OutboxMail.class)
                         .block()));
+    }
+
+    /**
+     * A mail handed over and then sent again, because its replica died before the outbox forgot it, replaces the
+     * first copy: the same file name and Message-ID. Replicas that share a drop directory so write it once.
+     */
+    @Test
+    void aMailSentAgainAfterItsSenderDiedReplacesTheFirstCopy() throws Exception {
+        String to = "resent-" + System.nanoTime() + "@example.org";
+        Path outbox = dataDirectory.resolve("outbox");
+        String id = MailChecks.sentByAReplicaThatThenDied(transport, mongo, to);
+        // Dated a day back, so that the second copy shows in the file's time.
+        FileTime firstWritten = FileTime.from(Instant.now().minus(Duration.ofDays(1)));
+        Files.setLastModifiedTime(outbox.resolve(id + ".eml"), firstWritten);
+
+        mailer.trigger();
+
+        MailChecks.await(
+                "the queue to forget it",
+                Duration.ofSeconds(20),
+                () -> Boolean.FALSE.equals(mongo.exists(Query.query(where("to").is(to)), OutboxMail.class)
+                        .block()));
+        try (Stream<Path> files = Files.list(outbox)) {
+            List<Path> copies = files.filter(p -> !p.getFileName().toString().endsWith(".tmp"))
+                    .filter(p -> read(p).contains(to))
+                    .toList();
+            assertThat(copies).containsExactly(outbox.resolve(id + ".eml"));
+        }
+        assertThat(Files.getLastModifiedTime(outbox.resolve(id + ".eml")))
+                .as("written again")
+                .isGreaterThan(firstWritten);
+        try (InputStream in = Files.newInputStream(outbox.resolve(id + ".eml"))) {
+            MimeMessage mime = new MimeMessage(Session.getInstance(new Properties()), in);
+            assertThat(mime.getMessageID()).isEqualTo("<" + id + "@localhost>");
+            MailChecks.isTheInvitation(mime, to);
+        }
     }
 
     @Test
@@ -88,20 +129,21 @@ class MailOutboxTest extends IntegrationTest {
         assertThat(injected.text()).isEqualTo("t\nu");
     }
 
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
     private static Path find(Path outbox, String to) {
         if (!Files.isDirectory(outbox)) {
             return null;
         }
         try (Stream<Path> files = Files.list(outbox)) {
             return files.filter(p -> p.toString().endsWith(".eml"))
-                    .filter(p -> {
-                        try {
-                            return Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1)
-                                    .contains(to);
-                        } catch (java.io.IOException e) {
-                            return false;
-                        }
-                    })
+                    .filter(p -> read(p).contains(to))
                     .findFirst()
                     .orElse(null);
         } catch (java.io.IOException e) {

@@ -9,7 +9,7 @@ class MailSettingsTest {
 
     @Test
     void byDefaultTenAttemptsSpanAboutADay() {
-        MailSettings settings = new MailSettings(null, null, null, null);
+        MailSettings settings = new MailSettings(null, null, null, null, null);
 
         Duration total = Duration.ZERO;
         for (int attempt = 1; attempt < settings.maxAttempts(); attempt++) {
@@ -25,7 +25,7 @@ class MailSettingsTest {
 
     @Test
     void theWaitNeverGrowsPastTwelveHours() {
-        assertThat(new MailSettings(null, 50, Duration.ofMinutes(10), null).backoffAfter(40))
+        assertThat(new MailSettings(null, 50, Duration.ofMinutes(10), null, null).backoffAfter(40))
                 .isEqualTo(Duration.ofHours(12));
     }
 }

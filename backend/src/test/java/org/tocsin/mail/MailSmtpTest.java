@@ -41,6 +41,9 @@ class MailSmtpTest {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @Autowired
+    MailTransport transport;
+
     private GreenMail smtp;
 
     @DynamicPropertySource
@@ -97,6 +100,34 @@ class MailSmtpTest {
                 .untilAsserted(() -> assertThat(
                                 Arrays.stream(smtp.getReceivedMessages()).filter(m -> sentTo(m, to)))
                         .hasSize(1));
+    }
+
+    /**
+     * Delivery is at least once: a mail whose replica died after SMTP took it and before the outbox forgot it goes
+     * out again once the lease has run out, as the same message (one Message-ID), which mail stores show once.
+     */
+    @Test
+    void aMailSentAgainAfterItsSenderDiedKeepsItsMessageId() throws Exception {
+        startSmtp();
+        String to = "resent-" + System.nanoTime() + "@example.org";
+
+        String id = MailChecks.sentByAReplicaThatThenDied(transport, mongo, to);
+        mailer.trigger();
+
+        MailChecks.await(
+                "the second copy",
+                Duration.ofSeconds(20),
+                () -> Arrays.stream(smtp.getReceivedMessages())
+                                .filter(m -> sentTo(m, to))
+                                .count()
+                        == 2);
+        for (MimeMessage copy : Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> sentTo(m, to))
+                .toList()) {
+            assertThat(copy.getMessageID()).isEqualTo("<" + id + "@tocsin.test>");
+            MailChecks.isTheInvitation(copy, to);
+        }
+        MailChecks.await("the queue to forget it", Duration.ofSeconds(10), () -> !queued(to));
     }
 
     /**
