@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -154,10 +156,10 @@ class EventIndex implements SmartInitializingSingleton, SmartLifecycle, Campaign
 
     /**
      * Reads the snapshot and places its events as they are read, a batch at a time, on as many threads as there are
-     * cores (no two events share an id, so batches go in any order), then, while the last batches are placed, the
-     * delta-sync order and the due times: all of a start's cores busy until the index is whole
-     * (docs/discovery-benchmark.md). The timelines are filled last, in key order: a skip list takes keys in order
-     * many times faster than scattered ones (each put then walks nodes the previous one just visited), and at
+     * cores (no two events share an id, so batches go in any order), then files the delta-sync order and the due
+     * times on one of them while this thread fills the timelines: all of a start's cores busy until the index is
+     * whole (docs/discovery-benchmark.md). The timelines are filled last, in key order: a skip list takes keys in
+     * order many times faster than scattered ones (each put then walks nodes the previous one just visited), and at
      * 1,000,000 events scattered puts were half of a start's work. If reading fails part way, every batch handed on
      * is placed all the same before the store is read instead: those events are as the database holds them (the
      * snapshot matched it), and reading the store puts each again over its own entry.
@@ -172,20 +174,23 @@ class EventIndex implements SmartInitializingSingleton, SmartLifecycle, Campaign
             return snapshots
                     .take(batch -> placing.add(placers.submit(() -> placeOffTimelines(batch))))
                     .mapNotNull(found -> {
+                        int batches = placing.size();
+                        // On a placer (they are done or nearly by now), beside the merge of the timelines.
+                        Future<?> filing = placers.submit(() -> found.ifPresent(snapshot -> {
+                            changeOrder.restoreAll(snapshot.changes());
+                            snapshot.due().forEach(dueTimes::restore);
+                        }));
                         try {
-                            found.ifPresent(snapshot -> {
-                                changeOrder.restoreAll(snapshot.changes());
-                                snapshot.due().forEach(dueTimes::restore);
-                            });
-                        } finally {
                             placeOnTimelines(placed(placing));
+                            result(filing);
+                        } finally {
                             placers.shutdown();
                         }
                         if (found.isEmpty()) {
                             return null;
                         }
                         generation.incrementAndGet();
-                        return new Restored((System.nanoTime() - began) / 1_000_000, placing.size());
+                        return new Restored((System.nanoTime() - began) / 1_000_000, batches);
                     });
         });
     }
@@ -219,19 +224,25 @@ class EventIndex implements SmartInitializingSingleton, SmartLifecycle, Campaign
     private static Placement[] placed(Queue<Future<List<Placement>>> placing) {
         List<Placement> all = new ArrayList<>();
         for (Future<List<Placement>> batch : placing) {
-            try {
-                all.addAll(batch.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while placing the index snapshot", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("Placing the index snapshot failed", e.getCause());
-            }
+            all.addAll(result(batch));
         }
         Placement[] sorted = all.toArray(Placement[]::new);
-        // Sorted runs one after another: the merge sort merges them, a few comparisons an element.
+        // Sorted runs one after another, each over a stretch of the timeline (the snapshot lists events in the order
+        // of their first occurrence): the merge sort merges them with few comparisons.
         Arrays.sort(sorted, Placement.BY_KEY);
         return sorted;
+    }
+
+    /** What a placer's task gave; a task that failed fails the start. */
+    private static <T> T result(Future<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while placing the index snapshot", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Placing the index snapshot failed", e.getCause());
+        }
     }
 
     private static void placeOnTimelines(Placement[] inKeyOrder) {
@@ -304,15 +315,38 @@ class EventIndex implements SmartInitializingSingleton, SmartLifecycle, Campaign
             return;
         }
         synchronized (this) {
+            long began = System.nanoTime();
             snapshots
                     .save(new IndexSnapshotFile.Contents(
-                            snapshots.header(),
-                            List.copyOf(events.values()),
-                            changeOrder.entries(),
-                            dueTimes.entries()))
+                            snapshots.header(), inTimelineOrder(), changeOrder.entries(), dueTimes.entries()))
                     .block();
             snapshotWritten = true;
+            log.info(
+                    "Event index snapshot of {} events written in {} ms",
+                    events.size(),
+                    (System.nanoTime() - began) / 1_000_000);
         }
+    }
+
+    /**
+     * Every event, in the order of its first occurrence on the public timeline, then the rest: read back in this
+     * order, a restore's batches cover one stretch of the timeline after another, and merging their occurrences
+     * into key order costs little (docs/discovery-benchmark.md). A walk, not a sort: a stop has little time.
+     */
+    private List<IndexedEvent> inTimelineOrder() {
+        List<IndexedEvent> inOrder = new ArrayList<>(events.size());
+        Set<IndexedEvent> seen = Collections.newSetFromMap(new IdentityHashMap<>(events.size()));
+        for (IndexedEvent event : timeline.values()) {
+            if (seen.add(event)) {
+                inOrder.add(event);
+            }
+        }
+        for (IndexedEvent event : events.values()) {
+            if (seen.add(event)) {
+                inOrder.add(event);
+            }
+        }
+        return inOrder;
     }
 
     @Override
