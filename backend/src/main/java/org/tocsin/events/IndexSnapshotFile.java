@@ -1,13 +1,11 @@
 package org.tocsin.events;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -52,7 +50,8 @@ final class IndexSnapshotFile {
         // Its words include hidden venues' and members-only events': the operator's alone, like the database.
         Files.deleteIfExists(partial);
         Files.createFile(partial, PrivateFiles.newFile(partial.getParent()));
-        try (Writer out = new Writer(new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial))))) {
+        try (Writer out =
+                new Writer(new SnapshotChannels.Output(FileChannel.open(partial, StandardOpenOption.WRITE)))) {
             out.header(contents.header());
             out.events(contents.events());
             out.data.writeInt(contents.changes().size());
@@ -85,7 +84,7 @@ final class IndexSnapshotFile {
      */
     static Optional<Contents> read(Path file, Predicate<Header> trusted, Consumer<List<IndexedEvent>> eventBatches)
             throws IOException {
-        try (Reader in = new Reader(new DataInputStream(new BufferedInputStream(Files.newInputStream(file))))) {
+        try (Reader in = new Reader(new SnapshotChannels.Input(FileChannel.open(file, StandardOpenOption.READ)))) {
             Header header = in.header();
             if (header == null || !trusted.test(header)) {
                 return Optional.empty();
@@ -107,10 +106,10 @@ final class IndexSnapshotFile {
     }
 
     private static final class Writer implements AutoCloseable {
-        final DataOutputStream data;
+        final SnapshotChannels.Output data;
         private final Map<String, Integer> written = new HashMap<>();
 
-        Writer(DataOutputStream data) {
+        Writer(SnapshotChannels.Output data) {
             this.data = data;
         }
 
@@ -212,10 +211,10 @@ final class IndexSnapshotFile {
     }
 
     private static final class Reader implements AutoCloseable {
-        final DataInputStream data;
+        final SnapshotChannels.Input data;
         private final List<String> read = new ArrayList<>();
 
-        Reader(DataInputStream data) {
+        Reader(SnapshotChannels.Input data) {
             this.data = data;
         }
 
