@@ -42,7 +42,7 @@ class ChangeOrder {
         }
     }
 
-    private record Known(Key key, Long version, String host) {}
+    private record Known(Key key, Long version, String host, boolean listed) {}
 
     /** One event as filed here, for the index's snapshot ({@link IndexSnapshotFile}); {@code listed} to strangers. */
     record Entry(String id, long updatedAt, Long version, String host, boolean listed) {
@@ -78,16 +78,24 @@ class ChangeOrder {
         }
         ofHost.computeIfAbsent(event.organizationId(), o -> new ConcurrentSkipListMap<>())
                 .put(key, Boolean.TRUE);
-        known.put(event.id(), new Known(key, event.version(), event.organizationId()));
+        known.put(event.id(), new Known(key, event.version(), event.organizationId(), toStrangers));
     }
 
-    /** Every event filed here, as the snapshot keeps them: in the order's own order, which a restore puts back fastest. */
+    /**
+     * Every event filed here, as the snapshot keeps them: in the order's own order, which a restore puts back
+     * fastest. Each organization's list is walked in order (every event is in its host's), and the merge sort then
+     * merges those runs: at a stop, which has little time, instead of sorting a million scattered entries.
+     */
     synchronized List<Entry> entries() {
-        return known.values().stream()
-                .map(k -> new Entry(
-                        k.key().id(), k.key().updatedAt(), k.version(), k.host(), listed.containsKey(k.key())))
-                .sorted(Entry.IN_ORDER)
-                .toList();
+        List<Entry> entries = new ArrayList<>(known.size());
+        for (ConcurrentSkipListMap<Key, Boolean> own : ofHost.values()) {
+            for (Key key : own.keySet()) {
+                Known k = known.get(key.id());
+                entries.add(new Entry(key.id(), key.updatedAt(), k.version(), k.host(), k.listed()));
+            }
+        }
+        entries.sort(Entry.IN_ORDER);
+        return entries;
     }
 
     /**
@@ -105,7 +113,7 @@ class ChangeOrder {
             }
             ofHost.computeIfAbsent(entry.host(), o -> new ConcurrentSkipListMap<>())
                     .put(key, Boolean.TRUE);
-            known.put(entry.id(), new Known(key, entry.version(), entry.host()));
+            known.put(entry.id(), new Known(key, entry.version(), entry.host(), entry.listed()));
         }
     }
 
