@@ -76,7 +76,8 @@ class MailTransport {
                 mime,
                 multipart ? MimeMessageHelper.MULTIPART_MODE_MIXED : MimeMessageHelper.MULTIPART_MODE_NO,
                 "UTF-8");
-        helper.setFrom(new InternetAddress(settings.from(), true));
+        InternetAddress from = new InternetAddress(settings.from(), true);
+        helper.setFrom(from);
         helper.setTo(new InternetAddress(message.to(), true));
         helper.setSubject(message.subject());
         helper.setSentDate(Date.from(clock.instant()));
@@ -87,14 +88,14 @@ class MailTransport {
         }
         mime.saveChanges();
         // After saveChanges, which would make up a new one; Spring's sender keeps a Message-ID that is set.
-        mime.setHeader("Message-ID", messageId(id));
+        mime.setHeader("Message-ID", messageId(id, from));
         return mime;
     }
 
     /** {@code <outbox id@the From address's domain>}: the same for every attempt at one mail. */
-    private String messageId(String id) throws MessagingException {
-        String from = new InternetAddress(settings.from(), true).getAddress();
-        return "<" + id + "@" + from.substring(from.lastIndexOf('@') + 1) + ">";
+    private static String messageId(String id, InternetAddress from) {
+        String address = from.getAddress();
+        return "<" + id + "@" + address.substring(address.lastIndexOf('@') + 1) + ">";
     }
 
     /** Written whole to a temporary file, flushed to disk, then renamed: a reader never sees half a mail. */
