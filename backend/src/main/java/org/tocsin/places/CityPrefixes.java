@@ -29,7 +29,7 @@ final class CityPrefixes {
 
     private final int cityCount;
 
-    private CityPrefixes(byte[] keys, int[] starts, int[] ranks, int cityCount) {
+    CityPrefixes(byte[] keys, int[] starts, int[] ranks, int cityCount) {
         this.keys = keys;
         this.starts = starts;
         this.ranks = ranks;
@@ -138,6 +138,19 @@ final class CityPrefixes {
 
     int bytes() {
         return keys.length;
+    }
+
+    // The arrays themselves, for GazetteerFile to write: not copied, not to be changed.
+    byte[] keyBytes() {
+        return keys;
+    }
+
+    int[] keyStarts() {
+        return starts;
+    }
+
+    int[] ranks() {
+        return ranks;
     }
 
     /** Collects (key, city) pairs while the gazetteer is read, then sorts them once. */

@@ -1,9 +1,13 @@
 package org.tocsin.places;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,12 +22,16 @@ class GazetteerTest {
 
     private static final Gazetteer GAZETTEER = new Gazetteer();
 
+    /** reduce.mjs' table, which the build turns into the class path's gazetteer.bin (backend/pom.xml). */
+    private static List<String[]> reducedRows() throws IOException {
+        try (InputStream in = Files.newInputStream(Path.of("target/gazetteer/gazetteer.tsv.gz"))) {
+            return GazetteerTables.readRows(in);
+        }
+    }
+
     @Test
     void buildTimeKeysAreTheKeysCityKeysGivesEveryName() throws IOException {
-        List<String[]> rows;
-        try (InputStream in = Gazetteer.class.getResourceAsStream(Gazetteer.RESOURCE)) {
-            rows = Gazetteer.read(in);
-        }
+        List<String[]> rows = reducedRows();
         assertThat(rows).hasSizeGreaterThan(20_000);
         List<String> disagreements = new ArrayList<>();
         int checked = 0;
@@ -43,6 +51,30 @@ class GazetteerTest {
         }
         assertThat(checked).isGreaterThan(200_000);
         assertThat(disagreements).isEmpty();
+    }
+
+    /** A stale or mis-written gazetteer.bin would resolve names as no build of reduce.mjs' table does. */
+    @Test
+    void theShippedTablesAreTheTablesOfTheReducedTable() throws IOException {
+        GazetteerTables built = GazetteerTables.fromRows(reducedRows());
+        GazetteerTables shipped;
+        try (InputStream in = Gazetteer.class.getResourceAsStream(GazetteerFile.RESOURCE)) {
+            shipped = GazetteerFile.read(in);
+        }
+        assertThat(shipped.edition()).isEqualTo(built.edition());
+        assertThat(shipped.cities()).containsExactly(built.cities());
+        assertThat(shipped.hashes()).isEqualTo(built.hashes());
+        assertThat(shipped.targets()).isEqualTo(built.targets());
+        assertThat(shipped.prefixes().keyBytes()).isEqualTo(built.prefixes().keyBytes());
+        assertThat(shipped.prefixes().keyStarts()).isEqualTo(built.prefixes().keyStarts());
+        assertThat(shipped.prefixes().ranks()).isEqualTo(built.prefixes().ranks());
+        assertThat(GAZETTEER.size()).isEqualTo(built.cities().length);
+    }
+
+    @Test
+    void aFileOfAnotherLayoutIsRefused() {
+        assertThatThrownBy(() -> GazetteerFile.read(new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5})))
+                .isInstanceOf(IOException.class);
     }
 
     @Test
