@@ -20,7 +20,9 @@ public class TocsinApplication {
             DatabaseOnlyServer.run(args);
             return;
         }
-        SpringApplication.run(TocsinApplication.class, args);
+        SpringApplication application = new SpringApplication(TocsinApplication.class);
+        application.addListeners(new AheadOfTimeStart());
+        application.run(args);
     }
 
     /**
