@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -58,14 +59,15 @@ class MailTransport {
         return settings.dropDirectory() != null ? settings.dropDirectory() : dataDirectory.resolve("outbox");
     }
 
-    void send(String id, MailMessage message) throws MessagingException, IOException {
+    /** {@code again}: an earlier attempt at this mail did not finish, and may have left a half-written file. */
+    void send(String id, MailMessage message, boolean again) throws MessagingException, IOException {
         JavaMailSender sender = smtp.getIfAvailable();
         MimeMessage mime =
                 compose(sender == null ? new MimeMessage(fileSession) : sender.createMimeMessage(), id, message);
         if (sender != null) {
             sender.send(mime);
         } else {
-            write(id, mime);
+            write(id, mime, again);
         }
     }
 
@@ -99,7 +101,7 @@ class MailTransport {
     }
 
     /** Written whole to a temporary file, flushed to disk, then renamed: a reader never sees half a mail. */
-    private void write(String id, MimeMessage mime) throws MessagingException, IOException {
+    private void write(String id, MimeMessage mime, boolean again) throws MessagingException, IOException {
         // For the owner alone, directory and file (0700, 0600): a mail carries a manage link.
         Path dir = PrivateFiles.directory(outbox());
         // Named by this process too: in a drop directory that replicas share, two of them may write one mail at once
@@ -124,5 +126,14 @@ class MailTransport {
                 dir.resolve(id + ".eml"),
                 StandardCopyOption.ATOMIC_MOVE,
                 StandardCopyOption.REPLACE_EXISTING);
+        if (again) {
+            // What an attempt that died writing this mail left (another process id), now that the mail is whole.
+            // Only on a later attempt, which is rare: it reads the whole directory.
+            try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, "." + id + ".*.tmp")) {
+                for (Path leftover : leftovers) {
+                    Files.deleteIfExists(leftover);
+                }
+            }
+        }
     }
 }

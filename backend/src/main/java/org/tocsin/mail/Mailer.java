@@ -154,7 +154,8 @@ public class Mailer {
                                             : mail.attachments().stream()
                                                     .map(a -> new MailAttachment(
                                                             a.filename(), a.contentType(), a.content()))
-                                                    .toList()));
+                                                    .toList()),
+                            mail.attempts() > 1);
                     return true;
                 })
                 .subscribeOn(Schedulers.boundedElastic())

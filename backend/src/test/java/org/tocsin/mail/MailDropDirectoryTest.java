@@ -29,8 +29,8 @@ class MailDropDirectoryTest {
         MailTransport second = replica(root.resolve("backend2"), drop);
         String to = "shared@example.org";
 
-        first.send("m1", MailChecks.invitation(to));
-        second.send("m1", MailChecks.invitation(to));
+        first.send("m1", MailChecks.invitation(to), false);
+        second.send("m1", MailChecks.invitation(to), true);
 
         try (Stream<Path> files = Files.list(drop)) {
             assertThat(files).containsExactly(drop.resolve("m1.eml"));

@@ -41,7 +41,7 @@ class MailGiveUpTest extends IntegrationTest {
         AtomicInteger attempts = new AtomicInteger();
         MailTransport rejecting = new MailTransport(null, null, null, null) {
             @Override
-            void send(String id, MailMessage message) throws SendFailedException {
+            void send(String id, MailMessage message, boolean again) throws SendFailedException {
                 attempts.incrementAndGet();
                 throw new SendFailedException("550 5.1.1 <" + message.to() + ">: Recipient address rejected");
             }

@@ -21,6 +21,8 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.tocsin.mail.internal.OutboxMail;
 import org.tocsin.storage.DataDirectory;
+import org.tocsin.storage.Ids;
+import org.tocsin.storage.PrivateFiles;
 import org.tocsin.support.IntegrationTest;
 
 /** The one-command default has no SMTP server: mails become .eml files in the data directory. */
@@ -96,6 +98,26 @@ class MailOutboxTest extends IntegrationTest {
             assertThat(mime.getMessageID()).isEqualTo("<" + id + "@localhost>");
             MailChecks.isTheInvitation(mime, to);
         }
+    }
+
+    /** A sender that died in the middle of writing a mail leaves a half file, which the next attempt removes. */
+    @Test
+    void aMailWhoseSenderDiedWhileWritingItLeavesNoHalfFile() throws Exception {
+        String to = "half-" + System.nanoTime() + "@example.org";
+        Path outbox = PrivateFiles.directory(dataDirectory.resolve("outbox"));
+        String id = Ids.newId();
+        Path halfWritten = outbox.resolve("." + id + ".4242424.tmp");
+        Files.writeString(halfWritten, "Message-ID: <" + id + "@localhost>\r\nTo: " + to + "\r\nSubj");
+        MailChecks.claimedByAReplicaThatDied(mongo, id, to);
+
+        mailer.trigger();
+
+        MailChecks.await(
+                "the mail to be written", Duration.ofSeconds(20), () -> Files.exists(outbox.resolve(id + ".eml")));
+        try (InputStream in = Files.newInputStream(outbox.resolve(id + ".eml"))) {
+            MailChecks.isTheInvitation(new MimeMessage(Session.getInstance(new Properties()), in), to);
+        }
+        assertThat(halfWritten).doesNotExist();
     }
 
     @Test
