@@ -44,8 +44,7 @@ class DocumentFormatTest {
         }
 
         // Written by the server as it stores documents by itself: Java serialisation.
-        H2Backend old = new H2Backend(
-                new MVStore.Builder().fileName(file.toString()).compress().open());
+        H2Backend old = new H2Backend(oldStore(file));
         old.handleCommand(CLIENT, "tocsin", "insert", new Document("insert", "things").append("documents", documents));
         old.close();
         assertThat(firstBytes(file).values())
@@ -100,8 +99,7 @@ class DocumentFormatTest {
         for (int i = 0; i < 1_000; i++) {
             documents.add(sample(i));
         }
-        H2Backend old = new H2Backend(
-                new MVStore.Builder().fileName(file.toString()).compress().open());
+        H2Backend old = new H2Backend(oldStore(file));
         old.handleCommand(CLIENT, "tocsin", "insert", new Document("insert", "things").append("documents", documents));
         old.close();
 
@@ -147,6 +145,20 @@ class DocumentFormatTest {
     }
 
     /** Nested documents, arrays, dates, ObjectIds, binary, decimals: what the wire can carry. */
+    /**
+     * A store as the server's own H2 backend opened it, without H2's background writer: its serialisation of the
+     * {@code ObjectId} keys on that thread and the test's inserts on this one share {@code ObjectDataType}'s cache
+     * of the last type it saw, which is not thread-safe, and an insert then failed now and then with "Can not
+     * compare" (CI on 3 Dec). Tocsin's own ids are strings, which that race cannot hit.
+     */
+    private static MVStore oldStore(Path file) {
+        return new MVStore.Builder()
+                .fileName(file.toString())
+                .compress()
+                .autoCommitDisabled()
+                .open();
+    }
+
     private static Document sample(int i) {
         return new Document("_id", i % 2 == 0 ? "event-" + i : new ObjectId())
                 .append("n", i)
