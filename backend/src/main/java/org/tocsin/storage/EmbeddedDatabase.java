@@ -61,7 +61,10 @@ final class EmbeddedDatabase extends H2Database {
         String fullName = getFullCollectionNamespace(collectionName);
         MVStore mvStore = store != null ? store : OPENING.get();
         MVMap<Object, Document> documents = mvStore.openMap(
-                DOCUMENTS + fullName, new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
+                DOCUMENTS + fullName,
+                new MVMap.Builder<Object, Document>()
+                        .keyType(new DocumentIdType())
+                        .valueType(new BsonDocumentType()));
         MVMap<String, Object> meta = mvStore.openMap(META + fullName);
         return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);
     }

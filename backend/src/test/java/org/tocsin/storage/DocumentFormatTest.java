@@ -56,6 +56,8 @@ class DocumentFormatTest {
         assertSameTypes(findAll(reopened), documents);
         assertThat(reopened.getMvStore().openMap("tocsin.things._index__id_").getKeyType())
                 .isInstanceOf(IndexKeyType.class);
+        assertThat(reopened.getMvStore().openMap("databases.tocsin.things").getKeyType())
+                .isInstanceOf(DocumentIdType.class);
         assertThat(reopened.getMvStore().openMap("databases.tocsin.things").getValueType())
                 .isInstanceOf(BsonDocumentType.class);
         // The unique index written the old way still finds every key (its order is H2's, unchanged).
