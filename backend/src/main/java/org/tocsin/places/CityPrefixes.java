@@ -136,10 +136,6 @@ final class CityPrefixes {
         return ranks.length;
     }
 
-    int bytes() {
-        return keys.length;
-    }
-
     // The arrays themselves, for GazetteerFile to write: not copied, not to be changed.
     byte[] keyBytes() {
         return keys;
