@@ -110,6 +110,26 @@ class LauncherTest {
     }
 
     @Test
+    void aJdksReleaseFileIsReadWithoutStartingItsJava() throws Exception {
+        jdk("zulu-22", 22);
+        Path home = jdk("temurin-25", 25);
+        // What every JDK ships beside bin/: the launcher reads it and does not start this java to ask.
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"25.0.1\"\n");
+        Files.writeString(
+                home.resolve("bin/java"),
+                Files.readString(home.resolve("bin/java"))
+                        .replace("exit 0", "touch \"%s\"; exit 0".formatted(root.resolve("asked"))));
+        Path old = jdk("java-8", 8);
+        Files.writeString(old.resolve("release"), "JAVA_VERSION=\"1.8.0_452\"\n");
+
+        Run run = run(Map.of());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.started()).startsWith("25 -XX:AOTCache=");
+        assertThat(root.resolve("asked")).doesNotExist();
+    }
+
+    @Test
     void withNoJdk21AnywhereItSaysWhatToInstall() throws Exception {
         Path old = jdk("temurin-17", 17);
 
