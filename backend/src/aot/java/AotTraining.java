@@ -1,5 +1,6 @@
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -195,7 +196,7 @@ public class AotTraining {
 
         static App start(Path log, List<String> jvm, Path jar, Path data, String... options) throws Exception {
             int port;
-            try (ServerSocket free = new ServerSocket(0)) {
+            try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 port = free.getLocalPort();
             }
             List<String> command = new ArrayList<>();
