@@ -146,7 +146,6 @@ class DocumentFormatTest {
         }
     }
 
-    /** Nested documents, arrays, dates, ObjectIds, binary, decimals: what the wire can carry. */
     /**
      * A store as the server's own H2 backend opened it, without H2's background writer: its serialisation of the
      * {@code ObjectId} keys on that thread and the test's inserts on this one share {@code ObjectDataType}'s cache
@@ -161,6 +160,7 @@ class DocumentFormatTest {
                 .open();
     }
 
+    /** Nested documents, arrays, dates, ObjectIds, binary, decimals: what the wire can carry. */
     private static Document sample(int i) {
         return new Document("_id", i % 2 == 0 ? "event-" + i : new ObjectId())
                 .append("n", i)
