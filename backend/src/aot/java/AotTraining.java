@@ -3,17 +3,22 @@ import java.net.CookieManager;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,8 +45,9 @@ public class AotTraining {
     static final int EVENTS = 10_000;
 
     static final Duration START = Duration.ofMinutes(3);
+    static final CookieManager COOKIES = new CookieManager();
     static final HttpClient HTTP = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(COOKIES)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
@@ -69,6 +75,9 @@ public class AotTraining {
                 "--tocsin.accounts.require-verified-email=false")) {
             seed(seeding.base);
         }
+        // The training run reads as most people do, signed out. Sessions live in the database, so the seeding's
+        // would otherwise still be good (today only its cookie's name, without __Host-, keeps it apart).
+        COOKIES.getCookieStore().removeAll();
         long seeded = System.nanoTime();
         Path log = work.resolve("training.log");
         try (App training = App.start(
@@ -232,19 +241,18 @@ public class AotTraining {
         @Override
         public void close() throws Exception {
             process.destroy();
-            if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)
-                    || process.exitValue() != 143 && process.exitValue() != 0) {
+            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 143 && process.exitValue() != 0) {
                 process.destroyForcibly();
                 throw new IllegalStateException("AOT training: Tocsin did not stop cleanly; see " + log);
             }
         }
     }
 
-    static java.net.http.HttpResponse<String> get(String base, String path) throws Exception {
+    static HttpResponse<String> get(String base, String path) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
-    static java.net.http.HttpResponse<String> post(String base, String path, String json) throws Exception {
+    static HttpResponse<String> post(String base, String path, String json) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
@@ -252,13 +260,13 @@ public class AotTraining {
                 .POST(BodyPublishers.ofString(json)));
     }
 
-    static java.net.http.HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return HTTP.send(request.timeout(Duration.ofMinutes(2)).build(), BodyHandlers.ofString());
     }
 
     /** The CSRF token the server's cookie holds (double submit), asked for once. */
     static String xsrf(String base) throws Exception {
-        var cookies = ((CookieManager) HTTP.cookieHandler().orElseThrow()).getCookieStore();
+        var cookies = COOKIES.getCookieStore();
         if (cookies.getCookies().stream().noneMatch(c -> c.getName().equals("XSRF-TOKEN"))) {
             get(base, "/api/v1/auth/csrf");
         }
@@ -269,7 +277,7 @@ public class AotTraining {
                 .getValue();
     }
 
-    static void expect(int status, java.net.http.HttpResponse<String> response) {
+    static void expect(int status, HttpResponse<String> response) {
         if (response.statusCode() != status) {
             throw new IllegalStateException("AOT training: "
                     + response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
@@ -282,13 +290,13 @@ public class AotTraining {
     }
 
     static String encode(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) return;
         try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }
