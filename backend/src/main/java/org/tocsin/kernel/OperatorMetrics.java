@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.Metrics;
 
 /**
  * The failure counters operators watch, named in one place (docs/observability.md lists them). They go to
- * Micrometer's global registry, which Spring Boot binds its registries to: without the {@code metrics}
- * profile that is an in-memory registry nobody reads; with it, Prometheus's. Counted on failure paths only,
+ * Micrometer's global registry, which Spring Boot binds its registries to with the {@code metrics} profile
+ * (Prometheus's); without it no registry is bound and the counters count nothing. Counted on failure paths only,
  * so they cost nothing on a healthy request. No tag carries an address, an id or anything a user wrote.
  */
 public final class OperatorMetrics {

@@ -91,7 +91,7 @@ class ApiDocumentation {
 
     @Bean
     OperationDocs operationDocs() {
-        return new OperationDocs(OperationDocs.load());
+        return new OperationDocs();
     }
 
     private static Schema<?> problemSchema() {

@@ -39,15 +39,21 @@ class OperationDocs implements OpenApiCustomizer {
     record Doc(
             String summary, String description, String auth, List<Integer> errors, Object request, Object response) {}
 
-    private final Map<String, String> tags;
-    private final Map<String, Doc> docs;
-
-    OperationDocs(Loaded loaded) {
-        this.tags = loaded.tags();
-        this.docs = loaded.operations();
-    }
-
     record Loaded(Map<String, String> tags, Map<String, Doc> operations) {}
+
+    /**
+     * Read at the first document built, not at start-up: parsing the file took about 200 ms of the main thread
+     * of every start (docs/performance.md), for a document most starts never serve. springdoc builds the document
+     * on a bounded-elastic worker, where reading a resource may block.
+     */
+    private Loaded loaded;
+
+    private synchronized Loaded loaded() {
+        if (loaded == null) {
+            loaded = load();
+        }
+        return loaded;
+    }
 
     @SuppressWarnings("unchecked")
     static Loaded load() {
@@ -71,23 +77,19 @@ class OperationDocs implements OpenApiCustomizer {
         }
     }
 
-    /** The keys of the file ("GET /api/v1/events"), for the test that finds entries naming no operation. */
-    Set<String> keys() {
-        return new TreeSet<>(docs.keySet());
-    }
-
     @Override
     public void customise(OpenAPI openApi) {
         if (openApi.getPaths() == null) {
             return;
         }
+        Loaded file = loaded();
         openApi.getPaths()
-                .forEach((path, item) ->
-                        item.readOperationsMap().forEach((method, operation) -> document(method, path, operation)));
+                .forEach((path, item) -> item.readOperationsMap()
+                        .forEach((method, operation) -> document(file, method, path, operation)));
     }
 
-    private void document(PathItem.HttpMethod method, String path, Operation operation) {
-        Doc doc = docs.get(method.name() + " " + path);
+    private void document(Loaded file, PathItem.HttpMethod method, String path, Operation operation) {
+        Doc doc = file.operations().get(method.name() + " " + path);
         if (doc == null) {
             // Left without a summary, so OpenApiDocumentationTest names it.
             return;
@@ -96,7 +98,7 @@ class OperationDocs implements OpenApiCustomizer {
         operation.setDescription(doc.description());
         if (operation.getTags() != null) {
             operation.setTags(operation.getTags().stream()
-                    .map(t -> tags.getOrDefault(t, t))
+                    .map(t -> file.tags().getOrDefault(t, t))
                     .distinct()
                     .toList());
         }
