@@ -11,7 +11,11 @@ events=${EVENTS:-2000}
 port=${PORT:-18095}
 work=$(mktemp -d)
 server=
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+stop() {
+  if [[ -n "$server" ]]; then kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap stop EXIT
 
 (cd "$here" && GOPATH=/usr/share/gocode GO111MODULE=off GOFLAGS= CGO_ENABLED=0 go build -o "$work/export-check" main.go)
 
