@@ -160,7 +160,9 @@ class EventIndex implements SmartInitializingSingleton, SmartLifecycle, Campaign
      * times on one of them while this thread fills the timelines: all of a start's cores busy until the index is
      * whole (docs/discovery-benchmark.md). The timelines are filled last, in key order: a skip list takes keys in
      * order many times faster than scattered ones (each put then walks nodes the previous one just visited), and at
-     * 1,000,000 events scattered puts were half of a start's work. If reading fails part way, every batch handed on
+     * 1,000,000 events scattered puts were half of a start's work. The snapshot lists public events in the order of
+     * their first occurrence, so those first occurrences are in key order as read, batch after batch, with no sort;
+     * only the rest (a series' later dates, non-public events) are sorted. If reading fails part way, every batch handed on
      * is placed all the same before the store is read instead: those events are as the database holds them (the
      * snapshot matched it), and reading the store puts each again over its own entry.
      */
@@ -170,7 +172,7 @@ class EventIndex implements SmartInitializingSingleton, SmartLifecycle, Campaign
             ExecutorService placers = Executors.newFixedThreadPool(
                     Runtime.getRuntime().availableProcessors(),
                     Thread.ofPlatform().name("event-index-place-", 0).daemon().factory());
-            Queue<Future<List<Placement>>> placing = new ConcurrentLinkedQueue<>();
+            Queue<Future<Placements>> placing = new ConcurrentLinkedQueue<>();
             return snapshots
                     .take(batch -> placing.add(placers.submit(() -> placeOffTimelines(batch))))
                     .mapNotNull(found -> {
@@ -181,7 +183,7 @@ class EventIndex implements SmartInitializingSingleton, SmartLifecycle, Campaign
                             snapshot.due().forEach(dueTimes::restore);
                         }));
                         try {
-                            placeOnTimelines(placed(placing));
+                            placeOnTimelines(placing);
                             result(filing);
                         } finally {
                             placers.shutdown();
@@ -199,38 +201,62 @@ class EventIndex implements SmartInitializingSingleton, SmartLifecycle, Campaign
     private record Placement(
             ConcurrentSkipListMap<IndexedEvent.Key, IndexedEvent> timeline, IndexedEvent.Key key, IndexedEvent event) {
 
-        static final Comparator<Placement> BY_KEY = Comparator.comparing(Placement::key);
-    }
-
-    /** Places a snapshot's batch in every map but the timelines; returns its occurrences for those, in key order. */
-    private List<Placement> placeOffTimelines(List<IndexedEvent> batch) {
-        List<Placement> placements = new ArrayList<>(batch.size() + batch.size() / 4);
-        for (IndexedEvent event : batch) {
-            file(event);
-            for (ConcurrentSkipListMap<IndexedEvent.Key, IndexedEvent> timeline : timelinesOf(event)) {
-                for (IndexedEvent.Key key : event.occurrences()) {
-                    placements.add(new Placement(timeline, key, event));
-                }
-            }
-        }
-        placements.sort(Placement.BY_KEY);
-        return placements;
+        static final Comparator<Placement> BY_KEY = (a, b) -> a.key.compareTo(b.key);
     }
 
     /**
-     * Waits for every batch handed to the placers and returns their occurrences in key order (the batches' sorted
-     * runs merged); a batch that failed fails the start.
+     * A batch's occurrences for the timelines: its public events' first occurrences, in key order as the snapshot
+     * lists them, and the others, sorted here.
      */
-    private static Placement[] placed(Queue<Future<List<Placement>>> placing) {
-        List<Placement> all = new ArrayList<>();
-        for (Future<List<Placement>> batch : placing) {
-            all.addAll(result(batch));
+    private record Placements(List<Placement> firsts, List<Placement> others) {}
+
+    /** Places a snapshot's batch in every map but the timelines; returns its occurrences for those. */
+    private Placements placeOffTimelines(List<IndexedEvent> batch) {
+        List<Placement> firsts = new ArrayList<>(batch.size());
+        List<Placement> others = new ArrayList<>(batch.size() / 4);
+        for (IndexedEvent event : batch) {
+            file(event);
+            IndexedEvent.Key[] keys = event.occurrences();
+            int first = event.visibility() == Visibility.PUBLIC ? earliest(keys) : -1;
+            for (ConcurrentSkipListMap<IndexedEvent.Key, IndexedEvent> timeline : timelinesOf(event)) {
+                for (int i = 0; i < keys.length; i++) {
+                    (i == first ? firsts : others).add(new Placement(timeline, keys[i], event));
+                }
+            }
         }
-        Placement[] sorted = all.toArray(Placement[]::new);
-        // Sorted runs one after another, each over a stretch of the timeline (the snapshot lists events in the order
-        // of their first occurrence): the merge sort merges them with few comparisons.
+        others.sort(Placement.BY_KEY);
+        return new Placements(firsts, others);
+    }
+
+    private static int earliest(IndexedEvent.Key[] keys) {
+        int earliest = keys.length == 0 ? -1 : 0;
+        for (int i = 1; i < keys.length; i++) {
+            if (keys[i].compareTo(keys[earliest]) < 0) {
+                earliest = i;
+            }
+        }
+        return earliest;
+    }
+
+    /**
+     * Waits for every batch handed to the placers, in the order they were read, and puts their occurrences on the
+     * timelines: the first occurrences batch after batch (in key order, see {@link #restoreFromSnapshot}), then the
+     * others, their batches' sorted runs merged; a batch that failed fails the start.
+     */
+    private static void placeOnTimelines(Queue<Future<Placements>> placing) {
+        List<Placement> others = new ArrayList<>();
+        for (Future<Placements> batch : placing) {
+            Placements placements = result(batch);
+            for (Placement p : placements.firsts()) {
+                p.timeline().put(p.key(), p.event());
+            }
+            others.addAll(placements.others());
+        }
+        Placement[] sorted = others.toArray(Placement[]::new);
         Arrays.sort(sorted, Placement.BY_KEY);
-        return sorted;
+        for (Placement p : sorted) {
+            p.timeline().put(p.key(), p.event());
+        }
     }
 
     /** What a placer's task gave; a task that failed fails the start. */
@@ -242,12 +268,6 @@ class EventIndex implements SmartInitializingSingleton, SmartLifecycle, Campaign
             throw new IllegalStateException("Interrupted while placing the index snapshot", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Placing the index snapshot failed", e.getCause());
-        }
-    }
-
-    private static void placeOnTimelines(Placement[] inKeyOrder) {
-        for (Placement p : inKeyOrder) {
-            p.timeline().put(p.key(), p.event());
         }
     }
 
