@@ -162,9 +162,9 @@ class EventIndex implements SmartInitializingSingleton, SmartLifecycle, Campaign
      * order many times faster than scattered ones (each put then walks nodes the previous one just visited), and at
      * 1,000,000 events scattered puts were half of a start's work. The snapshot lists public events in the order of
      * their first occurrence, so those first occurrences are in key order as read, batch after batch, with no sort;
-     * only the rest (a series' later dates, non-public events) are sorted. If reading fails part way, every batch handed on
-     * is placed all the same before the store is read instead: those events are as the database holds them (the
-     * snapshot matched it), and reading the store puts each again over its own entry.
+     * only the rest (a series' later dates, non-public events) is sorted. If reading fails part way, every batch
+     * handed on is placed all the same before the store is read instead: those events are as the database holds
+     * them (the snapshot matched it), and reading the store puts each again over its own entry.
      */
     private Mono<Restored> restoreFromSnapshot() {
         return Mono.defer(() -> {
