@@ -29,11 +29,11 @@ until curl -fs "http://127.0.0.1:$port/actuator/health" | grep -q UP; do
 done
 token=$(python3 "$root/bench/import_seed.py" --port "$port" --events "$events" --org export-check \
   --email export-check@example.org 2>/dev/null)
-# An RSVP (and the confirmation mail it queues) on each of the first upcoming events.
+# An RSVP (and the confirmation mail it queues) on each of the first upcoming events, from one anonymous visitor.
+csrf=$(curl -fs -c "$work/cookies" "http://127.0.0.1:$port/api/v1/auth/csrf" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
 for id in $(curl -fs "http://127.0.0.1:$port/api/v1/events?limit=5" \
     | python3 -c 'import json,sys; print(" ".join(e["id"] for e in json.load(sys.stdin)["items"]))'); do
-  csrf=$(curl -fs -c "$work/cookies" "http://127.0.0.1:$port/api/v1/auth/csrf" \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
   curl -fs -o /dev/null -b "$work/cookies" -X POST -H "X-XSRF-TOKEN: $csrf" -H 'Content-Type: application/json' \
     -d '{"name":"Ana","email":"ana@example.org","response":"GOING","guests":1}' \
     "http://127.0.0.1:$port/api/v1/events/$id/rsvps"
