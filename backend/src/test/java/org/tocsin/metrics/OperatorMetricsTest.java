@@ -123,6 +123,9 @@ class OperatorMetricsTest {
                 .contains("tocsin_mail_failures_total{outcome=\"dropped\"} 0.0")
                 .contains("tocsin_webhook_failures_total{outcome=\"given_up\"} 0.0")
                 .contains("tocsin_import_failures_total{kind=\"bulk_failed\"} 0.0")
+                // Boot's JVM and process meters, which only this profile loads (NoMetersByDefaultTest).
+                .contains("jvm_memory_used_bytes")
+                .contains("process_cpu_usage")
                 .doesNotContain(CLIENT_V4)
                 .doesNotContain("2001:db8");
         // Only the scrape: the rest of the actuator is neither exposed nor let through.
